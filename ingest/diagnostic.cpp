@@ -1,0 +1,56 @@
+// Names and meanings of every Code, in one table.
+#include "ingest/diagnostic.h"
+
+#include <array>
+
+namespace planparse {
+namespace {
+
+struct CodeInfo {
+  Code code;
+  std::string_view name;
+  std::string_view meaning;
+};
+
+constexpr std::array kCodes = {
+    CodeInfo{Code::io_error, "io-error", "the file or stdin cannot be read"},
+    CodeInfo{Code::empty_input, "empty-input", "the input holds no text"},
+    CodeInfo{Code::binary_input, "binary-input", "the input holds NUL bytes or control characters"},
+    CodeInfo{Code::invalid_utf8, "invalid-utf8", "a byte sequence is not valid UTF-8"},
+    CodeInfo{Code::not_a_plan, "not-a-plan", "no plan table (a header row naming the columns) was found"},
+    CodeInfo{Code::internal_error, "internal-error", "the output breaks planparse's own schema"},
+    CodeInfo{Code::numbering_gap, "numbering-gap", "an activity number skips ahead"},
+    CodeInfo{Code::numbering_repeat, "numbering-repeat", "an activity number repeats or goes backwards"},
+    CodeInfo{Code::missing_cell, "missing-cell", "a row has no paragraph for a column"},
+    CodeInfo{Code::unparsed_deadline, "unparsed-deadline", "a deadline matches no known form"},
+    CodeInfo{Code::unparsed_agency, "unparsed-agency", "an agency entry could not be read"},
+    CodeInfo{Code::unknown_abbreviation, "unknown-abbreviation", "the glossary does not define an abbreviation"},
+    CodeInfo{Code::abbreviation_folded, "abbreviation-folded",
+             "an abbreviation matched the glossary only after folding look-alike letters"},
+    CodeInfo{Code::glossary_mismatch, "glossary-mismatch", "the glossary's columns differ in length"},
+    CodeInfo{Code::unclaimed_paragraph, "unclaimed-paragraph", "a paragraph that no field took"},
+    CodeInfo{Code::extra_paragraph, "extra-paragraph", "a cell has more paragraphs than its layout explains"},
+};
+
+const CodeInfo& info(Code code) {
+  for (const CodeInfo& entry : kCodes) {
+    if (entry.code == code) return entry;
+  }
+  return kCodes[static_cast<size_t>(Code::internal_error)];
+}
+
+}  // namespace
+
+std::string_view code_name(Code code) { return info(code).name; }
+std::string_view code_meaning(Code code) { return info(code).meaning; }
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "error";
+}
+
+}  // namespace planparse

@@ -1,0 +1,75 @@
+// The error currency of every stage: Failure (the input cannot be read as a plan; the CLI
+// exits non-zero and writes nothing) and Diagnostic (a problem inside a plan; it travels in
+// the output). Each code has one line of meaning in diagnostic.cpp. Tested by test_diagnostic.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace planparse {
+
+enum class Code {
+  // Failures: the whole input is rejected.
+  io_error,              // the file or stdin cannot be read
+  empty_input,           // no bytes, or nothing but white space
+  binary_input,          // NUL bytes or control characters: not a text document
+  invalid_utf8,          // a byte sequence that is not UTF-8
+  not_a_plan,            // no plan table (no header row naming the columns) was found
+  internal_error,        // planparse produced output that breaks its own schema
+  // Diagnostics: the plan is produced, the problem is reported with its line.
+  numbering_gap,         // an activity number skips ahead of the previous one + 1
+  numbering_repeat,      // an activity number repeats or goes backwards
+  missing_cell,          // a row has no paragraph for a column
+  unparsed_deadline,     // a deadline text that matches no known form; from/to stay null
+  unparsed_agency,       // an agency cell entry that is neither an abbreviation, a name nor a group
+  unknown_abbreviation,  // an abbreviation that the document's glossary does not define
+  abbreviation_folded,   // an abbreviation matched the glossary only after folding look-alikes
+  glossary_mismatch,     // the glossary's abbreviation and name columns differ in length
+  unclaimed_paragraph,   // a paragraph that no field took (kept here so nothing is dropped)
+  extra_paragraph,       // a row has more paragraphs in a cell than its layout explains
+};
+
+enum class Severity { error, warning, info };
+
+// The kebab-case name used in JSON and on stderr, e.g. "invalid-utf8".
+std::string_view code_name(Code code);
+// One line saying what the code means (for --help and the README).
+std::string_view code_meaning(Code code);
+std::string_view severity_name(Severity severity);
+
+// A problem inside a document. `line` is 1-based in the decoded input; 0 when it has none.
+struct Diagnostic {
+  Severity severity = Severity::warning;
+  Code code = Code::unclaimed_paragraph;
+  std::string message;
+  int line = 0;
+};
+
+// Why an input was rejected. `where` says where in the input ("byte 1234", "line 5"),
+// empty when the whole input is at fault.
+struct Failure {
+  Code code = Code::internal_error;
+  std::string message;
+  std::string where;
+};
+
+// A stage's output or the failure that stopped it; the caller must look before using it.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
+  Result(Failure failure) : state_(std::move(failure)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return std::holds_alternative<T>(state_); }
+  const T& value() const& { return std::get<T>(state_); }
+  T& value() & { return std::get<T>(state_); }
+  T&& value() && { return std::get<T>(std::move(state_)); }
+  const Failure& error() const { return std::get<Failure>(state_); }
+
+ private:
+  std::variant<T, Failure> state_;
+};
+
+}  // namespace planparse

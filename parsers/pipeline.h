@@ -1,0 +1,21 @@
+// The driver: runs the stages in order on one decoded source and assembles the Plan.
+//   1. normalise  (parsers/normalise.h)  NFC, spaces, line ends; lines keep their numbers
+//   2. blocks     (parsers/blocks.h)     paragraphs with the line where each starts
+//   3. table      (parsers/table.h)      title, intro, header and column roles, sections, rows
+//   4. fields     (parsers/deadline.h, parsers/agencies.h)  deadlines and agency lists
+//   5. glossary   (parsers/glossary.h)   the abbreviations block after the table
+//   6. resolve    (parsers/resolve.h)    abbreviations expanded with the glossary
+//   7. metadata   (parsers/metadata.h)   act date and number, publication date
+// Tested end to end by test_golden.cpp (every sample) and test_pipeline.cpp.
+#pragma once
+
+#include "ingest/source.h"
+#include "schema/plan.h"
+
+namespace planparse {
+
+// Failures: not_a_plan when no table header is found. Problems inside the plan become
+// diagnostics in Plan::diagnostics.
+Result<Plan> parse_source(const Source& source);
+
+}  // namespace planparse

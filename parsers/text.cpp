@@ -1,0 +1,92 @@
+// ICU-backed helpers for the stages.
+#include "parsers/text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace planparse {
+
+std::string fold_case(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  const size_t begin = text.find_first_not_of(kSpace);
+  if (begin == std::string_view::npos) return {};
+  const size_t end = text.find_last_not_of(kSpace);
+  return text.substr(begin, end - begin + 1);
+}
+
+bool starts_with_words(std::string_view text, std::string_view prefix) {
+  if (prefix.empty() || !text.starts_with(prefix)) return false;
+  if (text.size() == prefix.size()) return true;
+  const std::u32string tail = to_u32(text.substr(prefix.size(), 4));
+  const std::u32string last = to_u32(prefix.substr(prefix.size() - 1));
+  // A prefix ending in punctuation ("no.") needs no boundary after it.
+  if (!last.empty() && !is_letter(last.back()) && !u_isdigit(static_cast<UChar32>(last.back()))) return true;
+  return tail.empty() || !(is_letter(tail[0]) || u_isdigit(static_cast<UChar32>(tail[0])));
+}
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t pos = text.find(sep, start);
+    if (pos == std::string_view::npos) {
+      parts.push_back(text.substr(start));
+      return parts;
+    }
+    parts.push_back(text.substr(start, pos - start));
+    start = pos + 1;
+  }
+}
+
+std::u32string to_u32(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : text) {
+    uint8_t buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buf, n, 4, static_cast<UChar32>(c), error);
+    if (error) continue;
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+  }
+  return out;
+}
+
+namespace {
+UScriptCode script_of(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+  return U_SUCCESS(status) ? script : USCRIPT_INVALID_CODE;
+}
+}  // namespace
+
+bool is_latin_letter(char32_t c) { return is_letter(c) && script_of(c) == USCRIPT_LATIN; }
+bool is_cyrillic_letter(char32_t c) { return is_letter(c) && script_of(c) == USCRIPT_CYRILLIC; }
+bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+
+}  // namespace planparse

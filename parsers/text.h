@@ -1,0 +1,33 @@
+// Small Unicode helpers shared by the stages (ICU underneath): case folding for vocabulary
+// matching, trimming, and script tests. Tested by test_text.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planparse {
+
+// Full Unicode case folding of UTF-8 text ("Agencies" -> "agencies", "ДО" -> "до").
+std::string fold_case(std::string_view text);
+
+// ASCII white space trimmed at both ends (the normalise stage has already made every
+// Unicode space an ASCII one).
+std::string_view trim(std::string_view text);
+
+// True when `text` begins with `prefix` and the prefix ends at a word boundary.
+bool starts_with_words(std::string_view text, std::string_view prefix);
+
+// Splits on `sep`, keeping empty pieces.
+std::vector<std::string_view> split(std::string_view text, char sep);
+
+// Code points of UTF-8 text (invalid sequences become U+FFFD).
+std::u32string to_u32(std::string_view text);
+std::string to_utf8(std::u32string_view text);
+
+bool is_latin_letter(char32_t c);
+bool is_cyrillic_letter(char32_t c);
+bool is_upper(char32_t c);
+bool is_letter(char32_t c);
+
+}  // namespace planparse

@@ -1,0 +1,64 @@
+// Loads the embedded vocabulary files (parsers/vocab/*.tsv).
+#include "parsers/vocabulary.h"
+
+#include <algorithm>
+
+#include "parsers/text.h"
+#include "vocab_index.h"
+
+namespace planparse {
+
+std::vector<const VocabEntry*> Vocabulary::with_role(std::string_view role) const {
+  std::vector<const VocabEntry*> found;
+  const bool prefix = !role.empty() && role.back() == '.';
+  for (const VocabEntry& entry : entries) {
+    if (prefix ? std::string_view(entry.role).starts_with(role) : entry.role == role) found.push_back(&entry);
+  }
+  return found;
+}
+
+std::vector<std::string> Vocabulary::phrases(std::string_view role) const {
+  std::vector<std::string> found;
+  for (const VocabEntry* entry : with_role(role)) found.push_back(entry->folded);
+  std::stable_sort(found.begin(), found.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return found;
+}
+
+Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view language) {
+  Vocabulary vocabulary;
+  int line_number = 0;
+  for (std::string_view line : split(tsv, '\n')) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (trim(line).empty() || trim(line).front() == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return Failure{Code::internal_error, "vocabulary " + std::string(language) + ": row has no tab",
+                     "line " + std::to_string(line_number)};
+    }
+    const std::string_view role = trim(line.substr(0, tab));
+    const std::string_view phrase = trim(line.substr(tab + 1));
+    if (role.empty() || phrase.empty()) {
+      return Failure{Code::internal_error, "vocabulary " + std::string(language) + ": empty role or phrase",
+                     "line " + std::to_string(line_number)};
+    }
+    vocabulary.entries.push_back(
+        VocabEntry{std::string(role), std::string(phrase), fold_case(phrase), std::string(language), line_number});
+  }
+  return vocabulary;
+}
+
+const Vocabulary& builtin_vocabulary() {
+  static const Vocabulary merged = [] {
+    Vocabulary all;
+    for (const auto& [language, tsv] : generated::vocabularies) {
+      Result<Vocabulary> one = parse_vocabulary(tsv, language);
+      if (!one.ok()) continue;  // test_vocabulary.cpp parses each file and fails loudly
+      for (VocabEntry& entry : one.value().entries) all.entries.push_back(std::move(entry));
+    }
+    return all;
+  }();
+  return merged;
+}
+
+}  // namespace planparse

@@ -1,0 +1,54 @@
+// Vocabularies: the words of the genre (header words, month names, deadline phrases, the
+// "as agreed" markers, group phrases, glossary headings) kept as data in parsers/vocab/*.tsv
+// and compiled in. Each line is `role<TAB>phrase`; `#` starts a comment. Adding a phrase
+// needs no code change. Tested by test_vocabulary.cpp.
+//
+// Roles used by the stages:
+//   header.number|name|outcome|deadline|agencies|other   table header words per column role
+//   section.prefix                                        words before a section number ("Section")
+//   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
+//   group.lead, group.phrase                              "other ..." / whole group phrases
+//   conjunction                                           "and", "и"
+//   glossary.heading                                      "Abbreviations:", "Note: Abbreviations:"
+//   published                                             "Publication date"
+//   act.dated, act.number                                 "dated", "No."
+//   month.1 .. month.12                                   month names in every case form
+//   deadline.by_end, deadline.by                          "by the end of", "by"
+//   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
+//   deadline.filler                                       words a deadline may carry: "of", "year"
+//   recurrence.annual|semiannual|quarterly|monthly|continuous
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/diagnostic.h"
+
+namespace planparse {
+
+struct VocabEntry {
+  std::string role;
+  std::string phrase;    // as written in the file (NFC)
+  std::string folded;    // case-folded, for matching
+  std::string language;  // "en", "ru", ...
+  int line = 0;          // in its file
+};
+
+struct Vocabulary {
+  std::vector<VocabEntry> entries;
+
+  // Entries whose role equals `role`, or starts with `role` + "." when `role` ends in ".".
+  std::vector<const VocabEntry*> with_role(std::string_view role) const;
+  // The folded phrases of one role, longest first (so that matching prefers the longer one).
+  std::vector<std::string> phrases(std::string_view role) const;
+};
+
+// Parses one vocabulary file. Failures: internal_error naming the line of a malformed row.
+Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view language);
+
+// Every embedded vocabulary merged (plans mix languages: an English plan with a Russian
+// footer). Built once; a malformed embedded file is a build defect caught by the tests.
+const Vocabulary& builtin_vocabulary();
+
+}  // namespace planparse

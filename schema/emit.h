@@ -1,0 +1,29 @@
+// Emit: the Plan as JSON, keys in the order of schema/plan.schema.json, and validation of any
+// JSON document against that schema (valijson). Tested by test_schema.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/plan.h"
+
+namespace planparse {
+
+// The plan as JSON (insertion-ordered keys, as the contract lists them).
+nlohmann::ordered_json to_json(const Plan& plan);
+
+// The JSON Schema (draft-07) that every output satisfies, as published in schema/.
+std::string_view plan_schema_text();
+
+struct SchemaViolation {
+  std::string pointer;  // JSON pointer into the checked document, e.g. "/activities/0/number"
+  std::string message;
+};
+
+// Every violation of the plan schema; empty when `document` is valid.
+std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
+
+}  // namespace planparse

@@ -1,0 +1,93 @@
+// The data model of one parsed plan: what `planparse parse` emits (schema/emit.h) and what
+// schema/plan.schema.json describes field by field. Plain structs, no behaviour.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/diagnostic.h"
+
+namespace planparse {
+
+inline constexpr const char* kSchemaVersion = "1.0";
+
+struct SourceInfo {
+  std::string name;      // file name as given ("-" reads stdin, named "<stdin>")
+  std::string sha256;    // of the bytes as read, lower-case hex
+  long long bytes = 0;
+  std::string format;    // "text" or "html"
+  std::string encoding;  // the charset the bytes were decoded from, e.g. "UTF-8"
+};
+
+// Inclusive ISO dates (YYYY-MM-DD); null when open or unparsed.
+struct Deadline {
+  std::string text;
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::optional<std::string> recurrence;  // "annual", "semiannual", "quarterly", "monthly", "continuous"
+};
+
+// One outcome/deadline pair of an activity; `task` names the part of a multi-part name
+// cell it belongs to.
+struct Outcome {
+  std::string text;
+  std::optional<std::string> task;
+  std::optional<Deadline> deadline;  // null when the row has no deadline for this outcome
+};
+
+struct Agency {
+  std::string text;                 // the entry as published, marker included
+  std::string kind = "agency";      // "agency" or "group"
+  std::optional<std::string> abbr;  // the glossary's form of the abbreviation
+  std::optional<std::string> name;  // full name: from the glossary, or as written out
+  bool as_agreed = false;
+};
+
+struct Activity {
+  int number = 0;
+  std::optional<std::string> section;  // the section's number
+  std::string name;                    // paragraphs of the name cell joined with '\n'
+  std::vector<std::string> items;      // bullet paragraphs of the name cell, bullet removed
+  std::vector<Outcome> outcomes;
+  std::vector<Agency> agencies;
+  int line = 0;                        // where the row's number stands
+};
+
+struct Column {
+  std::string role;                   // "number", "name", "outcome", "deadline", "agencies", "other"
+  std::optional<std::string> header;  // header text; null when the document prints none
+};
+
+struct Section {
+  std::string number;
+  std::string title;
+  int line = 0;
+};
+
+struct Abbreviation {
+  std::string abbr;
+  std::string name;
+  int line = 0;
+};
+
+struct Act {
+  std::optional<std::string> date;
+  std::optional<std::string> number;
+};
+
+struct Plan {
+  SourceInfo source;
+  std::string language = "en";
+  std::optional<std::string> title;
+  std::vector<std::string> intro;  // paragraphs between the title and the table
+  std::optional<Act> act;
+  std::optional<std::string> published;
+  std::vector<Column> columns;
+  std::vector<Section> sections;
+  std::vector<Activity> activities;
+  std::vector<Abbreviation> abbreviations;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace planparse

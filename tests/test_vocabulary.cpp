@@ -1,0 +1,51 @@
+// Vocabulary files load, hold no duplicates, and are in NFC.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "parsers/vocabulary.h"
+#include "vocab_index.h"
+
+using namespace planparse;
+
+TEST_CASE("every embedded vocabulary file parses", "[vocabulary]") {
+  for (const auto& [language, tsv] : generated::vocabularies) {
+    INFO("vocabulary " << language);
+    Result<Vocabulary> vocabulary = parse_vocabulary(tsv, language);
+    REQUIRE(vocabulary.ok());
+    CHECK_FALSE(vocabulary.value().entries.empty());
+  }
+}
+
+TEST_CASE("a vocabulary holds no duplicate role and phrase", "[vocabulary]") {
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const VocabEntry& entry : builtin_vocabulary().entries) {
+    INFO(entry.language << ":" << entry.line << " " << entry.role << " " << entry.phrase);
+    CHECK(seen.insert({entry.language + "/" + entry.role, entry.folded}).second);
+  }
+}
+
+TEST_CASE("vocabulary phrases are NFC", "[vocabulary]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  for (const VocabEntry& entry : builtin_vocabulary().entries) {
+    INFO(entry.language << ":" << entry.line << " " << entry.phrase);
+    CHECK(nfc->isNormalized(icu::UnicodeString::fromUTF8(entry.phrase), status));
+  }
+}
+
+TEST_CASE("a vocabulary row without a tab is rejected with its line", "[vocabulary]") {
+  Result<Vocabulary> vocabulary = parse_vocabulary("# comment\nheader.name\tName\nbroken row\n", "xx");
+  REQUIRE_FALSE(vocabulary.ok());
+  CHECK(vocabulary.error().where == "line 3");
+}
+
+TEST_CASE("with_role matches a role family by its prefix", "[vocabulary]") {
+  Result<Vocabulary> vocabulary = parse_vocabulary("month.1\tJanuary\nmonth.2\tFebruary\nmonthly\tx\n", "xx");
+  REQUIRE(vocabulary.ok());
+  CHECK(vocabulary.value().with_role("month.").size() == 2);
+  CHECK(vocabulary.value().with_role("month.1").size() == 1);
+}
