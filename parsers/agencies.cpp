@@ -1,0 +1,200 @@
+// Stage 4, fields: agency lists. See agencies.h.
+#include "parsers/agencies.h"
+
+#include <optional>
+
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'«' || c == U'„' || c == U'\'' || c == U'‘'; }
+bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'»' || c == U'“' || c == U'\'' || c == U'’'; }
+
+// Splits on commas and semicolons outside brackets and quotes. Returns nullopt-like empty
+// pieces as they are so that the caller can report them.
+std::vector<std::string> split_top_level(std::string_view cell, bool* balanced) {
+  std::vector<std::string> pieces;
+  const std::u32string chars = to_u32(cell);
+  std::u32string current;
+  int depth = 0;
+  bool in_quote = false;
+  for (char32_t c : chars) {
+    if (c == U'(' || c == U'[') ++depth;
+    if ((c == U')' || c == U']') && depth > 0) --depth;
+    if (c == U'“' || c == U'«' || c == U'„') in_quote = true;
+    if (c == U'”' || c == U'»') in_quote = false;
+    if ((c == U',' || c == U';') && depth == 0 && !in_quote) {
+      pieces.push_back(std::string(trim(to_utf8(current))));
+      current.clear();
+      continue;
+    }
+    current.push_back(c);
+  }
+  pieces.push_back(std::string(trim(to_utf8(current))));
+  *balanced = depth == 0 && !in_quote;
+  return pieces;
+}
+
+// Finds a folded phrase in `text` (case-insensitively) and returns its byte range in `text`.
+// Folding keeps byte lengths for the scripts of the genre; when it does not, only an exact
+// match counts.
+std::optional<std::pair<size_t, size_t>> find_folded(std::string_view text, std::string_view folded_phrase) {
+  const std::string folded = fold_case(text);
+  if (folded.size() == text.size()) {
+    const size_t at = folded.find(folded_phrase);
+    if (at != std::string::npos) return std::make_pair(at, folded_phrase.size());
+    return std::nullopt;
+  }
+  const size_t at = text.find(folded_phrase);
+  if (at != std::string_view::npos) return std::make_pair(at, folded_phrase.size());
+  return std::nullopt;
+}
+
+// Removes the first "(as agreed)"-like marker; returns whether one was there.
+bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
+  for (const std::string& marker : vocabulary.phrases("marker.as_agreed")) {
+    if (auto range = find_folded(text, marker)) {
+      text.erase(range->first, range->second);
+      text = std::string(trim(text));
+      // "GPO  (as agreed)" leaves no double space; a marker mid-entry leaves one.
+      size_t twin;
+      while ((twin = text.find("  ")) != std::string::npos) text.erase(twin, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The conjunction that starts `text` ("and other ..."), with its length, or 0.
+size_t leading_conjunction(std::string_view text, const Vocabulary& vocabulary) {
+  const std::string folded = fold_case(text);
+  for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
+    if (starts_with_words(folded, conjunction) && folded.size() > conjunction.size() && folded[conjunction.size()] == ' ')
+      return conjunction.size() + 1;
+  }
+  return 0;
+}
+
+bool is_group(std::string_view text, const Vocabulary& vocabulary) {
+  const std::string folded = fold_case(text);
+  for (const std::string& lead : vocabulary.phrases("group.lead")) {
+    if (starts_with_words(folded, lead) && folded.size() > lead.size()) return true;
+  }
+  for (const std::string& phrase : vocabulary.phrases("group.phrase")) {
+    if (starts_with_words(folded, phrase)) return true;
+  }
+  return false;
+}
+
+// "NCE “Atameken”" -> "NCE"; "MIA" -> "MIA"; a written-out name -> nullopt.
+std::optional<std::string> abbreviation_of(std::string_view entry) {
+  const size_t space = entry.find(' ');
+  const std::string_view token = entry.substr(0, space);
+  if (!is_abbreviation(token)) return std::nullopt;
+  if (space == std::string_view::npos) return std::string(token);
+  const std::u32string rest = to_u32(trim(entry.substr(space)));
+  if (rest.size() >= 2 && is_open_quote(rest.front()) && is_close_quote(rest.back())) return std::string(token);
+  return std::nullopt;
+}
+
+// Splits "MJ and other interested agencies" or "MIA and MJ" at the conjunction; a written-out
+// name with "and" inside ("Ministry of Labor and Social Protection") stays whole.
+std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
+  const std::string folded = fold_case(piece);
+  if (folded.size() != piece.size()) return {piece};
+  for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
+    const std::string needle = " " + conjunction + " ";
+    size_t at = folded.find(needle);
+    while (at != std::string::npos) {
+      std::string left(trim(piece.substr(0, at)));
+      std::string right(trim(piece.substr(at + 1)));  // keeps the conjunction: "and other ..."
+      std::string left_bare = left;
+      strip_marker(left_bare, vocabulary);
+      const std::string right_words = right.substr(conjunction.size() + 1);
+      const bool left_is_abbr = abbreviation_of(left_bare).has_value();
+      std::string right_bare = right_words;
+      strip_marker(right_bare, vocabulary);
+      if (is_group(right_words, vocabulary) || (left_is_abbr && abbreviation_of(right_bare).has_value())) {
+        std::vector<std::string> parts{left};
+        // "MIA and MJ": the conjunction only joins; "and other bodies": it belongs to the group.
+        std::vector<std::string> rest = split_conjunctions(is_group(right_words, vocabulary) ? right : right_words, vocabulary);
+        parts.insert(parts.end(), rest.begin(), rest.end());
+        return parts;
+      }
+      at = folded.find(needle, at + 1);
+    }
+  }
+  return {piece};
+}
+
+Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
+  Agency agency;
+  agency.text = text;
+  std::string bare = text;
+  agency.as_agreed = strip_marker(bare, vocabulary);
+  const size_t conjunction = leading_conjunction(bare, vocabulary);
+  const std::string words = bare.substr(conjunction);
+  if (is_group(words, vocabulary)) {
+    agency.kind = "group";
+    agency.name = words;
+  } else if (auto abbr = abbreviation_of(words)) {
+    agency.abbr = *abbr;
+  } else {
+    agency.name = words;
+  }
+  return agency;
+}
+
+}  // namespace
+
+bool is_abbreviation(std::string_view token) {
+  const std::u32string chars = to_u32(token);
+  if (chars.size() < 2 || chars.size() > 15) return false;
+  int letters = 0;
+  int capitals = 0;
+  for (char32_t c : chars) {
+    if (is_latin_letter(c) || is_cyrillic_letter(c)) {
+      ++letters;
+      if (is_upper(c)) ++capitals;
+    } else if (!(c >= U'0' && c <= U'9') && c != U'-' && c != U'&') {
+      return false;
+    }
+  }
+  return letters >= 2 && capitals >= 2 && capitals * 2 >= letters && is_upper(chars.front());
+}
+
+AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) {
+  AgencyList list;
+  bool balanced = true;
+  std::vector<std::string> pieces = split_top_level(trim(cell), &balanced);
+  if (!balanced) {
+    list.unparsed.push_back(std::string(trim(cell)));
+  }
+  for (const std::string& piece : pieces) {
+    if (piece.empty()) {
+      if (pieces.size() > 1) list.unparsed.push_back("(empty entry)");
+      continue;
+    }
+    for (const std::string& entry : split_conjunctions(piece, vocabulary)) {
+      list.agencies.push_back(read_entry(entry, vocabulary));
+    }
+  }
+  return list;
+}
+
+bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary) {
+  const AgencyList list = split_agencies(paragraph, vocabulary);
+  int telling = 0;  // abbreviations and marked entries
+  int prose = 0;    // written-out entries without a marker
+  for (const Agency& agency : list.agencies) {
+    if (agency.abbr || agency.as_agreed) {
+      ++telling;
+    } else if (agency.kind != "group") {
+      ++prose;
+    }
+  }
+  return telling > 0 && telling >= prose;
+}
+
+}  // namespace planparse

@@ -1,0 +1,110 @@
+// Table, step: aligning a flattened row. See align.h.
+#include "parsers/align.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "parsers/agencies.h"
+#include "parsers/deadline.h"
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+constexpr int kMissingCell = 60;
+constexpr int kOutcomePairing = 5;  // per outcome more or fewer than the row's deadlines
+
+int kind_index(ParagraphKind kind) { return static_cast<int>(kind); }
+
+// Cost of a paragraph of each kind (prose, bullet, deadline, agencies) in a column of a role.
+// Prose is the fallback kind, so it is cheap almost everywhere: an unparseable deadline or a
+// written-out agency is still prose.
+struct RoleCosts {
+  std::string_view role;
+  int cost[4];
+};
+constexpr RoleCosts kCosts[] = {
+    {"name", {0, 0, 30, 30}},
+    {"outcome", {0, 10, 30, 30}},
+    {"deadline", {40, 40, 0, 40}},
+    {"agencies", {20, 40, 40, 0}},
+    {"other", {0, 5, 5, 5}},
+};
+
+const int* costs_of(std::string_view role) {
+  for (const RoleCosts& entry : kCosts) {
+    if (entry.role == role) return entry.cost;
+  }
+  return kCosts[4].cost;  // an unknown role takes anything, like "other"
+}
+
+}  // namespace
+
+std::string_view strip_bullet(std::string_view paragraph) {
+  for (std::string_view bullet : {"- ", "• ", "– ", "— ", "* ", "· ", "▪ ", "◦ "}) {
+    if (paragraph.starts_with(bullet)) return trim(paragraph.substr(bullet.size()));
+  }
+  return paragraph;
+}
+
+ParagraphKind classify_paragraph(std::string_view paragraph, const Vocabulary& vocabulary) {
+  if (strip_bullet(paragraph).size() != paragraph.size()) return ParagraphKind::bullet;
+  if (parse_deadline(paragraph, vocabulary)) return ParagraphKind::deadline;
+  if (looks_like_agency_list(paragraph, vocabulary)) return ParagraphKind::agencies;
+  return ParagraphKind::prose;
+}
+
+std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind>& kinds,
+                                                 const std::vector<std::string>& roles) {
+  const size_t n = std::min(kinds.size(), kMaxAlignedParagraphs);
+  const size_t m = roles.size();
+  std::vector<std::pair<size_t, size_t>> cells(m, {n, n});
+  if (m == 0) return cells;
+
+  const bool has_deadline_column = std::find(roles.begin(), roles.end(), "deadline") != roles.end();
+  const long deadlines = std::count(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(n), ParagraphKind::deadline);
+  const long wanted_outcomes = std::max<long>(1, deadlines);
+
+  // prefix[c][i]: cost of paragraphs [0, i) in column c.
+  std::vector<std::vector<int>> prefix(m, std::vector<int>(n + 1, 0));
+  for (size_t c = 0; c < m; ++c) {
+    const int* cost = costs_of(roles[c]);
+    for (size_t i = 0; i < n; ++i) prefix[c][i + 1] = prefix[c][i] + cost[kind_index(kinds[i])];
+  }
+  auto segment = [&](size_t c, size_t begin, size_t end) {
+    if (begin == end) return kMissingCell;
+    int cost = prefix[c][end] - prefix[c][begin];
+    if (roles[c] == "outcome" && has_deadline_column) {
+      cost += kOutcomePairing * static_cast<int>(std::labs(static_cast<long>(end - begin) - wanted_outcomes));
+    }
+    return cost;
+  };
+
+  constexpr int kInf = std::numeric_limits<int>::max() / 2;
+  // best[c][i]: least cost of putting paragraphs [0, i) into columns [0, c); from[c][i]: where
+  // column c-1 begins in that solution.
+  std::vector<std::vector<int>> best(m + 1, std::vector<int>(n + 1, kInf));
+  std::vector<std::vector<size_t>> from(m + 1, std::vector<size_t>(n + 1, 0));
+  best[0][0] = 0;
+  for (size_t c = 1; c <= m; ++c) {
+    for (size_t end = 0; end <= n; ++end) {
+      for (size_t begin = 0; begin <= end; ++begin) {
+        if (best[c - 1][begin] >= kInf) continue;
+        const int cost = best[c - 1][begin] + segment(c - 1, begin, end);
+        // Ties go to the later cut: earlier columns (the name) take the prose.
+        if (cost <= best[c][end]) {
+          best[c][end] = cost;
+          from[c][end] = begin;
+        }
+      }
+    }
+  }
+  size_t end = n;
+  for (size_t c = m; c >= 1; --c) {
+    cells[c - 1] = {from[c][end], end};
+    end = from[c][end];
+  }
+  return cells;
+}
+
+}  // namespace planparse

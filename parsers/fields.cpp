@@ -1,0 +1,89 @@
+// Stage 4, fields. See fields.h.
+#include "parsers/fields.h"
+
+#include "parsers/agencies.h"
+#include "parsers/align.h"
+#include "parsers/deadline.h"
+
+namespace planparse {
+namespace {
+
+Deadline read_deadline(const Paragraph& paragraph, const Vocabulary& vocabulary, std::vector<Diagnostic>& diagnostics) {
+  if (std::optional<Deadline> deadline = parse_deadline(paragraph.text, vocabulary)) return *deadline;
+  diagnostics.push_back({Severity::warning, Code::unparsed_deadline,
+                         "deadline \"" + paragraph.text + "\" has no known form; from and to left null", paragraph.line});
+  return Deadline{paragraph.text, std::nullopt, std::nullopt, std::nullopt};
+}
+
+}  // namespace
+
+Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
+                       std::vector<Diagnostic>& diagnostics) {
+  Activity activity;
+  activity.number = row.value;
+  activity.section = row.section;
+  activity.line = row.number.line;
+
+  std::vector<Paragraph> name_parts;
+  std::vector<Paragraph> outcomes;
+  std::vector<Paragraph> deadlines;
+  for (size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {
+    const std::string& role = columns[c].role;
+    for (const Paragraph& paragraph : row.cells[c]) {
+      if (role == "name") {
+        const std::string_view item = strip_bullet(paragraph.text);
+        if (item.size() != paragraph.text.size()) {
+          activity.items.emplace_back(item);
+        } else {
+          name_parts.push_back(paragraph);
+        }
+      } else if (role == "outcome") {
+        outcomes.push_back(paragraph);
+      } else if (role == "deadline") {
+        deadlines.push_back(paragraph);
+      } else if (role == "agencies") {
+        AgencyList list = split_agencies(paragraph.text, vocabulary);
+        for (Agency& agency : list.agencies) activity.agencies.push_back(std::move(agency));
+        for (const std::string& entry : list.unparsed) {
+          diagnostics.push_back({Severity::warning, Code::unparsed_agency,
+                                 "agency list \"" + paragraph.text + "\": cannot read " + entry, paragraph.line});
+        }
+      } else {
+        diagnostics.push_back({Severity::info, Code::unclaimed_paragraph,
+                               "column \"" + columns[c].header.value_or(role) + "\" of activity " +
+                                   std::to_string(row.value) + " is not kept: " + paragraph.text,
+                               paragraph.line});
+      }
+    }
+  }
+  for (const Paragraph& paragraph : row.unaligned) {
+    diagnostics.push_back({Severity::warning, Code::extra_paragraph,
+                           "activity " + std::to_string(row.value) + " is too long to align: " + paragraph.text,
+                           paragraph.line});
+  }
+
+  for (size_t k = 0; k < name_parts.size(); ++k) {
+    if (k > 0) activity.name += '\n';
+    activity.name += name_parts[k].text;
+  }
+  // A name cell split like the outcome cell names each part's task.
+  const bool tasks = outcomes.size() > 1 && name_parts.size() == outcomes.size();
+  const size_t pairs = std::max(outcomes.size(), deadlines.size());
+  for (size_t k = 0; k < pairs; ++k) {
+    Outcome outcome;
+    if (k < outcomes.size()) {
+      outcome.text = outcomes[k].text;
+    } else {
+      diagnostics.push_back({Severity::warning, Code::extra_paragraph,
+                             "activity " + std::to_string(row.value) + " has more deadlines than outcomes: " +
+                                 deadlines[k].text + " has no outcome",
+                             deadlines[k].line});
+    }
+    if (tasks) outcome.task = name_parts[k].text;
+    if (k < deadlines.size()) outcome.deadline = read_deadline(deadlines[k], vocabulary, diagnostics);
+    activity.outcomes.push_back(std::move(outcome));
+  }
+  return activity;
+}
+
+}  // namespace planparse

@@ -1,0 +1,101 @@
+// Resolve, step: look-alike letters. See lookalike.h.
+#include "parsers/lookalike.h"
+
+#include <memory>
+#include <mutex>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/uspoof.h>
+
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+struct SpoofCloser {
+  void operator()(USpoofChecker* checker) const { uspoof_close(checker); }
+};
+
+// One checker for the process; uspoof_getSkeleton is safe to call concurrently.
+const USpoofChecker* spoof_checker() {
+  static const std::unique_ptr<USpoofChecker, SpoofCloser> checker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    USpoofChecker* made = uspoof_open(&status);
+    if (U_FAILURE(status)) made = nullptr;
+    return std::unique_ptr<USpoofChecker, SpoofCloser>(made);
+  }();
+  return checker.get();
+}
+
+}  // namespace
+
+std::string confusable_skeleton(std::string_view word) {
+  const USpoofChecker* checker = spoof_checker();
+  if (checker == nullptr) return std::string(word);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString input = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString skeleton;
+  uspoof_getSkeletonUnicodeString(checker, 0, input, skeleton, &status);
+  if (U_FAILURE(status)) return std::string(word);
+  std::string out;
+  skeleton.toUTF8String(out);
+  return out;
+}
+
+std::string fold_lookalikes(std::string_view word) {
+  std::u32string chars = to_u32(word);
+  int latin = 0;
+  int cyrillic = 0;
+  for (char32_t c : chars) {
+    latin += is_latin_letter(c);
+    cyrillic += is_cyrillic_letter(c);
+  }
+  if (latin == 0 || cyrillic == 0) return std::string(word);
+  const bool to_latin = latin >= cyrillic;
+  for (char32_t& c : chars) {
+    const bool minority = to_latin ? is_cyrillic_letter(c) : is_latin_letter(c);
+    if (!minority) continue;
+    // A letter's look-alike in the other script is the letter there with the same skeleton.
+    const std::u32string skeleton = to_u32(confusable_skeleton(to_utf8(std::u32string(1, c))));
+    if (skeleton.size() != 1) return std::string(word);
+    const char32_t target = skeleton[0];
+    if (to_latin ? is_latin_letter(target) : is_cyrillic_letter(target)) {
+      c = target;
+      continue;
+    }
+    // The skeleton may be in a third script or in the minority one (Latin "M" has skeleton
+    // "M"; Cyrillic letters are prototyped in Latin): search the target script's capitals.
+    bool found = false;
+    for (char32_t candidate = to_latin ? U'A' : U'А'; candidate <= (to_latin ? U'Z' : U'Я'); ++candidate) {
+      if (confusable_skeleton(to_utf8(std::u32string(1, candidate))) == to_utf8(skeleton)) {
+        c = candidate;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return std::string(word);
+  }
+  return to_utf8(chars);
+}
+
+std::string latin_transliteration(std::string_view word) {
+  static std::once_flag once;
+  static std::unique_ptr<icu::Transliterator> transliterator;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    transliterator.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Any-Upper", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) transliterator.reset();
+  });
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  if (transliterator) {
+    // Transliterator::transliterate is const but not documented as thread-safe: copy per call.
+    std::unique_ptr<icu::Transliterator> local(transliterator->clone());
+    local->transliterate(text);
+  }
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+}  // namespace planparse

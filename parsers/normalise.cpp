@@ -1,0 +1,73 @@
+// Stage 1, normalise. See normalise.h.
+#include "parsers/normalise.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+bool is_line_break(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+
+// Invisible characters that copy-paste from portals and Word leaves inside words; they would
+// split abbreviations and defeat every match if kept.
+bool is_invisible(char32_t c) {
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x180E;
+}
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\f' || c == U'\v' || u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
+}
+
+// Cleans one line (no line breaks inside): invisible characters out, spaces collapsed, trimmed, NFC.
+std::string clean(std::u32string_view line) {
+  std::u32string out;
+  out.reserve(line.size());
+  bool pending_space = false;
+  for (char32_t c : line) {
+    if (is_invisible(c)) continue;
+    if (is_space(c) || is_line_break(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(U' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  const std::string utf8 = to_utf8(out);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return utf8;
+  icu::UnicodeString normalised = nfc->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+  if (U_FAILURE(status)) return utf8;
+  std::string result;
+  normalised.toUTF8String(result);
+  return result;
+}
+
+}  // namespace
+
+NormalText normalise(std::string_view text) {
+  NormalText result;
+  const std::u32string chars = to_u32(text);
+  int number = 1;
+  size_t start = 0;
+  for (size_t i = 0; i <= chars.size(); ++i) {
+    if (i < chars.size() && !is_line_break(chars[i])) continue;
+    result.lines.push_back(Line{clean(std::u32string_view(chars).substr(start, i - start)), number});
+    if (i == chars.size()) break;
+    if (chars[i] == U'\r' && i + 1 < chars.size() && chars[i + 1] == U'\n') ++i;
+    ++number;
+    start = i + 1;
+  }
+  // A final line break ends the last line rather than opening an empty one.
+  if (!result.lines.empty() && result.lines.back().text.empty()) result.lines.pop_back();
+  return result;
+}
+
+std::string normalise_fragment(std::string_view text) { return clean(to_u32(text)); }
+
+}  // namespace planparse

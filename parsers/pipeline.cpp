@@ -1,0 +1,85 @@
+// The driver. See pipeline.h for the numbered stages.
+#include "parsers/pipeline.h"
+
+#include <algorithm>
+
+#include "parsers/blocks.h"
+#include "parsers/fields.h"
+#include "parsers/glossary.h"
+#include "parsers/metadata.h"
+#include "parsers/normalise.h"
+#include "parsers/resolve.h"
+#include "parsers/table.h"
+#include "parsers/vocabulary.h"
+
+namespace planparse {
+namespace {
+
+void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view where, std::vector<Diagnostic>& out) {
+  for (const Paragraph& paragraph : paragraphs) {
+    out.push_back({Severity::warning, Code::unclaimed_paragraph,
+                   "paragraph " + std::string(where) + " is in no field: " + paragraph.text, paragraph.line});
+  }
+}
+
+}  // namespace
+
+Result<Plan> parse_source(const Source& source) {
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  Plan plan;
+  plan.source = SourceInfo{source.name, source.sha256, static_cast<long long>(source.bytes.size()), source.format,
+                           source.encoding};
+
+  // 1-2. normalise, blocks
+  const Blocks blocks = split_paragraphs(normalise(source.text));
+  // 3. table
+  Result<TableResult> table_result = read_table(blocks, vocabulary);
+  if (!table_result.ok()) return table_result.error();
+  TableResult& table = table_result.value();
+  plan.diagnostics = std::move(table.diagnostics);
+  if (table.title) plan.title = table.title->text;
+  for (const Paragraph& paragraph : table.intro) plan.intro.push_back(paragraph.text);
+  plan.columns = table.columns;
+  plan.sections = table.sections;
+  report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics);
+
+  // 4. fields
+  std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
+  for (const Row& row : table.rows) {
+    plan.activities.push_back(read_activity(row, table.columns, vocabulary, plan.diagnostics));
+    agency_lines.push_back(row.number.line);
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      if (table.columns[c].role == "agencies" && !row.cells[c].empty()) agency_lines.back() = row.cells[c].front().line;
+    }
+  }
+
+  // 5. glossary: from its heading on; what follows it is the footer.
+  std::vector<Paragraph> footer_paragraphs = table.after;
+  if (!table.after.empty() && is_glossary_heading(table.after.front().text, vocabulary)) {
+    GlossaryResult glossary = read_glossary({table.after.begin() + 1, table.after.end()});
+    plan.abbreviations = std::move(glossary.entries);
+    plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
+    footer_paragraphs = std::move(glossary.rest);
+  }
+
+  // 6. resolve
+  const GlossaryIndex index = index_glossary(plan.abbreviations);
+  for (size_t a = 0; a < plan.activities.size(); ++a) {
+    resolve_agencies(plan.activities[a].agencies, agency_lines[a], index, plan.diagnostics);
+  }
+
+  // 7. metadata
+  plan.act = find_act(table.intro, vocabulary);
+  Footer footer = read_footer(footer_paragraphs, vocabulary);
+  plan.published = footer.published;
+  report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics);
+  std::vector<std::string> table_text;
+  for (const Activity& activity : plan.activities) table_text.push_back(activity.name);
+  plan.language = detect_language(table_text);
+
+  std::stable_sort(plan.diagnostics.begin(), plan.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  return plan;
+}
+
+}  // namespace planparse

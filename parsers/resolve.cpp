@@ -1,0 +1,50 @@
+// Stage 6, resolve. See resolve.h.
+#include "parsers/resolve.h"
+
+#include "parsers/lookalike.h"
+
+namespace planparse {
+
+GlossaryIndex index_glossary(std::vector<Abbreviation> entries) {
+  GlossaryIndex index;
+  index.entries = std::move(entries);
+  for (size_t i = 0; i < index.entries.size(); ++i) {
+    const std::string& abbr = index.entries[i].abbr;
+    index.exact.emplace(abbr, i);  // the first definition wins, as a reader would take it
+    index.skeleton.emplace(confusable_skeleton(abbr), i);
+    index.latin.emplace(latin_transliteration(abbr), i);
+  }
+  return index;
+}
+
+Resolution find_abbreviation(const GlossaryIndex& index, std::string_view abbr) {
+  const std::string key(abbr);
+  if (auto it = index.exact.find(key); it != index.exact.end()) return {&index.entries[it->second], ""};
+  if (auto it = index.skeleton.find(confusable_skeleton(abbr)); it != index.skeleton.end())
+    return {&index.entries[it->second], "look-alike letters"};
+  if (auto it = index.latin.find(latin_transliteration(abbr)); it != index.latin.end())
+    return {&index.entries[it->second], "transliteration"};
+  return {};
+}
+
+void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryIndex& index,
+                      std::vector<Diagnostic>& diagnostics) {
+  for (Agency& agency : agencies) {
+    if (!agency.abbr) continue;
+    const Resolution found = find_abbreviation(index, *agency.abbr);
+    if (found.entry == nullptr) {
+      diagnostics.push_back({Severity::warning, Code::unknown_abbreviation,
+                             "abbreviation \"" + *agency.abbr + "\" is not in the document's glossary", line});
+      continue;
+    }
+    if (!found.how.empty()) {
+      diagnostics.push_back({Severity::warning, Code::abbreviation_folded,
+                             "\"" + *agency.abbr + "\" read as \"" + found.entry->abbr + "\" by " + std::string(found.how),
+                             line});
+    }
+    agency.abbr = found.entry->abbr;
+    agency.name = found.entry->name;
+  }
+}
+
+}  // namespace planparse

@@ -1,0 +1,212 @@
+// Stage 3, table. See table.h.
+#include "parsers/table.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <re2/re2.h>
+
+#include "parsers/align.h"
+#include "parsers/glossary.h"
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+constexpr std::string_view kRoles[] = {"number", "name", "outcome", "deadline", "agencies", "other"};
+// A header cell is a short label; longer paragraphs that start with a header word are prose.
+constexpr size_t kMaxHeaderExtra = 40;
+
+// The column role named by a header paragraph, or empty.
+std::string header_role(const std::string& paragraph, const Vocabulary& vocabulary) {
+  std::string folded = fold_case(trim(paragraph));
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == '*')) folded.pop_back();
+  std::string best_role;
+  size_t best_length = 0;
+  for (std::string_view role : kRoles) {
+    for (const std::string& phrase : vocabulary.phrases("header." + std::string(role))) {
+      const bool match = folded == phrase ||
+                         (starts_with_words(folded, phrase) && folded.size() <= phrase.size() + kMaxHeaderExtra);
+      if (match && phrase.size() > best_length) {
+        best_role = role;
+        best_length = phrase.size();
+      }
+    }
+  }
+  return best_role;
+}
+
+struct Header {
+  size_t begin = 0;  // first header paragraph
+  size_t end = 0;    // one past the last
+  std::vector<Column> columns;
+};
+
+// The first run of two or more header paragraphs, with distinct roles, that names the
+// activity column and at least one of outcome, deadline, agencies.
+std::optional<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
+  for (size_t begin = 0; begin < paragraphs.size(); ++begin) {
+    Header header;
+    header.begin = begin;
+    size_t i = begin;
+    for (; i < paragraphs.size(); ++i) {
+      const std::string role = header_role(paragraphs[i].text, vocabulary);
+      if (role.empty()) break;
+      const bool repeated = role != "other" && std::any_of(header.columns.begin(), header.columns.end(),
+                                                           [&](const Column& c) { return c.role == role; });
+      if (repeated) break;
+      header.columns.push_back(Column{role, paragraphs[i].text});
+    }
+    header.end = i;
+    auto has = [&](std::string_view role) {
+      return std::any_of(header.columns.begin(), header.columns.end(), [&](const Column& c) { return c.role == role; });
+    };
+    if (header.columns.size() >= 2 && has("name") && (has("outcome") || has("deadline") || has("agencies"))) {
+      if (!has("number")) header.columns.insert(header.columns.begin(), Column{"number", std::nullopt});
+      return header;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_roman(std::string_view token) {
+  static const RE2 roman("M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+  return !token.empty() && RE2::FullMatch(token, roman);
+}
+
+// "I. Title", "IV) Title", "Section 2. Title" -> {number, title}.
+std::optional<Section> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  std::string_view text = paragraph.text;
+  const std::string folded = fold_case(text);
+  bool prefixed = false;
+  for (const std::string& prefix : vocabulary.phrases("section.prefix")) {
+    if (starts_with_words(folded, prefix) && folded.size() == text.size()) {
+      text = trim(text.substr(prefix.size()));
+      prefixed = true;
+      break;
+    }
+  }
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  std::string_view token = text.substr(0, space);
+  const std::string_view title = trim(text.substr(space));
+  if (!token.empty() && (token.back() == '.' || token.back() == ')')) {
+    token.remove_suffix(1);
+  } else if (!prefixed) {
+    return std::nullopt;  // "I Title" without a stop is more likely prose
+  }
+  const bool arabic = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+  // An Arabic number needs a prefix word: "1. Title" is as likely an activity as a section.
+  if (!(is_roman(token) || (prefixed && arabic)) || title.empty()) return std::nullopt;
+  return Section{std::string(token), std::string(title), paragraph.line};
+}
+
+// "12", "12." -> 12.
+std::optional<int> parse_row_number(const std::string& text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  if (digits.empty() || digits.size() > 4) return std::nullopt;
+  int value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+bool is_year_like(int value) { return value >= 1900 && value <= 2100; }
+
+}  // namespace
+
+bool is_published_marker(const std::string& paragraph, const Vocabulary& vocabulary) {
+  const std::string folded = fold_case(paragraph);
+  for (const std::string& phrase : vocabulary.phrases("published")) {
+    if (starts_with_words(folded, phrase) && folded.size() <= phrase.size() + 40) return true;
+  }
+  return false;
+}
+
+Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
+  const std::vector<Paragraph>& paragraphs = blocks.paragraphs;
+  const std::optional<Header> header = find_header(paragraphs, vocabulary);
+  if (!header) {
+    return Failure{Code::not_a_plan, "no plan table: no header row naming the activity and its outcome, deadline or agencies", ""};
+  }
+
+  TableResult table;
+  table.columns = header->columns;
+  if (header->begin > 0) table.title = paragraphs[0];
+  for (size_t i = 1; i < header->begin; ++i) table.intro.push_back(paragraphs[i]);
+
+  const size_t data_columns = table.columns.size() - 1;
+  std::vector<std::vector<Paragraph>> bodies;  // paragraphs of each row after its number
+  bool row_open = false;                       // a section heading closes the row before it
+  std::optional<std::string> section;
+  int expected = 1;
+  size_t i = header->end;
+  for (; i < paragraphs.size(); ++i) {
+    const Paragraph& paragraph = paragraphs[i];
+    if (is_glossary_heading(paragraph.text, vocabulary) || is_published_marker(paragraph.text, vocabulary)) break;
+    if (std::optional<Section> heading = parse_section(paragraph, vocabulary)) {
+      section = heading->number;
+      table.sections.push_back(*heading);
+      row_open = false;
+      continue;
+    }
+    const std::optional<int> number = parse_row_number(paragraph.text);
+    // A bare year is a deadline unless it is the very number expected next; any other number
+    // starts a row when the open one already has (nearly) a paragraph per column.
+    const size_t open_length = row_open ? bodies.back().size() : 0;
+    const bool starts_row =
+        number && (*number == expected || (!is_year_like(*number) && (!row_open || open_length + 1 >= data_columns)));
+    if (starts_row) {
+      if (*number != expected) {
+        const bool gap = *number > expected;
+        table.diagnostics.push_back({Severity::warning, gap ? Code::numbering_gap : Code::numbering_repeat,
+                                     "activity " + std::to_string(*number) + (gap ? " follows" : " comes after") +
+                                         " activity " + std::to_string(expected - 1),
+                                     paragraph.line});
+      }
+      expected = *number + 1;
+      Row row;
+      row.number = paragraph;
+      row.value = *number;
+      row.section = section;
+      table.rows.push_back(std::move(row));
+      bodies.emplace_back();
+      row_open = true;
+      continue;
+    }
+    if (row_open) {
+      bodies.back().push_back(paragraph);
+    } else {
+      table.unclaimed.push_back(paragraph);
+    }
+  }
+  table.after.assign(paragraphs.begin() + static_cast<std::ptrdiff_t>(i), paragraphs.end());
+
+  std::vector<std::string> roles;
+  for (size_t c = 1; c < table.columns.size(); ++c) roles.push_back(table.columns[c].role);
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    Row& row = table.rows[r];
+    const std::vector<Paragraph>& body = bodies[r];
+    std::vector<ParagraphKind> kinds;
+    for (const Paragraph& p : body) kinds.push_back(classify_paragraph(p.text, vocabulary));
+    const auto ranges = align_row(kinds, roles);
+    row.cells.assign(table.columns.size(), {});
+    for (size_t c = 0; c < ranges.size(); ++c) {
+      for (size_t k = ranges[c].first; k < ranges[c].second; ++k) row.cells[c + 1].push_back(body[k]);
+      if (ranges[c].first == ranges[c].second) {
+        table.diagnostics.push_back({Severity::warning, Code::missing_cell,
+                                     "activity " + std::to_string(row.value) + " has no " + roles[c] + " cell",
+                                     row.number.line});
+      }
+    }
+    for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(body[k]);
+  }
+  if (table.rows.empty()) {
+    return Failure{Code::not_a_plan, "the table header is followed by no numbered activity",
+                   "line " + std::to_string(paragraphs[header->begin].line)};
+  }
+  return table;
+}
+
+}  // namespace planparse

@@ -1,0 +1,48 @@
+// Stage 3, table: paragraphs -> the plan table. Finds the title (first paragraph), the intro,
+// the header row and the column roles from its header words (order taken from the header;
+// a number column is added in front when the header has no word for it), the section
+// headings ("I. Title", "Section 2. Title"), and the activity rows (a number paragraph and
+// the paragraphs after it, aligned to the columns by align.h). The table ends at the glossary
+// heading or the publication footer. Every paragraph after the header ends up in a section, a
+// row or `unclaimed`. Tested by test_table.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/diagnostic.h"
+#include "parsers/blocks.h"
+#include "parsers/vocabulary.h"
+#include "schema/plan.h"
+
+namespace planparse {
+
+struct Row {
+  Paragraph number;                    // the paragraph holding the activity number
+  int value = 0;
+  std::optional<std::string> section;  // number of the section it stands in
+  // One cell per column, in the order of TableResult::columns; the number column's cell is
+  // empty (the number is above).
+  std::vector<std::vector<Paragraph>> cells;
+  std::vector<Paragraph> unaligned;    // past kMaxAlignedParagraphs
+};
+
+struct TableResult {
+  std::optional<Paragraph> title;
+  std::vector<Paragraph> intro;
+  std::vector<Column> columns;
+  std::vector<Section> sections;
+  std::vector<Row> rows;
+  std::vector<Paragraph> unclaimed;  // inside the table but in no row or section
+  std::vector<Paragraph> after;      // from the glossary heading or footer to the end
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Failures: not_a_plan when no header row is found, or it is followed by no numbered row.
+Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary);
+
+// True when the paragraph opens the publication footer ("Publication date ...").
+bool is_published_marker(const std::string& paragraph, const Vocabulary& vocabulary);
+
+}  // namespace planparse

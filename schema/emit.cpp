@@ -1,0 +1,273 @@
+// Emit: Plan -> JSON in the order of schema/README.md, and validation of any JSON document
+// against the embedded schema/plan.schema.json with valijson. External interface: to_json,
+// plan_schema_text, validate_plan (schema/emit.h). Tested by test_schema.cpp.
+#include "schema/emit.h"
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "plan_schema.h"
+
+// Without exceptions valijson aborts on the odd input it cannot handle (an over-long string);
+// the CMake target `valijson` defines this, and validate_plan relies on it to never throw.
+#if !VALIJSON_USE_EXCEPTIONS
+#error "valijson must be built with VALIJSON_USE_EXCEPTIONS=1 (link the CMake target valijson)"
+#endif
+
+namespace planparse {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+ordered_json or_null(const std::optional<std::string>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json source_json(const SourceInfo& source) {
+  ordered_json out = ordered_json::object();
+  out["name"] = source.name;
+  out["sha256"] = source.sha256;
+  out["bytes"] = source.bytes;
+  out["format"] = source.format;
+  out["encoding"] = source.encoding;
+  return out;
+}
+
+ordered_json act_json(const std::optional<Act>& act) {
+  if (!act) return nullptr;
+  ordered_json out = ordered_json::object();
+  out["date"] = or_null(act->date);
+  out["number"] = or_null(act->number);
+  return out;
+}
+
+ordered_json deadline_json(const std::optional<Deadline>& deadline) {
+  if (!deadline) return nullptr;
+  ordered_json out = ordered_json::object();
+  out["text"] = deadline->text;
+  out["from"] = or_null(deadline->from);
+  out["to"] = or_null(deadline->to);
+  out["recurrence"] = or_null(deadline->recurrence);
+  return out;
+}
+
+ordered_json outcome_json(const Outcome& outcome) {
+  ordered_json out = ordered_json::object();
+  out["text"] = outcome.text;
+  out["task"] = or_null(outcome.task);
+  out["deadline"] = deadline_json(outcome.deadline);
+  return out;
+}
+
+ordered_json agency_json(const Agency& agency) {
+  ordered_json out = ordered_json::object();
+  out["text"] = agency.text;
+  out["kind"] = agency.kind;
+  out["abbr"] = or_null(agency.abbr);
+  out["name"] = or_null(agency.name);
+  out["as_agreed"] = agency.as_agreed;
+  return out;
+}
+
+ordered_json activity_json(const Activity& activity) {
+  ordered_json out = ordered_json::object();
+  out["number"] = activity.number;
+  out["section"] = or_null(activity.section);
+  out["name"] = activity.name;
+  out["items"] = activity.items;
+  ordered_json outcomes = ordered_json::array();
+  for (const Outcome& outcome : activity.outcomes) outcomes.push_back(outcome_json(outcome));
+  out["outcomes"] = std::move(outcomes);
+  ordered_json agencies = ordered_json::array();
+  for (const Agency& agency : activity.agencies) agencies.push_back(agency_json(agency));
+  out["agencies"] = std::move(agencies);
+  out["line"] = activity.line;
+  return out;
+}
+
+ordered_json column_json(const Column& column) {
+  ordered_json out = ordered_json::object();
+  out["role"] = column.role;
+  out["header"] = or_null(column.header);
+  return out;
+}
+
+ordered_json section_json(const Section& section) {
+  ordered_json out = ordered_json::object();
+  out["number"] = section.number;
+  out["title"] = section.title;
+  out["line"] = section.line;
+  return out;
+}
+
+ordered_json abbreviation_json(const Abbreviation& abbreviation) {
+  ordered_json out = ordered_json::object();
+  out["abbr"] = abbreviation.abbr;
+  out["name"] = abbreviation.name;
+  out["line"] = abbreviation.line;
+  return out;
+}
+
+ordered_json diagnostic_json(const Diagnostic& diagnostic) {
+  ordered_json out = ordered_json::object();
+  out["severity"] = std::string(severity_name(diagnostic.severity));
+  out["code"] = std::string(code_name(diagnostic.code));
+  out["message"] = diagnostic.message;
+  out["line"] = diagnostic.line;
+  return out;
+}
+
+template <class T, class F>
+ordered_json array_json(const std::vector<T>& values, F element_json) {
+  ordered_json out = ordered_json::array();
+  for (const T& value : values) out.push_back(element_json(value));
+  return out;
+}
+
+// --- Validation ------------------------------------------------------------------------------
+
+// The schema, parsed once. A schema that fails to load is a build defect, not bad input, but
+// validate_plan still reports it as a violation rather than throwing.
+struct LoadedSchema {
+  std::unique_ptr<valijson::Schema> schema;
+  std::string error;
+};
+
+LoadedSchema load_schema() {
+  LoadedSchema loaded;
+  nlohmann::json document = nlohmann::json::parse(plan_schema_text(), nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) {
+    loaded.error = "the embedded plan schema is not valid JSON";
+    return loaded;
+  }
+  try {
+    auto schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    parser.populateSchema(adapter, *schema);
+    loaded.schema = std::move(schema);
+  } catch (const std::exception& e) {
+    loaded.error = std::string("the embedded plan schema cannot be loaded: ") + e.what();
+  }
+  return loaded;
+}
+
+const LoadedSchema& plan_schema() {
+  static const LoadedSchema loaded = load_schema();
+  return loaded;
+}
+
+// valijson names a location as {"<root>", "[activities]", "[0]", "[number]"}; RFC 6901 wants
+// "/activities/0/number", with "~" written "~0" and "/" written "~1". The root is "".
+// A key and an index print alike in both notations, so the document need not be consulted.
+std::string json_pointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& step : context) {
+    if (step == "<root>") continue;
+    std::string_view token = step;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') {
+      token = token.substr(1, token.size() - 2);
+    }
+    pointer += '/';
+    for (char c : token) {
+      if (c == '~') {
+        pointer += "~0";
+      } else if (c == '/') {
+        pointer += "~1";
+      } else {
+        pointer += c;
+      }
+    }
+  }
+  return pointer;
+}
+
+// valijson reports a failure inside an array item or a property value twice more on the way
+// up ("Failed to validate item #0 in array.", "Failed to validate against schema associated
+// with property name 'x'."). Those wrappers say nothing the leaf error does not.
+bool is_wrapper(const std::string& description) {
+  static constexpr std::string_view kWrappers[] = {
+      "Failed to validate item #",
+      "Failed to validate against schema associated with property name ",
+      "Failed to validate against schema associated with pattern ",
+      "Failed to validate against additional properties schema",
+  };
+  return std::any_of(std::begin(kWrappers), std::end(kWrappers), [&](std::string_view prefix) {
+    return description.compare(0, prefix.size(), prefix) == 0;
+  });
+}
+
+bool extends(const std::vector<std::string>& deeper, const std::vector<std::string>& context) {
+  return deeper.size() > context.size() && std::equal(context.begin(), context.end(), deeper.begin());
+}
+
+std::vector<SchemaViolation> leaf_violations(const valijson::ValidationResults& results) {
+  std::vector<SchemaViolation> violations;
+  for (const valijson::ValidationResults::Error& error : results) {
+    // A wrapper stays only if, unexpectedly, nothing deeper explains it.
+    if (is_wrapper(error.description) &&
+        std::any_of(results.begin(), results.end(), [&](const valijson::ValidationResults::Error& other) {
+          return extends(other.context, error.context);
+        })) {
+      continue;
+    }
+    SchemaViolation violation{json_pointer(error.context), error.description};
+    bool seen = std::any_of(violations.begin(), violations.end(), [&](const SchemaViolation& v) {
+      return v.pointer == violation.pointer && v.message == violation.message;
+    });
+    if (!seen) violations.push_back(std::move(violation));
+  }
+  return violations;
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const Plan& plan) {
+  ordered_json out = ordered_json::object();
+  out["schema_version"] = kSchemaVersion;
+  out["source"] = source_json(plan.source);
+  out["language"] = plan.language;
+  out["title"] = or_null(plan.title);
+  out["intro"] = plan.intro;
+  out["act"] = act_json(plan.act);
+  out["published"] = or_null(plan.published);
+  out["columns"] = array_json(plan.columns, column_json);
+  out["sections"] = array_json(plan.sections, section_json);
+  out["activities"] = array_json(plan.activities, activity_json);
+  out["abbreviations"] = array_json(plan.abbreviations, abbreviation_json);
+  out["diagnostics"] = array_json(plan.diagnostics, diagnostic_json);
+  return out;
+}
+
+std::string_view plan_schema_text() { return generated::plan_schema; }
+
+std::vector<SchemaViolation> validate_plan(const nlohmann::json& document) {
+  try {
+    const LoadedSchema& loaded = plan_schema();
+    if (!loaded.schema) return {SchemaViolation{"", loaded.error}};
+    // A Validator caches compiled patterns and is not thread-safe; the Schema is only read.
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    if (validator.validate(*loaded.schema, adapter, &results)) return {};
+    std::vector<SchemaViolation> violations = leaf_violations(results);
+    if (violations.empty()) violations.push_back({"", "the document does not match the plan schema"});
+    return violations;
+  } catch (const std::exception& e) {
+    return {SchemaViolation{"", std::string("the document cannot be validated: ") + e.what()}};
+  } catch (...) {
+    return {SchemaViolation{"", "the document cannot be validated"}};
+  }
+}
+
+}  // namespace planparse

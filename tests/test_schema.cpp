@@ -1,0 +1,339 @@
+// The emitted JSON follows schema/README.md and validates against schema/plan.schema.json;
+// broken copies are rejected with the JSON pointer of the fault.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/emit.h"
+
+using namespace planparse;
+
+namespace {
+
+// A small plan touching every kind of field: two activities, agencies of each kind, a deadline
+// with nulls, an outcome without a deadline, no adopting act.
+Plan sample_plan() {
+  Plan plan;
+  plan.source = {"plan.txt", std::string(64, 'a'), 1234, "text", "UTF-8"};
+  plan.language = "en";
+  plan.title = "Plan of measures";
+  plan.intro = {"Approved by order dated 1 April 2022 No. 12"};
+  plan.act = std::nullopt;
+  plan.published = "2022-04-05";
+  plan.columns = {{"number", std::nullopt}, {"name", "Name of the measure"}, {"outcome", "Form of completion"},
+                  {"deadline", "Deadline"}, {"agencies", "Responsible"}};
+  plan.sections = {{"I", "Legislation", 7}};
+
+  Activity first;
+  first.number = 1;
+  first.section = "I";
+  first.name = "Draft a law";
+  first.items = {"consult the public"};
+  first.outcomes = {{"Bill to Parliament", std::nullopt, Deadline{"December 2022", std::nullopt, "2022-12-31", std::nullopt}},
+                    {"Report", std::nullopt, std::nullopt}};
+  first.agencies = {{"MJ", "agency", "MJ", "Ministry of Justice", false},
+                    {"GPO (as agreed)", "agency", "GPO", "General Prosecutor's Office", true},
+                    {"Academy of Justice under the SC", "agency", std::nullopt, "Academy of Justice under the SC", false},
+                    {"and other central bodies", "group", std::nullopt, "other central bodies", false}};
+  first.line = 9;
+
+  Activity second;
+  second.number = 2;
+  second.section = std::nullopt;
+  second.name = "Train judges";
+  second.outcomes = {{"Training", std::nullopt, Deadline{"annually", std::nullopt, std::nullopt, "annual"}}};
+  second.agencies = {{"XYZ", "agency", "XYZ", std::nullopt, false}};
+  second.line = 12;
+
+  plan.activities = {first, second};
+  plan.abbreviations = {{"MJ", "Ministry of Justice", 20}, {"GPO", "General Prosecutor's Office", 21}};
+  plan.diagnostics = {{Severity::warning, Code::unknown_abbreviation, "XYZ is not in the glossary", 12},
+                      {Severity::info, Code::unclaimed_paragraph, "a paragraph no field took", 0}};
+  return plan;
+}
+
+nlohmann::json valid_document() { return to_json(sample_plan()); }
+
+std::vector<std::string> pointers(const std::vector<SchemaViolation>& violations) {
+  std::vector<std::string> out;
+  for (const SchemaViolation& violation : violations) out.push_back(violation.pointer);
+  return out;
+}
+
+std::string describe(const std::vector<SchemaViolation>& violations) {
+  std::string out;
+  for (const SchemaViolation& violation : violations) {
+    out += "'" + violation.pointer + "': " + violation.message + "\n";
+  }
+  return out;
+}
+
+// The violations of `document`, which must all stand at `pointer` (and be at least one).
+void require_only_at(const nlohmann::json& document, const std::string& pointer) {
+  std::vector<SchemaViolation> violations = validate_plan(document);
+  INFO(describe(violations));
+  REQUIRE_FALSE(violations.empty());
+  for (const std::string& at : pointers(violations)) CHECK(at == pointer);
+}
+
+}  // namespace
+
+TEST_CASE("a hand-built plan emits JSON that validates against the schema", "[schema]") {
+  std::vector<SchemaViolation> violations = validate_plan(valid_document());
+  INFO(describe(violations));
+  CHECK(violations.empty());
+}
+
+TEST_CASE("an empty plan with only its source validates", "[schema]") {
+  Plan plan;
+  plan.source = {"<stdin>", std::string(64, '0'), 0, "html", "windows-1251"};
+  plan.language = "ru";
+  std::vector<SchemaViolation> violations = validate_plan(to_json(plan));
+  INFO(describe(violations));
+  CHECK(violations.empty());
+}
+
+TEST_CASE("top-level keys come in the documented order", "[schema]") {
+  nlohmann::ordered_json document = to_json(sample_plan());
+  std::vector<std::string> keys;
+  for (const auto& item : document.items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"schema_version", "source", "language", "title", "intro", "act",
+                                         "published", "columns", "sections", "activities", "abbreviations",
+                                         "diagnostics"});
+}
+
+TEST_CASE("nested objects list their keys in the documented order", "[schema]") {
+  nlohmann::ordered_json document = to_json(sample_plan());
+  auto keys_of = [](const nlohmann::ordered_json& object) {
+    std::vector<std::string> keys;
+    for (const auto& item : object.items()) keys.push_back(item.key());
+    return keys;
+  };
+  using Keys = std::vector<std::string>;
+  const auto& activity = document["activities"][0];
+  CHECK(keys_of(document["source"]) == Keys{"name", "sha256", "bytes", "format", "encoding"});
+  CHECK(keys_of(document["columns"][0]) == Keys{"role", "header"});
+  CHECK(keys_of(document["sections"][0]) == Keys{"number", "title", "line"});
+  CHECK(keys_of(activity) == Keys{"number", "section", "name", "items", "outcomes", "agencies", "line"});
+  CHECK(keys_of(activity["outcomes"][0]) == Keys{"text", "task", "deadline"});
+  CHECK(keys_of(activity["outcomes"][0]["deadline"]) == Keys{"text", "from", "to", "recurrence"});
+  CHECK(keys_of(activity["agencies"][0]) == Keys{"text", "kind", "abbr", "name", "as_agreed"});
+  CHECK(keys_of(document["abbreviations"][0]) == Keys{"abbr", "name", "line"});
+  CHECK(keys_of(document["diagnostics"][0]) == Keys{"severity", "code", "message", "line"});
+}
+
+TEST_CASE("absent optionals are emitted as null", "[schema]") {
+  nlohmann::ordered_json document = to_json(sample_plan());
+  const auto& first = document["activities"][0];
+  CHECK(document["act"].is_null());
+  CHECK(document["columns"][0]["header"].is_null());
+  CHECK(first["outcomes"][0]["task"].is_null());
+  CHECK(first["outcomes"][0]["deadline"]["from"].is_null());
+  CHECK(first["outcomes"][0]["deadline"]["to"] == "2022-12-31");
+  CHECK(first["outcomes"][0]["deadline"]["recurrence"].is_null());
+  CHECK(first["outcomes"][1]["deadline"].is_null());
+  CHECK(first["agencies"][2]["abbr"].is_null());
+  CHECK(document["activities"][1]["section"].is_null());
+  CHECK(document["activities"][1]["agencies"][0]["name"].is_null());
+}
+
+TEST_CASE("an adopting act is emitted as date and number, each nullable", "[schema]") {
+  Plan plan = sample_plan();
+  plan.act = Act{"2022-04-01", std::nullopt};
+  nlohmann::ordered_json document = to_json(plan);
+  CHECK(document["act"] == nlohmann::ordered_json::parse(R"({"date": "2022-04-01", "number": null})"));
+  CHECK(validate_plan(document).empty());
+}
+
+TEST_CASE("diagnostics carry their kebab-case code and severity names", "[schema]") {
+  nlohmann::ordered_json document = to_json(sample_plan());
+  CHECK(document["diagnostics"][0]["code"] == "unknown-abbreviation");
+  CHECK(document["diagnostics"][0]["severity"] == "warning");
+  CHECK(document["diagnostics"][1]["line"] == 0);
+  CHECK(document["schema_version"] == "1.0");
+}
+
+TEST_CASE("an activity number given as a string is rejected at its pointer", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["activities"][0]["number"] = "1";
+  require_only_at(document, "/activities/0/number");
+}
+
+TEST_CASE("an extra top-level key is rejected at the root pointer, the empty string", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["extra"] = true;
+  std::vector<SchemaViolation> violations = validate_plan(document);
+  INFO(describe(violations));
+  REQUIRE(violations.size() == 1);
+  CHECK(violations[0].pointer == "");
+  CHECK(violations[0].message.find("'extra'") != std::string::npos);
+}
+
+TEST_CASE("an extra key deep inside is rejected at the object that holds it", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["activities"][1]["agencies"][0]["registry_id"] = 7;
+  require_only_at(document, "/activities/1/agencies/0");
+}
+
+TEST_CASE("a deadline date without zero padding is rejected at its pointer", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["activities"][0]["outcomes"][0]["deadline"]["to"] = "2022-4-1";
+  require_only_at(document, "/activities/0/outcomes/0/deadline/to");
+}
+
+TEST_CASE("an unknown column role is rejected at its pointer", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["columns"][1]["role"] = "title";
+  require_only_at(document, "/columns/1/role");
+}
+
+TEST_CASE("a missing title is reported at the root with the key's name", "[schema]") {
+  nlohmann::json document = valid_document();
+  document.erase("title");
+  std::vector<SchemaViolation> violations = validate_plan(document);
+  INFO(describe(violations));
+  REQUIRE(violations.size() == 1);
+  CHECK(violations[0].pointer == "");
+  CHECK(violations[0].message.find("'title'") != std::string::npos);
+}
+
+TEST_CASE("a wrong schema_version is rejected", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["schema_version"] = "2.0";
+  require_only_at(document, "/schema_version");
+  document["schema_version"] = 1.0;
+  require_only_at(document, "/schema_version");
+}
+
+TEST_CASE("closed vocabularies reject values outside them", "[schema]") {
+  struct Case {
+    const char* pointer;
+    nlohmann::json value;
+  };
+  const std::vector<Case> cases = {
+      {"/source/format", "pdf"},
+      {"/source/sha256", std::string(64, 'A')},
+      {"/source/sha256", "abc"},
+      {"/source/bytes", -1},
+      {"/language", "de"},
+      {"/published", "05.04.2022"},
+      {"/act", "2022-04-01"},
+      {"/activities/0/number", -1},
+      {"/activities/0/number", 1.5},
+      {"/activities/0/line", 0},
+      {"/activities/0/outcomes/0/deadline/recurrence", "weekly"},
+      {"/activities/0/outcomes/0/deadline/from", "2022-04-01T00:00"},
+      {"/activities/0/agencies/3/kind", "ministry"},
+      {"/activities/0/agencies/0/as_agreed", "no"},
+      {"/sections/0/line", 0},
+      {"/abbreviations/0/name", nullptr},
+      {"/diagnostics/0/severity", "fatal"},
+      {"/diagnostics/0/code", "invalid-utf8"},
+      {"/diagnostics/0/line", -1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pointer << " = " << c.value.dump());
+    nlohmann::json document = valid_document();
+    document[nlohmann::json::json_pointer(c.pointer)] = c.value;
+    require_only_at(document, c.pointer);
+  }
+}
+
+TEST_CASE("every diagnostic code of the contract is accepted", "[schema]") {
+  const Code codes[] = {Code::numbering_gap,        Code::numbering_repeat,    Code::missing_cell,
+                        Code::unparsed_deadline,    Code::unparsed_agency,     Code::unknown_abbreviation,
+                        Code::abbreviation_folded,  Code::glossary_mismatch,   Code::unclaimed_paragraph,
+                        Code::extra_paragraph};
+  for (Code code : codes) {
+    INFO(code_name(code));
+    Plan plan = sample_plan();
+    plan.diagnostics = {{Severity::error, code, "message", 3}};
+    CHECK(validate_plan(to_json(plan)).empty());
+  }
+}
+
+TEST_CASE("several faults are each reported once, at their own pointer", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["activities"][0]["number"] = "1";
+  document["activities"][1]["outcomes"][0]["deadline"]["recurrence"] = "weekly";
+  document["language"] = "fr";
+  std::vector<SchemaViolation> violations = validate_plan(document);
+  INFO(describe(violations));
+  std::vector<std::string> at = pointers(violations);
+  std::sort(at.begin(), at.end());
+  CHECK(at == std::vector<std::string>{"/activities/0/number", "/activities/1/outcomes/0/deadline/recurrence",
+                                       "/language"});
+}
+
+TEST_CASE("every reported pointer resolves in the checked document", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["activities"][0]["number"] = "1";
+  document["activities"][0]["outcomes"][0]["deadline"]["to"] = "2022-4-1";
+  document["columns"][1]["role"] = "title";
+  document["sections"][0].erase("line");
+  document["unexpected"] = 1;
+  std::vector<SchemaViolation> violations = validate_plan(document);
+  INFO(describe(violations));
+  CHECK(violations.size() == 5);
+  for (const SchemaViolation& violation : violations) {
+    CHECK_NOTHROW(document.at(nlohmann::json::json_pointer(violation.pointer)));
+  }
+}
+
+TEST_CASE("validation never throws, whatever the document", "[schema]") {
+  const std::vector<nlohmann::json> documents = {
+      nullptr, 42, "text", nlohmann::json::array(), nlohmann::json::object(),
+      nlohmann::json::parse(R"({"activities": [1, [2], {"number": {}}], "source": []})"),
+      nlohmann::json(std::string("\xff\xfe invalid UTF-8")),
+  };
+  for (const nlohmann::json& document : documents) {
+    INFO(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    std::vector<SchemaViolation> violations;
+    CHECK_NOTHROW(violations = validate_plan(document));
+    CHECK_FALSE(violations.empty());
+  }
+  nlohmann::json document = valid_document();
+  document["title"] = std::string("\xc3\x28 broken");
+  CHECK_NOTHROW(validate_plan(document));
+}
+
+TEST_CASE("a document that is not an object is rejected at the root", "[schema]") {
+  require_only_at(nlohmann::json::array(), "");
+}
+
+TEST_CASE("the schema text is valid JSON and declares draft-07", "[schema]") {
+  nlohmann::json schema = nlohmann::json::parse(plan_schema_text(), nullptr, false);
+  REQUIRE_FALSE(schema.is_discarded());
+  CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
+  CHECK(schema["properties"]["schema_version"]["const"] == "1.0");
+}
+
+TEST_CASE("every object in the schema is closed and requires all its keys", "[schema]") {
+  // Parsed in file order, so `required` must also list the keys in the order of `properties`.
+  nlohmann::ordered_json schema = nlohmann::ordered_json::parse(plan_schema_text());
+  std::vector<std::string> checked;
+  // Walks schema objects that declare properties, down through properties and items.
+  auto walk = [&](auto&& self, const nlohmann::ordered_json& node, const std::string& where) -> void {
+    if (node.contains("description") == false && where != "") {
+      FAIL_CHECK("no description at " << where);
+    }
+    if (node.contains("properties")) {
+      INFO(where);
+      checked.push_back(where);
+      CHECK(node.value("additionalProperties", true) == false);
+      std::vector<std::string> keys;
+      for (const auto& item : node["properties"].items()) keys.push_back(item.key());
+      CHECK(node["required"].get<std::vector<std::string>>() == keys);
+      for (const auto& item : node["properties"].items()) {
+        self(self, item.value(), where + "/" + item.key());
+      }
+    }
+    if (node.contains("items")) self(self, node["items"], where + "/items");
+  };
+  walk(walk, schema, "");
+  CHECK(checked.size() == 11);
+}
