@@ -78,7 +78,7 @@ int run_parse(const std::string& input, const std::string& output, bool compact)
   if (!plan.ok()) return fail(shown, plan.error().message, plan.error().where, kInvalid);
 
   const nlohmann::ordered_json json = planparse::to_json(plan.value());
-  const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(nlohmann::json::parse(json.dump()));
+  const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(nlohmann::json(json));
   if (!violations.empty()) {
     return fail(shown, "internal error: output breaks the schema at \"" + violations.front().pointer + "\": " +
                            violations.front().message,

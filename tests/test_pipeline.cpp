@@ -1,0 +1,139 @@
+// The pipeline end to end on small documents: fields of an activity, metadata, and problems
+// inside a plan reported as diagnostics with their lines while the plan is still produced.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "ingest/source.h"
+#include "parsers/metadata.h"
+#include "parsers/pipeline.h"
+
+using namespace planparse;
+
+namespace {
+
+// A document from paragraphs, one per argument, separated by blank lines (paragraph k stands
+// on line 2k-1).
+Plan parse(std::initializer_list<std::string> texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n\n";
+  Result<Source> source = decode_source("test.txt", text);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  return plan.value();
+}
+
+std::vector<std::string> codes(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : plan.diagnostics) out.push_back(std::string(code_name(d.code)) + "@" + std::to_string(d.line));
+  return out;
+}
+
+const std::initializer_list<std::string> kHeader = {"Plan title", "Name", "Outcome", "Deadline", "Agencies in charge"};
+
+}  // namespace
+
+TEST_CASE("a multi-part row gives one outcome per deadline, each with its task", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Build it", "Run it", "Act one",
+                           "Act two", "2024", "by the end of 2025", "MIA, MJ (as agreed)"});
+  REQUIRE(plan.activities.size() == 1);
+  const Activity& a = plan.activities[0];
+  CHECK(a.name == "Build it\nRun it");
+  REQUIRE(a.outcomes.size() == 2);
+  CHECK(a.outcomes[0].task == "Build it");
+  CHECK(a.outcomes[1].text == "Act two");
+  CHECK(a.outcomes[1].deadline->to == "2025-12-31");
+  CHECK_FALSE(a.outcomes[1].deadline->from.has_value());
+  CHECK(a.agencies[1].as_agreed);
+}
+
+TEST_CASE("bullet paragraphs of the name cell become items", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Amend codes:", "- the CC;",
+                           "• the CAO.", "Draft Law", "2024", "MJ"});
+  const Activity& a = plan.activities[0];
+  CHECK(a.name == "Amend codes:");
+  CHECK(a.items == std::vector<std::string>{"the CC;", "the CAO."});
+  CHECK(a.outcomes.size() == 1);
+}
+
+TEST_CASE("an unparseable deadline keeps its text with null dates and a warning", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it", "Report",
+                           "upon adoption of the law", "MIA"});
+  const Deadline& d = *plan.activities[0].outcomes[0].deadline;
+  CHECK(d.text == "upon adoption of the law");
+  CHECK_FALSE(d.from.has_value());
+  CHECK_FALSE(d.to.has_value());
+  CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@17", "unknown-abbreviation@19"});
+}
+
+TEST_CASE("an abbreviation missing from the glossary keeps a null name and warns at its line", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it", "Report", "2024",
+                           "MIA, XYZ", "Abbreviations:", "MIA – Ministry of Internal Affairs"});
+  const Activity& a = plan.activities[0];
+  CHECK(a.agencies[0].name == "Ministry of Internal Affairs");
+  CHECK_FALSE(a.agencies[1].name.has_value());
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-abbreviation@19"});
+}
+
+TEST_CASE("stray paragraphs inside and after the table are reported, not dropped", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "Stray before rows", "1", "Do it",
+                           "Report", "2024", "MIA", "Abbreviations:", "MIA – Ministry", "A closing remark"});
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@11", "unclaimed-paragraph@27"});
+}
+
+TEST_CASE("more deadlines than outcomes keeps every deadline and warns", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it", "Report", "2024",
+                           "2025", "MIA", "Abbreviations:", "MIA – Ministry"});
+  const Activity& a = plan.activities[0];
+  // The report pairs with one deadline; the other stays, with an empty outcome and a warning.
+  REQUIRE(a.outcomes.size() == 2);
+  CHECK(std::count_if(plan.diagnostics.begin(), plan.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.code == Code::extra_paragraph; }) == 1);
+}
+
+TEST_CASE("diagnostics come sorted by line", "[pipeline]") {
+  const Plan plan = parse({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "a", "b", "soon", "QQQ", "3", "c",
+                           "d", "2024", "ZZZ"});
+  CHECK(std::is_sorted(plan.diagnostics.begin(), plan.diagnostics.end(),
+                       [](const Diagnostic& x, const Diagnostic& y) { return x.line < y.line; }));
+  CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@17", "unknown-abbreviation@19", "numbering-gap@21",
+                                                "unknown-abbreviation@29"});
+}
+
+TEST_CASE("the act is the last dated act with a whole date in the intro", "[metadata]") {
+  const std::vector<Paragraph> intro = {
+      {"Pursuant to the Decree dated April 13, this year No. 871 and the Decree dated June 9, 2021 No. 597, the "
+       "Government adopted the Plan dated April 28, 2022 No. 258.",
+       3}};
+  const std::optional<Act> act = find_act(intro, builtin_vocabulary());
+  REQUIRE(act);
+  CHECK(act->date == "2022-04-28");
+  CHECK(act->number == "258");
+}
+
+TEST_CASE("a Russian act reference is read", "[metadata]") {
+  const std::optional<Act> act = find_act({{"постановлением Правительства от 28 апреля 2022 года № 258", 1}}, builtin_vocabulary());
+  REQUIRE(act);
+  CHECK(act->date == "2022-04-28");
+  CHECK(act->number == "258");
+}
+
+TEST_CASE("no act when the intro names none", "[metadata]") {
+  CHECK_FALSE(find_act({{"The Plan includes 27 activities.", 1}}, builtin_vocabulary()).has_value());
+}
+
+TEST_CASE("the publication date follows its words in the same or the next paragraph", "[metadata]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK(read_footer({{"Дата публикации", 1}, {"28 апреля 2022", 3}}, v).published == "2022-04-28");
+  CHECK(read_footer({{"Publication date: March 5, 2024", 1}}, v).published == "2024-03-05");
+  const Footer none = read_footer({{"Publication date", 1}, {"soon", 3}}, v);
+  CHECK_FALSE(none.published.has_value());
+  CHECK(none.unclaimed.size() == 2);
+}
+
+TEST_CASE("the language is told by script and Kazakh letters", "[metadata]") {
+  CHECK(detect_language({"Developing mechanisms to prevent violence"}) == "en");
+  CHECK(detect_language({"Разработка механизмов предотвращения насилия"}) == "ru");
+  CHECK(detect_language({"Әйелдерге қатысты зорлық-зомбылықтың алдын алу тетіктерін әзірлеу"}) == "kk");
+}

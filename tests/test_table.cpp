@@ -1,0 +1,207 @@
+// table and align: header words give the column roles, sections and numbered rows are found,
+// and a flattened row's paragraphs are cut into cells; every paragraph is accounted for.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+#include "parsers/align.h"
+#include "parsers/blocks.h"
+#include "parsers/normalise.h"
+#include "parsers/table.h"
+
+using namespace planparse;
+
+namespace {
+
+// Paragraphs from lines: each argument is one paragraph.
+Blocks paragraphs(std::initializer_list<std::string> texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n\n";
+  return split_paragraphs(normalise(text));
+}
+
+std::string roles(const TableResult& table) {
+  std::string out;
+  for (const Column& c : table.columns) out += (out.empty() ? "" : ",") + c.role;
+  return out;
+}
+
+// "name=2 outcome=1 ..." for one row.
+std::string cell_sizes(const TableResult& table, size_t row) {
+  std::string out;
+  for (size_t c = 1; c < table.columns.size(); ++c) {
+    out += (out.empty() ? "" : " ") + table.columns[c].role + "=" + std::to_string(table.rows[row].cells[c].size());
+  }
+  return out;
+}
+
+std::string kinds(std::initializer_list<const char*> texts) {
+  std::string out;
+  for (const char* t : texts) {
+    switch (classify_paragraph(t, builtin_vocabulary())) {
+      case ParagraphKind::prose: out += 'P'; break;
+      case ParagraphKind::bullet: out += 'B'; break;
+      case ParagraphKind::deadline: out += 'D'; break;
+      case ParagraphKind::agencies: out += 'A'; break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("column roles come from the header words in the header's order", "[table]") {
+  const auto table = read_table(paragraphs({"Title", "No.", "Activity", "Responsible agencies", "Deadline",
+                                            "Form of completion", "1", "Do it", "MIA", "2024", "Report"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(roles(table.value()) == "number,name,agencies,deadline,outcome");
+  CHECK(table.value().columns[1].header == "Activity");
+  CHECK(cell_sizes(table.value(), 0) == "name=1 agencies=1 deadline=1 outcome=1");
+}
+
+TEST_CASE("a header without a number word gets a number column with a null header", "[table]") {
+  const auto table = read_table(paragraphs({"Title", "Name", "Outcome", "Implementation timeframe", "Agencies in charge",
+                                            "1", "Do it", "Report", "2024", "MIA"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(roles(table.value()) == "number,name,outcome,deadline,agencies");
+  CHECK_FALSE(table.value().columns[0].header.has_value());
+}
+
+TEST_CASE("Russian header words are read too", "[table]") {
+  const auto table = read_table(paragraphs({"Заголовок", "№ п/п", "Наименование мероприятия", "Форма завершения",
+                                            "Сроки исполнения", "Ответственные исполнители", "1", "Сделать",
+                                            "Информация", "2024 год", "МВД"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(roles(table.value()) == "number,name,outcome,deadline,agencies");
+}
+
+TEST_CASE("a document without a header row is not a plan", "[table]") {
+  const auto table = read_table(paragraphs({"Some prose.", "Name", "More prose about things."}), builtin_vocabulary());
+  REQUIRE_FALSE(table.ok());
+  CHECK(table.error().code == Code::not_a_plan);
+}
+
+TEST_CASE("a header followed by no numbered row is not a plan", "[table]") {
+  const auto table = read_table(paragraphs({"Title", "Name", "Outcome", "Deadline", "Agencies in charge"}), builtin_vocabulary());
+  REQUIRE_FALSE(table.ok());
+  CHECK(table.error().code == Code::not_a_plan);
+}
+
+TEST_CASE("title and intro are the paragraphs before the header", "[table]") {
+  const auto table = read_table(paragraphs({"The title", "Intro one.", "Intro two.", "Name", "Outcome", "Deadline",
+                                            "Agencies in charge", "1", "x", "y", "2024", "MIA"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(table.value().title->text == "The title");
+  CHECK(table.value().intro.size() == 2);
+}
+
+TEST_CASE("Roman and prefixed Arabic section headings open sections; rows remember theirs", "[table]") {
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "I. First part",
+                                            "1", "a", "b", "2024", "MIA", "Section 2. Second part", "2", "c", "d",
+                                            "2025", "MJ"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().sections.size() == 2);
+  CHECK(table.value().sections[0].number == "I");
+  CHECK(table.value().sections[0].title == "First part");
+  CHECK(table.value().sections[1].number == "2");
+  CHECK(table.value().rows[0].section == "I");
+  CHECK(table.value().rows[1].section == "2");
+}
+
+TEST_CASE("a bare year inside a row is a deadline, not a new row", "[table]") {
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it",
+                                            "Report", "2022", "MIA", "2", "Again", "Report", "2023", "MJ"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 2);
+  CHECK(table.value().rows[0].cells[3][0].text == "2022");
+}
+
+TEST_CASE("numbering gaps and repeats are diagnostics, and the rows are kept", "[table]") {
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "a", "b", "2024",
+                                            "MIA", "3", "c", "d", "2024", "MIA", "3", "e", "f", "2024", "MIA"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(table.value().rows.size() == 3);
+  REQUIRE(table.value().diagnostics.size() == 2);
+  CHECK(table.value().diagnostics[0].code == Code::numbering_gap);
+  CHECK(table.value().diagnostics[1].code == Code::numbering_repeat);
+}
+
+TEST_CASE("a row without an agency paragraph reports a missing cell", "[table]") {
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it",
+                                            "Report", "2024", "2", "Again", "Report", "2025", "MJ"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().diagnostics.size() == 1);
+  CHECK(table.value().diagnostics[0].code == Code::missing_cell);
+  CHECK(table.value().diagnostics[0].line == 11);
+}
+
+TEST_CASE("the table ends at the glossary heading or the publication footer", "[table]") {
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "a", "b", "2024",
+                                            "MIA", "Abbreviations:", "MIA – Ministry"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().after.size() == 2);
+  CHECK(table.value().after[0].text == "Abbreviations:");
+}
+
+TEST_CASE("every paragraph after the header is in a section, a row or unclaimed", "[table]") {
+  const Blocks blocks = paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "stray before rows",
+                                    "I. Part", "1", "Name", "- item", "Report", "2024", "MIA", "2", "n", "o1", "o2",
+                                    "2024", "2025", "MJ", "extra", "Abbreviations:", "MIA – Ministry"});
+  const auto table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  const TableResult& t = table.value();
+  size_t counted = t.sections.size() + t.unclaimed.size() + t.after.size();
+  for (const Row& row : t.rows) {
+    counted += 1 + row.unaligned.size();
+    for (const auto& cell : row.cells) counted += cell.size();
+  }
+  CHECK(counted == blocks.paragraphs.size() - 5);  // less the title and the four header words
+  CHECK(t.unclaimed.size() == 1);
+}
+
+TEST_CASE("paragraphs are classified as prose, bullet, deadline or agency list", "[align]") {
+  CHECK(kinds({"Draft Law", "- imposing a ban;", "By the end of 2022", "MIA, GPO (as agreed)", "2023 – 2024",
+               "Proposal to the Presidential Administration", "MIPD", "• item"}) == "PBDAD" "PAB");
+}
+
+TEST_CASE("outcome paragraphs pair with deadline paragraphs; the rest of the prose is the name", "[align]") {
+  using K = ParagraphKind;
+  const std::vector<std::string> roles = {"name", "outcome", "deadline", "agencies"};
+  // Activity 20 of the reference: two name parts, two outcomes, two deadlines.
+  auto cells = align_row({K::prose, K::prose, K::prose, K::prose, K::deadline, K::deadline, K::agencies}, roles);
+  CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 2}, {2, 4}, {4, 6}, {6, 7}});
+  // Activity 24: one name, two outcomes.
+  cells = align_row({K::prose, K::prose, K::prose, K::deadline, K::deadline, K::agencies}, roles);
+  CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 3}, {3, 5}, {5, 6}});
+  // Activity 12: a name with bullets and one outcome.
+  cells = align_row({K::prose, K::bullet, K::bullet, K::prose, K::deadline, K::agencies}, roles);
+  CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 3}, {3, 4}, {4, 5}, {5, 6}});
+}
+
+TEST_CASE("an unparseable deadline still fills the deadline column", "[align]") {
+  using K = ParagraphKind;
+  const auto cells = align_row({K::prose, K::prose, K::prose, K::agencies}, {"name", "outcome", "deadline", "agencies"});
+  CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 3}, {3, 4}});
+}
+
+TEST_CASE("a written-out agency as the last paragraph fills the agency column", "[align]") {
+  using K = ParagraphKind;
+  const auto cells = align_row({K::prose, K::prose, K::deadline, K::prose}, {"name", "outcome", "deadline", "agencies"});
+  CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 3}, {3, 4}});
+}
+
+TEST_CASE("columns in another order are aligned in that order", "[align]") {
+  using K = ParagraphKind;
+  const auto cells = align_row({K::prose, K::agencies, K::deadline, K::deadline, K::prose, K::prose},
+                               {"name", "agencies", "deadline", "outcome"});
+  CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 4}, {4, 6}});
+}
