@@ -158,7 +158,8 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
     const bool starts_row =
         number && (*number == expected || (!is_year_like(*number) && (!row_open || open_length + 1 >= data_columns)));
     if (starts_row) {
-      if (*number != expected) {
+      // The first row sets the numbering: a plan may continue another and start at 101.
+      if (!table.rows.empty() && *number != expected) {
         const bool gap = *number > expected;
         table.diagnostics.push_back({Severity::warning, gap ? Code::numbering_gap : Code::numbering_repeat,
                                      "activity " + std::to_string(*number) + (gap ? " follows" : " comes after") +

@@ -28,7 +28,7 @@ enum Exit { kOk = 0, kInvalid = 1, kUsage = 2, kIo = 3, kInternal = 4 };
 
 int fail(const std::string& file, const std::string& what, const std::string& where, int code) {
   std::cerr << "planparse: " << file << ": " << what;
-  if (!where.empty()) std::cerr << " (" << where << ")";
+  if (!where.empty()) std::cerr << " at " << where;
   std::cerr << "\n";
   return code;
 }

@@ -1,0 +1,427 @@
+// The command line as a user meets it: the real planparse binary (PLANPARSE_CLI) run as a
+// subprocess in a fresh temporary directory, with its exit code, stdout and stderr checked
+// against the contract in tools/planparse.cpp: 0 ok; 1 not a plan / invalid JSON; 2 usage;
+// 3 I/O. A failing input prints nothing on stdout and one line on stderr naming the file,
+// and `-o` writes atomically (no partial file, no temporary left behind).
+#include <catch2/catch.hpp>
+
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using namespace std::string_view_literals;
+
+namespace {
+
+const fs::path kSample = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "follow-up-plan-2022.en.txt";
+const fs::path kSampleExpected = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "follow-up-plan-2022.en.expected.json";
+
+struct Run {
+  int exit_code = -1;  // the process's exit status; 128 + N when killed by signal N
+  std::string out;
+  std::string err;
+};
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void write_bytes(const fs::path& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  REQUIRE(out.good());
+}
+
+// 'it'\''s' for the shell: every argument is passed through verbatim.
+std::string shell_quote(std::string_view arg) {
+  std::string quoted = "'";
+  for (const char c : arg) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+bool is_one_line(const std::string& text) { return line_count(text) == 1 && text.back() == '\n'; }
+
+nlohmann::json parse_json(const std::string& text) {
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  INFO(text.substr(0, 400));
+  REQUIRE_FALSE(json.is_discarded());
+  return json;
+}
+
+// A fresh directory per test, removed with everything in it when the test ends. The command
+// runs in work/ (where the test's files live, so their names print as given); the captured
+// stdin, stdout and stderr live in io/, apart, so that work/ holds only what planparse wrote.
+class Sandbox {
+ public:
+  Sandbox() {
+    std::string pattern = (fs::temp_directory_path() / "planparse-cli-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    root_ = pattern;
+    fs::create_directory(work());
+    fs::create_directory(io());
+  }
+  ~Sandbox() {
+    std::error_code ignored;
+    fs::remove_all(root_, ignored);
+  }
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  fs::path work() const { return root_ / "work"; }
+  fs::path io() const { return root_ / "io"; }
+  fs::path file(const std::string& name) const { return work() / name; }
+  void write(const std::string& name, std::string_view bytes) const { write_bytes(file(name), bytes); }
+  std::string read(const std::string& name) const { return read_bytes(file(name)); }
+
+  // The names in work/, sorted.
+  std::vector<std::string> listing() const {
+    std::vector<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(work())) {
+      names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  // Runs `planparse ARGS...` in work/ with `input` as its stdin (never the test's own stdin).
+  Run run(std::initializer_list<std::string> args, std::string_view input = {}) const {
+    write_bytes(io() / "stdin", input);
+    std::string command = "cd " + shell_quote(work().string()) + " && exec " + shell_quote(PLANPARSE_CLI);
+    for (const std::string& arg : args) command += " " + shell_quote(arg);
+    command += " <" + shell_quote((io() / "stdin").string());
+    command += " >" + shell_quote((io() / "stdout").string());
+    command += " 2>" + shell_quote((io() / "stderr").string());
+    const int status = std::system(command.c_str());
+    Run run;
+    if (status != -1 && WIFEXITED(status)) {
+      run.exit_code = WEXITSTATUS(status);
+    } else if (status != -1 && WIFSIGNALED(status)) {
+      run.exit_code = 128 + WTERMSIG(status);
+    }
+    run.out = read_bytes(io() / "stdout");
+    run.err = read_bytes(io() / "stderr");
+    return run;
+  }
+
+ private:
+  fs::path root_;
+};
+
+// The sample up to (not including) the first occurrence of `marker`, plus `keep` bytes of it.
+std::string sample_cut_at(std::string_view marker, std::size_t keep) {
+  const std::string text = read_bytes(kSample);
+  const std::size_t at = text.find(marker);
+  REQUIRE(at != std::string::npos);
+  return text.substr(0, at + keep);
+}
+
+}  // namespace
+
+// ---- parse: the happy path -------------------------------------------------------------
+
+TEST_CASE("parse prints the sample plan as JSON with its 27 activities", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"parse", kSample.string()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.empty());
+  const nlohmann::json plan = parse_json(run.out);
+  CHECK(plan["schema_version"] == "1.0");
+  CHECK(plan["source"]["name"] == "follow-up-plan-2022.en.txt");
+  REQUIRE(plan["activities"].is_array());
+  CHECK(plan["activities"].size() == 27);
+}
+
+TEST_CASE("parse --compact prints the same JSON on exactly one line", "[cli]") {
+  Sandbox box;
+  const Run pretty = box.run({"parse", kSample.string()});
+  const Run compact = box.run({"parse", "--compact", kSample.string()});
+  INFO(compact.err);
+  REQUIRE(compact.exit_code == 0);
+  CHECK(is_one_line(compact.out));
+  CHECK(line_count(pretty.out) > 1);
+  CHECK(parse_json(compact.out) == parse_json(pretty.out));
+}
+
+TEST_CASE("parse -o writes the JSON it would print, and leaves no temporary file", "[cli]") {
+  Sandbox box;
+  const Run printed = box.run({"parse", kSample.string()});
+  REQUIRE(printed.exit_code == 0);
+  const Run written = box.run({"parse", kSample.string(), "-o", "out.json"});
+  INFO(written.err);
+  REQUIRE(written.exit_code == 0);
+  CHECK(written.out.empty());
+  CHECK(written.err.empty());
+  CHECK(box.listing() == std::vector<std::string>{"out.json"});
+  CHECK(parse_json(box.read("out.json")) == parse_json(printed.out));
+}
+
+TEST_CASE("parse -o replaces an existing output file when the parse succeeds", "[cli]") {
+  Sandbox box;
+  box.write("out.json", "stale\n");
+  const Run run = box.run({"parse", kSample.string(), "--output", "out.json", "--compact"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(is_one_line(box.read("out.json")));
+  CHECK(parse_json(box.read("out.json"))["activities"].size() == 27);
+  CHECK(box.listing() == std::vector<std::string>{"out.json"});
+}
+
+// ---- parse: -o and failures --------------------------------------------------------------
+
+TEST_CASE("parse -o creates no output file and no temporary file when the input is not a plan", "[cli]") {
+  Sandbox box;
+  box.write("empty.txt", "");
+  const Run run = box.run({"parse", "empty.txt", "-o", "out.json"});
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_FALSE(fs::exists(box.file("out.json")));
+  CHECK(box.listing() == std::vector<std::string>{"empty.txt"});
+}
+
+TEST_CASE("parse -o leaves an existing output file untouched when the parse fails", "[cli]") {
+  Sandbox box;
+  const std::string previous = "{\"previous\": true}\n";
+  box.write("out.json", previous);
+  box.write("prose.txt", "A short note.\n\nIt has two paragraphs and no table.\n");
+  box.write("empty.txt", "");
+  for (const char* input : {"empty.txt", "prose.txt", "missing.txt"}) {
+    INFO(input);
+    const Run run = box.run({"parse", input, "-o", "out.json"});
+    CHECK(run.exit_code != 0);
+    CHECK(run.out.empty());
+    CHECK(box.read("out.json") == previous);
+  }
+  CHECK(box.listing() == std::vector<std::string>{"empty.txt", "out.json", "prose.txt"});
+}
+
+TEST_CASE("parse -o into a directory that does not exist is an I/O error on one line", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"parse", kSample.string(), "-o", "no-such-dir/out.json"});
+  INFO(run.err);
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("no-such-dir/out.json"));
+  CHECK(box.listing().empty());
+}
+
+// ---- parse: stdin ------------------------------------------------------------------------
+
+TEST_CASE("parse - reads the plan from stdin and names its source <stdin>", "[cli]") {
+  Sandbox box;
+  const Run from_file = box.run({"parse", kSample.string()});
+  const Run from_stdin = box.run({"parse", "-"}, read_bytes(kSample));
+  INFO(from_stdin.err);
+  REQUIRE(from_stdin.exit_code == 0);
+  CHECK(from_stdin.err.empty());
+  nlohmann::json piped = parse_json(from_stdin.out);
+  const nlohmann::json direct = parse_json(from_file.out);
+  CHECK(piped["source"]["name"] == "<stdin>");
+  piped["source"]["name"] = direct["source"]["name"];
+  CHECK(piped == direct);
+}
+
+TEST_CASE("parse - names <stdin> in its error when stdin is not a plan", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"parse", "-"}, "");
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("<stdin>"));
+}
+
+// ---- parse: inputs that are not plans ------------------------------------------------------
+
+TEST_CASE("parse rejects each kind of non-plan with exit 1, no output and one line naming the file and the fault",
+          "[cli]") {
+  struct BadInput {
+    const char* file;
+    std::string bytes;
+    std::vector<const char*> says;  // each must appear in the error line (case-insensitive)
+  };
+  const std::vector<BadInput> cases = {
+      {"empty.txt", "", {"empty"}},
+      {"blank.txt", " \n\t\n  \r\n \n", {"space"}},
+      {"image.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0"sv), {"binary"}},
+      {"latin1.txt", "abc\xff", {"UTF-8", "byte 3"}},
+      {"prose.txt",
+       "Notes on the meeting\n\nThe committee met on Tuesday and discussed the budget for the coming year. "
+       "Several members raised questions about staffing.\n\nNo decisions were taken. The next meeting will be "
+       "held in the spring.\n\nMinutes were kept by the secretary.\n",
+       {"table"}},
+      {"header-only.txt", sample_cut_at("Agencies in charge\n", std::string_view("Agencies in charge\n").size()),
+       {"activity"}},
+  };
+  for (const BadInput& bad : cases) {
+    DYNAMIC_SECTION(bad.file) {
+      Sandbox box;
+      box.write(bad.file, bad.bytes);
+      const Run run = box.run({"parse", bad.file});
+      INFO(run.err);
+      CHECK(run.exit_code == 1);
+      CHECK(run.out.empty());
+      CHECK(is_one_line(run.err));
+      CHECK_THAT(run.err, Catch::StartsWith(std::string("planparse: ") + bad.file + ": "));
+      for (const char* phrase : bad.says) CHECK_THAT(run.err, Catch::Contains(phrase, Catch::CaseSensitive::No));
+    }
+  }
+}
+
+TEST_CASE("parse accepts the sample cut inside activity 14 as a shorter plan that validates", "[cli]") {
+  Sandbox box;
+  // Cut halfway through the name of activity 14: no outcome, deadline or agencies cell after it.
+  box.write("cut.txt", sample_cut_at("Proposals on investigating cases of torture", 26));
+  const Run parsed = box.run({"parse", "cut.txt", "-o", "cut.json"});
+  INFO(parsed.err);
+  REQUIRE(parsed.exit_code == 0);
+  const nlohmann::json plan = parse_json(box.read("cut.json"));
+  REQUIRE(plan["activities"].is_array());
+  const std::size_t count = plan["activities"].size();
+  CHECK((count == 13 || count == 14));
+  CHECK(plan["activities"].back()["number"].get<int>() == static_cast<int>(count));
+  const Run validated = box.run({"validate", "cut.json"});
+  INFO(validated.out);
+  CHECK(validated.exit_code == 0);
+}
+
+TEST_CASE("parse of a file that does not exist is an I/O error naming the file", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"parse", "nowhere.txt"});
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("nowhere.txt"));
+}
+
+// ---- usage, version, help, schema ----------------------------------------------------------
+
+TEST_CASE("a command line planparse cannot read is a usage error with exit 2", "[cli]") {
+  Sandbox box;
+  SECTION("no subcommand") { CHECK(box.run({}).exit_code == 2); }
+  SECTION("an unknown subcommand") { CHECK(box.run({"frobnicate", "x.txt"}).exit_code == 2); }
+  SECTION("an unknown option") { CHECK(box.run({"parse", "--frobnicate", kSample.string()}).exit_code == 2); }
+  SECTION("parse without a file") { CHECK(box.run({"parse"}).exit_code == 2); }
+  SECTION("validate without a file") { CHECK(box.run({"validate"}).exit_code == 2); }
+}
+
+TEST_CASE("--version prints planparse and its version", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"--version"});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Matches("planparse [0-9]+(\\.[0-9]+)*\\s*"));
+}
+
+TEST_CASE("--help exits 0 and names the parse, validate and schema commands", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"--help"});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("parse") && Catch::Contains("validate") && Catch::Contains("schema"));
+}
+
+TEST_CASE("schema prints the draft-07 JSON Schema of the output", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"schema"});
+  REQUIRE(run.exit_code == 0);
+  const nlohmann::json schema = parse_json(run.out);
+  REQUIRE(schema.contains("$schema"));
+  CHECK_THAT(schema["$schema"].get<std::string>(), Catch::Contains("draft-07"));
+}
+
+// ---- validate ------------------------------------------------------------------------------
+
+TEST_CASE("validate accepts the expected JSON of every sample", "[cli]") {
+  Sandbox box;
+  std::size_t seen = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "samples")) {
+    if (!entry.path().string().ends_with(".expected.json")) continue;
+    ++seen;
+    const Run run = box.run({"validate", entry.path().string()});
+    INFO(entry.path().filename().string() << "\n" << run.out << run.err);
+    CHECK(run.exit_code == 0);
+  }
+  CHECK(seen >= 2);
+}
+
+TEST_CASE("validate rejects a plan whose activity number is a word and names its JSON pointer", "[cli]") {
+  Sandbox box;
+  nlohmann::json plan = parse_json(read_bytes(kSampleExpected));
+  plan["activities"][0]["number"] = "one";
+  box.write("broken.json", plan.dump(2));
+  const Run run = box.run({"validate", "broken.json"});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.out, Catch::Contains("/activities/0/number"));
+}
+
+TEST_CASE("validate rejects a file that is not JSON on one line naming it", "[cli]") {
+  Sandbox box;
+  box.write("notes.json", "this is not JSON {\n");
+  const Run run = box.run({"validate", "notes.json"});
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("notes.json") && Catch::Contains("JSON"));
+}
+
+TEST_CASE("validate of a file that does not exist is an I/O error naming the file", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"validate", "nowhere.json"});
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("nowhere.json"));
+}
+
+TEST_CASE("validate - reads the JSON from stdin", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"validate", "-"}, read_bytes(kSampleExpected));
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+}
+
+// ---- round trip ----------------------------------------------------------------------------
+
+TEST_CASE("what parse -o writes, validate accepts", "[cli]") {
+  Sandbox box;
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "samples")) {
+    if (entry.path().extension() != ".txt") continue;
+    DYNAMIC_SECTION(entry.path().filename().string()) {
+      const Run parsed = box.run({"parse", entry.path().string(), "-o", "out.json"});
+      INFO(parsed.err);
+      REQUIRE(parsed.exit_code == 0);
+      const Run validated = box.run({"validate", "out.json"});
+      INFO(validated.out << validated.err);
+      CHECK(validated.exit_code == 0);
+      CHECK_THAT(validated.out, Catch::Contains("valid"));
+    }
+  }
+}
