@@ -79,7 +79,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
                                  deadlines[k].text + " has no outcome",
                              deadlines[k].line});
     }
-    if (tasks) outcome.task = name_parts[k].text;
+    if (tasks && k < name_parts.size()) outcome.task = name_parts[k].text;
     if (k < deadlines.size()) outcome.deadline = read_deadline(deadlines[k], vocabulary, diagnostics);
     activity.outcomes.push_back(std::move(outcome));
   }

@@ -106,6 +106,7 @@ std::optional<int> parse_row_number(const std::string& text) {
   std::string_view digits = text;
   if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
   if (digits.empty() || digits.size() > 4) return std::nullopt;
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   int value = 0;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <ios>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -194,6 +196,19 @@ TEST_CASE("parse -o replaces an existing output file when the parse succeeds", "
   CHECK(box.listing() == std::vector<std::string>{"out.json"});
 }
 
+TEST_CASE("parse -o creates the output file with the permissions a shell redirect would give", "[cli]") {
+  Sandbox box;
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  const auto usual = static_cast<fs::perms>(0666 & ~mask);
+  const Run run = box.run({"parse", kSample.string(), "-o", "out.json"});
+  REQUIRE(run.exit_code == 0);
+  const auto actual = fs::status(box.file("out.json")).permissions();
+  INFO("mode " << std::oct << static_cast<unsigned>(actual) << ", expected " << static_cast<unsigned>(usual)
+               << " (0666 less the umask)");
+  CHECK(actual == usual);
+}
+
 // ---- parse: -o and failures --------------------------------------------------------------
 
 TEST_CASE("parse -o creates no output file and no temporary file when the input is not a plan", "[cli]") {
@@ -333,14 +348,14 @@ TEST_CASE("a command line planparse cannot read is a usage error with exit 2", "
   SECTION("validate without a file") { CHECK(box.run({"validate"}).exit_code == 2); }
 }
 
-TEST_CASE("--version prints planparse and its version", "[cli]") {
+TEST_CASE("planparse --version prints its name and version", "[cli]") {
   Sandbox box;
   const Run run = box.run({"--version"});
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Catch::Matches("planparse [0-9]+(\\.[0-9]+)*\\s*"));
 }
 
-TEST_CASE("--help exits 0 and names the parse, validate and schema commands", "[cli]") {
+TEST_CASE("planparse --help exits 0 and names the parse, validate and schema commands", "[cli]") {
   Sandbox box;
   const Run run = box.run({"--help"});
   CHECK(run.exit_code == 0);

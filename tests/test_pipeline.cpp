@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ingest/source.h"
+#include "parsers/fields.h"
 #include "parsers/metadata.h"
 #include "parsers/pipeline.h"
 
@@ -136,4 +137,23 @@ TEST_CASE("the language is told by script and Kazakh letters", "[metadata]") {
   CHECK(detect_language({"Developing mechanisms to prevent violence"}) == "en");
   CHECK(detect_language({"Разработка механизмов предотвращения насилия"}) == "ru");
   CHECK(detect_language({"Әйелдерге қатысты зорлық-зомбылықтың алдын алу тетіктерін әзірлеу"}) == "kk");
+}
+
+TEST_CASE("a multi-part row with more deadlines than outcomes and tasks keeps them all", "[fields]") {
+  // Found by mutating the reference under AddressSanitizer: the third deadline has no task.
+  Row row;
+  row.number = {"1", 1};
+  row.value = 1;
+  row.cells = {{}, {{"Part one", 2}, {"Part two", 3}}, {{"Act one", 4}, {"Act two", 5}}, {{"2024", 6}, {"2025", 7}, {"2026", 8}}, {{"MIA", 9}}};
+  const std::vector<Column> columns = {{"number", std::nullopt}, {"name", "Name"}, {"outcome", "Outcome"},
+                                       {"deadline", "Deadline"}, {"agencies", "Agencies"}};
+  std::vector<Diagnostic> diagnostics;
+  const Activity a = read_activity(row, columns, builtin_vocabulary(), diagnostics);
+  REQUIRE(a.outcomes.size() == 3);
+  CHECK(a.outcomes[1].task == "Part two");
+  CHECK_FALSE(a.outcomes[2].task.has_value());
+  CHECK(a.outcomes[2].deadline->from == "2026-01-01");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == Code::extra_paragraph);
+  CHECK(diagnostics[0].line == 8);
 }

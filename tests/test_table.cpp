@@ -205,3 +205,12 @@ TEST_CASE("columns in another order are aligned in that order", "[align]") {
                                {"name", "agencies", "deadline", "outcome"});
   CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 4}, {4, 6}});
 }
+
+TEST_CASE("a negative or signed number paragraph does not start a row", "[table]") {
+  // Found by mutating the reference: "-5" was read as activity number -5.
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "a", "b", "2024",
+                                            "MIA", "-5", "+6"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(table.value().rows.size() == 1);
+}

@@ -5,6 +5,7 @@
 //   planparse schema                               print the JSON Schema
 // Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage; 3 I/O;
 // 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -42,6 +43,10 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
     *error = std::strerror(errno);
     return false;
   }
+  // mkstemp creates 0600; the file should get what a shell redirect gives (0666 less umask).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
   size_t written = 0;
   while (written < text.size()) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
