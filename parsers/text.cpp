@@ -1,6 +1,9 @@
 // ICU-backed helpers for the stages.
 #include "parsers/text.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -9,6 +12,12 @@
 namespace planparse {
 
 std::string fold_case(std::string_view text) {
+  // Most of what the stages fold is ASCII (abbreviations, numbers, English words).
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase();
   std::string out;

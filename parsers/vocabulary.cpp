@@ -17,11 +17,18 @@ std::vector<const VocabEntry*> Vocabulary::with_role(std::string_view role) cons
   return found;
 }
 
-std::vector<std::string> Vocabulary::phrases(std::string_view role) const {
-  std::vector<std::string> found;
-  for (const VocabEntry* entry : with_role(role)) found.push_back(entry->folded);
-  std::stable_sort(found.begin(), found.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  return found;
+const std::vector<std::string>& Vocabulary::phrases(std::string_view role) const {
+  static const std::vector<std::string> kNone;
+  const auto found = by_role.find(role);
+  return found == by_role.end() ? kNone : found->second;
+}
+
+void index_phrases(Vocabulary& vocabulary) {
+  vocabulary.by_role.clear();
+  for (const VocabEntry& entry : vocabulary.entries) vocabulary.by_role[entry.role].push_back(entry.folded);
+  for (auto& [role, phrases] : vocabulary.by_role) {
+    std::stable_sort(phrases.begin(), phrases.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
 }
 
 Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view language) {
@@ -45,6 +52,7 @@ Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view langu
     vocabulary.entries.push_back(
         VocabEntry{std::string(role), std::string(phrase), fold_case(phrase), std::string(language), line_number});
   }
+  index_phrases(vocabulary);
   return vocabulary;
 }
 
@@ -56,6 +64,7 @@ const Vocabulary& builtin_vocabulary() {
       if (!one.ok()) continue;  // test_vocabulary.cpp parses each file and fails loudly
       for (VocabEntry& entry : one.value().entries) all.entries.push_back(std::move(entry));
     }
+    index_phrases(all);
     return all;
   }();
   return merged;

@@ -19,6 +19,8 @@
 //   recurrence.annual|semiannual|quarterly|monthly|continuous
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,12 +39,19 @@ struct VocabEntry {
 
 struct Vocabulary {
   std::vector<VocabEntry> entries;
+  // Folded phrases per role, longest first; built by index_phrases() from `entries`.
+  std::map<std::string, std::vector<std::string>, std::less<>> by_role;
 
-  // Entries whose role equals `role`, or starts with `role` + "." when `role` ends in ".".
+  // Entries whose role equals `role`, or starts with `role` when `role` ends in ".".
   std::vector<const VocabEntry*> with_role(std::string_view role) const;
-  // The folded phrases of one role, longest first (so that matching prefers the longer one).
-  std::vector<std::string> phrases(std::string_view role) const;
+  // The folded phrases of one exact role, longest first (so that matching prefers the longer
+  // one); empty for a role the vocabulary lacks. Stages call this per paragraph, so it is a
+  // lookup, not a scan.
+  const std::vector<std::string>& phrases(std::string_view role) const;
 };
+
+// Rebuilds `by_role` from `entries`; parse_vocabulary and builtin_vocabulary call it.
+void index_phrases(Vocabulary& vocabulary);
 
 // Parses one vocabulary file. Failures: internal_error naming the line of a malformed row.
 Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view language);
