@@ -1,5 +1,7 @@
 // Stage 2, blocks: lines -> paragraphs. A paragraph is a run of non-blank lines; its lines join
-// with one space; it keeps the number of its first line. This is the seam every source format
+// with one space; it keeps the number of its first line. Two kinds of copy change that: a text
+// with (almost) no blank lines, and a table copied with tabs between its cells; there every
+// line, and every tab-separated cell, is a paragraph. This is the seam every source format
 // feeds: the HTML reader produces the same paragraphs from elements. Tested by test_blocks.cpp.
 #pragma once
 

@@ -22,19 +22,23 @@ bool is_space(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\f' || c == U'\v' || u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
 }
 
-// Cleans one line (no line breaks inside): invisible characters out, spaces collapsed, trimmed, NFC.
-std::string clean(std::u32string_view line) {
+// Cleans one line (no line breaks inside): invisible characters out, spaces collapsed, trimmed,
+// NFC. With `keep_tabs`, a run of spaces holding a tab becomes one tab: a table copied from a
+// browser separates its cells with tabs, and blocks splits them there.
+std::string clean(std::u32string_view line, bool keep_tabs) {
   std::u32string out;
   out.reserve(line.size());
   bool pending_space = false;
+  bool pending_tab = false;
   for (char32_t c : line) {
     if (is_invisible(c)) continue;
     if (is_space(c) || is_line_break(c)) {
-      pending_space = !out.empty();
+      pending_space = true;
+      pending_tab = pending_tab || (keep_tabs && c == U'\t');
       continue;
     }
-    if (pending_space) out.push_back(U' ');
-    pending_space = false;
+    if (!out.empty() && (pending_tab || pending_space)) out.push_back(pending_tab ? U'\t' : U' ');
+    pending_space = pending_tab = false;
     out.push_back(c);
   }
   const std::string utf8 = to_utf8(out);
@@ -57,7 +61,7 @@ NormalText normalise(std::string_view text) {
   size_t start = 0;
   for (size_t i = 0; i <= chars.size(); ++i) {
     if (i < chars.size() && !is_line_break(chars[i])) continue;
-    result.lines.push_back(Line{clean(std::u32string_view(chars).substr(start, i - start)), number});
+    result.lines.push_back(Line{clean(std::u32string_view(chars).substr(start, i - start), true), number});
     if (i == chars.size()) break;
     if (chars[i] == U'\r' && i + 1 < chars.size() && chars[i + 1] == U'\n') ++i;
     ++number;
@@ -68,6 +72,6 @@ NormalText normalise(std::string_view text) {
   return result;
 }
 
-std::string normalise_fragment(std::string_view text) { return clean(to_u32(text)); }
+std::string normalise_fragment(std::string_view text) { return clean(to_u32(text), false); }
 
 }  // namespace planparse

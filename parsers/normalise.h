@@ -1,7 +1,9 @@
 // Stage 1, normalise: decoded text -> lines of clean text, each keeping its line number in the
 // decoded input. NFC; \r\n, \r, U+0085, U+2028, U+2029 end lines; soft hyphens and zero-width
-// characters dropped; NBSP, tabs and every other Unicode space become one ASCII space; runs of
-// spaces collapse; lines are trimmed, so a line of spaces is blank. Tested by test_normalise.cpp.
+// characters dropped; NBSP and every other Unicode space become one ASCII space; runs of spaces
+// collapse; lines are trimmed, so a line of spaces is blank. A tab between two words stays one
+// tab (it separates table cells in text copied from a browser); leading and trailing ones go.
+// Tested by test_normalise.cpp.
 #pragma once
 
 #include <string>
@@ -11,7 +13,7 @@
 namespace planparse {
 
 struct Line {
-  std::string text;  // normalised; empty for a blank line
+  std::string text;  // normalised; empty for a blank line; may hold tabs between cells
   int number = 0;    // 1-based in the decoded input
 };
 

@@ -2,7 +2,9 @@
 // with it, look-alike and Russian spellings included.
 #include <catch2/catch.hpp>
 
+#include "parsers/blocks.h"
 #include "parsers/glossary.h"
+#include "parsers/normalise.h"
 #include "parsers/lookalike.h"
 #include "parsers/resolve.h"
 
@@ -112,4 +114,15 @@ TEST_CASE("written-out names and groups are left alone by resolve", "[resolve]")
   resolve_agencies(agencies, 1, index, diagnostics);
   CHECK(agencies[0].name == "Academy of Justice");
   CHECK(diagnostics.empty());
+}
+
+TEST_CASE("empty NBSP paragraphs sprinkled through a column-wise glossary do not shift the pairing", "[glossary]") {
+  // The portal's layout: the empty paragraphs fall in different places in each column.
+  const std::string text =
+      "APS\n\n\u00a0\n\nACC\n\nSC\n\n-\n\n-\n\n\u00a0\n\n-\n\n\u00a0\n\nAgency for Public Service\n\n"
+      "Anti-Corruption Agency\n\n\u00a0\n\nSupreme Court\n";
+  const GlossaryResult glossary = read_glossary(split_paragraphs(normalise(text)).paragraphs);
+  CHECK(dump(glossary) == std::vector<std::string>{"APS=Agency for Public Service@1", "ACC=Anti-Corruption Agency@5",
+                                                   "SC=Supreme Court@7"});
+  CHECK(glossary.diagnostics.empty());
 }

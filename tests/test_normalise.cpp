@@ -20,8 +20,13 @@ TEST_CASE("normalise unifies CRLF, CR and Unicode line separators and keeps line
   CHECK(text.lines[4].number == 5);
 }
 
-TEST_CASE("normalise turns NBSP, tabs and other Unicode spaces into one space and trims", "[normalise]") {
-  CHECK(normalise("\u00a0MIA,\u00a0 GPO\t(as\u2009agreed)\u202f ").lines[0].text == "MIA, GPO (as agreed)");
+TEST_CASE("normalise turns NBSP and other Unicode spaces into one space and trims", "[normalise]") {
+  CHECK(normalise("\u00a0MIA,\u00a0 GPO \f(as\u2009agreed)\u202f ").lines[0].text == "MIA, GPO (as agreed)");
+}
+
+TEST_CASE("a tab between words stays one tab, a cell separator; leading and trailing ones go", "[normalise]") {
+  CHECK(normalise("\t1 \t\t Do it\u00a0\tMIA\t ").lines[0].text == "1\tDo it\tMIA");
+  CHECK(normalise_fragment("Draft\tLaw") == "Draft Law");
 }
 
 TEST_CASE("normalise drops soft hyphens and zero-width characters inside words", "[normalise]") {
@@ -55,4 +60,19 @@ TEST_CASE("paragraphs are separated by blank lines and remember their first line
   CHECK(blocks.paragraphs[1].text == "Name of the plan");
   CHECK(blocks.paragraphs[1].line == 5);
   CHECK(blocks.paragraphs[2].line == 8);
+}
+
+TEST_CASE("a text without blank lines has one paragraph a line", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("Title\nName\nOutcome\nDeadline\n1\nDo it\nReport\n2024\nMIA\n"));
+  CHECK(blocks.paragraphs.size() == 9);
+  CHECK(blocks.paragraphs[8].line == 9);
+}
+
+TEST_CASE("each tab-separated cell of a copied table row is a paragraph on its row's line", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("Title\n\nName\tOutcome\tDeadline\n\n1\tDo it\t\tReport\t2024\nstill the cell\n"));
+  REQUIRE(blocks.paragraphs.size() == 9);
+  CHECK(blocks.paragraphs[1].text == "Name");
+  CHECK(blocks.paragraphs[5].text == "Do it");
+  CHECK(blocks.paragraphs[5].line == 5);
+  CHECK(blocks.paragraphs[8].text == "still the cell");
 }

@@ -4,6 +4,7 @@
 // nature: the source fingerprint and the line numbers.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -114,4 +115,36 @@ TEST_CASE("the reference with the header words reworded gives the same plan but 
   const json patch = json::diff(comparable(expected), comparable(parse_text(text)));
   INFO("differences: " << patch.dump(1).substr(0, 2000));
   CHECK(patch.empty());
+}
+
+TEST_CASE("the reference copied as a tab-separated table, a row a line, gives the same plan", "[variants]") {
+  // Paragraphs from the header to the glossary are joined into lines: the header on one line,
+  // each section heading on its own, each row (number and cells) on one line with tabs.
+  const std::string text = read_file(kSample);
+  const size_t header = text.find("\n\nName\n\n") + 2;
+  const size_t glossary = text.find("Note: Abbreviations:");
+  std::vector<std::string> paragraphs;
+  for (size_t at = header; at < glossary;) {
+    size_t end = text.find("\n\n", at);
+    if (end == std::string::npos || end > glossary) end = glossary;
+    paragraphs.push_back(text.substr(at, end - at));
+    at = end + 2;
+  }
+  auto is_number = [](const std::string& p) { return !p.empty() && p.size() <= 2 && std::isdigit(static_cast<unsigned char>(p[0])); };
+  auto is_section = [](const std::string& p) { return p.find(". ") != std::string::npos && p.find_first_not_of("IVX") == p.find('.'); };
+  std::string table;
+  std::string line;
+  for (const std::string& p : paragraphs) {
+    if (is_number(p) || is_section(p)) {
+      if (!line.empty()) table += line + "\n\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : "\t") + p;
+    if (is_section(p)) {
+      table += line + "\n\n";
+      line.clear();
+    }
+  }
+  table += line + "\n\n";
+  check_same_plan(text.substr(0, header) + table + text.substr(glossary));
 }
