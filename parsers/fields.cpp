@@ -1,6 +1,8 @@
 // Stage 4, fields. See fields.h.
 #include "parsers/fields.h"
 
+#include <algorithm>
+
 #include "parsers/agencies.h"
 #include "parsers/align.h"
 #include "parsers/deadline.h"
@@ -69,11 +71,15 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
   // A name cell split like the outcome cell names each part's task.
   const bool tasks = outcomes.size() > 1 && name_parts.size() == outcomes.size();
   const size_t pairs = std::max(outcomes.size(), deadlines.size());
+  // A table without an outcome column still dates its activity: each deadline is an outcome
+  // with empty text, and that is no fault of the row.
+  const bool has_outcome_column =
+      std::any_of(columns.begin(), columns.end(), [](const Column& column) { return column.role == "outcome"; });
   for (size_t k = 0; k < pairs; ++k) {
     Outcome outcome;
     if (k < outcomes.size()) {
       outcome.text = outcomes[k].text;
-    } else {
+    } else if (has_outcome_column) {
       diagnostics.push_back({Severity::warning, Code::extra_paragraph,
                              "activity " + std::to_string(row.value) + " has more deadlines than outcomes: " +
                                  deadlines[k].text + " has no outcome",

@@ -166,3 +166,12 @@ TEST_CASE("an HTML document is refused with a clear message until the HTML reade
   REQUIRE_FALSE(plan.ok());
   CHECK(plan.error().message.find("HTML") != std::string::npos);
 }
+
+TEST_CASE("a table without an outcome column dates each activity with empty-text outcomes", "[pipeline]") {
+  const Plan plan = parse({"T", "No.", "Measure", "Deadline", "Responsible executors", "1", "Do it", "2024", "MIA",
+                           "Abbreviations:", "MIA – Ministry"});
+  REQUIRE(plan.activities[0].outcomes.size() == 1);
+  CHECK(plan.activities[0].outcomes[0].text.empty());
+  CHECK(plan.activities[0].outcomes[0].deadline->to == "2024-12-31");
+  CHECK(plan.diagnostics.empty());
+}
