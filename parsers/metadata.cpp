@@ -1,6 +1,10 @@
 // Stage 7, metadata. See metadata.h.
 #include "parsers/metadata.h"
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include <re2/re2.h>
 
 #include "parsers/deadline.h"
@@ -27,6 +31,17 @@ std::string alternation(const std::vector<std::string>& phrases) {
   return out;
 }
 
+// Compiling the pattern costs more than matching it; documents share a vocabulary, so each
+// distinct pattern is compiled once per process.
+const RE2& cached_pattern(const std::string& text) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<RE2>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<RE2>& pattern = cache[text];
+  if (!pattern) pattern = std::make_unique<RE2>(text);
+  return *pattern;
+}
+
 }  // namespace
 
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary) {
@@ -35,7 +50,7 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
   if (dated.empty() || number.empty()) return std::nullopt;
   // "dated <up to 40 characters> No. <number>"; the date is checked by the deadline grammar.
   // The number word must end at a word boundary ("No" in "November" is no number).
-  const RE2 pattern("(?i)(?:^|[^\\pL])(?:" + dated + ")\\s+(.{4,40}?)\\s*(?:" + number + ")(?:\\b|\\s|$)\\s*(\\d[\\w/-]*)");
+  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])(?:" + dated + ")\\s+(.{4,40}?)\\s*(?:" + number + ")(?:\\b|\\s|$)\\s*(\\d[\\w/-]*)");
   if (!pattern.ok()) return std::nullopt;
   std::optional<Act> act;
   for (const Paragraph& paragraph : intro) {

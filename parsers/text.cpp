@@ -2,7 +2,6 @@
 #include "parsers/text.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -15,7 +14,7 @@ std::string fold_case(std::string_view text) {
   // Most of what the stages fold is ASCII (abbreviations, numbers, English words).
   if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
     return out;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

@@ -131,7 +131,8 @@ int main(int argc, char** argv) {
     const size_t slash = name.find('/');
     const std::string size = slash == std::string::npos ? "" : name.substr(slash);
     const auto base = reporter.times.find("baseline_icu_nfc" + size);
-    if (base == reporter.times.end() || name.starts_with("baseline")) continue;
+    const bool spread = name.ends_with("_stddev") || name.ends_with("_cv");
+    if (base == reporter.times.end() || name.starts_with("baseline") || spread) continue;
     std::cout << "  " << name << ": " << time / base->second << "x\n";
   }
   benchmark::Shutdown();
