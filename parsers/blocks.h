@@ -12,9 +12,20 @@
 
 namespace planparse {
 
+// Where a paragraph stood in an HTML table, after rowspan and colspan are laid out: the grid
+// the table stage reads cells from instead of guessing them. table < 0 for running text and
+// for the text path, where the table arrives flattened.
+struct GridPosition {
+  int table = -1;    // which table of the document, in order
+  int row = -1;      // grid row where the cell starts
+  int column = -1;   // grid column where the cell starts
+  int colspan = 1;   // grid columns it covers
+};
+
 struct Paragraph {
   std::string text;  // normalised, never empty
-  int line = 0;      // 1-based line of its first character in the decoded input
+  int line = 0;      // 1-based line of its first character (HTML: of its element) in the decoded input
+  GridPosition grid{};
 };
 
 struct Blocks {

@@ -60,7 +60,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
   }
   for (const Paragraph& paragraph : row.unaligned) {
     diagnostics.push_back({Severity::warning, Code::extra_paragraph,
-                           "activity " + std::to_string(row.value) + " is too long to align: " + paragraph.text,
+                           "paragraph of activity " + std::to_string(row.value) + " falls in no column: " + paragraph.text,
                            paragraph.line});
   }
 

@@ -6,6 +6,7 @@
 #include "parsers/blocks.h"
 #include "parsers/fields.h"
 #include "parsers/glossary.h"
+#include "parsers/html.h"
 #include "parsers/metadata.h"
 #include "parsers/normalise.h"
 #include "parsers/resolve.h"
@@ -30,13 +31,15 @@ Result<Plan> parse_source(const Source& source) {
   plan.source = SourceInfo{source.name, source.sha256, static_cast<long long>(source.bytes.size()), source.format,
                            source.encoding};
 
-  // The HTML reader (libxml2) is the next piece of work; until it lands, say so plainly rather
-  // than read tags as text.
+  // 1-2. normalise, blocks (an HTML page gives the same paragraphs, with their table cells)
+  Blocks blocks;
   if (source.format == "html") {
-    return Failure{Code::not_a_plan, "HTML input is not read yet; save the page as plain text", ""};
+    Result<Blocks> html = read_html(source.text);
+    if (!html.ok()) return html.error();
+    blocks = std::move(html.value());
+  } else {
+    blocks = split_paragraphs(normalise(source.text));
   }
-  // 1-2. normalise, blocks
-  const Blocks blocks = split_paragraphs(normalise(source.text));
   // 3. table
   Result<TableResult> table_result = read_table(blocks, vocabulary);
   if (!table_result.ok()) return table_result.error();

@@ -40,6 +40,7 @@ struct Header {
   size_t begin = 0;  // first header paragraph
   size_t end = 0;    // one past the last
   std::vector<Column> columns;
+  std::vector<const Paragraph*> cells;  // the header paragraph of each column; null for an added one
 };
 
 // The first run of two or more header paragraphs, with distinct roles, that names the
@@ -56,17 +57,76 @@ std::optional<Header> find_header(const std::vector<Paragraph>& paragraphs, cons
                                                            [&](const Column& c) { return c.role == role; });
       if (repeated) break;
       header.columns.push_back(Column{role, paragraphs[i].text});
+      header.cells.push_back(&paragraphs[i]);
     }
     header.end = i;
     auto has = [&](std::string_view role) {
       return std::any_of(header.columns.begin(), header.columns.end(), [&](const Column& c) { return c.role == role; });
     };
     if (header.columns.size() >= 2 && has("name") && (has("outcome") || has("deadline") || has("agencies"))) {
-      if (!has("number")) header.columns.insert(header.columns.begin(), Column{"number", std::nullopt});
+      if (!has("number")) {
+        header.columns.insert(header.columns.begin(), Column{"number", std::nullopt});
+        header.cells.insert(header.cells.begin(), nullptr);
+      }
       return header;
     }
   }
   return std::nullopt;
+}
+
+// How the grid of an HTML table maps to the header's columns, so that rows are read cell by
+// cell rather than aligned. Empty (table < 0) when the header came as flattened paragraphs.
+struct GridLayout {
+  int table = -1;
+  int number_column = -1;       // grid column of the activity numbers
+  int width = 0;                // grid columns the header spans
+  std::vector<int> column_of;   // grid column -> index into the columns; -1 for none
+
+  bool holds(const Paragraph& paragraph) const { return table >= 0 && paragraph.grid.table == table; }
+  int column_index(const Paragraph& paragraph) const {
+    const int grid_column = paragraph.grid.column;
+    return grid_column >= 0 && grid_column < static_cast<int>(column_of.size()) ? column_of[static_cast<size_t>(grid_column)] : -1;
+  }
+  bool is_full_width(const Paragraph& paragraph) const { return width > 1 && paragraph.grid.colspan >= width; }
+};
+
+GridLayout grid_layout(const Header& header) {
+  GridLayout layout;
+  const Paragraph* first = nullptr;
+  for (const Paragraph* cell : header.cells) {
+    if (cell && !first) first = cell;
+  }
+  if (!first || first->grid.table < 0) return layout;
+  for (const Paragraph* cell : header.cells) {
+    // A header split over two rows or two tables is read as flattened text.
+    if (cell && (cell->grid.table != first->grid.table || cell->grid.row != first->grid.row)) return layout;
+  }
+  layout.table = first->grid.table;
+  std::vector<bool> used;
+  for (size_t c = 0; c < header.cells.size(); ++c) {
+    const Paragraph* cell = header.cells[c];
+    if (!cell) continue;
+    const int end = cell->grid.column + cell->grid.colspan;
+    if (end > static_cast<int>(layout.column_of.size())) layout.column_of.resize(static_cast<size_t>(end), -1);
+    for (int g = cell->grid.column; g < end; ++g) layout.column_of[static_cast<size_t>(g)] = static_cast<int>(c);
+    layout.width = std::max(layout.width, end);
+  }
+  // The number column without a header word is the first grid column no header cell names
+  // (the portal leaves that header cell empty).
+  for (size_t c = 0; c < header.cells.size(); ++c) {
+    if (header.columns[c].role != "number") continue;
+    if (header.cells[c]) {
+      layout.number_column = header.cells[c]->grid.column;
+    } else {
+      int free = 0;
+      while (free < static_cast<int>(layout.column_of.size()) && layout.column_of[static_cast<size_t>(free)] >= 0) ++free;
+      if (free >= static_cast<int>(layout.column_of.size())) layout.column_of.resize(static_cast<size_t>(free) + 1, -1);
+      layout.column_of[static_cast<size_t>(free)] = static_cast<int>(c);
+      layout.number_column = free;
+      layout.width = std::max(layout.width, free + 1);
+    }
+  }
+  return layout;
 }
 
 bool is_roman(std::string_view token) {
@@ -138,6 +198,7 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
   for (size_t i = 1; i < header->begin; ++i) table.intro.push_back(paragraphs[i]);
 
   const size_t data_columns = table.columns.size() - 1;
+  const GridLayout grid = grid_layout(*header);
   std::vector<std::vector<Paragraph>> bodies;  // paragraphs of each row after its number
   bool row_open = false;                       // a section heading closes the row before it
   std::optional<std::string> section;
@@ -152,12 +213,21 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
       row_open = false;
       continue;
     }
+    if (grid.holds(paragraph) && grid.is_full_width(paragraph)) {
+      // A row whose one cell spans the table is a heading, but not one of a known form.
+      table.unclaimed.push_back(paragraph);
+      row_open = false;
+      continue;
+    }
     const std::optional<int> number = parse_row_number(paragraph.text);
-    // A bare year is a deadline unless it is the very number expected next; any other number
-    // starts a row when the open one already has (nearly) a paragraph per column.
+    // In a grid only the number column starts rows. In flattened text a bare year is a
+    // deadline unless it is the very number expected next; any other number starts a row when
+    // the open one already has (nearly) a paragraph per column.
     const size_t open_length = row_open ? bodies.back().size() : 0;
     const bool starts_row =
-        number && (*number == expected || (!is_year_like(*number) && (!row_open || open_length + 1 >= data_columns)));
+        grid.holds(paragraph)
+            ? number && paragraph.grid.column == grid.number_column
+            : number && (*number == expected || (!is_year_like(*number) && (!row_open || open_length + 1 >= data_columns)));
     if (starts_row) {
       // The first row sets the numbering: a plan may continue another and start at 101.
       if (!table.rows.empty() && *number != expected) {
@@ -190,19 +260,35 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
   for (size_t r = 0; r < table.rows.size(); ++r) {
     Row& row = table.rows[r];
     const std::vector<Paragraph>& body = bodies[r];
-    std::vector<ParagraphKind> kinds;
-    for (const Paragraph& p : body) kinds.push_back(classify_paragraph(p.text, vocabulary));
-    const auto ranges = align_row(kinds, roles);
     row.cells.assign(table.columns.size(), {});
-    for (size_t c = 0; c < ranges.size(); ++c) {
-      for (size_t k = ranges[c].first; k < ranges[c].second; ++k) row.cells[c + 1].push_back(body[k]);
-      if (ranges[c].first == ranges[c].second) {
+    const bool from_grid = grid.holds(row.number) &&
+                           std::all_of(body.begin(), body.end(), [&](const Paragraph& p) { return grid.holds(p); });
+    if (from_grid) {
+      // The cells are known: each paragraph goes to the column its grid column falls under.
+      for (const Paragraph& p : body) {
+        const int c = grid.column_index(p);
+        if (c > 0) {
+          row.cells[static_cast<size_t>(c)].push_back(p);
+        } else {
+          row.unaligned.push_back(p);
+        }
+      }
+    } else {
+      std::vector<ParagraphKind> kinds;
+      for (const Paragraph& p : body) kinds.push_back(classify_paragraph(p.text, vocabulary));
+      const auto ranges = align_row(kinds, roles);
+      for (size_t c = 0; c < ranges.size(); ++c) {
+        for (size_t k = ranges[c].first; k < ranges[c].second; ++k) row.cells[c + 1].push_back(body[k]);
+      }
+      for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(body[k]);
+    }
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      if (row.cells[c].empty()) {
         table.diagnostics.push_back({Severity::warning, Code::missing_cell,
-                                     "activity " + std::to_string(row.value) + " has no " + roles[c] + " cell",
+                                     "activity " + std::to_string(row.value) + " has no " + table.columns[c].role + " cell",
                                      row.number.line});
       }
     }
-    for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(body[k]);
   }
   if (table.rows.empty()) {
     return Failure{Code::not_a_plan, "the table header is followed by no numbered activity",

@@ -25,7 +25,7 @@ struct Row {
   // One cell per column, in the order of TableResult::columns; the number column's cell is
   // empty (the number is above).
   std::vector<std::vector<Paragraph>> cells;
-  std::vector<Paragraph> unaligned;    // past kMaxAlignedParagraphs
+  std::vector<Paragraph> unaligned;    // in no column: past kMaxAlignedParagraphs, or a grid column the header lacks
 };
 
 struct TableResult {

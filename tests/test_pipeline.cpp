@@ -158,14 +158,6 @@ TEST_CASE("a multi-part row with more deadlines than outcomes and tasks keeps th
   CHECK(diagnostics[0].line == 8);
 }
 
-TEST_CASE("an HTML document is refused with a clear message until the HTML reader exists", "[pipeline]") {
-  Result<Source> source = decode_source("page.html", "<!DOCTYPE html><html><body><table><tr><td>Name</td></tr></table>");
-  REQUIRE(source.ok());
-  REQUIRE(source.value().format == "html");
-  Result<Plan> plan = parse_source(source.value());
-  REQUIRE_FALSE(plan.ok());
-  CHECK(plan.error().message.find("HTML") != std::string::npos);
-}
 
 TEST_CASE("a table without an outcome column dates each activity with empty-text outcomes", "[pipeline]") {
   const Plan plan = parse({"T", "No.", "Measure", "Deadline", "Responsible executors", "1", "Do it", "2024", "MIA",

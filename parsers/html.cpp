@@ -1,0 +1,326 @@
+// Stage 1-2 for HTML. See html.h.
+#include "parsers/html.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <limits>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "parsers/normalise.h"
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+// HTML's own vocabulary: which elements hold no content, which end a paragraph, and the class
+// and role words that mark site chrome. Words of the plans themselves live in parsers/vocab/.
+constexpr std::array kSkippedElements = {"head", "script", "style", "noscript", "nav", "header", "footer", "template",
+                                         "iframe", "object", "svg", "select", "button", "aside", "menu", "title"};
+constexpr std::array kBlockElements = {"p", "div", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+                                       "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote",
+                                       "section", "article", "main", "dl", "dt", "dd", "pre", "hr", "address",
+                                       "figure", "figcaption", "center", "body", "html", "form", "fieldset"};
+constexpr std::array kChromeClassWords = {"breadcrumb", "menu", "navbar", "navigation", "lang-switch", "language",
+                                          "langs", "sidebar", "cookie", "share", "social", "skip-link"};
+constexpr std::array kChromeRoles = {"navigation", "banner", "contentinfo", "menu", "menubar", "search", "complementary"};
+
+// The HTML standard's limits for spans.
+constexpr long kMaxColspan = 1000;
+constexpr long kMaxRowspan = 65534;
+
+struct DocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+std::string_view name_of(const xmlNode* node) {
+  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name)) : std::string_view();
+}
+
+template <size_t N>
+bool is_one_of(std::string_view name, const std::array<const char*, N>& list) {
+  return std::any_of(list.begin(), list.end(), [&](const char* entry) { return name == entry; });
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (value == nullptr) return {};
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+bool has_attribute(const xmlNode* node, const char* name) {
+  return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return text;
+}
+
+// Elements a reader never sees, or that belong to the site rather than the document.
+bool is_skipped(const xmlNode* node) {
+  if (is_one_of(name_of(node), kSkippedElements)) return true;
+  if (has_attribute(node, "hidden")) return true;
+  if (lower_ascii(attribute(node, "aria-hidden")) == "true") return true;
+  std::string style = lower_ascii(attribute(node, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos ||
+      style.find("mso-hide:all") != std::string::npos)
+    return true;
+  const std::string role = lower_ascii(attribute(node, "role"));
+  if (is_one_of(role, kChromeRoles)) return true;
+  const std::string classes = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
+  for (std::string_view token : split(classes, ' ')) {
+    if (token == "nav" || token == "lang") return true;
+    for (const char* word : kChromeClassWords) {
+      if (token.find(word) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+long span_attribute(const xmlNode* cell, const char* name, long fallback) {
+  const std::string text = attribute(cell, name);
+  long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || text.empty()) return fallback;
+  (void)end;
+  return value;
+}
+
+bool is_element(const xmlNode* node, std::string_view name) {
+  return node->type == XML_ELEMENT_NODE && name_of(node) == name;
+}
+
+// The rows of a table: its tr children and those of its thead, tbody and tfoot, in order.
+std::vector<const xmlNode*> table_rows(const xmlNode* table) {
+  std::vector<const xmlNode*> rows;
+  for (const xmlNode* child = table->children; child; child = child->next) {
+    if (is_element(child, "tr")) {
+      rows.push_back(child);
+    } else if (is_element(child, "thead") || is_element(child, "tbody") || is_element(child, "tfoot")) {
+      for (const xmlNode* row = child->children; row; row = row->next) {
+        if (is_element(row, "tr")) rows.push_back(row);
+      }
+    }
+  }
+  return rows;
+}
+
+// Lays the cells of one table out on its grid (the HTML table model, simplified to what a
+// plan needs): each cell goes to the first column of its row not covered by a rowspan above.
+void lay_out_table(const xmlNode* table, int table_id, std::unordered_map<const xmlNode*, GridPosition>& positions) {
+  const std::vector<const xmlNode*> rows = table_rows(table);
+  struct Span {
+    long column;
+    long width;
+    long rows_left;
+  };
+  std::vector<Span> spans;  // rowspans still covering the rows below
+  const long row_count = static_cast<long>(rows.size());
+  for (long r = 0; r < row_count; ++r) {
+    auto covered = [&](long column) {
+      return std::any_of(spans.begin(), spans.end(),
+                         [&](const Span& s) { return column >= s.column && column < s.column + s.width; });
+    };
+    std::vector<Span> started;
+    long column = 0;
+    for (const xmlNode* cell = rows[static_cast<size_t>(r)]->children; cell; cell = cell->next) {
+      if (!is_element(cell, "td") && !is_element(cell, "th")) continue;
+      while (covered(column)) ++column;
+      const long colspan = std::clamp(span_attribute(cell, "colspan", 1), 1L, kMaxColspan);
+      long rowspan = span_attribute(cell, "rowspan", 1);
+      rowspan = rowspan == 0 ? row_count - r : std::clamp(rowspan, 1L, kMaxRowspan);
+      rowspan = std::min(rowspan, row_count - r);
+      positions[cell] = GridPosition{table_id, static_cast<int>(r), static_cast<int>(std::min<long>(column, std::numeric_limits<int>::max())),
+                                     static_cast<int>(colspan)};
+      if (rowspan > 1) started.push_back(Span{column, colspan, rowspan - 1});
+      column += colspan;
+    }
+    for (Span& span : spans) --span.rows_left;
+    std::erase_if(spans, [](const Span& s) { return s.rows_left <= 0; });
+    spans.insert(spans.end(), started.begin(), started.end());
+  }
+}
+
+// The element that holds the document: the first article or main (or role=main) that holds a
+// table, else the first of them, else the body.
+const xmlNode* content_root(const xmlNode* root) {
+  const xmlNode* first_candidate = nullptr;
+  const xmlNode* body = nullptr;
+  std::vector<const xmlNode*> stack{root};
+  while (!stack.empty()) {
+    const xmlNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != XML_ELEMENT_NODE) continue;
+    if (is_skipped(node)) continue;
+    const std::string_view name = name_of(node);
+    if (name == "body" && !body) body = node;
+    const bool candidate = name == "article" || name == "main" || lower_ascii(attribute(node, "role")) == "main";
+    if (candidate) {
+      std::vector<const xmlNode*> inner{node->children};
+      bool has_table = false;
+      while (!inner.empty() && !has_table) {
+        const xmlNode* n = inner.back();
+        inner.pop_back();
+        for (; n; n = n->next) {
+          if (is_element(n, "table")) has_table = true;
+          if (n->type == XML_ELEMENT_NODE && n->children) inner.push_back(n->children);
+        }
+      }
+      if (has_table) return node;
+      if (!first_candidate) first_candidate = node;
+    }
+    // Children pushed in reverse so that the walk goes in document order.
+    std::vector<const xmlNode*> children;
+    for (const xmlNode* child = node->children; child; child = child->next) children.push_back(child);
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+  if (first_candidate) return first_candidate;
+  return body ? body : root;
+}
+
+// The first h1 (else h2) in the content: the document's title, read first whatever stands
+// before it (a date line, a print button).
+const xmlNode* title_heading(const xmlNode* root) {
+  for (const char* level : {"h1", "h2"}) {
+    std::vector<const xmlNode*> stack{root};
+    while (!stack.empty()) {
+      const xmlNode* node = stack.back();
+      stack.pop_back();
+      if (node->type != XML_ELEMENT_NODE || is_skipped(node)) continue;
+      if (name_of(node) == level) return node;
+      if (name_of(node) == "table") continue;  // a heading inside the table is not the title
+      std::vector<const xmlNode*> children;
+      for (const xmlNode* child = node->children; child; child = child->next) children.push_back(child);
+      stack.insert(stack.end(), children.rbegin(), children.rend());
+    }
+  }
+  return nullptr;
+}
+
+class Walker {
+ public:
+  Blocks walk(const xmlNode* root) {
+    if (const xmlNode* heading = title_heading(root)) {
+      visit(heading);
+      title_ = heading;
+    }
+    visit(root);
+    return std::move(blocks_);
+  }
+
+ private:
+  struct Frame {
+    const xmlNode* node;
+    bool leaving;
+  };
+
+  void visit(const xmlNode* start) {
+    std::vector<Frame> stack{{start, false}};
+    while (!stack.empty()) {
+      const Frame frame = stack.back();
+      stack.pop_back();
+      const xmlNode* node = frame.node;
+      if (frame.leaving) {
+        leave(node);
+        continue;
+      }
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        text(node);
+        continue;
+      }
+      if (node->type != XML_ELEMENT_NODE) continue;  // comments, Word's conditional ones included
+      if (node == title_ || (node != start && is_skipped(node))) continue;
+      enter(node);
+      stack.push_back({node, true});
+      std::vector<const xmlNode*> children;
+      for (const xmlNode* child = node->children; child; child = child->next) children.push_back(child);
+      for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, false});
+    }
+    flush();
+  }
+
+  void enter(const xmlNode* node) {
+    const std::string_view name = name_of(node);
+    if (name == "table") lay_out_table(node, table_count_++, positions_);
+    if (!is_one_of(name, kBlockElements)) return;
+    flush();
+    line_ = static_cast<int>(xmlGetLineNo(node));
+    if (name == "td" || name == "th") {
+      grids_.push_back(grid_);
+      const auto found = positions_.find(node);
+      grid_ = found != positions_.end() ? found->second : GridPosition{};
+    } else if (name == "table") {
+      grids_.push_back(grid_);
+      grid_ = GridPosition{};  // text between rows belongs to no cell
+    }
+  }
+
+  void leave(const xmlNode* node) {
+    const std::string_view name = name_of(node);
+    if (!is_one_of(name, kBlockElements)) return;
+    flush();
+    line_ = -1;
+    if ((name == "td" || name == "th" || name == "table") && !grids_.empty()) {
+      grid_ = grids_.back();
+      grids_.pop_back();
+    }
+  }
+
+  void text(const xmlNode* node) {
+    if (node->content == nullptr) return;
+    const std::string_view content(reinterpret_cast<const char*>(node->content));
+    if (current_.empty()) {
+      if (trim(content).empty()) return;
+      start_line_ = line_ > 0 ? line_ : static_cast<int>(xmlGetLineNo(node));
+    }
+    current_ += content;
+  }
+
+  void flush() {
+    if (current_.empty()) return;
+    std::string paragraph = normalise_fragment(current_);
+    current_.clear();
+    if (paragraph.empty()) return;
+    blocks_.paragraphs.push_back(Paragraph{std::move(paragraph), std::max(start_line_, 1), grid_});
+  }
+
+  Blocks blocks_;
+  std::unordered_map<const xmlNode*, GridPosition> positions_;
+  std::vector<GridPosition> grids_;
+  GridPosition grid_{};
+  const xmlNode* title_ = nullptr;
+  std::string current_;
+  int line_ = -1;        // line of the block element that opened the paragraph being read
+  int start_line_ = 1;
+  int table_count_ = 0;
+};
+
+}  // namespace
+
+Result<Blocks> read_html(std::string_view text) {
+  if (text.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    return Failure{Code::not_a_plan, "HTML page too large for the parser", ""};
+  }
+  // Recover from broken markup, never touch the network, and ignore the page's own charset
+  // declaration: ingest has decoded the bytes and hands over UTF-8.
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", options));
+  if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
+    return Failure{Code::not_a_plan, "no HTML document could be read", ""};
+  }
+  Walker walker;
+  return walker.walk(content_root(xmlDocGetRootElement(doc.get())));
+}
+
+}  // namespace planparse

@@ -1,0 +1,23 @@
+// Stage 1-2 for HTML: a page -> the same paragraphs the text path makes, plus where each table
+// cell sits in its table's grid. libxml2's HTML parser reads the page (recovering from broken
+// markup, network off, no DTD, the input's own charset declaration ignored: ingest has decoded
+// it already). The walk keeps the content (the <article> or <main> when there is one, else the
+// body) and skips what is not: head, scripts, styles, navigation, headers and footers, menus,
+// breadcrumbs, language switchers, hidden elements, comments (Word's conditional ones too).
+// Block elements (p, div, li, br, headings, cells) end paragraphs; inline ones (span, b, a,
+// font, o:p) join into running text. rowspan and colspan are laid out as the HTML standard
+// does (colspan at most 1000, rowspan at most 65534 and never past the table's end); a spanned
+// cell is read once, at the grid position where it starts. Tested by test_html.cpp.
+#pragma once
+
+#include <string_view>
+
+#include "ingest/diagnostic.h"
+#include "parsers/blocks.h"
+
+namespace planparse {
+
+// Failures: not_a_plan when libxml2 finds no document at all.
+Result<Blocks> read_html(std::string_view text);
+
+}  // namespace planparse
