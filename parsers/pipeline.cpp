@@ -61,10 +61,12 @@ Result<Plan> parse_source(const Source& source) {
     }
   }
 
-  // 5. glossary: from its heading on; what follows it is the footer.
+  // 5. glossary: after its heading, or straight after the table when it has none (a glossary
+  // table right below the plan's); what follows it is the footer.
   std::vector<Paragraph> footer_paragraphs = table.after;
-  if (!table.after.empty() && is_glossary_heading(table.after.front().text, vocabulary)) {
-    GlossaryResult glossary = read_glossary({table.after.begin() + 1, table.after.end()});
+  {
+    const bool headed = !table.after.empty() && is_glossary_heading(table.after.front().text, vocabulary);
+    GlossaryResult glossary = read_glossary({table.after.begin() + (headed ? 1 : 0), table.after.end()});
     plan.abbreviations = std::move(glossary.entries);
     plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
     footer_paragraphs = std::move(glossary.rest);

@@ -207,6 +207,9 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     if (is_glossary_heading(paragraph.text, vocabulary) || is_published_marker(paragraph.text, vocabulary)) break;
+    // A table read from HTML ends where its grid does: what follows (a glossary table, notes)
+    // is not part of any row.
+    if (grid.table >= 0 && !grid.holds(paragraph) && !table.rows.empty()) break;
     if (std::optional<Section> heading = parse_section(paragraph, vocabulary)) {
       section = heading->number;
       table.sections.push_back(*heading);

@@ -167,3 +167,32 @@ TEST_CASE("a table without an outcome column dates each activity with empty-text
   CHECK(plan.activities[0].outcomes[0].deadline->to == "2024-12-31");
   CHECK(plan.diagnostics.empty());
 }
+
+TEST_CASE("an HTML plan is read cell by cell, a two-row activity merged by its rowspans", "[pipeline][html]") {
+  const std::string page =
+      "<html><body><h1>T</h1><table>"
+      "<tr><th>No.</th><th>Activity</th><th>Responsible agencies</th><th>Deadline</th><th>Form of completion</th></tr>"
+      "<tr><td colspan=5>I. Part</td></tr>"
+      "<tr><td rowspan=2>1</td><td>First part</td><td rowspan=2>MIA</td><td>2022</td><td>Act one</td></tr>"
+      "<tr><td>Second part</td><td>2023</td><td>Act two</td></tr>"
+      "</table>"
+      "<table><tr><td>MIA</td><td>Ministry of Internal Affairs</td></tr></table>"
+      "</body></html>";
+  Result<Source> source = decode_source("plan.html", page);
+  REQUIRE(source.ok());
+  Result<Plan> result = parse_source(source.value());
+  REQUIRE(result.ok());
+  const Plan& plan = result.value();
+  REQUIRE(plan.activities.size() == 1);
+  const Activity& a = plan.activities[0];
+  CHECK(a.section == "I");
+  CHECK(a.name == "First part\nSecond part");
+  REQUIRE(a.outcomes.size() == 2);
+  CHECK(a.outcomes[1].text == "Act two");
+  CHECK(a.outcomes[1].task == "Second part");
+  CHECK(a.outcomes[1].deadline->to == "2023-12-31");
+  // The glossary table right after the plan's, without a heading, is still the glossary.
+  REQUIRE(a.agencies.size() == 1);
+  CHECK(a.agencies[0].name == "Ministry of Internal Affairs");
+  CHECK(plan.diagnostics.empty());
+}
