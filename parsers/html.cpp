@@ -56,32 +56,35 @@ std::string attribute(const xmlNode* node, const char* name) {
   return out;
 }
 
-bool has_attribute(const xmlNode* node, const char* name) {
-  return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
-}
-
 std::string lower_ascii(std::string text) {
   for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   return text;
 }
 
-// Elements a reader never sees, or that belong to the site rather than the document.
+// Elements a reader never sees, or that belong to the site rather than the document. One pass
+// over the attributes: it runs for every element of the page.
 bool is_skipped(const xmlNode* node) {
   if (is_one_of(name_of(node), kSkippedElements)) return true;
-  if (has_attribute(node, "hidden")) return true;
-  if (lower_ascii(attribute(node, "aria-hidden")) == "true") return true;
-  std::string style = lower_ascii(attribute(node, "style"));
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  if (style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos ||
-      style.find("mso-hide:all") != std::string::npos)
-    return true;
-  const std::string role = lower_ascii(attribute(node, "role"));
-  if (is_one_of(role, kChromeRoles)) return true;
-  const std::string classes = lower_ascii(attribute(node, "class") + " " + attribute(node, "id"));
-  for (std::string_view token : split(classes, ' ')) {
-    if (token == "nav" || token == "lang") return true;
-    for (const char* word : kChromeClassWords) {
-      if (token.find(word) != std::string_view::npos) return true;
+  for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
+    const std::string_view name(reinterpret_cast<const char*>(attr->name));
+    if (name == "hidden") return true;
+    if (name != "aria-hidden" && name != "style" && name != "role" && name != "class" && name != "id") continue;
+    std::string value = lower_ascii(attribute(node, reinterpret_cast<const char*>(attr->name)));
+    if (name == "aria-hidden" && value == "true") return true;
+    if (name == "role" && is_one_of(value, kChromeRoles)) return true;
+    if (name == "style") {
+      value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
+      if (value.find("display:none") != std::string::npos || value.find("visibility:hidden") != std::string::npos ||
+          value.find("mso-hide:all") != std::string::npos)
+        return true;
+    }
+    if (name == "class" || name == "id") {
+      for (std::string_view token : split(value, ' ')) {
+        if (token == "nav" || token == "lang") return true;
+        for (const char* word : kChromeClassWords) {
+          if (token.find(word) != std::string_view::npos) return true;
+        }
+      }
     }
   }
   return false;
@@ -180,9 +183,7 @@ const xmlNode* content_root(const xmlNode* root) {
       if (!first_candidate) first_candidate = node;
     }
     // Children pushed in reverse so that the walk goes in document order.
-    std::vector<const xmlNode*> children;
-    for (const xmlNode* child = node->children; child; child = child->next) children.push_back(child);
-    stack.insert(stack.end(), children.rbegin(), children.rend());
+    for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back(child);
   }
   if (first_candidate) return first_candidate;
   return body ? body : root;
@@ -199,9 +200,7 @@ const xmlNode* title_heading(const xmlNode* root) {
       if (node->type != XML_ELEMENT_NODE || is_skipped(node)) continue;
       if (name_of(node) == level) return node;
       if (name_of(node) == "table") continue;  // a heading inside the table is not the title
-      std::vector<const xmlNode*> children;
-      for (const xmlNode* child = node->children; child; child = child->next) children.push_back(child);
-      stack.insert(stack.end(), children.rbegin(), children.rend());
+      for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back(child);
     }
   }
   return nullptr;
@@ -242,9 +241,7 @@ class Walker {
       if (node == title_ || (node != start && is_skipped(node))) continue;
       enter(node);
       stack.push_back({node, true});
-      std::vector<const xmlNode*> children;
-      for (const xmlNode* child = node->children; child; child = child->next) children.push_back(child);
-      for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, false});
+      for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, false});
     }
     flush();
   }
