@@ -175,12 +175,15 @@ int main(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::cout << "\nInput: " << page().size() / 1e6 << " MB, 2000 activities\n";
   std::cout << "Peak memory of one parse + emit + validate: " << memory_ratio << "x the input size\n";
-  const auto base = reporter.times.find("baseline_libxml2_parse");
-  if (base != reporter.times.end()) {
-    std::cout << "Throughput as a fraction of libxml2's parse alone (higher is faster):\n";
-    for (const auto& [name, time] : reporter.times) {
-      if (name != base->first) std::cout << "  " << name << ": " << base->second / time << "\n";
-    }
+  // With --benchmark_repetitions the names carry "_mean", "_median", ...: compare like with like.
+  std::cout << "Throughput as a fraction of libxml2's parse alone (higher is faster):\n";
+  for (const auto& [name, time] : reporter.times) {
+    const size_t cut = name.rfind('_');
+    const std::string suffix = name.starts_with("baseline") || cut == std::string::npos ? "" : name.substr(cut);
+    const bool aggregate = suffix == "_mean" || suffix == "_median";
+    if (name.starts_with("baseline") || name.ends_with("_stddev") || name.ends_with("_cv")) continue;
+    const auto base = reporter.times.find("baseline_libxml2_parse" + (aggregate ? suffix : std::string()));
+    if (base != reporter.times.end()) std::cout << "  " << name << ": " << base->second / time << "\n";
   }
   benchmark::Shutdown();
   return 0;
