@@ -275,7 +275,23 @@ class Walker {
 
   void text(const xmlNode* node) {
     if (node->content == nullptr) return;
-    const std::string_view content(reinterpret_cast<const char*>(node->content));
+    std::string_view content(reinterpret_cast<const char*>(node->content));
+    // Word wraps list bullets in "downlevel-revealed" conditionals, <![if !supportLists]> ...
+    // <![endif]>, which libxml2 keeps as text; the markers go, the bullet between them stays.
+    std::string without_markers;
+    if (content.find("<![") != std::string_view::npos) {
+      for (size_t at = 0; at < content.size();) {
+        const size_t open = content.find("<![", at);
+        const size_t close = open == std::string_view::npos ? open : content.find("]>", open);
+        if (close == std::string_view::npos) {
+          without_markers += content.substr(at);
+          break;
+        }
+        without_markers += content.substr(at, open - at);
+        at = close + 2;
+      }
+      content = without_markers;
+    }
     if (current_.empty()) {
       if (trim(content).empty()) return;
       start_line_ = line_ > 0 ? line_ : static_cast<int>(xmlGetLineNo(node));

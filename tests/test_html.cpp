@@ -115,3 +115,10 @@ TEST_CASE("10,000 nested divs neither crash nor hang", "[html]") {
   const Result<Blocks> blocks = read_html(page);
   REQUIRE(blocks.ok());  // libxml2 may stop nesting at its own limit; the walk is iterative
 }
+
+TEST_CASE("Word's downlevel-revealed list markers are dropped and the bullet kept", "[html]") {
+  const char* page =
+      "<body><p class=MsoListParagraph><![if !supportLists]><span>-<span style='font:7.0pt'>&nbsp;&nbsp;</span></span>"
+      "<![endif]>imposing a ban;</p></body>";
+  CHECK(texts(page) == std::vector<std::string>{"- imposing a ban;"});
+}
