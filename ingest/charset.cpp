@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,23 +50,25 @@ struct Alias {
 };
 
 constexpr std::array kAliases = {
-    Alias{"utf8", "UTF-8"},           Alias{"unicode11utf8", "UTF-8"},    Alias{"unicode20utf8", "UTF-8"},
+    Alias{"utf8", "UTF-8"}, Alias{"unicode11utf8", "UTF-8"}, Alias{"unicode20utf8", "UTF-8"},
     Alias{"xunicode20utf8", "UTF-8"},
-    Alias{"utf16", "UTF-16"},         Alias{"ucs2", "UTF-16"},            Alias{"unicode", "UTF-16"},
-    Alias{"csunicode", "UTF-16"},     Alias{"iso10646ucs2", "UTF-16"},    Alias{"unicodefeff", "UTF-16LE"},
-    Alias{"utf16le", "UTF-16LE"},     Alias{"utf16be", "UTF-16BE"},       Alias{"unicodefffe", "UTF-16BE"},
-    Alias{"utf32", "UTF-32"},         Alias{"utf32le", "UTF-32LE"},       Alias{"utf32be", "UTF-32BE"},
+    Alias{"utf16", "UTF-16"}, Alias{"ucs2", "UTF-16"}, Alias{"unicode", "UTF-16"}, Alias{"csunicode", "UTF-16"},
+    Alias{"iso10646ucs2", "UTF-16"},
+    Alias{"utf16le", "UTF-16LE"}, Alias{"unicodefeff", "UTF-16LE"},
+    Alias{"utf16be", "UTF-16BE"}, Alias{"unicodefffe", "UTF-16BE"},
+    Alias{"utf32", "UTF-32"},
+    Alias{"utf32le", "UTF-32LE"},
+    Alias{"utf32be", "UTF-32BE"},
     Alias{"windows1251", "windows-1251"}, Alias{"cp1251", "windows-1251"}, Alias{"win1251", "windows-1251"},
     Alias{"xcp1251", "windows-1251"},
     Alias{"windows1252", "windows-1252"}, Alias{"cp1252", "windows-1252"}, Alias{"win1252", "windows-1252"},
-    Alias{"xcp1252", "windows-1252"},  Alias{"iso88591", "windows-1252"}, Alias{"iso885911987", "windows-1252"},
-    Alias{"latin1", "windows-1252"},   Alias{"l1", "windows-1252"},        Alias{"csisolatin1", "windows-1252"},
-    Alias{"isoir100", "windows-1252"}, Alias{"cp819", "windows-1252"},     Alias{"ibm819", "windows-1252"},
-    Alias{"ascii", "windows-1252"},    Alias{"usascii", "windows-1252"},   Alias{"ansix341968", "windows-1252"},
-    Alias{"koi8r", "KOI8-R"},          Alias{"koi8", "KOI8-R"},            Alias{"koi", "KOI8-R"},
-    Alias{"cskoi8r", "KOI8-R"},
-    Alias{"iso88595", "ISO-8859-5"},   Alias{"iso885951988", "ISO-8859-5"}, Alias{"isoir144", "ISO-8859-5"},
-    Alias{"cyrillic", "ISO-8859-5"},   Alias{"csisolatincyrillic", "ISO-8859-5"},
+    Alias{"xcp1252", "windows-1252"}, Alias{"iso88591", "windows-1252"}, Alias{"iso885911987", "windows-1252"},
+    Alias{"latin1", "windows-1252"}, Alias{"l1", "windows-1252"}, Alias{"csisolatin1", "windows-1252"},
+    Alias{"isoir100", "windows-1252"}, Alias{"cp819", "windows-1252"}, Alias{"ibm819", "windows-1252"},
+    Alias{"ascii", "windows-1252"}, Alias{"usascii", "windows-1252"}, Alias{"ansix341968", "windows-1252"},
+    Alias{"koi8r", "KOI8-R"}, Alias{"koi8", "KOI8-R"}, Alias{"koi", "KOI8-R"}, Alias{"cskoi8r", "KOI8-R"},
+    Alias{"iso88595", "ISO-8859-5"}, Alias{"iso885951988", "ISO-8859-5"}, Alias{"isoir144", "ISO-8859-5"},
+    Alias{"cyrillic", "ISO-8859-5"}, Alias{"csisolatincyrillic", "ISO-8859-5"},
 };
 
 constexpr std::string_view kSupported =
@@ -113,19 +115,31 @@ std::optional<Bom> find_bom(std::string_view bytes) {
   return std::nullopt;
 }
 
+// The BOM of a canonical charset; empty for the 8-bit ones.
+std::string_view bom_of(std::string_view charset) {
+  for (const Bom& bom : kBoms) {
+    if (bom.charset == charset) return bom.bytes;
+  }
+  return {};
+}
+
 // Steps 1 and 2: what is decided without looking past the first four bytes.
 std::optional<CharsetChoice> choose_without_reading(std::string_view bytes, std::string_view given) {
-  const std::optional<Bom> bom = find_bom(bytes);
   if (!given.empty()) {
-    CharsetChoice choice{std::string(given), 0, CharsetOrigin::given, 0};
-    // A byte-order-less name takes the byte order of a matching BOM, little-endian otherwise.
-    if (given == "UTF-16" || given == "UTF-32") {
-      choice.name = bom && bom->charset.starts_with(given) ? std::string(bom->charset) : std::string(given) + "LE";
+    std::string name(given);
+    // A byte-order-less name takes the byte order of its big-endian BOM, little-endian otherwise.
+    if (name == "UTF-16" || name == "UTF-32") {
+      const std::string big = name + "BE";
+      name = bytes.starts_with(bom_of(big)) ? big : name + "LE";
     }
-    if (bom && bom->charset == choice.name) choice.bom_length = bom->bytes.size();
-    return choice;
+    // The given charset's own BOM is not text; another charset's BOM is read as it comes.
+    const std::string_view own = bom_of(name);
+    const size_t bom_length = !own.empty() && bytes.starts_with(own) ? own.size() : 0;
+    return CharsetChoice{name, bom_length, CharsetOrigin::given, 0};
   }
-  if (bom) return CharsetChoice{std::string(bom->charset), bom->bytes.size(), CharsetOrigin::bom, 0};
+  if (std::optional<Bom> bom = find_bom(bytes)) {
+    return CharsetChoice{std::string(bom->charset), bom->bytes.size(), CharsetOrigin::bom, 0};
+  }
   return std::nullopt;
 }
 
@@ -338,11 +352,13 @@ std::string stop_reason(UErrorCode status, std::string_view bad, CodeUnit unit) 
   return reason;
 }
 
-Result<std::string> decode_utf8(std::string_view bytes, size_t start) {
+// `note` follows the reason in the message ("; no charset detected").
+Result<std::string> decode_utf8(std::string_view bytes, size_t start, std::string_view note) {
   for (size_t pos = start; pos < bytes.size();) {
     const Utf8Step step = decode_utf8_step(bytes, pos);
     if (!step.error.empty()) {
-      return Failure{Code::invalid_utf8, "invalid UTF-8 sequence (" + std::string(step.error) + ")", byte_where(pos)};
+      return Failure{Code::invalid_utf8, "invalid UTF-8 sequence (" + std::string(step.error) + std::string(note) + ")",
+                     byte_where(pos)};
     }
     pos += step.length;
   }
@@ -361,6 +377,9 @@ Result<std::string> decode_with_icu(std::string_view bytes, const CharsetChoice&
     return Failure{Code::internal_error, "ICU has no converter for " + choice.name + ": " + u_errorName(status), ""};
   }
   ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) {
+    return Failure{Code::internal_error, "ICU cannot stop at invalid " + choice.name + ": " + u_errorName(status), ""};
+  }
 
   // No charset here gives more UTF-16 units than it takes bytes, so one call does it all.
   std::vector<UChar> units(input.size() + 1);
@@ -399,11 +418,14 @@ Result<std::string> decode_with_icu(std::string_view bytes, const CharsetChoice&
     }
   }
 
-  std::string text(count * 3, '\0');
+  // Measure first, so that a large input costs its UTF-8 size and no more.
+  int32_t length = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(nullptr, 0, &length, units.data(), static_cast<int32_t>(count), &status);
+  std::string text(static_cast<size_t>(length), '\0');
   int32_t written = 0;
   status = U_ZERO_ERROR;
-  u_strToUTF8(text.data(), static_cast<int32_t>(text.size()), &written, units.data(), static_cast<int32_t>(count),
-              &status);
+  u_strToUTF8(text.data(), length, &written, units.data(), static_cast<int32_t>(count), &status);
   if (U_FAILURE(status)) {
     return Failure{Code::internal_error, "ICU cannot encode UTF-8: " + std::string(u_errorName(status)), ""};
   }
@@ -482,7 +504,12 @@ CharsetChoice choose_charset(std::string_view bytes, std::string_view given, boo
 }
 
 Result<std::string> decode_to_utf8(std::string_view bytes, const CharsetChoice& choice) {
-  if (choice.name == "UTF-8") return decode_utf8(bytes, std::min(choice.bom_length, bytes.size()));
+  if (choice.name == "UTF-8") {
+    // When the detector had enough bytes to try and found nothing, say so: the input may be in
+    // a charset the caller has to name.
+    const bool undetected = choice.origin == CharsetOrigin::fallback && bytes.size() >= kMinDetectionBytes;
+    return decode_utf8(bytes, std::min(choice.bom_length, bytes.size()), undetected ? "; no charset detected" : "");
+  }
   return decode_with_icu(bytes, choice);
 }
 

@@ -17,6 +17,8 @@ constexpr std::array kCodes = {
     CodeInfo{Code::empty_input, "empty-input", "the input holds no text"},
     CodeInfo{Code::binary_input, "binary-input", "the input holds NUL bytes or control characters"},
     CodeInfo{Code::invalid_utf8, "invalid-utf8", "a byte sequence is not valid UTF-8"},
+    CodeInfo{Code::invalid_encoding, "invalid-encoding", "a byte sequence is not valid in the input's charset"},
+    CodeInfo{Code::unknown_encoding, "unknown-encoding", "the encoding named is not one planparse reads"},
     CodeInfo{Code::not_a_plan, "not-a-plan", "no plan table (a header row naming the columns) was found"},
     CodeInfo{Code::internal_error, "internal-error", "the output breaks planparse's own schema"},
     CodeInfo{Code::numbering_gap, "numbering-gap", "an activity number skips ahead"},

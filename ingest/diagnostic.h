@@ -16,6 +16,8 @@ enum class Code {
   empty_input,           // no bytes, or nothing but white space
   binary_input,          // NUL bytes or control characters: not a text document
   invalid_utf8,          // a byte sequence that is not UTF-8
+  invalid_encoding,      // a byte sequence that is not valid in the input's charset (other than UTF-8)
+  unknown_encoding,      // the caller named a charset planparse does not read (a usage error)
   not_a_plan,            // no plan table (no header row naming the columns) was found
   internal_error,        // planparse produced output that breaks its own schema
   // Diagnostics: the plan is produced, the problem is reported with its line.

@@ -1,10 +1,12 @@
-// Stage 0, ingest: reads a file or stdin, rejects what is not a text document, checks the
-// UTF-8 and tells plain text from HTML. External interface: read_source, decode_source and
-// detect_format in source.h (sha256_hex lives in sha256.cpp). Tested by test_ingest.cpp.
+// Stage 0, ingest: reads a file or stdin, rejects what is not a text document, decodes it to
+// UTF-8 (the charset step is charset.cpp) and tells plain text from HTML. External interface:
+// read_source, decode_source and detect_format in source.h (sha256_hex lives in sha256.cpp).
+// Tested by test_ingest.cpp and test_charset.cpp.
 #include "ingest/source.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +17,8 @@
 #include <utility>
 
 #include <unicode/uchar.h>
+
+#include "ingest/charset.h"
 
 namespace planparse {
 namespace {
@@ -33,84 +37,69 @@ std::string hex_byte(unsigned char byte) {
 // --- Binary input ------------------------------------------------------------------------
 
 // NUL and the C0 controls other than \t \n \v \f \r (ESC included) do not occur in the text
-// documents we read. In UTF-8 these bytes never sit inside a multi-byte sequence, so a byte
-// scan is exact; it runs before the UTF-8 check so a PNG or a zip says "binary".
-bool is_binary_byte(unsigned char byte) {
-  if (byte >= 0x20) return false;
-  return byte != '\t' && byte != '\n' && byte != '\v' && byte != '\f' && byte != '\r';
+// documents we read. The check runs on code units before decoding: in UTF-8 and the 8-bit
+// charsets these bytes never sit inside a multi-byte sequence and mean the same control, and in
+// UTF-16/32 a control is one whole unit, so a unit scan is exact and names the byte offset. It
+// runs before the charset is decoded so a PNG or a zip says "binary".
+bool is_binary_unit(uint32_t unit) {
+  if (unit >= 0x20) return false;
+  return unit != '\t' && unit != '\n' && unit != '\v' && unit != '\f' && unit != '\r';
 }
 
-std::optional<size_t> find_binary_byte(std::string_view bytes) {
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    if (is_binary_byte(static_cast<unsigned char>(bytes[i]))) return i;
+uint32_t unit_at(std::string_view bytes, size_t offset, CodeUnit unit) {
+  uint32_t value = 0;
+  for (size_t i = 0; i < unit.width; ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[offset + (unit.big_endian ? i : unit.width - 1 - i)]);
+    value = (value << 8) | byte;
+  }
+  return value;
+}
+
+// The byte offset of the first binary unit at or after `from` (a multiple of the unit width);
+// a truncated last unit is left to the decoder.
+std::optional<size_t> find_binary_unit(std::string_view bytes, CodeUnit unit, size_t from = 0) {
+  for (size_t i = from; i + unit.width <= bytes.size(); i += unit.width) {
+    if (is_binary_unit(unit_at(bytes, i, unit))) return i;
   }
   return std::nullopt;
 }
 
-Failure binary_failure(std::string_view bytes, size_t offset) {
-  auto byte = static_cast<unsigned char>(bytes[offset]);
-  std::string what = byte == 0 ? "NUL byte" : "control byte " + hex_byte(byte);
+Failure binary_failure(std::string_view bytes, size_t offset, CodeUnit unit) {
+  const uint32_t value = unit_at(bytes, offset, unit);
+  std::string what;
+  if (unit.width == 1) {
+    what = value == 0 ? "NUL byte" : "control byte " + hex_byte(static_cast<unsigned char>(value));
+  } else {
+    what = value == 0 ? "NUL character" : "control character U+00" + hex_byte(static_cast<unsigned char>(value)).substr(2);
+  }
   return Failure{Code::binary_input, "input is binary (" + what + ")", byte_where(offset)};
-}
-
-// --- UTF-8 -------------------------------------------------------------------------------
-
-// One step of a strict UTF-8 decoder (Unicode Table 3-7, "Well-Formed UTF-8 Byte
-// Sequences"): either a code point and its length, or why the sequence starting here is
-// ill-formed. Overlong forms, surrogates and values above U+10FFFF are rejected.
-struct Utf8Step {
-  char32_t code_point = 0;
-  size_t length = 0;
-  std::string_view error;  // empty when the sequence is well formed
-};
-
-bool in_range(unsigned char byte, unsigned char low, unsigned char high) {
-  return byte >= low && byte <= high;
-}
-
-Utf8Step decode_utf8_step(std::string_view bytes, size_t pos) {
-  auto at = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
-  const unsigned char lead = at(pos);
-  if (lead < 0x80) return {lead, 1, {}};
-  if (in_range(lead, 0x80, 0xBF)) return {0, 0, "stray continuation byte"};
-  if (lead == 0xC0 || lead == 0xC1) return {0, 0, "overlong form"};
-  if (in_range(lead, 0xF5, 0xF7)) return {0, 0, "beyond U+10FFFF"};
-  if (lead >= 0xF8) return {0, 0, "byte not used in UTF-8"};
-
-  const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  // The second byte's range depends on the lead byte; that is where overlong forms,
-  // surrogates and values above U+10FFFF show.
-  unsigned char low = 0x80, high = 0xBF;
-  std::string_view out_of_range = "missing continuation byte";
-  if (lead == 0xE0) {
-    low = 0xA0;
-    out_of_range = "overlong form";
-  } else if (lead == 0xED) {
-    high = 0x9F;
-    out_of_range = "surrogate";
-  } else if (lead == 0xF0) {
-    low = 0x90;
-    out_of_range = "overlong form";
-  } else if (lead == 0xF4) {
-    high = 0x8F;
-    out_of_range = "beyond U+10FFFF";
-  }
-
-  char32_t code_point = lead & (0xFF >> (length + 1));
-  for (size_t i = 1; i < length; ++i) {
-    if (pos + i >= bytes.size()) return {0, 0, "truncated at end of input"};
-    const unsigned char next = at(pos + i);
-    if (!in_range(next, 0x80, 0xBF)) return {0, 0, "missing continuation byte"};
-    if (i == 1 && !in_range(next, low, high)) return {0, 0, out_of_range};
-    code_point = (code_point << 6) | (next & 0x3F);
-  }
-  return {code_point, length, {}};
 }
 
 // White space for the empty-input test: Unicode White_Space, plus U+FEFF (a BOM or
 // zero-width no-break space, which holds no text either).
-bool is_blank(char32_t code_point) {
-  return code_point == 0xFEFF || u_isUWhiteSpace(static_cast<UChar32>(code_point));
+bool is_blank(UChar32 code_point) { return code_point == 0xFEFF || u_isUWhiteSpace(code_point); }
+
+// `text` is well-formed UTF-8 (the decoder has checked it).
+bool is_blank_text(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    UChar32 code_point = lead & (0xFF >> (length == 1 ? 1 : length + 1));
+    for (size_t i = 1; i < length && pos + i < text.size(); ++i) {
+      code_point = (code_point << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    }
+    if (!is_blank(code_point)) return false;
+    pos += length;
+  }
+  return true;
+}
+
+// The canonical name of options.encoding; empty when it is empty (detect).
+Result<std::string> given_charset(const DecodeOptions& options) {
+  if (options.encoding.empty()) return std::string();
+  if (std::optional<std::string> name = canonical_charset(options.encoding)) return *name;
+  return Failure{Code::unknown_encoding,
+                 "unknown encoding \"" + options.encoding + "\" (known: " + std::string(supported_charsets()) + ")", ""};
 }
 
 // --- Reading -----------------------------------------------------------------------------
@@ -121,10 +110,11 @@ std::string errno_text(int error) {
   return text;
 }
 
-// Reads `stream` to its end. Stops early at the first chunk that holds a binary byte: the
-// input will be rejected at that byte anyway, and /dev/zero or a large binary file must not
-// be read to the end (or forever).
-Result<std::string> read_stream(std::FILE* stream) {
+// Reads `stream` to its end. Stops early at the first chunk that holds a binary code unit: the
+// input will be rejected there anyway, and /dev/zero or a large binary file must not be read
+// to the end (or forever). The code unit (byte, or UTF-16/32 unit) follows `given` (a
+// canonical charset or empty) and the BOM; chunks are a multiple of 4 bytes, so units align.
+Result<std::string> read_stream(std::FILE* stream, const std::string& given) {
   std::string bytes;
   for (;;) {
     const size_t start = bytes.size();
@@ -136,13 +126,14 @@ Result<std::string> read_stream(std::FILE* stream) {
       const int error = errno;
       return Failure{Code::io_error, "cannot read: " + errno_text(error != 0 ? error : EIO), ""};
     }
-    if (find_binary_byte(std::string_view(bytes).substr(start))) break;
+    const CodeUnit unit = input_code_unit(bytes, given);
+    if (find_binary_unit(bytes, unit, start - start % unit.width)) break;
     if (got < kReadChunk && std::feof(stream)) break;
   }
   return bytes;
 }
 
-Result<std::string> read_file(const std::string& path) {
+Result<std::string> read_file(const std::string& path, const std::string& given) {
   struct Closer {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
@@ -152,7 +143,7 @@ Result<std::string> read_file(const std::string& path) {
     const int error = errno;
     return Failure{Code::io_error, "cannot open: " + errno_text(error != 0 ? error : ENOENT), ""};
   }
-  return read_stream(file.get());
+  return read_stream(file.get(), given);
 }
 
 std::string file_name(const std::string& path) {
@@ -187,38 +178,38 @@ bool has_tag_at(std::string_view text, size_t pos, std::string_view opening) {
 
 }  // namespace
 
-Result<Source> decode_source(std::string name, std::string bytes) {
+// 1. the given charset must be known; 2. empty input; 3. binary code units; 4. the charset
+// (charset.h: given, BOM, HTML declaration, UTF-8, detection, fallback), judging "HTML" from
+// the raw bytes, whose tags are ASCII in every 8-bit charset we read; 5. decoding; 6. blank text.
+Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options) {
+  Result<std::string> given = given_charset(options);
+  if (!given.ok()) return given.error();
   if (bytes.empty()) return Failure{Code::empty_input, "input is empty", ""};
-  if (std::optional<size_t> offset = find_binary_byte(bytes)) return binary_failure(bytes, *offset);
+  const CodeUnit unit = input_code_unit(bytes, given.value());
+  if (std::optional<size_t> offset = find_binary_unit(bytes, unit)) return binary_failure(bytes, *offset, unit);
 
-  const bool has_bom = bytes.starts_with(kUtf8Bom);
-  bool blank = true;
-  for (size_t pos = 0; pos < bytes.size();) {
-    const Utf8Step step = decode_utf8_step(bytes, pos);
-    if (!step.error.empty()) {
-      return Failure{Code::invalid_utf8, "invalid UTF-8 sequence (" + std::string(step.error) + ")",
-                     byte_where(pos)};
-    }
-    if (blank && !is_blank(step.code_point)) blank = false;
-    pos += step.length;
-  }
-  if (blank) return Failure{Code::empty_input, "input is only white space", ""};
+  const CharsetChoice charset = choose_charset(bytes, given.value(), detect_format(bytes) == "html");
+  Result<std::string> text = decode_to_utf8(bytes, charset);
+  if (!text.ok()) return text.error();
+  if (is_blank_text(text.value())) return Failure{Code::empty_input, "input is only white space", ""};
 
   Source source;
   source.name = std::move(name);
   source.sha256 = sha256_hex(bytes);
-  source.encoding = "UTF-8";
-  source.text = has_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
+  source.encoding = charset.name;
+  source.text = std::move(text).value();
   source.format = detect_format(source.text);
   source.bytes = std::move(bytes);
   return source;
 }
 
-Result<Source> read_source(const std::string& path) {
+Result<Source> read_source(const std::string& path, const DecodeOptions& options) {
+  Result<std::string> given = given_charset(options);
+  if (!given.ok()) return given.error();
   const bool from_stdin = path == "-";
-  Result<std::string> bytes = from_stdin ? read_stream(stdin) : read_file(path);
+  Result<std::string> bytes = from_stdin ? read_stream(stdin, given.value()) : read_file(path, given.value());
   if (!bytes.ok()) return bytes.error();
-  Result<Source> source = decode_source(from_stdin ? "<stdin>" : file_name(path), std::move(bytes).value());
+  Result<Source> source = decode_source(from_stdin ? "<stdin>" : file_name(path), std::move(bytes).value(), options);
   if (source.ok()) source.value().path = path;
   return source;
 }

@@ -1,5 +1,6 @@
 // Stage 0, ingest: bytes in. Reads a file or stdin, fingerprints it, decodes it to UTF-8 text
-// and tells plain text from HTML. Tested by test_ingest.cpp.
+// from its charset (charset.h says how the charset is chosen) and tells plain text from HTML.
+// Tested by test_ingest.cpp and test_charset.cpp.
 #pragma once
 
 #include <string>
@@ -15,17 +16,26 @@ struct Source {
   std::string bytes;     // exactly as read
   std::string sha256;    // lower-case hex of `bytes`
   std::string format;    // "text" or "html"
-  std::string encoding;  // "UTF-8"
+  std::string encoding;  // the charset decoded from, canonical: "UTF-8", "UTF-16LE", "UTF-16BE",
+                         // "UTF-32LE", "UTF-32BE", "windows-1251", "windows-1252", "KOI8-R", "ISO-8859-5"
   std::string text;      // decoded UTF-8, BOM removed
 };
 
-// Reads `path` ("-" for stdin) and decodes it.
-// Failures: io_error, empty_input, binary_input, invalid_utf8 (where = "byte N").
-Result<Source> read_source(const std::string& path);
+struct DecodeOptions {
+  std::string encoding;  // a charset name or alias ("cp1251", "utf-16"); empty = detect
+};
+
+// Reads `path` ("-" for stdin) and decodes it. An unknown options.encoding fails before
+// anything is read.
+// Failures: unknown_encoding, io_error, empty_input, binary_input, invalid_utf8,
+// invalid_encoding (where = "byte N", counted in the bytes as read).
+Result<Source> read_source(const std::string& path, const DecodeOptions& options = {});
 
 // The same from bytes already in memory (stdin, tests, fuzzers); `name` is used as given.
-// Failures: empty_input, binary_input, invalid_utf8.
-Result<Source> decode_source(std::string name, std::string bytes);
+// Binary means a NUL or C0 control code unit other than \t \n \v \f \r: a byte, or in
+// UTF-16/32 (a BOM or the given encoding says so) a 2- or 4-byte unit.
+// Failures: unknown_encoding, empty_input, binary_input, invalid_utf8, invalid_encoding.
+Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options = {});
 
 // Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);

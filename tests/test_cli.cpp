@@ -2,7 +2,8 @@
 // subprocess in a fresh temporary directory, with its exit code, stdout and stderr checked
 // against the contract in tools/planparse.cpp: 0 ok; 1 not a plan / invalid JSON; 2 usage;
 // 3 I/O. A failing input prints nothing on stdout and one line on stderr naming the file,
-// and `-o` writes atomically (no partial file, no temporary left behind).
+// and `-o` writes atomically (no partial file, no temporary left behind). An unknown
+// --encoding name is a usage error (2).
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -23,6 +24,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 namespace fs = std::filesystem;
 using namespace std::string_view_literals;
@@ -439,4 +442,49 @@ TEST_CASE("what parse -o writes, validate accepts", "[cli]") {
       CHECK_THAT(validated.out, Catch::Contains("valid"));
     }
   }
+}
+
+// ---- parse --encoding ----------------------------------------------------------------------
+
+TEST_CASE("parse --encoding windows-1251 reads the sample saved in windows-1251 as the same plan", "[cli]") {
+  // The reference holds Cyrillic, NBSP, curly quotes and en dashes: windows-1251 holds them all.
+  // The sample's Cyrillic makes an unlabelled guess uncertain, which is what --encoding is for.
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(read_bytes(kSample));
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open("windows-1251", &status);
+  REQUIRE(U_SUCCESS(status));
+  ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::string bytes(static_cast<std::size_t>(text.length()) + 1, '\0');
+  const int32_t length = ucnv_fromUChars(converter, bytes.data(), static_cast<int32_t>(bytes.size()), text.getBuffer(),
+                                         text.length(), &status);
+  ucnv_close(converter);
+  REQUIRE(U_SUCCESS(status));
+  bytes.resize(static_cast<std::size_t>(length));
+
+  Sandbox box;
+  box.write("plan-1251.txt", bytes);
+  const Run run = box.run({"parse", "--encoding", "windows-1251", "plan-1251.txt"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.empty());
+  nlohmann::json plan = parse_json(run.out);
+  CHECK(plan["source"]["encoding"] == "windows-1251");
+  CHECK(plan["source"]["bytes"] == bytes.size());
+  nlohmann::json expected = parse_json(read_bytes(kSampleExpected));
+  plan.erase("source");
+  expected.erase("source");
+  for (nlohmann::json* document : {&plan, &expected}) {
+    for (nlohmann::json& diagnostic : (*document)["diagnostics"]) diagnostic.erase("message");
+  }
+  CHECK(plan == expected);
+}
+
+TEST_CASE("parse --encoding with a name planparse does not know is a usage error with exit 2", "[cli]") {
+  Sandbox box;
+  const Run run = box.run({"parse", "--encoding", "klingon-8", kSample.string(), "-o", "out.json"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("--encoding") && Catch::Contains("klingon-8"));
+  CHECK(box.listing().empty());
 }

@@ -1,10 +1,13 @@
 // planparse: the command line. It parses arguments, calls the core and is the only place that
 // prints to stderr or picks an exit code; it writes no output at all when an input fails.
-//   planparse parse FILE|- [-o OUT] [--compact]   a plan -> JSON
-//   planparse validate FILE.json                   check a JSON document against the schema
-//   planparse schema                               print the JSON Schema
-// Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage; 3 I/O;
-// 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
+//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME]   a plan -> JSON
+//   planparse validate FILE.json     check a JSON document against the schema
+//   planparse schema                 print the JSON Schema
+// --encoding names the input's charset and wins over a BOM and a <meta> declaration; without
+// it the charset is detected (ingest/charset.h).
+// Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage (an unknown
+// --encoding name included); 3 I/O; 4 internal error (planparse's output broke its own
+// schema). Tested by test_cli.cpp.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,11 +75,12 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
   return true;
 }
 
-int run_parse(const std::string& input, const std::string& output, bool compact) {
-  planparse::Result<planparse::Source> source = planparse::read_source(input);
+int run_parse(const std::string& input, const std::string& output, bool compact, const std::string& encoding) {
+  planparse::Result<planparse::Source> source = planparse::read_source(input, planparse::DecodeOptions{encoding});
   const std::string shown = input == "-" ? "<stdin>" : input;
   if (!source.ok()) {
     const planparse::Failure& failure = source.error();
+    if (failure.code == planparse::Code::unknown_encoding) return fail("--encoding", failure.message, "", kUsage);
     return fail(shown, failure.message, failure.where, failure.code == planparse::Code::io_error ? kIo : kInvalid);
   }
   planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value());
@@ -134,16 +138,21 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("planparse ") + PLANPARSE_VERSION);
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 ok; 1 the input is not a plan or the JSON is invalid; 2 usage; 3 I/O error;\n"
-      "4 internal error.");
+      "Exit codes: 0 ok; 1 the input is not a plan or the JSON is invalid; 2 usage (an unknown\n"
+      "--encoding included); 3 I/O error; 4 internal error.");
 
   std::string input;
   std::string output;
   bool compact = false;
-  CLI::App* parse = app.add_subcommand("parse", "Parse a plan (plain text, UTF-8) and print its JSON");
+  std::string encoding;
+  CLI::App* parse = app.add_subcommand("parse", "Parse a plan (plain text or HTML) and print its JSON");
   parse->add_option("FILE", input, "The document to read; - reads stdin")->required();
   parse->add_option("-o,--output", output, "Write the JSON to this file (atomically) instead of stdout");
   parse->add_flag("--compact", compact, "Print the JSON on one line");
+  parse->add_option("--encoding", encoding,
+                    "The input's charset (UTF-8, UTF-16, windows-1251, windows-1252, KOI8-R, ISO-8859-5, ...); "
+                    "it wins over a BOM and a <meta> declaration. Default: detect")
+      ->type_name("NAME");
 
   std::string json_path;
   CLI::App* validate = app.add_subcommand("validate", "Check a JSON document against the plan schema");
@@ -157,7 +166,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? kOk : kUsage;
   }
-  if (parse->parsed()) return run_parse(input, output, compact);
+  if (parse->parsed()) return run_parse(input, output, compact, encoding);
   if (validate->parsed()) return run_validate(json_path);
   if (schema->parsed()) {
     std::cout << planparse::plan_schema_text();
