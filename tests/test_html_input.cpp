@@ -78,3 +78,28 @@ TEST_CASE("a 50 MB page is read in bounded memory", "[html-input][slow]") {
   INFO("peak memory grew by " << growth << "x the input");
   CHECK(growth < 20);
 }
+
+TEST_CASE("a page declaring UTF-8 but holding windows-1251 bytes is an error naming the offset", "[html-input]") {
+  // "Дата" in windows-1251 is C4 E0 F2 E0: not UTF-8.
+  const std::string page = "<html><head><meta charset=\"utf-8\"></head><body><p>\xC4\xE0\xF2\xE0</p></body></html>";
+  Result<Source> source = decode_source("liar.html", page);
+  REQUIRE_FALSE(source.ok());
+  CHECK(source.error().code == Code::invalid_utf8);
+  CHECK(source.error().where == "byte " + std::to_string(page.find('\xC4')));
+}
+
+TEST_CASE("a page declaring windows-1251 but holding UTF-8 is read as declared, and its plan still parses", "[html-input]") {
+  // As a browser would: the declaration wins. The English plan survives; its Cyrillic turns to
+  // mojibake and shows as an unknown abbreviation.
+  const std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body>"
+      "<table><tr><td>No.</td><td>Name</td><td>Deadline</td><td>Agencies in charge</td></tr>"
+      "<tr><td>1</td><td>Do it</td><td>2024</td><td>MIA, \xD0\x9C\xD0\x92\xD0\x94</td></tr></table></body></html>";
+  Result<Source> source = decode_source("liar.html", page);
+  REQUIRE(source.ok());
+  CHECK(source.value().encoding == "windows-1251");
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  REQUIRE(plan.value().activities.size() == 1);
+  CHECK(plan.value().activities[0].outcomes[0].deadline->to == "2024-12-31");
+}
