@@ -189,8 +189,8 @@ const xmlNode* content_root(const xmlNode* root) {
   return body ? body : root;
 }
 
-// The first h1 (else h2) in the content: the document's title, read first whatever stands
-// before it (a date line, a print button).
+// The first h1 (else the first h2 outside tables) in the content: the document's title, read
+// first whatever stands before it (a date line, a print button, a layout table's menu).
 const xmlNode* title_heading(const xmlNode* root) {
   for (const char* level : {"h1", "h2"}) {
     std::vector<const xmlNode*> stack{root};
@@ -199,7 +199,8 @@ const xmlNode* title_heading(const xmlNode* root) {
       stack.pop_back();
       if (node->type != XML_ELEMENT_NODE || is_skipped(node)) continue;
       if (name_of(node) == level) return node;
-      if (name_of(node) == "table") continue;  // a heading inside the table is not the title
+      // Layout tables may hold the page's h1; an h2 inside a table is more likely a section.
+      if (name_of(node) == "table" && std::string_view(level) == "h2") continue;
       for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back(child);
     }
   }

@@ -103,3 +103,33 @@ TEST_CASE("a page declaring windows-1251 but holding UTF-8 is read as declared, 
   REQUIRE(plan.value().activities.size() == 1);
   CHECK(plan.value().activities[0].outcomes[0].deadline->to == "2024-12-31");
 }
+
+TEST_CASE("a plan table inside layout tables is found and read", "[html-input]") {
+  const std::string page =
+      "<html><body><table class=layout><tr><td><table><tr><td>Menu</td></tr></table></td><td>"
+      "<h1>The plan</h1><p>Intro.</p>"
+      "<table><tr><td></td><td>Name</td><td>Outcome</td><td>Deadline</td><td>Agencies in charge</td></tr>"
+      "<tr><td colspan=5>I. Part</td></tr>"
+      "<tr><td>1</td><td>Do it</td><td>Report</td><td>2024</td><td>MIA</td></tr></table>"
+      "<p>Abbreviations:</p><p>MIA – Ministry of Internal Affairs</p>"
+      "</td></tr></table></body></html>";
+  Result<Source> source = decode_source("layout.html", page);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  CHECK(plan.value().title == "The plan");
+  REQUIRE(plan.value().activities.size() == 1);
+  CHECK(plan.value().activities[0].section == "I");
+  CHECK(plan.value().activities[0].agencies[0].name == "Ministry of Internal Affairs");
+}
+
+TEST_CASE("10,000 nested divs without a plan give a clear not-a-plan, not a crash", "[html-input]") {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 10000; ++i) page += "<div>";
+  page += "Name Outcome";
+  Result<Source> source = decode_source("deep.html", page);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages planparse builds with, only those that are missing.
 # Run as root (or with sudo). Used by the README's Quick start and by .ci/run.
+# --bench adds Google Benchmark, for the programs in tools/bench_*.cpp.
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,8 @@ packages=(
   libicu-dev libxml2-dev libre2-dev
   nlohmann-json3-dev libvalijson-dev libcli11-dev catch2
 )
+
+[ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev)
 
 missing=()
 for package in "${packages[@]}"; do
