@@ -76,7 +76,12 @@ TEST_CASE("a 50 MB page is read in bounded memory", "[html-input][slow]") {
   CHECK(plan.value().activities.size() > 27 * 1000);
   const double growth = static_cast<double>(peak_rss_kib() - before) * 1024.0 / 50e6;
   INFO("peak memory grew by " << growth << "x the input");
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's redzones and quarantine triple the footprint; the bound is for real builds.
+  CHECK(growth < 60);
+#else
   CHECK(growth < 20);
+#endif
 }
 
 TEST_CASE("a page declaring UTF-8 but holding windows-1251 bytes is an error naming the offset", "[html-input]") {
