@@ -4,6 +4,8 @@
 // is text, not binary; names and aliases resolve or fail as a usage error.
 #include <catch2/catch.hpp>
 
+#include "tests/support.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -61,12 +63,7 @@ std::string encode(const std::string& utf8, const char* charset) {
   return out;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using testing::read_file;
 
 void check_failure(const Result<Source>& result, Code code, const std::string& where, const std::string& says) {
   REQUIRE_FALSE(result.ok());

@@ -5,6 +5,8 @@
 // samples/README.md says where each sample comes from and what it exercises.
 #include <catch2/catch.hpp>
 
+#include "tests/support.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <filesystem>
@@ -64,12 +66,7 @@ std::vector<Sample> find_samples() {
   return samples;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using testing::read_file;
 
 // Diagnostic messages are wording, not data: the golden files do not pin them.
 template <class Json>

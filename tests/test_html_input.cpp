@@ -2,6 +2,8 @@
 // page, each handled without a crash, a hang or runaway memory.
 #include <catch2/catch.hpp>
 
+#include "tests/support.h"
+
 #include <sys/resource.h>
 
 #include <fstream>
@@ -15,12 +17,7 @@ using namespace planparse;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  return buffer.str();
-}
+using testing::read_file;
 
 const std::string kPortal = std::string(PLANPARSE_SOURCE_DIR) + "/samples/follow-up-plan-2022.en.portal.html";
 

@@ -4,6 +4,8 @@
 // nature: the source fingerprint and the line numbers.
 #include <catch2/catch.hpp>
 
+#include "tests/support.h"
+
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -17,12 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  return buffer.str();
-}
+using testing::read_file;
 
 const std::string kSample = std::string(PLANPARSE_SOURCE_DIR) + "/samples/follow-up-plan-2022.en.txt";
 const std::string kExpected = std::string(PLANPARSE_SOURCE_DIR) + "/samples/follow-up-plan-2022.en.expected.json";

@@ -15,6 +15,7 @@
 #include "parsers/html.h"
 #include "parsers/pipeline.h"
 #include "schema/emit.h"
+#include "tools/bench_ratio.h"
 
 using namespace planparse;
 
@@ -143,14 +144,6 @@ BENCHMARK(html_reader)->Unit(benchmark::kMillisecond);
 BENCHMARK(pipeline)->Unit(benchmark::kMillisecond);
 BENCHMARK(pipeline_emit_validate)->Unit(benchmark::kMillisecond);
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) times[run.benchmark_name()] = run.GetAdjustedRealTime();
-    ConsoleReporter::ReportRuns(runs);
-  }
-  std::map<std::string, double> times;
-};
 
 long peak_rss_kib() {
   rusage usage{};
@@ -171,7 +164,7 @@ int main(int argc, char** argv) {
   const double memory_ratio = static_cast<double>(peak_rss_kib() - before) * 1024.0 / static_cast<double>(page().size());
 
   benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
+  bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::cout << "\nInput: " << page().size() / 1e6 << " MB, 2000 activities\n";
   std::cout << "Peak memory of one parse + emit + validate: " << memory_ratio << "x the input size\n";

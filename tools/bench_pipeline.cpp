@@ -20,6 +20,7 @@
 #include "parsers/table.h"
 #include "parsers/vocabulary.h"
 #include "schema/emit.h"
+#include "tools/bench_ratio.h"
 
 using namespace planparse;
 
@@ -110,21 +111,12 @@ BENCHMARK(stage_table)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(pipeline)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(emit_and_validate)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 
-// Keeps each run's time so that main can print the ratios to the baseline.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) times[run.benchmark_name()] = run.GetAdjustedRealTime();
-    ConsoleReporter::ReportRuns(runs);
-  }
-  std::map<std::string, double> times;
-};
 
 }  // namespace
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  RatioReporter reporter;
+  bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::cout << "\nRatio to baseline_icu_nfc on the same input (lower is faster):\n";
   for (const auto& [name, time] : reporter.times) {
