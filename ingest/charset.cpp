@@ -15,6 +15,8 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 
+#include "ingest/ascii.h"
+
 namespace planparse {
 namespace {
 
@@ -25,19 +27,8 @@ std::string hex_byte(unsigned char byte) {
   return std::string("0x") + kHex[byte >> 4] + kHex[byte & 0xf];
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool has_word_at(std::string_view text, size_t pos, std::string_view lower_word) {
-  if (pos > text.size() || text.size() - pos < lower_word.size()) return false;
-  for (size_t i = 0; i < lower_word.size(); ++i) {
-    if (ascii_lower(text[pos + i]) != lower_word[i]) return false;
-  }
-  return true;
-}
+using ascii::has_word_at;
+using ascii::is_space;
 
 // --- Names -------------------------------------------------------------------------------
 
@@ -78,7 +69,7 @@ constexpr std::string_view kSupported =
 std::string alias_key(std::string_view name) {
   std::string key;
   for (char c : name) {
-    c = ascii_lower(c);
+    c = ascii::lower(c);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
   }
   return key;
@@ -224,24 +215,24 @@ struct Attribute {
 };
 
 Attribute next_attribute(std::string_view text, size_t& pos) {
-  while (pos < text.size() && (is_ascii_space(text[pos]) || text[pos] == '/')) ++pos;
+  while (pos < text.size() && (is_space(text[pos]) || text[pos] == '/')) ++pos;
   Attribute attribute;
-  while (pos < text.size() && !is_ascii_space(text[pos]) && text[pos] != '=' && text[pos] != '>' &&
+  while (pos < text.size() && !is_space(text[pos]) && text[pos] != '=' && text[pos] != '>' &&
          text[pos] != '/') {
-    attribute.name += ascii_lower(text[pos++]);
+    attribute.name += ascii::lower(text[pos++]);
   }
   size_t look = pos;
-  while (look < text.size() && is_ascii_space(text[look])) ++look;
+  while (look < text.size() && is_space(text[look])) ++look;
   if (attribute.name.empty() || look >= text.size() || text[look] != '=') return attribute;
   pos = look + 1;
-  while (pos < text.size() && is_ascii_space(text[pos])) ++pos;
+  while (pos < text.size() && is_space(text[pos])) ++pos;
   if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'')) {
     const char quote = text[pos++];
     const size_t end = std::min(text.find(quote, pos), text.size());
     attribute.value = text.substr(pos, end - pos);
     pos = std::min(end + 1, text.size());
   } else {
-    while (pos < text.size() && !is_ascii_space(text[pos]) && text[pos] != '>') attribute.value += text[pos++];
+    while (pos < text.size() && !is_space(text[pos]) && text[pos] != '>') attribute.value += text[pos++];
   }
   return attribute;
 }
@@ -252,10 +243,10 @@ std::optional<std::string> charset_in_content(std::string_view content) {
   for (size_t pos = 0; pos + 7 <= content.size(); ++pos) {
     if (!has_word_at(content, pos, "charset")) continue;
     size_t at = pos + 7;
-    while (at < content.size() && is_ascii_space(content[at])) ++at;
+    while (at < content.size() && is_space(content[at])) ++at;
     if (at >= content.size() || content[at] != '=') continue;
     ++at;
-    while (at < content.size() && is_ascii_space(content[at])) ++at;
+    while (at < content.size() && is_space(content[at])) ++at;
     std::string value;
     if (at < content.size() && (content[at] == '"' || content[at] == '\'')) {
       const char quote = content[at++];
@@ -263,7 +254,7 @@ std::optional<std::string> charset_in_content(std::string_view content) {
       if (end == std::string_view::npos) return std::nullopt;
       value = content.substr(at, end - at);
     } else {
-      while (at < content.size() && !is_ascii_space(content[at]) && content[at] != ';') value += content[at++];
+      while (at < content.size() && !is_space(content[at]) && content[at] != ';') value += content[at++];
     }
     if (value.empty()) return std::nullopt;
     return value;
@@ -461,7 +452,7 @@ std::optional<std::string> find_declared_charset(std::string_view bytes) {
     }
     const size_t after = pos + 5;
     if (!has_word_at(text, pos, "<meta") || after >= text.size() ||
-        !(is_ascii_space(text[after]) || text[after] == '/')) {
+        !(is_space(text[after]) || text[after] == '/')) {
       ++pos;
       continue;
     }

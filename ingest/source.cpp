@@ -18,6 +18,7 @@
 
 #include <unicode/uchar.h>
 
+#include "ingest/ascii.h"
 #include "ingest/charset.h"
 
 namespace planparse {
@@ -153,27 +154,15 @@ std::string file_name(const std::string& path) {
 
 // --- Format ------------------------------------------------------------------------------
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// True when `text` at `pos` holds `word` (lower case; compared ASCII-case-insensitively).
-bool has_word_at(std::string_view text, size_t pos, std::string_view word) {
-  if (pos > text.size() || text.size() - pos < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (ascii_lower(text[pos + i]) != word[i]) return false;
-  }
-  return true;
-}
+using ascii::has_word_at;
+using ascii::is_space;
 
 // True when `text` at `pos` holds `opening` ("<table") ending at a tag boundary: the end of
 // the text, white space, '>' or '/'. So "<p>" and "<p class" count, "<plan" does not.
 bool has_tag_at(std::string_view text, size_t pos, std::string_view opening) {
   if (!has_word_at(text, pos, opening)) return false;
   const size_t end = pos + opening.size();
-  return end == text.size() || is_ascii_space(text[end]) || text[end] == '>' || text[end] == '/';
+  return end == text.size() || is_space(text[end]) || text[end] == '>' || text[end] == '/';
 }
 
 }  // namespace
@@ -225,7 +214,7 @@ Result<Source> read_source(const std::string& path, const DecodeOptions& options
 std::string detect_format(std::string_view text) {
   size_t start = 0;
   while (start < text.size()) {
-    if (is_ascii_space(text[start])) {
+    if (is_space(text[start])) {
       ++start;
     } else if (text.substr(start).starts_with(kUtf8Bom)) {
       start += kUtf8Bom.size();
