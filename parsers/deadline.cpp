@@ -58,15 +58,6 @@ struct PhraseTable {
 
 bool is_word_char(char32_t c) { return is_letter(c) || u_isdigit(static_cast<UChar32>(c)); }
 
-bool is_dash(char32_t c) {
-  switch (c) {
-    case U'-': case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014': case U'\u2212':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // The code point at `at` and its length in bytes.
 std::pair<char32_t, size_t> decode_at(std::string_view s, size_t at) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
@@ -130,18 +121,6 @@ const PhraseTable& table_for(const Vocabulary& vocabulary, std::optional<PhraseT
     return kBuiltin;
   }
   return scratch.emplace(build_table(vocabulary));
-}
-
-// Full case folding is an ICU round trip; ASCII text, the common case, folds by lower-casing.
-std::string fold(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return fold_case(text);
-  }
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // Where a phrase matching at `at` ends, or npos. A space in the phrase matches any run of space.
@@ -381,7 +360,7 @@ std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& 
   if (published.empty()) return std::nullopt;
 
   std::optional<PhraseTable> scratch;
-  std::vector<Token> tokens = tokenize(fold(published), table_for(vocabulary, scratch));
+  std::vector<Token> tokens = tokenize(fold_case(published), table_for(vocabulary, scratch));
   std::erase_if(tokens, [](const Token& t) { return t.sym == Sym::filler; });
   drop_trailing(tokens, Sym::stop, Sym::stop);
 

@@ -10,8 +10,6 @@
 namespace planparse {
 namespace {
 
-bool is_dash(char32_t c) { return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212; }
-
 bool is_lone_dash(std::string_view text) {
   const std::u32string chars = to_u32(trim(text));
   return chars.size() == 1 && is_dash(chars[0]);

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/ascii.h"
 #include "parsers/normalise.h"
 #include "parsers/text.h"
 
@@ -57,7 +58,7 @@ std::string attribute(const xmlNode* node, const char* name) {
 }
 
 std::string lower_ascii(std::string text) {
-  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  for (char& c : text) c = ascii::lower(c);
   return text;
 }
 

@@ -82,7 +82,7 @@ std::string fold_lookalikes(std::string_view word) {
 
 std::string latin_transliteration(std::string_view word) {
   // ICU's Any-Latin costs tens of microseconds a call; ASCII words only need upper case.
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (is_ascii(word)) {
     std::string out(word);
     for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return out;

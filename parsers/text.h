@@ -25,6 +25,12 @@ std::vector<std::string_view> split(std::string_view text, char sep);
 std::u32string to_u32(std::string_view text);
 std::string to_utf8(std::u32string_view text);
 
+// Any hyphen or dash a published text uses between two words or years: - ‐ ‑ ‒ – — ― −.
+bool is_dash(char32_t c);
+
+// True when every byte is ASCII (the common case, where ICU round trips can be skipped).
+bool is_ascii(std::string_view text);
+
 bool is_latin_letter(char32_t c);
 bool is_cyrillic_letter(char32_t c);
 bool is_upper(char32_t c);
