@@ -19,6 +19,7 @@ enum class Code {
   invalid_encoding,      // a byte sequence that is not valid in the input's charset (other than UTF-8)
   unknown_encoding,      // the caller named a charset planparse does not read (a usage error)
   not_a_plan,            // no plan table (no header row naming the columns) was found
+  invalid_vocabulary,    // a vocabulary file given with --vocab has a malformed row (a usage error)
   internal_error,        // planparse produced output that breaks its own schema
   // Diagnostics: the plan is produced, the problem is reported with its line.
   numbering_gap,         // an activity number skips ahead of the previous one + 1

@@ -87,15 +87,48 @@ bool is_group(std::string_view text, const Vocabulary& vocabulary) {
   return false;
 }
 
-// "NCE “Atameken”" -> "NCE"; "MIA" -> "MIA"; a written-out name -> nullopt.
+bool is_quoted(std::string_view text) {
+  const std::u32string chars = to_u32(trim(text));
+  return chars.size() >= 2 && is_open_quote(chars.front()) && is_close_quote(chars.back());
+}
+
+// "NCE “Atameken”" -> "NCE"; "«Атамекен» ҰКП" -> "ҰКП" (Kazakh puts the name first);
+// "MIA" -> "MIA"; a written-out name -> nullopt.
 std::optional<std::string> abbreviation_of(std::string_view entry) {
   const size_t space = entry.find(' ');
   const std::string_view token = entry.substr(0, space);
-  if (!is_abbreviation(token)) return std::nullopt;
-  if (space == std::string_view::npos) return std::string(token);
-  const std::u32string rest = to_u32(trim(entry.substr(space)));
-  if (rest.size() >= 2 && is_open_quote(rest.front()) && is_close_quote(rest.back())) return std::string(token);
+  if (space == std::string_view::npos) return is_abbreviation(token) ? std::optional<std::string>(token) : std::nullopt;
+  if (is_abbreviation(token) && is_quoted(entry.substr(space))) return std::string(token);
+  const size_t last_space = entry.rfind(' ');
+  const std::string_view last = entry.substr(last_space + 1);
+  if (is_abbreviation(last) && is_quoted(entry.substr(0, last_space))) return std::string(last);
   return std::nullopt;
+}
+
+// Commas inside a group phrase ("акиматы областей, городов Астаны, Алматы и Шымкента") do
+// not separate entries: they are hidden behind a private-use character while the cell is split.
+constexpr std::string_view kHiddenComma = "\uE000";
+
+std::string hide_group_commas(std::string_view cell, const Vocabulary& vocabulary) {
+  std::string out(cell);
+  for (const std::string& phrase : vocabulary.phrases("group.phrase")) {
+    if (phrase.find(',') == std::string::npos) continue;
+    size_t from = 0;
+    while (true) {
+      const std::optional<std::pair<size_t, size_t>> range = find_folded(std::string_view(out).substr(from), phrase);
+      if (!range) break;
+      const size_t begin = from + range->first;
+      std::string inside = out.substr(begin, range->second);
+      for (size_t comma; (comma = inside.find(',')) != std::string::npos;) inside.replace(comma, 1, kHiddenComma);
+      out.replace(begin, range->second, inside);
+      from = begin + inside.size();
+    }
+  }
+  return out;
+}
+
+void show_commas(std::string& text) {
+  for (size_t at; (at = text.find(kHiddenComma)) != std::string::npos;) text.replace(at, kHiddenComma.size(), ",");
 }
 
 // Splits "MJ and other interested agencies" or "MIA and MJ" at the conjunction; a written-out
@@ -167,7 +200,8 @@ bool is_abbreviation(std::string_view token) {
 AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) {
   AgencyList list;
   bool balanced = true;
-  std::vector<std::string> pieces = split_top_level(trim(cell), &balanced);
+  std::vector<std::string> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
+  for (std::string& piece : pieces) show_commas(piece);
   if (!balanced) {
     list.unparsed.push_back(std::string(trim(cell)));
   }

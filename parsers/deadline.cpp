@@ -10,6 +10,9 @@
 #include <array>
 #include <charconv>
 #include <compare>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,7 +48,7 @@ struct Token {
 };
 
 struct Phrase {
-  std::string_view folded;
+  std::string folded;  // a copy: a vocabulary may be copied and its original destroyed
   Token token;
   bool needs_boundary = false;  // ends in a letter or digit, so the input must not go on with one
 };
@@ -93,7 +96,6 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   return std::nullopt;
 }
 
-// The table holds views into `vocabulary`, which must outlive it.
 PhraseTable build_table(const Vocabulary& vocabulary) {
   PhraseTable table;
   for (const VocabEntry& entry : vocabulary.entries) {
@@ -111,16 +113,15 @@ PhraseTable build_table(const Vocabulary& vocabulary) {
   return table;
 }
 
-// The builtin vocabulary lives for the whole run, so its table is built once. Any other
-// vocabulary (a test's) may die and another may take its address, so a cache keyed by address
-// could serve a stale table: those are rebuilt on every call instead.
-const PhraseTable& table_for(const Vocabulary& vocabulary, std::optional<PhraseTable>& scratch) {
-  const Vocabulary& builtin = builtin_vocabulary();
-  if (&vocabulary == &builtin) {
-    static const PhraseTable kBuiltin = build_table(builtin);
-    return kBuiltin;
-  }
-  return scratch.emplace(build_table(vocabulary));
+// Building the table costs more than reading a cell, so each vocabulary's is built once and
+// kept under the vocabulary's id (an address could be reused by a later vocabulary).
+const PhraseTable& table_for(const Vocabulary& vocabulary) {
+  static std::mutex mutex;
+  static std::map<uint64_t, std::unique_ptr<PhraseTable>> tables;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<PhraseTable>& table = tables[vocabulary.id];
+  if (!table) table = std::make_unique<PhraseTable>(build_table(vocabulary));
+  return *table;
 }
 
 // Where a phrase matching at `at` ends, or npos. A space in the phrase matches any run of space.
@@ -289,7 +290,20 @@ class Cursor {
 std::optional<Period> read_period(Cursor& cursor) {
   const Token* first = cursor.peek();
   if (first == nullptr) return std::nullopt;
-  if (is_year(*first)) return Period{Period::Kind::year, cursor.take().value, 0, 0, 0};
+  if (is_year(*first)) {
+    // Kazakh puts the year first: "2022 жылғы тамыз", "2022 жылғы 28 сәуір", "2024 жылғы IV тоқсан".
+    const int year = cursor.take().value;
+    if (cursor.peek_is(Sym::month)) return Period{Period::Kind::month, year, cursor.take().value, 0, 0};
+    if (cursor.peek() != nullptr && is_day(*cursor.peek()) && cursor.peek_is(Sym::month, 1)) {
+      const int day = cursor.take().value;
+      return Period{Period::Kind::day, year, cursor.take().value, day, 0};
+    }
+    if (cursor.peek_is(Sym::half) || cursor.peek_is(Sym::quarter)) {
+      const Period::Kind kind = cursor.peek_is(Sym::half) ? Period::Kind::half : Period::Kind::quarter;
+      return Period{kind, year, 0, 0, cursor.take().value};
+    }
+    return Period{Period::Kind::year, year, 0, 0, 0};
+  }
   if (first->sym == Sym::month) {
     const int month = cursor.take().value;
     if (const int year = cursor.take_year()) return Period{Period::Kind::month, year, month, 0, 0};
@@ -319,8 +333,13 @@ struct Span {
 };
 
 // The grammar over the tokens left once fillers, the final stop and a recurrence are gone:
-//   span := (BY | BY_END) period | period | period DASH period
-std::optional<Span> read_span(const std::vector<Token>& tokens) {
+//   span := (BY | BY_END) period | period (BY | BY_END) | period | period DASH period
+// The second form is Kazakh's postposition: "2022 жылдың соңына дейін", "1 шілдеге дейін".
+std::optional<Span> read_span(std::vector<Token> tokens) {
+  const auto is_by = [](const Token& t) { return t.sym == Sym::by || t.sym == Sym::by_end; };
+  if (tokens.size() > 1 && !is_by(tokens.front()) && is_by(tokens.back())) {
+    std::rotate(tokens.begin(), tokens.end() - 1, tokens.end());
+  }
   Cursor cursor(tokens);
   if (cursor.peek_is(Sym::by) || cursor.peek_is(Sym::by_end)) {
     // "by X" and "by the end of X" both close on the last day of X ("до 1 июля" on 1 July).
@@ -359,8 +378,7 @@ std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& 
   const std::string_view published = trim(text);
   if (published.empty()) return std::nullopt;
 
-  std::optional<PhraseTable> scratch;
-  std::vector<Token> tokens = tokenize(fold_case(published), table_for(vocabulary, scratch));
+  std::vector<Token> tokens = tokenize(fold_case(published), table_for(vocabulary));
   std::erase_if(tokens, [](const Token& t) { return t.sym == Sym::filler; });
   drop_trailing(tokens, Sym::stop, Sym::stop);
 
@@ -382,7 +400,7 @@ std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& 
     if (!recurrence) return std::nullopt;
     return deadline;
   }
-  const std::optional<Span> span = read_span(tokens);
+  const std::optional<Span> span = read_span(std::move(tokens));
   if (!span) {
     // The recurrence alone is still worth keeping: "annually by 25 December" names no year.
     if (!recurrence) return std::nullopt;

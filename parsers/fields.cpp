@@ -17,6 +17,25 @@ Deadline read_deadline(const Paragraph& paragraph, const Vocabulary& vocabulary,
   return Deadline{paragraph.text, std::nullopt, std::nullopt, std::nullopt};
 }
 
+std::string join_text(const std::vector<Paragraph>& paragraphs) {
+  std::string joined;
+  for (const Paragraph& paragraph : paragraphs) {
+    if (!joined.empty()) joined += '\n';
+    joined += paragraph.text;
+  }
+  return joined;
+}
+
+// The key of an "other" column in Activity::extra: its header, made unique when two columns
+// print the same header (or none).
+std::string extra_key(const std::vector<Column>& columns, size_t c) {
+  const auto key_of = [&](size_t k) { return columns[k].header.value_or("column " + std::to_string(k + 1)); };
+  std::string key = key_of(c);
+  int same = 0;
+  for (size_t k = 0; k < c; ++k) same += columns[k].role == "other" && key_of(k) == key;
+  return same == 0 ? key : key + " (" + std::to_string(same + 1) + ")";
+}
+
 }  // namespace
 
 Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
@@ -50,13 +69,9 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
           diagnostics.push_back({Severity::warning, Code::unparsed_agency,
                                  "agency list \"" + paragraph.text + "\": cannot read " + entry, paragraph.line});
         }
-      } else {
-        diagnostics.push_back({Severity::info, Code::unclaimed_paragraph,
-                               "column \"" + columns[c].header.value_or(role) + "\" of activity " +
-                                   std::to_string(row.value) + " is not kept: " + paragraph.text,
-                               paragraph.line});
       }
     }
+    if (columns[c].role == "other") activity.extra.emplace_back(extra_key(columns, c), join_text(row.cells[c]));
   }
   for (const Paragraph& paragraph : row.unaligned) {
     diagnostics.push_back({Severity::warning, Code::extra_paragraph,
@@ -64,10 +79,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
                            paragraph.line});
   }
 
-  for (size_t k = 0; k < name_parts.size(); ++k) {
-    if (k > 0) activity.name += '\n';
-    activity.name += name_parts[k].text;
-  }
+  activity.name = join_text(name_parts);
   // A name cell split like the outcome cell names each part's task.
   const bool tasks = outcomes.size() > 1 && name_parts.size() == outcomes.size();
   const size_t pairs = std::max(outcomes.size(), deadlines.size());

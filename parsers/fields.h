@@ -1,7 +1,8 @@
 // Stage 4, fields: one aligned row -> an Activity. The name cell gives the name (its prose
 // paragraphs) and the items (its bullets); outcome paragraphs pair in order with deadline
 // paragraphs (deadline.h) and, when the name cell splits the same way, with tasks; the agency
-// cell is split by agencies.h. Abbreviations stay as written until resolve. Tested by
+// cell is split by agencies.h; the cells of "other" columns (costs, funding) are kept as
+// Activity::extra. Abbreviations stay as written until resolve. Tested by
 // test_fields.cpp.
 #pragma once
 
@@ -13,8 +14,8 @@
 
 namespace planparse {
 
-// Diagnostics (unparsed deadlines and agencies, unpaired deadlines, paragraphs in columns
-// that no field keeps) are appended to `diagnostics`.
+// Diagnostics (unparsed deadlines and agencies, unpaired deadlines, paragraphs in no column)
+// are appended to `diagnostics`.
 Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
                        std::vector<Diagnostic>& diagnostics);
 

@@ -2,6 +2,7 @@
 #include "parsers/metadata.h"
 
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 
@@ -42,23 +43,38 @@ const RE2& cached_pattern(const std::string& text) {
   return *pattern;
 }
 
+// "2022 жылғы 28 сәуірдегі", "dated April 28, 2022": a date takes at most a few words.
+constexpr size_t kMaxDateWords = 6;
+
 }  // namespace
 
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary) {
-  const std::string dated = alternation(vocabulary.phrases("act.dated"));
   const std::string number = alternation(vocabulary.phrases("act.number"));
-  if (dated.empty() || number.empty()) return std::nullopt;
-  // "dated <up to 40 characters> No. <number>"; the date is checked by the deadline grammar.
-  // The number word must end at a word boundary ("No" in "November" is no number).
-  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])(?:" + dated + ")\\s+(.{4,40}?)\\s*(?:" + number + ")(?:\\b|\\s|$)\\s*(\\d[\\w/-]*)");
+  if (number.empty()) return std::nullopt;
+  // The number word must stand alone ("No" in "November" is no number word).
+  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])((?:" + number + ")(?:\\b|\\s|$)\\s*(\\d[\\w/-]*))");
   if (!pattern.ok()) return std::nullopt;
   std::optional<Act> act;
   for (const Paragraph& paragraph : intro) {
-    re2::StringPiece input(paragraph.text);
-    std::string date_text;
-    std::string act_number;
-    while (RE2::FindAndConsume(&input, pattern, &date_text, &act_number)) {
-      if (std::optional<std::string> date = read_day(date_text, vocabulary)) act = Act{date, act_number};
+    const re2::StringPiece text(paragraph.text);
+    re2::StringPiece match[3];
+    size_t at = 0;
+    while (at < text.size() && pattern.Match(text, at, text.size(), RE2::UNANCHORED, match, 3)) {
+      at = static_cast<size_t>(match[0].data() + match[0].size() - text.data());
+      // The date is the longest run of the few words before the number that reads as one day:
+      // that skips "dated", "от" and whatever else precedes it in any language.
+      const std::string_view before = trim(std::string_view(text.data(), static_cast<size_t>(match[1].data() - text.data())));
+      std::vector<size_t> starts;  // where each of the last words begins
+      for (size_t i = before.size(); i > 0 && starts.size() < kMaxDateWords; --i) {
+        if (before[i - 1] == ' ') starts.push_back(i);
+      }
+      if (starts.size() < kMaxDateWords) starts.push_back(0);
+      for (auto start = starts.rbegin(); start != starts.rend(); ++start) {
+        if (std::optional<std::string> date = read_day(before.substr(*start), vocabulary)) {
+          act = Act{date, std::string(match[2].data(), match[2].size())};
+          break;
+        }
+      }
     }
   }
   return act;
@@ -89,25 +105,55 @@ Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& v
   return footer;
 }
 
-std::string detect_language(const std::vector<std::string>& texts) {
+std::string detect_language(const std::vector<std::string>& texts, const Vocabulary& vocabulary) {
+  // Each language's evidence from its vocabulary: frequent words (language.word) and letters
+  // no other language of the genre uses (language.letters, Kazakh's ә ғ қ ң ө ұ ү һ і).
+  struct Evidence {
+    std::set<std::string, std::less<>> words;
+    std::u32string letters;
+    bool cyrillic = false;
+    long score = 0;
+  };
+  std::map<std::string, Evidence, std::less<>> languages;
+  for (const VocabEntry* entry : vocabulary.with_role("language.")) {
+    Evidence& evidence = languages[entry->language];
+    if (entry->role == "language.word") evidence.words.insert(entry->folded);
+    if (entry->role == "language.letters") evidence.letters += to_u32(entry->folded);
+    for (char32_t c : to_u32(entry->folded)) evidence.cyrillic = evidence.cyrillic || is_cyrillic_letter(c);
+  }
   long latin = 0;
   long cyrillic = 0;
-  long kazakh = 0;
-  const std::u32string kazakh_letters = U"әғқңөұүһіӘҒҚҢӨҰҮҺІ";
   for (const std::string& text : texts) {
-    for (char32_t c : to_u32(text)) {
-      if (is_latin_letter(c)) {
-        ++latin;
-      } else if (is_cyrillic_letter(c)) {
-        ++cyrillic;
-        if (kazakh_letters.find(c) != std::u32string::npos) ++kazakh;
+    const std::u32string chars = to_u32(fold_case(text));
+    size_t i = 0;
+    while (i < chars.size()) {
+      if (!is_letter(chars[i])) {
+        ++i;
+        continue;
       }
+      size_t end = i;
+      while (end < chars.size() && is_letter(chars[end])) ++end;
+      const std::u32string word = chars.substr(i, end - i);
+      for (char32_t c : word) (is_cyrillic_letter(c) ? cyrillic : latin) += is_letter(c);
+      const std::string utf8 = to_utf8(word);
+      for (auto& [language, evidence] : languages) {
+        if (evidence.words.count(utf8)) ++evidence.score;
+        if (word.find_first_of(evidence.letters) != std::u32string::npos && !evidence.letters.empty()) ++evidence.score;
+      }
+      i = end;
     }
   }
-  if (cyrillic <= latin) return "en";
-  // Kazakh text shows its own letters every few words; a Russian text quoting a Kazakh name
-  // shows them rarely.
-  return kazakh * 50 >= cyrillic ? "kk" : "ru";
+  // The script decides between English and the Cyrillic languages; the evidence among those.
+  const bool cyrillic_text = cyrillic > latin;
+  std::string best = cyrillic_text ? "ru" : "en";
+  long best_score = 0;
+  for (const auto& [language, evidence] : languages) {
+    if (evidence.cyrillic == cyrillic_text && evidence.score > best_score) {
+      best = language;
+      best_score = evidence.score;
+    }
+  }
+  return best;
 }
 
 }  // namespace planparse

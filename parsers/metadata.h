@@ -14,9 +14,10 @@
 
 namespace planparse {
 
-// The last "<dated> <date> <No.> <number>" of the paragraphs whose date is a whole day:
-// references to earlier acts come first ("Pursuant to the Decree dated ..."), the plan's own
-// act last.
+// The last "<date> <No.> <number>" of the paragraphs whose date is a whole day, in any word
+// order the deadline grammar reads ("dated April 28, 2022 No. 258", "от 28 апреля 2022 года
+// № 258", "2022 жылғы 28 сәуірдегі № 258"): references to earlier acts come first ("Pursuant
+// to the Decree dated ..."), the plan's own act last.
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary);
 
 struct Footer {
@@ -27,8 +28,9 @@ struct Footer {
 // Reads the paragraphs after the table and glossary.
 Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);
 
-// "en", "ru" or "kk" from the script of the table's text: Kazakh by its own letters
-// (ә ғ қ ң ө ұ ү һ і), Russian by Cyrillic, English otherwise.
-std::string detect_language(const std::vector<std::string>& texts);
+// The language of the table's text ("en", "ru", "kk"): the script (Latin or Cyrillic) first,
+// then, among the vocabularies of that script, the one whose frequent words (language.word)
+// and own letters (language.letters: Kazakh's ә ғ қ ң ө ұ ү һ і) the text shows most.
+std::string detect_language(const std::vector<std::string>& texts, const Vocabulary& vocabulary);
 
 }  // namespace planparse

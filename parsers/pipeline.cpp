@@ -25,8 +25,7 @@ void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view
 
 }  // namespace
 
-Result<Plan> parse_source(const Source& source) {
-  const Vocabulary& vocabulary = builtin_vocabulary();
+Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary) {
   Plan plan;
   plan.source = SourceInfo{source.name, source.sha256, static_cast<long long>(source.bytes.size()), source.format,
                            source.encoding};
@@ -83,9 +82,13 @@ Result<Plan> parse_source(const Source& source) {
   Footer footer = read_footer(footer_paragraphs, vocabulary);
   plan.published = footer.published;
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics);
+  // The table decides: the reference is an English plan with a Russian footer.
   std::vector<std::string> table_text;
-  for (const Activity& activity : plan.activities) table_text.push_back(activity.name);
-  plan.language = detect_language(table_text);
+  for (const Activity& activity : plan.activities) {
+    table_text.push_back(activity.name);
+    for (const Outcome& outcome : activity.outcomes) table_text.push_back(outcome.text);
+  }
+  plan.language = detect_language(table_text, vocabulary);
 
   std::stable_sort(plan.diagnostics.begin(), plan.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });

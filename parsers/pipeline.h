@@ -10,12 +10,15 @@
 #pragma once
 
 #include "ingest/source.h"
+#include "parsers/vocabulary.h"
 #include "schema/plan.h"
 
 namespace planparse {
 
 // Failures: not_a_plan when no table header is found. Problems inside the plan become
 // diagnostics in Plan::diagnostics.
-Result<Plan> parse_source(const Source& source);
+// `vocabulary` holds every word the stages know; builtin_vocabulary() unless the user gave
+// their own (load_vocabulary_directory).
+Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary = builtin_vocabulary());
 
 }  // namespace planparse

@@ -51,8 +51,16 @@ std::optional<Header> find_header(const std::vector<Paragraph>& paragraphs, cons
     header.begin = begin;
     size_t i = begin;
     for (; i < paragraphs.size(); ++i) {
-      const std::string role = header_role(paragraphs[i].text, vocabulary);
-      if (role.empty()) break;
+      std::string role = header_role(paragraphs[i].text, vocabulary);
+      if (role.empty()) {
+        // In a grid the header is the whole row: a cell no header word names is a column of
+        // its own ("Примечание"), and a second paragraph of a named cell belongs to that cell.
+        const Paragraph* last = header.cells.empty() ? nullptr : header.cells.back();
+        const GridPosition& at = paragraphs[i].grid;
+        if (!last || at.table < 0 || at.table != last->grid.table || at.row != last->grid.row) break;
+        if (at.column == last->grid.column) continue;
+        role = "other";
+      }
       const bool repeated = role != "other" && std::any_of(header.columns.begin(), header.columns.end(),
                                                            [&](const Column& c) { return c.role == role; });
       if (repeated) break;
@@ -134,8 +142,42 @@ bool is_roman(std::string_view token) {
   return !token.empty() && RE2::FullMatch(token, roman);
 }
 
-// "I. Title", "IV) Title", "Section 2. Title" -> {number, title}.
-std::optional<Section> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+// Kazakh and Russian typists write Roman numerals with the Cyrillic І and Х ("ІІ", "ХІ"):
+// they are read as Latin. Returns the token unchanged when it holds other letters.
+std::string latin_numeral(std::string_view token) {
+  std::string out;
+  for (char32_t c : to_u32(token)) {
+    if (c == U'\u0406') c = 'I';
+    if (c == U'\u0425') c = 'X';
+    if (c >= 0x80) return std::string(token);
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool is_arabic(std::string_view token) {
+  return !token.empty() && token.size() <= 3 && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// One capital letter of the Latin or Russian alphabet, as lettered sections use ("A.", "Б.").
+std::optional<char32_t> section_letter(std::string_view token) {
+  const std::u32string letters = to_u32(token);
+  if (letters.size() != 1) return std::nullopt;
+  const char32_t c = letters[0];
+  if ((c >= 'A' && c <= 'Z') || (c >= U'\u0410' && c <= U'\u042F')) return c;
+  return std::nullopt;
+}
+
+// A section heading as written; the table decides whether the kinds that a row could also
+// show ("1. Title", "A. Title") are headings where they stand.
+struct SectionHeading {
+  enum class Kind { roman, arabic, letter } kind = Kind::roman;
+  bool prefixed = false;  // "Section 2.", "Раздел 2.", "2-бөлім."
+  Section section;
+};
+
+// "I. Title", "IV) Title", "Section 2. Title", "2-бөлім. Title", "2. Title", "Б. Title".
+std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   std::string_view text = paragraph.text;
   const std::string folded = fold_case(text);
   bool prefixed = false;
@@ -150,15 +192,61 @@ std::optional<Section> parse_section(const Paragraph& paragraph, const Vocabular
   if (space == std::string_view::npos) return std::nullopt;
   std::string_view token = text.substr(0, space);
   const std::string_view title = trim(text.substr(space));
-  if (!token.empty() && (token.back() == '.' || token.back() == ')')) {
-    token.remove_suffix(1);
-  } else if (!prefixed) {
-    return std::nullopt;  // "I Title" without a stop is more likely prose
+  const bool stopped = !token.empty() && (token.back() == '.' || token.back() == ')');
+  if (stopped) token.remove_suffix(1);
+  // Kazakh writes the word after the number: "1-бөлім".
+  if (const size_t hyphen = token.find('-'); !prefixed && hyphen != std::string_view::npos && is_arabic(token.substr(0, hyphen))) {
+    const std::string word = fold_case(token.substr(hyphen + 1));
+    const auto& suffixes = vocabulary.phrases("section.suffix");
+    if (std::find(suffixes.begin(), suffixes.end(), word) == suffixes.end()) return std::nullopt;
+    token = token.substr(0, hyphen);
+    prefixed = true;
   }
-  const bool arabic = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
-  // An Arabic number needs a prefix word: "1. Title" is as likely an activity as a section.
-  if (!(is_roman(token) || (prefixed && arabic)) || title.empty()) return std::nullopt;
-  return Section{std::string(token), std::string(title), paragraph.line};
+  if (!stopped && !prefixed) return std::nullopt;  // "I Title" without a stop is more likely prose
+  if (title.empty()) return std::nullopt;
+  SectionHeading heading{SectionHeading::Kind::roman, prefixed, Section{"", std::string(title), paragraph.line}};
+  const std::string numeral = latin_numeral(token);
+  if (is_arabic(token)) {
+    heading.kind = SectionHeading::Kind::arabic;
+    heading.section.number = std::string(token);
+  } else if (section_letter(token) && (!is_roman(numeral) || numeral == "C" || numeral == "D")) {
+    // A lone "C" or "D" is the third or fourth letter far more often than 100 or 500.
+    heading.kind = SectionHeading::Kind::letter;
+    heading.section.number = std::string(token);
+  } else if (is_roman(numeral)) {
+    heading.section.number = numeral;
+  } else {
+    return std::nullopt;
+  }
+  return heading;
+}
+
+// The number a section following `previous` would carry: "1" -> "2", "B" -> "C", "Б" -> "В".
+// The first section of a kind is "1", "A" or "А".
+bool follows(const std::optional<Section>& previous, const SectionHeading& heading) {
+  const std::string& number = heading.section.number;
+  if (heading.kind == SectionHeading::Kind::arabic) {
+    const int value = std::stoi(number);
+    return previous && is_arabic(previous->number) ? value == std::stoi(previous->number) + 1 : value == 1;
+  }
+  const char32_t letter = to_u32(number)[0];
+  if (previous) {
+    const std::optional<char32_t> last = section_letter(previous->number);
+    // Russian lettered lists skip Ё and Й.
+    return last && (letter == *last + 1 || (*last == U'\u0418' && letter == U'\u041A'));
+  }
+  return letter == 'A' || letter == U'\u0410';
+}
+
+// Whether a heading stands where a section can: a Roman or prefixed one anywhere; "1. Title"
+// and "A. Title", which could open a name cell as well, only as a row of their own in a grid
+// or, in flattened text, between rows and numbered in sequence.
+bool is_heading_here(const SectionHeading& heading, const Paragraph& paragraph, const GridLayout& grid,
+                     size_t open_length, size_t data_columns, const std::vector<Section>& sections) {
+  if (heading.kind == SectionHeading::Kind::roman || heading.prefixed) return true;
+  if (grid.holds(paragraph)) return grid.is_full_width(paragraph);
+  const std::optional<Section> previous = sections.empty() ? std::nullopt : std::optional<Section>(sections.back());
+  return open_length >= data_columns && follows(previous, heading);
 }
 
 // "12", "12." -> 12.
@@ -210,9 +298,11 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
     // A table read from HTML ends where its grid does: what follows (a glossary table, notes)
     // is not part of any row.
     if (grid.table >= 0 && !grid.holds(paragraph) && !table.rows.empty()) break;
-    if (std::optional<Section> heading = parse_section(paragraph, vocabulary)) {
-      section = heading->number;
-      table.sections.push_back(*heading);
+    if (const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
+        heading && is_heading_here(*heading, paragraph, grid, row_open ? bodies.back().size() : data_columns,
+                                   data_columns, table.sections)) {
+      section = heading->section.number;
+      table.sections.push_back(heading->section);
       row_open = false;
       continue;
     }
@@ -286,7 +376,8 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
       for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(body[k]);
     }
     for (size_t c = 1; c < row.cells.size(); ++c) {
-      if (row.cells[c].empty()) {
+      // An empty costs or notes cell is common and harmless; an empty field cell is not.
+      if (row.cells[c].empty() && table.columns[c].role != "other") {
         table.diagnostics.push_back({Severity::warning, Code::missing_cell,
                                      "activity " + std::to_string(row.value) + " has no " + table.columns[c].role + " cell",
                                      row.number.line});

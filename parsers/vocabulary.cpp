@@ -2,6 +2,10 @@
 #include "parsers/vocabulary.h"
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "parsers/text.h"
 #include "vocab_index.h"
@@ -24,6 +28,8 @@ const std::vector<std::string>& Vocabulary::phrases(std::string_view role) const
 }
 
 void index_phrases(Vocabulary& vocabulary) {
+  static std::atomic<uint64_t> next_id{1};
+  vocabulary.id = next_id++;
   vocabulary.by_role.clear();
   for (const VocabEntry& entry : vocabulary.entries) vocabulary.by_role[entry.role].push_back(entry.folded);
   for (auto& [role, phrases] : vocabulary.by_role) {
@@ -40,13 +46,13 @@ Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view langu
     if (trim(line).empty() || trim(line).front() == '#') continue;
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
-      return Failure{Code::internal_error, "vocabulary " + std::string(language) + ": row has no tab",
+      return Failure{Code::invalid_vocabulary, "vocabulary " + std::string(language) + ": row has no tab",
                      "line " + std::to_string(line_number)};
     }
     const std::string_view role = trim(line.substr(0, tab));
     const std::string_view phrase = trim(line.substr(tab + 1));
     if (role.empty() || phrase.empty()) {
-      return Failure{Code::internal_error, "vocabulary " + std::string(language) + ": empty role or phrase",
+      return Failure{Code::invalid_vocabulary, "vocabulary " + std::string(language) + ": empty role or phrase",
                      "line " + std::to_string(line_number)};
     }
     vocabulary.entries.push_back(
@@ -68,6 +74,30 @@ const Vocabulary& builtin_vocabulary() {
     return all;
   }();
   return merged;
+}
+
+Result<Vocabulary> load_vocabulary_directory(const std::string& directory) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    if (it->path().extension() == ".tsv") files.push_back(it->path());
+  }
+  if (error) return Failure{Code::io_error, "cannot read the vocabulary directory: " + error.message(), ""};
+  if (files.empty()) return Failure{Code::io_error, "the vocabulary directory holds no .tsv file", ""};
+  std::sort(files.begin(), files.end());  // the same merge order whatever the file system's
+  Vocabulary all;
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) return Failure{Code::io_error, "cannot read " + file.string(), ""};
+    Result<Vocabulary> one = parse_vocabulary(text.str(), file.stem().string());
+    if (!one.ok()) return Failure{Code::invalid_vocabulary, file.string() + ": " + one.error().message, one.error().where};
+    for (VocabEntry& entry : one.value().entries) all.entries.push_back(std::move(entry));
+  }
+  index_phrases(all);
+  return all;
 }
 
 }  // namespace planparse

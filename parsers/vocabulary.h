@@ -11,14 +11,15 @@
 //   conjunction                                           "and", "и"
 //   glossary.heading                                      "Abbreviations:", "Note: Abbreviations:"
 //   published                                             "Publication date"
-//   act.dated, act.number                                 "dated", "No."
+//   act.number                                            "No.", "№" before an act's number
 //   month.1 .. month.12                                   month names in every case form
 //   deadline.by_end, deadline.by                          "by the end of", "by"
 //   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
 //   deadline.filler                                       words a deadline may carry: "of", "year"
-//   recurrence.annual|semiannual|quarterly|monthly|continuous
+//   recurrence.annual|semiannual|quarterly|monthly|ongoing
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -41,6 +42,9 @@ struct Vocabulary {
   std::vector<VocabEntry> entries;
   // Folded phrases per role, longest first; built by index_phrases() from `entries`.
   std::map<std::string, std::vector<std::string>, std::less<>> by_role;
+  // Set anew by every index_phrases(), so that a stage may cache what it derives from the
+  // phrases (the deadline reader's phrase table) under this id rather than an address.
+  uint64_t id = 0;
 
   // Entries whose role equals `role`, or starts with `role` when `role` ends in ".".
   std::vector<const VocabEntry*> with_role(std::string_view role) const;
@@ -53,11 +57,17 @@ struct Vocabulary {
 // Rebuilds `by_role` from `entries`; parse_vocabulary and builtin_vocabulary call it.
 void index_phrases(Vocabulary& vocabulary);
 
-// Parses one vocabulary file. Failures: internal_error naming the line of a malformed row.
+// Parses one vocabulary file. Failures: invalid_vocabulary naming the line of a malformed row.
 Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view language);
 
 // Every embedded vocabulary merged (plans mix languages: an English plan with a Russian
 // footer). Built once; a malformed embedded file is a build defect caught by the tests.
 const Vocabulary& builtin_vocabulary();
+
+// Every `<language>.tsv` file in `directory` merged, in place of the embedded ones: a user adds
+// a phrase to a copy of parsers/vocab/ and runs `planparse parse --vocab DIR`. Failures:
+// io_error for a missing directory or unreadable file, or one with no .tsv file;
+// invalid_vocabulary naming the file and line of a malformed row.
+Result<Vocabulary> load_vocabulary_directory(const std::string& directory);
 
 }  // namespace planparse

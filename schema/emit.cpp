@@ -91,6 +91,9 @@ ordered_json activity_json(const Activity& activity) {
   ordered_json agencies = ordered_json::array();
   for (const Agency& agency : activity.agencies) agencies.push_back(agency_json(agency));
   out["agencies"] = std::move(agencies);
+  ordered_json extra = ordered_json::object();
+  for (const auto& [header, text] : activity.extra) extra[header] = text;
+  out["extra"] = std::move(extra);
   out["line"] = activity.line;
   return out;
 }

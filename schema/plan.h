@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ingest/diagnostic.h"
@@ -25,7 +26,7 @@ struct Deadline {
   std::string text;
   std::optional<std::string> from;
   std::optional<std::string> to;
-  std::optional<std::string> recurrence;  // "annual", "semiannual", "quarterly", "monthly", "continuous"
+  std::optional<std::string> recurrence;  // "annual", "semiannual", "quarterly", "monthly", "ongoing"
 };
 
 // One outcome/deadline pair of an activity; `task` names the part of a multi-part name
@@ -51,6 +52,9 @@ struct Activity {
   std::vector<std::string> items;      // bullet paragraphs of the name cell, bullet removed
   std::vector<Outcome> outcomes;
   std::vector<Agency> agencies;
+  // The cells of the columns whose role is "other" (expected costs, funding source), keyed by
+  // the column's header, in column order; paragraphs joined with '\n'.
+  std::vector<std::pair<std::string, std::string>> extra;
   int line = 0;                        // where the row's number stands
 };
 

@@ -134,9 +134,9 @@ TEST_CASE("the publication date follows its words in the same or the next paragr
 }
 
 TEST_CASE("the language is told by script and Kazakh letters", "[metadata]") {
-  CHECK(detect_language({"Developing mechanisms to prevent violence"}) == "en");
-  CHECK(detect_language({"Разработка механизмов предотвращения насилия"}) == "ru");
-  CHECK(detect_language({"Әйелдерге қатысты зорлық-зомбылықтың алдын алу тетіктерін әзірлеу"}) == "kk");
+  CHECK(detect_language({"Developing mechanisms to prevent violence"}, builtin_vocabulary()) == "en");
+  CHECK(detect_language({"Разработка механизмов предотвращения насилия"}, builtin_vocabulary()) == "ru");
+  CHECK(detect_language({"Әйелдерге қатысты зорлық-зомбылықтың алдын алу тетіктерін әзірлеу"}, builtin_vocabulary()) == "kk");
 }
 
 TEST_CASE("a multi-part row with more deadlines than outcomes and tasks keeps them all", "[fields]") {

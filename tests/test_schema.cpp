@@ -118,7 +118,7 @@ TEST_CASE("nested objects list their keys in the documented order", "[schema]") 
   CHECK(keys_of(document["source"]) == Keys{"name", "sha256", "bytes", "format", "encoding"});
   CHECK(keys_of(document["columns"][0]) == Keys{"role", "header"});
   CHECK(keys_of(document["sections"][0]) == Keys{"number", "title", "line"});
-  CHECK(keys_of(activity) == Keys{"number", "section", "name", "items", "outcomes", "agencies", "line"});
+  CHECK(keys_of(activity) == Keys{"number", "section", "name", "items", "outcomes", "agencies", "extra", "line"});
   CHECK(keys_of(activity["outcomes"][0]) == Keys{"text", "task", "deadline"});
   CHECK(keys_of(activity["outcomes"][0]["deadline"]) == Keys{"text", "from", "to", "recurrence"});
   CHECK(keys_of(activity["agencies"][0]) == Keys{"text", "kind", "abbr", "name", "as_agreed"});

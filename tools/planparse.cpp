@@ -1,13 +1,13 @@
 // planparse: the command line. It parses arguments, calls the core and is the only place that
 // prints to stderr or picks an exit code; it writes no output at all when an input fails.
-//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME]   a plan -> JSON
+//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME] [--vocab DIR]   a plan -> JSON
 //   planparse validate FILE.json     check a JSON document against the schema
 //   planparse schema                 print the JSON Schema
 // --encoding names the input's charset and wins over a BOM and a <meta> declaration; without
 // it the charset is detected (ingest/charset.h).
 // Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage (an unknown
-// --encoding name included); 3 I/O; 4 internal error (planparse's output broke its own
-// schema). Tested by test_cli.cpp.
+// --encoding name and an unreadable or malformed --vocab directory included); 3 I/O;
+// 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -75,7 +75,14 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
   return true;
 }
 
-int run_parse(const std::string& input, const std::string& output, bool compact, const std::string& encoding) {
+int run_parse(const std::string& input, const std::string& output, bool compact, const std::string& encoding,
+              const std::string& vocab_directory) {
+  planparse::Result<planparse::Vocabulary> custom = planparse::Vocabulary{};
+  if (!vocab_directory.empty()) {
+    custom = planparse::load_vocabulary_directory(vocab_directory);
+    if (!custom.ok()) return fail(vocab_directory, custom.error().message, custom.error().where, kUsage);
+  }
+  const planparse::Vocabulary& vocabulary = vocab_directory.empty() ? planparse::builtin_vocabulary() : custom.value();
   planparse::Result<planparse::Source> source = planparse::read_source(input, planparse::DecodeOptions{encoding});
   const std::string shown = input == "-" ? "<stdin>" : input;
   if (!source.ok()) {
@@ -83,7 +90,7 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     if (failure.code == planparse::Code::unknown_encoding) return fail("--encoding", failure.message, "", kUsage);
     return fail(shown, failure.message, failure.where, failure.code == planparse::Code::io_error ? kIo : kInvalid);
   }
-  planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value());
+  planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary);
   if (!plan.ok()) return fail(shown, plan.error().message, plan.error().where, kInvalid);
 
   const nlohmann::ordered_json json = planparse::to_json(plan.value());
@@ -139,7 +146,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok; 1 the input is not a plan or the JSON is invalid; 2 usage (an unknown\n"
-      "--encoding included); 3 I/O error; 4 internal error.");
+      "--encoding or a bad --vocab included); 3 I/O error; 4 internal error.");
 
   std::string input;
   std::string output;
@@ -153,6 +160,11 @@ int main(int argc, char** argv) {
                     "The input's charset (UTF-8, UTF-16, windows-1251, windows-1252, KOI8-R, ISO-8859-5, ...); "
                     "it wins over a BOM and a <meta> declaration. Default: detect")
       ->type_name("NAME");
+  std::string vocab_directory;
+  parse->add_option("--vocab", vocab_directory,
+                    "Read the vocabularies (header words, month names, deadline phrases, markers) from the "
+                    "<language>.tsv files in DIR instead of the built-in ones; start from a copy of parsers/vocab/")
+      ->type_name("DIR");
 
   std::string json_path;
   CLI::App* validate = app.add_subcommand("validate", "Check a JSON document against the plan schema");
@@ -166,7 +178,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? kOk : kUsage;
   }
-  if (parse->parsed()) return run_parse(input, output, compact, encoding);
+  if (parse->parsed()) return run_parse(input, output, compact, encoding, vocab_directory);
   if (validate->parsed()) return run_validate(json_path);
   if (schema->parsed()) {
     std::cout << planparse::plan_schema_text();
