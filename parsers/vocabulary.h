@@ -6,6 +6,7 @@
 // Roles used by the stages:
 //   header.number|name|outcome|deadline|agencies|other   table header words per column role
 //   section.prefix                                        words before a section number ("Section")
+//   section.suffix                                        words after it, joined by a hyphen ("1-бөлім")
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
 //   group.lead, group.phrase                              "other ..." / whole group phrases
 //   conjunction                                           "and", "и"
@@ -17,6 +18,8 @@
 //   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
 //   deadline.filler                                       words a deadline may carry: "of", "year"
 //   recurrence.annual|semiannual|quarterly|monthly|ongoing
+//   language.word, language.letters                       frequent words and own letters, which tell
+//                                                         the document's language (metadata.h)
 #pragma once
 
 #include <cstdint>

@@ -55,6 +55,35 @@ TEST_CASE("an abbreviation with a quoted proper name is that abbreviation", "[ag
         std::vector<std::string>{"NCE “Atameken”|agency|NCE|-|", "JSC «Kazpost» (as agreed)|agency|JSC|-|agreed"});
 }
 
+TEST_CASE("a group phrase with commas inside is one entry", "[agencies]") {
+  CHECK(dump("МНЭ, акиматы областей, городов Астаны, Алматы и Шымкента (по согласованию), МФ") ==
+        std::vector<std::string>{
+            "МНЭ|agency|МНЭ|-|",
+            "акиматы областей, городов Астаны, Алматы и Шымкента (по согласованию)|group|-|акиматы областей, городов "
+            "Астаны, Алматы и Шымкента|agreed",
+            "МФ|agency|МФ|-|"});
+}
+
+TEST_CASE("Kazakh markers, groups and 'және' are read; a quoted name may come before the abbreviation", "[agencies]") {
+  CHECK(dump("ІІМ, БП (келісім бойынша), «Атамекен» ҰКП (келісім бойынша), ӘМ және мүдделі мемлекеттік органдар") ==
+        std::vector<std::string>{"ІІМ|agency|ІІМ|-|", "БП (келісім бойынша)|agency|БП|-|agreed",
+                                 "«Атамекен» ҰКП (келісім бойынша)|agency|ҰКП|-|agreed", "ӘМ|agency|ӘМ|-|",
+                                 "және мүдделі мемлекеттік органдар|group|-|мүдделі мемлекеттік органдар|"});
+}
+
+TEST_CASE("'и' splits two Russian abbreviations but not a written-out name", "[agencies]") {
+  CHECK(dump("МФ и МНЭ") == std::vector<std::string>{"МФ|agency|МФ|-|", "МНЭ|agency|МНЭ|-|"});
+  CHECK(dump("Министерство труда и социальной защиты населения") ==
+        std::vector<std::string>{"Министерство труда и социальной защиты населения|agency|-|Министерство труда и "
+                                 "социальной защиты населения|"});
+}
+
+TEST_CASE("every English marker form is read", "[agencies]") {
+  CHECK(dump("MIA (upon agreement), MJ (by agreement), MF (as agreed)") ==
+        std::vector<std::string>{"MIA (upon agreement)|agency|MIA|-|agreed", "MJ (by agreement)|agency|MJ|-|agreed",
+                                 "MF (as agreed)|agency|MF|-|agreed"});
+}
+
 TEST_CASE("a comma inside brackets or quotes does not split", "[agencies]") {
   CHECK(dump("NCE “Atameken, Chamber”, MIA").size() == 2);
 }

@@ -488,3 +488,44 @@ TEST_CASE("parse --encoding with a name planparse does not know is a usage error
   CHECK_THAT(run.err, Catch::Contains("--encoding") && Catch::Contains("klingon-8"));
   CHECK(box.listing().empty());
 }
+
+TEST_CASE("parse --vocab reads a copy of the vocabularies in which the user added a phrase", "[cli][vocabulary]") {
+  Sandbox box;
+  fs::create_directory(box.file("vocab"));
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
+    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), box.file("vocab") / entry.path().filename());
+  }
+  // Neither the header word nor the deadline phrase is in the built-in vocabulary.
+  std::ofstream(box.file("vocab") / "en.tsv", std::ios::app) << "header.deadline\tTarget period\n"
+                                                              << "recurrence.annual\tyear after year\n";
+  box.write("plan.txt", "A plan\n\nName\n\nTarget period\n\nAgencies in charge\n\n1\n\nDo it\n\nyear after year\n\nMIA\n");
+
+  const Run builtin = box.run({"parse", "plan.txt"});
+  CHECK(builtin.exit_code == 1);
+
+  const Run custom = box.run({"parse", "plan.txt", "--vocab", "vocab"});
+  INFO(custom.err);
+  REQUIRE(custom.exit_code == 0);
+  const nlohmann::json plan = parse_json(custom.out);
+  CHECK(plan["columns"][2]["role"] == "deadline");
+  CHECK(plan["columns"][2]["header"] == "Target period");
+  CHECK(plan["activities"][0]["outcomes"][0]["deadline"]["recurrence"] == "annual");
+}
+
+TEST_CASE("parse --vocab with a malformed file or no directory is a usage error on one line", "[cli][vocabulary]") {
+  Sandbox box;
+  box.write("plan.txt", read_bytes(kSample));
+  fs::create_directory(box.file("vocab"));
+  box.write("vocab/en.tsv", "header.name\tName\nno tab on this row\n");
+  const Run malformed = box.run({"parse", "plan.txt", "--vocab", "vocab"});
+  CHECK(malformed.exit_code == 2);
+  CHECK(malformed.out.empty());
+  CHECK(is_one_line(malformed.err));
+  CHECK(malformed.err.find("en.tsv") != std::string::npos);
+  CHECK(malformed.err.find("line 2") != std::string::npos);
+
+  const Run missing = box.run({"parse", "plan.txt", "--vocab", "no-such-dir"});
+  CHECK(missing.exit_code == 2);
+  CHECK(is_one_line(missing.err));
+  CHECK(missing.err.find("no-such-dir") != std::string::npos);
+}

@@ -127,6 +127,68 @@ TEST_CASE("deadline cells in every known form read into inclusive dates", "[dead
   }
 }
 
+TEST_CASE("every Russian, Kazakh and English form that issue 4 lists reads into its dates", "[deadline]") {
+  const Case cases[] = {
+      {"до конца 2022 года", nullptr, "2022-12-31", nullptr},
+      {"август 2022 года", "2022-08-01", "2022-08-31", nullptr},
+      {"2022 год", "2022-01-01", "2022-12-31", nullptr},
+      {"2022 – 2025 годы", "2022-01-01", "2025-12-31", nullptr},
+      {"I полугодие 2022 года", "2022-01-01", "2022-06-30", nullptr},
+      {"II полугодие 2025 года", "2025-07-01", "2025-12-31", nullptr},
+      {"IV квартал 2024 года", "2024-10-01", "2024-12-31", nullptr},
+      {"1 квартал 2023 года", "2023-01-01", "2023-03-31", nullptr},
+      {"декабрь 2023 года", "2023-12-01", "2023-12-31", nullptr},
+      {"до 1 июля 2025 года", nullptr, "2025-07-01", nullptr},
+      {"10 декабря 2022 года", "2022-12-10", "2022-12-10", nullptr},
+      {"ежегодно", nullptr, nullptr, "annual"},
+      {"ежегодно, до 25 декабря", nullptr, nullptr, "annual"},
+      {"ежеквартально", nullptr, nullptr, "quarterly"},
+      {"постоянно", nullptr, nullptr, "ongoing"},
+      {"2022 жылдың соңына дейін", nullptr, "2022-12-31", nullptr},
+      {"2022 жылғы тамыз", "2022-08-01", "2022-08-31", nullptr},
+      {"2022 жыл", "2022-01-01", "2022-12-31", nullptr},
+      {"2022 – 2025 жылдар", "2022-01-01", "2025-12-31", nullptr},
+      {"2022 жылғы І жартыжылдық", "2022-01-01", "2022-06-30", nullptr},  // Cyrillic І
+      {"2022 жылғы I жартыжылдық", "2022-01-01", "2022-06-30", nullptr},  // Latin I
+      {"2024 жылғы IV тоқсан", "2024-10-01", "2024-12-31", nullptr},
+      {"жыл сайын", nullptr, nullptr, "annual"},
+      {"тұрақты", nullptr, nullptr, "ongoing"},
+      {"Q2 2025", "2025-04-01", "2025-06-30", nullptr},
+      {"by 1 July 2025", nullptr, "2025-07-01", nullptr},
+      {"2nd half of 2026", "2026-07-01", "2026-12-31", nullptr},
+      {"on an annual basis", nullptr, nullptr, "annual"},
+      {"on a permanent basis", nullptr, nullptr, "ongoing"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+}
+
+TEST_CASE("Kazakh puts the year first and 'until' after the date", "[deadline]") {
+  const Case cases[] = {
+      {"2025 жылғы 1 шілдеге дейін", nullptr, "2025-07-01", nullptr},
+      {"2023 жылғы 28 сәуірдегі", "2023-04-28", "2023-04-28", nullptr},
+      {"2023 жылғы желтоқсанға дейін", nullptr, "2023-12-31", nullptr},
+      {"2023 жылғы ІІІ тоқсан", "2023-07-01", "2023-09-30", nullptr},
+      {"2024 жылғы 1 тоқсан", "2024-01-01", "2024-03-31", nullptr},
+      {"жыл сайын, 2023-2025 жылдар", "2023-01-01", "2025-12-31", "annual"},
+      {"тоқсан сайын", nullptr, nullptr, "quarterly"},
+      // A postposition alone, or twice, is no date.
+      {"дейін", nullptr, nullptr, nullptr},
+      {"2022 дейін дейін", nullptr, nullptr, nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    const std::optional<Deadline> deadline = parse_deadline(c.input, builtin_vocabulary());
+    if (!c.from && !c.to && !c.recurrence) {
+      CHECK_FALSE(deadline.has_value());
+    } else {
+      CHECK(dump(deadline) == dump(c));
+    }
+  }
+}
+
 TEST_CASE("deadline months have their real lengths, February 29 days in a leap year", "[deadline]") {
   const Case cases[] = {
       {"February 2024", "2024-02-01", "2024-02-29", nullptr},

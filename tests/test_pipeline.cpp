@@ -120,6 +120,22 @@ TEST_CASE("a Russian act reference is read", "[metadata]") {
   CHECK(act->number == "258");
 }
 
+TEST_CASE("a Kazakh act reference, date first and no 'dated' word, is read", "[metadata]") {
+  const std::optional<Act> act = find_act(
+      {{"Мемлекет басшысының биылғы 13 сәуірдегі № 871 Жарлығына сәйкес Үкімет 2022 жылғы 28 сәуірдегі № 258 "
+        "қаулысымен жоспарды бекітті.",
+        1}},
+      builtin_vocabulary());
+  REQUIRE(act.has_value());
+  CHECK(act->date == "2022-04-28");
+  CHECK(act->number == "258");
+}
+
+TEST_CASE("a number after something that is no whole day is no act", "[metadata]") {
+  CHECK_FALSE(find_act({{"International Labor Organization Convention No. 190 of 2019", 1}}, builtin_vocabulary()));
+  CHECK_FALSE(find_act({{"the Decree of 2021 No. 597", 1}}, builtin_vocabulary()));
+}
+
 TEST_CASE("no act when the intro names none", "[metadata]") {
   CHECK_FALSE(find_act({{"The Plan includes 27 activities.", 1}}, builtin_vocabulary()).has_value());
 }
@@ -131,6 +147,15 @@ TEST_CASE("the publication date follows its words in the same or the next paragr
   const Footer none = read_footer({{"Publication date", 1}, {"soon", 3}}, v);
   CHECK_FALSE(none.published.has_value());
   CHECK(none.unclaimed.size() == 2);
+}
+
+TEST_CASE("Russian and Kazakh are told apart by their words as well as Kazakh's letters", "[metadata]") {
+  // No Kazakh letter here, but Kazakh words ("және", "бойынша").
+  CHECK(detect_language({"Заң жобасын әзірлеу және енгізу бойынша ұсыныстар"}, builtin_vocabulary()) == "kk");
+  CHECK(detect_language({"Закон о внесении изменений и дополнений в Кодекс"}, builtin_vocabulary()) == "ru");
+  // A Russian text quoting one Kazakh name stays Russian.
+  CHECK(detect_language({"Проведение конкурса «Үздік жоба» среди молодежи и студентов в регионах"}, builtin_vocabulary()) ==
+        "ru");
 }
 
 TEST_CASE("the language is told by script and Kazakh letters", "[metadata]") {

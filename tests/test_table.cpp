@@ -113,6 +113,63 @@ TEST_CASE("Roman and prefixed Arabic section headings open sections; rows rememb
   CHECK(table.value().rows[1].section == "2");
 }
 
+// The section numbers and each row's section, "I:1,2 II:3" style.
+std::string sections_of(const TableResult& table) {
+  std::string out;
+  for (const Section& section : table.sections) out += (out.empty() ? "" : " ") + section.number + "=" + section.title;
+  out += " |";
+  for (const Row& row : table.rows) out += " " + row.section.value_or("-");
+  return out;
+}
+
+TEST_CASE("'1. Title' between rows and in sequence opens a section; inside a row it is prose", "[table]") {
+  const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1. First part",
+                                            "1", "1. Draft the rules", "Report", "2024", "MIA", "2. Second part",
+                                            "2", "c", "d", "2025", "MJ", "7. Not a section", "3", "e", "f", "2025", "MJ"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(sections_of(table.value()) == "1=First part 2=Second part | 1 2 2");
+  CHECK(table.value().rows[0].cells[1][0].text == "1. Draft the rules");
+  // "7." is out of sequence: it stays with the row before it, not made a section.
+  const Row& second = table.value().rows[1];
+  size_t held = second.unaligned.size();
+  for (const auto& cell : second.cells) held += cell.size();
+  CHECK(held == 5);
+}
+
+TEST_CASE("lettered sections read in Latin and Cyrillic, 'C' and 'D' as letters after 'B'", "[table]") {
+  const auto latin = read_table(paragraphs({"T", "Name", "Deadline", "Agencies in charge", "A. One", "1", "a", "2024", "MIA",
+                                            "B. Two", "2", "b", "2024", "MIA", "C. Three", "3", "c", "2024", "MJ"}),
+                                builtin_vocabulary());
+  REQUIRE(latin.ok());
+  CHECK(sections_of(latin.value()) == "A=One B=Two C=Three | A B C");
+  const auto cyrillic = read_table(paragraphs({"T", "Наименование", "Срок исполнения", "Ответственные исполнители",
+                                               "А. Первый", "1", "а", "2024 год", "МВД", "Б. Второй", "2", "б",
+                                               "2024 год", "МЮ"}),
+                                   builtin_vocabulary());
+  REQUIRE(cyrillic.ok());
+  CHECK(sections_of(cyrillic.value()) == "А=Первый Б=Второй | А Б");
+}
+
+TEST_CASE("prefixed, Kazakh-suffixed and Cyrillic-Roman section headings", "[table]") {
+  const auto table = read_table(
+      paragraphs({"T", "Іс-шараның атауы", "Орындау мерзімі", "Орындауға жауаптылар", "1-бөлім. Бірінші", "1", "а",
+                  "2024 жыл", "ІІМ", "ІІ. Екінші", "2", "б", "2024 жыл", "ӘМ", "Раздел 3. Третий", "3", "в",
+                  "2024 жыл", "ӘМ", "Бағыт 4. Төртінші", "4", "г", "2024 жыл", "ӘМ"}),
+      builtin_vocabulary());
+  REQUIRE(table.ok());
+  // The Cyrillic І of "ІІ" is read as the Latin numeral.
+  CHECK(sections_of(table.value()) == "1=Бірінші II=Екінші 3=Третий 4=Төртінші | 1 II 3 4");
+}
+
+TEST_CASE("a plan without section headings has no sections and rows in none", "[table]") {
+  const auto table = read_table(paragraphs({"T", "No.", "Activity", "Deadline", "Responsible agencies", "1", "a", "2024",
+                                            "MIA", "2", "b", "2025", "MJ"}),
+                                builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(sections_of(table.value()) == " | - -");
+}
+
 TEST_CASE("a bare year inside a row is a deadline, not a new row", "[table]") {
   const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it",
                                             "Report", "2022", "MIA", "2", "Again", "Report", "2023", "MJ"}),

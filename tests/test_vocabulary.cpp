@@ -1,6 +1,10 @@
 // Vocabulary files load, hold no duplicates, and are in NFC.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -48,4 +52,28 @@ TEST_CASE("with_role matches a role family by its prefix", "[vocabulary]") {
   REQUIRE(vocabulary.ok());
   CHECK(vocabulary.value().with_role("month.").size() == 2);
   CHECK(vocabulary.value().with_role("month.1").size() == 1);
+}
+
+TEST_CASE("a vocabulary directory is read file by file, each file's stem its language", "[vocabulary]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("planparse-vocab-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "xx.tsv") << "# a new language\nmonth.3\tmärz\nrecurrence.ongoing\tlaufend\n";
+  std::ofstream(dir / "notes.txt") << "not a vocabulary\n";
+  Result<Vocabulary> vocabulary = load_vocabulary_directory(dir.string());
+  REQUIRE(vocabulary.ok());
+  REQUIRE(vocabulary.value().entries.size() == 2);
+  CHECK(vocabulary.value().entries[0].language == "xx");
+  CHECK(vocabulary.value().phrases("recurrence.ongoing") == std::vector<std::string>{"laufend"});
+
+  std::ofstream(dir / "yy.tsv") << "month.1\n";
+  Result<Vocabulary> broken = load_vocabulary_directory(dir.string());
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().code == Code::invalid_vocabulary);
+  CHECK(broken.error().message.find("yy.tsv") != std::string::npos);
+  CHECK(broken.error().where == "line 1");
+  fs::remove_all(dir);
+
+  CHECK(load_vocabulary_directory(dir.string()).error().code == Code::io_error);
 }

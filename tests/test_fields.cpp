@@ -1,0 +1,59 @@
+// Fields: an aligned row read into an Activity (parsers/fields.h); here the cells of "other"
+// columns, which are kept per activity in `extra`.
+#include <catch2/catch.hpp>
+
+#include "parsers/fields.h"
+
+using namespace planparse;
+
+namespace {
+
+Paragraph at(std::string text, int line) { return Paragraph{std::move(text), line, {}}; }
+
+}  // namespace
+
+TEST_CASE("the cells of 'other' columns are kept in extra under their headers, in column order", "[fields]") {
+  const std::vector<Column> columns{{"number", "№"},
+                                    {"name", "Наименование"},
+                                    {"other", "Источники финансирования"},
+                                    {"deadline", "Срок"},
+                                    {"other", "Предполагаемые расходы (млн. тенге)"}};
+  Row row;
+  row.number = at("1", 10);
+  row.value = 1;
+  row.cells = {{}, {at("Построить", 11)}, {at("Республиканский бюджет", 12), at("Местный бюджет", 13)}, {at("2024 год", 14)}, {}};
+  std::vector<Diagnostic> diagnostics;
+  const Activity activity = read_activity(row, columns, builtin_vocabulary(), diagnostics);
+  REQUIRE(activity.extra.size() == 2);
+  CHECK(activity.extra[0].first == "Источники финансирования");
+  CHECK(activity.extra[0].second == "Республиканский бюджет\nМестный бюджет");
+  // An empty costs cell is an empty string, not a missing key and not a diagnostic.
+  CHECK(activity.extra[1].first == "Предполагаемые расходы (млн. тенге)");
+  CHECK(activity.extra[1].second.empty());
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("two 'other' columns with the same header, or none, get distinct keys", "[fields]") {
+  const std::vector<Column> columns{{"number", std::nullopt}, {"name", "Name"}, {"other", "Notes"},
+                                    {"other", "Notes"},       {"other", std::nullopt}};
+  Row row;
+  row.number = at("1", 1);
+  row.value = 1;
+  row.cells = {{}, {at("Do", 2)}, {at("a", 3)}, {at("b", 4)}, {at("c", 5)}};
+  std::vector<Diagnostic> diagnostics;
+  const Activity activity = read_activity(row, columns, builtin_vocabulary(), diagnostics);
+  REQUIRE(activity.extra.size() == 3);
+  CHECK(activity.extra[0] == std::pair<std::string, std::string>{"Notes", "a"});
+  CHECK(activity.extra[1] == std::pair<std::string, std::string>{"Notes (2)", "b"});
+  CHECK(activity.extra[2] == std::pair<std::string, std::string>{"column 5", "c"});
+}
+
+TEST_CASE("a table without 'other' columns gives every activity an empty extra", "[fields]") {
+  const std::vector<Column> columns{{"number", std::nullopt}, {"name", "Name"}, {"deadline", "Deadline"}};
+  Row row;
+  row.number = at("1", 1);
+  row.value = 1;
+  row.cells = {{}, {at("Do", 2)}, {at("2024", 3)}};
+  std::vector<Diagnostic> diagnostics;
+  CHECK(read_activity(row, columns, builtin_vocabulary(), diagnostics).extra.empty());
+}

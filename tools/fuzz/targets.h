@@ -1,0 +1,255 @@
+// One invariant check per fuzz target, each a stage's contract as its header states it: what
+// must hold of any output, whatever the input. tools/fuzz/fuzz_<name>.cpp runs check_<name>
+// under libFuzzer; tests/test_fuzz_regressions.cpp runs the saved reproducers through
+// check_target. Checks must stay cheap: they run on every fuzzer input.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/charset.h"
+#include "ingest/source.h"
+#include "parsers/agencies.h"
+#include "parsers/align.h"
+#include "parsers/blocks.h"
+#include "parsers/deadline.h"
+#include "parsers/glossary.h"
+#include "parsers/html.h"
+#include "parsers/normalise.h"
+#include "parsers/pipeline.h"
+#include "parsers/text.h"
+#include "parsers/vocabulary.h"
+#include "schema/emit.h"
+#include "tools/fuzz/checks.h"
+
+namespace planparse::fuzz {
+
+// --- ingest --------------------------------------------------------------------------------
+
+// The charsets a decode input may name: a first byte below 0x20 that is not white space picks
+// one (so the fuzzer reaches the given-charset rules), any other first byte leaves the choice
+// to detection. "EBCDIC-US" is unknown to planparse on purpose.
+inline constexpr std::array<std::string_view, 13> kGivenCharsets = {
+    "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-16",     "UTF-32",  "UTF-32LE", "UTF-32BE",
+    "cp1251", "cp1252",  "koi8-r",   "ISO-8859-5", "latin1", "EBCDIC-US"};
+
+inline constexpr std::array<std::string_view, 9> kDecodedCharsets = {
+    "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "windows-1251", "windows-1252", "KOI8-R", "ISO-8859-5"};
+
+inline bool is_selector(unsigned char byte) { return byte < 0x20 && (byte < '\t' || byte > '\r'); }
+
+// "byte N" with N inside the input, or empty.
+inline bool is_where(std::string_view where, size_t size) {
+  if (where.empty()) return true;
+  if (!where.starts_with("byte ") || where.size() == 5 || where.size() > 25) return false;
+  size_t offset = 0;
+  for (char c : where.substr(5)) {
+    if (c < '0' || c > '9') return false;
+    offset = offset * 10 + static_cast<size_t>(c - '0');
+  }
+  return offset < size;
+}
+
+inline Violation check_decode(std::string_view bytes) {
+  DecodeOptions options;
+  if (!bytes.empty() && is_selector(static_cast<unsigned char>(bytes[0]))) {
+    options.encoding = kGivenCharsets[static_cast<unsigned char>(bytes[0]) % kGivenCharsets.size()];
+    bytes.remove_prefix(1);
+  }
+  const std::string format = detect_format(bytes);
+  if (format != "html" && format != "text") return "detect_format returned \"" + format + "\"";
+  if (std::optional<std::string> declared = find_declared_charset(bytes)) (void)canonical_charset(*declared);
+  if (std::optional<std::string> name = canonical_charset(bytes.substr(0, 24))) {
+    if (canonical_charset(*name) != name) return "canonical_charset is not idempotent on \"" + *name + "\"";
+  }
+
+  Result<Source> decoded = decode_source("fuzz", std::string(bytes), options);
+  if (!decoded.ok()) {
+    const Failure& failure = decoded.error();
+    const bool expected = failure.code == Code::empty_input || failure.code == Code::binary_input ||
+                          failure.code == Code::invalid_utf8 || failure.code == Code::invalid_encoding ||
+                          (failure.code == Code::unknown_encoding && !options.encoding.empty());
+    if (!expected) return "decode_source failed with " + std::string(code_name(failure.code)) + ": " + failure.message;
+    if (!is_where(failure.where, bytes.size())) return "failure position \"" + failure.where + "\" is outside the input";
+    return {};
+  }
+  const Source& source = decoded.value();
+  if (source.bytes != bytes) return "Source::bytes differ from the input";
+  if (source.text.empty()) return "decoded text is empty but was accepted";
+  if (!is_utf8(source.text)) return "decoded text is not well-formed UTF-8 (from " + source.encoding + ")";
+  if (std::find(kDecodedCharsets.begin(), kDecodedCharsets.end(), source.encoding) == kDecodedCharsets.end())
+    return "Source::encoding \"" + source.encoding + "\" is not a canonical charset";
+  if (source.format != detect_format(source.text)) return "Source::format is not detect_format of the text";
+  if (source.sha256 != sha256_hex(bytes) || source.sha256.size() != 64) return "Source::sha256 is wrong";
+  // The choice, given back as the caller's charset, must decode the same: the CLI's
+  // --encoding with what a first run reported reproduces it.
+  Result<Source> again = decode_source("fuzz", std::string(bytes), DecodeOptions{source.encoding});
+  if (!again.ok()) return "decoding again as " + source.encoding + " failed: " + again.error().message;
+  if (again.value().text != source.text) return "decoding again as " + source.encoding + " gives another text";
+  return {};
+}
+
+// --- the whole pipeline --------------------------------------------------------------------
+
+inline Violation check_parse(std::string_view bytes) {
+  Result<Source> source = decode_source("fuzz", std::string(bytes));
+  if (!source.ok()) return {};
+  Result<Plan> plan = parse_source(source.value());
+  if (!plan.ok()) {
+    if (plan.error().code == Code::not_a_plan) return {};
+    return "parse_source failed with " + std::string(code_name(plan.error().code)) + ": " + plan.error().message;
+  }
+  const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(to_json(plan.value())));
+  if (!violations.empty()) return "output breaks the schema at " + violations[0].pointer + ": " + violations[0].message;
+  return {};
+}
+
+// --- blocks from HTML ----------------------------------------------------------------------
+
+inline Violation check_html(std::string_view bytes) {
+  const std::optional<std::string> text = as_text(bytes);
+  if (!text) return {};
+  const Result<Blocks> blocks = read_html(*text);
+  if (!blocks.ok()) return blocks.error().code == Code::not_a_plan ? Violation{} : "read_html failed: " + blocks.error().message;
+  for (const Paragraph& p : blocks.value().paragraphs) {
+    if (p.text.empty() || trim(p.text) != p.text) return "paragraph not trimmed or empty: \"" + p.text + "\"";
+    if (p.line < 1) return "paragraph line " + std::to_string(p.line) + " < 1";
+    const GridPosition& g = p.grid;
+    if (g.table >= 0 && (g.row < 0 || g.column < 0 || g.colspan < 1 || g.colspan > 1000))
+      return "grid position out of range: row " + std::to_string(g.row) + " column " + std::to_string(g.column) +
+             " colspan " + std::to_string(g.colspan);
+  }
+  return {};
+}
+
+// --- fields --------------------------------------------------------------------------------
+
+inline bool is_recurrence(std::string_view r) {
+  return r == "annual" || r == "semiannual" || r == "quarterly" || r == "monthly" || r == "ongoing";
+}
+
+// A cell as the pipeline hands it to the field readers: decoded, then normalised.
+inline std::optional<std::string> as_cell(std::string_view bytes) {
+  const std::optional<std::string> text = as_text(bytes);
+  if (!text) return std::nullopt;
+  return normalise_fragment(*text);
+}
+
+inline Violation check_deadline(std::string_view bytes) {
+  const std::optional<std::string> cell = as_cell(bytes);
+  if (!cell) return {};
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  const std::optional<Deadline> deadline = parse_deadline(*cell, vocabulary);
+  if (!deadline) return {};
+  const Deadline& d = *deadline;
+  if (d.text.empty() || d.text != trim(*cell)) return "Deadline::text is not the trimmed cell: \"" + d.text + "\"";
+  if (!d.to && !d.recurrence) return "a deadline with neither an end nor a recurrence";
+  if (d.from && !d.to) return "a start without an end: from " + *d.from;
+  if (d.from && !is_iso_date(*d.from)) return "from is not a valid ISO date: " + *d.from;
+  if (d.to && !is_iso_date(*d.to)) return "to is not a valid ISO date: " + *d.to;
+  if (d.from && d.to && *d.from > *d.to) return "from " + *d.from + " is after to " + *d.to;
+  if (d.recurrence && !is_recurrence(*d.recurrence)) return "unknown recurrence " + *d.recurrence;
+  // Deadline::text is the published cell: reading it again gives the same deadline.
+  const std::optional<Deadline> again = parse_deadline(d.text, vocabulary);
+  if (!again || again->from != d.from || again->to != d.to || again->recurrence != d.recurrence)
+    return "reading Deadline::text again gives another deadline";
+  return {};
+}
+
+inline Violation check_agencies(std::string_view bytes) {
+  const std::optional<std::string> cell = as_cell(bytes);
+  if (!cell) return {};
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  const AgencyList list = split_agencies(*cell, vocabulary);
+  (void)looks_like_agency_list(*cell, vocabulary);
+  if (!trim(*cell).empty() && list.agencies.empty() && list.unparsed.empty())
+    return "a non-empty cell gives neither agencies nor unparsed entries";
+  for (const Agency& a : list.agencies) {
+    if (a.text.empty() || trim(a.text) != a.text) return "agency text not trimmed or empty: \"" + a.text + "\"";
+    if (a.kind != "agency" && a.kind != "group") return "unknown agency kind " + a.kind;
+    if (a.abbr.has_value() == a.name.has_value()) return "agency \"" + a.text + "\" needs exactly one of abbr and name";
+    if (a.abbr && (a.kind == "group" || !is_abbreviation(*a.abbr))) return "abbr \"" + *a.abbr + "\" is no abbreviation";
+  }
+  for (const std::string& entry : list.unparsed) {
+    if (entry.empty()) return "an empty unparsed entry";
+  }
+  return {};
+}
+
+// --- glossary ------------------------------------------------------------------------------
+
+// The paragraphs the blocks stage would make of a copy with a paragraph per line: every
+// non-empty line, and every tab-separated cell of one, keeps its line number.
+inline std::vector<Paragraph> line_paragraphs(std::string_view text) {
+  std::vector<Paragraph> paragraphs;
+  for (const Line& line : normalise(text).lines) {
+    for (std::string_view cell : split(line.text, '\t')) {
+      if (!trim(cell).empty()) paragraphs.push_back(Paragraph{std::string(trim(cell)), line.number});
+    }
+  }
+  return paragraphs;
+}
+
+inline Violation check_glossary(std::string_view bytes) {
+  const std::optional<std::string> text = as_text(bytes);
+  if (!text) return {};
+  const std::vector<Paragraph> paragraphs = line_paragraphs(*text);
+  const GlossaryResult glossary = read_glossary(paragraphs);
+  for (const Paragraph& p : paragraphs) (void)is_glossary_heading(p.text, builtin_vocabulary());
+  if (glossary.entries.size() > paragraphs.size()) return "more glossary entries than paragraphs";
+  for (const Abbreviation& a : glossary.entries) {
+    if (a.abbr.empty() || a.name.empty()) return "glossary entry with an empty side: \"" + a.abbr + "\" = \"" + a.name + "\"";
+    if (a.line < 1) return "glossary entry line < 1";
+  }
+  for (const Diagnostic& d : glossary.diagnostics) {
+    if (d.line < 1) return "glossary diagnostic line < 1: " + d.message;
+  }
+  // What the glossary did not take is the footer, in order: a suffix of its input.
+  if (glossary.rest.size() > paragraphs.size()) return "GlossaryResult::rest is longer than the input";
+  const size_t first = paragraphs.size() - glossary.rest.size();
+  for (size_t i = 0; i < glossary.rest.size(); ++i) {
+    if (glossary.rest[i].text != paragraphs[first + i].text || glossary.rest[i].line != paragraphs[first + i].line)
+      return "GlossaryResult::rest is not the input's tail";
+  }
+  return {};
+}
+
+// --- every field reader on one cell (the first fields target) ------------------------------
+
+inline Violation check_fields(std::string_view bytes) {
+  const std::optional<std::string> text = as_text(bytes);
+  if (!text) return {};
+  const std::string cell = normalise_fragment(*text);
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  (void)parse_deadline(cell, vocabulary);
+  (void)split_agencies(cell, vocabulary);
+  (void)classify_paragraph(cell, vocabulary);
+  (void)read_glossary(split_paragraphs(normalise(*text)).paragraphs);
+  return {};
+}
+
+// --- by name -------------------------------------------------------------------------------
+
+struct Target {
+  std::string_view name;  // fuzz_<name>, tools/fuzz/<name>.dict, tests/fuzz-regressions/<name>-*
+  Check check;
+};
+
+inline constexpr std::array<Target, 7> kTargets = {
+    Target{"parse", check_parse},       Target{"html", check_html},         Target{"fields", check_fields},
+    Target{"decode", check_decode},     Target{"deadline", check_deadline}, Target{"agencies", check_agencies},
+    Target{"glossary", check_glossary}};
+
+inline std::optional<Check> find_check(std::string_view name) {
+  for (const Target& target : kTargets) {
+    if (target.name == name) return target.check;
+  }
+  return std::nullopt;
+}
+
+}  // namespace planparse::fuzz
