@@ -144,6 +144,7 @@ TEST_CASE("the publication date follows its words in the same or the next paragr
   const Vocabulary& v = builtin_vocabulary();
   CHECK(read_footer({{"Дата публикации", 1}, {"28 апреля 2022", 3}}, v).published == "2022-04-28");
   CHECK(read_footer({{"Publication date: March 5, 2024", 1}}, v).published == "2024-03-05");
+  CHECK(read_footer({{"Жарияланған күні: 2022 жылғы 28 сәуір", 1}}, v).published == "2022-04-28");
   const Footer none = read_footer({{"Publication date", 1}, {"soon", 3}}, v);
   CHECK_FALSE(none.published.has_value());
   CHECK(none.unclaimed.size() == 2);
