@@ -21,6 +21,7 @@ constexpr std::array kCodes = {
     CodeInfo{Code::unknown_encoding, "unknown-encoding", "the encoding named is not one planparse reads"},
     CodeInfo{Code::not_a_plan, "not-a-plan", "no plan table (a header row naming the columns) was found"},
     CodeInfo{Code::invalid_vocabulary, "invalid-vocabulary", "a vocabulary file given with --vocab has a malformed row"},
+    CodeInfo{Code::limit_exceeded, "limit-exceeded", "the input passes a documented limit (--max-bytes, cells per table)"},
     CodeInfo{Code::internal_error, "internal-error", "the output breaks planparse's own schema"},
     CodeInfo{Code::numbering_gap, "numbering-gap", "an activity number skips ahead"},
     CodeInfo{Code::numbering_repeat, "numbering-repeat", "an activity number repeats or goes backwards"},

@@ -20,6 +20,7 @@ enum class Code {
   unknown_encoding,      // the caller named a charset planparse does not read (a usage error)
   not_a_plan,            // no plan table (no header row naming the columns) was found
   invalid_vocabulary,    // a vocabulary file given with --vocab has a malformed row (a usage error)
+  limit_exceeded,        // the input passes a documented limit (--max-bytes, cells per table)
   internal_error,        // planparse produced output that breaks its own schema
   // Diagnostics: the plan is produced, the problem is reported with its line.
   numbering_gap,         // an activity number skips ahead of the previous one + 1

@@ -115,9 +115,17 @@ std::string errno_text(int error) {
 // input will be rejected there anyway, and /dev/zero or a large binary file must not be read
 // to the end (or forever). The code unit (byte, or UTF-16/32 unit) follows `given` (a
 // canonical charset or empty) and the BOM; chunks are a multiple of 4 bytes, so units align.
-Result<std::string> read_stream(std::FILE* stream, const std::string& given) {
+Failure too_large(size_t max_bytes) {
+  return Failure{Code::limit_exceeded,
+                 "input is larger than " + std::to_string(max_bytes) + " bytes (the --max-bytes limit)",
+                 byte_where(max_bytes)};
+}
+
+Result<std::string> read_stream(std::FILE* stream, const std::string& given, size_t max_bytes) {
   std::string bytes;
   for (;;) {
+    // One byte past the limit is enough to know the input passes it.
+    if (bytes.size() > max_bytes) return too_large(max_bytes);
     const size_t start = bytes.size();
     bytes.resize(start + kReadChunk);
     errno = 0;
@@ -134,7 +142,7 @@ Result<std::string> read_stream(std::FILE* stream, const std::string& given) {
   return bytes;
 }
 
-Result<std::string> read_file(const std::string& path, const std::string& given) {
+Result<std::string> read_file(const std::string& path, const std::string& given, size_t max_bytes) {
   struct Closer {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
@@ -144,7 +152,7 @@ Result<std::string> read_file(const std::string& path, const std::string& given)
     const int error = errno;
     return Failure{Code::io_error, "cannot open: " + errno_text(error != 0 ? error : ENOENT), ""};
   }
-  return read_stream(file.get(), given);
+  return read_stream(file.get(), given, max_bytes);
 }
 
 std::string file_name(const std::string& path) {
@@ -174,6 +182,7 @@ Result<Source> decode_source(std::string name, std::string bytes, const DecodeOp
   Result<std::string> given = given_charset(options);
   if (!given.ok()) return given.error();
   if (bytes.empty()) return Failure{Code::empty_input, "input is empty", ""};
+  if (bytes.size() > options.max_bytes) return too_large(options.max_bytes);
   const CodeUnit unit = input_code_unit(bytes, given.value());
   if (std::optional<size_t> offset = find_binary_unit(bytes, unit)) return binary_failure(bytes, *offset, unit);
 
@@ -196,7 +205,8 @@ Result<Source> read_source(const std::string& path, const DecodeOptions& options
   Result<std::string> given = given_charset(options);
   if (!given.ok()) return given.error();
   const bool from_stdin = path == "-";
-  Result<std::string> bytes = from_stdin ? read_stream(stdin, given.value()) : read_file(path, given.value());
+  Result<std::string> bytes = from_stdin ? read_stream(stdin, given.value(), options.max_bytes)
+                                         : read_file(path, given.value(), options.max_bytes);
   if (!bytes.ok()) return bytes.error();
   Result<Source> source = decode_source(from_stdin ? "<stdin>" : file_name(path), std::move(bytes).value(), options);
   if (source.ok()) source.value().path = path;

@@ -3,6 +3,7 @@
 // Tested by test_ingest.cpp and test_charset.cpp.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,20 +22,28 @@ struct Source {
   std::string text;      // decoded UTF-8, BOM removed
 };
 
+// The largest input read by default (`planparse parse --max-bytes` changes it): far above any
+// real plan (the reference is 12 KB, a whole year's portal page a few MB), and small enough
+// that decoding, parsing and the JSON stay well inside a desktop's memory.
+inline constexpr size_t kDefaultMaxBytes = size_t{256} << 20;
+
 struct DecodeOptions {
   std::string encoding;  // a charset name or alias ("cp1251", "utf-16"); empty = detect
+  size_t max_bytes = kDefaultMaxBytes;  // larger input fails with limit_exceeded
 };
 
 // Reads `path` ("-" for stdin) and decodes it. An unknown options.encoding fails before
 // anything is read.
 // Failures: unknown_encoding, io_error, empty_input, binary_input, invalid_utf8,
-// invalid_encoding (where = "byte N", counted in the bytes as read).
+// invalid_encoding (where = "byte N", counted in the bytes as read), limit_exceeded (more than
+// options.max_bytes; reading stops there, so a huge stream costs no more than the limit).
 Result<Source> read_source(const std::string& path, const DecodeOptions& options = {});
 
 // The same from bytes already in memory (stdin, tests, fuzzers); `name` is used as given.
 // Binary means a NUL or C0 control code unit other than \t \n \v \f \r: a byte, or in
 // UTF-16/32 (a BOM or the given encoding says so) a 2- or 4-byte unit.
-// Failures: unknown_encoding, empty_input, binary_input, invalid_utf8, invalid_encoding.
+// Failures: unknown_encoding, empty_input, binary_input, invalid_utf8, invalid_encoding,
+// limit_exceeded.
 Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options = {});
 
 // Lower-case hex SHA-256 of `bytes`.

@@ -8,6 +8,7 @@
 #include <array>
 #include <charconv>
 #include <limits>
+#include <optional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -35,6 +36,9 @@ constexpr std::array kChromeRoles = {"navigation", "banner", "contentinfo", "men
 // The HTML standard's limits for spans.
 constexpr long kMaxColspan = 1000;
 constexpr long kMaxRowspan = 65534;
+// Grid positions (rows x columns) one table may lay out: a plan of thousands of activities
+// uses well under a million; the cap keeps a hostile page of spans from costing more.
+constexpr long kMaxGridCells = 20'000'000;
 
 struct DocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
@@ -121,38 +125,34 @@ std::vector<const xmlNode*> table_rows(const xmlNode* table) {
 
 // Lays the cells of one table out on its grid (the HTML table model, simplified to what a
 // plan needs): each cell goes to the first column of its row not covered by a rowspan above.
-void lay_out_table(const xmlNode* table, int table_id, std::unordered_map<const xmlNode*, GridPosition>& positions) {
+// `covered_until[c]` is the last row a rowspan from above covers in column c, so that a row
+// costs at most the grid's width: the whole layout is bounded by rows x width, which
+// kMaxGridCells caps. False when the table is larger than that.
+bool lay_out_table(const xmlNode* table, int table_id, std::unordered_map<const xmlNode*, GridPosition>& positions) {
   const std::vector<const xmlNode*> rows = table_rows(table);
-  struct Span {
-    long column;
-    long width;
-    long rows_left;
-  };
-  std::vector<Span> spans;  // rowspans still covering the rows below
+  std::vector<long> covered_until;
+  long width = 0;
   const long row_count = static_cast<long>(rows.size());
   for (long r = 0; r < row_count; ++r) {
-    auto covered = [&](long column) {
-      return std::any_of(spans.begin(), spans.end(),
-                         [&](const Span& s) { return column >= s.column && column < s.column + s.width; });
-    };
-    std::vector<Span> started;
     long column = 0;
     for (const xmlNode* cell = rows[static_cast<size_t>(r)]->children; cell; cell = cell->next) {
       if (!is_element(cell, "td") && !is_element(cell, "th")) continue;
-      while (covered(column)) ++column;
+      while (column < static_cast<long>(covered_until.size()) && covered_until[static_cast<size_t>(column)] >= r) ++column;
       const long colspan = std::clamp(span_attribute(cell, "colspan", 1), 1L, kMaxColspan);
       long rowspan = span_attribute(cell, "rowspan", 1);
       rowspan = rowspan == 0 ? row_count - r : std::clamp(rowspan, 1L, kMaxRowspan);
       rowspan = std::min(rowspan, row_count - r);
-      positions[cell] = GridPosition{table_id, static_cast<int>(r), static_cast<int>(std::min<long>(column, std::numeric_limits<int>::max())),
-                                     static_cast<int>(colspan)};
-      if (rowspan > 1) started.push_back(Span{column, colspan, rowspan - 1});
+      width = std::max(width, column + colspan);
+      if ((r + 1) * width > kMaxGridCells) return false;
+      positions[cell] = GridPosition{table_id, static_cast<int>(r), static_cast<int>(column), static_cast<int>(colspan)};
+      if (rowspan > 1) {
+        if (static_cast<long>(covered_until.size()) < column + colspan) covered_until.resize(static_cast<size_t>(column + colspan), -1);
+        for (long c = column; c < column + colspan; ++c) covered_until[static_cast<size_t>(c)] = r + rowspan - 1;
+      }
       column += colspan;
     }
-    for (Span& span : spans) --span.rows_left;
-    std::erase_if(spans, [](const Span& s) { return s.rows_left <= 0; });
-    spans.insert(spans.end(), started.begin(), started.end());
   }
+  return true;
 }
 
 // The element that holds the document: the first article or main (or role=main) that holds a
@@ -210,12 +210,13 @@ const xmlNode* title_heading(const xmlNode* root) {
 
 class Walker {
  public:
-  Blocks walk(const xmlNode* root) {
+  Result<Blocks> walk(const xmlNode* root) {
     if (const xmlNode* heading = title_heading(root)) {
       visit(heading);
       title_ = heading;
     }
     visit(root);
+    if (too_large_) return *too_large_;
     return std::move(blocks_);
   }
 
@@ -250,7 +251,13 @@ class Walker {
 
   void enter(const xmlNode* node) {
     const std::string_view name = name_of(node);
-    if (name == "table") lay_out_table(node, table_count_++, positions_);
+    if (name == "table" && !lay_out_table(node, table_count_, positions_) && !too_large_) {
+      too_large_ = Failure{Code::limit_exceeded,
+                           "table " + std::to_string(table_count_ + 1) + " has more than " +
+                               std::to_string(kMaxGridCells) + " grid cells (rows x columns)",
+                           "line " + std::to_string(xmlGetLineNo(node))};
+    }
+    if (name == "table") ++table_count_;
     if (!is_one_of(name, kBlockElements)) return;
     flush();
     line_ = static_cast<int>(xmlGetLineNo(node));
@@ -318,6 +325,7 @@ class Walker {
   int line_ = -1;        // line of the block element that opened the paragraph being read
   int start_line_ = 1;
   int table_count_ = 0;
+  std::optional<Failure> too_large_;  // the first table over kMaxGridCells
 };
 
 }  // namespace

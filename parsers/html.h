@@ -7,7 +7,8 @@
 // Block elements (p, div, li, br, headings, cells) end paragraphs; inline ones (span, b, a,
 // font, o:p) join into running text. rowspan and colspan are laid out as the HTML standard
 // does (colspan at most 1000, rowspan at most 65534 and never past the table's end); a spanned
-// cell is read once, at the grid position where it starts. Tested by test_html.cpp.
+// cell is read once, at the grid position where it starts; a table may lay out at most 20
+// million grid positions (rows x columns). Tested by test_html.cpp.
 #pragma once
 
 #include <string_view>
@@ -17,7 +18,8 @@
 
 namespace planparse {
 
-// Failures: not_a_plan when libxml2 finds no document at all.
+// Failures: not_a_plan when libxml2 finds no document at all; limit_exceeded when a table's
+// grid is larger than the limit above (where = the table's line).
 Result<Blocks> read_html(std::string_view text);
 
 }  // namespace planparse

@@ -529,3 +529,28 @@ TEST_CASE("parse --vocab with a malformed file or no directory is a usage error 
   CHECK(is_one_line(missing.err));
   CHECK(missing.err.find("no-such-dir") != std::string::npos);
 }
+
+TEST_CASE("parse --max-bytes refuses a larger input with exit 1 and one line; suffixes are binary units", "[cli][limits]") {
+  Sandbox box;
+  box.write("plan.txt", read_bytes(kSample));  // 12472 bytes
+  const Run refused = box.run({"parse", "plan.txt", "--max-bytes", "10k"});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.empty());
+  CHECK(is_one_line(refused.err));
+  CHECK(refused.err.find("10240 bytes") != std::string::npos);
+  CHECK(box.run({"parse", "plan.txt", "--max-bytes", "13k"}).exit_code == 0);
+  CHECK(box.run({"parse", "plan.txt", "--max-bytes", "lots"}).exit_code == 2);
+}
+
+TEST_CASE("every sample parses to the same bytes twice in two processes", "[cli][determinism]") {
+  Sandbox box;
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "samples")) {
+    const std::string name = entry.path().filename().string();
+    if (name.ends_with(".json") || name.ends_with(".md") || !entry.is_regular_file()) continue;
+    INFO(name);
+    const Run first = box.run({"parse", entry.path().string()});
+    const Run second = box.run({"parse", entry.path().string()});
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.out == second.out);
+  }
+}

@@ -216,3 +216,19 @@ TEST_CASE("every sample parses to its expected JSON", "[golden]") {
     }
   }
 }
+
+TEST_CASE("parsing a sample twice in one process gives the same bytes", "[golden][determinism]") {
+  // Caches (the deadline phrase table, compiled patterns) must not change a second result.
+  const auto parse_to_text = [](const fs::path& input) {
+    Result<Source> source = read_source(input.string());
+    REQUIRE(source.ok());
+    Result<Plan> plan = parse_source(source.value());
+    REQUIRE(plan.ok());
+    return to_json(plan.value()).dump(2);
+  };
+  for (const Sample& sample : find_samples()) {
+    INFO(sample.input.filename().string());
+    const std::string first = parse_to_text(sample.input);
+    CHECK(first == parse_to_text(sample.input));
+  }
+}

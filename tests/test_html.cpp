@@ -88,6 +88,33 @@ TEST_CASE("spans are clamped: colspan to 1000, rowspan to the table's end, rowsp
                                                 "e@1[0:2:2+1]"});
 }
 
+TEST_CASE("a table whose grid passes 20 million positions is refused with its line", "[html][limits]") {
+  // 30 cells of colspan 1000 make a grid 30,000 columns wide; 700 rows pass the limit.
+  std::string page = "<p>x</p>\n<table><tr>";
+  for (int i = 0; i < 30; ++i) page += "<td colspan=1000>w</td>";
+  page += "</tr>";
+  for (int r = 0; r < 700; ++r) page += "<tr><td>r</td></tr>";
+  page += "</table>";
+  const Result<Blocks> blocks = read_html(page);
+  REQUIRE_FALSE(blocks.ok());
+  CHECK(blocks.error().code == Code::limit_exceeded);
+  CHECK(blocks.error().where == "line 2");
+}
+
+TEST_CASE("rows under many wide rowspans are laid out in time linear in the grid", "[html][limits]") {
+  // Every row below starts past 20 spans of 1000 columns: the layout jumps them column by
+  // column at most once per row (the old span list scanned every span for every column).
+  std::string page = "<table><tr>";
+  for (int i = 0; i < 20; ++i) page += "<td colspan=1000 rowspan=0>s</td>";
+  page += "</tr>";
+  for (int r = 0; r < 900; ++r) page += "<tr><td>r</td></tr>";
+  page += "</table>";
+  const Result<Blocks> blocks = read_html(page);
+  REQUIRE(blocks.ok());
+  CHECK(blocks.value().paragraphs.back().grid.column == 20000);
+  CHECK(blocks.value().paragraphs.back().grid.row == 900);
+}
+
 TEST_CASE("a nested table is a grid of its own and the outer cell resumes after it", "[html]") {
   const char* page = "<table><tr><td>outer<table><tr><td>i1</td><td>i2</td></tr></table>after</td><td>o2</td></tr></table>";
   CHECK(dump(page) == std::vector<std::string>{"outer@1[0:0:0+1]", "i1@1[1:0:0+1]", "i2@1[1:0:1+1]", "after@1[0:0:0+1]",

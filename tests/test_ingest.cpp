@@ -485,3 +485,19 @@ TEST_CASE("binary bytes far into a large file are found at their offset", "[inge
   bytes[250001] = '\0';
   check_failure(read_source(dir.write("big.txt", bytes)), {"", Code::binary_input, "byte 250001", "NUL byte"});
 }
+
+TEST_CASE("input larger than max_bytes is refused with limit-exceeded, from memory and from a file", "[ingest][limits]") {
+  const std::string text(5000, 'a');
+  const Result<Source> from_memory = decode_source("big.txt", text, DecodeOptions{"", 4096});
+  REQUIRE_FALSE(from_memory.ok());
+  CHECK(from_memory.error().code == Code::limit_exceeded);
+  CHECK(from_memory.error().where == "byte 4096");
+  CHECK(decode_source("small.txt", text, DecodeOptions{"", 5000}).ok());
+
+  const std::string path = (std::filesystem::temp_directory_path() / "planparse-max-bytes.txt").string();
+  std::ofstream(path, std::ios::binary) << std::string(200 * 1024, 'b');
+  const Result<Source> from_file = read_source(path, DecodeOptions{"", 100 * 1024});
+  std::filesystem::remove(path);
+  REQUIRE_FALSE(from_file.ok());
+  CHECK(from_file.error().code == Code::limit_exceeded);
+}
