@@ -1,6 +1,8 @@
 // Names and meanings of every Code, in one table.
 #include "ingest/diagnostic.h"
 
+#include <optional>
+
 #include <array>
 
 namespace planparse {
@@ -47,6 +49,20 @@ const CodeInfo& info(Code code) {
 
 std::string_view code_name(Code code) { return info(code).name; }
 std::string_view code_meaning(Code code) { return info(code).meaning; }
+
+std::optional<Code> code_from_name(std::string_view name) {
+  for (const CodeInfo& entry : kCodes) {
+    if (entry.name == name) return entry.code;
+  }
+  return std::nullopt;
+}
+
+std::optional<Severity> severity_from_name(std::string_view name) {
+  for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
+    if (severity_name(severity) == name) return severity;
+  }
+  return std::nullopt;
+}
 
 std::string_view severity_name(Severity severity) {
   switch (severity) {

@@ -3,6 +3,7 @@
 // the output). Each code has one line of meaning in diagnostic.cpp. Tested by test_diagnostic.cpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,9 @@ std::string_view code_name(Code code);
 // One line saying what the code means (for --help and the README).
 std::string_view code_meaning(Code code);
 std::string_view severity_name(Severity severity);
+// The inverses, for output read back (feeds, diff): nullopt for a name no code has.
+std::optional<Code> code_from_name(std::string_view name);
+std::optional<Severity> severity_from_name(std::string_view name);
 
 // A problem inside a document. `line` is 1-based in the decoded input; 0 when it has none.
 struct Diagnostic {

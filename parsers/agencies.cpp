@@ -1,12 +1,20 @@
 // Stage 4, fields: agency lists. See agencies.h.
 #include "parsers/agencies.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "parsers/text.h"
 
 namespace planparse {
 namespace {
+
+// Longer than any abbreviation with its quoted proper name and marker ("NCE “Atameken” (as
+// agreed)"): such a stretch is no abbreviation entry.
+constexpr size_t kMaxAbbreviationEntry = 300;
+// Bytes of an entry enough to tell a group by its first words (the longest group phrase is
+// shorter; the rest only shows the word boundary).
+constexpr size_t kGroupLookahead = 400;
 
 bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'«' || c == U'„' || c == U'\'' || c == U'‘'; }
 bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'»' || c == U'“' || c == U'\'' || c == U'’'; }
@@ -131,34 +139,60 @@ void show_commas(std::string& text) {
   for (size_t at; (at = text.find(kHiddenComma)) != std::string::npos;) text.replace(at, kHiddenComma.size(), ",");
 }
 
-// Splits "MJ and other interested agencies" or "MIA and MJ" at the conjunction; a written-out
-// name with "and" inside ("Ministry of Labor and Social Protection") stays whole.
+// Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
+// conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
+// stays whole. A conjunction cuts before a group (which keeps the conjunction and the rest, its
+// own "and"s included), or between two abbreviations: what precedes it since the last cut and
+// what follows it up to the next conjunction.
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
   const std::string folded = fold_case(piece);
   if (folded.size() != piece.size()) return {piece};
+  struct Joint {
+    size_t at;      // the space before the conjunction
+    size_t length;  // " and " with both spaces
+  };
+  std::vector<Joint> joints;
   for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
     const std::string needle = " " + conjunction + " ";
-    size_t at = folded.find(needle);
-    while (at != std::string::npos) {
-      std::string left(trim(piece.substr(0, at)));
-      std::string right(trim(piece.substr(at + 1)));  // keeps the conjunction: "and other ..."
-      std::string left_bare = left;
-      strip_marker(left_bare, vocabulary);
-      const std::string right_words = right.substr(conjunction.size() + 1);
-      const bool left_is_abbr = abbreviation_of(left_bare).has_value();
-      std::string right_bare = right_words;
-      strip_marker(right_bare, vocabulary);
-      if (is_group(right_words, vocabulary) || (left_is_abbr && abbreviation_of(right_bare).has_value())) {
-        std::vector<std::string> parts{left};
-        // "MIA and MJ": the conjunction only joins; "and other bodies": it belongs to the group.
-        std::vector<std::string> rest = split_conjunctions(is_group(right_words, vocabulary) ? right : right_words, vocabulary);
-        parts.insert(parts.end(), rest.begin(), rest.end());
-        return parts;
-      }
-      at = folded.find(needle, at + 1);
+    for (size_t at = folded.find(needle); at != std::string::npos; at = folded.find(needle, at + 1)) {
+      joints.push_back(Joint{at, needle.size()});
     }
   }
-  return {piece};
+  std::sort(joints.begin(), joints.end(), [](const Joint& a, const Joint& b) { return a.at < b.at; });
+  // Every test below looks at a bounded stretch of text, so that a cell of a thousand "and"s
+  // costs linear time: an abbreviation entry (with its quoted name and marker) is short, and
+  // a group is told by its first words.
+  const auto is_abbreviation_entry = [&](size_t from, size_t to) {
+    if (to - from > kMaxAbbreviationEntry) return false;
+    std::string text = piece.substr(from, to - from);
+    strip_marker(text, vocabulary);
+    return abbreviation_of(trim(text)).has_value();
+  };
+  const auto starts_group = [&](size_t from) {
+    return is_group(std::string_view(piece).substr(from, kGroupLookahead), vocabulary);
+  };
+  std::vector<std::string> parts;
+  size_t start = 0;
+  bool in_groups = false;  // past a group, only another group starts a new entry
+  for (size_t j = 0; j < joints.size(); ++j) {
+    const Joint& joint = joints[j];
+    if (joint.at < start) continue;  // overlapping conjunctions ("и" inside another match)
+    const size_t after = joint.at + joint.length;
+    if (joint.at > start && starts_group(after)) {
+      // "and other bodies": the conjunction belongs to the group.
+      parts.emplace_back(trim(piece.substr(start, joint.at - start)));
+      start = joint.at + 1;
+      in_groups = true;
+      continue;
+    }
+    if (in_groups) continue;
+    const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
+    if (!is_abbreviation_entry(start, joint.at) || !is_abbreviation_entry(after, next)) continue;
+    parts.emplace_back(trim(piece.substr(start, joint.at - start)));
+    start = after;
+  }
+  parts.emplace_back(trim(piece.substr(start)));
+  return parts;
 }
 
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {

@@ -44,6 +44,22 @@ TEST_CASE("'and' between two abbreviations splits them", "[agencies]") {
   CHECK(dump("MIA and MJ (as agreed)") == std::vector<std::string>{"MIA|agency|MIA|-|", "MJ (as agreed)|agency|MJ|-|agreed"});
 }
 
+TEST_CASE("a chain of abbreviations joined by 'and' splits at every 'and'", "[agencies]") {
+  CHECK(dump("MFN and MAG and NBR") == std::vector<std::string>{"MFN|agency|MFN|-|", "MAG|agency|MAG|-|", "NBR|agency|NBR|-|"});
+  CHECK(dump("MFN and MAG and other interested government agencies") ==
+        std::vector<std::string>{"MFN|agency|MFN|-|", "MAG|agency|MAG|-|",
+                                 "and other interested government agencies|group|-|other interested government agencies|"});
+  CHECK(dump("МВР (по согласованию) и МОП и другие заинтересованные организации") ==
+        std::vector<std::string>{"МВР (по согласованию)|agency|МВР|-|agreed", "МОП|agency|МОП|-|",
+                                 "и другие заинтересованные организации|group|-|другие заинтересованные организации|"});
+  // Two groups joined: each is a group, the conjunction with the second.
+  CHECK(dump("MF and other central bodies and quasi-state organizations") ==
+        std::vector<std::string>{"MF|agency|MF|-|", "and other central bodies|group|-|other central bodies|",
+                                 "and quasi-state organizations|group|-|quasi-state organizations|"});
+  // A written-out name in the chain stops it: "Academy of Justice" is no abbreviation.
+  CHECK(dump("MJ and Academy of Justice and MIA").size() == 1);
+}
+
 TEST_CASE("a written-out name keeps its own 'and' and has no abbreviation", "[agencies]") {
   CHECK(dump("Ministry of Labor and Social Protection, Academy of Justice under the SC (as agreed)") ==
         std::vector<std::string>{"Ministry of Labor and Social Protection|agency|-|Ministry of Labor and Social Protection|",

@@ -6,6 +6,8 @@
 // --encoding name is a usage error (2).
 #include <catch2/catch.hpp>
 
+#include "cli_support.h"
+
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -29,115 +31,12 @@
 
 namespace fs = std::filesystem;
 using namespace std::string_view_literals;
+using namespace planparse::testing;
 
 namespace {
 
 const fs::path kSample = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "follow-up-plan-2022.en.txt";
 const fs::path kSampleExpected = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "follow-up-plan-2022.en.expected.json";
-
-struct Run {
-  int exit_code = -1;  // the process's exit status; 128 + N when killed by signal N
-  std::string out;
-  std::string err;
-};
-
-std::string read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-void write_bytes(const fs::path& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  REQUIRE(out.good());
-}
-
-// 'it'\''s' for the shell: every argument is passed through verbatim.
-std::string shell_quote(std::string_view arg) {
-  std::string quoted = "'";
-  for (const char c : arg) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
-std::size_t line_count(const std::string& text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
-bool is_one_line(const std::string& text) { return line_count(text) == 1 && text.back() == '\n'; }
-
-nlohmann::json parse_json(const std::string& text) {
-  nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  INFO(text.substr(0, 400));
-  REQUIRE_FALSE(json.is_discarded());
-  return json;
-}
-
-// A fresh directory per test, removed with everything in it when the test ends. The command
-// runs in work/ (where the test's files live, so their names print as given); the captured
-// stdin, stdout and stderr live in io/, apart, so that work/ holds only what planparse wrote.
-class Sandbox {
- public:
-  Sandbox() {
-    std::string pattern = (fs::temp_directory_path() / "planparse-cli-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    root_ = pattern;
-    fs::create_directory(work());
-    fs::create_directory(io());
-  }
-  ~Sandbox() {
-    std::error_code ignored;
-    fs::remove_all(root_, ignored);
-  }
-  Sandbox(const Sandbox&) = delete;
-  Sandbox& operator=(const Sandbox&) = delete;
-
-  fs::path work() const { return root_ / "work"; }
-  fs::path io() const { return root_ / "io"; }
-  fs::path file(const std::string& name) const { return work() / name; }
-  void write(const std::string& name, std::string_view bytes) const { write_bytes(file(name), bytes); }
-  std::string read(const std::string& name) const { return read_bytes(file(name)); }
-
-  // The names in work/, sorted.
-  std::vector<std::string> listing() const {
-    std::vector<std::string> names;
-    for (const fs::directory_entry& entry : fs::directory_iterator(work())) {
-      names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  // Runs `planparse ARGS...` in work/ with `input` as its stdin (never the test's own stdin).
-  Run run(std::initializer_list<std::string> args, std::string_view input = {}) const {
-    write_bytes(io() / "stdin", input);
-    std::string command = "cd " + shell_quote(work().string()) + " && exec " + shell_quote(PLANPARSE_CLI);
-    for (const std::string& arg : args) command += " " + shell_quote(arg);
-    command += " <" + shell_quote((io() / "stdin").string());
-    command += " >" + shell_quote((io() / "stdout").string());
-    command += " 2>" + shell_quote((io() / "stderr").string());
-    const int status = std::system(command.c_str());
-    Run run;
-    if (status != -1 && WIFEXITED(status)) {
-      run.exit_code = WEXITSTATUS(status);
-    } else if (status != -1 && WIFSIGNALED(status)) {
-      run.exit_code = 128 + WTERMSIG(status);
-    }
-    run.out = read_bytes(io() / "stdout");
-    run.err = read_bytes(io() / "stderr");
-    return run;
-  }
-
- private:
-  fs::path root_;
-};
 
 // The sample up to (not including) the first occurrence of `marker`, plus `keep` bytes of it.
 std::string sample_cut_at(std::string_view marker, std::size_t keep) {

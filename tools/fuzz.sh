@@ -1,20 +1,74 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs them: tools/fuzz.sh [TARGET] [SECONDS].
-# TARGET is parse, html or fields (all when omitted); SECONDS per target, 30 by default.
-# Seeds come from samples/; findings land in build-fuzz/findings/.
+# TARGET is one of the targets below (all, one after another, when omitted or ""); SECONDS per
+# target, 30 by default. Each run starts from its dictionary (tools/fuzz/fuzz_TARGET.dict), the
+# seeds in tools/fuzz/seeds/TARGET/ and, for the document targets, samples/; what it learns
+# stays in build-fuzz/corpus/TARGET/ for the next run. A crash, leak, timeout, out-of-memory or
+# broken invariant is saved in build-fuzz/findings/ and makes the script exit 1 (after the
+# other targets have run); the full log of each run is build-fuzz/logs/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=${1:-"parse html fields"}
+all="parse html fields decode deadline agencies glossary"
+targets=${1:-$all}
 seconds=${2:-30}
+
+for target in $targets; do
+  if [ ! -f "tools/fuzz/fuzz_$target.cpp" ]; then
+    echo "fuzz.sh: unknown target \"$target\" (known: $all)" >&2
+    exit 2
+  fi
+done
+
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLANPARSE_FUZZ=ON \
   -DPLANPARSE_BUILD_TESTS=OFF > /dev/null
-cmake --build build-fuzz -j"$(nproc)"
-mkdir -p build-fuzz/findings
+cmake --build build-fuzz --target fuzzers -j"$(nproc)"
+mkdir -p build-fuzz/findings build-fuzz/logs
+
+# Inputs longer than this are cut: whole documents for the document targets (the largest
+# sample is 75 KB), one cell for the cell readers, where long inputs only slow the search.
+max_len() {
+  case "$1" in
+    parse|html|decode) echo 131072 ;;
+    fields) echo 65536 ;;
+    glossary) echo 16384 ;;
+    *) echo 1024 ;;
+  esac
+}
+
+# The samples a target starts from, besides its own seeds.
+samples() {
+  case "$1" in
+    parse|decode) ls samples/*.txt samples/*.htm samples/*.html ;;
+    html) ls samples/*.htm samples/*.html ;;
+    fields) ls samples/*.txt ;;
+  esac
+}
+
+failed=()
 for target in $targets; do
-  corpus="build-fuzz/corpus-$target"
-  mkdir -p "$corpus"
-  cp samples/*.txt samples/*.htm* "$corpus"/ 2>/dev/null || true
+  corpus="build-fuzz/corpus/$target"
+  seeds="build-fuzz/seeds/$target"
+  log="build-fuzz/logs/$target.log"
+  rm -rf "$seeds"
+  mkdir -p "$corpus" "$seeds"
+  [ -d "tools/fuzz/seeds/$target" ] && cp "tools/fuzz/seeds/$target"/* "$seeds"/
+  for sample in $(samples "$target"); do cp "$sample" "$seeds"/; done
   echo "fuzz_$target: ${seconds}s"
-  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=10 \
-    -artifact_prefix=build-fuzz/findings/"$target"- -print_final_stats=1 "$corpus" 2>&1 | tail -n 12
+  # libFuzzer writes new inputs to the first directory only, so the committed seeds stay as
+  # they are. Its exit status is the verdict: a pipe to tail would hide it.
+  status=0
+  "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
+    -rss_limit_mb=2048 -dict="tools/fuzz/fuzz_$target.dict" -artifact_prefix="build-fuzz/findings/$target-" \
+    -print_final_stats=1 "$corpus" "$seeds" > "$log" 2>&1 || status=$?
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | sed 's/^/  /' || true
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz_$target: FINDING (libFuzzer exit $status); the end of $log:"
+    tail -n 60 "$log"
+    failed+=("$target")
+  fi
 done
+
+if [ ${#failed[@]} -ne 0 ]; then
+  echo "fuzz.sh: findings in ${failed[*]}; reproducers in build-fuzz/findings/ (rerun one: build-fuzz/fuzz_TARGET FILE)" >&2
+  exit 1
+fi

@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages planparse builds with, only those that are missing.
 # Run as root (or with sudo). Used by the README's Quick start and by .ci/run.
-# --bench adds Google Benchmark, for the programs in tools/bench_*.cpp.
+# --bench adds Google Benchmark, for the programs in tools/bench_*.cpp; --fuzz adds clang and
+# its runtime libraries (libclang-rt-dev pulls libclang-rt-14-dev, which holds libFuzzer's
+# libclang_rt.fuzzer and the sanitizer runtimes: clang only recommends it, and recommends
+# are not installed here), for tools/fuzz.sh. Flags combine.
 set -euo pipefail
 
 packages=(
   cmake make g++ pkg-config
-  libicu-dev libxml2-dev libre2-dev
+  libicu-dev libxml2-dev libre2-dev libsqlite3-dev
   nlohmann-json3-dev libvalijson-dev libcli11-dev catch2
 )
 
-[ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev)
+for flag in "$@"; do
+  case "$flag" in
+    --bench) packages+=(libbenchmark-dev) ;;
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    *) echo "install-deps: unknown option $flag (known: --bench, --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

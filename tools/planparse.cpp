@@ -1,8 +1,11 @@
 // planparse: the command line. It parses arguments, calls the core and is the only place that
 // prints to stderr or picks an exit code; it writes no output at all when an input fails.
-//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME] [--vocab DIR]   a plan -> JSON
+//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME] [--vocab DIR] [--max-bytes SIZE]
 //   planparse validate FILE.json     check a JSON document against the schema
 //   planparse schema                 print the JSON Schema
+//   planparse batch INPUT... [--to jsonl|csv|sqlite] [-o OUT] [-j N]   many plans -> JSONL, CSV, SQLite
+//   planparse diff OLD NEW [--format json|text] [-o OUT] [--color WHEN]   what changed between two
+//                                    versions; exit 0 same, 1 different, 2 trouble (like diff(1))
 // --encoding names the input's charset and wins over a BOM and a <meta> declaration; without
 // it the charset is detected (ingest/charset.h).
 // Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage (an unknown
@@ -11,18 +14,26 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ingest/charset.h"
 #include "ingest/source.h"
+#include "diff/diff.h"
+#include "feeds/batch.h"
 #include "parsers/pipeline.h"
 #include "schema/emit.h"
 
@@ -76,14 +87,14 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
 }
 
 int run_parse(const std::string& input, const std::string& output, bool compact, const std::string& encoding,
-              const std::string& vocab_directory) {
+              const std::string& vocab_directory, size_t max_bytes) {
   planparse::Result<planparse::Vocabulary> custom = planparse::Vocabulary{};
   if (!vocab_directory.empty()) {
     custom = planparse::load_vocabulary_directory(vocab_directory);
     if (!custom.ok()) return fail(vocab_directory, custom.error().message, custom.error().where, kUsage);
   }
   const planparse::Vocabulary& vocabulary = vocab_directory.empty() ? planparse::builtin_vocabulary() : custom.value();
-  planparse::Result<planparse::Source> source = planparse::read_source(input, planparse::DecodeOptions{encoding});
+  planparse::Result<planparse::Source> source = planparse::read_source(input, planparse::DecodeOptions{encoding, max_bytes});
   const std::string shown = input == "-" ? "<stdin>" : input;
   if (!source.ok()) {
     const planparse::Failure& failure = source.error();
@@ -138,6 +149,131 @@ int run_validate(const std::string& path) {
   return kOk;
 }
 
+struct BatchRequest {
+  std::vector<std::string> inputs;
+  std::string to = "jsonl";
+  std::string output;
+  unsigned jobs = 0;  // 0: the hardware threads
+  bool fail_fast = false;
+  bool progress = false;
+  bool quiet = false;
+  bool verbose = false;
+  std::string encoding;
+  size_t max_bytes = planparse::kDefaultMaxBytes;
+};
+
+// One live line on stderr, rewritten in place: files done, rates, failures, time left.
+void show_progress(const planparse::feeds::BatchProgress& p, bool last) {
+  static auto shown = std::chrono::steady_clock::time_point{};
+  const auto now = std::chrono::steady_clock::now();
+  if (!last && now - shown < std::chrono::milliseconds(100)) return;
+  shown = now;
+  const double seconds = std::max(p.seconds, 1e-3);
+  const double rate = static_cast<double>(p.done) / seconds;
+  const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
+  char line[160];
+  std::snprintf(line, sizeof line, "\r%zu/%zu files, %.1f docs/s, %.1f MB/s, %zu failed, ETA %.0f s\033[K", p.done, p.total,
+                rate, static_cast<double>(p.bytes) / 1e6 / seconds, p.failed, eta);
+  std::cerr << line << (last ? "\n" : "") << std::flush;
+}
+
+// `batch` exits 0 when every input parsed (or was already stored), 1 when some failed, 2 on a
+// usage error, 3 when the output cannot be written.
+int run_batch_command(const BatchRequest& request) {
+  namespace feeds = planparse::feeds;
+  planparse::feeds::BatchOptions options;
+  options.target = request.to == "csv" ? feeds::Target::csv : request.to == "sqlite" ? feeds::Target::sqlite : feeds::Target::jsonl;
+  if (options.target != feeds::Target::jsonl && request.output.empty()) {
+    return fail("batch", "--to " + request.to + " needs -o (a directory for csv, a database file for sqlite)", "", kUsage);
+  }
+  if (!request.encoding.empty() && !planparse::canonical_charset(request.encoding)) {
+    return fail("--encoding", "unknown encoding \"" + request.encoding + "\"", "", kUsage);
+  }
+  options.output = request.output;
+  options.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
+  options.fail_fast = request.fail_fast;
+  options.decode = planparse::DecodeOptions{request.encoding, request.max_bytes};
+
+  std::vector<std::string> ignored;
+  planparse::Result<std::vector<std::string>> inputs = feeds::collect_inputs(request.inputs, std::cin, &ignored);
+  if (!inputs.ok()) return fail("batch", inputs.error().message, "", kIo);
+  if (request.verbose) {
+    for (const std::string& path : ignored) std::cerr << "planparse: " << path << ": ignored (not .txt, .text, .htm or .html)\n";
+  }
+  const bool live = !request.quiet && (request.progress || ::isatty(STDERR_FILENO));
+  feeds::BatchHooks hooks;
+  hooks.jsonl_out = &std::cout;
+  hooks.on_failure = [&](const std::string& line) {
+    if (live) std::cerr << "\r\033[K";
+    std::cerr << "planparse: " << line << "\n";
+  };
+  if (live) {
+    hooks.on_progress = [&](const feeds::BatchProgress& p) { show_progress(p, p.done == p.total); };
+  }
+  const feeds::BatchReport report = feeds::run_batch(inputs.value(), options, hooks);
+  std::cout << std::flush;
+  if (report.output_error) {
+    const std::string target = request.output.empty() ? "<stdout>" : request.output;
+    return fail(target, report.output_error->message, report.output_error->where, kIo);
+  }
+  if (!request.quiet) {
+    std::fprintf(stderr, "planparse batch: %zu parsed, %zu unchanged, %zu failed, %zu ignored in %.1f s%s\n", report.parsed,
+                 report.unchanged, report.failed, ignored.size(), report.seconds,
+                 report.stopped ? " (stopped at the first failure)" : "");
+  }
+  return report.failed > 0 ? kInvalid : kOk;
+}
+
+// `diff` keeps diff(1)'s exit statuses rather than the ones above, so that scripts can test
+// "changed or not": 0 the plans are the same, 1 they differ, 2 trouble (an input that cannot be
+// read or is no plan, a usage error, an output that cannot be written, an internal error).
+enum DiffExit { kSame = 0, kDiffer = 1, kTrouble = 2 };
+
+struct DiffRequest {
+  std::string old_path;
+  std::string new_path;
+  std::string format;  // a name of diff_format_names(), or empty: text on a terminal, JSON otherwise
+  std::string output;
+  std::string color = "auto";  // "auto" (a terminal, unless NO_COLOR is set), "always", "never"
+};
+
+int run_diff(const DiffRequest& request) {
+  if (request.old_path == "-" && request.new_path == "-") {
+    return fail("<stdin>", "only one side of diff can be read from stdin", "", kTrouble);
+  }
+  planparse::Result<planparse::LoadedPlan> sides[] = {planparse::load_plan(request.old_path),
+                                                      planparse::load_plan(request.new_path)};
+  const std::string* paths[] = {&request.old_path, &request.new_path};
+  for (int k = 0; k < 2; ++k) {
+    if (sides[k].ok()) continue;
+    const planparse::Failure& failure = sides[k].error();
+    return fail(*paths[k] == "-" ? "<stdin>" : *paths[k], failure.message, failure.where, kTrouble);
+  }
+  const planparse::PlanDiff diff = planparse::diff_plans(sides[0].value(), sides[1].value());
+
+  const bool to_terminal = request.output.empty() && ::isatty(STDOUT_FILENO) == 1;
+  const planparse::DiffFormat format =
+      planparse::diff_format_named(request.format)
+          .value_or(to_terminal ? planparse::DiffFormat::text : planparse::DiffFormat::json);
+  const char* no_color = std::getenv("NO_COLOR");
+  planparse::RenderOptions options;
+  options.color = request.color == "always" ||
+                  (request.color == "auto" && to_terminal && (no_color == nullptr || *no_color == '\0'));
+  const planparse::Result<std::string> text = planparse::render_diff(diff, format, options);
+  if (!text.ok()) return fail(request.new_path, text.error().message, text.error().where, kTrouble);
+
+  if (request.output.empty()) {
+    std::cout << text.value() << std::flush;
+    if (!std::cout) return fail("<stdout>", "cannot write", "", kTrouble);
+  } else {
+    std::string error;
+    if (!write_atomically(request.output, text.value(), &error)) {
+      return fail(request.output, "cannot write: " + error, "", kTrouble);
+    }
+  }
+  return planparse::has_differences(diff) ? kDiffer : kSame;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -161,6 +297,12 @@ int main(int argc, char** argv) {
                     "it wins over a BOM and a <meta> declaration. Default: detect")
       ->type_name("NAME");
   std::string vocab_directory;
+  size_t max_bytes = planparse::kDefaultMaxBytes;
+  parse->add_option("--max-bytes", max_bytes,
+                    "Refuse input larger than this (exit 1, limit-exceeded); suffixes k, M, G (KiB, MiB, GiB). "
+                    "Default: 256M")
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("SIZE");
   parse->add_option("--vocab", vocab_directory,
                     "Read the vocabularies (header words, month names, deadline phrases, markers) from the "
                     "<language>.tsv files in DIR instead of the built-in ones; start from a copy of parsers/vocab/")
@@ -172,14 +314,59 @@ int main(int argc, char** argv) {
 
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the output");
 
+  BatchRequest batch_request;
+  CLI::App* batch = app.add_subcommand(
+      "batch", "Parse many plans in parallel into JSON Lines, CSV files or a SQLite database (schema/plan.sql)");
+  batch->add_option("INPUT", batch_request.inputs,
+                    "Files, directories (walked for .txt, .text, .htm, .html) or - (paths on stdin, one a line)")
+      ->required();
+  batch->add_option("--to", batch_request.to, "jsonl (default: one `parse --compact` line per plan), csv or sqlite")
+      ->check(CLI::IsMember({"jsonl", "csv", "sqlite"}));
+  batch->add_option("-o,--output", batch_request.output,
+                    "jsonl: a file (default stdout); csv: a directory, replaced whole at the end; sqlite: a database, "
+                    "created if missing, documents already in it skipped");
+  batch->add_option("-j,--jobs", batch_request.jobs, "Worker threads (default: the hardware threads)")
+      ->check(CLI::Range(1u, 1024u));
+  batch->add_flag("--fail-fast", batch_request.fail_fast, "Stop at the first input that fails");
+  batch->add_flag("--progress", batch_request.progress, "Show the live progress line even when stderr is not a terminal");
+  batch->add_flag("-q,--quiet", batch_request.quiet, "Print errors only");
+  batch->add_flag("-v,--verbose", batch_request.verbose, "Name the files skipped in directories");
+  batch->add_option("--encoding", batch_request.encoding, "The inputs' charset (as for parse). Default: detect")
+      ->type_name("NAME");
+  batch->add_option("--max-bytes", batch_request.max_bytes, "Refuse inputs larger than this (as for parse). Default: 256M")
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("SIZE");
+  batch->footer("Exit codes: 0 every input parsed (or was already stored); 1 some failed (each named on stderr and\n"
+                "recorded in `failures`); 2 usage; 3 the output cannot be written.");
+
+  DiffRequest diff_request;
+  CLI::App* diff = app.add_subcommand(
+      "diff", "Show what changed between two versions of a plan: activities added, removed, changed, moved "
+              "or renumbered, field by field. Each side is a document or the JSON `parse` wrote.");
+  diff->add_option("OLD", diff_request.old_path, "The earlier version; - reads stdin")->required();
+  diff->add_option("NEW", diff_request.new_path, "The later version; - reads stdin")->required();
+  diff->add_option("--format", diff_request.format,
+                   "json (validated against schema/diff.schema.json) or text. Default: text on a terminal, "
+                   "json otherwise")
+      ->check(CLI::IsMember(planparse::diff_format_names()));
+  diff->add_option("-o,--output", diff_request.output, "Write the diff to this file (atomically) instead of stdout");
+  diff->add_option("--color", diff_request.color, "Colour the text: auto (on a terminal, unless NO_COLOR is set), "
+                                                  "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+  diff->footer("Exit codes: 0 the plans are the same; 1 they differ; 2 trouble (an input that cannot be read or is\n"
+               "no plan, a usage error, an output that cannot be written).");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error);
     return code == 0 ? kOk : kUsage;
   }
-  if (parse->parsed()) return run_parse(input, output, compact, encoding, vocab_directory);
+  if (parse->parsed()) return run_parse(input, output, compact, encoding, vocab_directory, max_bytes);
   if (validate->parsed()) return run_validate(json_path);
+  if (diff->parsed()) return run_diff(diff_request);
+  if (batch->parsed()) return run_batch_command(batch_request);
   if (schema->parsed()) {
     std::cout << planparse::plan_schema_text();
     return kOk;

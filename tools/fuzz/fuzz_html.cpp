@@ -1,11 +1,11 @@
-// libFuzzer target: any text through the HTML reader (libxml2, the walk, the grid layout).
+// libFuzzer target: decoded text through the HTML reader (libxml2, the walk, the grid layout);
+// every paragraph must be trimmed, non-empty and on a sane grid position.
+// The checks live in targets.h, shared with tests/test_fuzz_regressions.cpp.
+#include <cstddef>
 #include <cstdint>
-#include <string>
 
-#include "parsers/html.h"
+#include "tools/fuzz/targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const planparse::Result<planparse::Blocks> blocks = planparse::read_html(std::string(reinterpret_cast<const char*>(data), size));
-  (void)blocks;
-  return 0;
+  return planparse::fuzz::run(planparse::fuzz::check_html, data, size);
 }

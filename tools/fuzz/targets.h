@@ -73,6 +73,7 @@ inline Violation check_decode(std::string_view bytes) {
     const Failure& failure = decoded.error();
     const bool expected = failure.code == Code::empty_input || failure.code == Code::binary_input ||
                           failure.code == Code::invalid_utf8 || failure.code == Code::invalid_encoding ||
+                          failure.code == Code::limit_exceeded ||
                           (failure.code == Code::unknown_encoding && !options.encoding.empty());
     if (!expected) return "decode_source failed with " + std::string(code_name(failure.code)) + ": " + failure.message;
     if (!is_where(failure.where, bytes.size())) return "failure position \"" + failure.where + "\" is outside the input";
@@ -101,7 +102,8 @@ inline Violation check_parse(std::string_view bytes) {
   if (!source.ok()) return {};
   Result<Plan> plan = parse_source(source.value());
   if (!plan.ok()) {
-    if (plan.error().code == Code::not_a_plan) return {};
+    // Refusing a document is fine when it is one of the documented refusals.
+    if (plan.error().code == Code::not_a_plan || plan.error().code == Code::limit_exceeded) return {};
     return "parse_source failed with " + std::string(code_name(plan.error().code)) + ": " + plan.error().message;
   }
   const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(to_json(plan.value())));
@@ -115,7 +117,11 @@ inline Violation check_html(std::string_view bytes) {
   const std::optional<std::string> text = as_text(bytes);
   if (!text) return {};
   const Result<Blocks> blocks = read_html(*text);
-  if (!blocks.ok()) return blocks.error().code == Code::not_a_plan ? Violation{} : "read_html failed: " + blocks.error().message;
+  if (!blocks.ok()) {
+    const Code code = blocks.error().code;
+    if (code == Code::not_a_plan || code == Code::limit_exceeded) return {};
+    return "read_html failed with " + std::string(code_name(code)) + ": " + blocks.error().message;
+  }
   for (const Paragraph& p : blocks.value().paragraphs) {
     if (p.text.empty() || trim(p.text) != p.text) return "paragraph not trimmed or empty: \"" + p.text + "\"";
     if (p.line < 1) return "paragraph line " + std::to_string(p.line) + " < 1";
@@ -236,7 +242,7 @@ inline Violation check_fields(std::string_view bytes) {
 // --- by name -------------------------------------------------------------------------------
 
 struct Target {
-  std::string_view name;  // fuzz_<name>, tools/fuzz/<name>.dict, tests/fuzz-regressions/<name>-*
+  std::string_view name;  // fuzz_<name>, tools/fuzz/fuzz_<name>.dict, tests/fuzz-regressions/<name>-*
   Check check;
 };
 

@@ -1,0 +1,45 @@
+// The library's public API (api/planparse.h): a thin layer over ingest, the pipeline and the
+// schema, so that the headers a user includes stay few and free of third-party types.
+#include "api/planparse.h"
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/source.h"
+#include "parsers/pipeline.h"
+#include "parsers/vocabulary.h"
+#include "schema/emit.h"
+
+namespace planparse {
+namespace {
+
+Result<Plan> parse_with(Result<Source> source, const Options& options) {
+  if (!source.ok()) return source.error();
+  if (options.vocabulary_directory.empty()) return parse_source(source.value());
+  Result<Vocabulary> vocabulary = load_vocabulary_directory(options.vocabulary_directory);
+  if (!vocabulary.ok()) return vocabulary.error();
+  return parse_source(source.value(), vocabulary.value());
+}
+
+}  // namespace
+
+Result<Plan> parse_file(const std::string& path, const Options& options) {
+  return parse_with(read_source(path, DecodeOptions{options.encoding, options.max_bytes}), options);
+}
+
+Result<Plan> parse_bytes(const std::string& name, std::string bytes, const Options& options) {
+  return parse_with(decode_source(name, std::move(bytes), DecodeOptions{options.encoding, options.max_bytes}), options);
+}
+
+std::string to_json_text(const Plan& plan, bool compact) { return to_json(plan).dump(compact ? -1 : 2) + "\n"; }
+
+std::vector<std::string> validate_json_text(std::string_view json) {
+  const nlohmann::json document = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return {": not JSON"};
+  std::vector<std::string> out;
+  for (const SchemaViolation& violation : validate_plan(document)) out.push_back(violation.pointer + ": " + violation.message);
+  return out;
+}
+
+std::string_view version() { return PLANPARSE_VERSION; }
+
+}  // namespace planparse

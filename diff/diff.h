@@ -1,0 +1,287 @@
+// Diff: what changed between two versions of a plan, activity by activity and field by field.
+// The whole public API of `planparse diff` is in this header:
+//   1. load       (load.cpp)        a side: any document planparse parses, or its JSON output
+//   2. align      (align.cpp)       activities paired by content (similarity.cpp), not by number
+//   3. compare    (compare.cpp)     field-level changes of every pair, plan-level changes
+//   4. render     (report.cpp)      JSON (schema/diff.schema.json, validated) or text
+// word_diff (words.cpp) is the word-level diff of names, items and outcome texts.
+// Tested by test_diff.cpp (the core) and test_diff_cli.cpp (the command).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/diagnostic.h"
+#include "schema/emit.h"
+#include "schema/plan.h"
+
+namespace planparse {
+
+inline constexpr const char* kDiffSchemaVersion = "1.0";
+
+// ---- Thresholds ------------------------------------------------------------------------------
+// How alike two activities are is a weighted Dice coefficient, 2 w(A ∩ B) / (w(A) + w(B)), over
+// their tokens, one coefficient per part of the row, the parts then averaged with the weights
+// below. Tokens are case-folded runs of letters and digits (agencies: one token per agency key,
+// see AgenciesDiff). A token weighs its inverse document frequency over the activities of both
+// plans, ln(1 + N / df): "the", "Republic" or an outcome every other row has ("Proposal to the
+// Presidential Administration") says little about which activity a row is, so it counts little,
+// in any language. A part empty on both sides is left out and the others scaled up; a part
+// empty on one side only scores 0. The name cell says what the activity *is*, so it weighs
+// most; outcomes and agencies repeat across rows and only tell near-twins apart.
+inline constexpr double kNameWeight = 0.7;      // name and items (the whole name cell)
+inline constexpr double kOutcomesWeight = 0.2;  // outcome texts (not deadlines: they are what moves)
+inline constexpr double kAgenciesWeight = 0.1;  // agency keys
+
+// Two activities in the same order on both sides are the same activity when they are at least
+// this alike; below it the pair is `removed` + `added`. Measured on the six parsed samples (EN,
+// RU, KK; text and Word HTML), each compared with a copy of itself: two different rows score
+// at most 0.49 (the Russian Word plan's 6 and 9, both on rural entrepreneurship with the same
+// outcome and agencies; in the other samples at most 0.36), while a row against itself with
+// every second word of its name replaced, its deadline moved and an agency added scores at
+// least 0.59 (every third word replaced: 0.71). 0.55 sits in that gap, a little nearer the
+// edited rows, since pairing two different activities misleads more than splitting one.
+inline constexpr double kMatchThreshold = 0.55;
+
+// A pair out of order (an activity that moved past others, e.g. into another section) must be
+// more alike: it has no position to support it, so a coincidental likeness costs more there.
+// A moved activity that kept its name scores at least kNameWeight (0.7) whatever else changed,
+// so it is always found.
+inline constexpr double kMoveThreshold = 0.65;
+
+// Outcomes of a matched pair are paired by position when both sides have as many; otherwise by
+// the Dice of their texts, in order, at least this alike; the rest are added or removed.
+inline constexpr double kOutcomeMatchThreshold = 0.5;
+
+// Sections are paired by the Dice of their titles, in order, at least this alike (a renamed
+// heading keeps most of its words); an unpaired section left with the same number on both
+// sides is the same section renamed.
+inline constexpr double kSectionMatchThreshold = 0.5;
+
+// ---- The result --------------------------------------------------------------------------------
+
+// Kinds of an activity change. A matched pair is `moved` when its section changed (other fields
+// may have changed too), else `changed` when any field changed (its number may have changed
+// too: both numbers are given), else `renumbered` when only its number changed.
+enum class ChangeKind { added, removed, changed, moved, renumbered };
+std::string_view change_kind_name(ChangeKind kind);  // "added", ...
+
+// One run of a word-level diff. JSON writes erase as "delete" (a C++ keyword).
+enum class EditOp { equal, insert, erase };
+std::string_view edit_op_name(EditOp op);  // "equal", "insert", "delete"
+
+struct WordEdit {
+  EditOp op = EditOp::equal;
+  std::string text;  // the run's words joined by single spaces
+};
+
+// The words of `old_text` and `new_text` (split on white space: a paragraph break counts as a
+// space) aligned by a longest common subsequence; deletions come before insertions in a hunk.
+// Adjacent runs are meant to be shown with one space between them.
+std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_text);
+
+template <class T>
+struct Change {
+  T old_value;
+  T new_value;
+};
+
+struct TextDiff {
+  std::string old_text;
+  std::string new_text;
+  std::vector<WordEdit> words;
+};
+
+// A list of paragraphs (items, intro) with the word diff of its paragraphs joined.
+struct ListDiff {
+  std::vector<std::string> old_list;
+  std::vector<std::string> new_list;
+  std::vector<WordEdit> words;
+};
+
+struct DeadlineDiff {
+  std::optional<Deadline> old_deadline;
+  std::optional<Deadline> new_deadline;
+  // new `to` minus old `to` in days, > 0 postponed; null when either `to` is unknown.
+  std::optional<long> shift_days;
+};
+
+// "postponed by 122 days", "brought forward by 1 day", "same end date".
+std::string describe_shift(long days);
+
+// One outcome of a matched activity that was added, removed or changed.
+struct OutcomeDiff {
+  std::optional<std::size_t> old_index;  // in the old activity's outcomes; null when added
+  std::optional<std::size_t> new_index;  // in the new activity's outcomes; null when removed
+  std::optional<TextDiff> text;          // set when both sides exist and the text differs
+  std::optional<Change<std::optional<std::string>>> task;
+  std::optional<DeadlineDiff> deadline;
+};
+
+// Agencies are the same entry when they have the same key: the glossary abbreviation, else the
+// case-folded name (or text). A glossary's new name for an abbreviation is a plan-level change
+// (an abbreviation entry), not a change of every activity that names the agency.
+struct AgenciesDiff {
+  std::vector<Agency> added;
+  std::vector<Agency> removed;
+  std::vector<Agency> as_agreed_gained;  // the new entries that now carry "(as agreed)"
+  std::vector<Agency> as_agreed_lost;    // the new entries that no longer do
+  std::vector<Change<Agency>> reworded;  // same key and marker, other text or kind
+  bool reordered = false;                // the entries both sides share stand in another order
+};
+
+struct SectionMove {
+  std::optional<std::string> old_number;
+  std::optional<std::string> new_number;
+  std::optional<std::string> old_title;
+  std::optional<std::string> new_title;
+};
+
+// One listed activity: added, removed, or a matched pair that differs. Fields are set only when
+// they changed; `section` is set exactly for `moved`.
+struct ActivityChange {
+  ChangeKind kind = ChangeKind::changed;
+  std::optional<Activity> old_activity;  // null when added
+  std::optional<Activity> new_activity;  // null when removed
+  std::optional<TextDiff> name;
+  std::optional<ListDiff> items;
+  std::vector<OutcomeDiff> outcomes;  // empty when the outcomes did not change
+  std::optional<AgenciesDiff> agencies;
+  std::optional<SectionMove> section;
+  std::optional<Change<std::vector<std::pair<std::string, std::string>>>> extra;
+};
+
+// A section heading added, removed, or paired with another title or number.
+struct SectionChange {
+  std::optional<Section> old_section;  // null when added
+  std::optional<Section> new_section;  // null when removed
+};
+
+// A glossary entry added, removed, or given another name (keyed by the abbreviation).
+struct AbbreviationChange {
+  std::optional<Abbreviation> old_entry;
+  std::optional<Abbreviation> new_entry;
+};
+
+// Where a side came from: the file as given to diff (for a JSON side, the JSON file).
+struct DiffSide {
+  std::string name;
+  std::string sha256;
+  std::string format;  // "text", "html" or "json"
+  std::size_t activities = 0;
+};
+
+struct DiffSummary {
+  std::size_t added = 0;
+  std::size_t removed = 0;
+  std::size_t changed = 0;
+  std::size_t moved = 0;
+  std::size_t renumbered = 0;
+};
+
+struct PlanDiff {
+  DiffSide old_side;
+  DiffSide new_side;
+  DiffSummary summary;
+  // Plan level; a missing title counts as "".
+  std::optional<TextDiff> title;
+  std::optional<ListDiff> intro;
+  std::optional<Change<std::optional<Act>>> act;
+  std::optional<Change<std::optional<std::string>>> published;
+  std::vector<SectionChange> sections;
+  std::vector<AbbreviationChange> abbreviations;
+  // Activity level, in the new plan's order, each removed activity after the activity that
+  // preceded it in the old plan.
+  std::vector<ActivityChange> changes;
+};
+
+// True when anything at all differs (the exit status of `planparse diff`).
+bool has_differences(const PlanDiff& diff);
+
+// ---- 1. Load -----------------------------------------------------------------------------------
+
+struct LoadedPlan {
+  Plan plan;
+  DiffSide side;
+};
+
+// Reads `path` ("-" for stdin) as planparse's JSON output when its first non-space character is
+// '{' and it parses as JSON; otherwise as a document through the parse pipeline.
+// Failures: those of read_source and parse_source, and not_a_plan for JSON that breaks the plan
+// schema (the message names the first violation's pointer).
+Result<LoadedPlan> load_plan(const std::string& path);
+
+// The same from bytes already in memory; `name` is used as given.
+Result<LoadedPlan> load_plan_bytes(std::string name, std::string bytes);
+
+// ---- 2. Align ----------------------------------------------------------------------------------
+
+// How alike each old activity is to each new one, in [0, 1] (see the thresholds above), row
+// major: [i * new_activities.size() + j]. 1 for identical content. The token weights come from
+// both lists, so a pair's score depends on the plans it is compared in.
+std::vector<double> similarity_matrix(const std::vector<Activity>& old_activities,
+                                      const std::vector<Activity>& new_activities);
+
+// The score of two activities compared on their own: similarity_matrix({a}, {b}), which is
+// what diff_plans uses for two one-activity plans.
+double activity_similarity(const Activity& a, const Activity& b);
+
+// One step of the alignment: a pair (both set), an added (old null) or a removed (new null).
+struct ActivityPair {
+  std::optional<std::size_t> old_index;
+  std::optional<std::size_t> new_index;
+};
+
+// Pairs the activities: first the in-order pairs that maximise the total similarity among pairs
+// of at least kMatchThreshold (Needleman-Wunsch with free gaps), then the leftover rows by a
+// global assignment (Hungarian method) among pairs of at least kMoveThreshold. Every index of
+// both plans appears exactly once, in the order PlanDiff::changes uses.
+std::vector<ActivityPair> align_activities(const std::vector<Activity>& old_activities,
+                                           const std::vector<Activity>& new_activities);
+
+// ---- 3. Compare --------------------------------------------------------------------------------
+
+// Everything that differs between the plans. `source`, `language`, `columns`, `diagnostics` and
+// lines are not compared: they describe the file, not the plan. The sides come from each
+// plan's `source`, or from the loaded files in the second form.
+PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan);
+PlanDiff diff_plans(const LoadedPlan& old_plan, const LoadedPlan& new_plan);
+
+// ---- 4. Render ---------------------------------------------------------------------------------
+
+// The output formats of `planparse diff --format`; each has one renderer in report.cpp, and
+// its name here is the one the command line takes.
+enum class DiffFormat { json, text };
+std::vector<std::string> diff_format_names();                  // {"json", "text"}
+std::optional<DiffFormat> diff_format_named(std::string_view name);  // nullopt for an unknown name
+
+struct RenderOptions {
+  bool color = false;  // text: ANSI colours
+};
+
+// The diff as JSON, keys in the order of schema/diff.schema.json.
+nlohmann::ordered_json diff_to_json(const PlanDiff& diff);
+
+// The diff for a reader: the two file names, a summary line ("27 → 28 activities: 1 added, …"),
+// the plan-level changes, then one block per change (renumbered activities summarised in one
+// line, in runs: "14–27 → 15–28"). Long unchanged stretches of a word diff are cut to a few
+// words of context.
+std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options = {});
+
+// The diff in `format`, ready to write. JSON is validated against the diff schema first.
+// Failures: internal_error when the JSON breaks the schema (a bug; nothing should be written).
+Result<std::string> render_diff(const PlanDiff& diff, DiffFormat format, const RenderOptions& options = {});
+
+// The JSON Schema (draft-07) of diff_to_json, as published in schema/diff.schema.json.
+std::string_view diff_schema_text();
+
+// Every violation of the diff schema; empty when `document` is valid.
+std::vector<SchemaViolation> validate_diff(const nlohmann::json& document);
+
+}  // namespace planparse

@@ -1,0 +1,52 @@
+// Diff, step 1: a side of the diff, read as a document or as planparse's own JSON output.
+// External interface: load_plan, load_plan_bytes (diff/diff.h). Tested by test_diff.cpp and
+// test_diff_cli.cpp.
+#include <string>
+#include <utility>
+
+#include "diff/diff.h"
+#include "ingest/source.h"
+#include "parsers/pipeline.h"
+#include "schema/plan_json.h"
+
+namespace planparse {
+namespace {
+
+// JSON by content, not by file name: a plan saved by `parse -o` may be called anything, and a
+// document never starts with '{'. A '{' that is not JSON falls through to the parser, which
+// says why it is no plan.
+bool starts_like_json(const std::string& text) {
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    return c == '{';
+  }
+  return false;
+}
+
+Result<LoadedPlan> load(Result<Source> read) {
+  if (!read.ok()) return read.error();
+  const Source& source = read.value();
+  if (starts_like_json(source.text)) {
+    nlohmann::ordered_json document = nlohmann::ordered_json::parse(source.text, nullptr, /*allow_exceptions=*/false);
+    if (!document.is_discarded()) {
+      Result<Plan> plan = plan_from_json(document);
+      if (!plan.ok()) return plan.error();
+      const std::size_t count = plan.value().activities.size();
+      return LoadedPlan{std::move(plan).value(), DiffSide{source.name, source.sha256, "json", count}};
+    }
+  }
+  Result<Plan> plan = parse_source(source);
+  if (!plan.ok()) return plan.error();
+  const std::size_t count = plan.value().activities.size();
+  return LoadedPlan{std::move(plan).value(), DiffSide{source.name, source.sha256, source.format, count}};
+}
+
+}  // namespace
+
+Result<LoadedPlan> load_plan(const std::string& path) { return load(read_source(path)); }
+
+Result<LoadedPlan> load_plan_bytes(std::string name, std::string bytes) {
+  return load(decode_source(std::move(name), std::move(bytes)));
+}
+
+}  // namespace planparse

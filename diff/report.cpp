@@ -1,0 +1,683 @@
+// Diff, step 4: the PlanDiff as JSON (schema/diff.schema.json, checked with valijson) or as
+// text for a reader. External interface: diff_to_json, diff_to_text, render_diff,
+// diff_format_names, diff_format_named, diff_schema_text, validate_diff (diff/diff.h).
+// Tested by test_diff.cpp and test_diff_cli.cpp.
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "diff/diff.h"
+#include "diff_schema.h"
+
+#if !VALIJSON_USE_EXCEPTIONS
+#error "valijson must be built with VALIJSON_USE_EXCEPTIONS=1 (link the CMake target valijson)"
+#endif
+
+namespace planparse {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+// --- JSON ------------------------------------------------------------------------------------
+
+ordered_json or_null(const std::optional<std::string>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+// Activities, outcomes and agencies keep exactly the shape of the plan JSON by being emitted
+// through to_json itself, inside a plan that holds just them.
+ordered_json activity_json(const Activity& activity) {
+  Plan plan;
+  plan.activities.push_back(activity);
+  return to_json(plan)["activities"][0];
+}
+
+ordered_json agency_json(const Agency& agency) {
+  Activity holder;
+  holder.agencies.push_back(agency);
+  return activity_json(holder)["agencies"][0];
+}
+
+ordered_json agencies_json(const std::vector<Agency>& agencies) {
+  ordered_json out = ordered_json::array();
+  for (const Agency& agency : agencies) out.push_back(agency_json(agency));
+  return out;
+}
+
+ordered_json deadline_json(const std::optional<Deadline>& deadline) {
+  if (!deadline) return nullptr;
+  Activity holder;
+  holder.outcomes.push_back(Outcome{"", std::nullopt, deadline});
+  return activity_json(holder)["outcomes"][0]["deadline"];
+}
+
+ordered_json words_json(const std::vector<WordEdit>& words) {
+  ordered_json out = ordered_json::array();
+  for (const WordEdit& edit : words) {
+    ordered_json run = ordered_json::object();
+    run["op"] = std::string(edit_op_name(edit.op));
+    run["text"] = edit.text;
+    out.push_back(std::move(run));
+  }
+  return out;
+}
+
+ordered_json text_change_json(const TextDiff& diff) {
+  ordered_json out = ordered_json::object();
+  out["old"] = diff.old_text;
+  out["new"] = diff.new_text;
+  out["words"] = words_json(diff.words);
+  return out;
+}
+
+ordered_json extra_json(const std::vector<std::pair<std::string, std::string>>& extra) {
+  ordered_json out = ordered_json::object();
+  for (const auto& [header, text] : extra) out[header] = text;
+  return out;
+}
+
+ordered_json outcome_change_json(const OutcomeDiff& diff) {
+  ordered_json out = ordered_json::object();
+  out["change"] = !diff.old_index ? "added" : !diff.new_index ? "removed" : "changed";
+  out["old"] = diff.old_index ? ordered_json(*diff.old_index) : ordered_json(nullptr);
+  out["new"] = diff.new_index ? ordered_json(*diff.new_index) : ordered_json(nullptr);
+  out["text"] = diff.text ? text_change_json(*diff.text) : ordered_json(nullptr);
+  if (diff.task) {
+    ordered_json task = ordered_json::object();
+    task["old"] = or_null(diff.task->old_value);
+    task["new"] = or_null(diff.task->new_value);
+    out["task"] = std::move(task);
+  } else {
+    out["task"] = nullptr;
+  }
+  if (diff.deadline) {
+    ordered_json deadline = ordered_json::object();
+    deadline["old"] = deadline_json(diff.deadline->old_deadline);
+    deadline["new"] = deadline_json(diff.deadline->new_deadline);
+    const std::optional<long>& shift = diff.deadline->shift_days;
+    deadline["shift_days"] = shift ? ordered_json(*shift) : ordered_json(nullptr);
+    deadline["shift"] = shift ? ordered_json(describe_shift(*shift)) : ordered_json(nullptr);
+    out["deadline"] = std::move(deadline);
+  } else {
+    out["deadline"] = nullptr;
+  }
+  return out;
+}
+
+ordered_json fields_json(const ActivityChange& change) {
+  ordered_json fields = ordered_json::array();
+  if (change.name) {
+    ordered_json field = ordered_json::object();
+    field["field"] = "name";
+    field["old"] = change.name->old_text;
+    field["new"] = change.name->new_text;
+    field["words"] = words_json(change.name->words);
+    fields.push_back(std::move(field));
+  }
+  if (change.items) {
+    ordered_json field = ordered_json::object();
+    field["field"] = "items";
+    field["old"] = change.items->old_list;
+    field["new"] = change.items->new_list;
+    field["words"] = words_json(change.items->words);
+    fields.push_back(std::move(field));
+  }
+  if (!change.outcomes.empty()) {
+    ordered_json field = ordered_json::object();
+    field["field"] = "outcomes";
+    field["old"] = activity_json(*change.old_activity)["outcomes"];
+    field["new"] = activity_json(*change.new_activity)["outcomes"];
+    ordered_json changes = ordered_json::array();
+    for (const OutcomeDiff& diff : change.outcomes) changes.push_back(outcome_change_json(diff));
+    field["changes"] = std::move(changes);
+    fields.push_back(std::move(field));
+  }
+  if (change.agencies) {
+    const AgenciesDiff& diff = *change.agencies;
+    ordered_json field = ordered_json::object();
+    field["field"] = "agencies";
+    field["old"] = agencies_json(change.old_activity->agencies);
+    field["new"] = agencies_json(change.new_activity->agencies);
+    field["added"] = agencies_json(diff.added);
+    field["removed"] = agencies_json(diff.removed);
+    field["as_agreed_gained"] = agencies_json(diff.as_agreed_gained);
+    field["as_agreed_lost"] = agencies_json(diff.as_agreed_lost);
+    ordered_json reworded = ordered_json::array();
+    for (const Change<Agency>& pair : diff.reworded) {
+      ordered_json entry = ordered_json::object();
+      entry["old"] = agency_json(pair.old_value);
+      entry["new"] = agency_json(pair.new_value);
+      reworded.push_back(std::move(entry));
+    }
+    field["reworded"] = std::move(reworded);
+    field["reordered"] = diff.reordered;
+    fields.push_back(std::move(field));
+  }
+  if (change.section) {
+    ordered_json field = ordered_json::object();
+    field["field"] = "section";
+    field["old"] = or_null(change.section->old_number);
+    field["new"] = or_null(change.section->new_number);
+    field["old_title"] = or_null(change.section->old_title);
+    field["new_title"] = or_null(change.section->new_title);
+    fields.push_back(std::move(field));
+  }
+  if (change.extra) {
+    ordered_json field = ordered_json::object();
+    field["field"] = "extra";
+    field["old"] = extra_json(change.extra->old_value);
+    field["new"] = extra_json(change.extra->new_value);
+    fields.push_back(std::move(field));
+  }
+  return fields;
+}
+
+ordered_json change_json(const ActivityChange& change) {
+  const Activity& shown = change.new_activity ? *change.new_activity : *change.old_activity;
+  ordered_json out = ordered_json::object();
+  out["kind"] = std::string(change_kind_name(change.kind));
+  out["old"] = change.old_activity ? ordered_json(change.old_activity->number) : ordered_json(nullptr);
+  out["new"] = change.new_activity ? ordered_json(change.new_activity->number) : ordered_json(nullptr);
+  out["name"] = shown.name;
+  out["section"] = or_null(shown.section);
+  ordered_json lines = ordered_json::object();
+  lines["old"] = change.old_activity ? ordered_json(change.old_activity->line) : ordered_json(nullptr);
+  lines["new"] = change.new_activity ? ordered_json(change.new_activity->line) : ordered_json(nullptr);
+  out["lines"] = std::move(lines);
+  const bool single = change.kind == ChangeKind::added || change.kind == ChangeKind::removed;
+  out["activity"] = single ? activity_json(shown) : ordered_json(nullptr);
+  out["fields"] = fields_json(change);
+  return out;
+}
+
+// "added" when only the new side has a value, "removed" when only the old, else "changed".
+template <class T>
+std::string presence_change(const std::optional<T>& old_value, const std::optional<T>& new_value) {
+  if (!old_value) return "added";
+  if (!new_value) return "removed";
+  return "changed";
+}
+
+ordered_json act_json(const std::optional<Act>& act) {
+  if (!act) return nullptr;
+  ordered_json out = ordered_json::object();
+  out["date"] = or_null(act->date);
+  out["number"] = or_null(act->number);
+  return out;
+}
+
+ordered_json plan_json(const PlanDiff& diff) {
+  ordered_json plan = ordered_json::array();
+  auto entry = [](const char* field, const std::string& change) {
+    ordered_json out = ordered_json::object();
+    out["field"] = field;
+    out["change"] = change;
+    return out;
+  };
+  if (diff.title) {
+    ordered_json out = entry("title", "changed");
+    out["old"] = diff.title->old_text;
+    out["new"] = diff.title->new_text;
+    out["words"] = words_json(diff.title->words);
+    plan.push_back(std::move(out));
+  }
+  if (diff.intro) {
+    ordered_json out = entry("intro", "changed");
+    out["old"] = diff.intro->old_list;
+    out["new"] = diff.intro->new_list;
+    out["words"] = words_json(diff.intro->words);
+    plan.push_back(std::move(out));
+  }
+  if (diff.act) {
+    ordered_json out = entry("act", presence_change(diff.act->old_value, diff.act->new_value));
+    out["old"] = act_json(diff.act->old_value);
+    out["new"] = act_json(diff.act->new_value);
+    plan.push_back(std::move(out));
+  }
+  if (diff.published) {
+    ordered_json out = entry("published", presence_change(diff.published->old_value, diff.published->new_value));
+    out["old"] = or_null(diff.published->old_value);
+    out["new"] = or_null(diff.published->new_value);
+    plan.push_back(std::move(out));
+  }
+  auto section_value = [](const std::optional<Section>& section) -> ordered_json {
+    if (!section) return nullptr;
+    ordered_json out = ordered_json::object();
+    out["number"] = section->number;
+    out["title"] = section->title;
+    return out;
+  };
+  for (const SectionChange& change : diff.sections) {
+    std::string kind = presence_change(change.old_section, change.new_section);
+    if (kind == "changed") kind = change.old_section->title != change.new_section->title ? "renamed" : "renumbered";
+    ordered_json out = entry("section", kind);
+    out["old"] = section_value(change.old_section);
+    out["new"] = section_value(change.new_section);
+    plan.push_back(std::move(out));
+  }
+  auto abbreviation_value = [](const std::optional<Abbreviation>& abbreviation) -> ordered_json {
+    if (!abbreviation) return nullptr;
+    ordered_json out = ordered_json::object();
+    out["abbr"] = abbreviation->abbr;
+    out["name"] = abbreviation->name;
+    return out;
+  };
+  for (const AbbreviationChange& change : diff.abbreviations) {
+    ordered_json out = entry("abbreviation", presence_change(change.old_entry, change.new_entry));
+    out["old"] = abbreviation_value(change.old_entry);
+    out["new"] = abbreviation_value(change.new_entry);
+    plan.push_back(std::move(out));
+  }
+  return plan;
+}
+
+ordered_json side_json(const DiffSide& side) {
+  ordered_json out = ordered_json::object();
+  out["name"] = side.name;
+  out["sha256"] = side.sha256;
+  out["format"] = side.format;
+  out["activities"] = side.activities;
+  return out;
+}
+
+// --- Text ------------------------------------------------------------------------------------
+
+// SGR codes, used only when RenderOptions::color asks for them.
+struct Palette {
+  bool on = false;
+  std::string paint(const std::string& text, const char* code) const {
+    return on ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
+  }
+  std::string bold(const std::string& text) const { return paint(text, "1"); }
+  std::string added(const std::string& text) const { return paint(text, "32"); }
+  std::string removed(const std::string& text) const { return paint(text, "31"); }
+  std::string changed(const std::string& text) const { return paint(text, "33"); }
+  std::string moved(const std::string& text) const { return paint(text, "36"); }
+  std::string dim(const std::string& text) const { return paint(text, "2"); }
+};
+
+// Unchanged words kept around a change in the text output; a longer unchanged run is cut to this
+// many words on each side of the cut ("…"), as diff keeps three lines of context.
+constexpr std::size_t kContextWords = 6;
+
+// Shortens an unchanged run: its start is kept only after a change, its end only before one.
+std::string context_text(const std::string& run, bool after_change, bool before_change) {
+  // A text whose words all stayed (only a paragraph break moved) is shown whole.
+  if (!after_change && !before_change) return run;
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < run.size();) {
+    std::size_t end = run.find(' ', start);
+    if (end == std::string::npos) end = run.size();
+    words.push_back(run.substr(start, end - start));
+    start = end + 1;
+  }
+  const std::size_t head = after_change ? kContextWords : 0;
+  const std::size_t tail = before_change ? kContextWords : 0;
+  if (words.size() <= head + tail + 1) return run;
+  std::string out;
+  for (std::size_t k = 0; k < head; ++k) out += words[k] + " ";
+  out += "…";
+  for (std::size_t k = words.size() - tail; k < words.size(); ++k) out += " " + words[k];
+  return out;
+}
+
+// Without colour, git's plain word-diff markers show what was deleted and inserted.
+std::string words_text(const std::vector<WordEdit>& words, const Palette& palette) {
+  std::string out;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const WordEdit& edit = words[k];
+    if (!out.empty()) out += ' ';
+    switch (edit.op) {
+      case EditOp::equal: out += context_text(edit.text, k > 0, k + 1 < words.size()); break;
+      case EditOp::erase: out += palette.on ? palette.removed(edit.text) : "[-" + edit.text + "-]"; break;
+      case EditOp::insert: out += palette.on ? palette.added(edit.text) : "{+" + edit.text + "+}"; break;
+    }
+  }
+  return out;
+}
+
+std::string deadline_text(const std::optional<Deadline>& deadline) {
+  return deadline ? deadline->text : std::string("(no deadline)");
+}
+
+std::string agency_list(const std::vector<Agency>& agencies) {
+  std::string out;
+  for (const Agency& agency : agencies) {
+    if (!out.empty()) out += ", ";
+    out += agency.text;
+  }
+  return out;
+}
+
+// The agency's short form for "now as agreed" lines: its abbreviation, else its name.
+std::string agency_short(const Agency& agency) {
+  return agency.abbr ? *agency.abbr : agency.name ? *agency.name : agency.text;
+}
+
+std::string outcome_line(const Outcome& outcome) {
+  std::string out = outcome.text.empty() ? std::string("(no text)") : outcome.text;
+  out += " — " + deadline_text(outcome.deadline);
+  return out;
+}
+
+std::string section_label(const std::optional<std::string>& number, const std::optional<std::string>& title) {
+  if (!number) return "no section";
+  return "section " + *number + (title ? " (" + *title + ")" : "");
+}
+
+void activity_lines(const Activity& activity, std::string& out) {
+  for (const std::string& item : activity.items) out += "    - " + item + "\n";
+  for (const Outcome& outcome : activity.outcomes) out += "    outcome: " + outcome_line(outcome) + "\n";
+  if (!activity.agencies.empty()) out += "    agencies: " + agency_list(activity.agencies) + "\n";
+}
+
+void field_lines(const ActivityChange& change, const Palette& palette, std::string& out) {
+  if (change.section) {
+    out += "    section: " + section_label(change.section->old_number, change.section->old_title) + " → " +
+           section_label(change.section->new_number, change.section->new_title) + "\n";
+  }
+  if (change.name) out += "    name: " + words_text(change.name->words, palette) + "\n";
+  if (change.items) out += "    items: " + words_text(change.items->words, palette) + "\n";
+  for (const OutcomeDiff& diff : change.outcomes) {
+    if (!diff.old_index) {
+      out += "    outcome " + std::to_string(*diff.new_index + 1) + " " + palette.added("added") + ": " +
+             outcome_line(change.new_activity->outcomes[*diff.new_index]) + "\n";
+      continue;
+    }
+    if (!diff.new_index) {
+      out += "    outcome " + std::to_string(*diff.old_index + 1) + " " + palette.removed("removed") + ": " +
+             outcome_line(change.old_activity->outcomes[*diff.old_index]) + "\n";
+      continue;
+    }
+    const std::string label = "    outcome " + std::to_string(*diff.new_index + 1);
+    if (diff.text) out += label + ": " + words_text(diff.text->words, palette) + "\n";
+    if (diff.task) {
+      out += label + " task: " + diff.task->old_value.value_or("(none)") + " → " +
+             diff.task->new_value.value_or("(none)") + "\n";
+    }
+    if (diff.deadline) {
+      out += label + " deadline: " + palette.removed(deadline_text(diff.deadline->old_deadline)) + " → " +
+             palette.added(deadline_text(diff.deadline->new_deadline));
+      if (diff.deadline->shift_days) out += " (" + describe_shift(*diff.deadline->shift_days) + ")";
+      out += "\n";
+    }
+  }
+  if (change.agencies) {
+    const AgenciesDiff& diff = *change.agencies;
+    std::vector<std::string> parts;
+    for (const Agency& agency : diff.added) parts.push_back(palette.added("+ " + agency.text));
+    for (const Agency& agency : diff.removed) parts.push_back(palette.removed("- " + agency.text));
+    for (const Agency& agency : diff.as_agreed_gained) parts.push_back(agency_short(agency) + " now as agreed");
+    for (const Agency& agency : diff.as_agreed_lost) parts.push_back(agency_short(agency) + " no longer as agreed");
+    for (const Change<Agency>& pair : diff.reworded) parts.push_back(pair.old_value.text + " → " + pair.new_value.text);
+    if (diff.reordered) parts.push_back("reordered");
+    out += "    agencies:";
+    for (std::size_t k = 0; k < parts.size(); ++k) out += (k == 0 ? " " : "; ") + parts[k];
+    out += "\n";
+  }
+  if (change.extra) {
+    for (const auto& [header, text] : change.extra->new_value) {
+      const auto before = std::find_if(change.extra->old_value.begin(), change.extra->old_value.end(),
+                                       [&](const auto& cell) { return cell.first == header; });
+      if (before != change.extra->old_value.end() && before->second == text) continue;
+      out += "    " + header + ": " +
+             (before == change.extra->old_value.end() ? std::string("(none)") : before->second) + " → " + text + "\n";
+    }
+    for (const auto& [header, text] : change.extra->old_value) {
+      const bool kept = std::any_of(change.extra->new_value.begin(), change.extra->new_value.end(),
+                                    [&](const auto& cell) { return cell.first == header; });
+      if (!kept) out += "    " + header + ": " + text + " → (none)\n";
+    }
+  }
+}
+
+std::string numbers(const ActivityChange& change) {
+  const int old_number = change.old_activity ? change.old_activity->number : 0;
+  const int new_number = change.new_activity ? change.new_activity->number : 0;
+  if (!change.old_activity) return std::to_string(new_number);
+  if (!change.new_activity || old_number == new_number) return std::to_string(old_number);
+  return std::to_string(old_number) + " → " + std::to_string(new_number);
+}
+
+// Renumbered pairs in runs that shift by the same amount: "4–12 → 5–13, 20 → 18".
+std::string renumbered_runs(const std::vector<std::pair<int, int>>& pairs) {
+  std::string out;
+  for (std::size_t k = 0; k < pairs.size();) {
+    std::size_t end = k + 1;
+    while (end < pairs.size() && pairs[end].first == pairs[end - 1].first + 1 &&
+           pairs[end].second == pairs[end - 1].second + 1) {
+      ++end;
+    }
+    if (!out.empty()) out += ", ";
+    if (end - k == 1) {
+      out += std::to_string(pairs[k].first) + " → " + std::to_string(pairs[k].second);
+    } else {
+      out += std::to_string(pairs[k].first) + "–" + std::to_string(pairs[end - 1].first) + " → " +
+             std::to_string(pairs[k].second) + "–" + std::to_string(pairs[end - 1].second);
+    }
+    k = end;
+  }
+  return out;
+}
+
+void plan_lines(const PlanDiff& diff, const Palette& palette, std::string& out) {
+  if (diff.title) out += "title: " + words_text(diff.title->words, palette) + "\n";
+  if (diff.intro) out += "intro: " + words_text(diff.intro->words, palette) + "\n";
+  if (diff.act) {
+    auto act_text = [](const std::optional<Act>& act) {
+      if (!act) return std::string("(none)");
+      return "dated " + act->date.value_or("?") + " No. " + act->number.value_or("?");
+    };
+    out += "act: " + act_text(diff.act->old_value) + " → " + act_text(diff.act->new_value) + "\n";
+  }
+  if (diff.published) {
+    out += "published: " + diff.published->old_value.value_or("(none)") + " → " +
+           diff.published->new_value.value_or("(none)") + "\n";
+  }
+  for (const SectionChange& change : diff.sections) {
+    if (!change.old_section) {
+      out += palette.added("section " + change.new_section->number + " added") + ": " + change.new_section->title + "\n";
+    } else if (!change.new_section) {
+      out += palette.removed("section " + change.old_section->number + " removed") + ": " + change.old_section->title +
+             "\n";
+    } else if (change.old_section->title != change.new_section->title) {
+      out += palette.changed("section " + change.old_section->number +
+                             (change.old_section->number != change.new_section->number
+                                  ? " → " + change.new_section->number
+                                  : std::string()) +
+                             " renamed") +
+             ": " + words_text(word_diff(change.old_section->title, change.new_section->title), palette) + "\n";
+    } else {
+      out += palette.changed("section " + change.old_section->number + " → " + change.new_section->number +
+                             " renumbered") +
+             ": " + change.new_section->title + "\n";
+    }
+  }
+  for (const AbbreviationChange& change : diff.abbreviations) {
+    if (!change.old_entry) {
+      out += palette.added("abbreviation " + change.new_entry->abbr + " added") + ": " + change.new_entry->name + "\n";
+    } else if (!change.new_entry) {
+      out += palette.removed("abbreviation " + change.old_entry->abbr + " removed") + ": " + change.old_entry->name +
+             "\n";
+    } else {
+      out += palette.changed("abbreviation " + change.new_entry->abbr + " changed") + ": " +
+             words_text(word_diff(change.old_entry->name, change.new_entry->name), palette) + "\n";
+    }
+  }
+}
+
+// --- Validation ------------------------------------------------------------------------------
+
+struct LoadedSchema {
+  std::unique_ptr<valijson::Schema> schema;
+  std::string error;
+};
+
+LoadedSchema load_schema() {
+  LoadedSchema loaded;
+  const nlohmann::json document = nlohmann::json::parse(diff_schema_text(), nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) {
+    loaded.error = "the embedded diff schema is not valid JSON";
+    return loaded;
+  }
+  try {
+    auto schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    parser.populateSchema(adapter, *schema);
+    loaded.schema = std::move(schema);
+  } catch (const std::exception& e) {
+    loaded.error = std::string("the embedded diff schema cannot be loaded: ") + e.what();
+  }
+  return loaded;
+}
+
+// valijson names a location {"<root>", "[changes]", "[0]", "[kind]"}; a JSON pointer is
+// "/changes/0/kind" (RFC 6901: "~" as "~0", "/" as "~1").
+std::string json_pointer(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& step : context) {
+    if (step == "<root>") continue;
+    std::string_view token = step;
+    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') token = token.substr(1, token.size() - 2);
+    pointer += '/';
+    for (const char c : token) pointer += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+  }
+  return pointer;
+}
+
+}  // namespace
+
+nlohmann::ordered_json diff_to_json(const PlanDiff& diff) {
+  ordered_json out = ordered_json::object();
+  out["schema_version"] = kDiffSchemaVersion;
+  out["old"] = side_json(diff.old_side);
+  out["new"] = side_json(diff.new_side);
+  ordered_json summary = ordered_json::object();
+  summary["added"] = diff.summary.added;
+  summary["removed"] = diff.summary.removed;
+  summary["changed"] = diff.summary.changed;
+  summary["moved"] = diff.summary.moved;
+  summary["renumbered"] = diff.summary.renumbered;
+  out["summary"] = std::move(summary);
+  out["plan"] = plan_json(diff);
+  ordered_json changes = ordered_json::array();
+  for (const ActivityChange& change : diff.changes) changes.push_back(change_json(change));
+  out["changes"] = std::move(changes);
+  return out;
+}
+
+std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options) {
+  const Palette palette{options.color};
+  const DiffSummary& s = diff.summary;
+  std::string out = diff.old_side.name + " → " + diff.new_side.name + "\n";
+  out += palette.bold(std::to_string(diff.old_side.activities) + " → " + std::to_string(diff.new_side.activities) +
+                      " activities: " + std::to_string(s.added) + " added, " + std::to_string(s.removed) +
+                      " removed, " + std::to_string(s.changed) + " changed, " + std::to_string(s.moved) + " moved, " +
+                      std::to_string(s.renumbered) + " renumbered") +
+         "\n";
+  if (!has_differences(diff)) return out + "no differences\n";
+
+  std::string plan;
+  plan_lines(diff, palette, plan);
+  if (!plan.empty()) out += "\n" + plan;
+
+  std::vector<std::pair<int, int>> renumbered;
+  for (const ActivityChange& change : diff.changes) {
+    const Activity& shown = change.new_activity ? *change.new_activity : *change.old_activity;
+    const std::string where = shown.section ? " (section " + *shown.section + ")" : "";
+    switch (change.kind) {
+      case ChangeKind::renumbered:
+        renumbered.emplace_back(change.old_activity->number, change.new_activity->number);
+        continue;
+      case ChangeKind::added:
+        out += "\n" + palette.added("+ " + numbers(change) + " added" + where) + ": " + shown.name + "\n";
+        activity_lines(shown, out);
+        continue;
+      case ChangeKind::removed:
+        out += "\n" + palette.removed("- " + numbers(change) + " removed" + where) + ": " + shown.name + "\n";
+        activity_lines(shown, out);
+        continue;
+      case ChangeKind::changed:
+        out += "\n" + palette.changed("~ " + numbers(change) + " changed" + where) + ": " + shown.name + "\n";
+        break;
+      case ChangeKind::moved:
+        out += "\n" + palette.moved("> " + numbers(change) + " moved") + ": " + shown.name + "\n";
+        break;
+    }
+    field_lines(change, palette, out);
+  }
+  if (!renumbered.empty()) {
+    out += "\n" + palette.dim("renumbered (" + std::to_string(renumbered.size()) + "): " + renumbered_runs(renumbered)) +
+           "\n";
+  }
+  return out;
+}
+
+std::vector<std::string> diff_format_names() { return {"json", "text"}; }
+
+std::optional<DiffFormat> diff_format_named(std::string_view name) {
+  if (name == "json") return DiffFormat::json;
+  if (name == "text") return DiffFormat::text;
+  return std::nullopt;
+}
+
+Result<std::string> render_diff(const PlanDiff& diff, DiffFormat format, const RenderOptions& options) {
+  switch (format) {
+    case DiffFormat::text: return diff_to_text(diff, options);
+    case DiffFormat::json: {
+      const ordered_json json = diff_to_json(diff);
+      const std::vector<SchemaViolation> violations = validate_diff(nlohmann::json(json));
+      if (!violations.empty()) {
+        return Failure{Code::internal_error,
+                       "internal error: the diff breaks its schema: " + violations.front().message,
+                       violations.front().pointer.empty() ? "/" : violations.front().pointer};
+      }
+      // Texts come from decoded, normalised input; `replace` still keeps a stray invalid byte
+      // from turning into an exception at the CLI.
+      return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+  }
+  return Failure{Code::internal_error, "unknown diff format", ""};
+}
+
+std::string_view diff_schema_text() { return generated::diff_schema; }
+
+std::vector<SchemaViolation> validate_diff(const nlohmann::json& document) {
+  try {
+    static const LoadedSchema loaded = load_schema();
+    if (!loaded.schema) return {SchemaViolation{"", loaded.error}};
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(document);
+    if (validator.validate(*loaded.schema, adapter, &results)) return {};
+    // valijson reports a fault once at its place and again at every enclosing array item and
+    // property; the deepest report says what is wrong, so it comes first.
+    std::vector<SchemaViolation> violations;
+    std::vector<std::pair<std::size_t, SchemaViolation>> found;
+    for (const valijson::ValidationResults::Error& error : results) {
+      found.push_back({error.context.size(), SchemaViolation{json_pointer(error.context), error.description}});
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& [depth, violation] : found) violations.push_back(std::move(violation));
+    if (violations.empty()) violations.push_back({"", "the document does not match the diff schema"});
+    return violations;
+  } catch (const std::exception& e) {
+    return {SchemaViolation{"", std::string("the document cannot be validated: ") + e.what()}};
+  } catch (...) {
+    return {SchemaViolation{"", "the document cannot be validated"}};
+  }
+}
+
+}  // namespace planparse

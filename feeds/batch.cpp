@@ -1,0 +1,325 @@
+// Feeds, the batch. See batch.h.
+//
+// Workers take inputs by index and leave each result in its slot; the calling thread writes
+// the slots strictly in index order, so the output never depends on which worker finished
+// first. Workers stay within a window ahead of the writer, which bounds the memory held by
+// finished-but-unwritten results whatever the number of inputs.
+#include "feeds/batch.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+
+#include "feeds/csv.h"
+#include "feeds/relational.h"
+#include "feeds/sqlite.h"
+#include "parsers/pipeline.h"
+#include "schema/emit.h"
+
+namespace planparse::feeds {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_document_name(const fs::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  return extension == ".txt" || extension == ".text" || extension == ".htm" || extension == ".html";
+}
+
+// One input's result, filled by a worker and consumed by the writer.
+struct Slot {
+  bool ready = false;
+  std::optional<std::string> error;  // the one line reported for a failed input
+  bool unchanged = false;            // its sha256 is already in the database
+  std::string json;                  // jsonl: the compact JSON
+  std::optional<Plan> plan;          // csv, sqlite
+  unsigned long long bytes = 0;
+};
+
+std::string failure_line(const std::string& path, const Failure& failure) {
+  return path + ": " + failure.message + (failure.where.empty() ? "" : " at " + failure.where);
+}
+
+Slot process(const std::string& path, const BatchOptions& options, const std::unordered_set<std::string>& stored) {
+  Slot slot;
+  Result<Source> source = read_source(path, options.decode);
+  if (!source.ok()) {
+    slot.error = failure_line(path, source.error());
+    return slot;
+  }
+  slot.bytes = source.value().bytes.size();
+  if (stored.count(source.value().sha256)) {
+    slot.unchanged = true;
+    return slot;
+  }
+  Result<Plan> plan = parse_source(source.value());
+  if (!plan.ok()) {
+    slot.error = failure_line(path, plan.error());
+    return slot;
+  }
+  // The same check `parse` makes: nothing leaves planparse that breaks its schema.
+  const nlohmann::ordered_json json = to_json(plan.value());
+  const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(json));
+  if (!violations.empty()) {
+    slot.error = path + ": internal error: output breaks the schema at \"" + violations.front().pointer + "\"";
+    return slot;
+  }
+  if (options.target == Target::jsonl) {
+    slot.json = json.dump(-1);
+  } else {
+    slot.plan = std::move(plan.value());
+  }
+  return slot;
+}
+
+// The output being written, and how to make it visible (or drop it) at the end.
+struct Output {
+  std::ofstream jsonl_file;
+  std::string temporary;  // the jsonl file or csv directory being written
+  std::optional<CsvFiles> csv;
+  std::optional<Database> database;
+  std::unordered_set<std::string> stored;
+  long long next_document = 1;  // csv ids
+  long long next_activity = 1;
+};
+
+std::optional<Failure> open_output(const BatchOptions& options, Output& out) {
+  if (options.target == Target::sqlite) {
+    Result<Database> database = open_database(options.output);
+    if (!database.ok()) return database.error();
+    out.database = std::move(database.value());
+    // Every stored sha256 up front, so that workers skip known documents without a query.
+    return stored_hashes(*out.database, out.stored);
+  }
+  if (options.output.empty()) return std::nullopt;  // jsonl to the stream
+  std::string pattern = options.output + ".tmp.XXXXXX";
+  if (options.target == Target::csv) {
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      return Failure{Code::io_error, "cannot create a directory beside " + options.output + ": " + std::strerror(errno), ""};
+    }
+    out.temporary = pattern;
+    Result<CsvFiles> csv = open_csv(out.temporary);
+    if (!csv.ok()) return csv.error();
+    out.csv = std::move(csv.value());
+    return std::nullopt;
+  }
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) return Failure{Code::io_error, "cannot write " + options.output + ": " + std::strerror(errno), ""};
+  ::close(fd);
+  out.temporary = pattern;
+  out.jsonl_file.open(out.temporary, std::ios::binary | std::ios::trunc);
+  if (!out.jsonl_file) return Failure{Code::io_error, "cannot write " + options.output, ""};
+  return std::nullopt;
+}
+
+// Makes the finished output visible under its name; or removes it when `keep` is false.
+std::optional<Failure> close_output(const BatchOptions& options, Output& out, bool keep) {
+  std::error_code ignored;
+  if (options.target == Target::sqlite || out.temporary.empty()) return std::nullopt;
+  std::optional<Failure> failure;
+  if (out.csv) {
+    failure = close_csv(*out.csv);
+  } else {
+    out.jsonl_file.close();
+    if (!out.jsonl_file) failure = Failure{Code::io_error, "cannot write " + options.output, ""};
+  }
+  if (failure || !keep) {
+    fs::remove_all(out.temporary, ignored);
+    return failure;
+  }
+  if (options.target == Target::csv && fs::exists(options.output)) {
+    // A directory cannot be renamed over another: the old export steps aside first.
+    const std::string old = options.output + ".old." + std::to_string(::getpid());
+    std::error_code error;
+    fs::rename(options.output, old, error);
+    if (error) {
+      fs::remove_all(out.temporary, ignored);
+      return Failure{Code::io_error, "cannot replace " + options.output + ": " + error.message(), ""};
+    }
+    fs::rename(out.temporary, options.output, error);
+    if (error) {
+      fs::rename(old, options.output, ignored);
+      fs::remove_all(out.temporary, ignored);
+      return Failure{Code::io_error, "cannot write " + options.output + ": " + error.message(), ""};
+    }
+    fs::remove_all(old, ignored);
+    return std::nullopt;
+  }
+  std::error_code error;
+  fs::rename(out.temporary, options.output, error);
+  if (error) {
+    fs::remove_all(out.temporary, ignored);
+    return Failure{Code::io_error, "cannot write " + options.output + ": " + error.message(), ""};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& arguments, std::istream& paths_in,
+                                                std::vector<std::string>* ignored) {
+  std::vector<std::string> given;
+  for (const std::string& argument : arguments) {
+    if (argument != "-") {
+      given.push_back(argument);
+      continue;
+    }
+    for (std::string line; std::getline(paths_in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) given.push_back(line);
+    }
+  }
+  std::vector<std::string> inputs;
+  for (const std::string& path : given) {
+    std::error_code error;
+    if (!fs::is_directory(path, error)) {
+      inputs.push_back(path);  // a file, or a path that will fail to read and be reported
+      continue;
+    }
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    if (error) return Failure{Code::io_error, "cannot read the directory " + path + ": " + error.message(), ""};
+    for (const fs::recursive_directory_iterator end; it != end; it.increment(error)) {
+      if (error) return Failure{Code::io_error, "cannot read the directory " + path + ": " + error.message(), ""};
+      if (!it->is_regular_file(error)) continue;
+      if (is_document_name(it->path())) {
+        inputs.push_back(it->path().string());
+      } else if (ignored) {
+        ignored->push_back(it->path().string());
+      }
+    }
+  }
+  std::sort(inputs.begin(), inputs.end());
+  inputs.erase(std::unique(inputs.begin(), inputs.end()), inputs.end());
+  if (ignored) std::sort(ignored->begin(), ignored->end());
+  return inputs;
+}
+
+BatchReport run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, const BatchHooks& hooks) {
+  const auto started = std::chrono::steady_clock::now();
+  BatchReport report;
+  Output out;
+  if (std::optional<Failure> failure = open_output(options, out)) {
+    report.output_error = failure;
+    return report;
+  }
+  const std::string ingested_at = timestamp_now();
+
+  const size_t n = inputs.size();
+  const unsigned jobs = std::max(1u, options.jobs);
+  const size_t window = 4 * static_cast<size_t>(jobs) + 16;
+  std::vector<Slot> slots(n);
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t next = 0;     // the next input a worker takes
+  size_t written = 0;  // inputs the writer has finished with
+  bool stop = false;
+
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < std::min<size_t>(jobs, std::max<size_t>(n, 1)); ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        size_t index;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return stop || next >= n || next < written + window; });
+          if (stop || next >= n) return;
+          index = next++;
+        }
+        Slot slot = process(inputs[index], options, out.stored);
+        slot.ready = true;
+        {
+          const std::lock_guard<std::mutex> lock(mutex);
+          slots[index] = std::move(slot);
+        }
+        changed.notify_all();
+      }
+    });
+  }
+
+  BatchProgress progress;
+  progress.total = n;
+  for (size_t i = 0; i < n && !report.output_error; ++i) {
+    Slot slot;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return slots[i].ready; });
+      slot = std::move(slots[i]);
+      slots[i] = Slot{};
+    }
+    std::optional<Failure> failure;
+    if (slot.error) {
+      ++report.failed;
+      if (hooks.on_failure) hooks.on_failure(*slot.error);
+      const Row row = failure_row(inputs[i], *slot.error, timestamp_now());
+      if (out.database) failure = store_failure(*out.database, row);
+      if (out.csv) {
+        Rows rows;
+        rows[Table::failures].push_back(row);
+        failure = write_csv(*out.csv, rows);
+      }
+    } else if (slot.unchanged) {
+      ++report.unchanged;
+    } else if (options.target == Target::jsonl) {
+      std::ostream& stream = out.temporary.empty() ? *hooks.jsonl_out : out.jsonl_file;
+      stream << slot.json << '\n';
+      if (!stream) failure = Failure{Code::io_error, "cannot write " + (options.output.empty() ? "<stdout>" : options.output), ""};
+      ++report.parsed;
+    } else if (out.csv) {
+      failure = write_csv(*out.csv, flatten(*slot.plan, Provenance{inputs[i], ingested_at}, out.next_document++, out.next_activity));
+      out.next_activity += static_cast<long long>(slot.plan->activities.size());
+      ++report.parsed;
+    } else {
+      Result<bool> stored = store_document(*out.database, *slot.plan, Provenance{inputs[i], ingested_at});
+      if (!stored.ok()) {
+        failure = stored.error();
+      } else {
+        ++(stored.value() ? report.parsed : report.unchanged);  // the same bytes twice in one batch
+      }
+    }
+    if (failure) report.output_error = failure;
+    progress.done = i + 1;
+    progress.failed = report.failed;
+    progress.unchanged = report.unchanged;
+    progress.bytes += slot.bytes;
+    progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (hooks.on_progress) hooks.on_progress(progress);
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      written = i + 1;
+      if (slot.error && options.fail_fast && i + 1 < n) {
+        stop = true;
+        report.stopped = true;
+      }
+    }
+    changed.notify_all();
+    if (report.stopped) break;
+  }
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    stop = true;
+  }
+  changed.notify_all();
+  for (std::thread& worker : workers) worker.join();
+
+  if (std::optional<Failure> failure = close_output(options, out, !report.output_error)) {
+    if (!report.output_error) report.output_error = failure;
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace planparse::feeds

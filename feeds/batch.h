@@ -1,0 +1,60 @@
+// Feeds, the batch: many inputs parsed in parallel and written in their sorted order as JSON
+// Lines, CSV (relational.h, csv.h) or SQLite (sqlite.h). A failed input never stops the batch
+// (unless fail_fast): it is reported and recorded, and the others are written. Output order
+// does not depend on the threads, so -j1 and -j8 give the same bytes. Tested by test_batch.cpp.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "ingest/source.h"
+
+namespace planparse::feeds {
+
+enum class Target { jsonl, csv, sqlite };
+
+// The files a batch reads: files as given, directories walked recursively for .txt, .text,
+// .htm and .html (`ignored` gets the other files), "-" for newline-separated paths read from
+// `paths_in`; sorted, without repeats. Failures: io_error for a path that does not exist.
+Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& arguments, std::istream& paths_in,
+                                                std::vector<std::string>* ignored);
+
+struct BatchOptions {
+  Target target = Target::jsonl;
+  std::string output;  // jsonl: a file, or empty for `jsonl_out`; csv: a directory; sqlite: a file
+  unsigned jobs = 1;
+  bool fail_fast = false;
+  DecodeOptions decode;
+};
+
+struct BatchProgress {
+  size_t done = 0;       // inputs written or recorded, in order
+  size_t total = 0;
+  size_t failed = 0;
+  size_t unchanged = 0;  // already in the database
+  unsigned long long bytes = 0;  // of the inputs done
+  double seconds = 0;
+};
+
+struct BatchReport {
+  size_t parsed = 0;
+  size_t unchanged = 0;
+  size_t failed = 0;
+  bool stopped = false;                 // fail_fast stopped it before the end
+  std::optional<Failure> output_error;  // the output could not be written: nothing usable was left
+  double seconds = 0;
+};
+
+struct BatchHooks {
+  std::function<void(const std::string& line)> on_failure;       // "path: what at where", once per failed input
+  std::function<void(const BatchProgress& progress)> on_progress;  // after each input, in order
+  std::ostream* jsonl_out = nullptr;                              // where JSONL goes without an output file
+};
+
+BatchReport run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, const BatchHooks& hooks);
+
+}  // namespace planparse::feeds

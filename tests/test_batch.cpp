@@ -1,0 +1,249 @@
+// `planparse batch` as a user runs it: a folder of releases into JSON Lines, CSV or SQLite, in
+// parallel and in sorted order, failures recorded without stopping the rest, a database that a
+// re-run completes and that a SIGKILL leaves whole.
+#include <catch2/catch.hpp>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "cli_support.h"
+
+namespace fs = std::filesystem;
+using namespace planparse::testing;
+
+namespace {
+
+const fs::path kSamples = fs::path(PLANPARSE_SOURCE_DIR) / "samples";
+
+// Copies the samples' documents (not their expected JSON) into `dir`, plus `extra` files.
+void copy_samples(const fs::path& dir) {
+  fs::create_directories(dir);
+  for (const fs::directory_entry& entry : fs::directory_iterator(kSamples)) {
+    const std::string name = entry.path().filename().string();
+    if (name.ends_with(".txt") || name.ends_with(".htm") || name.ends_with(".html")) fs::copy_file(entry.path(), dir / name);
+  }
+}
+
+long long query(const fs::path& database, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+  const long long value = sqlite3_column_int64(statement, 0);
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return value;
+}
+
+// The number of stored documents while another process creates the database: 0 until its
+// tables exist.
+long long documents_so_far(const fs::path& database) {
+  sqlite3* db = nullptr;
+  long long value = 0;
+  if (sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM documents", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW) {
+      value = sqlite3_column_int64(statement, 0);
+    }
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(db);
+  return value;
+}
+
+std::string query_text(const fs::path& database, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(statement) == SQLITE_ROW);
+  std::string value(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return value;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string all_csv(const Sandbox& box, const std::string& dir) {
+  std::string out;
+  for (const char* table : {"documents", "intro", "columns", "sections", "activities", "items", "outcomes", "agencies",
+                            "extras", "abbreviations", "diagnostics", "failures"}) {
+    out += box.read(dir + "/" + table + ".csv");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("batch --to jsonl prints, in sorted order, exactly what parse --compact prints for each file", "[batch]") {
+  Sandbox box;
+  copy_samples(box.file("in"));
+  const Run batch = box.run({"batch", "in"});
+  INFO(batch.err);
+  REQUIRE(batch.exit_code == 0);
+  std::vector<std::string> names;
+  for (const fs::directory_entry& entry : fs::directory_iterator(box.file("in"))) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  const std::vector<std::string> lines = lines_of(batch.out);
+  REQUIRE(lines.size() == names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    INFO(names[i]);
+    const Run parse = box.run({"parse", "--compact", "in/" + names[i]});
+    CHECK(lines[i] + "\n" == parse.out);
+  }
+  // Not a terminal, so no progress line: stderr holds the summary only.
+  CHECK(is_one_line(batch.err));
+  CHECK(batch.err.find(std::to_string(names.size()) + " parsed") != std::string::npos);
+}
+
+TEST_CASE("batch -j1 and -j4 give byte-identical JSON Lines and CSV", "[batch]") {
+  Sandbox box;
+  box.environment = "SOURCE_DATE_EPOCH=0";
+  copy_samples(box.file("in"));
+  box.write("in/broken.txt", "not a plan at all\n");
+  const Run one = box.run({"batch", "in", "-j1"});
+  const Run four = box.run({"batch", "in", "-j4"});
+  CHECK(one.exit_code == 1);
+  CHECK(one.out == four.out);
+  CHECK(box.run({"batch", "in", "-j1", "--to", "csv", "-o", "csv1"}).exit_code == 1);
+  CHECK(box.run({"batch", "in", "-j4", "--to", "csv", "-o", "csv4"}).exit_code == 1);
+  CHECK(all_csv(box, "csv1") == all_csv(box, "csv4"));
+  CHECK(box.read("csv1/documents.csv").find("1970-01-01T00:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("a failed input is named on stderr and recorded, and the others are written", "[batch]") {
+  Sandbox box;
+  box.environment = "SOURCE_DATE_EPOCH=0";
+  fs::create_directories(box.file("in"));
+  fs::copy_file(kSamples / "follow-up-plan-2022.en.txt", box.file("in/a.txt"));
+  box.write("in/b.txt", std::string("\x00\x01binary", 8));
+  fs::copy_file(kSamples / "water-supply-plan-2025.en.txt", box.file("in/c.txt"));
+  box.write("in/notes.pdf", "ignored");
+
+  const Run jsonl = box.run({"batch", "in", "--verbose"});
+  CHECK(jsonl.exit_code == 1);
+  CHECK(lines_of(jsonl.out).size() == 2);
+  CHECK(jsonl.err.find("in/b.txt: ") != std::string::npos);
+  CHECK(jsonl.err.find("in/notes.pdf: ignored") != std::string::npos);
+  CHECK(jsonl.err.find("2 parsed, 0 unchanged, 1 failed, 1 ignored") != std::string::npos);
+
+  CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db"}).exit_code == 1);
+  CHECK(query(box.file("plans.db"), "SELECT COUNT(*) FROM documents") == 2);
+  CHECK(query_text(box.file("plans.db"), "SELECT path FROM failures") == "in/b.txt");
+
+  CHECK(box.run({"batch", "in", "--to", "csv", "-o", "csv"}).exit_code == 1);
+  CHECK(lines_of(box.read("csv/failures.csv")).size() == 2);  // header and b.txt
+  CHECK(lines_of(box.read("csv/documents.csv")).size() == 3);
+
+  const Run fast = box.run({"batch", "in", "--fail-fast"});
+  CHECK(fast.exit_code == 1);
+  CHECK(lines_of(fast.out).size() == 1);  // a.txt, then b.txt stops it
+  CHECK(fast.err.find("stopped at the first failure") != std::string::npos);
+}
+
+TEST_CASE("batch - reads the paths from stdin, one a line, as find prints them", "[batch]") {
+  Sandbox box;
+  copy_samples(box.file("in"));
+  const Run run = box.run({"batch", "-", "--quiet"}, "in/water-supply-plan-2025.en.txt\nin/digital-services-plan-2024.en.txt\n");
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  const std::vector<std::string> lines = lines_of(run.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].find("digital-services-plan-2024.en.txt") != std::string::npos);  // sorted
+}
+
+TEST_CASE("batch --to csv replaces the directory whole and --to sqlite re-runs only the new files", "[batch]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  fs::copy_file(kSamples / "follow-up-plan-2022.en.txt", box.file("in/a.txt"));
+  fs::create_directories(box.file("csv"));
+  box.write("csv/stale.csv", "old");
+  CHECK(box.run({"batch", "in", "--to", "csv", "-o", "csv"}).exit_code == 0);
+  CHECK_FALSE(fs::exists(box.file("csv/stale.csv")));
+  CHECK(box.listing() == std::vector<std::string>{"csv", "in"});  // no temporary left
+
+  CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db"}).exit_code == 0);
+  fs::copy_file(kSamples / "water-supply-plan-2025.en.txt", box.file("in/b.txt"));
+  const Run again = box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("1 parsed, 1 unchanged") != std::string::npos);
+  CHECK(query(box.file("plans.db"), "SELECT COUNT(*) FROM documents") == 2);
+  CHECK(query_text(box.file("plans.db"), "PRAGMA journal_mode") == "wal");
+
+  CHECK(box.run({"batch", "in", "--to", "csv"}).exit_code == 2);  // csv needs -o
+  CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "no/such/dir/plans.db"}).exit_code == 3);
+  CHECK(box.run({"batch", "in", "-o", "no/such/dir/out.jsonl"}).exit_code == 3);
+}
+
+TEST_CASE("a batch killed with SIGKILL leaves a sound database of whole documents, and the next run completes it",
+          "[batch][crash]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  const std::string reference = read_bytes(kSamples / "follow-up-plan-2022.en.txt");
+  constexpr int kFiles = 400;
+  for (int i = 0; i < kFiles; ++i) {
+    // Different bytes (so different documents), the same plan: trailing blank lines.
+    write_bytes(box.file("in/plan-" + std::to_string(1000 + i) + ".txt"), reference + std::string(static_cast<size_t>(i), '\n'));
+  }
+  const fs::path database = box.file("plans.db");
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::chdir(box.work().c_str());
+    ::freopen("/dev/null", "w", stdout);
+    ::freopen("/dev/null", "w", stderr);
+    ::execl(PLANPARSE_CLI, PLANPARSE_CLI, "batch", "in", "--to", "sqlite", "-o", "plans.db", "-j2", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Kill it once some documents are in, well before all are.
+  long long before = 0;
+  for (int tries = 0; tries < 3000 && before < 5; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (fs::exists(database)) before = documents_so_far(database);
+  }
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+
+  CHECK(query_text(database, "PRAGMA integrity_check") == "ok");
+  const long long stored = query(database, "SELECT COUNT(*) FROM documents");
+  CHECK(stored >= 5);
+  CHECK(stored < kFiles);
+  // Whole documents only: every stored one has all its activities, agencies and glossary.
+  CHECK(query(database, "SELECT COUNT(*) FROM activities") == 27 * stored);
+  CHECK(query(database, "SELECT COUNT(*) FROM abbreviations") == 26 * stored);
+  CHECK(query(database, "SELECT COUNT(*) FROM outcomes") == 29 * stored);
+
+  const Run rest = box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db"});
+  CHECK(rest.exit_code == 0);
+  CHECK(rest.err.find(std::to_string(kFiles - stored) + " parsed, " + std::to_string(stored) + " unchanged") !=
+        std::string::npos);
+  CHECK(query(database, "SELECT COUNT(*) FROM documents") == kFiles);
+  CHECK(query(database, "SELECT COUNT(*) FROM activities") == 27 * kFiles);
+}
+
+TEST_CASE("paths with spaces, quotes and non-ASCII letters are read and recorded as they are", "[batch]") {
+  Sandbox box;
+  const std::string dir = "in dir/план «2024»";
+  fs::create_directories(box.file(dir));
+  fs::copy_file(kSamples / "water-supply-plan-2025.en.txt", box.file(dir + "/it's \"quoted\".txt"));
+  CHECK(box.run({"batch", "in dir", "--to", "sqlite", "-o", "plans.db"}).exit_code == 0);
+  CHECK(query_text(box.file("plans.db"), "SELECT path FROM documents") == "in dir/план «2024»/it's \"quoted\".txt");
+  CHECK(box.run({"batch", "in dir", "--to", "csv", "-o", "csv"}).exit_code == 0);
+  // In CSV the field is quoted and its quotes doubled.
+  CHECK(box.read("csv/documents.csv").find(",\"in dir/план «2024»/it's \"\"quoted\"\".txt\",") != std::string::npos);
+}

@@ -1,0 +1,281 @@
+// `planparse diff` as a user meets it: the real binary (PLANPARSE_CLI) run in a fresh temporary
+// directory, its exit status, stdout and stderr checked against the contract in
+// tools/planparse.cpp: 0 the plans are the same, 1 they differ, 2 trouble (an input that
+// cannot be read or is no plan, a usage error, an output that cannot be written), like diff(1).
+// JSON when stdout is not a terminal, coloured text when it is one (run under a pseudo-terminal
+// here); `-o` writes atomically. Every test name starts with "diff" (ctest -R diff).
+#include <catch2/catch.hpp>
+
+#include "cli_support.h"
+
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diff/diff.h"
+
+namespace fs = std::filesystem;
+using planparse::testing::is_one_line;
+using planparse::testing::parse_json;
+using planparse::testing::read_bytes;
+using planparse::testing::Run;
+using planparse::testing::Sandbox;
+
+namespace {
+
+const fs::path kSamples = fs::path(PLANPARSE_SOURCE_DIR) / "samples";
+const fs::path kReference = kSamples / "follow-up-plan-2022.en.txt";
+const fs::path kOld = kSamples / "diff" / "digital-services-plan-2024.en.old.txt";
+const fs::path kNew = kSamples / "diff" / "digital-services-plan-2024.en.new.txt";
+const fs::path kExpected = kSamples / "diff" / "digital-services-plan-2024.en.expected.json";
+
+// `planparse ARGS...` in the sandbox's work/ with stdout and stderr on a pseudo-terminal, as on
+// a user's screen; NO_COLOR set to `no_color` unless null. Both streams come back in `out`,
+// with the terminal's "\r\n" line ends made "\n".
+Run run_on_terminal(const Sandbox& box, const std::vector<std::string>& args, const char* no_color = nullptr) {
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    // The child. Strictly only async-signal-safe calls belong after a fork, but the test
+    // process runs no other threads; a failure here exits with a status the test reports.
+    if (::chdir(box.work().c_str()) != 0) ::_exit(126);
+    if (no_color) {
+      ::setenv("NO_COLOR", no_color, 1);
+    } else {
+      ::unsetenv("NO_COLOR");
+    }
+    std::string program = PLANPARSE_CLI;
+    std::vector<std::string> copies = args;
+    std::vector<char*> argv{program.data()};
+    for (std::string& arg : copies) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(program.c_str(), argv.data());
+    ::_exit(127);
+  }
+  std::string output;
+  char buffer[4096];
+  while (true) {
+    const ssize_t n = ::read(master, buffer, sizeof buffer);
+    if (n > 0) {
+      output.append(buffer, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO once the child has closed the terminal
+    }
+  }
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  Run run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  output.erase(std::remove(output.begin(), output.end(), '\r'), output.end());
+  run.out = output;
+  return run;
+}
+
+}  // namespace
+
+// ---- Exit statuses and the default output ---------------------------------------------------------
+
+TEST_CASE("diff of a plan with itself exits 0 and, off a terminal, prints a JSON diff with no changes",
+          "[diff][cli]") {
+  Sandbox box;
+  const Run run = box.run({"diff", kReference.string(), kReference.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  const nlohmann::json diff = parse_json(run.out);
+  CHECK(planparse::validate_diff(diff).empty());
+  CHECK(diff["changes"].empty());
+  CHECK(diff["plan"].empty());
+  CHECK(diff["old"]["activities"] == 27);
+}
+
+TEST_CASE("diff of two versions exits 1 and prints the expected JSON diff", "[diff][cli]") {
+  Sandbox box;
+  const Run run = box.run({"diff", kOld.string(), kNew.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.empty());
+  CHECK(parse_json(run.out) == parse_json(read_bytes(kExpected)));
+}
+
+TEST_CASE("diff --format text prints the summary line first", "[diff][cli]") {
+  Sandbox box;
+  const Run run = box.run({"diff", "--format", "text", kOld.string(), kNew.string()});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.starts_with("digital-services-plan-2024.en.old.txt → digital-services-plan-2024.en.new.txt\n"
+                            "12 → 13 activities: 1 added, 0 removed, 2 changed, 0 moved, 6 renumbered\n"));
+  CHECK(run.out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("diff finds no differences between a document and the JSON that parse wrote of it", "[diff][cli]") {
+  Sandbox box;
+  const Run parsed = box.run({"parse", kReference.string(), "-o", "plan.json"});
+  REQUIRE(parsed.exit_code == 0);
+  SECTION("document first") {
+    const Run run = box.run({"diff", kReference.string(), "plan.json"});
+    INFO(run.out << run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(parse_json(run.out)["new"]["format"] == "json");
+  }
+  SECTION("JSON first") {
+    const Run run = box.run({"diff", "plan.json", kReference.string()});
+    INFO(run.out << run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(parse_json(run.out)["old"]["format"] == "json");
+  }
+}
+
+TEST_CASE("diff - reads one side from stdin and names it <stdin>", "[diff][cli]") {
+  Sandbox box;
+  const Run run = box.run({"diff", "-", kNew.string()}, read_bytes(kOld));
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  const nlohmann::json diff = parse_json(run.out);
+  CHECK(diff["old"]["name"] == "<stdin>");
+  CHECK(diff["summary"]["added"] == 1);
+}
+
+// ---- Trouble: exit 2 ------------------------------------------------------------------------------
+
+TEST_CASE("diff exits 2 with one line naming the file when a side cannot be read or is no plan", "[diff][cli]") {
+  nlohmann::json broken = parse_json(read_bytes(kSamples / "follow-up-plan-2022.en.expected.json"));
+  broken["activities"][0]["number"] = "one";
+  struct Bad {
+    const char* file;
+    std::string bytes;  // not written when empty and the file is "missing.txt"
+    const char* says;
+  };
+  const std::vector<Bad> cases = {
+      {"missing.txt", "", "missing.txt"},
+      {"empty.txt", "", "empty"},
+      {"prose.txt", "A note.\n\nIt has two paragraphs and no table.\n", "table"},
+      {"broken.json", broken.dump(), "/activities/0/number"},
+  };
+  for (const Bad& bad : cases) {
+    for (const bool bad_is_old : {true, false}) {
+      DYNAMIC_SECTION(bad.file << (bad_is_old ? " as OLD" : " as NEW")) {
+        Sandbox box;
+        if (std::string_view(bad.file) != "missing.txt") box.write(bad.file, bad.bytes);
+        const Run run = bad_is_old ? box.run({"diff", bad.file, kReference.string()})
+                                   : box.run({"diff", kReference.string(), bad.file});
+        INFO(run.err);
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK(is_one_line(run.err));
+        CHECK_THAT(run.err, Catch::StartsWith(std::string("planparse: ") + bad.file + ": "));
+        CHECK_THAT(run.err, Catch::Contains(bad.says, Catch::CaseSensitive::No));
+      }
+    }
+  }
+}
+
+TEST_CASE("diff exits 2 on a command line it cannot read", "[diff][cli]") {
+  Sandbox box;
+  const std::string a = kOld.string();
+  const std::string b = kNew.string();
+  SECTION("no NEW") { CHECK(box.run({"diff", a}).exit_code == 2); }
+  SECTION("no sides") { CHECK(box.run({"diff"}).exit_code == 2); }
+  SECTION("an unknown option") { CHECK(box.run({"diff", "--frobnicate", a, b}).exit_code == 2); }
+  SECTION("an unknown format") { CHECK(box.run({"diff", "--format", "yaml", a, b}).exit_code == 2); }
+  SECTION("an unknown colour mode") { CHECK(box.run({"diff", "--color=sometimes", a, b}).exit_code == 2); }
+  SECTION("both sides from stdin") {
+    const Run run = box.run({"diff", "-", "-"}, read_bytes(kOld));
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(is_one_line(run.err));
+  }
+}
+
+TEST_CASE("diff --help names its options and its exit statuses", "[diff][cli]") {
+  Sandbox box;
+  const Run run = box.run({"diff", "--help"});
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("--format") && Catch::Contains("--color") && Catch::Contains("--output") &&
+                          Catch::Contains("1 they differ"));
+}
+
+// ---- -o ---------------------------------------------------------------------------------------------
+
+TEST_CASE("diff -o writes the JSON it would print, leaves no temporary file and still exits 1", "[diff][cli]") {
+  Sandbox box;
+  const Run printed = box.run({"diff", kOld.string(), kNew.string()});
+  const Run written = box.run({"diff", kOld.string(), kNew.string(), "-o", "changes.json"});
+  INFO(written.err);
+  CHECK(written.exit_code == 1);
+  CHECK(written.out.empty());
+  CHECK(written.err.empty());
+  CHECK(box.listing() == std::vector<std::string>{"changes.json"});
+  CHECK(box.read("changes.json") == printed.out);
+}
+
+TEST_CASE("diff -o writes JSON, not text, by default even when run from a terminal", "[diff][cli]") {
+  Sandbox box;
+  const Run run = run_on_terminal(box, {"diff", kOld.string(), kNew.string(), "-o", "changes.json"});
+  CHECK(run.exit_code == 1);
+  CHECK(parse_json(box.read("changes.json")) == parse_json(read_bytes(kExpected)));
+}
+
+TEST_CASE("diff -o leaves an existing file untouched and creates nothing when an input fails", "[diff][cli]") {
+  Sandbox box;
+  box.write("changes.json", "previous\n");
+  const Run run = box.run({"diff", kOld.string(), "missing.txt", "-o", "changes.json"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(box.read("changes.json") == "previous\n");
+  CHECK(box.listing() == std::vector<std::string>{"changes.json"});
+}
+
+TEST_CASE("diff -o into a directory that does not exist exits 2 and writes nothing", "[diff][cli]") {
+  Sandbox box;
+  const Run run = box.run({"diff", kOld.string(), kNew.string(), "-o", "no-such-dir/changes.json"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(is_one_line(run.err));
+  CHECK_THAT(run.err, Catch::Contains("no-such-dir/changes.json"));
+  CHECK(box.listing().empty());
+}
+
+// ---- Colour ------------------------------------------------------------------------------------------
+
+TEST_CASE("diff --color=always colours the text, --color=never and auto off a terminal do not", "[diff][cli]") {
+  Sandbox box;
+  const std::string a = kOld.string();
+  const std::string b = kNew.string();
+  const Run always = box.run({"diff", "--format=text", "--color=always", a, b});
+  const Run never = box.run({"diff", "--format=text", "--color=never", a, b});
+  const Run automatic = box.run({"diff", "--format=text", "--color", "auto", a, b});
+  CHECK(always.exit_code == 1);
+  CHECK_THAT(always.out, Catch::Contains("\x1b[32m"));
+  CHECK(never.out.find('\x1b') == std::string::npos);
+  CHECK(automatic.out == never.out);
+}
+
+TEST_CASE("diff on a terminal prints coloured text by default, plain text when NO_COLOR is set", "[diff][cli]") {
+  Sandbox box;
+  const Run coloured = run_on_terminal(box, {"diff", kOld.string(), kNew.string()});
+  INFO(coloured.out);
+  CHECK(coloured.exit_code == 1);
+  CHECK_THAT(coloured.out, Catch::Contains("activities: 1 added, 0 removed, 2 changed, 0 moved, 6 renumbered"));
+  CHECK_THAT(coloured.out, Catch::Contains("\x1b["));
+  const Run plain = run_on_terminal(box, {"diff", kOld.string(), kNew.string()}, "1");
+  CHECK(plain.exit_code == 1);
+  CHECK_THAT(plain.out, Catch::Contains("6 renumbered"));
+  CHECK(plain.out.find('\x1b') == std::string::npos);
+  const Run json = run_on_terminal(box, {"diff", "--format", "json", kOld.string(), kNew.string()});
+  CHECK(parse_json(json.out) == parse_json(read_bytes(kExpected)));
+}
