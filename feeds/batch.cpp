@@ -129,7 +129,8 @@ std::optional<Failure> open_output(const BatchOptions& options, Output& out) {
 // Makes the finished output visible under its name; or removes it when `keep` is false.
 std::optional<Failure> close_output(const BatchOptions& options, Output& out, bool keep) {
   std::error_code ignored;
-  if (options.target == Target::sqlite || out.temporary.empty()) return std::nullopt;
+  if (out.database) return commit(*out.database);
+  if (out.temporary.empty()) return std::nullopt;
   std::optional<Failure> failure;
   if (out.csv) {
     failure = close_csv(*out.csv);

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <new>
 #include <vector>
 
 #include "plan_sql.h"
@@ -42,26 +43,37 @@ bool bind(sqlite3_stmt* statement, int index, const Value& value) {
   return sqlite3_bind_null(statement, index) == SQLITE_OK;
 }
 
-std::optional<Failure> insert_rows(sqlite3* db, const TableSpec& table, const std::vector<Row>& rows) {
-  if (rows.empty()) return std::nullopt;
+std::string insert_sql(const TableSpec& table) {
   std::string sql = "INSERT INTO " + std::string(table.name) + " (";
   std::string marks;
   for (size_t c = 0; c < table.columns.size(); ++c) {
     sql += (c ? ", " : "") + std::string(table.columns[c]);
     marks += c ? ", ?" : "?";
   }
-  sql += ") VALUES (" + marks + ")";
-  Result<Statement> statement = prepare(db, sql);
-  if (!statement.ok()) return statement.error();
-  sqlite3_stmt* s = statement.value().get();
+  return sql + ") VALUES (" + marks + ")";
+}
+
+std::optional<Failure> insert_rows(Database& database, size_t table, const std::vector<Row>& rows) {
+  sqlite3* db = database.handle;
+  sqlite3_stmt*& s = database.inserts[table];
+  if (s == nullptr && sqlite3_prepare_v2(db, insert_sql(table_specs()[table]).c_str(), -1, &s, nullptr) != SQLITE_OK) {
+    return sql_failure(db, "prepare");
+  }
   for (const Row& row : rows) {
     sqlite3_reset(s);
     for (size_t c = 0; c < row.size(); ++c) {
       if (!bind(s, static_cast<int>(c + 1), row[c])) return sql_failure(db, "bind");
     }
-    if (sqlite3_step(s) != SQLITE_DONE) return sql_failure(db, "insert into " + std::string(table.name));
+    if (sqlite3_step(s) != SQLITE_DONE) return sql_failure(db, "insert into " + std::string(table_specs()[table].name));
   }
   return std::nullopt;
+}
+
+// Opens a transaction when none is open.
+std::optional<Failure> begin(Database& database) {
+  if (database.pending > 0 || !sqlite3_get_autocommit(database.handle)) return std::nullopt;
+  database.opened = std::chrono::steady_clock::now();
+  return exec(database.handle, "BEGIN IMMEDIATE");
 }
 
 Result<long long> next_id(sqlite3* db, const std::string& table) {
@@ -98,16 +110,26 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path) {
 
 }  // namespace
 
+Database::Database(Database&& other) noexcept
+    : handle(other.handle), inserts(other.inserts), pending(other.pending), opened(other.opened) {
+  other.handle = nullptr;
+  other.inserts = {};
+  other.pending = 0;
+}
+
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
-    sqlite3_close(handle);
-    handle = other.handle;
-    other.handle = nullptr;
+    this->~Database();
+    new (this) Database(std::move(other));
   }
   return *this;
 }
 
-Database::~Database() { sqlite3_close(handle); }
+Database::~Database() {
+  if (handle != nullptr) commit(*this);
+  for (sqlite3_stmt* statement : inserts) sqlite3_finalize(statement);
+  sqlite3_close(handle);
+}
 
 Result<Database> open_database(const std::string& path) {
   Database database;
@@ -150,15 +172,17 @@ std::optional<Failure> stored_hashes(Database& database, std::unordered_set<std:
 
 Result<bool> store_document(Database& database, const Plan& plan, const Provenance& provenance) {
   sqlite3* db = database.handle;
-  if (auto failure = exec(db, "BEGIN IMMEDIATE")) return *failure;
+  if (auto failure = begin(database)) return *failure;
+  // A savepoint per document: a failure takes back this document's rows, not the group's.
+  if (auto failure = exec(db, "SAVEPOINT document")) return *failure;
   const auto fail = [&](Failure failure) -> Result<bool> {
-    exec(db, "ROLLBACK");
+    exec(db, "ROLLBACK TO document; RELEASE document");
     return failure;
   };
   Result<bool> stored = has_document(database, plan.source.sha256);
   if (!stored.ok()) return fail(stored.error());
   if (stored.value()) {
-    exec(db, "ROLLBACK");
+    exec(db, "RELEASE document");
     return false;
   }
   Result<long long> document_id = next_id(db, "documents");
@@ -167,14 +191,25 @@ Result<bool> store_document(Database& database, const Plan& plan, const Provenan
   if (!activity_id.ok()) return fail(activity_id.error());
   const Rows rows = flatten(plan, provenance, document_id.value(), activity_id.value());
   for (size_t t = 0; t < kTableCount; ++t) {
-    if (auto failure = insert_rows(db, table_specs()[t], rows.tables[t])) return fail(*failure);
+    if (auto failure = insert_rows(database, t, rows.tables[t])) return fail(*failure);
   }
-  if (auto failure = exec(db, "COMMIT")) return fail(*failure);
+  if (auto failure = exec(db, "RELEASE document")) return fail(*failure);
+  ++database.pending;
+  const double open_for = std::chrono::duration<double>(std::chrono::steady_clock::now() - database.opened).count();
+  if (database.pending >= kDocumentsPerCommit || open_for >= kSecondsPerCommit) {
+    if (auto failure = commit(database)) return *failure;
+  }
   return true;
 }
 
 std::optional<Failure> store_failure(Database& database, const Row& failure) {
-  return insert_rows(database.handle, spec(Table::failures), {failure});
+  return insert_rows(database, static_cast<size_t>(Table::failures), {failure});
+}
+
+std::optional<Failure> commit(Database& database) {
+  if (sqlite3_get_autocommit(database.handle)) return std::nullopt;
+  database.pending = 0;
+  return exec(database.handle, "COMMIT");
 }
 
 }  // namespace planparse::feeds
