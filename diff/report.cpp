@@ -429,14 +429,14 @@ void field_lines(const ActivityChange& change, const Palette& palette, std::stri
   if (change.extra) {
     for (const auto& [header, text] : change.extra->new_value) {
       const auto before = std::find_if(change.extra->old_value.begin(), change.extra->old_value.end(),
-                                       [&](const auto& cell) { return cell.first == header; });
+                                       [&header = header](const auto& cell) { return cell.first == header; });
       if (before != change.extra->old_value.end() && before->second == text) continue;
       out += "    " + header + ": " +
              (before == change.extra->old_value.end() ? std::string("(none)") : before->second) + " → " + text + "\n";
     }
     for (const auto& [header, text] : change.extra->old_value) {
       const bool kept = std::any_of(change.extra->new_value.begin(), change.extra->new_value.end(),
-                                    [&](const auto& cell) { return cell.first == header; });
+                                    [&header = header](const auto& cell) { return cell.first == header; });
       if (!kept) out += "    " + header + ": " + text + " → (none)\n";
     }
   }

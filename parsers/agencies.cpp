@@ -118,18 +118,27 @@ std::optional<std::string> abbreviation_of(std::string_view entry) {
 constexpr std::string_view kHiddenComma = "\uE000";
 
 std::string hide_group_commas(std::string_view cell, const Vocabulary& vocabulary) {
-  std::string out(cell);
+  // One fold of the cell; the phrases are found in it and their commas hidden in one pass.
+  const std::string folded = fold_case(cell);
+  if (folded.size() != cell.size()) return std::string(cell);
+  std::vector<bool> hidden(cell.size(), false);
+  bool any = false;
   for (const std::string& phrase : vocabulary.phrases("group.phrase")) {
     if (phrase.find(',') == std::string::npos) continue;
-    size_t from = 0;
-    while (true) {
-      const std::optional<std::pair<size_t, size_t>> range = find_folded(std::string_view(out).substr(from), phrase);
-      if (!range) break;
-      const size_t begin = from + range->first;
-      std::string inside = out.substr(begin, range->second);
-      for (size_t comma; (comma = inside.find(',')) != std::string::npos;) inside.replace(comma, 1, kHiddenComma);
-      out.replace(begin, range->second, inside);
-      from = begin + inside.size();
+    for (size_t at = folded.find(phrase); at != std::string::npos; at = folded.find(phrase, at + phrase.size())) {
+      for (size_t k = at; k < at + phrase.size(); ++k) {
+        if (cell[k] == ',') hidden[k] = any = true;
+      }
+    }
+  }
+  if (!any) return std::string(cell);
+  std::string out;
+  out.reserve(cell.size() + 16);
+  for (size_t k = 0; k < cell.size(); ++k) {
+    if (hidden[k]) {
+      out += kHiddenComma;
+    } else {
+      out += cell[k];
     }
   }
   return out;

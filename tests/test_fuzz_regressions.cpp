@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,18 +33,6 @@ void check_file(std::string_view target, const fs::path& file) {
   CHECK((*check)(read_file(file)) == "");
 }
 
-// The fastest of `runs` runs of the check, in seconds: the minimum is what the work costs,
-// the rest is a busy machine.
-double fastest(planparse::fuzz::Check check, const std::string& input, int runs) {
-  double best = 1e9;
-  for (int i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    (void)check(input);
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  return best;
-}
-
 }  // namespace
 
 TEST_CASE("every kept fuzzer finding passes its target's check", "[fuzz]") {
@@ -55,23 +42,20 @@ TEST_CASE("every kept fuzzer finding passes its target's check", "[fuzz]") {
   }
 }
 
-// A finding named TARGET-slow-WHAT was too slow rather than wrong: work that grows faster than
-// the input. Its check on the input repeated four times may take at most eight times as long
-// as on the input once (linear work takes four times, quadratic sixteen). A ratio, not a
-// deadline, so that it holds in the sanitizer build and on a slow machine alike.
-TEST_CASE("kept slow findings take time about linear in their size", "[fuzz]") {
+// A finding named TARGET-slow-WHAT was too slow rather than wrong: work that grew with the
+// square of the input. It is kept at 64 times its size, where linear work takes milliseconds
+// and the quadratic kind took minutes; speed itself is measured by the benchmarks, not here.
+TEST_CASE("kept slow findings pass their check at 64 times their size", "[fuzz]") {
   for (const fs::path& file : files_in(fs::path(PLANPARSE_SOURCE_DIR) / "tests" / "fuzz-regressions")) {
     const std::string name = file.filename().string();
     if (name.find("-slow-") == std::string::npos) continue;
     const std::optional<planparse::fuzz::Check> check = planparse::fuzz::find_check(name.substr(0, name.find('-')));
     REQUIRE(check.has_value());
     const std::string once = read_file(file);
-    std::string four_times;
-    for (int i = 0; i < 4; ++i) four_times += once;
-    const double small = fastest(*check, once, 3);
-    const double large = fastest(*check, four_times, 3);
-    INFO(name << ": " << small << " s once, " << large << " s four times as long");
-    CHECK(large <= 8 * small);
+    std::string large;
+    for (int i = 0; i < 64; ++i) large += once;
+    INFO(name);
+    CHECK((*check)(large) == "");
   }
 }
 

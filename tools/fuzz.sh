@@ -53,12 +53,14 @@ for target in $targets; do
   mkdir -p "$corpus" "$seeds"
   [ -d "tools/fuzz/seeds/$target" ] && cp "tools/fuzz/seeds/$target"/* "$seeds"/
   for sample in $(samples "$target"); do cp "$sample" "$seeds"/; done
+  dict=()
+  [ -f "tools/fuzz/fuzz_$target.dict" ] && dict=(-dict="tools/fuzz/fuzz_$target.dict")
   echo "fuzz_$target: ${seconds}s"
   # libFuzzer writes new inputs to the first directory only, so the committed seeds stay as
   # they are. Its exit status is the verdict: a pipe to tail would hide it.
   status=0
   "build-fuzz/fuzz_$target" -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
-    -rss_limit_mb=2048 -dict="tools/fuzz/fuzz_$target.dict" -artifact_prefix="build-fuzz/findings/$target-" \
+    -rss_limit_mb=2048 "${dict[@]}" -artifact_prefix="build-fuzz/findings/$target-" \
     -print_final_stats=1 "$corpus" "$seeds" > "$log" 2>&1 || status=$?
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | sed 's/^/  /' || true
   if [ "$status" -ne 0 ]; then
