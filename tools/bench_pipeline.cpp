@@ -1,5 +1,6 @@
 // Benchmarks: each stage and the whole pipeline on the reference sample and on a plan 40 times
-// its size (the table repeated), with a baseline in the same binary: ICU's NFC normalisation of
+// its size (the table repeated), the pipeline on about 1, 10 and 100 MB to show time linear in
+// the input, with a baseline in the same binary: ICU's NFC normalisation of
 // the same text, the least any Unicode-correct reader of it must do. The ratios printed at the
 // end (stage time / baseline time) cancel the machine's speed.
 // Build: cmake -DPLANPARSE_BUILD_BENCHMARKS=ON; run: build/bench_pipeline.
@@ -111,6 +112,16 @@ BENCHMARK(stage_table)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(pipeline)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(emit_and_validate)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 
+// Linearity: the whole pipeline on about 1, 10 and 100 MB (the table repeated 100, 1,000 and
+// 10,000 times); main prints the time per byte of the larger ones against the 1 MB run.
+void linear_pipeline(benchmark::State& state) {
+  const std::string& text = input(state.range(0));
+  const Source source = decode_source("bench.txt", text).value();
+  for (auto _ : state) benchmark::DoNotOptimize(parse_source(source));
+  set_bytes(state, text);
+}
+BENCHMARK(linear_pipeline)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 
 }  // namespace
 
@@ -126,6 +137,15 @@ int main(int argc, char** argv) {
     const bool spread = name.ends_with("_stddev") || name.ends_with("_cv");
     if (base == reporter.times.end() || name.starts_with("baseline") || spread) continue;
     std::cout << "  " << name << ": " << time / base->second << "x\n";
+  }
+  const auto per_byte = [&](int64_t times) {
+    const auto found = reporter.times.find("linear_pipeline/" + std::to_string(times) + "/iterations:1");
+    return found == reporter.times.end() ? 0.0 : found->second / static_cast<double>(input(times).size());
+  };
+  if (per_byte(100) > 0 && per_byte(1000) > 0 && per_byte(10000) > 0) {
+    std::cout << "\nLinearity, time per byte against the " << input(100).size() / 1e6 << " MB run (1.0 = linear):\n"
+              << "  " << input(1000).size() / 1e6 << " MB: " << per_byte(1000) / per_byte(100) << "\n"
+              << "  " << input(10000).size() / 1e6 << " MB: " << per_byte(10000) / per_byte(100) << "\n";
   }
   benchmark::Shutdown();
   return 0;

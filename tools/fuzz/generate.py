@@ -128,6 +128,10 @@ def legacy_forms(words):
     return out
 
 
+# Where check_diff (tools/fuzz/targets.h) cuts its input into the old and the new plan.
+DIFF_SEPARATOR = "\n=====\n"
+
+
 def main():
     rows = vocabulary()
     months = phrases(rows, "month.")
@@ -154,6 +158,10 @@ def main():
                "glossary headings, abbreviations, HTML tags and charset marks.",
                header_words + deadline_words + agency_words + abbrs + NUMBERS + PUNCTUATION + QUOTES
                + HTML_TAGS + CHARSET_WORDS[:12])
+    write_dict("fuzz_diff", "Two plans for diff, split at the separator: the pipeline's words and the JSON keys of\n"
+               "parse output (a side may be JSON).",
+               [DIFF_SEPARATOR] + header_words + deadline_words + agency_words + abbrs + NUMBERS + PUNCTUATION
+               + ['{"schema_version": "1.0"', '"activities": [', '"number": ', '"outcomes": [', '"agencies": ['])
 
     plans = list(expected_plans())
     write_seeds("deadline", [o["deadline"]["text"] for p in plans for a in p["activities"] for o in a["outcomes"]

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diff/diff.h"
 #include "ingest/charset.h"
 #include "ingest/source.h"
 #include "parsers/agencies.h"
@@ -239,6 +240,29 @@ inline Violation check_fields(std::string_view bytes) {
   return {};
 }
 
+// --- diff ----------------------------------------------------------------------------------
+
+// Two plans in one input, cut at the first "\n=====\n" (at the middle when there is none),
+// each a document or parse's JSON: the diff must validate against its schema and render as
+// text, and a plan diffed with itself must show no difference.
+inline constexpr std::string_view kDiffSeparator = "\n=====\n";
+
+inline Violation check_diff(std::string_view bytes) {
+  const size_t cut = bytes.find(kDiffSeparator);
+  const std::string_view old_bytes = cut == std::string_view::npos ? bytes.substr(0, bytes.size() / 2) : bytes.substr(0, cut);
+  const std::string_view new_bytes =
+      cut == std::string_view::npos ? bytes.substr(bytes.size() / 2) : bytes.substr(cut + kDiffSeparator.size());
+  Result<LoadedPlan> old_plan = load_plan_bytes("old", std::string(old_bytes));
+  Result<LoadedPlan> new_plan = load_plan_bytes("new", std::string(new_bytes));
+  if (!old_plan.ok() || !new_plan.ok()) return {};
+  const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value());
+  const std::vector<SchemaViolation> violations = validate_diff(nlohmann::json(diff_to_json(diff)));
+  if (!violations.empty()) return "diff breaks its schema at " + violations[0].pointer + ": " + violations[0].message;
+  (void)diff_to_text(diff);
+  if (has_differences(diff_plans(old_plan.value(), old_plan.value()))) return "a plan differs from itself";
+  return {};
+}
+
 // --- by name -------------------------------------------------------------------------------
 
 struct Target {
@@ -246,10 +270,10 @@ struct Target {
   Check check;
 };
 
-inline constexpr std::array<Target, 7> kTargets = {
+inline constexpr std::array<Target, 8> kTargets = {
     Target{"parse", check_parse},       Target{"html", check_html},         Target{"fields", check_fields},
     Target{"decode", check_decode},     Target{"deadline", check_deadline}, Target{"agencies", check_agencies},
-    Target{"glossary", check_glossary}};
+    Target{"glossary", check_glossary}, Target{"diff", check_diff}};
 
 inline std::optional<Check> find_check(std::string_view name) {
   for (const Target& target : kTargets) {
