@@ -11,18 +11,11 @@
 #include <utility>
 #include <vector>
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include "diff/diff.h"
+#include "schema/emit.h"
 #include "diff_schema.h"
 
-#if !VALIJSON_USE_EXCEPTIONS
-#error "valijson must be built with VALIJSON_USE_EXCEPTIONS=1 (link the CMake target valijson)"
-#endif
 
 namespace planparse {
 namespace {
@@ -517,46 +510,6 @@ void plan_lines(const PlanDiff& diff, const Palette& palette, std::string& out) 
   }
 }
 
-// --- Validation ------------------------------------------------------------------------------
-
-struct LoadedSchema {
-  std::unique_ptr<valijson::Schema> schema;
-  std::string error;
-};
-
-LoadedSchema load_schema() {
-  LoadedSchema loaded;
-  const nlohmann::json document = nlohmann::json::parse(diff_schema_text(), nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) {
-    loaded.error = "the embedded diff schema is not valid JSON";
-    return loaded;
-  }
-  try {
-    auto schema = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    parser.populateSchema(adapter, *schema);
-    loaded.schema = std::move(schema);
-  } catch (const std::exception& e) {
-    loaded.error = std::string("the embedded diff schema cannot be loaded: ") + e.what();
-  }
-  return loaded;
-}
-
-// valijson names a location {"<root>", "[changes]", "[0]", "[kind]"}; a JSON pointer is
-// "/changes/0/kind" (RFC 6901: "~" as "~0", "/" as "~1").
-std::string json_pointer(const std::vector<std::string>& context) {
-  std::string pointer;
-  for (const std::string& step : context) {
-    if (step == "<root>") continue;
-    std::string_view token = step;
-    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') token = token.substr(1, token.size() - 2);
-    pointer += '/';
-    for (const char c : token) pointer += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-  }
-  return pointer;
-}
-
 }  // namespace
 
 nlohmann::ordered_json diff_to_json(const PlanDiff& diff) {
@@ -655,29 +608,7 @@ Result<std::string> render_diff(const PlanDiff& diff, DiffFormat format, const R
 std::string_view diff_schema_text() { return generated::diff_schema; }
 
 std::vector<SchemaViolation> validate_diff(const nlohmann::json& document) {
-  try {
-    static const LoadedSchema loaded = load_schema();
-    if (!loaded.schema) return {SchemaViolation{"", loaded.error}};
-    valijson::Validator validator(valijson::Validator::kStrongTypes);
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    if (validator.validate(*loaded.schema, adapter, &results)) return {};
-    // valijson reports a fault once at its place and again at every enclosing array item and
-    // property; the deepest report says what is wrong, so it comes first.
-    std::vector<SchemaViolation> violations;
-    std::vector<std::pair<std::size_t, SchemaViolation>> found;
-    for (const valijson::ValidationResults::Error& error : results) {
-      found.push_back({error.context.size(), SchemaViolation{json_pointer(error.context), error.description}});
-    }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (auto& [depth, violation] : found) violations.push_back(std::move(violation));
-    if (violations.empty()) violations.push_back({"", "the document does not match the diff schema"});
-    return violations;
-  } catch (const std::exception& e) {
-    return {SchemaViolation{"", std::string("the document cannot be validated: ") + e.what()}};
-  } catch (...) {
-    return {SchemaViolation{"", "the document cannot be validated"}};
-  }
+  return validate_against(diff_schema_text(), document);
 }
 
 }  // namespace planparse

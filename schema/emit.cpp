@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -146,11 +148,11 @@ struct LoadedSchema {
   std::string error;
 };
 
-LoadedSchema load_schema() {
+LoadedSchema load_schema(std::string_view text) {
   LoadedSchema loaded;
-  nlohmann::json document = nlohmann::json::parse(plan_schema_text(), nullptr, /*allow_exceptions=*/false);
+  nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) {
-    loaded.error = "the embedded plan schema is not valid JSON";
+    loaded.error = "the embedded schema is not valid JSON";
     return loaded;
   }
   try {
@@ -160,14 +162,19 @@ LoadedSchema load_schema() {
     parser.populateSchema(adapter, *schema);
     loaded.schema = std::move(schema);
   } catch (const std::exception& e) {
-    loaded.error = std::string("the embedded plan schema cannot be loaded: ") + e.what();
+    loaded.error = std::string("the embedded schema cannot be loaded: ") + e.what();
   }
   return loaded;
 }
 
-const LoadedSchema& plan_schema() {
-  static const LoadedSchema loaded = load_schema();
-  return loaded;
+// Each embedded schema, parsed on first use and kept for the run.
+const LoadedSchema& schema_for(std::string_view text) {
+  static std::mutex mutex;
+  static std::map<const char*, std::unique_ptr<LoadedSchema>> loaded;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<LoadedSchema>& entry = loaded[text.data()];
+  if (!entry) entry = std::make_unique<LoadedSchema>(load_schema(text));
+  return *entry;
 }
 
 // valijson names a location as {"<root>", "[activities]", "[0]", "[number]"}; RFC 6901 wants
@@ -255,8 +262,12 @@ nlohmann::ordered_json to_json(const Plan& plan) {
 std::string_view plan_schema_text() { return generated::plan_schema; }
 
 std::vector<SchemaViolation> validate_plan(const nlohmann::json& document) {
+  return validate_against(plan_schema_text(), document);
+}
+
+std::vector<SchemaViolation> validate_against(std::string_view schema_text, const nlohmann::json& document) {
   try {
-    const LoadedSchema& loaded = plan_schema();
+    const LoadedSchema& loaded = schema_for(schema_text);
     if (!loaded.schema) return {SchemaViolation{"", loaded.error}};
     // A Validator caches compiled patterns and is not thread-safe; the Schema is only read.
     valijson::Validator validator(valijson::Validator::kStrongTypes);
@@ -264,7 +275,7 @@ std::vector<SchemaViolation> validate_plan(const nlohmann::json& document) {
     valijson::adapters::NlohmannJsonAdapter adapter(document);
     if (validator.validate(*loaded.schema, adapter, &results)) return {};
     std::vector<SchemaViolation> violations = leaf_violations(results);
-    if (violations.empty()) violations.push_back({"", "the document does not match the plan schema"});
+    if (violations.empty()) violations.push_back({"", "the document does not match its schema"});
     return violations;
   } catch (const std::exception& e) {
     return {SchemaViolation{"", std::string("the document cannot be validated: ") + e.what()}};

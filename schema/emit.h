@@ -26,4 +26,10 @@ struct SchemaViolation {
 // Every violation of the plan schema; empty when `document` is valid.
 std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
 
+// Every violation of any draft-07 schema, the deepest reports only (valijson repeats a fault at
+// each enclosing item and property). `schema_text` must live for the whole run (an embedded
+// constant): it is parsed once and kept by its address. A schema that does not load is
+// reported as one violation at the root.
+std::vector<SchemaViolation> validate_against(std::string_view schema_text, const nlohmann::json& document);
+
 }  // namespace planparse
