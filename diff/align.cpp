@@ -6,6 +6,7 @@
 //   c. the leftover rows: a global assignment (Hungarian method) among pairs alike enough to be
 //      one activity that moved past others
 //   d. the order of the result: new rows in order, each removed row after its old predecessor
+// align_by_number pairs translations of one plan, whose rows are the same by number.
 #include <algorithm>
 #include <cstddef>
 #include <limits>
@@ -129,7 +130,53 @@ std::vector<std::pair<std::size_t, std::size_t>> assign(const std::vector<std::s
   return pairs;
 }
 
+// d. Order: a new row's key is (j, 0); a removed row goes right after the new row paired in
+// order with its nearest old predecessor, key (that j, 1, i), or first of all (-1).
+std::vector<ActivityPair> in_new_order(const std::vector<std::optional<std::size_t>>& new_of_old,
+                                       const std::vector<std::optional<std::size_t>>& old_of_new,
+                                       const std::vector<bool>& in_order) {
+  struct Keyed {
+    long anchor;
+    int rank;
+    std::size_t index;
+    ActivityPair pair;
+  };
+  std::vector<Keyed> keyed;
+  for (std::size_t j = 0; j < old_of_new.size(); ++j) keyed.push_back({static_cast<long>(j), 0, j, {old_of_new[j], j}});
+  long anchor = -1;
+  for (std::size_t i = 0; i < new_of_old.size(); ++i) {
+    if (in_order[i]) {
+      anchor = static_cast<long>(*new_of_old[i]);
+    } else if (!new_of_old[i]) {
+      keyed.push_back({anchor, 1, i, {i, std::nullopt}});
+    }
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return std::tie(a.anchor, a.rank, a.index) < std::tie(b.anchor, b.rank, b.index);
+  });
+  std::vector<ActivityPair> pairs;
+  pairs.reserve(keyed.size());
+  for (const Keyed& k : keyed) pairs.push_back(k.pair);
+  return pairs;
+}
+
 }  // namespace
+
+std::vector<ActivityPair> align_by_number(const std::vector<Activity>& old_activities,
+                                          const std::vector<Activity>& new_activities) {
+  std::vector<std::optional<std::size_t>> new_of_old(old_activities.size());
+  std::vector<std::optional<std::size_t>> old_of_new(new_activities.size());
+  std::vector<bool> in_order(old_activities.size(), false);
+  const auto same_number = [&](std::size_t i, std::size_t j) {
+    return old_activities[i].number == new_activities[j].number ? 1.0 : 0.0;
+  };
+  for (const auto& [i, j] : diff_detail::align_in_order(old_activities.size(), new_activities.size(), same_number, 1.0)) {
+    new_of_old[i] = j;
+    old_of_new[j] = i;
+    in_order[i] = true;
+  }
+  return in_new_order(new_of_old, old_of_new, in_order);
+}
 
 std::vector<ActivityPair> align_activities(const std::vector<Activity>& old_activities,
                                            const std::vector<Activity>& new_activities) {
@@ -165,31 +212,7 @@ std::vector<ActivityPair> align_activities(const std::vector<Activity>& old_acti
     old_of_new[j] = i;
   }
 
-  // d. Order: a new row's key is (j, 0); a removed row goes right after the new row paired in
-  // order with its nearest old predecessor, key (that j, 1, i), or first of all (-1).
-  struct Keyed {
-    long anchor;
-    int rank;
-    std::size_t index;
-    ActivityPair pair;
-  };
-  std::vector<Keyed> keyed;
-  for (std::size_t j = 0; j < m; ++j) keyed.push_back({static_cast<long>(j), 0, j, {old_of_new[j], j}});
-  long anchor = -1;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (in_order[i]) {
-      anchor = static_cast<long>(*new_of_old[i]);
-    } else if (!new_of_old[i]) {
-      keyed.push_back({anchor, 1, i, {i, std::nullopt}});
-    }
-  }
-  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-    return std::tie(a.anchor, a.rank, a.index) < std::tie(b.anchor, b.rank, b.index);
-  });
-  std::vector<ActivityPair> pairs;
-  pairs.reserve(keyed.size());
-  for (const Keyed& k : keyed) pairs.push_back(k.pair);
-  return pairs;
+  return in_new_order(new_of_old, old_of_new, in_order);
 }
 
 }  // namespace planparse

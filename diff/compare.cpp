@@ -4,6 +4,9 @@
 //   a. sections paired by title, then by number (their changes are plan-level)
 //   b. activities paired (align.cpp); every pair compared field by field
 //   c. title, intro, act, publication date and glossary compared
+// Translations (DiffMode::translations) take the same steps with the rules of diff.h: by
+// number and by registry id, never by wording.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstddef>
@@ -23,9 +26,10 @@ namespace {
 using diff_detail::dice;
 using diff_detail::word_tokens;
 
-bool same_deadline(const std::optional<Deadline>& a, const std::optional<Deadline>& b) {
+// In translations the text is in another language: the dates say what the deadline is.
+bool same_deadline(const std::optional<Deadline>& a, const std::optional<Deadline>& b, bool translation) {
   if (!a || !b) return !a && !b;
-  return a->text == b->text && a->from == b->from && a->to == b->to && a->recurrence == b->recurrence;
+  return (translation || a->text == b->text) && a->from == b->from && a->to == b->to && a->recurrence == b->recurrence;
 }
 
 bool same_act(const std::optional<Act>& a, const std::optional<Act>& b) {
@@ -78,16 +82,17 @@ struct SectionPairing {
   std::vector<std::optional<std::size_t>> old_of_new;
 };
 
-SectionPairing pair_sections(const std::vector<Section>& olds, const std::vector<Section>& news) {
+SectionPairing pair_sections(const std::vector<Section>& olds, const std::vector<Section>& news, bool translation) {
   SectionPairing pairing{std::vector<std::optional<std::size_t>>(olds.size()),
                          std::vector<std::optional<std::size_t>>(news.size())};
   std::vector<std::vector<std::string>> old_words;
   std::vector<std::vector<std::string>> new_words;
   for (const Section& section : olds) old_words.push_back(word_tokens(section.title));
   for (const Section& section : news) new_words.push_back(word_tokens(section.title));
+  // Translated headings share no words: only the numbers below pair them.
   for (const auto& [i, j] : diff_detail::align_in_order(
            olds.size(), news.size(), [&](std::size_t i, std::size_t j) { return dice(old_words[i], new_words[j]); },
-           kSectionMatchThreshold)) {
+           translation ? 2.0 : kSectionMatchThreshold)) {
     pairing.new_of_old[i] = j;
     pairing.old_of_new[j] = i;
   }
@@ -113,7 +118,8 @@ std::optional<std::size_t> section_index(const std::vector<Section>& sections, c
   return std::nullopt;
 }
 
-std::vector<SectionChange> section_changes(const Plan& old_plan, const Plan& new_plan, const SectionPairing& pairing) {
+std::vector<SectionChange> section_changes(const Plan& old_plan, const Plan& new_plan, const SectionPairing& pairing,
+                                           bool translation) {
   std::vector<SectionChange> changes;
   // In the new plan's order, each removed heading after its old predecessor's partner.
   std::size_t next_old = 0;
@@ -132,7 +138,7 @@ std::vector<SectionChange> section_changes(const Plan& old_plan, const Plan& new
     flush_removed_before(*i);
     if (*i >= next_old) next_old = *i + 1;
     const Section& before = old_plan.sections[*i];
-    if (before.number != now.number || before.title != now.title) changes.push_back({before, now});
+    if (before.number != now.number || (!translation && before.title != now.title)) changes.push_back({before, now});
   }
   flush_removed_before(old_plan.sections.size());
   return changes;
@@ -140,12 +146,13 @@ std::vector<SectionChange> section_changes(const Plan& old_plan, const Plan& new
 
 // b. Activities -------------------------------------------------------------------------------
 
-std::vector<OutcomeDiff> outcome_diffs(const std::vector<Outcome>& olds, const std::vector<Outcome>& news) {
+std::vector<OutcomeDiff> outcome_diffs(const std::vector<Outcome>& olds, const std::vector<Outcome>& news,
+                                       bool translation) {
   // As many on both sides: paired by position, which is how a table row pairs them. Otherwise
-  // by their texts, in order.
+  // by their texts, in order; translations by position as far as both go.
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  if (olds.size() == news.size()) {
-    for (std::size_t k = 0; k < olds.size(); ++k) pairs.emplace_back(k, k);
+  if (olds.size() == news.size() || translation) {
+    for (std::size_t k = 0; k < std::min(olds.size(), news.size()); ++k) pairs.emplace_back(k, k);
   } else {
     std::vector<std::vector<std::string>> old_words;
     std::vector<std::vector<std::string>> new_words;
@@ -167,9 +174,11 @@ std::vector<OutcomeDiff> outcome_diffs(const std::vector<Outcome>& olds, const s
     const Outcome& before = olds[i];
     const Outcome& now = news[j];
     OutcomeDiff diff{i, j, {}, {}, {}};
-    if (before.text != now.text) diff.text = text_diff(before.text, now.text);
-    if (before.task != now.task) diff.task = Change<std::optional<std::string>>{before.task, now.task};
-    if (!same_deadline(before.deadline, now.deadline)) diff.deadline = deadline_diff(before.deadline, now.deadline);
+    if (!translation && before.text != now.text) diff.text = text_diff(before.text, now.text);
+    if (!translation && before.task != now.task) diff.task = Change<std::optional<std::string>>{before.task, now.task};
+    if (!same_deadline(before.deadline, now.deadline, translation)) {
+      diff.deadline = deadline_diff(before.deadline, now.deadline);
+    }
     if (diff.text || diff.task || diff.deadline) diffs.push_back(std::move(diff));
     next_old = i + 1;
     next_new = j + 1;
@@ -178,19 +187,23 @@ std::vector<OutcomeDiff> outcome_diffs(const std::vector<Outcome>& olds, const s
   return diffs;
 }
 
-std::string agency_key(const Agency& agency) {
+// Versions: the abbreviation, else the folded name. Translations: the registry id, else one
+// key shared by every unknown entry, so that they pair in order.
+std::string agency_key(const Agency& agency, bool translation) {
+  if (translation) return agency.id ? "id:" + *agency.id : "unknown";
   return agency.abbr ? "abbr:" + *agency.abbr : "name:" + fold_case(agency.name ? *agency.name : agency.text);
 }
 
-std::optional<AgenciesDiff> agencies_diff(const std::vector<Agency>& olds, const std::vector<Agency>& news) {
+std::optional<AgenciesDiff> agencies_diff(const std::vector<Agency>& olds, const std::vector<Agency>& news,
+                                          bool translation) {
   AgenciesDiff diff;
   // Entries with the same key pair off in order (a cell rarely names an agency twice).
   std::vector<std::optional<std::size_t>> new_of_old(olds.size());
   std::vector<bool> taken(news.size(), false);
   for (std::size_t i = 0; i < olds.size(); ++i) {
-    const std::string key = agency_key(olds[i]);
+    const std::string key = agency_key(olds[i], translation);
     for (std::size_t j = 0; j < news.size(); ++j) {
-      if (!taken[j] && agency_key(news[j]) == key) {
+      if (!taken[j] && agency_key(news[j], translation) == key) {
         new_of_old[i] = j;
         taken[j] = true;
         break;
@@ -205,11 +218,12 @@ std::optional<AgenciesDiff> agencies_diff(const std::vector<Agency>& olds, const
     }
     const Agency& before = olds[i];
     const Agency& now = news[*new_of_old[i]];
-    if (last && *new_of_old[i] < *last) diff.reordered = true;
+    // A translation may list the same bodies in its own order, in its own words.
+    if (last && *new_of_old[i] < *last && !translation) diff.reordered = true;
     last = new_of_old[i];
     if (before.as_agreed != now.as_agreed) {
       (now.as_agreed ? diff.as_agreed_gained : diff.as_agreed_lost).push_back(now);
-    } else if (before.text != now.text || before.kind != now.kind) {
+    } else if (!translation && (before.text != now.text || before.kind != now.kind)) {
       diff.reworded.push_back(Change<Agency>{before, now});
     }
   }
@@ -227,6 +241,7 @@ struct PlanContext {
   const Plan& old_plan;
   const Plan& new_plan;
   const SectionPairing& sections;
+  bool translation = false;
 };
 
 std::optional<SectionMove> section_move(const Activity& before, const Activity& now, const PlanContext& context) {
@@ -251,12 +266,20 @@ std::optional<ActivityChange> compare_pair(const Activity& before, const Activit
   ActivityChange change;
   change.old_activity = before;
   change.new_activity = now;
-  if (before.name != now.name) change.name = text_diff(before.name, now.name);
-  if (before.items != now.items) change.items = list_diff(before.items, now.items);
-  change.outcomes = outcome_diffs(before.outcomes, now.outcomes);
-  change.agencies = agencies_diff(before.agencies, now.agencies);
+  const bool translation = context.translation;
+  if (translation) {
+    // Wording is not compared; a translation keeps the number of items.
+    if (before.items.size() != now.items.size()) change.items = ListDiff{before.items, now.items, {}};
+  } else {
+    if (before.name != now.name) change.name = text_diff(before.name, now.name);
+    if (before.items != now.items) change.items = list_diff(before.items, now.items);
+    if (before.extra != now.extra) {
+      change.extra = Change<std::vector<std::pair<std::string, std::string>>>{before.extra, now.extra};
+    }
+  }
+  change.outcomes = outcome_diffs(before.outcomes, now.outcomes, translation);
+  change.agencies = agencies_diff(before.agencies, now.agencies, translation);
   change.section = section_move(before, now, context);
-  if (before.extra != now.extra) change.extra = Change<std::vector<std::pair<std::string, std::string>>>{before.extra, now.extra};
   const bool content = change.name || change.items || !change.outcomes.empty() || change.agencies || change.extra;
   if (change.section) {
     change.kind = ChangeKind::moved;
@@ -297,7 +320,33 @@ std::vector<AbbreviationChange> abbreviation_changes(const std::vector<Abbreviat
   return changes;
 }
 
+// Translations: the bodies the glossaries define, by registry id; entries without one have
+// nothing to be compared by.
+std::vector<AbbreviationChange> glossary_body_changes(const std::vector<Abbreviation>& olds,
+                                                      const std::vector<Abbreviation>& news) {
+  auto defines = [](const std::vector<Abbreviation>& entries, const std::string& id) {
+    return std::any_of(entries.begin(), entries.end(), [&](const Abbreviation& entry) { return entry.id == id; });
+  };
+  std::vector<AbbreviationChange> changes;
+  for (const Abbreviation& now : news) {
+    if (now.id && !defines(olds, *now.id)) changes.push_back({std::nullopt, now});
+  }
+  for (const Abbreviation& before : olds) {
+    if (before.id && !defines(news, *before.id)) changes.push_back({before, std::nullopt});
+  }
+  return changes;
+}
+
 }  // namespace
+
+std::string_view diff_mode_name(DiffMode mode) {
+  return mode == DiffMode::translations ? "translations" : "versions";
+}
+
+DiffMode diff_mode_for(const Plan& old_plan, const Plan& new_plan) {
+  const bool known = !old_plan.language.empty() && !new_plan.language.empty();
+  return known && old_plan.language != new_plan.language ? DiffMode::translations : DiffMode::versions;
+}
 
 std::string_view change_kind_name(ChangeKind kind) {
   switch (kind) {
@@ -322,26 +371,33 @@ bool has_differences(const PlanDiff& diff) {
          !diff.abbreviations.empty() || !diff.changes.empty();
 }
 
-PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan) {
+PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, std::optional<DiffMode> mode) {
   PlanDiff diff;
-  diff.old_side = DiffSide{old_plan.source.name, old_plan.source.sha256, old_plan.source.format, old_plan.activities.size()};
-  diff.new_side = DiffSide{new_plan.source.name, new_plan.source.sha256, new_plan.source.format, new_plan.activities.size()};
+  diff.mode = mode.value_or(diff_mode_for(old_plan, new_plan));
+  const bool translation = diff.mode == DiffMode::translations;
+  diff.old_side = DiffSide{old_plan.source.name, old_plan.source.sha256, old_plan.source.format,
+                           old_plan.activities.size(), old_plan.language};
+  diff.new_side = DiffSide{new_plan.source.name, new_plan.source.sha256, new_plan.source.format,
+                           new_plan.activities.size(), new_plan.language};
 
   const std::string old_title = old_plan.title.value_or("");
   const std::string new_title = new_plan.title.value_or("");
-  if (old_title != new_title) diff.title = text_diff(old_title, new_title);
-  if (old_plan.intro != new_plan.intro) diff.intro = list_diff(old_plan.intro, new_plan.intro);
+  if (!translation && old_title != new_title) diff.title = text_diff(old_title, new_title);
+  if (!translation && old_plan.intro != new_plan.intro) diff.intro = list_diff(old_plan.intro, new_plan.intro);
   if (!same_act(old_plan.act, new_plan.act)) diff.act = Change<std::optional<Act>>{old_plan.act, new_plan.act};
   if (old_plan.published != new_plan.published) {
     diff.published = Change<std::optional<std::string>>{old_plan.published, new_plan.published};
   }
 
-  const SectionPairing sections = pair_sections(old_plan.sections, new_plan.sections);
-  diff.sections = section_changes(old_plan, new_plan, sections);
-  diff.abbreviations = abbreviation_changes(old_plan.abbreviations, new_plan.abbreviations);
+  const SectionPairing sections = pair_sections(old_plan.sections, new_plan.sections, translation);
+  diff.sections = section_changes(old_plan, new_plan, sections, translation);
+  diff.abbreviations = translation ? glossary_body_changes(old_plan.abbreviations, new_plan.abbreviations)
+                                   : abbreviation_changes(old_plan.abbreviations, new_plan.abbreviations);
 
-  const PlanContext context{old_plan, new_plan, sections};
-  for (const ActivityPair& pair : align_activities(old_plan.activities, new_plan.activities)) {
+  const PlanContext context{old_plan, new_plan, sections, translation};
+  const std::vector<ActivityPair> pairs = translation ? align_by_number(old_plan.activities, new_plan.activities)
+                                                      : align_activities(old_plan.activities, new_plan.activities);
+  for (const ActivityPair& pair : pairs) {
     if (!pair.old_index) {
       ActivityChange added;
       added.kind = ChangeKind::added;
@@ -373,8 +429,8 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan) {
   return diff;
 }
 
-PlanDiff diff_plans(const LoadedPlan& old_plan, const LoadedPlan& new_plan) {
-  PlanDiff diff = diff_plans(old_plan.plan, new_plan.plan);
+PlanDiff diff_plans(const LoadedPlan& old_plan, const LoadedPlan& new_plan, std::optional<DiffMode> mode) {
+  PlanDiff diff = diff_plans(old_plan.plan, new_plan.plan, mode);
   diff.old_side = old_plan.side;
   diff.new_side = new_plan.side;
   return diff;

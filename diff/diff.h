@@ -3,9 +3,11 @@
 //   1. load       (load.cpp)        a side: any document planparse parses, or its JSON output
 //   2. align      (align.cpp)       activities paired by content (similarity.cpp), not by number
 //   3. compare    (compare.cpp)     field-level changes of every pair, plan-level changes
-//   4. render     (report.cpp)      JSON (schema/diff.schema.json, validated) or text
+//   4. render     (report.cpp)      JSON (schema/diff.schema.json, validated) or text;
+//                 (report_html.cpp) one self-contained HTML page, old and new side by side
 // word_diff (words.cpp) is the word-level diff of names, items and outcome texts.
-// Tested by test_diff.cpp (the core) and test_diff_cli.cpp (the command).
+// Tested by test_diff.cpp (the core), test_diff_html.cpp (the HTML page), test_diff_cli.cpp
+// (the command) and tests/chromium/render_report.sh (the page in a real browser).
 #pragma once
 
 #include <cstddef>
@@ -23,7 +25,7 @@
 
 namespace planparse {
 
-inline constexpr const char* kDiffSchemaVersion = "1.0";
+inline constexpr const char* kDiffSchemaVersion = "1.1";
 
 // ---- Thresholds ------------------------------------------------------------------------------
 // How alike two activities are is a weighted Dice coefficient, 2 w(A ∩ B) / (w(A) + w(B)), over
@@ -63,6 +65,20 @@ inline constexpr double kOutcomeMatchThreshold = 0.5;
 // heading keeps most of its words); an unpaired section left with the same number on both
 // sides is the same section renamed.
 inline constexpr double kSectionMatchThreshold = 0.5;
+
+// ---- Versions and translations -------------------------------------------------------------------
+// Two plans in different languages are translations of one plan: wording cannot be compared,
+// so the diff compares what a translation must keep. Activities are paired by number;
+// sections by number; per activity the section, the number of items and outcomes, each
+// outcome's deadline as dates (from, to, recurrence, not its text), the agencies by registry
+// id (parsers/registry.h) and their "as agreed" flags; the act and the publication date; the
+// glossary by the ids of its bodies. Titles, intro, names, item and outcome texts, tasks and
+// other columns' cells are not compared. An agency the registry does not know has no id to
+// compare by: such entries are paired with the other side's unknown entries of the same cell
+// in order, and only their "as agreed" flags are compared; likewise glossary entries without
+// an id are left out.
+enum class DiffMode { versions, translations };
+std::string_view diff_mode_name(DiffMode mode);  // "versions", "translations"
 
 // ---- The result --------------------------------------------------------------------------------
 
@@ -175,6 +191,7 @@ struct DiffSide {
   std::string sha256;
   std::string format;  // "text", "html" or "json"
   std::size_t activities = 0;
+  std::string language;  // the plan's, as detected ("en", "ru", "kk"; "" when unknown)
 };
 
 struct DiffSummary {
@@ -186,6 +203,7 @@ struct DiffSummary {
 };
 
 struct PlanDiff {
+  DiffMode mode = DiffMode::versions;
   DiffSide old_side;
   DiffSide new_side;
   DiffSummary summary;
@@ -245,20 +263,28 @@ struct ActivityPair {
 std::vector<ActivityPair> align_activities(const std::vector<Activity>& old_activities,
                                            const std::vector<Activity>& new_activities);
 
+// Translations of one plan are the same activity by number: in order, so a row missing in one
+// translation is `removed` or `added` and the rows after it still pair.
+std::vector<ActivityPair> align_by_number(const std::vector<Activity>& old_activities,
+                                          const std::vector<Activity>& new_activities);
+
 // ---- 3. Compare --------------------------------------------------------------------------------
 
-// Everything that differs between the plans. `source`, `language`, `columns`, `diagnostics` and
-// lines are not compared: they describe the file, not the plan. The sides come from each
-// plan's `source`, or from the loaded files in the second form.
-PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan);
-PlanDiff diff_plans(const LoadedPlan& old_plan, const LoadedPlan& new_plan);
+// translations when both plans' languages are known and differ; versions otherwise.
+DiffMode diff_mode_for(const Plan& old_plan, const Plan& new_plan);
+
+// Everything that differs between the plans, in `mode` (by default diff_mode_for). `source`,
+// `language`, `columns`, `diagnostics` and lines are not compared: they describe the file, not
+// the plan. The sides come from each plan's `source`, or from the loaded files in the second form.
+PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, std::optional<DiffMode> mode = std::nullopt);
+PlanDiff diff_plans(const LoadedPlan& old_plan, const LoadedPlan& new_plan, std::optional<DiffMode> mode = std::nullopt);
 
 // ---- 4. Render ---------------------------------------------------------------------------------
 
-// The output formats of `planparse diff --format`; each has one renderer in report.cpp, and
-// its name here is the one the command line takes.
-enum class DiffFormat { json, text };
-std::vector<std::string> diff_format_names();                  // {"json", "text"}
+// The output formats of `planparse diff --format`; each has one renderer, in report.cpp or
+// report_html.cpp, and its name here is the one the command line takes.
+enum class DiffFormat { json, text, html };
+std::vector<std::string> diff_format_names();                  // {"json", "text", "html"}
 std::optional<DiffFormat> diff_format_named(std::string_view name);  // nullopt for an unknown name
 
 struct RenderOptions {
@@ -273,6 +299,28 @@ nlohmann::ordered_json diff_to_json(const PlanDiff& diff);
 // line, in runs: "14–27 → 15–28"). Long unchanged stretches of a word diff are cut to a few
 // words of context.
 std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options = {});
+
+// The lines the text and HTML reports share, so that both say the same: the summary
+// ("27 → 28 activities: 1 added, 0 removed, 2 changed, 0 moved, 6 renumbered") and the
+// renumbered activities in runs that shift by the same amount, in the order of `changes`
+// ("14–27 → 15–28, 30 → 29"; empty when none was renumbered).
+std::string describe_summary(const PlanDiff& diff);
+// For translations, what was compared: "translations en → ru: compared by numbers, dates,
+// agency ids and "as agreed" flags, not by wording"; empty for versions.
+std::string describe_mode(const PlanDiff& diff);
+std::string describe_renumbered(const PlanDiff& diff);
+
+// The diff as one self-contained HTML page (UTF-8, inline CSS, no scripts, nothing fetched),
+// readable on screen and printed: the two files with their short sha256, the summary line, the
+// plan-level changes, then one block per change with the old and new versions side by side,
+// deleted words in <del> on the old side and inserted ones in <ins> on the new, deadlines with
+// their shift ("postponed by 184 days"); an added or removed activity whole on its one side;
+// renumbered activities in runs as in the text. Every text from the plans is escaped.
+std::string diff_to_html(const PlanDiff& diff);
+
+// `text` with &, <, >, " and ' replaced by character references: safe as HTML text and inside a
+// quoted attribute value.
+std::string html_escape(std::string_view text);
 
 // The diff in `format`, ready to write. JSON is validated against the diff schema first.
 // Failures: internal_error when the JSON breaks the schema (a bug; nothing should be written).

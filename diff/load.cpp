@@ -31,14 +31,14 @@ Result<LoadedPlan> load(Result<Source> read) {
     if (!document.is_discarded()) {
       Result<Plan> plan = plan_from_json(document);
       if (!plan.ok()) return plan.error();
-      const std::size_t count = plan.value().activities.size();
-      return LoadedPlan{std::move(plan).value(), DiffSide{source.name, source.sha256, "json", count}};
+      DiffSide side{source.name, source.sha256, "json", plan.value().activities.size(), plan.value().language};
+      return LoadedPlan{std::move(plan).value(), std::move(side)};
     }
   }
   Result<Plan> plan = parse_source(source);
   if (!plan.ok()) return plan.error();
-  const std::size_t count = plan.value().activities.size();
-  return LoadedPlan{std::move(plan).value(), DiffSide{source.name, source.sha256, source.format, count}};
+  DiffSide side{source.name, source.sha256, source.format, plan.value().activities.size(), plan.value().language};
+  return LoadedPlan{std::move(plan).value(), std::move(side)};
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Diff, step 4: the PlanDiff as JSON (schema/diff.schema.json, checked with valijson) or as
-// text for a reader. External interface: diff_to_json, diff_to_text, render_diff,
-// diff_format_names, diff_format_named, diff_schema_text, validate_diff (diff/diff.h).
-// Tested by test_diff.cpp and test_diff_cli.cpp.
+// text for a reader (the HTML page is report_html.cpp's). External interface: diff_to_json,
+// diff_to_text, describe_summary, describe_renumbered, render_diff, diff_format_names,
+// diff_format_named, diff_schema_text, validate_diff (diff/diff.h).
+// Tested by test_diff.cpp, test_diff_html.cpp and test_diff_cli.cpp.
 #include <algorithm>
 #include <cstddef>
 #include <exception>
@@ -264,6 +265,7 @@ ordered_json plan_json(const PlanDiff& diff) {
     ordered_json out = ordered_json::object();
     out["abbr"] = abbreviation->abbr;
     out["name"] = abbreviation->name;
+    out["id"] = or_null(abbreviation->id);
     return out;
   };
   for (const AbbreviationChange& change : diff.abbreviations) {
@@ -280,6 +282,7 @@ ordered_json side_json(const DiffSide& side) {
   out["name"] = side.name;
   out["sha256"] = side.sha256;
   out["format"] = side.format;
+  out["language"] = side.language;
   out["activities"] = side.activities;
   return out;
 }
@@ -443,27 +446,6 @@ std::string numbers(const ActivityChange& change) {
   return std::to_string(old_number) + " → " + std::to_string(new_number);
 }
 
-// Renumbered pairs in runs that shift by the same amount: "4–12 → 5–13, 20 → 18".
-std::string renumbered_runs(const std::vector<std::pair<int, int>>& pairs) {
-  std::string out;
-  for (std::size_t k = 0; k < pairs.size();) {
-    std::size_t end = k + 1;
-    while (end < pairs.size() && pairs[end].first == pairs[end - 1].first + 1 &&
-           pairs[end].second == pairs[end - 1].second + 1) {
-      ++end;
-    }
-    if (!out.empty()) out += ", ";
-    if (end - k == 1) {
-      out += std::to_string(pairs[k].first) + " → " + std::to_string(pairs[k].second);
-    } else {
-      out += std::to_string(pairs[k].first) + "–" + std::to_string(pairs[end - 1].first) + " → " +
-             std::to_string(pairs[k].second) + "–" + std::to_string(pairs[end - 1].second);
-    }
-    k = end;
-  }
-  return out;
-}
-
 void plan_lines(const PlanDiff& diff, const Palette& palette, std::string& out) {
   if (diff.title) out += "title: " + words_text(diff.title->words, palette) + "\n";
   if (diff.intro) out += "intro: " + words_text(diff.intro->words, palette) + "\n";
@@ -512,9 +494,48 @@ void plan_lines(const PlanDiff& diff, const Palette& palette, std::string& out) 
 
 }  // namespace
 
+std::string describe_mode(const PlanDiff& diff) {
+  if (diff.mode != DiffMode::translations) return "";
+  return "translations " + diff.old_side.language + " → " + diff.new_side.language +
+         ": compared by numbers, dates, agency ids and \"as agreed\" flags, not by wording";
+}
+
+std::string describe_summary(const PlanDiff& diff) {
+  const DiffSummary& s = diff.summary;
+  return std::to_string(diff.old_side.activities) + " → " + std::to_string(diff.new_side.activities) +
+         " activities: " + std::to_string(s.added) + " added, " + std::to_string(s.removed) + " removed, " +
+         std::to_string(s.changed) + " changed, " + std::to_string(s.moved) + " moved, " +
+         std::to_string(s.renumbered) + " renumbered";
+}
+
+std::string describe_renumbered(const PlanDiff& diff) {
+  std::vector<std::pair<int, int>> pairs;
+  for (const ActivityChange& change : diff.changes) {
+    if (change.kind == ChangeKind::renumbered) pairs.emplace_back(change.old_activity->number, change.new_activity->number);
+  }
+  std::string out;
+  for (std::size_t k = 0; k < pairs.size();) {
+    std::size_t end = k + 1;
+    while (end < pairs.size() && pairs[end].first == pairs[end - 1].first + 1 &&
+           pairs[end].second == pairs[end - 1].second + 1) {
+      ++end;
+    }
+    if (!out.empty()) out += ", ";
+    if (end - k == 1) {
+      out += std::to_string(pairs[k].first) + " → " + std::to_string(pairs[k].second);
+    } else {
+      out += std::to_string(pairs[k].first) + "–" + std::to_string(pairs[end - 1].first) + " → " +
+             std::to_string(pairs[k].second) + "–" + std::to_string(pairs[end - 1].second);
+    }
+    k = end;
+  }
+  return out;
+}
+
 nlohmann::ordered_json diff_to_json(const PlanDiff& diff) {
   ordered_json out = ordered_json::object();
   out["schema_version"] = kDiffSchemaVersion;
+  out["mode"] = std::string(diff_mode_name(diff.mode));
   out["old"] = side_json(diff.old_side);
   out["new"] = side_json(diff.new_side);
   ordered_json summary = ordered_json::object();
@@ -533,27 +554,20 @@ nlohmann::ordered_json diff_to_json(const PlanDiff& diff) {
 
 std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options) {
   const Palette palette{options.color};
-  const DiffSummary& s = diff.summary;
   std::string out = diff.old_side.name + " → " + diff.new_side.name + "\n";
-  out += palette.bold(std::to_string(diff.old_side.activities) + " → " + std::to_string(diff.new_side.activities) +
-                      " activities: " + std::to_string(s.added) + " added, " + std::to_string(s.removed) +
-                      " removed, " + std::to_string(s.changed) + " changed, " + std::to_string(s.moved) + " moved, " +
-                      std::to_string(s.renumbered) + " renumbered") +
-         "\n";
+  if (const std::string mode = describe_mode(diff); !mode.empty()) out += mode + "\n";
+  out += palette.bold(describe_summary(diff)) + "\n";
   if (!has_differences(diff)) return out + "no differences\n";
 
   std::string plan;
   plan_lines(diff, palette, plan);
   if (!plan.empty()) out += "\n" + plan;
 
-  std::vector<std::pair<int, int>> renumbered;
   for (const ActivityChange& change : diff.changes) {
     const Activity& shown = change.new_activity ? *change.new_activity : *change.old_activity;
     const std::string where = shown.section ? " (section " + *shown.section + ")" : "";
     switch (change.kind) {
-      case ChangeKind::renumbered:
-        renumbered.emplace_back(change.old_activity->number, change.new_activity->number);
-        continue;
+      case ChangeKind::renumbered: continue;  // summarised below, in runs
       case ChangeKind::added:
         out += "\n" + palette.added("+ " + numbers(change) + " added" + where) + ": " + shown.name + "\n";
         activity_lines(shown, out);
@@ -571,24 +585,26 @@ std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options) {
     }
     field_lines(change, palette, out);
   }
-  if (!renumbered.empty()) {
-    out += "\n" + palette.dim("renumbered (" + std::to_string(renumbered.size()) + "): " + renumbered_runs(renumbered)) +
-           "\n";
+  const std::string runs = describe_renumbered(diff);
+  if (!runs.empty()) {
+    out += "\n" + palette.dim("renumbered (" + std::to_string(diff.summary.renumbered) + "): " + runs) + "\n";
   }
   return out;
 }
 
-std::vector<std::string> diff_format_names() { return {"json", "text"}; }
+std::vector<std::string> diff_format_names() { return {"json", "text", "html"}; }
 
 std::optional<DiffFormat> diff_format_named(std::string_view name) {
   if (name == "json") return DiffFormat::json;
   if (name == "text") return DiffFormat::text;
+  if (name == "html") return DiffFormat::html;
   return std::nullopt;
 }
 
 Result<std::string> render_diff(const PlanDiff& diff, DiffFormat format, const RenderOptions& options) {
   switch (format) {
     case DiffFormat::text: return diff_to_text(diff, options);
+    case DiffFormat::html: return diff_to_html(diff);
     case DiffFormat::json: {
       const ordered_json json = diff_to_json(diff);
       const std::vector<SchemaViolation> violations = validate_diff(nlohmann::json(json));

@@ -26,9 +26,9 @@ const std::array<TableSpec, kTableCount>& table_specs() {
       {"items", {"activity_id", "position", "text"}},
       {"outcomes",
        {"activity_id", "position", "text", "task", "deadline_text", "deadline_from", "deadline_to", "recurrence"}},
-      {"agencies", {"activity_id", "position", "text", "kind", "abbr", "name", "as_agreed"}},
+      {"agencies", {"activity_id", "position", "text", "kind", "abbr", "name", "agency_id", "as_agreed"}},
       {"extras", {"activity_id", "position", "header", "text"}},
-      {"abbreviations", {"document_id", "position", "abbr", "name", "line"}},
+      {"abbreviations", {"document_id", "position", "abbr", "name", "agency_id", "line"}},
       {"diagnostics", {"document_id", "position", "severity", "code", "message", "line"}},
       {"failures", {"path", "error", "at"}},
   }};
@@ -74,7 +74,8 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
     k = 0;
     for (const Agency& agency : activity.agencies) {
       rows[Table::agencies].push_back(Row{activity_id, ++k, agency.text, agency.kind, text_or_null(agency.abbr),
-                                          text_or_null(agency.name), agency.as_agreed ? 1LL : 0LL});
+                                          text_or_null(agency.name), text_or_null(agency.id),
+                                          agency.as_agreed ? 1LL : 0LL});
     }
     k = 0;
     for (const auto& [header, text] : activity.extra) rows[Table::extras].push_back(Row{activity_id, ++k, header, text});
@@ -83,7 +84,8 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
   position = 0;
   for (const Abbreviation& abbreviation : plan.abbreviations) {
     rows[Table::abbreviations].push_back(
-        Row{document_id, ++position, abbreviation.abbr, abbreviation.name, static_cast<long long>(abbreviation.line)});
+        Row{document_id, ++position, abbreviation.abbr, abbreviation.name, text_or_null(abbreviation.id),
+            static_cast<long long>(abbreviation.line)});
   }
   position = 0;
   for (const Diagnostic& diagnostic : plan.diagnostics) {
@@ -137,11 +139,12 @@ std::optional<Plan> unflatten(const Rows& rows) {
       owner(r).outcomes.push_back(std::move(outcome));
     }
     for (const Row& r : rows[Table::agencies]) {
-      owner(r).agencies.push_back(Agency{text(r[2]), text(r[3]), text_or_none(r[4]), text_or_none(r[5]), number(r[6]) != 0});
+      owner(r).agencies.push_back(
+          Agency{text(r[2]), text(r[3]), text_or_none(r[4]), text_or_none(r[5]), number(r[7]) != 0, text_or_none(r[6])});
     }
     for (const Row& r : rows[Table::extras]) owner(r).extra.emplace_back(text(r[2]), text(r[3]));
     for (const Row& r : rows[Table::abbreviations]) {
-      plan.abbreviations.push_back(Abbreviation{text(r[2]), text(r[3]), static_cast<int>(number(r[4]))});
+      plan.abbreviations.push_back(Abbreviation{text(r[2]), text(r[3]), static_cast<int>(number(r[5])), text_or_none(r[4])});
     }
     for (const Row& r : rows[Table::diagnostics]) {
       const std::optional<Severity> severity = severity_from_name(text(r[2]));

@@ -49,7 +49,7 @@ GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs) {
                                     "glossary abbreviation \"" + abbr + "\" mixes scripts; read as \"" + folded + "\"",
                                     line});
     }
-    result.entries.push_back(Abbreviation{folded, std::move(name), line});
+    result.entries.push_back(Abbreviation{folded, std::move(name), line, std::nullopt});
   };
 
   size_t i = 0;

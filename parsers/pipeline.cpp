@@ -9,6 +9,7 @@
 #include "parsers/html.h"
 #include "parsers/metadata.h"
 #include "parsers/normalise.h"
+#include "parsers/registry.h"
 #include "parsers/resolve.h"
 #include "parsers/table.h"
 #include "parsers/vocabulary.h"
@@ -25,7 +26,7 @@ void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view
 
 }  // namespace
 
-Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary) {
+Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, const Registry& registry) {
   Plan plan;
   plan.source = SourceInfo{source.name, source.sha256, static_cast<long long>(source.bytes.size()), source.format,
                            source.encoding};
@@ -77,7 +78,10 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary) {
     resolve_agencies(plan.activities[a].agencies, agency_lines[a], index, plan.diagnostics);
   }
 
-  // 7. metadata
+  // 7. link: agencies and glossary entries to the registry's ids
+  link_agencies(plan, registry);
+
+  // 8. metadata
   plan.act = find_act(table.intro, vocabulary);
   Footer footer = read_footer(footer_paragraphs, vocabulary);
   plan.published = footer.published;

@@ -5,11 +5,13 @@
 //   4. fields     (parsers/deadline.h, parsers/agencies.h)  deadlines and agency lists
 //   5. glossary   (parsers/glossary.h)   the abbreviations block after the table
 //   6. resolve    (parsers/resolve.h)    abbreviations expanded with the glossary
-//   7. metadata   (parsers/metadata.h)   act date and number, publication date
+//   7. link       (parsers/registry.h)   agencies linked to ids in the registry of bodies
+//   8. metadata   (parsers/metadata.h)   act date and number, publication date
 // Tested end to end by test_golden.cpp (every sample) and test_pipeline.cpp.
 #pragma once
 
 #include "ingest/source.h"
+#include "parsers/registry.h"
 #include "parsers/vocabulary.h"
 #include "schema/plan.h"
 
@@ -18,7 +20,8 @@ namespace planparse {
 // Failures: not_a_plan when no table header is found. Problems inside the plan become
 // diagnostics in Plan::diagnostics.
 // `vocabulary` holds every word the stages know; builtin_vocabulary() unless the user gave
-// their own (load_vocabulary_directory).
-Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary = builtin_vocabulary());
+// their own (load_vocabulary_directory). `registry` likewise (load_registry_file).
+Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary = builtin_vocabulary(),
+                          const Registry& registry = builtin_registry());
 
 }  // namespace planparse

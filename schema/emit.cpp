@@ -77,6 +77,7 @@ ordered_json agency_json(const Agency& agency) {
   out["kind"] = agency.kind;
   out["abbr"] = or_null(agency.abbr);
   out["name"] = or_null(agency.name);
+  out["id"] = or_null(agency.id);
   out["as_agreed"] = agency.as_agreed;
   return out;
 }
@@ -119,6 +120,7 @@ ordered_json abbreviation_json(const Abbreviation& abbreviation) {
   ordered_json out = ordered_json::object();
   out["abbr"] = abbreviation.abbr;
   out["name"] = abbreviation.name;
+  out["id"] = or_null(abbreviation.id);
   out["line"] = abbreviation.line;
   return out;
 }

@@ -11,7 +11,7 @@
 
 namespace planparse {
 
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
 
 struct SourceInfo {
   std::string name;      // file name as given ("-" reads stdin, named "<stdin>")
@@ -43,6 +43,9 @@ struct Agency {
   std::optional<std::string> abbr;  // the glossary's form of the abbreviation
   std::optional<std::string> name;  // full name: from the glossary, or as written out
   bool as_agreed = false;
+  // The body's id in the registry of government bodies (parsers/registry.h); null when the
+  // registry does not know it. Links the same body across languages and renamings.
+  std::optional<std::string> id;
 };
 
 struct Activity {
@@ -73,6 +76,7 @@ struct Abbreviation {
   std::string abbr;
   std::string name;
   int line = 0;
+  std::optional<std::string> id;  // the named body's registry id, as Agency::id
 };
 
 struct Act {

@@ -85,10 +85,12 @@ CREATE TABLE IF NOT EXISTS agencies (
   kind        TEXT NOT NULL,            -- agency | group
   abbr        TEXT,
   name        TEXT,
+  agency_id   TEXT,                     -- the body's registry id (parsers/registry/agencies.tsv)
   as_agreed   INTEGER NOT NULL,         -- 0 | 1
   PRIMARY KEY (activity_id, position)
 );
 CREATE INDEX IF NOT EXISTS agencies_abbr ON agencies(abbr);
+CREATE INDEX IF NOT EXISTS agencies_agency_id ON agencies(agency_id);
 
 CREATE TABLE IF NOT EXISTS extras (
   activity_id INTEGER NOT NULL REFERENCES activities(id),
@@ -103,6 +105,7 @@ CREATE TABLE IF NOT EXISTS abbreviations (
   position    INTEGER NOT NULL,         -- 1-based, in the glossary's order
   abbr        TEXT NOT NULL,
   name        TEXT NOT NULL,
+  agency_id   TEXT,                     -- the body's registry id
   line        INTEGER NOT NULL,
   PRIMARY KEY (document_id, position)
 );

@@ -45,7 +45,7 @@ Activity activity_from(const ordered_json& value) {
   for (const ordered_json& agency : value.at("agencies")) {
     activity.agencies.push_back(Agency{agency.at("text").get<std::string>(), agency.at("kind").get<std::string>(),
                                        string_or_null(agency.at("abbr")), string_or_null(agency.at("name")),
-                                       agency.at("as_agreed").get<bool>()});
+                                       agency.at("as_agreed").get<bool>(), string_or_null(agency.at("id"))});
   }
   for (const auto& [header, text] : value.at("extra").items()) {
     activity.extra.emplace_back(header, text.get<std::string>());
@@ -77,7 +77,7 @@ Result<Plan> plan_from(const ordered_json& document) {
   for (const ordered_json& activity : document.at("activities")) plan.activities.push_back(activity_from(activity));
   for (const ordered_json& entry : document.at("abbreviations")) {
     plan.abbreviations.push_back(Abbreviation{entry.at("abbr").get<std::string>(), entry.at("name").get<std::string>(),
-                                              entry.at("line").get<int>()});
+                                              entry.at("line").get<int>(), string_or_null(entry.at("id"))});
   }
   for (const ordered_json& diagnostic : document.at("diagnostics")) {
     // The schema lists every code and severity name, so a failed lookup means the schema and

@@ -57,7 +57,7 @@ TEST_CASE("parse prints the sample plan as JSON with its 27 activities", "[cli]"
   REQUIRE(run.exit_code == 0);
   CHECK(run.err.empty());
   const nlohmann::json plan = parse_json(run.out);
-  CHECK(plan["schema_version"] == "1.0");
+  CHECK(plan["schema_version"] == "1.1");
   CHECK(plan["source"]["name"] == "follow-up-plan-2022.en.txt");
   REQUIRE(plan["activities"].is_array());
   CHECK(plan["activities"].size() == 27);
@@ -452,4 +452,36 @@ TEST_CASE("every sample parses to the same bytes twice in two processes", "[cli]
     REQUIRE(first.exit_code == 0);
     CHECK(first.out == second.out);
   }
+}
+
+TEST_CASE("parse --registry links agencies with a copy of the registry in which the user added a body",
+          "[cli][registry]") {
+  Sandbox box;
+  box.write("plan.txt", "A plan\n\nName\n\nDeadline\n\nAgencies in charge\n\n1\n\nDo it\n\nannually\n\n"
+                        "MMG, Ministry of Finance of the Republic of Kazakhstan\n\nAbbreviations:\n\n"
+                        "MMG - Ministry of Magic of the Republic of Kazakhstan\n");
+  fs::copy_file(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "registry" / "agencies.tsv", box.file("agencies.tsv"));
+  std::ofstream(box.file("agencies.tsv"), std::ios::app)
+      << "magic\tbody\ten\tMMG\tMinistry of Magic of the Republic of Kazakhstan\tcurrent\n";
+
+  const Run builtin = box.run({"parse", "plan.txt"});
+  REQUIRE(builtin.exit_code == 0);
+  const nlohmann::json before = parse_json(builtin.out);
+  CHECK(before["activities"][0]["agencies"][0]["id"].is_null());
+  CHECK(before["activities"][0]["agencies"][1]["id"] == "mf");
+
+  const Run custom = box.run({"parse", "plan.txt", "--registry", "agencies.tsv"});
+  INFO(custom.err);
+  REQUIRE(custom.exit_code == 0);
+  const nlohmann::json after = parse_json(custom.out);
+  CHECK(after["activities"][0]["agencies"][0]["id"] == "magic");
+  CHECK(after["abbreviations"][0]["id"] == "magic");
+  CHECK(after["activities"][0]["agencies"][1]["id"] == "mf");
+
+  box.write("broken.tsv", "# a registry\nmagic\tbody\ten\tMMG\n");
+  const Run broken = box.run({"parse", "plan.txt", "--registry", "broken.tsv"});
+  CHECK(broken.exit_code == 2);
+  CHECK(is_one_line(broken.err));
+  CHECK(broken.err.find("broken.tsv") != std::string::npos);
+  CHECK(broken.err.find("line 2") != std::string::npos);
 }

@@ -134,7 +134,7 @@ Activity row(int number, const std::string& name, const std::string& outcome = "
   activity.number = number;
   activity.name = name;
   if (!outcome.empty()) activity.outcomes.push_back(Outcome{outcome, std::nullopt, std::nullopt});
-  for (const std::string& abbr : agencies) activity.agencies.push_back(Agency{abbr, "agency", abbr, std::nullopt, false});
+  for (const std::string& abbr : agencies) activity.agencies.push_back(Agency{abbr, "agency", abbr, std::nullopt, false, std::nullopt});
   activity.line = 100 + number;  // lines are 1-based
   return activity;
 }
@@ -330,7 +330,7 @@ TEST_CASE("diff shows a totally different activity in the same place as removed 
   fifth.name = "Building a network of regional veterinary laboratories";
   fifth.items.clear();
   fifth.outcomes = {Outcome{"Act of commissioning", std::nullopt, Deadline{"2024", "2024-01-01", "2024-12-31", std::nullopt}}};
-  fifth.agencies = {Agency{"MA", "agency", "MA", "Ministry of Agriculture of the Republic of Kazakhstan", false}};
+  fifth.agencies = {Agency{"MA", "agency", "MA", "Ministry of Agriculture of the Republic of Kazakhstan", false, std::nullopt}};
   const PlanDiff diff = diff_plans(reference(), edited);
   CHECK(activity_similarity(reference().activities[4], fifth) < kMatchThreshold);
   CHECK(outline(diff) == "removed 5→-, added -→5");
@@ -538,7 +538,7 @@ TEST_CASE("diff reports title, act, publication date, renamed sections and gloss
   edited.published = "2022-05-01";
   edited.sections[0].title = "Elimination of all forms of discrimination against women";
   edited.abbreviations.erase(edited.abbreviations.end() - 1);  // CEC
-  edited.abbreviations.push_back(Abbreviation{"MDDI", "Ministry of Digital Development", 1});
+  edited.abbreviations.push_back(Abbreviation{"MDDI", "Ministry of Digital Development", 1, std::nullopt});
   for (Abbreviation& entry : edited.abbreviations) {
     if (entry.abbr == "MF") entry.name = "Ministry of Finance";
   }
@@ -651,11 +651,11 @@ PlanDiff everything_diff() {
   Plan edited = reference();
   *edited.title += " (as amended)";
   edited.sections[0].title = "Elimination of all forms of discrimination against women";
-  edited.abbreviations.push_back(Abbreviation{"MDDI", "Ministry of Digital Development", 1});
+  edited.abbreviations.push_back(Abbreviation{"MDDI", "Ministry of Digital Development", 1, std::nullopt});
   edited.activities[0].name += " in the family";
   edited.activities[0].outcomes[0].deadline = Deadline{"2023", "2023-01-01", "2023-12-31", std::nullopt};
   edited.activities[0].agencies[1].as_agreed = false;
-  edited.activities[0].agencies.push_back(Agency{"MF", "agency", "MF", "Ministry of Finance", false});
+  edited.activities[0].agencies.push_back(Agency{"MF", "agency", "MF", "Ministry of Finance", false, std::nullopt});
   edited.activities[0].outcomes[0].task = "a task";
   edited.activities[2].section = "I";  // 3, first of section II, now last of section I
   edited.activities.erase(edited.activities.begin() + 9);
@@ -682,7 +682,7 @@ TEST_CASE("diff JSON of every kind of change validates against the diff schema",
   for (const SchemaViolation& violation : violations) shown += violation.pointer + ": " + violation.message + "\n";
   INFO(shown);
   CHECK(violations.empty());
-  CHECK(json["schema_version"] == "1.0");
+  CHECK(json["schema_version"] == "1.1");
   CHECK(json["summary"]["added"] == 1);
   const Result<std::string> rendered = render_diff(diff, DiffFormat::json);
   REQUIRE(rendered.ok());
@@ -792,4 +792,162 @@ TEST_CASE("diff of every sample pair in samples/diff matches its expected JSON",
       CHECK(actual == expected);
     }
   }
+}
+
+// ---- Translations -------------------------------------------------------------------------------
+
+namespace {
+
+const Plan& parsed_sample(const std::string& name) {
+  static std::map<std::string, Plan> plans;
+  auto it = plans.find(name);
+  if (it == plans.end()) {
+    Result<Source> source = read_source(testing::sample(name).string());
+    REQUIRE(source.ok());
+    Result<Plan> plan = parse_source(source.value());
+    REQUIRE(plan.ok());
+    it = plans.emplace(name, std::move(plan).value()).first;
+  }
+  return it->second;
+}
+
+}  // namespace
+
+TEST_CASE("diff of the reference in English, Russian and Kazakh finds them equal translations", "[diff][translations]") {
+  const std::vector<std::string> versions = {"follow-up-plan-2022.en.txt", "follow-up-plan-2022.ru.txt",
+                                             "follow-up-plan-2022.kk.txt", "follow-up-plan-2022.ru.portal.html",
+                                             "follow-up-plan-2022.kk.portal.html"};
+  for (const std::string& a : versions) {
+    for (const std::string& b : versions) {
+      const PlanDiff diff = diff_plans(parsed_sample(a), parsed_sample(b));
+      INFO(a << " → " << b << "\n" << diff_to_text(diff));
+      CHECK(diff.mode == (parsed_sample(a).language == parsed_sample(b).language ? DiffMode::versions
+                                                                                 : DiffMode::translations));
+      if (diff.mode == DiffMode::translations) CHECK_FALSE(has_differences(diff));
+    }
+  }
+}
+
+TEST_CASE("diff of translations reports what a translation must keep, one change each", "[diff][translations]") {
+  const Plan& en = parsed_sample("follow-up-plan-2022.en.txt");
+  const Plan& ru = parsed_sample("follow-up-plan-2022.ru.txt");
+  auto only_change = [&](const Plan& edited) {
+    const PlanDiff diff = diff_plans(en, edited);
+    INFO(diff_to_text(diff));
+    REQUIRE(diff.mode == DiffMode::translations);
+    REQUIRE(diff.changes.size() == 1);
+    CHECK_FALSE(diff.changes[0].name.has_value());  // wording is never compared
+    return diff.changes[0];
+  };
+  SECTION("an agency left out of the translation") {
+    Plan edited = ru;
+    edited.activities[0].agencies.pop_back();  // МТСЗН of activity 1
+    const ActivityChange change = only_change(edited);
+    CHECK(change.kind == ChangeKind::changed);
+    REQUIRE(change.agencies.has_value());
+    REQUIRE(change.agencies->removed.size() == 1);
+    CHECK(change.agencies->removed[0].id == "mlsp");
+    CHECK(change.agencies->removed[0].abbr == "MLSP");  // shown as the old side wrote it
+  }
+  SECTION("an \"as agreed\" marker lost in translation") {
+    Plan edited = ru;
+    REQUIRE(edited.activities[0].agencies[1].as_agreed);  // ГП (по согласованию)
+    edited.activities[0].agencies[1].as_agreed = false;
+    const ActivityChange change = only_change(edited);
+    REQUIRE(change.agencies.has_value());
+    REQUIRE(change.agencies->as_agreed_lost.size() == 1);
+    CHECK(change.agencies->as_agreed_lost[0].id == "gpo");
+  }
+  SECTION("an item missing") {
+    Plan edited = ru;
+    REQUIRE(edited.activities[11].items.size() == 6);
+    edited.activities[11].items.pop_back();
+    const ActivityChange change = only_change(edited);
+    REQUIRE(change.items.has_value());
+    CHECK(change.items->words.empty());  // no word diff between two languages
+  }
+  SECTION("an activity under another section number") {
+    Plan edited = ru;
+    edited.activities[2].section = "III";
+    CHECK(only_change(edited).kind == ChangeKind::moved);
+  }
+  SECTION("a recurrence instead of a date") {
+    Plan edited = ru;
+    edited.activities[0].outcomes[0].deadline = Deadline{"ежегодно", std::nullopt, std::nullopt, "annual"};
+    const ActivityChange change = only_change(edited);
+    REQUIRE(change.outcomes.size() == 1);
+    CHECK(change.outcomes[0].deadline.has_value());
+    CHECK_FALSE(change.outcomes[0].text.has_value());
+  }
+}
+
+TEST_CASE("diff of translations compares the glossary by the bodies it defines", "[diff][translations]") {
+  const Plan& en = parsed_sample("follow-up-plan-2022.en.txt");
+  Plan ru = parsed_sample("follow-up-plan-2022.ru.txt");
+  ru.abbreviations.erase(ru.abbreviations.begin());  // АДГС
+  const PlanDiff diff = diff_plans(en, ru);
+  REQUIRE(diff.abbreviations.size() == 1);
+  REQUIRE(diff.abbreviations[0].old_entry.has_value());
+  CHECK(diff.abbreviations[0].old_entry->id == "aps");
+  CHECK_FALSE(diff.abbreviations[0].new_entry.has_value());
+  CHECK(diff.changes.empty());
+}
+
+TEST_CASE("diff of translations pairs activities by number, so a missing row is one removal", "[diff][translations]") {
+  const Plan& en = parsed_sample("follow-up-plan-2022.en.txt");
+  Plan ru = parsed_sample("follow-up-plan-2022.ru.txt");
+  ru.activities.erase(ru.activities.begin() + 9);  // activity 10
+  const PlanDiff diff = diff_plans(en, ru);
+  REQUIRE(diff.changes.size() == 1);
+  CHECK(diff.changes[0].kind == ChangeKind::removed);
+  CHECK(diff.changes[0].old_activity->number == 10);
+}
+
+TEST_CASE("diff mode can be forced: one plan compared as its own translation has no differences", "[diff][translations]") {
+  const Plan& en = parsed_sample("follow-up-plan-2022.en.txt");
+  CHECK(diff_mode_for(en, en) == DiffMode::versions);
+  const PlanDiff diff = diff_plans(en, en, DiffMode::translations);
+  CHECK(diff.mode == DiffMode::translations);
+  CHECK_FALSE(has_differences(diff));
+  CHECK(diff_to_json(diff)["mode"] == "translations");
+}
+
+TEST_CASE("diff text and HTML say when translations were compared and what was", "[diff][translations]") {
+  const PlanDiff diff = diff_plans(parsed_sample("follow-up-plan-2022.en.txt"), parsed_sample("follow-up-plan-2022.ru.txt"));
+  CHECK_THAT(diff_to_text(diff), Catch::Contains("translations en → ru") && Catch::Contains("not by wording"));
+  CHECK_THAT(diff_to_html(diff), Catch::Contains("translations en → ru"));
+  const PlanDiff versions = diff_plans(reference(), reference());
+  CHECK_THAT(diff_to_text(versions), !Catch::Contains("translations"));
+}
+
+// ---- The reference revised: the same changes in every format --------------------------------------
+
+TEST_CASE("diff of the revised reference shows exactly its six edits in text and HTML as in JSON", "[diff][html]") {
+  const fs::path directory = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "diff";
+  const Result<LoadedPlan> old_plan = load_plan((directory / "follow-up-plan-2022.en.old.txt").string());
+  const Result<LoadedPlan> new_plan = load_plan((directory / "follow-up-plan-2022.en.new.txt").string());
+  REQUIRE(old_plan.ok());
+  REQUIRE(new_plan.ok());
+  const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value());
+  const std::string text = diff_to_text(diff);
+  const std::string html = diff_to_html(diff);
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("1 added, 1 removed, 4 changed, 0 moved, 2 renumbered"));
+  CHECK_THAT(html, Catch::Contains("1 added, 1 removed, 4 changed, 0 moved, 2 renumbered"));
+  // the name reworded
+  CHECK_THAT(text, Catch::Contains("[-accession to-] {+ratification of+}"));
+  CHECK_THAT(html, Catch::Contains("<del>accession to</del>") && Catch::Contains("<ins>ratification of</ins>"));
+  // the deadline moved
+  CHECK_THAT(text, Catch::Contains("August 2022 → December 2022 (postponed by 122 days)"));
+  CHECK_THAT(html, Catch::Contains("postponed by 122 days"));
+  // the activity inserted and the one deleted
+  CHECK_THAT(text, Catch::Contains("+ 5 added (section II): Conducting a nationwide survey"));
+  CHECK_THAT(text, Catch::Contains("- 9 removed (section V): Updating the list of diseases"));
+  CHECK_THAT(html, Catch::Contains("Conducting a nationwide survey") && Catch::Contains("Updating the list of diseases"));
+  // the agency added and the marker dropped
+  CHECK_THAT(text, Catch::Contains("agencies: + MNE") && Catch::Contains("GPO no longer as agreed"));
+  CHECK_THAT(html, Catch::Contains("<ins>MNE</ins>") && Catch::Contains("no longer “as agreed”: GPO"));
+  // the rows that only moved in numbering, in runs
+  CHECK_THAT(text, Catch::Contains("renumbered (2): 5 → 6, 7 → 8"));
+  CHECK_THAT(html, Catch::Contains("5 → 6, 7 → 8"));
 }

@@ -279,3 +279,21 @@ TEST_CASE("diff on a terminal prints coloured text by default, plain text when N
   const Run json = run_on_terminal(box, {"diff", "--format", "json", kOld.string(), kNew.string()});
   CHECK(parse_json(json.out) == parse_json(read_bytes(kExpected)));
 }
+
+TEST_CASE("diff of the English and Russian reference exits 0; with --mode versions their wording differs",
+          "[diff][cli][translations]") {
+  Sandbox box;
+  const fs::path russian = kSamples / "follow-up-plan-2022.ru.txt";
+  const Run translations = box.run({"diff", "--format", "text", kReference.string(), russian.string()});
+  INFO(translations.out << translations.err);
+  CHECK(translations.exit_code == 0);
+  CHECK_THAT(translations.out, Catch::Contains("translations en → ru") && Catch::Contains("no differences"));
+
+  const Run versions = box.run({"diff", "--mode", "versions", kReference.string(), russian.string()});
+  CHECK(versions.exit_code == 1);
+  CHECK(parse_json(versions.out)["mode"] == "versions");
+
+  const Run unknown = box.run({"diff", "--mode", "sideways", kReference.string(), russian.string()});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.empty());
+}

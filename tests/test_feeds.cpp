@@ -83,7 +83,7 @@ TEST_CASE("the reference flattens into rows of every table with the columns plan
   // Activity 16 (id 115) has 8 agencies, 7 as agreed; as_agreed is 0/1.
   long long agreed = 0;
   for (const Row& row : rows[Table::agencies]) {
-    if (std::get<long long>(row[0]) == 115) agreed += std::get<long long>(row[6]);
+    if (std::get<long long>(row[0]) == 115) agreed += std::get<long long>(row[7]);
   }
   CHECK(agreed == 7);
   // A null in the model is a null in the row: activity 1's deadline has no start.

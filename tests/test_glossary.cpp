@@ -82,9 +82,9 @@ TEST_CASE("a Russian abbreviation transliterates to its Latin form", "[resolve]"
 }
 
 TEST_CASE("resolve expands abbreviations exactly, by look-alikes and by transliteration", "[resolve]") {
-  const GlossaryIndex index = index_glossary({{"ASPR", "Agency for Strategic Planning", 1},
-                                              {"MA", "Ministry of Agriculture", 2},
-                                              {"MIA", "Ministry of Internal Affairs", 3}});
+  const GlossaryIndex index = index_glossary({{"ASPR", "Agency for Strategic Planning", 1, std::nullopt},
+                                              {"MA", "Ministry of Agriculture", 2, std::nullopt},
+                                              {"MIA", "Ministry of Internal Affairs", 3, std::nullopt}});
   std::vector<Agency> agencies(4);
   agencies[0].abbr = "MIA";
   agencies[1].abbr = "\u041cA";                         // МA with a Cyrillic М
@@ -107,7 +107,7 @@ TEST_CASE("resolve expands abbreviations exactly, by look-alikes and by translit
 }
 
 TEST_CASE("written-out names and groups are left alone by resolve", "[resolve]") {
-  const GlossaryIndex index = index_glossary({{"MIA", "Ministry of Internal Affairs", 1}});
+  const GlossaryIndex index = index_glossary({{"MIA", "Ministry of Internal Affairs", 1, std::nullopt}});
   std::vector<Agency> agencies(1);
   agencies[0].name = "Academy of Justice";
   std::vector<Diagnostic> diagnostics;

@@ -35,10 +35,10 @@ Plan sample_plan() {
   first.items = {"consult the public"};
   first.outcomes = {{"Bill to Parliament", std::nullopt, Deadline{"December 2022", std::nullopt, "2022-12-31", std::nullopt}},
                     {"Report", std::nullopt, std::nullopt}};
-  first.agencies = {{"MJ", "agency", "MJ", "Ministry of Justice", false},
-                    {"GPO (as agreed)", "agency", "GPO", "General Prosecutor's Office", true},
-                    {"Academy of Justice under the SC", "agency", std::nullopt, "Academy of Justice under the SC", false},
-                    {"and other central bodies", "group", std::nullopt, "other central bodies", false}};
+  first.agencies = {{"MJ", "agency", "MJ", "Ministry of Justice", false, "mj"},
+                    {"GPO (as agreed)", "agency", "GPO", "General Prosecutor's Office", true, std::nullopt},
+                    {"Academy of Justice under the SC", "agency", std::nullopt, "Academy of Justice under the SC", false, std::nullopt},
+                    {"and other central bodies", "group", std::nullopt, "other central bodies", false, std::nullopt}};
   first.line = 9;
 
   Activity second;
@@ -46,11 +46,11 @@ Plan sample_plan() {
   second.section = std::nullopt;
   second.name = "Train judges";
   second.outcomes = {{"Training", std::nullopt, Deadline{"annually", std::nullopt, std::nullopt, "annual"}}};
-  second.agencies = {{"XYZ", "agency", "XYZ", std::nullopt, false}};
+  second.agencies = {{"XYZ", "agency", "XYZ", std::nullopt, false, std::nullopt}};
   second.line = 12;
 
   plan.activities = {first, second};
-  plan.abbreviations = {{"MJ", "Ministry of Justice", 20}, {"GPO", "General Prosecutor's Office", 21}};
+  plan.abbreviations = {{"MJ", "Ministry of Justice", 20, "mj"}, {"GPO", "General Prosecutor's Office", 21, std::nullopt}};
   plan.diagnostics = {{Severity::warning, Code::unknown_abbreviation, "XYZ is not in the glossary", 12},
                       {Severity::info, Code::unclaimed_paragraph, "a paragraph no field took", 0}};
   return plan;
@@ -121,8 +121,8 @@ TEST_CASE("nested objects list their keys in the documented order", "[schema]") 
   CHECK(keys_of(activity) == Keys{"number", "section", "name", "items", "outcomes", "agencies", "extra", "line"});
   CHECK(keys_of(activity["outcomes"][0]) == Keys{"text", "task", "deadline"});
   CHECK(keys_of(activity["outcomes"][0]["deadline"]) == Keys{"text", "from", "to", "recurrence"});
-  CHECK(keys_of(activity["agencies"][0]) == Keys{"text", "kind", "abbr", "name", "as_agreed"});
-  CHECK(keys_of(document["abbreviations"][0]) == Keys{"abbr", "name", "line"});
+  CHECK(keys_of(activity["agencies"][0]) == Keys{"text", "kind", "abbr", "name", "id", "as_agreed"});
+  CHECK(keys_of(document["abbreviations"][0]) == Keys{"abbr", "name", "id", "line"});
   CHECK(keys_of(document["diagnostics"][0]) == Keys{"severity", "code", "message", "line"});
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("diagnostics carry their kebab-case code and severity names", "[schema
   CHECK(document["diagnostics"][0]["code"] == "unknown-abbreviation");
   CHECK(document["diagnostics"][0]["severity"] == "warning");
   CHECK(document["diagnostics"][1]["line"] == 0);
-  CHECK(document["schema_version"] == "1.0");
+  CHECK(document["schema_version"] == "1.1");
 }
 
 TEST_CASE("an activity number given as a string is rejected at its pointer", "[schema]") {
@@ -309,7 +309,7 @@ TEST_CASE("the schema text is valid JSON and declares draft-07", "[schema]") {
   nlohmann::json schema = nlohmann::json::parse(plan_schema_text(), nullptr, false);
   REQUIRE_FALSE(schema.is_discarded());
   CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
-  CHECK(schema["properties"]["schema_version"]["const"] == "1.0");
+  CHECK(schema["properties"]["schema_version"]["const"] == "1.1");
 }
 
 TEST_CASE("every object in the schema is closed and requires all its keys", "[schema]") {

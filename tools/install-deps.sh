@@ -4,7 +4,11 @@
 # --bench adds Google Benchmark, for the programs in tools/bench_*.cpp; --fuzz adds clang and
 # its runtime libraries (libclang-rt-dev pulls libclang-rt-14-dev, which holds libFuzzer's
 # libclang_rt.fuzzer and the sanitizer runtimes: clang only recommends it, and recommends
-# are not installed here), for tools/fuzz.sh. Flags combine.
+# are not installed here), for tools/fuzz.sh. --chromium adds Chromium and a font, for the test
+# that renders the HTML diff report (tests/chromium/): with no font Chromium paints no text, and
+# without recommends its fonts-liberation stays out. fontconfig-config depends on some font
+# (fonts-dejavu-core or an alternative); naming fonts-dejavu-core makes it the one the report's
+# CSS asks for first, on every machine. Flags combine.
 set -euo pipefail
 
 packages=(
@@ -17,7 +21,8 @@ for flag in "$@"; do
   case "$flag" in
     --bench) packages+=(libbenchmark-dev) ;;
     --fuzz) packages+=(clang libclang-rt-dev) ;;
-    *) echo "install-deps: unknown option $flag (known: --bench, --fuzz)" >&2; exit 2 ;;
+    --chromium) packages+=(chromium fonts-dejavu-core) ;;
+    *) echo "install-deps: unknown option $flag (known: --bench, --fuzz, --chromium)" >&2; exit 2 ;;
   esac
 done
 

@@ -1,15 +1,17 @@
 // planparse: the command line. It parses arguments, calls the core and is the only place that
 // prints to stderr or picks an exit code; it writes no output at all when an input fails.
-//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME] [--vocab DIR] [--max-bytes SIZE]
+//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME] [--vocab DIR] [--registry FILE]
+//                   [--max-bytes SIZE]
 //   planparse validate FILE.json     check a JSON document against the schema
 //   planparse schema                 print the JSON Schema
 //   planparse batch INPUT... [--to jsonl|csv|sqlite] [-o OUT] [-j N]   many plans -> JSONL, CSV, SQLite
-//   planparse diff OLD NEW [--format json|text] [-o OUT] [--color WHEN]   what changed between two
-//                                    versions; exit 0 same, 1 different, 2 trouble (like diff(1))
+//   planparse diff OLD NEW [--format json|text|html] [-o OUT] [--color WHEN] [--mode MODE]   what
+//                                    changed between two versions, or where two translations disagree;
+//                                    exit 0 same, 1 different, 2 trouble (like diff(1))
 // --encoding names the input's charset and wins over a BOM and a <meta> declaration; without
 // it the charset is detected (ingest/charset.h).
 // Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage (an unknown
-// --encoding name and an unreadable or malformed --vocab directory included); 3 I/O;
+// --encoding name and an unreadable or malformed --vocab directory or --registry included); 3 I/O;
 // 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,6 +25,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -87,13 +90,21 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
 }
 
 int run_parse(const std::string& input, const std::string& output, bool compact, const std::string& encoding,
-              const std::string& vocab_directory, size_t max_bytes) {
+              const std::string& vocab_directory, const std::string& registry_file, size_t max_bytes) {
   planparse::Result<planparse::Vocabulary> custom = planparse::Vocabulary{};
   if (!vocab_directory.empty()) {
     custom = planparse::load_vocabulary_directory(vocab_directory);
     if (!custom.ok()) return fail(vocab_directory, custom.error().message, custom.error().where, kUsage);
   }
   const planparse::Vocabulary& vocabulary = vocab_directory.empty() ? planparse::builtin_vocabulary() : custom.value();
+  planparse::Result<planparse::Registry> custom_registry = planparse::Registry{};
+  if (!registry_file.empty()) {
+    custom_registry = planparse::load_registry_file(registry_file);
+    if (!custom_registry.ok()) {
+      return fail(registry_file, custom_registry.error().message, custom_registry.error().where, kUsage);
+    }
+  }
+  const planparse::Registry& registry = registry_file.empty() ? planparse::builtin_registry() : custom_registry.value();
   planparse::Result<planparse::Source> source = planparse::read_source(input, planparse::DecodeOptions{encoding, max_bytes});
   const std::string shown = input == "-" ? "<stdin>" : input;
   if (!source.ok()) {
@@ -101,7 +112,7 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     if (failure.code == planparse::Code::unknown_encoding) return fail("--encoding", failure.message, "", kUsage);
     return fail(shown, failure.message, failure.where, failure.code == planparse::Code::io_error ? kIo : kInvalid);
   }
-  planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary);
+  planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary, registry);
   if (!plan.ok()) return fail(shown, plan.error().message, plan.error().where, kInvalid);
 
   const nlohmann::ordered_json json = planparse::to_json(plan.value());
@@ -235,6 +246,7 @@ struct DiffRequest {
   std::string format;  // a name of diff_format_names(), or empty: text on a terminal, JSON otherwise
   std::string output;
   std::string color = "auto";  // "auto" (a terminal, unless NO_COLOR is set), "always", "never"
+  std::string mode = "auto";   // "auto" (translations when the languages differ), "versions", "translations"
 };
 
 int run_diff(const DiffRequest& request) {
@@ -249,7 +261,10 @@ int run_diff(const DiffRequest& request) {
     const planparse::Failure& failure = sides[k].error();
     return fail(*paths[k] == "-" ? "<stdin>" : *paths[k], failure.message, failure.where, kTrouble);
   }
-  const planparse::PlanDiff diff = planparse::diff_plans(sides[0].value(), sides[1].value());
+  std::optional<planparse::DiffMode> mode;
+  if (request.mode == "versions") mode = planparse::DiffMode::versions;
+  if (request.mode == "translations") mode = planparse::DiffMode::translations;
+  const planparse::PlanDiff diff = planparse::diff_plans(sides[0].value(), sides[1].value(), mode);
 
   const bool to_terminal = request.output.empty() && ::isatty(STDOUT_FILENO) == 1;
   const planparse::DiffFormat format =
@@ -307,6 +322,11 @@ int main(int argc, char** argv) {
                     "Read the vocabularies (header words, month names, deadline phrases, markers) from the "
                     "<language>.tsv files in DIR instead of the built-in ones; start from a copy of parsers/vocab/")
       ->type_name("DIR");
+  std::string registry_file;
+  parse->add_option("--registry", registry_file,
+                    "Link agencies to the ids of this registry of government bodies instead of the built-in "
+                    "one; start from a copy of parsers/registry/agencies.tsv")
+      ->type_name("FILE");
 
   std::string json_path;
   CLI::App* validate = app.add_subcommand("validate", "Check a JSON document against the plan schema");
@@ -346,7 +366,8 @@ int main(int argc, char** argv) {
   diff->add_option("OLD", diff_request.old_path, "The earlier version; - reads stdin")->required();
   diff->add_option("NEW", diff_request.new_path, "The later version; - reads stdin")->required();
   diff->add_option("--format", diff_request.format,
-                   "json (validated against schema/diff.schema.json) or text. Default: text on a terminal, "
+                   "json (validated against schema/diff.schema.json), text, or html (one self-contained page, "
+                   "old and new side by side, to open in a browser or print). Default: text on a terminal, "
                    "json otherwise")
       ->check(CLI::IsMember(planparse::diff_format_names()));
   diff->add_option("-o,--output", diff_request.output, "Write the diff to this file (atomically) instead of stdout");
@@ -354,6 +375,11 @@ int main(int argc, char** argv) {
                                                   "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
+  diff->add_option("--mode", diff_request.mode,
+                   "versions: compare everything; translations: plans in two languages, compared by numbers, "
+                   "dates, agency ids and \"as agreed\" flags, not by wording. Default: auto (translations "
+                   "when the plans' languages differ)")
+      ->check(CLI::IsMember({"auto", "versions", "translations"}));
   diff->footer("Exit codes: 0 the plans are the same; 1 they differ; 2 trouble (an input that cannot be read or is\n"
                "no plan, a usage error, an output that cannot be written).");
 
@@ -363,7 +389,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? kOk : kUsage;
   }
-  if (parse->parsed()) return run_parse(input, output, compact, encoding, vocab_directory, max_bytes);
+  if (parse->parsed()) return run_parse(input, output, compact, encoding, vocab_directory, registry_file, max_bytes);
   if (validate->parsed()) return run_validate(json_path);
   if (diff->parsed()) return run_diff(diff_request);
   if (batch->parsed()) return run_batch_command(batch_request);

@@ -13,6 +13,7 @@ sample="$source_dir/samples/follow-up-plan-2022.en.txt"
 test -x "$work/prefix/bin/planparse"
 test -f "$work/prefix/share/planparse/plan.schema.json"
 test -f "$work/prefix/share/planparse/plan.sql"
+test -f "$work/prefix/share/planparse/agencies.tsv"
 "$work/prefix/bin/planparse" parse "$sample" --compact > /dev/null
 
 cmake -S "$source_dir/tests/package" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$work/prefix" > /dev/null

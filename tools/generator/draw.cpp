@@ -4,6 +4,7 @@
 #include <set>
 #include <vector>
 
+#include "parsers/registry.h"
 #include "tools/generator/generator.h"
 #include "tools/generator/words.h"
 
@@ -405,7 +406,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
 
   // The glossary: every abbreviation used, in the list's order, and sometimes a few unused.
   for (const words::Body& body : lang.bodies) {
-    if (used.count(body.abbr) || chance(rng, 0.1)) plan.abbreviations.push_back(Abbreviation{body.abbr, body.name, 0});
+    if (used.count(body.abbr) || chance(rng, 0.1)) plan.abbreviations.push_back(Abbreviation{body.abbr, body.name, 0, std::nullopt});
   }
   if (chance(rng, 0.3)) std::shuffle(plan.abbreviations.begin(), plan.abbreviations.end(), rng);
 
@@ -414,6 +415,9 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     const int m = uniform(rng, 1, 12);
     plan.published = iso(y, m, uniform(rng, 1, days_in_month(y, m)));
   }
+  // The registry's ids for the names drawn are what a parse of any faithful rendering must give
+  // (some drawn groups are real ones: "other central bodies", "local executive bodies").
+  link_agencies(plan, builtin_registry());
   return plan;
 }
 

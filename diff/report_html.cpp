@@ -1,0 +1,508 @@
+// Diff, step 4: the PlanDiff as one HTML page for a reader, in a browser or on paper: each change
+// with its old and new versions side by side, words deleted and inserted marked <del> and <ins>.
+// External interface: diff_to_html, html_escape (diff/diff.h). Tested by test_diff_html.cpp, and
+// rendered in headless Chromium by tests/chromium/render_report.sh.
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diff/diff.h"
+
+namespace planparse {
+namespace {
+
+// Inline, so that the page is one file to mail, archive or print, fetching nothing. Browsers
+// leave background colours out of print by default, so a change never relies on one: <del> is
+// struck through and <ins> underlined on screen and on paper, and whole added or removed blocks
+// carry a coloured rule.
+constexpr std::string_view kStyle = R"css(
+body { margin: 2rem auto; max-width: 84rem; padding: 0 1.5rem; color: #1a1a1a; background: #fff;
+       font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
+h1 { font-size: 1.45rem; margin: 0 0 .6rem; overflow-wrap: anywhere; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1rem; margin: 0 0 .5rem; overflow-wrap: anywhere; }
+p { margin: 0 0 .25rem; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .9em; }
+.sides { border-collapse: collapse; margin-bottom: .6rem; }
+.sides th, .sides td { text-align: left; padding: .1rem 1rem .1rem 0; overflow-wrap: anywhere; }
+.summary { font-weight: bold; font-size: 1.05rem; }
+.legend, .dates, .note { color: #555; font-size: .9em; }
+.none { font-style: italic; }
+.change { margin: 1rem 0; padding: .6rem .8rem; border: 1px solid #ccc; border-left: .4rem solid #888;
+          break-inside: avoid; page-break-inside: avoid; }
+.change.added { border-left-color: #2e7d32; }
+.change.removed { border-left-color: #c62828; }
+.change.changed { border-left-color: #b26a00; }
+.change.moved { border-left-color: #00838f; }
+.kind { display: inline-block; margin-right: .2rem; padding: 0 .35rem; border: 1px solid; border-radius: .2rem;
+        font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; vertical-align: .1em; }
+.added .kind { color: #2e7d32; }
+.removed .kind { color: #c62828; }
+.changed .kind { color: #b26a00; }
+.moved .kind { color: #00838f; }
+table.sbs { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.sbs col.field { width: 8.5rem; }
+.sbs th, .sbs td { padding: .3rem .5rem; border-top: 1px solid #e2e2e2; text-align: left; vertical-align: top;
+                   overflow-wrap: anywhere; }
+.sbs thead th { border-top: 0; color: #555; font-size: .85rem; font-weight: normal; }
+.sbs tbody th { color: #555; font-size: .9rem; font-weight: normal; }
+del { color: #a31515; background: #fde8e8; text-decoration: line-through; }
+ins { color: #1b5e20; background: #e2f5e4; text-decoration: underline; }
+del.whole, ins.whole { display: block; padding-left: .5rem; border-left: 3px solid; text-decoration: none; }
+.absent { color: #888; font-style: italic; }
+.shift { font-weight: bold; }
+@page { margin: 1.5cm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  del, ins { background: none; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
+)css";
+
+const char* const kAbsent = "<span class=\"absent\">—</span>";
+
+// Which column a cell is in: its marker element and the word-diff runs only it shows.
+struct Side {
+  std::string_view tag;  // "del" or "ins"
+  EditOp own;            // erase on the old side, insert on the new
+};
+constexpr Side kOldSide{"del", EditOp::erase};
+constexpr Side kNewSide{"ins", EditOp::insert};
+
+std::string element(std::string_view tag, const std::string& html, std::string_view css_class = {}) {
+  std::string out = "<" + std::string(tag);
+  if (!css_class.empty()) out += " class=\"" + std::string(css_class) + "\"";
+  return out + ">" + html + "</" + std::string(tag) + ">";
+}
+
+std::string paragraph(const std::string& html, std::string_view css_class = {}) {
+  return element("p", html, css_class) + "\n";
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// A text whose paragraphs are joined with '\n' (a name, an outcome) as one <p> each.
+std::string paragraphs(std::string_view text) {
+  std::string out;
+  for (const std::string& line : lines_of(text)) {
+    if (!line.empty()) out += paragraph(html_escape(line));
+  }
+  return out;
+}
+
+// --- Word diffs, one side at a time ----------------------------------------------------------------
+
+// A word one column shows; `marked` when the other column does not have it.
+struct SideWord {
+  std::string_view text;
+  bool marked = false;
+};
+
+std::vector<SideWord> side_words(const std::vector<WordEdit>& words, const Side& side) {
+  std::vector<SideWord> out;
+  for (const WordEdit& edit : words) {
+    if (edit.op != EditOp::equal && edit.op != side.own) continue;
+    // A run's words are joined by single spaces (diff.h), so a space is a word boundary.
+    std::string_view run = edit.text;
+    while (!run.empty()) {
+      const std::size_t end = std::min(run.find(' '), run.size());
+      if (end > 0) out.push_back(SideWord{run.substr(0, end), edit.op == side.own});
+      run.remove_prefix(std::min(end + 1, run.size()));
+    }
+  }
+  return out;
+}
+
+// How many words word_diff finds in `text`: it splits on ASCII white space (words.cpp).
+std::size_t word_count(std::string_view text) {
+  std::size_t count = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++count;
+    in_word = !space;
+  }
+  return count;
+}
+
+// Words [from, to) of one column, each maximal run of marked words in one <del> or <ins>.
+std::string words_html(const std::vector<SideWord>& shown, std::size_t from, std::size_t to, const Side& side) {
+  const std::string open = "<" + std::string(side.tag) + ">";
+  const std::string close = "</" + std::string(side.tag) + ">";
+  std::string html;
+  for (std::size_t k = from; k < to; ++k) {
+    if (k > from) html += ' ';
+    if (shown[k].marked && (k == from || !shown[k - 1].marked)) html += open;
+    html += html_escape(shown[k].text);
+    if (shown[k].marked && (k + 1 == to || !shown[k + 1].marked)) html += close;
+  }
+  return html;
+}
+
+// One column of a one-line word diff (a section title, a glossary name), without a paragraph.
+std::string inline_side_html(const std::vector<WordEdit>& words, const Side& side) {
+  const std::vector<SideWord> shown = side_words(words, side);
+  return shown.empty() ? std::string(kAbsent) : words_html(shown, 0, shown.size(), side);
+}
+
+// One column of a word diff. word_diff joins a list's paragraphs into one text; counting each
+// paragraph's words splits the column into the paragraphs again, so that items and intro
+// paragraphs keep their breaks (one <p> for all should the counts not add up).
+std::string side_html(const std::vector<WordEdit>& words, const Side& side, const std::vector<std::string>& texts) {
+  const std::vector<SideWord> shown = side_words(words, side);
+  if (shown.empty()) return kAbsent;
+  std::vector<std::size_t> counts;
+  std::size_t total = 0;
+  for (const std::string& text : texts) {
+    counts.push_back(word_count(text));
+    total += counts.back();
+  }
+  if (total != shown.size()) counts = {shown.size()};
+  std::string out;
+  std::size_t from = 0;
+  for (const std::size_t count : counts) {
+    if (count == 0) continue;
+    out += paragraph(words_html(shown, from, from + count, side));
+    from += count;
+  }
+  return out;
+}
+
+// --- Values ----------------------------------------------------------------------------------------
+
+std::string deadline_html(const std::optional<Deadline>& deadline, std::optional<std::string_view> tag = {}) {
+  if (!deadline) return "<span class=\"absent\">no deadline</span>";
+  const std::string text = html_escape(deadline->text);
+  std::string out = tag ? element(*tag, text) : text;
+  std::string dates;
+  if (deadline->from && deadline->to && deadline->from != deadline->to) {
+    dates = *deadline->from + " – " + *deadline->to;
+  } else if (deadline->to) {
+    dates = "by " + *deadline->to;
+  }
+  if (deadline->recurrence) dates += (dates.empty() ? "" : ", ") + *deadline->recurrence;
+  if (!dates.empty()) out += " " + element("span", "(" + html_escape(dates) + ")", "dates");
+  return out;
+}
+
+// The whole of an outcome, as an added or removed one reads.
+std::string outcome_html(const Outcome& outcome) {
+  std::string out = outcome.text.empty() ? paragraph("(no text)", "absent") : paragraphs(outcome.text);
+  if (outcome.task) out += paragraph("Task: " + html_escape(*outcome.task), "note");
+  return out + paragraph("Deadline: " + deadline_html(outcome.deadline));
+}
+
+// One column of an outcome paired across the versions: what changed marked, the rest as is.
+std::string outcome_side_html(const Outcome& outcome, const OutcomeDiff& diff, const Side& side) {
+  const bool old_side = side.own == EditOp::erase;
+  std::string out = diff.text ? side_html(diff.text->words, side, lines_of(outcome.text)) : paragraphs(outcome.text);
+  if (diff.task) {
+    const std::optional<std::string>& task = old_side ? diff.task->old_value : diff.task->new_value;
+    out += paragraph("Task: " + (task ? element(side.tag, html_escape(*task)) : std::string(kAbsent)), "note");
+  } else if (outcome.task) {
+    out += paragraph("Task: " + html_escape(*outcome.task), "note");
+  }
+  out += paragraph("Deadline: " + deadline_html(outcome.deadline, diff.deadline ? std::optional(side.tag) : std::nullopt));
+  if (!old_side && diff.deadline && diff.deadline->shift_days) {
+    out += paragraph(html_escape(describe_shift(*diff.deadline->shift_days)), "shift");
+  }
+  return out;
+}
+
+// A column's agencies, those the other column lacks (`changed`) marked.
+std::string agencies_html(const std::vector<Agency>& agencies, const std::vector<Agency>& changed,
+                          std::optional<std::string_view> tag) {
+  if (agencies.empty()) return kAbsent;
+  std::string out;
+  for (const Agency& agency : agencies) {
+    if (!out.empty()) out += ", ";
+    const bool marked = tag && std::any_of(changed.begin(), changed.end(),
+                                           [&agency](const Agency& other) { return other.text == agency.text; });
+    out += marked ? element(*tag, html_escape(agency.text)) : html_escape(agency.text);
+  }
+  return paragraph(out);
+}
+
+// What a list of added and removed entries cannot show: markers, rewording, order.
+std::string agency_notes_html(const AgenciesDiff& diff) {
+  // An agency by its short form: the abbreviation, else the name.
+  auto names = [](const std::vector<Agency>& agencies) {
+    std::string out;
+    for (const Agency& agency : agencies) {
+      out += (out.empty() ? "" : ", ") + html_escape(agency.abbr.value_or(agency.name.value_or(agency.text)));
+    }
+    return out;
+  };
+  std::string out;
+  if (!diff.as_agreed_gained.empty()) out += paragraph("now “as agreed”: " + names(diff.as_agreed_gained), "note");
+  if (!diff.as_agreed_lost.empty()) out += paragraph("no longer “as agreed”: " + names(diff.as_agreed_lost), "note");
+  for (const Change<Agency>& pair : diff.reworded) {
+    out += paragraph("reworded: " + html_escape(pair.old_value.text) + " → " + html_escape(pair.new_value.text), "note");
+  }
+  if (diff.reordered) out += paragraph("the agencies stand in another order", "note");
+  return out;
+}
+
+// A column's "other" cells (costs, funding), those the other column lacks or words otherwise marked.
+std::string extra_html(const std::vector<std::pair<std::string, std::string>>& cells,
+                       const std::vector<std::pair<std::string, std::string>>& other, std::optional<std::string_view> tag) {
+  if (cells.empty()) return kAbsent;
+  std::string out;
+  for (const auto& cell : cells) {
+    const bool marked = tag && std::find(other.begin(), other.end(), cell) == other.end();
+    const std::string value = html_escape(cell.second);
+    out += paragraph(element("span", html_escape(cell.first) + ":", "note") + " " + (marked ? element(*tag, value) : value));
+  }
+  return out;
+}
+
+// An activity's section, its number marked: the number is what moved.
+std::string section_html(const std::optional<std::string>& number, const std::optional<std::string>& title,
+                         std::string_view tag) {
+  if (!number) return element(tag, "no section");
+  return element(tag, html_escape(*number)) + (title ? " " + element("span", html_escape(*title), "note") : "");
+}
+
+// --- Side-by-side tables -------------------------------------------------------------------------
+
+void row(std::string& rows, std::string_view field, const std::string& old_html, const std::string& new_html) {
+  rows += "<tr><th scope=\"row\">" + html_escape(field) + "</th><td>" + (old_html.empty() ? kAbsent : old_html) +
+          "</td><td>" + (new_html.empty() ? kAbsent : new_html) + "</td></tr>\n";
+}
+
+std::string table(const std::string& old_head, const std::string& new_head, const std::string& rows) {
+  return "<table class=\"sbs\"><colgroup><col class=\"field\"><col><col></colgroup>\n"
+         "<thead><tr><th></th><th scope=\"col\">" + old_head + "</th><th scope=\"col\">" + new_head +
+         "</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n";
+}
+
+std::string whole(const Side& side, const std::string& html) { return element(side.tag, html, "whole"); }
+
+// The rows of an activity that only one version has, the whole of it in that version's column.
+std::string whole_activity_rows(const Activity& activity, const Side& side) {
+  std::string rows;
+  auto add = [&](std::string_view field, const std::string& html) {
+    if (side.own == EditOp::erase) {
+      row(rows, field, whole(side, html), "");
+    } else {
+      row(rows, field, "", whole(side, html));
+    }
+  };
+  add("Name", paragraphs(activity.name));
+  if (!activity.items.empty()) {
+    std::string items;
+    for (const std::string& item : activity.items) items += element("li", html_escape(item));
+    add("Items", element("ul", items));
+  }
+  for (std::size_t k = 0; k < activity.outcomes.size(); ++k) {
+    add("Outcome " + std::to_string(k + 1), outcome_html(activity.outcomes[k]));
+  }
+  if (!activity.agencies.empty()) add("Agencies", agencies_html(activity.agencies, {}, std::nullopt));
+  if (!activity.extra.empty()) add("Other columns", extra_html(activity.extra, {}, std::nullopt));
+  return rows;
+}
+
+// The rows of a matched pair: the fields that changed, in the order the text report lists them.
+std::string field_rows(const ActivityChange& change) {
+  const Activity& before = *change.old_activity;
+  const Activity& after = *change.new_activity;
+  std::string rows;
+  if (change.section) {
+    const SectionMove& move = *change.section;
+    row(rows, "Section", section_html(move.old_number, move.old_title, "del"),
+        section_html(move.new_number, move.new_title, "ins"));
+  }
+  if (change.name) {
+    row(rows, "Name", side_html(change.name->words, kOldSide, lines_of(before.name)),
+        side_html(change.name->words, kNewSide, lines_of(after.name)));
+  }
+  if (change.items) {
+    row(rows, "Items", side_html(change.items->words, kOldSide, change.items->old_list),
+        side_html(change.items->words, kNewSide, change.items->new_list));
+  }
+  for (const OutcomeDiff& diff : change.outcomes) {
+    if (!diff.old_index) {
+      row(rows, "Outcome " + std::to_string(*diff.new_index + 1), "",
+          whole(kNewSide, outcome_html(after.outcomes[*diff.new_index])));
+    } else if (!diff.new_index) {
+      row(rows, "Outcome " + std::to_string(*diff.old_index + 1),
+          whole(kOldSide, outcome_html(before.outcomes[*diff.old_index])), "");
+    } else {
+      row(rows, "Outcome " + std::to_string(*diff.new_index + 1),
+          outcome_side_html(before.outcomes[*diff.old_index], diff, kOldSide),
+          outcome_side_html(after.outcomes[*diff.new_index], diff, kNewSide));
+    }
+  }
+  if (change.agencies) {
+    row(rows, "Agencies", agencies_html(before.agencies, change.agencies->removed, "del"),
+        agencies_html(after.agencies, change.agencies->added, "ins") + agency_notes_html(*change.agencies));
+  }
+  if (change.extra) {
+    row(rows, "Other columns", extra_html(change.extra->old_value, change.extra->new_value, "del"),
+        extra_html(change.extra->new_value, change.extra->old_value, "ins"));
+  }
+  return rows;
+}
+
+std::string column_head(const char* version, const std::optional<Activity>& activity) {
+  if (!activity) return std::string(version) + ": not in this version";
+  std::string out = std::string(version) + " · No. " + std::to_string(activity->number);
+  if (activity->section) out += " · section " + html_escape(*activity->section);
+  return out + " · line " + std::to_string(activity->line);
+}
+
+std::string change_html(const ActivityChange& change) {
+  const Activity& shown = change.new_activity ? *change.new_activity : *change.old_activity;
+  const std::string kind(change_kind_name(change.kind));
+  std::string heading = element("span", kind, "kind") + " Activity " + std::to_string(shown.number);
+  if (change.old_activity && change.new_activity && change.old_activity->number != change.new_activity->number) {
+    heading += " (was " + std::to_string(change.old_activity->number) + ")";
+  }
+  heading += ": " + html_escape(shown.name);
+  std::string rows;
+  if (!change.old_activity) {
+    rows = whole_activity_rows(shown, kNewSide);
+  } else if (!change.new_activity) {
+    rows = whole_activity_rows(shown, kOldSide);
+  } else {
+    rows = field_rows(change);
+  }
+  return "<article class=\"change " + kind + "\">\n" + element("h3", heading) + "\n" +
+         table(column_head("Old", change.old_activity), column_head("New", change.new_activity), rows) + "</article>\n";
+}
+
+// --- Plan level --------------------------------------------------------------------------------
+
+std::string value_html(const std::optional<std::string>& value, std::string_view tag) {
+  return value ? element(tag, html_escape(*value)) : std::string(kAbsent);
+}
+
+std::string act_html(const std::optional<Act>& act, std::string_view tag) {
+  if (!act) return kAbsent;
+  return element(tag, "dated " + html_escape(act->date.value_or("?")) + ", No. " + html_escape(act->number.value_or("?")));
+}
+
+std::string plan_rows(const PlanDiff& diff) {
+  std::string rows;
+  if (diff.title) {
+    row(rows, "Title", side_html(diff.title->words, kOldSide, lines_of(diff.title->old_text)),
+        side_html(diff.title->words, kNewSide, lines_of(diff.title->new_text)));
+  }
+  if (diff.intro) {
+    row(rows, "Introduction", side_html(diff.intro->words, kOldSide, diff.intro->old_list),
+        side_html(diff.intro->words, kNewSide, diff.intro->new_list));
+  }
+  if (diff.act) row(rows, "Act", act_html(diff.act->old_value, "del"), act_html(diff.act->new_value, "ins"));
+  if (diff.published) {
+    row(rows, "Published", value_html(diff.published->old_value, "del"), value_html(diff.published->new_value, "ins"));
+  }
+  for (const SectionChange& change : diff.sections) {
+    const Section& shown = change.new_section ? *change.new_section : *change.old_section;
+    const std::string field = "Section " + shown.number;
+    auto heading_html = [](const Section& section, std::string_view tag) {
+      return element(tag, html_escape(section.number + ". " + section.title));
+    };
+    if (!change.old_section) {
+      row(rows, field, "", heading_html(shown, "ins"));
+    } else if (!change.new_section) {
+      row(rows, field, heading_html(shown, "del"), "");
+    } else {
+      // A section paired across the versions was renamed, renumbered or both.
+      const bool renumbered = change.old_section->number != change.new_section->number;
+      auto number = [renumbered](const Section& section, std::string_view tag) {
+        return (renumbered ? element(tag, html_escape(section.number)) : html_escape(section.number)) + ". ";
+      };
+      const std::vector<WordEdit> words = word_diff(change.old_section->title, change.new_section->title);
+      row(rows, field, number(*change.old_section, "del") + inline_side_html(words, kOldSide),
+          number(*change.new_section, "ins") + inline_side_html(words, kNewSide));
+    }
+  }
+  for (const AbbreviationChange& change : diff.abbreviations) {
+    const Abbreviation& shown = change.new_entry ? *change.new_entry : *change.old_entry;
+    const std::string field = "Glossary: " + shown.abbr;
+    if (!change.old_entry) {
+      row(rows, field, "", element("ins", html_escape(shown.name)));
+    } else if (!change.new_entry) {
+      row(rows, field, element("del", html_escape(shown.name)), "");
+    } else {
+      const std::vector<WordEdit> words = word_diff(change.old_entry->name, change.new_entry->name);
+      row(rows, field, inline_side_html(words, kOldSide), inline_side_html(words, kNewSide));
+    }
+  }
+  return rows;
+}
+
+std::string side_row(const char* version, const DiffSide& side) {
+  const std::string short_hash = side.sha256.substr(0, 12);
+  return "<tr><th scope=\"row\">" + std::string(version) + "</th><td>" + html_escape(side.name) +
+         "</td><td>sha256 <code title=\"" + html_escape(side.sha256) + "\">" + html_escape(short_hash) +
+         "</code></td><td>" + html_escape(side.format) + ", " + std::to_string(side.activities) +
+         " activities</td></tr>\n";
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string diff_to_html(const PlanDiff& diff) {
+  const std::string files = html_escape(diff.old_side.name) + " → " + html_escape(diff.new_side.name);
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<title>planparse diff: " + files + "</title>\n<style>" + std::string(kStyle) +
+                    "</style>\n</head>\n<body>\n<header>\n" + element("h1", files) + "\n<table class=\"sides\">\n" +
+                    side_row("Old", diff.old_side) + side_row("New", diff.new_side) + "</table>\n";
+  if (const std::string mode = describe_mode(diff); !mode.empty()) out += paragraph(html_escape(mode), "mode");
+  out += paragraph(html_escape(describe_summary(diff)), "summary");
+  if (!has_differences(diff)) return out + paragraph("no differences", "none") + "</header>\n</body>\n</html>\n";
+  out += paragraph("Words <del>deleted</del> from the old version are struck through, words <ins>inserted</ins> "
+                   "in the new one underlined.",
+                   "legend") +
+         "</header>\n";
+
+  const std::string plan = plan_rows(diff);
+  if (!plan.empty()) {
+    out += "<section class=\"plan\">\n<h2>The plan</h2>\n<div class=\"change changed\">\n" +
+           table("Old", "New", plan) + "</div>\n</section>\n";
+  }
+  std::string blocks;
+  for (const ActivityChange& change : diff.changes) {
+    if (change.kind != ChangeKind::renumbered) blocks += change_html(change);
+  }
+  if (!blocks.empty()) out += "<section class=\"activities\">\n<h2>Activities</h2>\n" + blocks + "</section>\n";
+  const std::string runs = describe_renumbered(diff);
+  if (!runs.empty()) {
+    out += "<section class=\"renumbered\">\n" +
+           element("h2", "Renumbered (" + std::to_string(diff.summary.renumbered) + ")") + "\n" +
+           paragraph("The same content under another number: " + html_escape(runs)) + "</section>\n";
+  }
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace planparse
