@@ -1,5 +1,6 @@
 // libFuzzer target: two plans (documents or parse's JSON) through planparse diff: the diff
-// validates against schema/diff.schema.json and renders as text; a plan equals itself.
+// validates against schema/diff.schema.json and renders as text and HTML, as versions and as
+// translations; a plan equals itself.
 // The checks live in targets.h, shared with tests/test_fuzz_regressions.cpp.
 #include <cstddef>
 #include <cstdint>

@@ -161,7 +161,7 @@ def main():
     write_dict("fuzz_diff", "Two plans for diff, split at the separator: the pipeline's words and the JSON keys of\n"
                "parse output (a side may be JSON).",
                [DIFF_SEPARATOR] + header_words + deadline_words + agency_words + abbrs + NUMBERS + PUNCTUATION
-               + ['{"schema_version": "1.0"', '"activities": [', '"number": ', '"outcomes": [', '"agencies": ['])
+               + ['{"schema_version": "1.1"', '"activities": [', '"number": ', '"outcomes": [', '"agencies": [', '"id": '])
 
     plans = list(expected_plans())
     write_seeds("deadline", [o["deadline"]["text"] for p in plans for a in p["activities"] for o in a["outcomes"]

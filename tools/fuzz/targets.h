@@ -244,7 +244,8 @@ inline Violation check_fields(std::string_view bytes) {
 
 // Two plans in one input, cut at the first "\n=====\n" (at the middle when there is none),
 // each a document or parse's JSON: the diff must validate against its schema and render as
-// text, and a plan diffed with itself must show no difference.
+// text and HTML, in both modes (versions and translations), and a plan diffed with itself must
+// show no difference in either.
 inline constexpr std::string_view kDiffSeparator = "\n=====\n";
 
 inline Violation check_diff(std::string_view bytes) {
@@ -255,11 +256,16 @@ inline Violation check_diff(std::string_view bytes) {
   Result<LoadedPlan> old_plan = load_plan_bytes("old", std::string(old_bytes));
   Result<LoadedPlan> new_plan = load_plan_bytes("new", std::string(new_bytes));
   if (!old_plan.ok() || !new_plan.ok()) return {};
-  const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value());
-  const std::vector<SchemaViolation> violations = validate_diff(nlohmann::json(diff_to_json(diff)));
-  if (!violations.empty()) return "diff breaks its schema at " + violations[0].pointer + ": " + violations[0].message;
-  (void)diff_to_text(diff);
-  if (has_differences(diff_plans(old_plan.value(), old_plan.value()))) return "a plan differs from itself";
+  for (const DiffMode mode : {DiffMode::versions, DiffMode::translations}) {
+    const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value(), mode);
+    const std::vector<SchemaViolation> violations = validate_diff(nlohmann::json(diff_to_json(diff)));
+    if (!violations.empty()) return "diff breaks its schema at " + violations[0].pointer + ": " + violations[0].message;
+    (void)diff_to_text(diff);
+    (void)diff_to_html(diff);
+    if (has_differences(diff_plans(old_plan.value(), old_plan.value(), mode))) {
+      return "a plan differs from itself as " + std::string(diff_mode_name(mode));
+    }
+  }
   return {};
 }
 
