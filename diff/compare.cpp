@@ -187,10 +187,12 @@ std::vector<OutcomeDiff> outcome_diffs(const std::vector<Outcome>& olds, const s
   return diffs;
 }
 
-// Versions: the abbreviation, else the folded name. Translations: the registry id, else one
-// key shared by every unknown entry, so that they pair in order.
+// The registry id first: a body renamed between versions ("MIPD" → "MCI") is the same agency,
+// reworded. Without one, versions key by the abbreviation, else the folded name; translations
+// share one key for every unknown entry, so that those pair in order.
 std::string agency_key(const Agency& agency, bool translation) {
-  if (translation) return agency.id ? "id:" + *agency.id : "unknown";
+  if (agency.id) return "id:" + *agency.id;
+  if (translation) return "unknown";
   return agency.abbr ? "abbr:" + *agency.abbr : "name:" + fold_case(agency.name ? *agency.name : agency.text);
 }
 

@@ -140,7 +140,8 @@ struct OutcomeDiff {
   std::optional<DeadlineDiff> deadline;
 };
 
-// Agencies are the same entry when they have the same key: the glossary abbreviation, else the
+// Agencies are the same entry when they have the same key: the registry id (a body renamed
+// between versions is one agency, reworded), else the glossary abbreviation, else the
 // case-folded name (or text). A glossary's new name for an abbreviation is a plan-level change
 // (an abbreviation entry), not a change of every activity that names the agency.
 struct AgenciesDiff {

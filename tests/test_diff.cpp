@@ -951,3 +951,25 @@ TEST_CASE("diff of the revised reference shows exactly its six edits in text and
   CHECK_THAT(text, Catch::Contains("renumbered (2): 5 → 6, 7 → 8"));
   CHECK_THAT(html, Catch::Contains("5 → 6, 7 → 8"));
 }
+
+TEST_CASE("diff links a body renamed between versions by its registry id: one agency, reworded", "[diff]") {
+  // The Ministry of Information and Public Development became the Ministry of Culture and
+  // Information: the revision names it MCI in the cell and in the glossary.
+  std::string text = reference_text();
+  text = replaced(text, "MLSP, MIPD, MJ\n", "MLSP, MCI, MJ\n");
+  text = replaced(text, "\nMIPD\n\nMFA\n", "\nMCI\n\nMFA\n");  // the glossary's abbreviation column
+  text = replaced(text, "Ministry of Information and Public Development of the Republic of Kazakhstan",
+                  "Ministry of Culture and Information of the Republic of Kazakhstan");
+  const PlanDiff diff = diff_plans(reference(), parse_text(text));
+  INFO(diff_to_text(diff));
+  const auto changed = std::find_if(diff.changes.begin(), diff.changes.end(),
+                                    [](const ActivityChange& change) { return change.old_activity->number == 6; });
+  REQUIRE(changed != diff.changes.end());
+  REQUIRE(changed->agencies.has_value());
+  CHECK(changed->agencies->added.empty());
+  CHECK(changed->agencies->removed.empty());
+  REQUIRE(changed->agencies->reworded.size() == 1);
+  CHECK(changed->agencies->reworded[0].old_value.abbr == "MIPD");
+  CHECK(changed->agencies->reworded[0].new_value.abbr == "MCI");
+  CHECK(changed->agencies->reworded[0].new_value.id == "mipd");
+}

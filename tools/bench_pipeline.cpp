@@ -18,6 +18,7 @@
 #include "parsers/blocks.h"
 #include "parsers/normalise.h"
 #include "parsers/pipeline.h"
+#include "parsers/registry.h"
 #include "parsers/table.h"
 #include "parsers/vocabulary.h"
 #include "schema/emit.h"
@@ -95,6 +96,21 @@ void pipeline(benchmark::State& state) {
   set_bytes(state, text);
 }
 
+// Stage 7 alone: every agency and glossary entry linked to the registry (ids cleared first, so
+// that each run does the whole lookup).
+void stage_link(benchmark::State& state) {
+  const std::string& text = input(state.range(0));
+  Plan plan = parse_source(decode_source("bench.txt", text).value()).value();
+  for (auto _ : state) {
+    for (Activity& activity : plan.activities) {
+      for (Agency& agency : activity.agencies) agency.id.reset();
+    }
+    link_agencies(plan, builtin_registry());
+    benchmark::DoNotOptimize(plan);
+  }
+  set_bytes(state, text);
+}
+
 void emit_and_validate(benchmark::State& state) {
   const std::string& text = input(state.range(0));
   const Plan plan = parse_source(decode_source("bench.txt", text).value()).value();
@@ -109,6 +125,7 @@ BENCHMARK(baseline_icu_nfc)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(stage_normalise)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(stage_blocks)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(stage_table)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
+BENCHMARK(stage_link)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(pipeline)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(emit_and_validate)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 
