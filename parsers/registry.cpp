@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <utility>
 #include <unordered_map>
 
 #include "parsers/text.h"
@@ -14,22 +15,27 @@ namespace {
 
 bool is_word_char(char32_t c) { return is_letter(c) || (c >= U'0' && c <= U'9'); }
 
+// Calls on_word with each run of letters and digits of `text` and on_other with each code point
+// between them, in order.
+template <class OnWord, class OnOther>
+void scan_words(std::string_view text, OnWord on_word, OnOther on_other) {
+  std::u32string word;
+  for (char32_t c : to_u32(text)) {
+    if (is_word_char(c)) {
+      word.push_back(c);
+      continue;
+    }
+    if (!word.empty()) on_word(std::as_const(word));
+    word.clear();
+    on_other(c);
+  }
+  if (!word.empty()) on_word(std::as_const(word));
+}
+
 // Case-folded words of `text`, in order; anything that is not a letter or digit separates.
 std::vector<std::string> raw_words(std::string_view text) {
   std::vector<std::string> words;
-  std::u32string current;
-  auto flush = [&] {
-    if (!current.empty()) words.push_back(fold_case(to_utf8(current)));
-    current.clear();
-  };
-  for (char32_t c : to_u32(text)) {
-    if (is_word_char(c)) {
-      current.push_back(c);
-    } else {
-      flush();
-    }
-  }
-  flush();
+  scan_words(text, [&](const std::u32string& word) { words.push_back(fold_case(to_utf8(word))); }, [](char32_t) {});
   return words;
 }
 
@@ -180,24 +186,15 @@ void link_agencies(Plan& plan, const Registry& registry) {
   // each word that is one is read as the glossary's name for it.
   auto expanded = [&](const std::string& name) {
     std::string out;
-    std::u32string word;
-    auto flush = [&] {
-      if (word.empty()) return;
-      const std::string text = to_utf8(word);
-      auto entry = std::find_if(plan.abbreviations.begin(), plan.abbreviations.end(),
-                                [&](const Abbreviation& abbreviation) { return abbreviation.abbr == text; });
-      out += entry == plan.abbreviations.end() ? text : entry->name;
-      word.clear();
-    };
-    for (char32_t c : to_u32(name)) {
-      if (is_word_char(c)) {
-        word.push_back(c);
-      } else {
-        flush();
-        out += to_utf8(std::u32string(1, c));
-      }
-    }
-    flush();
+    scan_words(
+        name,
+        [&](const std::u32string& word) {
+          const std::string text = to_utf8(word);
+          auto entry = std::find_if(plan.abbreviations.begin(), plan.abbreviations.end(),
+                                    [&](const Abbreviation& abbreviation) { return abbreviation.abbr == text; });
+          out += entry == plan.abbreviations.end() ? text : entry->name;
+        },
+        [&](char32_t c) { out += to_utf8(std::u32string(1, c)); });
     return out;
   };
   for (Abbreviation& abbreviation : plan.abbreviations) abbreviation.id = id_of(abbreviation.name);

@@ -51,6 +51,16 @@ const Plan& reference() {
   return plan;
 }
 
+// The diff of the sample pair samples/diff/<stem>.old.txt and <stem>.new.txt.
+PlanDiff diff_of_sample_pair(const std::string& stem) {
+  const fs::path directory = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "diff";
+  const Result<LoadedPlan> old_plan = load_plan((directory / (stem + ".old.txt")).string());
+  const Result<LoadedPlan> new_plan = load_plan((directory / (stem + ".new.txt")).string());
+  REQUIRE(old_plan.ok());
+  REQUIRE(new_plan.ok());
+  return diff_plans(old_plan.value(), new_plan.value());
+}
+
 // `text` with its one occurrence of `from` replaced by `to`.
 std::string replaced(std::string text, std::string_view from, std::string_view to) {
   const std::size_t at = text.find(from);
@@ -725,12 +735,7 @@ TEST_CASE("diff schema text is the draft-07 schema published in schema/", "[diff
 
 TEST_CASE("diff text starts with the summary line, lists renumbered rows in runs, colours only on request",
           "[diff]") {
-  const fs::path directory = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "diff";
-  const Result<LoadedPlan> old_plan = load_plan((directory / "digital-services-plan-2024.en.old.txt").string());
-  const Result<LoadedPlan> new_plan = load_plan((directory / "digital-services-plan-2024.en.new.txt").string());
-  REQUIRE(old_plan.ok());
-  REQUIRE(new_plan.ok());
-  const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value());
+  const PlanDiff diff = diff_of_sample_pair("digital-services-plan-2024.en");
   const std::string text = diff_to_text(diff);
   INFO(text);
   CHECK(text.starts_with("digital-services-plan-2024.en.old.txt → digital-services-plan-2024.en.new.txt\n"
@@ -923,12 +928,7 @@ TEST_CASE("diff text and HTML say when translations were compared and what was",
 // ---- The reference revised: the same changes in every format --------------------------------------
 
 TEST_CASE("diff of the revised reference shows exactly its six edits in text and HTML as in JSON", "[diff][html]") {
-  const fs::path directory = fs::path(PLANPARSE_SOURCE_DIR) / "samples" / "diff";
-  const Result<LoadedPlan> old_plan = load_plan((directory / "follow-up-plan-2022.en.old.txt").string());
-  const Result<LoadedPlan> new_plan = load_plan((directory / "follow-up-plan-2022.en.new.txt").string());
-  REQUIRE(old_plan.ok());
-  REQUIRE(new_plan.ok());
-  const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value());
+  const PlanDiff diff = diff_of_sample_pair("follow-up-plan-2022.en");
   const std::string text = diff_to_text(diff);
   const std::string html = diff_to_html(diff);
   INFO(text);
