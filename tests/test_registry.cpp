@@ -168,3 +168,15 @@ TEST_CASE("the reference's agencies have the same ids in English, Russian and Ka
     }
   }
 }
+
+TEST_CASE("local executive bodies: every region's and city's akimat has its own id", "[registry]") {
+  const Registry& registry = builtin_registry();
+  CHECK(id_of(registry, "Akimat of Almaty region") == "akimat-almaty-region");
+  CHECK(id_of(registry, "Акимат города Алматы") == "akimat-almaty-city");
+  CHECK(id_of(registry, "Алматы қаласының әкімдігі") == "akimat-almaty-city");
+  CHECK(id_of(registry, "акимат Восточно-Казахстанской области") == "akimat-east-kazakhstan");
+  CHECK(id_of(registry, "Акимат области Ұлытау") == "akimat-ulytau");
+  size_t akimats = 0;
+  for (const RegistryBody& body : registry.bodies) akimats += body.id.starts_with("akimat-") ? 1 : 0;
+  CHECK(akimats == 20);  // 17 regions, 3 cities of republican significance
+}
