@@ -94,7 +94,8 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path) {
   }
   if (rc != SQLITE_DONE) return sql_failure(db, "read " + path);
   if (present.empty()) return std::nullopt;
-  const Failure foreign{Code::io_error, "not a planparse database (its tables differ from schema/plan.sql): " + path, ""};
+  const Failure foreign{Code::io_error, "not a planparse database of this version (its tables differ from schema/plan.sql; "
+                          "write to a new file): " + path, ""};
   if (present.size() != kTableCount) return foreign;
   for (const TableSpec& table : table_specs()) {
     Result<Statement> info = prepare(db, "PRAGMA table_info(" + std::string(table.name) + ")");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The HTML diff report as a browser shows it: `planparse diff --format html` of the sample pair in
-# samples/diff/, rendered by headless Chromium (Debian's `chromium`) to a screenshot, a PDF and
+# The HTML diff report as a browser shows it: `planparse diff --format html` of two sample pairs
+# in samples/diff/ (a digital-services plan revised; the reference revised), rendered by headless
+# Chromium (Debian's `chromium`) to a screenshot, a PDF and
 # its parsed DOM. A check of the page's source (test_diff_html.cpp) cannot tell whether a
 # browser reads it as meant: the charset, the markup around escaped text, text that actually
 # paints. Registered in CMakeLists.txt; `bash tools/install-deps.sh --chromium` installs Chromium.
@@ -17,6 +18,9 @@ planparse=$1
 samples=$2
 old="$samples/digital-services-plan-2024.en.old.txt"
 new="$samples/digital-services-plan-2024.en.new.txt"
+# The reference revised with one edit of each kind (samples/diff/README.md): its DOM is checked too.
+revised_old="$samples/follow-up-plan-2022.en.old.txt"
+revised_new="$samples/follow-up-plan-2022.en.new.txt"
 
 fail() {
   echo "render_report: $*" >&2
@@ -38,6 +42,9 @@ trap 'rm -rf "$work"' EXIT
 status=0
 "$planparse" diff --format html -o "$work/report.html" "$old" "$new" || status=$?
 [ "$status" -eq 1 ] || fail "planparse diff exited $status, expected 1 (the versions differ)"
+status=0
+"$planparse" diff --format html -o "$work/revised.html" "$revised_old" "$revised_new" || status=$?
+[ "$status" -eq 1 ] || fail "planparse diff of the revised reference exited $status, expected 1"
 printf '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n' \
   >"$work/blank.html"
 
@@ -64,6 +71,7 @@ chromium_run --screenshot="$work/report.png" --window-size=1280,2000 "file://$wo
 chromium_run --screenshot="$work/blank.png" --window-size=1280,2000 "file://$work/blank.html"
 chromium_run --print-to-pdf="$work/report.pdf" "file://$work/report.html"
 chromium_run --dump-dom "file://$work/report.html" >"$work/dom.html"
+chromium_run --dump-dom "file://$work/revised.html" >"$work/revised-dom.html"
 
 # A page that paints text compresses far worse than an empty one of the same size, so the ratio
 # of the two PNGs, from the same browser in the same run, says whether the report painted its
@@ -86,7 +94,7 @@ grep -aq '/FontDescriptor' "$work/report.pdf" || fail "report.pdf embeds no font
 # The DOM as Chromium parsed it: UTF-8 read as such (the arrows), the changed words inside <ins>
 # and <del>, the summary.
 dom_has() {
-  grep -qE "$1" "$work/dom.html" || fail "the DOM Chromium parsed has no match for $1"
+  grep -qE "$1" "${2:-$work/dom.html}" || fail "the DOM Chromium parsed (${2:-$work/dom.html}) has no match for $1"
 }
 dom_has '<ins[^>]*>[^<]*December 2025[^<]*</ins>'
 dom_has '<del[^>]*>[^<]*June 2025[^<]*</del>'
@@ -97,4 +105,17 @@ dom_has 'postponed by 184 days'
 dom_has '12 → 13 activities: 1 added, 0 removed, 2 changed, 0 moved, 6 renumbered'
 dom_has '5–7 → 6–8, 9 → 10, 11–12 → 12–13'
 if grep -q '<script' "$work/dom.html"; then fail "the DOM holds a <script>"; fi
+# The revised reference: its six edits and the two rows only renumbered.
+revised="$work/revised-dom.html"
+dom_has '27 → 27 activities: 1 added, 1 removed, 4 changed, 0 moved, 2 renumbered' "$revised"
+dom_has '<del>accession to</del>' "$revised"
+dom_has '<ins>ratification of</ins>' "$revised"
+dom_has '<del[^>]*>[^<]*August 2022[^<]*</del>' "$revised"
+dom_has '<ins[^>]*>[^<]*December 2022[^<]*</ins>' "$revised"
+dom_has 'postponed by 122 days' "$revised"
+dom_has 'Conducting a nationwide survey of the gender balance' "$revised"
+dom_has 'Updating the list of diseases' "$revised"
+dom_has '<ins>MNE</ins>' "$revised"
+dom_has 'no longer “as agreed”: GPO' "$revised"
+dom_has '5 → 6, 7 → 8' "$revised"
 echo "render_report: ok"
