@@ -449,8 +449,8 @@ std::string side_row(const char* version, const DiffSide& side) {
   const std::string short_hash = side.sha256.substr(0, 12);
   return "<tr><th scope=\"row\">" + std::string(version) + "</th><td>" + html_escape(side.name) +
          "</td><td>sha256 <code title=\"" + html_escape(side.sha256) + "\">" + html_escape(short_hash) +
-         "</code></td><td>" + html_escape(side.format) + ", " + std::to_string(side.activities) +
-         " activities</td></tr>\n";
+         "</code></td><td>" + html_escape(side.format) + (side.language.empty() ? "" : ", " + html_escape(side.language)) +
+         ", " + std::to_string(side.activities) + " activities</td></tr>\n";
 }
 
 }  // namespace
