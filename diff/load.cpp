@@ -7,6 +7,7 @@
 #include "diff/diff.h"
 #include "ingest/source.h"
 #include "parsers/pipeline.h"
+#include "parsers/registry.h"
 #include "schema/plan_json.h"
 
 namespace planparse {
@@ -31,6 +32,9 @@ Result<LoadedPlan> load(Result<Source> read) {
     if (!document.is_discarded()) {
       Result<Plan> plan = plan_from_json(document);
       if (!plan.ok()) return plan.error();
+      // A plan saved before agencies had ids gets them now, so that it compares with a new one
+      // by body, as two plans read today do.
+      if (upgraded_from_1_0(document)) link_agencies(plan.value(), builtin_registry());
       DiffSide side{source.name, source.sha256, "json", plan.value().activities.size(), plan.value().language};
       return LoadedPlan{std::move(plan).value(), std::move(side)};
     }

@@ -95,7 +95,35 @@ Result<Plan> plan_from(const ordered_json& document) {
 
 }  // namespace
 
-Result<Plan> plan_from_json(const ordered_json& document) {
+bool upgraded_from_1_0(const ordered_json& document) {
+  return document.is_object() && document.value("schema_version", ordered_json()) == "1.0";
+}
+
+namespace {
+
+// 1.0 -> 1.1: the same document with "id": null on every agency and glossary entry. Anything
+// else about it is left for the validator to judge.
+ordered_json upgraded(ordered_json document) {
+  document["schema_version"] = kSchemaVersion;
+  auto add_null_ids = [](ordered_json& entries) {
+    if (!entries.is_array()) return;
+    for (ordered_json& entry : entries) {
+      if (entry.is_object() && !entry.contains("id")) entry["id"] = nullptr;
+    }
+  };
+  if (document.contains("abbreviations")) add_null_ids(document["abbreviations"]);
+  if (document.contains("activities") && document["activities"].is_array()) {
+    for (ordered_json& activity : document["activities"]) {
+      if (activity.is_object() && activity.contains("agencies")) add_null_ids(activity["agencies"]);
+    }
+  }
+  return document;
+}
+
+}  // namespace
+
+Result<Plan> plan_from_json(const ordered_json& original) {
+  const ordered_json document = upgraded_from_1_0(original) ? upgraded(original) : original;
   const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(document));
   if (!violations.empty()) {
     const SchemaViolation& first = violations.front();

@@ -297,3 +297,22 @@ TEST_CASE("diff of the English and Russian reference exits 0; with --mode versio
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.out.empty());
 }
+
+TEST_CASE("diff reads JSON that an earlier planparse wrote (schema 1.0, no ids) and links its agencies",
+          "[diff][cli]") {
+  Sandbox box;
+  const Run parsed = box.run({"parse", kReference.string()});
+  REQUIRE(parsed.exit_code == 0);
+  // What planparse wrote before the registry: schema 1.0, no "id" keys.
+  nlohmann::ordered_json old_plan = nlohmann::ordered_json::parse(parsed.out);
+  old_plan["schema_version"] = "1.0";
+  for (auto& entry : old_plan["abbreviations"]) entry.erase("id");
+  for (auto& activity : old_plan["activities"]) {
+    for (auto& agency : activity["agencies"]) agency.erase("id");
+  }
+  box.write("old.json", old_plan.dump());
+  const Run run = box.run({"diff", "old.json", kReference.string()});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);  // the ids it lacked are the ones the document gives today
+  CHECK(planparse::validate_plan(nlohmann::json(old_plan)).size() > 0);  // as it is, 1.0 is not 1.1
+}
