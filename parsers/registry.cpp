@@ -48,12 +48,13 @@ Failure malformed(int line, std::string what) {
   return Failure{Code::invalid_vocabulary, "registry: " + std::move(what), "line " + std::to_string(line)};
 }
 
-// Levenshtein distance of two code point strings, stopping early past `limit`.
+// Whether two code point strings are at most one substitution, insertion or deletion apart.
 bool within_one_edit(std::u32string_view a, std::u32string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > 1) return false;
   size_t i = 0;
   while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or one letter added at the end
   if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);  // one substitution
   return a.substr(i) == b.substr(i + 1);                                // one insertion
 }

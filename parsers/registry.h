@@ -72,7 +72,7 @@ bool words_match(std::string_view a, std::string_view b);
 // True when two word lists have the same length and match word by word.
 bool names_match(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
-// The id of the first body (in file order) with a name matching `name`; nullopt when none does.
+// The first body (in file order) with a name matching `name`; null when none does.
 const RegistryBody* find_body(const Registry& registry, std::string_view name);
 
 // Sets Agency::id of every agency and Abbreviation::id of every glossary entry of `plan` that the
