@@ -400,20 +400,13 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, std::optional<Di
   const std::vector<ActivityPair> pairs = translation ? align_by_number(old_plan.activities, new_plan.activities)
                                                       : align_activities(old_plan.activities, new_plan.activities);
   for (const ActivityPair& pair : pairs) {
-    if (!pair.old_index) {
-      ActivityChange added;
-      added.kind = ChangeKind::added;
-      added.new_activity = new_plan.activities[*pair.new_index];
-      diff.changes.push_back(std::move(added));
-      ++diff.summary.added;
-      continue;
-    }
-    if (!pair.new_index) {
-      ActivityChange removed;
-      removed.kind = ChangeKind::removed;
-      removed.old_activity = old_plan.activities[*pair.old_index];
-      diff.changes.push_back(std::move(removed));
-      ++diff.summary.removed;
+    if (!pair.old_index || !pair.new_index) {  // one side only: added or removed, carried whole
+      ActivityChange single;
+      single.kind = pair.old_index ? ChangeKind::removed : ChangeKind::added;
+      if (pair.old_index) single.old_activity = old_plan.activities[*pair.old_index];
+      if (pair.new_index) single.new_activity = new_plan.activities[*pair.new_index];
+      ++(pair.old_index ? diff.summary.removed : diff.summary.added);
+      diff.changes.push_back(std::move(single));
       continue;
     }
     std::optional<ActivityChange> change =

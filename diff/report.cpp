@@ -25,35 +25,13 @@ using ordered_json = nlohmann::ordered_json;
 
 // --- JSON ------------------------------------------------------------------------------------
 
-ordered_json or_null(const std::optional<std::string>& value) {
-  return value ? ordered_json(*value) : ordered_json(nullptr);
-}
-
-// Activities, outcomes and agencies keep exactly the shape of the plan JSON by being emitted
-// through to_json itself, inside a plan that holds just them.
-ordered_json activity_json(const Activity& activity) {
-  Plan plan;
-  plan.activities.push_back(activity);
-  return to_json(plan)["activities"][0];
-}
-
-ordered_json agency_json(const Agency& agency) {
-  Activity holder;
-  holder.agencies.push_back(agency);
-  return activity_json(holder)["agencies"][0];
-}
+// Activities, outcomes, agencies, deadlines and acts keep exactly the shape of the plan JSON:
+// schema/emit.h writes them (activity_json, agency_json, deadline_json, act_json).
 
 ordered_json agencies_json(const std::vector<Agency>& agencies) {
   ordered_json out = ordered_json::array();
   for (const Agency& agency : agencies) out.push_back(agency_json(agency));
   return out;
-}
-
-ordered_json deadline_json(const std::optional<Deadline>& deadline) {
-  if (!deadline) return nullptr;
-  Activity holder;
-  holder.outcomes.push_back(Outcome{"", std::nullopt, deadline});
-  return activity_json(holder)["outcomes"][0]["deadline"];
 }
 
 ordered_json words_json(const std::vector<WordEdit>& words) {
@@ -89,8 +67,8 @@ ordered_json outcome_change_json(const OutcomeDiff& diff) {
   out["text"] = diff.text ? text_change_json(*diff.text) : ordered_json(nullptr);
   if (diff.task) {
     ordered_json task = ordered_json::object();
-    task["old"] = or_null(diff.task->old_value);
-    task["new"] = or_null(diff.task->new_value);
+    task["old"] = json_or_null(diff.task->old_value);
+    task["new"] = json_or_null(diff.task->new_value);
     out["task"] = std::move(task);
   } else {
     out["task"] = nullptr;
@@ -161,10 +139,10 @@ ordered_json fields_json(const ActivityChange& change) {
   if (change.section) {
     ordered_json field = ordered_json::object();
     field["field"] = "section";
-    field["old"] = or_null(change.section->old_number);
-    field["new"] = or_null(change.section->new_number);
-    field["old_title"] = or_null(change.section->old_title);
-    field["new_title"] = or_null(change.section->new_title);
+    field["old"] = json_or_null(change.section->old_number);
+    field["new"] = json_or_null(change.section->new_number);
+    field["old_title"] = json_or_null(change.section->old_title);
+    field["new_title"] = json_or_null(change.section->new_title);
     fields.push_back(std::move(field));
   }
   if (change.extra) {
@@ -184,7 +162,7 @@ ordered_json change_json(const ActivityChange& change) {
   out["old"] = change.old_activity ? ordered_json(change.old_activity->number) : ordered_json(nullptr);
   out["new"] = change.new_activity ? ordered_json(change.new_activity->number) : ordered_json(nullptr);
   out["name"] = shown.name;
-  out["section"] = or_null(shown.section);
+  out["section"] = json_or_null(shown.section);
   ordered_json lines = ordered_json::object();
   lines["old"] = change.old_activity ? ordered_json(change.old_activity->line) : ordered_json(nullptr);
   lines["new"] = change.new_activity ? ordered_json(change.new_activity->line) : ordered_json(nullptr);
@@ -201,14 +179,6 @@ std::string presence_change(const std::optional<T>& old_value, const std::option
   if (!old_value) return "added";
   if (!new_value) return "removed";
   return "changed";
-}
-
-ordered_json act_json(const std::optional<Act>& act) {
-  if (!act) return nullptr;
-  ordered_json out = ordered_json::object();
-  out["date"] = or_null(act->date);
-  out["number"] = or_null(act->number);
-  return out;
 }
 
 ordered_json plan_json(const PlanDiff& diff) {
@@ -241,8 +211,8 @@ ordered_json plan_json(const PlanDiff& diff) {
   }
   if (diff.published) {
     ordered_json out = entry("published", presence_change(diff.published->old_value, diff.published->new_value));
-    out["old"] = or_null(diff.published->old_value);
-    out["new"] = or_null(diff.published->new_value);
+    out["old"] = json_or_null(diff.published->old_value);
+    out["new"] = json_or_null(diff.published->new_value);
     plan.push_back(std::move(out));
   }
   auto section_value = [](const std::optional<Section>& section) -> ordered_json {
@@ -265,7 +235,7 @@ ordered_json plan_json(const PlanDiff& diff) {
     ordered_json out = ordered_json::object();
     out["abbr"] = abbreviation->abbr;
     out["name"] = abbreviation->name;
-    out["id"] = or_null(abbreviation->id);
+    out["id"] = json_or_null(abbreviation->id);
     return out;
   };
   for (const AbbreviationChange& change : diff.abbreviations) {

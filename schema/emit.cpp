@@ -28,28 +28,19 @@
 
 namespace planparse {
 namespace {
-
 using ordered_json = nlohmann::ordered_json;
+}  // namespace
 
-ordered_json or_null(const std::optional<std::string>& value) {
+// The parts of the plan JSON (emit.h), public for the documents that embed them: the diff.
+ordered_json json_or_null(const std::optional<std::string>& value) {
   return value ? ordered_json(*value) : ordered_json(nullptr);
-}
-
-ordered_json source_json(const SourceInfo& source) {
-  ordered_json out = ordered_json::object();
-  out["name"] = source.name;
-  out["sha256"] = source.sha256;
-  out["bytes"] = source.bytes;
-  out["format"] = source.format;
-  out["encoding"] = source.encoding;
-  return out;
 }
 
 ordered_json act_json(const std::optional<Act>& act) {
   if (!act) return nullptr;
   ordered_json out = ordered_json::object();
-  out["date"] = or_null(act->date);
-  out["number"] = or_null(act->number);
+  out["date"] = json_or_null(act->date);
+  out["number"] = json_or_null(act->number);
   return out;
 }
 
@@ -57,16 +48,16 @@ ordered_json deadline_json(const std::optional<Deadline>& deadline) {
   if (!deadline) return nullptr;
   ordered_json out = ordered_json::object();
   out["text"] = deadline->text;
-  out["from"] = or_null(deadline->from);
-  out["to"] = or_null(deadline->to);
-  out["recurrence"] = or_null(deadline->recurrence);
+  out["from"] = json_or_null(deadline->from);
+  out["to"] = json_or_null(deadline->to);
+  out["recurrence"] = json_or_null(deadline->recurrence);
   return out;
 }
 
 ordered_json outcome_json(const Outcome& outcome) {
   ordered_json out = ordered_json::object();
   out["text"] = outcome.text;
-  out["task"] = or_null(outcome.task);
+  out["task"] = json_or_null(outcome.task);
   out["deadline"] = deadline_json(outcome.deadline);
   return out;
 }
@@ -75,9 +66,9 @@ ordered_json agency_json(const Agency& agency) {
   ordered_json out = ordered_json::object();
   out["text"] = agency.text;
   out["kind"] = agency.kind;
-  out["abbr"] = or_null(agency.abbr);
-  out["name"] = or_null(agency.name);
-  out["id"] = or_null(agency.id);
+  out["abbr"] = json_or_null(agency.abbr);
+  out["name"] = json_or_null(agency.name);
+  out["id"] = json_or_null(agency.id);
   out["as_agreed"] = agency.as_agreed;
   return out;
 }
@@ -85,7 +76,7 @@ ordered_json agency_json(const Agency& agency) {
 ordered_json activity_json(const Activity& activity) {
   ordered_json out = ordered_json::object();
   out["number"] = activity.number;
-  out["section"] = or_null(activity.section);
+  out["section"] = json_or_null(activity.section);
   out["name"] = activity.name;
   out["items"] = activity.items;
   ordered_json outcomes = ordered_json::array();
@@ -101,10 +92,22 @@ ordered_json activity_json(const Activity& activity) {
   return out;
 }
 
+namespace {
+
+ordered_json source_json(const SourceInfo& source) {
+  ordered_json out = ordered_json::object();
+  out["name"] = source.name;
+  out["sha256"] = source.sha256;
+  out["bytes"] = source.bytes;
+  out["format"] = source.format;
+  out["encoding"] = source.encoding;
+  return out;
+}
+
 ordered_json column_json(const Column& column) {
   ordered_json out = ordered_json::object();
   out["role"] = column.role;
-  out["header"] = or_null(column.header);
+  out["header"] = json_or_null(column.header);
   return out;
 }
 
@@ -120,7 +123,7 @@ ordered_json abbreviation_json(const Abbreviation& abbreviation) {
   ordered_json out = ordered_json::object();
   out["abbr"] = abbreviation.abbr;
   out["name"] = abbreviation.name;
-  out["id"] = or_null(abbreviation.id);
+  out["id"] = json_or_null(abbreviation.id);
   out["line"] = abbreviation.line;
   return out;
 }
@@ -249,10 +252,10 @@ nlohmann::ordered_json to_json(const Plan& plan) {
   out["schema_version"] = kSchemaVersion;
   out["source"] = source_json(plan.source);
   out["language"] = plan.language;
-  out["title"] = or_null(plan.title);
+  out["title"] = json_or_null(plan.title);
   out["intro"] = plan.intro;
   out["act"] = act_json(plan.act);
-  out["published"] = or_null(plan.published);
+  out["published"] = json_or_null(plan.published);
   out["columns"] = array_json(plan.columns, column_json);
   out["sections"] = array_json(plan.sections, section_json);
   out["activities"] = array_json(plan.activities, activity_json);

@@ -2,6 +2,7 @@
 // JSON document against that schema (valijson). Tested by test_schema.cpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,15 @@ namespace planparse {
 
 // The plan as JSON (insertion-ordered keys, as the contract lists them).
 nlohmann::ordered_json to_json(const Plan& plan);
+
+// Its parts, exactly as to_json writes them inside a plan, for documents that embed them (the
+// diff's JSON): null for an absent value.
+nlohmann::ordered_json json_or_null(const std::optional<std::string>& value);
+nlohmann::ordered_json act_json(const std::optional<Act>& act);
+nlohmann::ordered_json deadline_json(const std::optional<Deadline>& deadline);
+nlohmann::ordered_json outcome_json(const Outcome& outcome);
+nlohmann::ordered_json agency_json(const Agency& agency);
+nlohmann::ordered_json activity_json(const Activity& activity);
 
 // The JSON Schema (draft-07) that every output satisfies, as published in schema/.
 std::string_view plan_schema_text();
