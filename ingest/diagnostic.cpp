@@ -36,6 +36,11 @@ constexpr std::array kCodes = {
     CodeInfo{Code::glossary_mismatch, "glossary-mismatch", "the glossary's columns differ in length"},
     CodeInfo{Code::unclaimed_paragraph, "unclaimed-paragraph", "a paragraph that no field took"},
     CodeInfo{Code::extra_paragraph, "extra-paragraph", "a cell has more paragraphs than its layout explains"},
+    CodeInfo{Code::unknown_column, "unknown-column", "a header cell names no known column; its cells are kept in extra"},
+    CodeInfo{Code::cell_mismatch, "cell-mismatch", "a cell's content contradicts its column"},
+    CodeInfo{Code::column_mismatch, "column-mismatch", "most cells of a column contradict its header"},
+    CodeInfo{Code::unreadable_number, "unreadable-number", "an activity number is too large to read"},
+    CodeInfo{Code::foreign_script, "foreign-script", "text holds letters of a script the plan's languages do not use"},
 };
 
 const CodeInfo& info(Code code) {

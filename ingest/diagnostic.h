@@ -34,6 +34,11 @@ enum class Code {
   glossary_mismatch,     // the glossary's abbreviation and name columns differ in length
   unclaimed_paragraph,   // a paragraph that no field took (kept here so nothing is dropped)
   extra_paragraph,       // a row has more paragraphs in a cell than its layout explains
+  unknown_column,        // a header cell no column role takes: its column is kept in `extra`
+  cell_mismatch,         // a cell's content contradicts its column's role (error)
+  column_mismatch,       // most cells of a column contradict its role (error)
+  unreadable_number,     // an activity number too large to hold: the row keeps the next number (error)
+  foreign_script,        // letters of a script the plan's languages do not use (Greek in "ΜΙΑ")
 };
 
 enum class Severity { error, warning, info };
