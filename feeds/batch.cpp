@@ -71,6 +71,10 @@ Slot process(const std::string& path, const BatchOptions& options, const std::un
     slot.error = failure_line(path, plan.error());
     return slot;
   }
+  if (std::optional<Failure> doubtful = options.strict ? strict_failure(plan.value()) : std::nullopt) {
+    slot.error = failure_line(path, *doubtful);
+    return slot;
+  }
   // The same check `parse` makes: nothing leaves planparse that breaks its schema.
   const nlohmann::ordered_json json = to_json(plan.value());
   const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(json));

@@ -28,6 +28,7 @@ struct BatchOptions {
   std::string output;  // jsonl: a file, or empty for `jsonl_out`; csv: a directory; sqlite: a file
   unsigned jobs = 1;
   bool fail_fast = false;
+  bool strict = false;  // a plan with error-severity diagnostics fails (pipeline.h strict_failure)
   DecodeOptions decode;
 };
 

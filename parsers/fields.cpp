@@ -5,15 +5,20 @@
 
 #include "parsers/agencies.h"
 #include "parsers/align.h"
+#include "parsers/cell_check.h"
 #include "parsers/deadline.h"
 
 namespace planparse {
 namespace {
 
-Deadline read_deadline(const Paragraph& paragraph, const Vocabulary& vocabulary, std::vector<Diagnostic>& diagnostics) {
+// `contradicted`: the paragraph is no deadline at all, and the table stage said so (cell_check.h).
+Deadline read_deadline(const Paragraph& paragraph, bool contradicted, const Vocabulary& vocabulary,
+                       std::vector<Diagnostic>& diagnostics) {
   if (std::optional<Deadline> deadline = parse_deadline(paragraph.text, vocabulary)) return *deadline;
-  diagnostics.push_back({Severity::warning, Code::unparsed_deadline,
-                         "deadline \"" + paragraph.text + "\" has no known form; from and to left null", paragraph.line});
+  if (!contradicted) {
+    diagnostics.push_back({Severity::warning, Code::unparsed_deadline,
+                           "deadline \"" + paragraph.text + "\" has no known form; from and to left null", paragraph.line});
+  }
   return Deadline{paragraph.text, std::nullopt, std::nullopt, std::nullopt};
 }
 
@@ -48,9 +53,11 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
   std::vector<Paragraph> name_parts;
   std::vector<Paragraph> outcomes;
   std::vector<Paragraph> deadlines;
+  std::vector<bool> contradicted;  // of each deadline paragraph
   for (size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {
     const std::string& role = columns[c].role;
-    for (const Paragraph& paragraph : row.cells[c]) {
+    for (size_t p = 0; p < row.cells[c].size(); ++p) {
+      const Paragraph& paragraph = row.cells[c][p];
       if (role == "name") {
         const std::string_view item = strip_bullet(paragraph.text);
         if (item.size() != paragraph.text.size()) {
@@ -62,6 +69,8 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
         outcomes.push_back(paragraph);
       } else if (role == "deadline") {
         deadlines.push_back(paragraph);
+        const bool classified = c < row.kinds.size() && p < row.kinds[c].size();
+        contradicted.push_back(classified && !contradiction(role, row.kinds[c][p], paragraph.text, vocabulary).empty());
       } else if (role == "agencies") {
         AgencyList list = split_agencies(paragraph.text, vocabulary);
         for (Agency& agency : list.agencies) activity.agencies.push_back(std::move(agency));
@@ -98,7 +107,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
                              deadlines[k].line});
     }
     if (tasks && k < name_parts.size()) outcome.task = name_parts[k].text;
-    if (k < deadlines.size()) outcome.deadline = read_deadline(deadlines[k], vocabulary, diagnostics);
+    if (k < deadlines.size()) outcome.deadline = read_deadline(deadlines[k], contradicted[k], vocabulary, diagnostics);
     activity.outcomes.push_back(std::move(outcome));
   }
   return activity;

@@ -99,4 +99,15 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
   return plan;
 }
 
+std::optional<Failure> strict_failure(const Plan& plan) {
+  const auto is_error = [](const Diagnostic& d) { return d.severity == Severity::error; };
+  const auto first = std::find_if(plan.diagnostics.begin(), plan.diagnostics.end(), is_error);
+  if (first == plan.diagnostics.end()) return std::nullopt;
+  const long count = std::count_if(plan.diagnostics.begin(), plan.diagnostics.end(), is_error);
+  return Failure{first->code,
+                 "refused under --strict: " + std::to_string(count) + " error diagnostic" + (count == 1 ? "" : "s") +
+                     ", the first " + std::string(code_name(first->code)) + ": " + first->message,
+                 first->line > 0 ? "line " + std::to_string(first->line) : ""};
+}
+
 }  // namespace planparse

@@ -10,6 +10,8 @@
 // Tested end to end by test_golden.cpp (every sample) and test_pipeline.cpp.
 #pragma once
 
+#include <optional>
+
 #include "ingest/source.h"
 #include "parsers/registry.h"
 #include "parsers/vocabulary.h"
@@ -23,5 +25,10 @@ namespace planparse {
 // their own (load_vocabulary_directory). `registry` likewise (load_registry_file).
 Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary = builtin_vocabulary(),
                           const Registry& registry = builtin_registry());
+
+// For pipelines that must not ingest doubtful data (`parse --strict`, `batch --strict`): a plan
+// with error-severity diagnostics as a failure that counts them and names the first (its code,
+// message and line); nullopt when the plan has none.
+std::optional<Failure> strict_failure(const Plan& plan);
 
 }  // namespace planparse

@@ -1,10 +1,9 @@
 // Stage 3, table: paragraphs -> the plan table. Finds the title (first paragraph), the intro,
-// the header row and the column roles from its header words (order taken from the header;
-// a number column is added in front when the header has no word for it), the section
-// headings ("I. Title", "Section 2. Title"), and the activity rows (a number paragraph and
-// the paragraphs after it, aligned to the columns by align.h). The table ends at the glossary
-// heading or the publication footer. Every paragraph after the header ends up in a section, a
-// row or `unclaimed`. Tested by test_table.cpp.
+// the header row and its column roles (header.h), the section headings (sections.h), and the
+// activity rows (a number paragraph and the paragraphs after it, read cell by cell from an
+// HTML grid or aligned to the columns by align.h), then checks every cell against its column
+// (cell_check.h). The table ends at the glossary or the publication footer. Every paragraph
+// after the header ends up in a section, a row or `unclaimed`. Tested by test_table.cpp.
 #pragma once
 
 #include <optional>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "ingest/diagnostic.h"
+#include "parsers/align.h"
 #include "parsers/blocks.h"
 #include "parsers/vocabulary.h"
 #include "schema/plan.h"
@@ -25,6 +25,7 @@ struct Row {
   // One cell per column, in the order of TableResult::columns; the number column's cell is
   // empty (the number is above).
   std::vector<std::vector<Paragraph>> cells;
+  std::vector<std::vector<ParagraphKind>> kinds;  // of each paragraph of `cells`, as align.h classifies it
   std::vector<Paragraph> unaligned;    // in no column: past kMaxAlignedParagraphs, or a grid column the header lacks
 };
 
@@ -39,8 +40,12 @@ struct TableResult {
   std::vector<Diagnostic> diagnostics;
 };
 
-// Failures: not_a_plan when no header row is found, or it is followed by no numbered row.
+// Failures: not_a_plan when no header row is found (header.h says how the failure explains
+// itself), or it is followed by no numbered row.
 Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary);
+
+// The index of the number column (every header has one; added when the document prints none).
+size_t number_column_of(const std::vector<Column>& columns);
 
 // True when the paragraph opens the publication footer ("Publication date ...").
 bool is_published_marker(const std::string& paragraph, const Vocabulary& vocabulary);

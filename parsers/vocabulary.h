@@ -4,7 +4,10 @@
 // needs no code change. Tested by test_vocabulary.cpp.
 //
 // Roles used by the stages:
-//   header.number|name|outcome|deadline|agencies|other   table header words per column role
+//   header.number|name|outcome|deadline|agencies|other   table header word families per column role
+//                                                         (a word ending in "*" is a stem; header.h)
+//   header.<role>.weak                                    generic words that name a column only when
+//                                                         nothing more specific does ("activity")
 //   section.prefix                                        words before a section number ("Section")
 //   section.suffix                                        words after it, joined by a hyphen ("1-бөлім")
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"

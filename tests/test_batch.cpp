@@ -247,3 +247,22 @@ TEST_CASE("paths with spaces, quotes and non-ASCII letters are read and recorded
   // In CSV the field is quoted and its quotes doubled.
   CHECK(box.read("csv/documents.csv").find(",\"in dir/план «2024»/it's \"\"quoted\"\".txt\",") != std::string::npos);
 }
+
+TEST_CASE("batch --strict counts a plan with error diagnostics as failed and writes the others", "[batch][strict]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  fs::copy_file(kSamples / "water-supply-plan-2025.en.txt", box.file("in/a.txt"));
+  box.write("in/b.html",
+            "<html><body><h1>Plan</h1><table>\n"
+            "<tr><th>No.</th><th>Activity</th><th>Deadline</th><th>Responsible agencies</th></tr>\n"
+            "<tr><td>1</td><td>Close a room</td><td>MCS, MF</td><td>December 2026</td></tr>\n"
+            "</table></body></html>\n");
+  const Run lenient = box.run({"batch", "in"});
+  CHECK(lenient.exit_code == 0);
+  CHECK(lines_of(lenient.out).size() == 2);
+
+  const Run strict = box.run({"batch", "in", "--strict"});
+  CHECK(strict.exit_code == 1);
+  CHECK(lines_of(strict.out).size() == 1);
+  CHECK(strict.err.find("in/b.html: refused under --strict") != std::string::npos);
+}

@@ -395,19 +395,23 @@ TEST_CASE("parse --vocab reads a copy of the vocabularies in which the user adde
     if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), box.file("vocab") / entry.path().filename());
   }
   // Neither the header word nor the deadline phrase is in the built-in vocabulary.
-  std::ofstream(box.file("vocab") / "en.tsv", std::ios::app) << "header.deadline\tTarget period\n"
+  std::ofstream(box.file("vocab") / "en.tsv", std::ios::app) << "header.deadline\tTarget window\n"
                                                               << "recurrence.annual\tyear after year\n";
-  box.write("plan.txt", "A plan\n\nName\n\nTarget period\n\nAgencies in charge\n\n1\n\nDo it\n\nyear after year\n\nMIA\n");
+  box.write("plan.txt", "A plan\n\nName\n\nTarget window\n\nAgencies in charge\n\n1\n\nDo it\n\nyear after year\n\nMIA\n");
 
+  // Without it the column is kept, unnamed, in extra, with a warning.
   const Run builtin = box.run({"parse", "plan.txt"});
-  CHECK(builtin.exit_code == 1);
+  REQUIRE(builtin.exit_code == 0);
+  const nlohmann::json unnamed = parse_json(builtin.out);
+  CHECK(unnamed["columns"][2]["role"] == "other");
+  CHECK(unnamed["diagnostics"][0]["code"] == "unknown-column");
 
   const Run custom = box.run({"parse", "plan.txt", "--vocab", "vocab"});
   INFO(custom.err);
   REQUIRE(custom.exit_code == 0);
   const nlohmann::json plan = parse_json(custom.out);
   CHECK(plan["columns"][2]["role"] == "deadline");
-  CHECK(plan["columns"][2]["header"] == "Target period");
+  CHECK(plan["columns"][2]["header"] == "Target window");
   CHECK(plan["activities"][0]["outcomes"][0]["deadline"]["recurrence"] == "annual");
 }
 
@@ -484,4 +488,57 @@ TEST_CASE("parse --registry links agencies with a copy of the registry in which 
   CHECK(is_one_line(broken.err));
   CHECK(broken.err.find("broken.tsv") != std::string::npos);
   CHECK(broken.err.find("line 2") != std::string::npos);
+}
+
+namespace {
+
+// A small page whose second row has its deadline and agencies the wrong way round.
+constexpr std::string_view kContradictingPlan =
+    "<html><body><h1>Plan</h1><table>\n"
+    "<tr><th>No.</th><th>Activity</th><th>Deadline</th><th>Responsible agencies</th></tr>\n"
+    "<tr><td>1</td><td>Open a room</td><td>2025</td><td>MCS</td></tr>\n"
+    "<tr><td>2</td><td>Close a room</td><td>MCS, MF</td><td>December 2026</td></tr>\n"
+    "</table></body></html>\n";
+
+// The same with a column no header word names.
+constexpr std::string_view kUnnamedColumnPlan =
+    "<html><body><h1>Plan</h1><table>\n"
+    "<tr><th>No.</th><th>Activity</th><th>Indicator</th><th>Deadline</th><th>Responsible agencies</th></tr>\n"
+    "<tr><td>1</td><td>Open a room</td><td>Rooms open</td><td>2025</td><td>MCS</td></tr>\n"
+    "</table></body></html>\n";
+
+}  // namespace
+
+TEST_CASE("parse --strict refuses a plan whose cells contradict their columns, and writes nothing", "[cli][strict]") {
+  Sandbox box;
+  box.write("plan.html", kContradictingPlan);
+  const Run lenient = box.run({"parse", "plan.html"});
+  REQUIRE(lenient.exit_code == 0);
+  const nlohmann::json plan = parse_json(lenient.out);
+  size_t errors = 0;
+  for (const auto& d : plan["diagnostics"]) errors += d["severity"] == "error";
+  CHECK(errors == 2);
+
+  const Run strict = box.run({"parse", "plan.html", "--strict", "-o", "plan.json"});
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out.empty());
+  CHECK(is_one_line(strict.err));
+  CHECK_THAT(strict.err, Catch::StartsWith("planparse: plan.html: refused under --strict: 2 error diagnostics") &&
+                             Catch::Contains("cell-mismatch") && Catch::EndsWith("at line 4\n"));
+  CHECK(box.listing() == std::vector<std::string>{"plan.html"});
+}
+
+TEST_CASE("parse --strict passes a plan with a column no header word names: that is a warning", "[cli][strict]") {
+  Sandbox box;
+  box.write("plan.html", kUnnamedColumnPlan);
+  const Run strict = box.run({"parse", "plan.html", "--strict"});
+  INFO(strict.err);
+  REQUIRE(strict.exit_code == 0);
+  const nlohmann::json plan = parse_json(strict.out);
+  CHECK(plan["activities"][0]["extra"] == nlohmann::json::parse(R"({"Indicator": "Rooms open"})"));
+  CHECK(plan["activities"][0]["outcomes"][0]["deadline"]["to"] == "2025-12-31");
+  CHECK(plan["activities"][0]["agencies"][0]["abbr"] == "MCS");
+  REQUIRE(plan["diagnostics"].size() >= 1);
+  CHECK(plan["diagnostics"][0]["code"] == "unknown-column");
+  CHECK(plan["diagnostics"][0]["severity"] == "warning");
 }

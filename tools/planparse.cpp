@@ -1,7 +1,7 @@
 // planparse: the command line. It parses arguments, calls the core and is the only place that
 // prints to stderr or picks an exit code; it writes no output at all when an input fails.
-//   planparse parse FILE|- [-o OUT] [--compact] [--encoding NAME] [--vocab DIR] [--registry FILE]
-//                   [--max-bytes SIZE]
+//   planparse parse FILE|- [-o OUT] [--compact] [--strict] [--encoding NAME] [--vocab DIR]
+//                   [--registry FILE] [--max-bytes SIZE]
 //   planparse validate FILE.json     check a JSON document against the schema
 //   planparse schema                 print the JSON Schema
 //   planparse batch INPUT... [--to jsonl|csv|sqlite] [-o OUT] [-j N]   many plans -> JSONL, CSV, SQLite
@@ -10,7 +10,8 @@
 //                                    exit 0 same, 1 different, 2 trouble (like diff(1))
 // --encoding names the input's charset and wins over a BOM and a <meta> declaration; without
 // it the charset is detected (ingest/charset.h).
-// Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid; 2 usage (an unknown
+// Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid, or (--strict) the plan has
+// error-severity diagnostics; 2 usage (an unknown
 // --encoding name and an unreadable or malformed --vocab directory or --registry included); 3 I/O;
 // 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
 #include <sys/stat.h>
@@ -89,7 +90,7 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
   return true;
 }
 
-int run_parse(const std::string& input, const std::string& output, bool compact, const std::string& encoding,
+int run_parse(const std::string& input, const std::string& output, bool compact, bool strict, const std::string& encoding,
               const std::string& vocab_directory, const std::string& registry_file, size_t max_bytes) {
   planparse::Result<planparse::Vocabulary> custom = planparse::Vocabulary{};
   if (!vocab_directory.empty()) {
@@ -114,6 +115,11 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
   }
   planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary, registry);
   if (!plan.ok()) return fail(shown, plan.error().message, plan.error().where, kInvalid);
+  if (strict) {
+    if (const std::optional<planparse::Failure> doubtful = planparse::strict_failure(plan.value())) {
+      return fail(shown, doubtful->message, doubtful->where, kInvalid);
+    }
+  }
 
   const nlohmann::ordered_json json = planparse::to_json(plan.value());
   const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(nlohmann::json(json));
@@ -166,6 +172,7 @@ struct BatchRequest {
   std::string output;
   unsigned jobs = 0;  // 0: the hardware threads
   bool fail_fast = false;
+  bool strict = false;
   bool progress = false;
   bool quiet = false;
   bool verbose = false;
@@ -203,6 +210,7 @@ int run_batch_command(const BatchRequest& request) {
   options.output = request.output;
   options.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.fail_fast = request.fail_fast;
+  options.strict = request.strict;
   options.decode = planparse::DecodeOptions{request.encoding, request.max_bytes};
 
   std::vector<std::string> ignored;
@@ -307,6 +315,10 @@ int main(int argc, char** argv) {
   parse->add_option("FILE", input, "The document to read; - reads stdin")->required();
   parse->add_option("-o,--output", output, "Write the JSON to this file (atomically) instead of stdout");
   parse->add_flag("--compact", compact, "Print the JSON on one line");
+  bool strict = false;
+  parse->add_flag("--strict", strict,
+                  "Refuse (exit 1, nothing written) a plan with error-severity diagnostics: cells that contradict "
+                  "their column, an unreadable activity number");
   parse->add_option("--encoding", encoding,
                     "The input's charset (UTF-8, UTF-16, windows-1251, windows-1252, KOI8-R, ISO-8859-5, ...); "
                     "it wins over a BOM and a <meta> declaration. Default: detect")
@@ -348,6 +360,8 @@ int main(int argc, char** argv) {
   batch->add_option("-j,--jobs", batch_request.jobs, "Worker threads (default: the hardware threads)")
       ->check(CLI::Range(1u, 1024u));
   batch->add_flag("--fail-fast", batch_request.fail_fast, "Stop at the first input that fails");
+  batch->add_flag("--strict", batch_request.strict,
+                  "Count a plan with error-severity diagnostics as failed: it is reported and not written");
   batch->add_flag("--progress", batch_request.progress, "Show the live progress line even when stderr is not a terminal");
   batch->add_flag("-q,--quiet", batch_request.quiet, "Print errors only");
   batch->add_flag("-v,--verbose", batch_request.verbose, "Name the files skipped in directories");
@@ -389,7 +403,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? kOk : kUsage;
   }
-  if (parse->parsed()) return run_parse(input, output, compact, encoding, vocab_directory, registry_file, max_bytes);
+  if (parse->parsed()) return run_parse(input, output, compact, strict, encoding, vocab_directory, registry_file, max_bytes);
   if (validate->parsed()) return run_validate(json_path);
   if (diff->parsed()) return run_diff(diff_request);
   if (batch->parsed()) return run_batch_command(batch_request);

@@ -1,0 +1,82 @@
+// Stage 3, table, step: every cell against its column. See cell_check.h.
+#include "parsers/cell_check.h"
+
+#include <string_view>
+
+#include "parsers/deadline.h"
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+size_t word_count(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Why the paragraph cannot stand in a column of `role`, or empty when it can.
+bool is_dated(std::string_view text, const Vocabulary& vocabulary) {
+  const std::optional<Deadline> deadline = parse_deadline(text, vocabulary);
+  return deadline && deadline->to;
+}
+
+std::string column_name(const Column& column) {
+  return "the " + column.role + " column" + (column.header ? " \"" + *column.header + "\"" : std::string());
+}
+
+}  // namespace
+
+std::string_view contradiction(std::string_view role, ParagraphKind kind, std::string_view text,
+                               const Vocabulary& vocabulary) {
+  if (role == "name" || role == "outcome") {
+    if (kind == ParagraphKind::deadline && is_dated(text, vocabulary)) return "reads as a deadline";
+    if (kind == ParagraphKind::agencies) return "reads as an agency list";
+  } else if (role == "deadline") {
+    if (kind == ParagraphKind::agencies) return "reads as an agency list";
+    if (kind == ParagraphKind::prose && word_count(text) > kMaxDeadlineWords) return "is prose, not a deadline";
+  } else if (role == "agencies") {
+    if (kind == ParagraphKind::deadline && is_dated(text, vocabulary)) return "reads as a deadline";
+  }
+  return {};
+}
+
+void check_cells(TableResult& table, const std::vector<std::vector<const Paragraph*>>& header_cells,
+                 const Vocabulary& vocabulary) {
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    const Column& column = table.columns[c];
+    size_t filled = 0;
+    size_t contradicted = 0;
+    for (const Row& row : table.rows) {
+      if (c >= row.cells.size() || row.cells[c].empty()) continue;
+      ++filled;
+      bool any = false;
+      for (size_t k = 0; k < row.cells[c].size(); ++k) {
+        const Paragraph& paragraph = row.cells[c][k];
+        const std::string_view why = contradiction(column.role, row.kinds[c][k], paragraph.text, vocabulary);
+        if (why.empty()) continue;
+        any = true;
+        table.diagnostics.push_back({Severity::error, Code::cell_mismatch,
+                                     "activity " + std::to_string(row.value) + ": \"" + paragraph.text + "\" " +
+                                         std::string(why) + " but stands in " + column_name(column),
+                                     paragraph.line});
+      }
+      contradicted += any;
+    }
+    // One stray cell is a row's fault; most of a column is the header's.
+    if (contradicted >= 2 && contradicted * 2 > filled) {
+      const bool printed = c < header_cells.size() && !header_cells[c].empty();
+      table.diagnostics.push_back({Severity::error, Code::column_mismatch,
+                                   std::to_string(contradicted) + " of " + std::to_string(filled) + " cells of " +
+                                       column_name(column) + " contradict it",
+                                   printed ? header_cells[c].front()->line : 0});
+    }
+  }
+}
+
+}  // namespace planparse

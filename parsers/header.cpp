@@ -1,0 +1,416 @@
+// Stage 3, table, step: the header row. See header.h.
+#include "parsers/header.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "parsers/sections.h"
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+// A header is a handful of short labels: wider runs or longer cells are prose or data.
+constexpr size_t kMaxHeaderCells = 16;
+constexpr size_t kMaxLabelWords = 16;
+constexpr size_t kMaxLabelBytes = 240;
+constexpr size_t kMaxAbbreviatedLabelWords = 3;  // "No.", "Ед. изм.": a stop ends an abbreviation
+constexpr int kStrong = 2;
+constexpr int kWeak = 1;
+constexpr size_t kUniqueRoles = kOtherRole;  // number .. agencies: at most one column each
+constexpr int kUnknown = -1;                  // a cell no role takes
+
+// The words of a header cell: folded, split at anything but letters, digits and an inner
+// hyphen or slash ("іс-шара", "п/п"); "№" and "#" are words of their own.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::u32string current;
+  auto flush = [&] {
+    while (!current.empty() && (current.back() == U'-' || current.back() == U'/')) current.pop_back();
+    if (!current.empty()) words.push_back(to_utf8(current));
+    current.clear();
+  };
+  for (char32_t c : to_u32(fold_case(text))) {
+    if (c == U'№' || c == U'#') {
+      flush();
+      words.push_back(to_utf8(std::u32string(1, c)));
+    } else if (is_letter(c) || u_isdigit(static_cast<UChar32>(c))) {
+      current.push_back(c);
+    } else if ((c == U'-' || c == U'/') && !current.empty()) {
+      current.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+struct Pattern {
+  std::vector<std::string> words;
+  std::vector<bool> stems;  // the word is a stem: any word that starts with it matches
+  size_t role = 0;
+  int weight = kStrong;
+};
+
+std::vector<Pattern> build_patterns(const Vocabulary& vocabulary) {
+  std::vector<Pattern> patterns;
+  for (size_t role = 0; role < kColumnRoles.size(); ++role) {
+    for (const int weight : {kStrong, kWeak}) {
+      const std::string name = "header." + std::string(kColumnRoles[role]) + (weight == kWeak ? ".weak" : "");
+      for (const std::string& phrase : vocabulary.phrases(name)) {
+        Pattern pattern;
+        pattern.role = role;
+        pattern.weight = weight;
+        for (std::string_view piece : split(phrase, ' ')) {
+          const bool stem = piece.ends_with('*');
+          if (stem) piece.remove_suffix(1);
+          for (std::string& word : words_of(piece)) {
+            pattern.words.push_back(std::move(word));
+            pattern.stems.push_back(false);
+          }
+          if (stem && !pattern.stems.empty()) pattern.stems.back() = true;
+        }
+        if (!pattern.words.empty()) patterns.push_back(std::move(pattern));
+      }
+    }
+  }
+  return patterns;
+}
+
+// Compiled once per vocabulary (keyed by its id, as the deadline reader's phrase table is).
+const std::vector<Pattern>& patterns_for(const Vocabulary& vocabulary) {
+  static std::mutex mutex;
+  static std::map<uint64_t, std::unique_ptr<std::vector<Pattern>>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<std::vector<Pattern>>& patterns = cache[vocabulary.id];
+  if (!patterns) patterns = std::make_unique<std::vector<Pattern>>(build_patterns(vocabulary));
+  return *patterns;
+}
+
+bool word_matches(const std::string& word, const Pattern& pattern, size_t k) {
+  return pattern.stems[k] ? word.starts_with(pattern.words[k]) : word == pattern.words[k];
+}
+
+RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& vocabulary) {
+  // Each word counts once per role, at the best weight of the patterns that cover it.
+  std::array<std::vector<int>, kColumnRoles.size()> covered;
+  for (auto& weights : covered) weights.assign(words.size(), 0);
+  for (const Pattern& pattern : patterns_for(vocabulary)) {
+    const size_t n = pattern.words.size();
+    for (size_t at = 0; at + n <= words.size(); ++at) {
+      bool match = true;
+      for (size_t k = 0; k < n && match; ++k) match = word_matches(words[at + k], pattern, k);
+      if (!match) continue;
+      for (size_t k = 0; k < n; ++k) covered[pattern.role][at + k] = std::max(covered[pattern.role][at + k], pattern.weight);
+    }
+  }
+  RoleScores scores{};
+  for (size_t role = 0; role < kColumnRoles.size(); ++role) {
+    for (int weight : covered[role]) scores[role] += weight;
+  }
+  // "№" names the number column only as the whole cell ("№ п/п", "Р/с №"): in "Приложение № 1"
+  // or a sentence it is an act's number.
+  if (std::find(covered[0].begin(), covered[0].end(), 0) != covered[0].end()) scores[0] = 0;
+  return scores;
+}
+
+bool starts_in_lower_case(std::string_view text) {
+  for (char32_t c : to_u32(text.substr(0, 16))) {
+    if (is_letter(c)) return u_islower(static_cast<UChar32>(c));
+  }
+  return false;
+}
+
+size_t best_role(const RoleScores& scores) {
+  return static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+}
+
+// One header cell: its paragraphs (a grid cell's, or a label and its continuations).
+struct Cell {
+  std::vector<const Paragraph*> parts;
+  std::string text;
+  RoleScores scores{};
+};
+
+// The roles of a candidate's cells at the best total score: kUnknown, kOtherRole, or one of
+// number .. agencies, each at most once. Among equal totals the one that starts latest wins, so
+// that a title such as "План мероприятий" before the header does not take the name column.
+std::vector<int> assign_roles(const std::vector<Cell>& cells) {
+  const size_t n = cells.size();
+  constexpr size_t kMasks = size_t{1} << kUniqueRoles;
+  // best[i][mask]: the best score cells [i, n) can add when the roles in `mask` are taken.
+  std::vector<std::array<int, kMasks>> best(n + 1);
+  best[n].fill(0);
+  const auto other_score = [&](size_t i) { return cells[i].scores[kOtherRole]; };
+  for (size_t i = n; i-- > 0;) {
+    for (size_t mask = 0; mask < kMasks; ++mask) {
+      int value = other_score(i) + best[i + 1][mask];
+      for (size_t role = 0; role < kUniqueRoles; ++role) {
+        if ((mask >> role & 1) || cells[i].scores[role] == 0) continue;
+        value = std::max(value, cells[i].scores[role] + best[i + 1][mask | (size_t{1} << role)]);
+      }
+      best[i][mask] = value;
+    }
+  }
+  std::vector<int> roles(n, kUnknown);
+  size_t mask = 0;
+  for (size_t i = 0; i < n; ++i) {
+    // "None" first while nothing is assigned yet (the later start wins a tie), a role first after.
+    const int none = other_score(i) + best[i + 1][mask];
+    int chosen = none == best[i][mask] && mask == 0 ? (other_score(i) > 0 ? static_cast<int>(kOtherRole) : kUnknown) : -2;
+    for (size_t role = 0; role < kUniqueRoles && chosen == -2; ++role) {
+      if ((mask >> role & 1) || cells[i].scores[role] == 0) continue;
+      if (cells[i].scores[role] + best[i + 1][mask | (size_t{1} << role)] == best[i][mask]) chosen = static_cast<int>(role);
+    }
+    if (chosen == -2) chosen = other_score(i) > 0 ? static_cast<int>(kOtherRole) : kUnknown;
+    if (chosen >= 0 && static_cast<size_t>(chosen) < kUniqueRoles) mask |= size_t{1} << chosen;
+    roles[i] = chosen;
+  }
+  return roles;
+}
+
+bool is_unique_role(int role) { return role >= 0 && static_cast<size_t>(role) < kUniqueRoles; }
+
+// A candidate read: the header it makes, or why not.
+struct Reading {
+  std::optional<Header> header;
+  int evidence = 0;  // summed best scores, to tell the nearest candidate of a refused document
+  std::string explained;  // "\"Срок\" deadline, \"Когда\" ?"
+  int line = 0;
+};
+
+std::string explain(const std::vector<Cell>& cells, const std::vector<int>& roles) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!out.empty()) out += ", ";
+    out += "\"" + cells[i].text + "\" ";
+    out += roles[i] == kUnknown ? std::string("?") : std::string(kColumnRoles[static_cast<size_t>(roles[i])]);
+  }
+  return out;
+}
+
+Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& paragraphs) {
+  Reading reading;
+  for (Cell& cell : cells) reading.evidence += cell.scores[best_role(cell.scores)];
+  std::vector<int> roles = assign_roles(cells);
+  {
+    // A refusal shows the candidate from its first cell that any role's words name.
+    size_t named = 0;
+    while (named + 1 < cells.size() && cells[named].scores[best_role(cells[named].scores)] == 0) ++named;
+    reading.explained = explain({cells.begin() + static_cast<std::ptrdiff_t>(named), cells.end()},
+                                {roles.begin() + static_cast<std::ptrdiff_t>(named), roles.end()});
+    reading.line = cells.empty() ? 0 : cells[named].parts.front()->line;
+  }
+
+  size_t first = 0;
+  while (first < cells.size() && !is_unique_role(roles[first])) ++first;
+  // A header cell starts in capitals; an unnamed label in lower case after the header is a
+  // stray note before the rows, not a column.
+  size_t last = cells.size();
+  while (last > first && roles[last - 1] == kUnknown && starts_in_lower_case(cells[last - 1].text)) --last;
+  cells.resize(last);
+  roles.resize(last);
+  auto has = [&](size_t role) { return std::find(roles.begin(), roles.end(), static_cast<int>(role)) != roles.end(); };
+  const bool named = has(1) && (has(2) || has(3) || has(4));
+  const long assigned = std::count_if(roles.begin(), roles.end(), is_unique_role);
+  const long unknown = std::count(roles.begin() + static_cast<std::ptrdiff_t>(first), roles.end(), kUnknown);
+  if (!named || unknown > assigned) return reading;
+
+  Header header;
+  header.begin = static_cast<size_t>(cells[first].parts.front() - paragraphs.data());
+  header.end = static_cast<size_t>(cells.back().parts.back() - paragraphs.data()) + 1;
+  for (size_t i = first; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    if (roles[i] == kUnknown) {
+      header.diagnostics.push_back({Severity::warning, Code::unknown_column,
+                                    "header cell \"" + cell.text + "\" names no known column; its cells are kept in extra",
+                                    cell.parts.front()->line});
+    }
+    const size_t role = roles[i] == kUnknown ? kOtherRole : static_cast<size_t>(roles[i]);
+    header.columns.push_back(Column{std::string(kColumnRoles[role]), cell.text});
+    header.cells.push_back(cell.parts);
+    header.unknown.push_back(roles[i] == kUnknown);
+  }
+  if (!has(0)) {
+    header.columns.insert(header.columns.begin(), Column{"number", std::nullopt});
+    header.cells.insert(header.cells.begin(), std::vector<const Paragraph*>{});
+    header.unknown.insert(header.unknown.begin(), false);
+  }
+  reading.header = std::move(header);
+  return reading;
+}
+
+// A header cell is a label: short, not a sentence ("План утвержден ... № 236." ends with a
+// stop), not a field and its value ("Срок: 2025 год"), not a number.
+bool is_label(const Paragraph& paragraph) {
+  const std::string_view text = paragraph.text;
+  if (text.size() > kMaxLabelBytes || parse_row_number(text) || is_overflowing_number(text)) return false;
+  const size_t words = words_of(text).size();
+  if (words > kMaxLabelWords) return false;
+  const char last = text.back();
+  if ((last == '.' || last == ';' || last == ',') && words > kMaxAbbreviatedLabelWords) return false;
+  const size_t colon = text.find(':');
+  return colon == std::string_view::npos || trim(text.substr(colon + 1)).empty();
+}
+
+// A cell longer than a label names no column (a data row's prose), and is not scored.
+Cell cell_of(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  Cell cell{{&paragraph}, paragraph.text, {}};
+  if (paragraph.text.size() <= kMaxLabelBytes) cell.scores = score_words(words_of(paragraph.text), vocabulary);
+  return cell;
+}
+
+void join(Cell& cell, const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  cell.parts.push_back(&paragraph);
+  cell.text += ' ';
+  cell.text += paragraph.text;
+  cell.scores = score_words(words_of(cell.text), vocabulary);
+}
+
+// The labels before `anchor` in flattened text, as cells: a label in lower case on the next line
+// continues the cell before it when it names nothing else ("исполнения" after "Срок") or the same role
+// ("мероприятия" after "Наименование").
+std::vector<Cell> text_cells(const std::vector<Paragraph>& paragraphs, size_t anchor, const Vocabulary& vocabulary) {
+  size_t begin = anchor;
+  while (begin > 0 && anchor - begin < kMaxHeaderCells * 2 && paragraphs[begin - 1].grid.table < 0 &&
+         is_label(paragraphs[begin - 1]) && !parse_section(paragraphs[begin - 1], vocabulary)) {
+    --begin;
+  }
+  std::vector<Cell> cells;
+  for (size_t i = begin; i < anchor; ++i) {
+    Cell cell = cell_of(paragraphs[i], vocabulary);
+    // Only where the copy kept a line per paragraph: in a blank-line-separated copy a wrapped
+    // cell is one paragraph already, and a lower-case paragraph is something else.
+    if (!cells.empty() && paragraphs[i].line == cells.back().parts.back()->line + 1 &&
+        starts_in_lower_case(paragraphs[i].text)) {
+      const size_t role = best_role(cell.scores);
+      if (cell.scores[role] == 0 || role == best_role(cells.back().scores)) {
+        join(cells.back(), paragraphs[i], vocabulary);
+        continue;
+      }
+    }
+    cells.push_back(std::move(cell));
+  }
+  if (cells.size() > kMaxHeaderCells) cells.erase(cells.begin(), cells.end() - static_cast<std::ptrdiff_t>(kMaxHeaderCells));
+  return cells;
+}
+
+// The cells of the grid row that starts at `at`, one per grid column.
+std::vector<Cell> grid_cells(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary) {
+  const GridPosition& row = paragraphs[at].grid;
+  std::vector<Cell> cells;
+  for (size_t i = at; i < paragraphs.size(); ++i) {
+    const GridPosition& grid = paragraphs[i].grid;
+    if (grid.table != row.table || grid.row != row.row) break;
+    if (!cells.empty() && cells.back().parts.back()->grid.column == grid.column) {
+      join(cells.back(), paragraphs[i], vocabulary);
+    } else {
+      cells.push_back(cell_of(paragraphs[i], vocabulary));
+    }
+    if (cells.size() > kMaxHeaderCells) return {};
+  }
+  return cells;
+}
+
+// Column numbers run 1, 2, 3 … under the header; a table that leaves columns out of the printed
+// plan keeps their numbers, so gaps are allowed ("1 2 3 4 7 8"), but the run starts at 1 and
+// rises.
+constexpr size_t kMinColumnNumbers = 3;
+
+// All the column numbers in one paragraph ("1 2 3 4 5").
+bool is_column_number_line(std::string_view text) {
+  int previous = 0;
+  size_t count = 0;
+  for (std::string_view number : split(text, ' ')) {
+    const std::optional<int> value = number.ends_with('.') || number.ends_with(')') ? std::nullopt : parse_row_number(number);
+    if (!value || (count == 0 ? *value != 1 : *value <= previous)) return false;
+    previous = *value;
+    ++count;
+  }
+  return count >= kMinColumnNumbers;
+}
+
+// Where rows begin in flattened text: a row number, a section heading, or the column numbers.
+bool is_anchor(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  return parse_row_number(paragraph.text) || is_overflowing_number(paragraph.text) ||
+         is_column_number_line(paragraph.text) || parse_section(paragraph, vocabulary).has_value();
+}
+
+// The column numbers under the header at `at`, one paragraph each (in a grid, one row) or all
+// in one paragraph: how many paragraphs they take, or 0.
+size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at) {
+  if (at >= paragraphs.size()) return 0;
+  if (is_column_number_line(paragraphs[at].text)) return 1;
+  size_t count = 0;
+  int previous = 0;
+  while (at + count < paragraphs.size() && paragraphs[at + count].text.find_first_not_of("0123456789") == std::string::npos) {
+    const Paragraph& paragraph = paragraphs[at + count];
+    const std::optional<int> value = parse_row_number(paragraph.text);
+    if (!value || (count == 0 ? *value != 1 : *value <= previous)) break;
+    if (count > 0 && (paragraph.grid.table != paragraphs[at].grid.table || paragraph.grid.row != paragraphs[at].grid.row)) break;
+    previous = *value;
+    ++count;
+  }
+  return count >= kMinColumnNumbers ? count : 0;
+}
+
+}  // namespace
+
+RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary) {
+  return score_words(words_of(text), vocabulary);
+}
+
+std::optional<int> parse_row_number(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  if (digits.empty() || digits.size() > 9) return std::nullopt;
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  int value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+bool is_overflowing_number(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
+  Reading nearest;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const GridPosition& grid = paragraphs[i].grid;
+    const bool row_start = grid.table >= 0 && (i == 0 || paragraphs[i - 1].grid.table != grid.table ||
+                                               paragraphs[i - 1].grid.row != grid.row);
+    std::vector<Cell> cells;
+    if (row_start) {
+      cells = grid_cells(paragraphs, i, vocabulary);
+    } else if (grid.table < 0 && is_anchor(paragraphs[i], vocabulary)) {
+      cells = text_cells(paragraphs, i, vocabulary);
+    }
+    if (cells.empty()) continue;
+    Reading reading = read_candidate(std::move(cells), paragraphs);
+    if (reading.header) {
+      Header& header = *reading.header;
+      header.end += column_number_row(paragraphs, header.end);
+      return std::move(header);
+    }
+    if (reading.evidence > nearest.evidence) nearest = std::move(reading);
+  }
+  std::string message =
+      "no plan table: no header row names the activity and its outcome, deadline or agencies (header words are in "
+      "parsers/vocab/*.tsv: add yours to a copy and pass it with --vocab DIR)";
+  if (nearest.evidence > 0) message += "; nearest candidate: " + nearest.explained;
+  return Failure{Code::not_a_plan, message, nearest.evidence > 0 ? "line " + std::to_string(nearest.line) : ""};
+}
+
+}  // namespace planparse

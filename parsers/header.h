@@ -1,0 +1,61 @@
+// Stage 3, table, step: the header row. Finds which paragraphs are the table's header and which
+// column role each header cell names, by structure first and words as evidence:
+//
+//  - Where: in a grid (HTML) the header is one grid row; in flattened text it is the run of
+//    short label paragraphs that ends where the rows begin (a row number, a section heading or
+//    a column-number row). A label that starts in lower case continues the cell before it (a
+//    header cell wrapped over two lines: "Ответственные" / "исполнители").
+//  - What: each cell is scored per role by the word families of parsers/vocab/*.tsv
+//    (`header.<role>`, strong evidence, and `header.<role>.weak`, a generic word such as
+//    "мероприятие" that names the activity only when nothing more specific is there). A
+//    pattern is one or more words; a word ending in "*" is a stem ("срок*" reads срок, сроки,
+//    срока). Roles are then assigned to cells at the best total score, each of number, name,
+//    outcome, deadline and agencies at most once. Labels before the first assigned cell are the
+//    title's and intro's; a cell inside the header that no role takes becomes a column of role
+//    "other" with an unknown-column warning (never merged into its neighbour).
+//  - A column-number row under the header ("1 2 3 4 5") is part of the header, not a row.
+//
+// When no header is found the failure names the nearest candidate line, what each of its cells
+// was read as, and --vocab. Tested by test_header.cpp.
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "ingest/diagnostic.h"
+#include "parsers/blocks.h"
+#include "parsers/vocabulary.h"
+#include "schema/plan.h"
+
+namespace planparse {
+
+// The column roles in the order the vocabulary names them; "other" may repeat, the rest not.
+inline constexpr std::array<std::string_view, 6> kColumnRoles = {"number", "name", "outcome", "deadline", "agencies", "other"};
+inline constexpr size_t kOtherRole = 5;
+
+// Evidence per role of kColumnRoles for one header cell: the summed weights of its words that
+// the role's word families hold (2 for `header.<role>`, 1 for `header.<role>.weak`).
+using RoleScores = std::array<int, kColumnRoles.size()>;
+RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary);
+
+struct Header {
+  size_t begin = 0;  // first header paragraph
+  size_t end = 0;    // one past the last, and past a column-number row under it
+  std::vector<Column> columns;
+  // The paragraphs of each column's header cell (a wrapped cell has several); none for a number
+  // column the header does not print (added in front).
+  std::vector<std::vector<const Paragraph*>> cells;
+  std::vector<bool> unknown;            // the column's header cell names no role (kept as "other")
+  std::vector<Diagnostic> diagnostics;  // unknown-column warnings, in column order
+};
+
+// Failures: not_a_plan, with the nearest candidate explained (see above).
+Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);
+
+// "12", "12.", "12)" -> 12, up to 9 digits. Longer digit runs are `overflowing_number`.
+std::optional<int> parse_row_number(std::string_view text);
+// A number paragraph too long to hold ("99999999999999999999", with "." or ")" allowed).
+bool is_overflowing_number(std::string_view text);
+
+}  // namespace planparse

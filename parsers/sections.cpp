@@ -1,0 +1,105 @@
+// Stage 3, table, step: section headings. See sections.h.
+#include "parsers/sections.h"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+bool is_roman(std::string_view token) {
+  static const RE2 roman("M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+  return !token.empty() && RE2::FullMatch(token, roman);
+}
+
+// Kazakh and Russian typists write Roman numerals with the Cyrillic І and Х ("ІІ", "ХІ"):
+// they are read as Latin. Returns the token unchanged when it holds other letters.
+std::string latin_numeral(std::string_view token) {
+  std::string out;
+  for (char32_t c : to_u32(token)) {
+    if (c == U'\u0406') c = 'I';
+    if (c == U'\u0425') c = 'X';
+    if (c >= 0x80) return std::string(token);
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+bool is_arabic(std::string_view token) {
+  return !token.empty() && token.size() <= 3 && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// One capital letter of the Latin or Russian alphabet, as lettered sections use ("A.", "Б.").
+std::optional<char32_t> section_letter(std::string_view token) {
+  const std::u32string letters = to_u32(token);
+  if (letters.size() != 1) return std::nullopt;
+  const char32_t c = letters[0];
+  if ((c >= 'A' && c <= 'Z') || (c >= U'\u0410' && c <= U'\u042F')) return c;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  std::string_view text = paragraph.text;
+  const std::string folded = fold_case(text);
+  bool prefixed = false;
+  for (const std::string& prefix : vocabulary.phrases("section.prefix")) {
+    if (starts_with_words(folded, prefix) && folded.size() == text.size()) {
+      text = trim(text.substr(prefix.size()));
+      prefixed = true;
+      break;
+    }
+  }
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  std::string_view token = text.substr(0, space);
+  const std::string_view title = trim(text.substr(space));
+  const bool stopped = !token.empty() && (token.back() == '.' || token.back() == ')');
+  if (stopped) token.remove_suffix(1);
+  // Kazakh writes the word after the number: "1-бөлім".
+  if (const size_t hyphen = token.find('-'); !prefixed && hyphen != std::string_view::npos && is_arabic(token.substr(0, hyphen))) {
+    const std::string word = fold_case(token.substr(hyphen + 1));
+    const auto& suffixes = vocabulary.phrases("section.suffix");
+    if (std::find(suffixes.begin(), suffixes.end(), word) == suffixes.end()) return std::nullopt;
+    token = token.substr(0, hyphen);
+    prefixed = true;
+  }
+  if (!stopped && !prefixed) return std::nullopt;  // "I Title" without a stop is more likely prose
+  if (title.empty()) return std::nullopt;
+  SectionHeading heading{SectionHeading::Kind::roman, prefixed, Section{"", std::string(title), paragraph.line}};
+  const std::string numeral = latin_numeral(token);
+  if (is_arabic(token)) {
+    heading.kind = SectionHeading::Kind::arabic;
+    heading.section.number = std::string(token);
+  } else if (section_letter(token) && (!is_roman(numeral) || numeral == "C" || numeral == "D")) {
+    // A lone "C" or "D" is the third or fourth letter far more often than 100 or 500.
+    heading.kind = SectionHeading::Kind::letter;
+    heading.section.number = std::string(token);
+  } else if (is_roman(numeral)) {
+    heading.section.number = numeral;
+  } else {
+    return std::nullopt;
+  }
+  return heading;
+}
+
+bool follows(const std::optional<Section>& previous, const SectionHeading& heading) {
+  const std::string& number = heading.section.number;
+  if (heading.kind == SectionHeading::Kind::arabic) {
+    const int value = std::stoi(number);
+    return previous && is_arabic(previous->number) ? value == std::stoi(previous->number) + 1 : value == 1;
+  }
+  const char32_t letter = to_u32(number)[0];
+  if (previous) {
+    const std::optional<char32_t> last = section_letter(previous->number);
+    // Russian lettered lists skip Ё and Й.
+    return last && (letter == *last + 1 || (*last == U'\u0418' && letter == U'\u041A'));
+  }
+  return letter == 'A' || letter == U'\u0410';
+}
+
+}  // namespace planparse

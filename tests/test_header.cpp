@@ -1,0 +1,195 @@
+// The header row: found by structure, its cells read by word families in three languages, an
+// unnamed cell kept as a column of its own, a column-number row skipped, and a refusal that
+// says what it saw. Also the activity numbers the rows start with.
+#include <catch2/catch.hpp>
+
+#include "parsers/blocks.h"
+#include "parsers/header.h"
+#include "parsers/normalise.h"
+#include "parsers/table.h"
+
+using namespace planparse;
+
+namespace {
+
+// Paragraphs from texts, a blank line between each two (the portal's copy).
+Blocks paragraphs(std::initializer_list<std::string> texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n\n";
+  return split_paragraphs(normalise(text));
+}
+
+// The same, one paragraph a line and no blank lines (a copy that kept a line per paragraph).
+Blocks lines(std::initializer_list<std::string> texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n";
+  return split_paragraphs(normalise(text));
+}
+
+std::string roles(const std::vector<Column>& columns) {
+  std::string out;
+  for (const Column& c : columns) out += (out.empty() ? "" : ",") + c.role;
+  return out;
+}
+
+std::string best_role(std::string_view cell) {
+  const RoleScores scores = score_header_cell(cell, builtin_vocabulary());
+  size_t best = 0;
+  for (size_t r = 1; r < scores.size(); ++r) {
+    if (scores[r] > scores[best]) best = r;
+  }
+  const bool tied = std::count(scores.begin(), scores.end(), scores[best]) > 1;
+  return scores[best] == 0 ? "?" : tied ? "tie" : std::string(kColumnRoles[best]);
+}
+
+}  // namespace
+
+TEST_CASE("header cells are read by word families, whatever the case ending or wording", "[header]") {
+  // Each of these is a real header wording none of which the vocabulary holds as a phrase.
+  CHECK(best_role("Срок") == "deadline");
+  CHECK(best_role("Сроки проведения") == "deadline");
+  CHECK(best_role("Ответственные") == "agencies");
+  CHECK(best_role("Ответственный за исполнение") == "agencies");
+  CHECK(best_role("Ответственные за выполнение") == "agencies");
+  CHECK(best_role("Исполнитель(и)") == "agencies");
+  CHECK(best_role("N п/п") == "number");
+  CHECK(best_role("№ п/п") == "number");
+  CHECK(best_role("Р/с №") == "number");
+  CHECK(best_role("Содержание мероприятия") == "name");
+  CHECK(best_role("Проводимые мероприятия") == "name");
+  CHECK(best_role("Ожидаемые результаты") == "outcome");
+  CHECK(best_role("Аяқталу нысаны") == "outcome");
+  CHECK(best_role("Орындалу мерзімі") == "deadline");
+  CHECK(best_role("Орындау мерзімдері") == "deadline");
+  CHECK(best_role("Жауапты орындаушылар") == "agencies");
+  CHECK(best_role("Іс-шараның атауы") == "name");
+  CHECK(best_role("Completion date") == "deadline");
+  CHECK(best_role("Lead agency") == "agencies");
+  CHECK(best_role("Expected output") == "outcome");
+  CHECK(best_role("Indicator") == "?");
+}
+
+TEST_CASE("a generic word names the activity only when nothing more specific does", "[header]") {
+  CHECK(best_role("Мероприятие") == "name");
+  CHECK(best_role("Ответственные за исполнение мероприятия") == "agencies");
+  CHECK(best_role("Срок исполнения мероприятия") == "deadline");
+  CHECK(best_role("Іс-шараның орындалу мерзімі") == "deadline");
+}
+
+TEST_CASE("'№' names the number column only as the whole cell", "[header]") {
+  CHECK(best_role("Приложение № 1") != "number");
+  CHECK(best_role("№") == "number");
+}
+
+TEST_CASE("a title and intro before the header take no column, however their words score", "[header]") {
+  const Blocks blocks = paragraphs({"План мероприятий по развитию библиотек", "Утвержден приказом от 1 марта 2025 года № 12.",
+                                    "Перечень мероприятий", "Мероприятие", "Срок", "Ответственные", "1", "Открыть читальный зал",
+                                    "2025 год", "МКС"});
+  const Result<Header> header = find_header(blocks.paragraphs, builtin_vocabulary());
+  REQUIRE(header.ok());
+  CHECK(roles(header.value().columns) == "number,name,deadline,agencies");
+  CHECK(header.value().columns[1].header == "Мероприятие");
+  CHECK(header.value().begin == 3);
+}
+
+TEST_CASE("a header cell that no role names is a column of its own with a warning, never a merge", "[header]") {
+  const Blocks blocks = paragraphs({"Plan", "#", "Measure", "Expected output", "Indicator", "Completion date", "Lead agency",
+                                    "1", "Open a reading room", "Report", "Rooms open", "2025", "MCS"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(roles(table.value().columns) == "number,name,outcome,other,deadline,agencies");
+  CHECK(table.value().columns[3].header == "Indicator");
+  REQUIRE(table.value().diagnostics.size() == 1);
+  CHECK(table.value().diagnostics[0].code == Code::unknown_column);
+  CHECK(table.value().diagnostics[0].severity == Severity::warning);
+  CHECK(table.value().diagnostics[0].line == blocks.paragraphs[4].line);
+  const Row& row = table.value().rows.at(0);
+  CHECK(row.cells[3].at(0).text == "Rooms open");
+  CHECK(row.cells[4].at(0).text == "2025");
+  CHECK(row.cells[5].at(0).text == "MCS");
+}
+
+TEST_CASE("a header cell wrapped over two lines is one cell with its words joined", "[header]") {
+  const Blocks blocks = lines({"План", "№", "п/п", "Наименование", "мероприятия", "Срок", "исполнения", "Ответственные",
+                               "исполнители", "1", "Провести семинар", "2025 год", "МКС"});
+  const Result<Header> header = find_header(blocks.paragraphs, builtin_vocabulary());
+  REQUIRE(header.ok());
+  CHECK(roles(header.value().columns) == "number,name,deadline,agencies");
+  CHECK(header.value().columns[0].header == "№ п/п");
+  CHECK(header.value().columns[1].header == "Наименование мероприятия");
+  CHECK(header.value().columns[2].header == "Срок исполнения");
+  CHECK(header.value().columns[3].header == "Ответственные исполнители");
+}
+
+TEST_CASE("a column-number row under the header is skipped, never an activity", "[header]") {
+  SECTION("one paragraph a number") {
+    const Blocks blocks = paragraphs({"План", "N п/п", "Содержание мероприятия", "Форма завершения", "Срок", "Ответственные",
+                                      "1", "2", "3", "4", "5", "1", "Провести семинар", "Информация", "2025 год", "МКС"});
+    const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+    REQUIRE(table.ok());
+    REQUIRE(table.value().rows.size() == 1);
+    CHECK(table.value().rows[0].cells[1].at(0).text == "Провести семинар");
+    CHECK(table.value().diagnostics.empty());
+    CHECK(table.value().unclaimed.empty());
+  }
+  SECTION("all in one paragraph, and with a gap where a column was left out") {
+    const Blocks blocks = paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1 2 3 5", "1", "Провести семинар",
+                                      "2025 год", "МКС"});
+    const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+    REQUIRE(table.ok());
+    CHECK(table.value().rows.size() == 1);
+    CHECK(table.value().unclaimed.empty());
+  }
+  SECTION("in a grid") {
+    Blocks blocks;
+    int line = 1;
+    auto cell = [&](std::string text, int row, int column) {
+      blocks.paragraphs.push_back(Paragraph{std::move(text), line++, GridPosition{0, row, column, 1}});
+    };
+    cell("№", 0, 0), cell("Мероприятие", 0, 1), cell("Срок", 0, 2), cell("Ответственные", 0, 3);
+    cell("1", 1, 0), cell("2", 1, 1), cell("3", 1, 2), cell("4", 1, 3);
+    cell("1", 2, 0), cell("Провести семинар", 2, 1), cell("2025 год", 2, 2), cell("МКС", 2, 3);
+    const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+    REQUIRE(table.ok());
+    REQUIRE(table.value().rows.size() == 1);
+    CHECK(table.value().rows[0].cells[2].at(0).text == "2025 год");
+  }
+}
+
+TEST_CASE("a refused document names its nearest header candidate, what was understood, and --vocab", "[header]") {
+  const Blocks blocks = paragraphs({"План", "Мероприятие", "Зачем", "Кто", "1", "Провести семинар", "2025 год", "МКС"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE_FALSE(table.ok());
+  CHECK(table.error().code == Code::not_a_plan);
+  CHECK(table.error().where == "line 3");
+  CHECK_THAT(table.error().message, Catch::Contains("\"Мероприятие\" name") && Catch::Contains("\"Кто\" ?") &&
+                                        Catch::Contains("--vocab"));
+}
+
+TEST_CASE("activity numbers of five digits and more start rows", "[header][table]") {
+  CHECK(parse_row_number("10001") == 10001);
+  CHECK(parse_row_number("123456789.") == 123456789);
+  CHECK(parse_row_number("7)") == 7);
+  CHECK_FALSE(parse_row_number("1234567890"));
+  CHECK(is_overflowing_number("99999999999999999999"));
+  const Blocks blocks = paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible agencies", "10001", "Open a room", "2025",
+                                    "MCS", "10002", "Close a room", "2026", "MF"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 2);
+  CHECK(table.value().rows[1].value == 10002);
+  CHECK(table.value().diagnostics.empty());
+}
+
+TEST_CASE("a number too large to read keeps its row, numbered next, with an error", "[header][table]") {
+  const Blocks blocks = paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible agencies", "1", "Open a room", "2025",
+                                    "MCS", "99999999999999999999", "Close a room", "2026", "MF"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 2);
+  CHECK(table.value().rows[1].value == 2);
+  CHECK(table.value().rows[1].cells[1].at(0).text == "Close a room");
+  REQUIRE(table.value().diagnostics.size() == 1);
+  CHECK(table.value().diagnostics[0].code == Code::unreadable_number);
+  CHECK(table.value().diagnostics[0].severity == Severity::error);
+}
