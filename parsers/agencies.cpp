@@ -14,6 +14,8 @@ namespace {
 // ("NCE “Atameken” (as agreed)", "НАО «Государственная корпорация «…»»"): such a stretch is
 // no short entry.
 constexpr size_t kMaxShortEntry = 500;
+// Longer than any legal form alone ("ШЖҚ КМК", "RSE on REM" are far shorter).
+constexpr size_t kMaxLegalForm = 64;
 // Bytes of an entry enough to tell a group by its first words (the longest group phrase is
 // shorter; the rest only shows the word boundary).
 constexpr size_t kGroupLookahead = 400;
@@ -21,16 +23,9 @@ constexpr size_t kGroupLookahead = 400;
 bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'«' || c == U'„' || c == U'\'' || c == U'‘'; }
 bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'»' || c == U'“' || c == U'\'' || c == U'’'; }
 
-// The quote marks that hide separators, as UTF-8: «…» (nested in Russian names: «…«…»»),
-// “…” (English), „…“ or „…” (Russian handwriting), and ASCII "…", which closes itself. Single
-// quotes hide nothing: they are apostrophes as often.
-constexpr std::string_view kGuillemetOpen = "«";
-constexpr std::string_view kGuillemetClose = "»";
-constexpr std::string_view kCurlyOpen = "“";
-constexpr std::string_view kCurlyClose = "”";
-constexpr std::string_view kLowOpen = "„";
-
-// Where brackets and quotes hide separators in a text.
+// Where brackets and quotes hide separators in a text. The quote marks that hide them: «…»
+// (nested in Russian names: «…«…»»), “…” (English), „…“ or „…” (Russian handwriting), and ASCII
+// "…", which closes itself. Single quotes hide nothing: they are apostrophes as often.
 struct Shelter {
   std::vector<bool> hidden;      // per byte: inside brackets or a closed quote
   std::vector<size_t> unclosed;  // byte offsets of quote marks that open and never close
@@ -51,7 +46,7 @@ Shelter shelter(std::string_view text) {
   };
   Shelter result;
   result.hidden.assign(text.size(), false);
-  std::vector<int> delta(text.size() + 1, 0);  // +1 where a closed quote starts, -1 past its end
+  std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end; made at the first
   std::vector<Open> open;
   int open_count[kinds] = {};
   // Closes the nearest open mark of one of the kinds, when there is one.
@@ -64,46 +59,47 @@ Shelter shelter(std::string_view text) {
       open.pop_back();
       --open_count[top.kind];
       if (std::find(closes.begin(), closes.end(), top.kind) != closes.end()) {
+        if (delta.empty()) delta.assign(text.size() + 1, 0);
         ++delta[top.at];
         --delta[end];
         return true;
       }
     }
   };
+  const auto push = [&](Kind kind, size_t at) {
+    open.push_back({kind, at});
+    ++open_count[kind];
+  };
   int depth = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '(' || c == '[') ++depth;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '(' || byte == '[') ++depth;
     if (depth > 0) result.hidden[i] = true;
-    if ((c == ')' || c == ']') && depth > 0) --depth;
-    const std::string_view rest = text.substr(i);
-    if (c == '"') {
-      if (!close({ascii}, i + 1)) {
-        open.push_back({ascii, i});
-        ++open_count[ascii];
+    if ((byte == ')' || byte == ']') && depth > 0) --depth;
+    // The marks by their UTF-8 bytes: « » are C2 AB / C2 BB, “ ” „ are E2 80 9C / 9D / 9E.
+    if (byte == '"') {
+      if (!close({ascii}, i + 1)) push(ascii, i);
+    } else if (byte == 0xC2 && i + 1 < n) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      if (second == 0xAB) push(guillemet, i);
+      if (second == 0xBB) close({guillemet}, i + 2);
+    } else if (byte == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(text[i + 2]);
+      if (third == 0x9C) {
+        // “ closes „ (the Russian pair „…“) and opens otherwise.
+        if (!close({low}, i + 3)) push(curly, i);
       }
-    } else if (rest.starts_with(kGuillemetOpen)) {
-      open.push_back({guillemet, i});
-      ++open_count[guillemet];
-    } else if (rest.starts_with(kGuillemetClose)) {
-      close({guillemet}, i + kGuillemetClose.size());
-    } else if (rest.starts_with(kCurlyOpen)) {
-      // “ closes „ (the Russian pair „…“) and opens otherwise.
-      if (!close({low}, i + kCurlyOpen.size())) {
-        open.push_back({curly, i});
-        ++open_count[curly];
-      }
-    } else if (rest.starts_with(kCurlyClose)) {
-      close({curly, low}, i + kCurlyClose.size());
-    } else if (rest.starts_with(kLowOpen)) {
-      open.push_back({low, i});
-      ++open_count[low];
+      if (third == 0x9D) close({curly, low}, i + 3);
+      if (third == 0x9E) push(low, i);
     }
   }
-  int inside = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    inside += delta[i];
-    if (inside > 0) result.hidden[i] = true;
+  if (!delta.empty()) {
+    int inside = 0;
+    for (size_t i = 0; i < n; ++i) {
+      inside += delta[i];
+      if (inside > 0) result.hidden[i] = true;
+    }
   }
   for (const Open& mark : open) result.unclosed.push_back(mark.at);
   result.balanced = depth == 0;
@@ -184,10 +180,14 @@ std::optional<std::pair<size_t, size_t>> find_folded(std::string_view text, std:
 // Runs of white space as one space: a marker broken over a line ("(по\nсогласованию)") or
 // spaced twice still reads as the marker, and a name keeps no double space.
 std::string collapse_spaces(std::string_view text) {
+  text = trim(text);
+  if (text.find_first_of("\t\n\r\f\v") == std::string_view::npos && text.find("  ") == std::string_view::npos) {
+    return std::string(text);  // the common case: nothing to collapse
+  }
   std::string out;
   out.reserve(text.size());
   bool space = false;
-  for (char c : trim(text)) {
+  for (char c : text) {
     const bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     if (is_space) {
       space = true;
@@ -267,6 +267,9 @@ LegalForm legal_form_of(std::string_view entry, const Vocabulary& vocabulary, si
 // "АО «Национальные информационные технологии»", "«Қазақтелеком» АҚ", "JSC “Kazpost”": a legal
 // form and a quoted name, the telling form of an organisation's written-out name.
 bool is_legal_entity(std::string_view entry, const Vocabulary& vocabulary) {
+  // Most entries quote nothing; they are told without folding.
+  const auto has = [&](std::string_view mark) { return entry.find(mark) != std::string_view::npos; };
+  if (!has("\"") && !has("«") && !has("“") && !has("„")) return false;
   size_t length = 0;
   const LegalForm form = legal_form_of(entry, vocabulary, &length);
   // Folding keeps byte lengths in the scripts of the genre; where it does not, no cut is sure.
@@ -446,7 +449,8 @@ AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) {
     if (piece.unclosed_quote) list.unparsed.push_back(piece.text + " (a quote that is never closed)");
     for (const std::string& entry : split_conjunctions(piece.text, vocabulary)) {
       Agency agency = read_entry(entry, vocabulary);
-      if (agency.name && agency.kind == "agency" && legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
+      if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
+          legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
         // "АО" alone names no one (a name lost to a line break or a stray comma).
         list.unparsed.push_back(entry + " (a legal form with no name)");
         continue;
