@@ -46,7 +46,7 @@ Shelter shelter(std::string_view text) {
   };
   Shelter result;
   result.hidden.assign(text.size(), false);
-  std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end; made at the first
+  std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end (made at the first close)
   std::vector<Open> open;
   int open_count[kinds] = {};
   // Closes the nearest open mark of one of the kinds, when there is one.
@@ -134,6 +134,7 @@ bool slash_joins_words(std::string_view text, size_t at) {
 struct Piece {
   std::string text;
   bool unclosed_quote = false;  // holds a quote mark that never closes
+  bool after_slash = false;     // follows a slash, not a comma or semicolon ("A / B": B)
 };
 
 // Splits on commas, semicolons and slashes outside brackets and quotes. Empty pieces are kept
@@ -144,14 +145,17 @@ std::vector<Piece> split_top_level(std::string_view cell, bool* balanced) {
   std::vector<Piece> pieces;
   size_t unclosed = 0;  // the next of sheltered.unclosed, in order of offset
   size_t start = 0;
+  bool after_slash = false;
   const auto cut = [&](size_t end) {
     Piece piece{std::string(trim(cell.substr(start, end - start)))};
+    piece.after_slash = after_slash;
     while (unclosed < sheltered.unclosed.size() && sheltered.unclosed[unclosed] < end) {
       piece.unclosed_quote = true;
       ++unclosed;
     }
     pieces.push_back(std::move(piece));
     start = end + 1;
+    after_slash = end < cell.size() && cell[end] == '/';
   };
   for (size_t i = 0; i < cell.size(); ++i) {
     if (sheltered.hidden[i]) continue;
@@ -407,6 +411,47 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   return agency;
 }
 
+// split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
+// are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
+AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::vector<size_t>* unit_of) {
+  AgencyList list;
+  size_t unit = 0;
+  bool balanced = true;
+  std::vector<Piece> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
+  for (Piece& piece : pieces) show_commas(piece.text);
+  if (!balanced) {
+    list.unparsed.push_back(std::string(trim(cell)));
+  }
+  for (const Piece& piece : pieces) {
+    if (piece.text.empty()) {
+      if (pieces.size() > 1) list.unparsed.push_back("(empty entry)");
+      continue;
+    }
+    // The entry is still read (its quote mark taken as plain text), and reported.
+    if (piece.unclosed_quote) list.unparsed.push_back(piece.text + " (a quote that is never closed)");
+    bool first_part = true;
+    for (const std::string& entry : split_conjunctions(piece.text, vocabulary)) {
+      if (!(first_part && piece.after_slash) && !list.agencies.empty()) ++unit;
+      first_part = false;
+      Agency agency = read_entry(entry, vocabulary);
+      if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
+          legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
+        // "АО" alone names no one (a name lost to a line break or a stray comma).
+        list.unparsed.push_back(entry + " (a legal form with no name)");
+        continue;
+      }
+      if (std::string script = foreign_script(entry); !script.empty()) {
+        std::optional<std::string> read_as;
+        if (agency.abbr) read_as = fold_foreign_lookalikes(*agency.abbr);
+        list.foreign.push_back({entry, std::move(script), std::move(read_as)});
+      }
+      list.agencies.push_back(std::move(agency));
+      if (unit_of != nullptr) unit_of->push_back(unit);
+    }
+  }
+  return list;
+}
+
 }  // namespace
 
 bool is_abbreviation(std::string_view token) {
@@ -432,39 +477,7 @@ bool is_abbreviation(std::string_view token) {
          (is_upper(chars.front()) || latin_lookalike(chars.front()) != 0);
 }
 
-AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) {
-  AgencyList list;
-  bool balanced = true;
-  std::vector<Piece> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
-  for (Piece& piece : pieces) show_commas(piece.text);
-  if (!balanced) {
-    list.unparsed.push_back(std::string(trim(cell)));
-  }
-  for (const Piece& piece : pieces) {
-    if (piece.text.empty()) {
-      if (pieces.size() > 1) list.unparsed.push_back("(empty entry)");
-      continue;
-    }
-    // The entry is still read (its quote mark taken as plain text), and reported.
-    if (piece.unclosed_quote) list.unparsed.push_back(piece.text + " (a quote that is never closed)");
-    for (const std::string& entry : split_conjunctions(piece.text, vocabulary)) {
-      Agency agency = read_entry(entry, vocabulary);
-      if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
-          legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
-        // "АО" alone names no one (a name lost to a line break or a stray comma).
-        list.unparsed.push_back(entry + " (a legal form with no name)");
-        continue;
-      }
-      if (std::string script = foreign_script(entry); !script.empty()) {
-        std::optional<std::string> read_as;
-        if (agency.abbr) read_as = fold_foreign_lookalikes(*agency.abbr);
-        list.foreign.push_back({entry, std::move(script), std::move(read_as)});
-      }
-      list.agencies.push_back(std::move(agency));
-    }
-  }
-  return list;
-}
+AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) { return split_list(cell, vocabulary, nullptr); }
 
 bool continues_in(std::string_view paragraph, std::string_view next) {
   const auto closed = [](std::string_view text) {
@@ -475,16 +488,28 @@ bool continues_in(std::string_view paragraph, std::string_view next) {
 }
 
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary) {
-  const AgencyList list = split_agencies(paragraph, vocabulary);
-  int telling = 0;  // abbreviations, legal-form names and marked entries
-  int prose = 0;    // other written-out entries without a marker
-  for (const Agency& agency : list.agencies) {
+  std::vector<size_t> unit_of;
+  const AgencyList list = split_list(paragraph, vocabulary, &unit_of);
+  // A unit is prose when one of its entries is, so that prose with a slash ("Information to
+  // the MNE / MF") stays prose: a slash joins entries of a list and words of a sentence alike.
+  enum class Reading { group, telling, prose };
+  std::vector<Reading> units;
+  for (size_t k = 0; k < list.agencies.size(); ++k) {
+    const Agency& agency = list.agencies[k];
+    Reading reading = Reading::group;
     if (agency.abbr || agency.as_agreed || (agency.kind == "agency" && is_legal_entity(*agency.name, vocabulary))) {
-      ++telling;
+      reading = Reading::telling;  // abbreviations, legal-form names and marked entries
     } else if (agency.kind != "group") {
-      ++prose;
+      reading = Reading::prose;  // other written-out entries without a marker
+    }
+    if (unit_of[k] >= units.size()) {
+      units.push_back(reading);
+    } else {
+      units.back() = std::max(units.back(), reading);
     }
   }
+  const auto telling = std::count(units.begin(), units.end(), Reading::telling);
+  const auto prose = std::count(units.begin(), units.end(), Reading::prose);
   return telling > 0 && telling >= prose;
 }
 

@@ -316,6 +316,14 @@ TEST_CASE("a cell of legal-form names and abbreviations is an agency list; prose
   CHECK_FALSE(looks_like_agency_list("Report on roads / bridges in the region", v));
 }
 
+TEST_CASE("entries joined by a slash weigh as one: prose with a slash stays prose", "[agencies]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK_FALSE(looks_like_agency_list("Information to the MNE / MF", v));
+  CHECK_FALSE(looks_like_agency_list("Предложения в АП/Правительство", v));
+  CHECK(looks_like_agency_list("MIA/MJ", v));
+  CHECK(looks_like_agency_list("МВД / МЮ (по согласованию), Министерство юстиции", v));
+}
+
 TEST_CASE("a long cell of quoted names and slashes splits in linear time", "[agencies]") {
   std::string cell;
   for (int i = 0; i < 2000; ++i) cell += "АО «Имя, и / другое» и МВД / ";
