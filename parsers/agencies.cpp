@@ -4,14 +4,18 @@
 #include <algorithm>
 #include <optional>
 
+#include "parsers/lookalike.h"
 #include "parsers/text.h"
 
 namespace planparse {
 namespace {
 
-// Longer than any abbreviation with its quoted proper name and marker ("NCE “Atameken” (as
-// agreed)"): such a stretch is no abbreviation entry.
-constexpr size_t kMaxAbbreviationEntry = 300;
+// Longer than any abbreviation or legal-form name with its quoted proper name and marker
+// ("NCE “Atameken” (as agreed)", "НАО «Государственная корпорация «…»»"): such a stretch is
+// no short entry.
+constexpr size_t kMaxShortEntry = 500;
+// Longer than any legal form alone ("ШЖҚ КМК", "RSE on REM" are far shorter).
+constexpr size_t kMaxLegalForm = 64;
 // Bytes of an entry enough to tell a group by its first words (the longest group phrase is
 // shorter; the rest only shows the word boundary).
 constexpr size_t kGroupLookahead = 400;
@@ -19,28 +23,146 @@ constexpr size_t kGroupLookahead = 400;
 bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'«' || c == U'„' || c == U'\'' || c == U'‘'; }
 bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'»' || c == U'“' || c == U'\'' || c == U'’'; }
 
-// Splits on commas and semicolons outside brackets and quotes. Returns nullopt-like empty
-// pieces as they are so that the caller can report them.
-std::vector<std::string> split_top_level(std::string_view cell, bool* balanced) {
-  std::vector<std::string> pieces;
-  const std::u32string chars = to_u32(cell);
-  std::u32string current;
-  int depth = 0;
-  bool in_quote = false;
-  for (char32_t c : chars) {
-    if (c == U'(' || c == U'[') ++depth;
-    if ((c == U')' || c == U']') && depth > 0) --depth;
-    if (c == U'“' || c == U'«' || c == U'„') in_quote = true;
-    if (c == U'”' || c == U'»') in_quote = false;
-    if ((c == U',' || c == U';') && depth == 0 && !in_quote) {
-      pieces.push_back(std::string(trim(to_utf8(current))));
-      current.clear();
-      continue;
+// Where brackets and quotes hide separators in a text. The quote marks that hide them: «…»
+// (nested in Russian names: «…«…»»), “…” (English), „…“ or „…” (Russian handwriting), and ASCII
+// "…", which closes itself. Single quotes hide nothing: they are apostrophes as often.
+struct Shelter {
+  std::vector<bool> hidden;      // per byte: inside brackets or a closed quote
+  std::vector<size_t> unclosed;  // byte offsets of quote marks that open and never close
+  bool balanced = true;          // every opening bracket closes
+};
+
+// One pass over the bytes with a stack of open quote marks. A closing mark closes the nearest
+// open mark it can close, and any marks opened inside that never closed go with it (they are
+// inside a quote anyway). A mark still open at the end hides nothing: it is reported, and the
+// separators after it split as if it were not there, so that it cannot swallow the rest of the
+// cell. Counts per kind tell in constant time whether a closing mark has a partner, so the
+// pass stays linear however the marks are strewn.
+Shelter shelter(std::string_view text) {
+  enum Kind { guillemet, curly, low, ascii, kinds };
+  struct Open {
+    Kind kind;
+    size_t at;
+  };
+  Shelter result;
+  result.hidden.assign(text.size(), false);
+  std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end (made at the first close)
+  std::vector<Open> open;
+  int open_count[kinds] = {};
+  // Closes the nearest open mark of one of the kinds, when there is one.
+  const auto close = [&](std::initializer_list<Kind> closes, size_t end) {
+    int available = 0;
+    for (Kind kind : closes) available += open_count[kind];
+    if (available == 0) return false;
+    while (true) {
+      const Open top = open.back();
+      open.pop_back();
+      --open_count[top.kind];
+      if (std::find(closes.begin(), closes.end(), top.kind) != closes.end()) {
+        if (delta.empty()) delta.assign(text.size() + 1, 0);
+        ++delta[top.at];
+        --delta[end];
+        return true;
+      }
     }
-    current.push_back(c);
+  };
+  const auto push = [&](Kind kind, size_t at) {
+    open.push_back({kind, at});
+    ++open_count[kind];
+  };
+  int depth = 0;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '(' || byte == '[') ++depth;
+    if (depth > 0) result.hidden[i] = true;
+    if ((byte == ')' || byte == ']') && depth > 0) --depth;
+    // The marks by their UTF-8 bytes: « » are C2 AB / C2 BB, “ ” „ are E2 80 9C / 9D / 9E.
+    if (byte == '"') {
+      if (!close({ascii}, i + 1)) push(ascii, i);
+    } else if (byte == 0xC2 && i + 1 < n) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      if (second == 0xAB) push(guillemet, i);
+      if (second == 0xBB) close({guillemet}, i + 2);
+    } else if (byte == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      const auto third = static_cast<unsigned char>(text[i + 2]);
+      if (third == 0x9C) {
+        // “ closes „ (the Russian pair „…“) and opens otherwise.
+        if (!close({low}, i + 3)) push(curly, i);
+      }
+      if (third == 0x9D) close({curly, low}, i + 3);
+      if (third == 0x9E) push(low, i);
+    }
   }
-  pieces.push_back(std::string(trim(to_utf8(current))));
-  *balanced = depth == 0 && !in_quote;
+  if (!delta.empty()) {
+    int inside = 0;
+    for (size_t i = 0; i < n; ++i) {
+      inside += delta[i];
+      if (inside > 0) result.hidden[i] = true;
+    }
+  }
+  for (const Open& mark : open) result.unclosed.push_back(mark.at);
+  result.balanced = depth == 0;
+  return result;
+}
+
+// The code point that ends just before byte `at` and the one that starts at it.
+char32_t code_point_before(std::string_view text, size_t at) {
+  size_t from = at;
+  while (from > 0 && at - from < 4) {
+    --from;
+    if ((static_cast<unsigned char>(text[from]) & 0xC0) != 0x80) break;
+  }
+  const std::u32string chars = to_u32(text.substr(from, at - from));
+  return chars.empty() ? 0 : chars.back();
+}
+
+char32_t code_point_at(std::string_view text, size_t at) {
+  const std::u32string chars = to_u32(text.substr(at, 4));
+  return chars.empty() ? 0 : chars.front();
+}
+
+bool is_lower_letter(char32_t c) { return c != 0 && is_letter(c) && !is_upper(c); }
+
+// A slash glued to lower-case words on both sides joins them into one ("и/или", "and/or",
+// "және/немесе"); any other slash outside quotes and brackets separates two entries ("MIA / MJ",
+// "МВД/МЮ", "Кәсіпорынның комплаенс-офицері / жұмыс тобы").
+bool slash_joins_words(std::string_view text, size_t at) {
+  return is_lower_letter(code_point_before(text, at)) && is_lower_letter(code_point_at(text, at + 1));
+}
+
+struct Piece {
+  std::string text;
+  bool unclosed_quote = false;  // holds a quote mark that never closes
+  bool after_slash = false;     // follows a slash, not a comma or semicolon ("A / B": B)
+};
+
+// Splits on commas, semicolons and slashes outside brackets and quotes. Empty pieces are kept
+// so that the caller can report them.
+std::vector<Piece> split_top_level(std::string_view cell, bool* balanced) {
+  const Shelter sheltered = shelter(cell);
+  *balanced = sheltered.balanced;
+  std::vector<Piece> pieces;
+  size_t unclosed = 0;  // the next of sheltered.unclosed, in order of offset
+  size_t start = 0;
+  bool after_slash = false;
+  const auto cut = [&](size_t end) {
+    Piece piece{std::string(trim(cell.substr(start, end - start)))};
+    piece.after_slash = after_slash;
+    while (unclosed < sheltered.unclosed.size() && sheltered.unclosed[unclosed] < end) {
+      piece.unclosed_quote = true;
+      ++unclosed;
+    }
+    pieces.push_back(std::move(piece));
+    start = end + 1;
+    after_slash = end < cell.size() && cell[end] == '/';
+  };
+  for (size_t i = 0; i < cell.size(); ++i) {
+    if (sheltered.hidden[i]) continue;
+    const char c = cell[i];
+    if (c == ',' || c == ';' || (c == '/' && !slash_joins_words(cell, i))) cut(i);
+  }
+  cut(cell.size());
   return pieces;
 }
 
@@ -59,15 +181,37 @@ std::optional<std::pair<size_t, size_t>> find_folded(std::string_view text, std:
   return std::nullopt;
 }
 
-// Removes the first "(as agreed)"-like marker; returns whether one was there.
+// Runs of white space as one space: a marker broken over a line ("(по\nсогласованию)") or
+// spaced twice still reads as the marker, and a name keeps no double space.
+std::string collapse_spaces(std::string_view text) {
+  text = trim(text);
+  if (text.find_first_of("\t\n\r\f\v") == std::string_view::npos && text.find("  ") == std::string_view::npos) {
+    return std::string(text);  // the common case: nothing to collapse
+  }
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    const bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (is_space) {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Removes the first "(as agreed)"-like marker from text whose spaces are collapsed; returns
+// whether one was there.
 bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   for (const std::string& marker : vocabulary.phrases("marker.as_agreed")) {
     if (auto range = find_folded(text, marker)) {
       text.erase(range->first, range->second);
-      text = std::string(trim(text));
-      // "GPO  (as agreed)" leaves no double space; a marker mid-entry leaves one.
-      size_t twin;
-      while ((twin = text.find("  ")) != std::string::npos) text.erase(twin, 1);
+      // "GPO (as agreed)" leaves no trailing space; a marker mid-entry leaves no double one.
+      text = collapse_spaces(text);
       return true;
     }
   }
@@ -100,16 +244,58 @@ bool is_quoted(std::string_view text) {
   return chars.size() >= 2 && is_open_quote(chars.front()) && is_close_quote(chars.back());
 }
 
+// Where an entry's legal-form word stands: "АО «…»", "РГП на ПХВ «…»", "ТОО Астана Су" before
+// the name; "«Қазақтелеком» АҚ" after it (Kazakh puts the name first); "ТОО" alone. The
+// longest form that fits wins ("РГП на ПХВ" over "РГП"); `length` is its length in `entry`.
+enum class LegalForm { none, alone, before, after };
+
+LegalForm legal_form_of(std::string_view entry, const Vocabulary& vocabulary, size_t* length = nullptr) {
+  const std::string folded = fold_case(entry);
+  for (const std::string& form : vocabulary.phrases("agency.legal_form")) {
+    if (length != nullptr) *length = form.size();
+    if (folded == form) return LegalForm::alone;
+    if (folded.starts_with(form)) {
+      // The form must end a word ("АҚ «…»", not "АҚДМ"). (starts_with_words takes the last byte
+      // of a Cyrillic prefix for punctuation, so the boundary is tested here.)
+      const char32_t next = code_point_at(folded, form.size());
+      if (!is_letter(next) && !(next >= U'0' && next <= U'9')) return LegalForm::before;
+    }
+    if (folded.size() > form.size() && folded.ends_with(form)) {
+      const char32_t previous = code_point_before(folded, folded.size() - form.size());
+      if (!is_letter(previous) && !(previous >= U'0' && previous <= U'9')) return LegalForm::after;
+    }
+  }
+  return LegalForm::none;
+}
+
+// "АО «Национальные информационные технологии»", "«Қазақтелеком» АҚ", "JSC “Kazpost”": a legal
+// form and a quoted name, the telling form of an organisation's written-out name.
+bool is_legal_entity(std::string_view entry, const Vocabulary& vocabulary) {
+  // Most entries quote nothing; they are told without folding.
+  const auto has = [&](std::string_view mark) { return entry.find(mark) != std::string_view::npos; };
+  if (!has("\"") && !has("«") && !has("“") && !has("„")) return false;
+  size_t length = 0;
+  const LegalForm form = legal_form_of(entry, vocabulary, &length);
+  // Folding keeps byte lengths in the scripts of the genre; where it does not, no cut is sure.
+  if ((form != LegalForm::before && form != LegalForm::after) || fold_case(entry).size() != entry.size()) return false;
+  const std::string_view name = form == LegalForm::before ? entry.substr(length) : entry.substr(0, entry.size() - length);
+  return is_quoted(name);
+}
+
 // "NCE “Atameken”" -> "NCE"; "«Атамекен» ҰКП" -> "ҰКП" (Kazakh puts the name first);
-// "MIA" -> "MIA"; a written-out name -> nullopt.
-std::optional<std::string> abbreviation_of(std::string_view entry) {
+// "MIA" -> "MIA"; a written-out name, or any entry with a legal form, -> nullopt.
+std::optional<std::string> abbreviation_of(std::string_view entry, const Vocabulary& vocabulary) {
   const size_t space = entry.find(' ');
   const std::string_view token = entry.substr(0, space);
-  if (space == std::string_view::npos) return is_abbreviation(token) ? std::optional<std::string>(token) : std::nullopt;
-  if (is_abbreviation(token) && is_quoted(entry.substr(space))) return std::string(token);
+  const bool first = is_abbreviation(token);
   const size_t last_space = entry.rfind(' ');
-  const std::string_view last = entry.substr(last_space + 1);
-  if (is_abbreviation(last) && is_quoted(entry.substr(0, last_space))) return std::string(last);
+  const std::string_view last = last_space == std::string_view::npos ? entry : entry.substr(last_space + 1);
+  const bool final = space != std::string_view::npos && is_abbreviation(last);
+  if (!first && !final) return std::nullopt;
+  if (legal_form_of(entry, vocabulary) != LegalForm::none) return std::nullopt;
+  if (space == std::string_view::npos) return std::string(token);
+  if (first && is_quoted(entry.substr(space))) return std::string(token);
+  if (final && is_quoted(entry.substr(0, last_space))) return std::string(last);
   return std::nullopt;
 }
 
@@ -150,9 +336,10 @@ void show_commas(std::string& text) {
 
 // Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
 // conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
-// stays whole. A conjunction cuts before a group (which keeps the conjunction and the rest, its
-// own "and"s included), or between two abbreviations: what precedes it since the last cut and
-// what follows it up to the next conjunction.
+// stays whole, and so does a conjunction inside quotes or brackets ("ТОО «Рога и копыта»"). A
+// conjunction cuts before a group (which keeps the conjunction and the rest, its own "and"s
+// included), or between two short entries (abbreviations, or legal forms with a quoted name):
+// what precedes it since the last cut and what follows it up to the next conjunction.
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
   const std::string folded = fold_case(piece);
   if (folded.size() != piece.size()) return {piece};
@@ -161,21 +348,23 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     size_t length;  // " and " with both spaces
   };
   std::vector<Joint> joints;
+  std::vector<bool> hidden;  // where quotes and brackets hide a conjunction, once one is found
   for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
     const std::string needle = " " + conjunction + " ";
     for (size_t at = folded.find(needle); at != std::string::npos; at = folded.find(needle, at + 1)) {
-      joints.push_back(Joint{at, needle.size()});
+      if (hidden.empty()) hidden = shelter(piece).hidden;
+      if (!hidden[at + 1]) joints.push_back(Joint{at, needle.size()});
     }
   }
   std::sort(joints.begin(), joints.end(), [](const Joint& a, const Joint& b) { return a.at < b.at; });
   // Every test below looks at a bounded stretch of text, so that a cell of a thousand "and"s
-  // costs linear time: an abbreviation entry (with its quoted name and marker) is short, and
-  // a group is told by its first words.
-  const auto is_abbreviation_entry = [&](size_t from, size_t to) {
-    if (to - from > kMaxAbbreviationEntry) return false;
-    std::string text = piece.substr(from, to - from);
+  // costs linear time: an abbreviation or a legal-form name (with its quoted name and marker)
+  // is short, and a group is told by its first words.
+  const auto is_short_entry = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
     strip_marker(text, vocabulary);
-    return abbreviation_of(trim(text)).has_value();
+    return abbreviation_of(text, vocabulary).has_value() || is_legal_entity(text, vocabulary);
   };
   const auto starts_group = [&](size_t from) {
     return is_group(std::string_view(piece).substr(from, kGroupLookahead), vocabulary);
@@ -196,7 +385,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
-    if (!is_abbreviation_entry(start, joint.at) || !is_abbreviation_entry(after, next)) continue;
+    if (!is_short_entry(start, joint.at) || !is_short_entry(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
   }
@@ -207,19 +396,60 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   Agency agency;
   agency.text = text;
-  std::string bare = text;
+  std::string bare = collapse_spaces(text);
   agency.as_agreed = strip_marker(bare, vocabulary);
   const size_t conjunction = leading_conjunction(bare, vocabulary);
   const std::string words = bare.substr(conjunction);
   if (is_group(words, vocabulary)) {
     agency.kind = "group";
     agency.name = words;
-  } else if (auto abbr = abbreviation_of(words)) {
+  } else if (auto abbr = abbreviation_of(words, vocabulary)) {
     agency.abbr = *abbr;
   } else {
     agency.name = words;
   }
   return agency;
+}
+
+// split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
+// are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
+AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::vector<size_t>* unit_of) {
+  AgencyList list;
+  size_t unit = 0;
+  bool balanced = true;
+  std::vector<Piece> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
+  for (Piece& piece : pieces) show_commas(piece.text);
+  if (!balanced) {
+    list.unparsed.push_back(std::string(trim(cell)));
+  }
+  for (const Piece& piece : pieces) {
+    if (piece.text.empty()) {
+      if (pieces.size() > 1) list.unparsed.push_back("(empty entry)");
+      continue;
+    }
+    // The entry is still read (its quote mark taken as plain text), and reported.
+    if (piece.unclosed_quote) list.unparsed.push_back(piece.text + " (a quote that is never closed)");
+    bool first_part = true;
+    for (const std::string& entry : split_conjunctions(piece.text, vocabulary)) {
+      if (!(first_part && piece.after_slash) && !list.agencies.empty()) ++unit;
+      first_part = false;
+      Agency agency = read_entry(entry, vocabulary);
+      if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
+          legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
+        // "АО" alone names no one (a name lost to a line break or a stray comma).
+        list.unparsed.push_back(entry + " (a legal form with no name)");
+        continue;
+      }
+      if (std::string script = foreign_script(entry); !script.empty()) {
+        std::optional<std::string> read_as;
+        if (agency.abbr) read_as = fold_foreign_lookalikes(*agency.abbr);
+        list.foreign.push_back({entry, std::move(script), std::move(read_as)});
+      }
+      list.agencies.push_back(std::move(agency));
+      if (unit_of != nullptr) unit_of->push_back(unit);
+    }
+  }
+  return list;
 }
 
 }  // namespace
@@ -233,44 +463,53 @@ bool is_abbreviation(std::string_view token) {
     if (is_latin_letter(c) || is_cyrillic_letter(c)) {
       ++letters;
       if (is_upper(c)) ++capitals;
-    } else if (!(c >= U'0' && c <= U'9') && c != U'-' && c != U'&') {
+    } else if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'&') {
+      continue;
+    } else if (latin_lookalike(c) != 0) {
+      // A Greek capital typed for a Latin one: it counts as that capital.
+      ++letters;
+      ++capitals;
+    } else {
       return false;
     }
   }
-  return letters >= 2 && capitals >= 2 && capitals * 2 >= letters && is_upper(chars.front());
+  return letters >= 2 && capitals >= 2 && capitals * 2 >= letters &&
+         (is_upper(chars.front()) || latin_lookalike(chars.front()) != 0);
 }
 
-AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) {
-  AgencyList list;
-  bool balanced = true;
-  std::vector<std::string> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
-  for (std::string& piece : pieces) show_commas(piece);
-  if (!balanced) {
-    list.unparsed.push_back(std::string(trim(cell)));
-  }
-  for (const std::string& piece : pieces) {
-    if (piece.empty()) {
-      if (pieces.size() > 1) list.unparsed.push_back("(empty entry)");
-      continue;
-    }
-    for (const std::string& entry : split_conjunctions(piece, vocabulary)) {
-      list.agencies.push_back(read_entry(entry, vocabulary));
-    }
-  }
-  return list;
+AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) { return split_list(cell, vocabulary, nullptr); }
+
+bool continues_in(std::string_view paragraph, std::string_view next) {
+  const auto closed = [](std::string_view text) {
+    const Shelter sheltered = shelter(text);
+    return sheltered.balanced && sheltered.unclosed.empty();
+  };
+  return !closed(paragraph) && closed(std::string(paragraph) + " " + std::string(next));
 }
 
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary) {
-  const AgencyList list = split_agencies(paragraph, vocabulary);
-  int telling = 0;  // abbreviations and marked entries
-  int prose = 0;    // written-out entries without a marker
-  for (const Agency& agency : list.agencies) {
-    if (agency.abbr || agency.as_agreed) {
-      ++telling;
+  std::vector<size_t> unit_of;
+  const AgencyList list = split_list(paragraph, vocabulary, &unit_of);
+  // A unit is prose when one of its entries is, so that prose with a slash ("Information to
+  // the MNE / MF") stays prose: a slash joins entries of a list and words of a sentence alike.
+  enum class Reading { group, telling, prose };
+  std::vector<Reading> units;
+  for (size_t k = 0; k < list.agencies.size(); ++k) {
+    const Agency& agency = list.agencies[k];
+    Reading reading = Reading::group;
+    if (agency.abbr || agency.as_agreed || (agency.kind == "agency" && is_legal_entity(*agency.name, vocabulary))) {
+      reading = Reading::telling;  // abbreviations, legal-form names and marked entries
     } else if (agency.kind != "group") {
-      ++prose;
+      reading = Reading::prose;  // other written-out entries without a marker
+    }
+    if (unit_of[k] >= units.size()) {
+      units.push_back(reading);
+    } else {
+      units.back() = std::max(units.back(), reading);
     }
   }
+  const auto telling = std::count(units.begin(), units.end(), Reading::telling);
+  const auto prose = std::count(units.begin(), units.end(), Reading::prose);
   return telling > 0 && telling >= prose;
 }
 

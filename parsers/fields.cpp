@@ -31,6 +31,21 @@ std::string join_text(const std::vector<Paragraph>& paragraphs) {
   return joined;
 }
 
+// An agency cell's paragraphs, each joined with the next when a bracket or quote it opens is
+// closed there (a marker broken over a line: "МВД (по" + "согласованию)").
+std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell) {
+  std::vector<Paragraph> joined;
+  for (const Paragraph& paragraph : cell) {
+    if (!joined.empty() && continues_in(joined.back().text, paragraph.text)) {
+      joined.back().text += ' ';
+      joined.back().text += paragraph.text;
+    } else {
+      joined.push_back(paragraph);
+    }
+  }
+  return joined;
+}
+
 // The key of an "other" column in Activity::extra: its header, made unique when two columns
 // print the same header (or none).
 std::string extra_key(const std::vector<Column>& columns, size_t c) {
@@ -56,8 +71,12 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
   std::vector<bool> contradicted;  // of each deadline paragraph
   for (size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {
     const std::string& role = columns[c].role;
-    for (size_t p = 0; p < row.cells[c].size(); ++p) {
-      const Paragraph& paragraph = row.cells[c][p];
+    // A marker or quote broken over two paragraphs ("МВД (по" / "согласованию)") is one entry.
+    const bool agencies = role == "agencies";
+    const std::vector<Paragraph> rejoined = agencies ? join_broken_entries(row.cells[c]) : std::vector<Paragraph>{};
+    const std::vector<Paragraph>& cell = agencies ? rejoined : row.cells[c];
+    for (size_t p = 0; p < cell.size(); ++p) {
+      const Paragraph& paragraph = cell[p];
       if (role == "name") {
         const std::string_view item = strip_bullet(paragraph.text);
         if (item.size() != paragraph.text.size()) {
@@ -77,6 +96,12 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
         for (const std::string& entry : list.unparsed) {
           diagnostics.push_back({Severity::warning, Code::unparsed_agency,
                                  "agency list \"" + paragraph.text + "\": cannot read " + entry, paragraph.line});
+        }
+        for (const AgencyList::ForeignScript& foreign : list.foreign) {
+          diagnostics.push_back({Severity::warning, Code::foreign_script,
+                                 "agency \"" + foreign.text + "\" has " + foreign.script + " letters" +
+                                     (foreign.read_as ? "; read as " + *foreign.read_as : std::string()),
+                                 paragraph.line});
         }
       }
     }

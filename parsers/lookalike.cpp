@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <vector>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
 #include "parsers/text.h"
@@ -27,6 +30,19 @@ const USpoofChecker* spoof_checker() {
     return std::unique_ptr<USpoofChecker, SpoofCloser>(made);
   }();
   return checker.get();
+}
+
+// A letter of neither Latin nor Cyrillic (nor the common and inherited marks every script
+// shares); its script, or USCRIPT_INVALID_CODE for one of ours.
+UScriptCode foreign_script_of(char32_t c) {
+  // Below U+0250 every letter is Latin, and U+0400..U+052F is Cyrillic: no ICU call for the
+  // letters of nearly every plan.
+  if (c < 0x250 || (c >= 0x400 && c <= 0x52F)) return USCRIPT_INVALID_CODE;
+  if (!is_letter(c) || is_latin_letter(c) || is_cyrillic_letter(c)) return USCRIPT_INVALID_CODE;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+  if (U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) return USCRIPT_INVALID_CODE;
+  return script;
 }
 
 }  // namespace
@@ -76,6 +92,40 @@ std::string fold_lookalikes(std::string_view word) {
       }
     }
     if (!found) return std::string(word);
+  }
+  return to_utf8(chars);
+}
+
+std::string foreign_script(std::string_view text) {
+  if (is_ascii(text)) return {};
+  for (char32_t c : to_u32(text)) {
+    const UScriptCode script = foreign_script_of(c);
+    if (script != USCRIPT_INVALID_CODE) return uscript_getName(script);
+  }
+  return {};
+}
+
+char32_t latin_lookalike(char32_t c) {
+  if (foreign_script_of(c) == USCRIPT_INVALID_CODE) return 0;
+  // The skeletons of the Latin capitals, computed once: a letter looks like the capital whose
+  // skeleton it shares (Greek "Ι" and Latin "I" both have "l").
+  static const std::vector<std::string> capitals = [] {
+    std::vector<std::string> skeletons;
+    for (char32_t latin = U'A'; latin <= U'Z'; ++latin) skeletons.push_back(confusable_skeleton(to_utf8(std::u32string(1, latin))));
+    return skeletons;
+  }();
+  const std::string skeleton = confusable_skeleton(to_utf8(std::u32string(1, c)));
+  for (size_t k = 0; k < capitals.size(); ++k) {
+    if (capitals[k] == skeleton) return static_cast<char32_t>(U'A' + k);
+  }
+  return 0;
+}
+
+std::string fold_foreign_lookalikes(std::string_view word) {
+  if (is_ascii(word)) return std::string(word);
+  std::u32string chars = to_u32(word);
+  for (char32_t& c : chars) {
+    if (const char32_t latin = latin_lookalike(c)) c = latin;
   }
   return to_utf8(chars);
 }

@@ -13,6 +13,8 @@
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
 //   group.lead, group.phrase                              "other ..." / whole group phrases
 //   conjunction                                           "and", "и"
+//   agency.legal_form                                     "АО", "«…» АҚ", "РГП на ПХВ", "JSC": an
+//                                                         organisation's legal form, never an abbreviation
 //   glossary.heading                                      "Abbreviations:", "Note: Abbreviations:"
 //   published                                             "Publication date"
 //   act.number                                            "No.", "№" before an act's number

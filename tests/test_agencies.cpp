@@ -1,7 +1,9 @@
 // fields: agency lists split into entries, markers read, groups and written-out names told apart.
 #include <catch2/catch.hpp>
 
+#include "ingest/source.h"
 #include "parsers/agencies.h"
+#include "parsers/pipeline.h"
 
 using namespace planparse;
 
@@ -67,8 +69,8 @@ TEST_CASE("a written-out name keeps its own 'and' and has no abbreviation", "[ag
 }
 
 TEST_CASE("an abbreviation with a quoted proper name is that abbreviation", "[agencies]") {
-  CHECK(dump("NCE “Atameken”, JSC «Kazpost» (as agreed)") ==
-        std::vector<std::string>{"NCE “Atameken”|agency|NCE|-|", "JSC «Kazpost» (as agreed)|agency|JSC|-|agreed"});
+  CHECK(dump("NCE “Atameken”, NPP «Atameken» (as agreed)") ==
+        std::vector<std::string>{"NCE “Atameken”|agency|NCE|-|", "NPP «Atameken» (as agreed)|agency|NPP|-|agreed"});
 }
 
 TEST_CASE("a group phrase with commas inside is one entry", "[agencies]") {
@@ -134,4 +136,223 @@ TEST_CASE("agency lists are told from prose", "[agencies]") {
   CHECK_FALSE(looks_like_agency_list("Submitting proposals to the IMC on humanitarian law and human rights", v));
   CHECK_FALSE(looks_like_agency_list("Draft Law", v));
   CHECK_FALSE(looks_like_agency_list("Information to the MDDI", v));
+}
+
+// --- issue 13: legal forms, quotes, slashes, foreign scripts, people by position -----------
+
+TEST_CASE("a legal form before a quoted name is part of a written-out name, not an abbreviation", "[agencies]") {
+  CHECK(dump("АО «Цифровые сервисы страны»") ==
+        std::vector<std::string>{"АО «Цифровые сервисы страны»|agency|-|АО «Цифровые сервисы страны»|"});
+  CHECK(dump("JSC “Northern Post”, LLP \"Clear Water\"") ==
+        std::vector<std::string>{"JSC “Northern Post”|agency|-|JSC “Northern Post”|",
+                                 "LLP \"Clear Water\"|agency|-|LLP \"Clear Water\"|"});
+}
+
+TEST_CASE("a legal form after a quoted name is part of a written-out name, not an abbreviation", "[agencies]") {
+  CHECK(dump("«Дала байланысы» АҚ (келісім бойынша), «Таза су» ЖШС") ==
+        std::vector<std::string>{"«Дала байланысы» АҚ (келісім бойынша)|agency|-|«Дала байланысы» АҚ|agreed",
+                                 "«Таза су» ЖШС|agency|-|«Таза су» ЖШС|"});
+  CHECK(dump("“Steppe Telecom” JSC") == std::vector<std::string>{"“Steppe Telecom” JSC|agency|-|“Steppe Telecom” JSC|"});
+}
+
+TEST_CASE("multi-word legal forms make written-out names too", "[agencies]") {
+  CHECK(dump("РГП на ПХВ «Институт погоды» (по согласованию), «Қала жарығы» ШЖҚ МКК, «Дала жолы» ШЖҚ РМК") ==
+        std::vector<std::string>{
+            "РГП на ПХВ «Институт погоды» (по согласованию)|agency|-|РГП на ПХВ «Институт погоды»|agreed",
+            "«Қала жарығы» ШЖҚ МКК|agency|-|«Қала жарығы» ШЖҚ МКК|", "«Дала жолы» ШЖҚ РМК|agency|-|«Дала жолы» ШЖҚ РМК|"});
+  CHECK(dump("«Жол сервисі» РМК") == std::vector<std::string>{"«Жол сервисі» РМК|agency|-|«Жол сервисі» РМК|"});
+}
+
+TEST_CASE("a legal form before an unquoted name is a written-out name", "[agencies]") {
+  CHECK(dump("ТОО Степной водоканал, МЭ") ==
+        std::vector<std::string>{"ТОО Степной водоканал|agency|-|ТОО Степной водоканал|", "МЭ|agency|МЭ|-|"});
+}
+
+TEST_CASE("a legal form alone names no one and is reported", "[agencies]") {
+  const AgencyList list = split_agencies("МФ, АО", builtin_vocabulary());
+  REQUIRE(list.agencies.size() == 1);
+  CHECK(list.agencies[0].abbr == "МФ");
+  REQUIRE(list.unparsed.size() == 1);
+  CHECK(list.unparsed[0].find("АО") != std::string::npos);
+}
+
+TEST_CASE("a conjunction joins an abbreviation and a legal-form name as two entries", "[agencies]") {
+  CHECK(dump("МВД и АО «Почта степи»") ==
+        std::vector<std::string>{"МВД|agency|МВД|-|", "АО «Почта степи»|agency|-|АО «Почта степи»|"});
+}
+
+TEST_CASE("a comma, semicolon or slash inside quotes does not split", "[agencies]") {
+  CHECK(dump("ТОО «Север, Юг и Запад», МФ") ==
+        std::vector<std::string>{"ТОО «Север, Юг и Запад»|agency|-|ТОО «Север, Юг и Запад»|", "МФ|agency|МФ|-|"});
+  CHECK(dump("JSC “Roads; Bridges / Tunnels”; MIA") ==
+        std::vector<std::string>{"JSC “Roads; Bridges / Tunnels”|agency|-|JSC “Roads; Bridges / Tunnels”|",
+                                 "MIA|agency|MIA|-|"});
+  CHECK(dump("LLP \"Sun, Wind\", MJ") ==
+        std::vector<std::string>{"LLP \"Sun, Wind\"|agency|-|LLP \"Sun, Wind\"|", "MJ|agency|MJ|-|"});
+  CHECK(dump("ТОО „Лес, поле“, МФ").size() == 2);
+}
+
+TEST_CASE("nested guillemets hide separators up to the outer closing mark", "[agencies]") {
+  CHECK(dump("НАО «Корпорация «Услуги, документы и справки»», МЦР (по согласованию)") ==
+        std::vector<std::string>{
+            "НАО «Корпорация «Услуги, документы и справки»»|agency|-|НАО «Корпорация «Услуги, документы и справки»»|",
+            "МЦР (по согласованию)|agency|МЦР|-|agreed"});
+}
+
+TEST_CASE("a conjunction inside quotes does not split two abbreviations", "[agencies]") {
+  CHECK(dump("«МВД и МЮ»").size() == 1);
+}
+
+TEST_CASE("an unclosed quote hides nothing: the entries around it are read and it is reported", "[agencies]") {
+  const AgencyList list = split_agencies("МВД, АО «Почта степи, МЮ", builtin_vocabulary());
+  REQUIRE(list.agencies.size() == 3);
+  CHECK(list.agencies[0].abbr == "МВД");
+  CHECK(list.agencies[1].text == "АО «Почта степи");
+  CHECK(list.agencies[2].abbr == "МЮ");
+  REQUIRE(list.unparsed.size() == 1);
+  CHECK(list.unparsed[0].find("АО «Почта степи") == 0);
+  // An unpaired ASCII quote alike; a closed pair after it still hides its comma.
+  const AgencyList ascii = split_agencies("MIA, JSC \"North, MJ, LLP «Sun, Wind»", builtin_vocabulary());
+  CHECK(ascii.agencies.size() == 4);
+  CHECK(ascii.unparsed.size() == 1);
+}
+
+TEST_CASE("a stray closing quote hides nothing and is no error", "[agencies]") {
+  const AgencyList list = split_agencies("МВД», МЮ", builtin_vocabulary());
+  CHECK(list.agencies.size() == 2);
+  CHECK(list.unparsed.empty());
+}
+
+TEST_CASE("a slash between two entries splits them, each read on its own", "[agencies]") {
+  CHECK(dump("Комплаенс-офицер предприятия / рабочая группа") ==
+        std::vector<std::string>{"Комплаенс-офицер предприятия|agency|-|Комплаенс-офицер предприятия|",
+                                 "рабочая группа|agency|-|рабочая группа|"});
+  CHECK(dump("МВД/МЮ (по согласованию)") ==
+        std::vector<std::string>{"МВД|agency|МВД|-|", "МЮ (по согласованию)|agency|МЮ|-|agreed"});
+  CHECK(dump("MIA /MJ, MF") == std::vector<std::string>{"MIA|agency|MIA|-|", "MJ|agency|MJ|-|", "MF|agency|MF|-|"});
+}
+
+TEST_CASE("a slash glued to lower-case words joins them ('и/или', 'and/or')", "[agencies]") {
+  CHECK(dump("акиматы и/или их отделы").size() == 1);
+  CHECK(dump("ministries and/or their committees").size() == 1);
+}
+
+TEST_CASE("a slash inside brackets does not split", "[agencies]") {
+  CHECK(dump("МВД (ДП/ДВД), МЮ").size() == 2);
+}
+
+TEST_CASE("an empty entry around a slash is reported, not kept", "[agencies]") {
+  const AgencyList list = split_agencies("MIA / / MJ", builtin_vocabulary());
+  CHECK(list.agencies.size() == 2);
+  CHECK(list.unparsed == std::vector<std::string>{"(empty entry)"});
+}
+
+TEST_CASE("a marker broken over a line or spaced twice still reads as the marker", "[agencies]") {
+  CHECK(dump("МВД (по\nсогласованию)") == std::vector<std::string>{"МВД (по\nсогласованию)|agency|МВД|-|agreed"});
+  CHECK(dump("МВД (по  согласованию), МЮ") ==
+        std::vector<std::string>{"МВД (по  согласованию)|agency|МВД|-|agreed", "МЮ|agency|МЮ|-|"});
+  CHECK(dump("Академия юстиции\n(по согласованию)") ==
+        std::vector<std::string>{"Академия юстиции\n(по согласованию)|agency|-|Академия юстиции|agreed"});
+}
+
+TEST_CASE("people by position are written-out names, not split and not groups", "[agencies]") {
+  CHECK(dump("Заместитель Премьер-Министра РК") ==
+        std::vector<std::string>{"Заместитель Премьер-Министра РК|agency|-|Заместитель Премьер-Министра РК|"});
+  CHECK(dump("Deputy Prime Minister, MFA") ==
+        std::vector<std::string>{"Deputy Prime Minister|agency|-|Deputy Prime Minister|", "MFA|agency|MFA|-|"});
+  CHECK(dump("Первый заместитель Премьер-Министра – Министр финансов РК (по согласованию)") ==
+        std::vector<std::string>{"Первый заместитель Премьер-Министра – Министр финансов РК (по согласованию)|agency|-|"
+                                 "Первый заместитель Премьер-Министра – Министр финансов РК|agreed"});
+  CHECK(dump("Премьер-Министрдің орынбасары және Аппарат басшысы").size() == 1);
+}
+
+TEST_CASE("an entry in Greek letters that look Latin reads as the Latin abbreviation and is reported", "[agencies]") {
+  const AgencyList list = split_agencies("ΜΙΑ, MJ", builtin_vocabulary());
+  REQUIRE(list.agencies.size() == 2);
+  CHECK(list.agencies[0].abbr == "ΜΙΑ");  // as written; resolve folds it to the glossary's MIA
+  REQUIRE(list.foreign.size() == 1);
+  CHECK(list.foreign[0].text == "ΜΙΑ");
+  CHECK(list.foreign[0].script == "Greek");
+  CHECK(list.foreign[0].read_as == "MIA");
+}
+
+TEST_CASE("an entry in a script with no Latin look-alikes is a name and is reported", "[agencies]") {
+  const AgencyList list = split_agencies("Հայաստան, MJ", builtin_vocabulary());
+  REQUIRE(list.agencies.size() == 2);
+  CHECK(list.agencies[0].name == "Հայաստան");
+  REQUIRE(list.foreign.size() == 1);
+  CHECK(list.foreign[0].script == "Armenian");
+  CHECK_FALSE(list.foreign[0].read_as.has_value());
+  CHECK(split_agencies("МВД, MJ, Қазгидромет", builtin_vocabulary()).foreign.empty());
+}
+
+TEST_CASE("a Greek look-alike abbreviation resolves to the glossary's and warns twice at its line", "[agencies]") {
+  std::string text;
+  for (const char* paragraph : {"Plan", "Name", "Outcome", "Deadline", "Agencies in charge", "1", "Do it", "Report",
+                                "2024", "ΜΙΑ, MJ", "Abbreviations:", "MIA – Ministry of Internal Affairs",
+                                "MJ – Ministry of Justice"}) {
+    text += std::string(paragraph) + "\n\n";
+  }
+  Result<Source> source = decode_source("greek.txt", text);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  const Agency& agency = plan.value().activities.at(0).agencies.at(0);
+  CHECK(agency.text == "ΜΙΑ");
+  CHECK(agency.abbr == "MIA");
+  CHECK(agency.name == "Ministry of Internal Affairs");
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : plan.value().diagnostics) codes.push_back(std::string(code_name(d.code)) + "@" + std::to_string(d.line));
+  CHECK(codes == std::vector<std::string>{"foreign-script@19", "abbreviation-folded@19"});
+}
+
+TEST_CASE("a cell of legal-form names and abbreviations is an agency list; prose naming one is not", "[agencies]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK(looks_like_agency_list("АО «Цифровые сервисы», ТОО «Таза су»", v));
+  CHECK(looks_like_agency_list("МЦР, АО «Цифровые сервисы», «Дала байланысы» АҚ, ТОО «Таза су»", v));
+  CHECK(looks_like_agency_list("JSC “Northern Post” / MIA", v));
+  CHECK_FALSE(looks_like_agency_list("Создание ТОО для обслуживания сетей водоснабжения", v));
+  CHECK_FALSE(looks_like_agency_list("Передача акций АО «Цифровые сервисы» в доверительное управление", v));
+  CHECK_FALSE(looks_like_agency_list("Report on roads / bridges in the region", v));
+}
+
+TEST_CASE("entries joined by a slash weigh as one: prose with a slash stays prose", "[agencies]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK_FALSE(looks_like_agency_list("Information to the MNE / MF", v));
+  CHECK_FALSE(looks_like_agency_list("Предложения в АП/Правительство", v));
+  CHECK(looks_like_agency_list("MIA/MJ", v));
+  CHECK(looks_like_agency_list("МВД / МЮ (по согласованию), Министерство юстиции", v));
+}
+
+TEST_CASE("a long cell of quoted names and slashes splits in linear time", "[agencies]") {
+  std::string cell;
+  for (int i = 0; i < 2000; ++i) cell += "АО «Имя, и / другое» и МВД / ";
+  cell += "«";  // and one quote that never closes
+  for (int i = 0; i < 2000; ++i) cell += "», “";
+  const AgencyList list = split_agencies(cell, builtin_vocabulary());
+  CHECK(list.agencies.size() >= 4000);
+}
+
+TEST_CASE("a paragraph that ends inside a bracket or quote continues in the next one that closes it", "[agencies]") {
+  CHECK(continues_in("МВД (по", "согласованию)"));
+  CHECK(continues_in("АО «Почта,", "связь», МЮ"));
+  CHECK_FALSE(continues_in("МВД (по согласованию)", "МЮ"));
+  CHECK_FALSE(continues_in("МВД (по", "согласо-"));  // the next one leaves it open: no join
+  CHECK_FALSE(continues_in("МВД", "(по согласованию)"));
+}
+
+TEST_CASE("a marker broken over two lines of a browser copy reads as the marker", "[agencies]") {
+  const std::string text =
+      "План\n\n№\tНаименование мероприятия\tФорма завершения\tСрок исполнения\tОтветственные исполнители\n"
+      "1\tСделать\tОтчет\t2025 год\tМВД, АО «Почта, связь» (по\nсогласованию) / МЮ\n";
+  Result<Source> source = decode_source("broken.txt", text);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  const std::vector<Agency>& agencies = plan.value().activities.at(0).agencies;
+  REQUIRE(agencies.size() == 3);
+  CHECK(agencies[1].name == "АО «Почта, связь»");
+  CHECK(agencies[1].as_agreed);
+  CHECK(agencies[2].abbr == "МЮ");
+  for (const Diagnostic& d : plan.value().diagnostics) CHECK(d.code != Code::unparsed_agency);
 }

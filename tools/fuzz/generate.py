@@ -93,6 +93,11 @@ PUNCTUATION = [",", ";", ".", ":", "-", "\u2013", "\u2014", "\u2212", "(", ")", 
 QUOTES = ["\"", "'", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2018", "\u2019"]
 NUMBERS = ["1", "20", "31", "29", "2022", "2023", "2025", "1899", "1900", "2100", "2101", "0000", "9999",
            "I", "II", "III", "IV", "1.", "2.1.", "12)"]
+# Greek capitals that look Latin, and letters of a script with none: agency entries in them get
+# a foreign-script warning (the look-alikes read as the Latin abbreviation).
+FOREIGN = ["\u0391", "\u0399", "\u039c", "\u039f", "\u03a1", "\u0394", "\u0531"]
+# What splits an agency list and what hides a separator from it.
+AGENCY_MARKS = ["/", " / ", "\u00ab\u00ab", "\u00bb\u00bb", "\u201e", "\u201c", "\"", "(", ")"]
 # Cyrillic letters that look Latin: the glossary folds abbreviations that mix them.
 LOOKALIKES = ["\u0410", "\u0412", "\u0415", "\u041a", "\u041c", "\u041d", "\u041e", "\u0420", "\u0421", "\u0422",
               "\u0425", "\u0406", "\u0430", "\u0435", "\u043e", "\u0440", "\u0441"]
@@ -142,8 +147,10 @@ def main():
 
     write_dict("fuzz_deadline", "Deadline cells: month names, deadline and recurrence phrases, numbers, dashes.",
                deadline_words + NUMBERS + PUNCTUATION)
-    write_dict("fuzz_agencies", "Agency cells: markers, group phrases, conjunctions, abbreviations, quotes.",
-               agency_words + abbrs + QUOTES + PUNCTUATION + LOOKALIKES)
+    write_dict("fuzz_agencies", "Agency cells: markers, group phrases, conjunctions, legal forms, abbreviations, quotes,\n"
+               "slashes, look-alike and foreign letters.",
+               agency_words + phrases(rows, "agency.") + abbrs + QUOTES + PUNCTUATION + LOOKALIKES + FOREIGN
+               + AGENCY_MARKS)
     write_dict("fuzz_glossary", "Glossary blocks: abbreviations, dashes, colons, look-alike letters, headings.",
                abbrs + phrases(rows, "glossary.") + PUNCTUATION + LOOKALIKES + [" - ", " \u2013 ", ": "])
     write_dict("fuzz_fields", "One cell through every field reader: the deadline, agency and glossary words.",
@@ -177,7 +184,11 @@ def main():
         return text
 
     write_seeds("agencies", [cell(a["agencies"]) for p in plans for a in p["activities"]]
-                + ["MIA, , GPO", "NCE \u201cAtameken\u201d (as agreed", "\u041cEGNR and MJ"])
+                + ["MIA, , GPO", "NCE \u201cAtameken\u201d (as agreed", "\u041cEGNR and MJ",
+                   # legal forms, nested and unclosed quotes, slashes, a Greek look-alike
+                   "\u0410\u041e \u00ab\u0410, \u00ab\u0411\u00bb\u00bb / \u00ab\u0412\u00bb \u0410\u049a, MJ",
+                   "JSC \"North, South\" and MIA / MJ (as agreed)", "MIA, LLP \u201cSun, MJ",
+                   "\u039c\u0399\u0391, MJ"])
     write_seeds("glossary", [glossary_block(path, rows) for path in sorted(glob.glob(os.path.join(ROOT, "samples", "*.txt")))]
                 + ["MIA\nMJ\n\u2013\n\u2013\nMinistry of Internal Affairs\nMinistry of Justice\n",
                    "\u041cEGNR \u2013 Ministry of Ecology\nMIA: Ministry of Internal Affairs\n"])
