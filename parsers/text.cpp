@@ -42,7 +42,10 @@ bool starts_with_words(std::string_view text, std::string_view prefix) {
   if (prefix.empty() || !text.starts_with(prefix)) return false;
   if (text.size() == prefix.size()) return true;
   const std::u32string tail = to_u32(text.substr(prefix.size(), 4));
-  const std::u32string last = to_u32(prefix.substr(prefix.size() - 1));
+  // The prefix's last character, not its last byte (a Cyrillic letter is two).
+  size_t start = prefix.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(prefix[start]) & 0xC0) == 0x80) --start;
+  const std::u32string last = to_u32(prefix.substr(start));
   // A prefix ending in punctuation ("no.") needs no boundary after it.
   if (!last.empty() && !is_letter(last.back()) && !u_isdigit(static_cast<UChar32>(last.back()))) return true;
   return tail.empty() || !(is_letter(tail[0]) || u_isdigit(static_cast<UChar32>(tail[0])));
