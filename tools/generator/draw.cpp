@@ -97,7 +97,7 @@ Deadline english_deadline(std::mt19937_64& rng) {
       return make(text, iso(y, m, d), iso(y, m, d));
     }
     case 9: {
-      const auto& [text, recurrence] = pick(rng, words::en_recurrences);
+      const auto& [text, recurrence] = pick(rng, words::english().recurrences);
       return make(chance(rng, 0.3) ? capitalise_ascii(text) : text, std::nullopt, std::nullopt, recurrence);
     }
     case 10: {
@@ -194,7 +194,7 @@ Deadline russian_deadline(std::mt19937_64& rng) {
       return make(std::to_string(d) + " " + words::ru_months_genitive[mi] + " " + year + " года", iso(y, m, d), iso(y, m, d));
     }
     case 8: {
-      const auto& [text, recurrence] = pick(rng, words::ru_recurrences);
+      const auto& [text, recurrence] = pick(rng, words::russian().recurrences);
       return make(text, std::nullopt, std::nullopt, recurrence);
     }
     case 9: {
@@ -226,37 +226,220 @@ Deadline russian_deadline(std::mt19937_64& rng) {
   }
 }
 
-Deadline draw_deadline(std::mt19937_64& rng, bool russian) {
-  return russian ? russian_deadline(rng) : english_deadline(rng);
+// The forms tests/test_deadline.cpp pinned for Kazakh: the year first, "дейін" after the date.
+Deadline kazakh_deadline(std::mt19937_64& rng) {
+  const int y = uniform(rng, 2021, 2031);
+  const int m = uniform(rng, 1, 12);
+  const std::string year = std::to_string(y);
+  const size_t mi = static_cast<size_t>(m - 1);
+  switch (uniform(rng, 0, 9)) {
+    case 0:
+      return make(year + " жылдың соңына дейін", std::nullopt, iso(y, 12, 31));
+    case 1:
+      return make(year + " жылғы " + words::kk_months_nominative[mi], first_of(y, m), last_of(y, m));
+    case 2:
+      return make(year + " жыл", iso(y, 1, 1), iso(y, 12, 31));
+    case 3: {
+      const int to = y + uniform(rng, 1, 4);
+      return make(year_range(rng, y, to) + " жылдар", iso(y, 1, 1), iso(to, 12, 31));
+    }
+    case 4: {
+      // Typists write the Roman numeral with the Cyrillic І as often as with the Latin I.
+      const int half = uniform(rng, 1, 2);
+      const bool cyrillic = chance(rng, 0.5);
+      const std::string numeral = half == 1 ? (cyrillic ? "І" : "I") : (cyrillic ? "ІІ" : "II");
+      return make(year + " жылғы " + numeral + " жартыжылдық", first_of(y, half == 1 ? 1 : 7), last_of(y, half == 1 ? 6 : 12));
+    }
+    case 5: {
+      static const std::vector<std::string> romans = {"I", "II", "III", "IV"};
+      const int q = uniform(rng, 1, 4);
+      const std::string numeral = chance(rng, 0.5) ? romans[static_cast<size_t>(q - 1)] : std::to_string(q);
+      return make(year + " жылғы " + numeral + " тоқсан", first_of(y, 3 * q - 2), last_of(y, 3 * q));
+    }
+    case 6: {
+      const auto& [text, recurrence] = pick(rng, words::kazakh().recurrences);
+      return make(text, std::nullopt, std::nullopt, recurrence);
+    }
+    case 7: {
+      const int d = uniform(rng, 1, days_in_month(y, m));
+      return make(year + " жылғы " + std::to_string(d) + " " + words::kk_months_dative[mi] + " дейін", std::nullopt, iso(y, m, d));
+    }
+    case 8:
+      return make(year + " жылғы " + words::kk_months_dative[mi] + " дейін", std::nullopt, last_of(y, m));
+    default: {
+      const int to = y + uniform(rng, 1, 3);
+      return make("жыл сайын, " + year_range(rng, y, to) + " жылдар", iso(y, 1, 1), iso(to, 12, 31), "annual");
+    }
+  }
 }
 
+std::string two_digits(int value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+std::string numeric_date(int year, int month, int day) { return two_digits(day) + "." + two_digits(month) + "." + std::to_string(year); }
+
+// Numeric dates (issue 13): "15.06.2025" is that day, "до 13.12.2025" / "by 13.12.2025" /
+// "13.12.2025 дейін" closes at it, "01.07.2025 – 31.12.2025" is the range, both days included.
+Deadline numeric_deadline(std::mt19937_64& rng, const std::string& language) {
+  const int y = uniform(rng, 2021, 2031);
+  const int m = uniform(rng, 1, 12);
+  const int d = uniform(rng, 1, days_in_month(y, m));
+  const std::string date = numeric_date(y, m, d);
+  switch (uniform(rng, 0, 2)) {
+    case 0:
+      return make(date, iso(y, m, d), iso(y, m, d));
+    case 1: {
+      std::string text;
+      if (language == "ru") text = (chance(rng, 0.7) ? "до " : "не позднее ") + date;
+      else if (language == "kk") text = date + " дейін";
+      else text = "by " + date;
+      return make(text, std::nullopt, iso(y, m, d));
+    }
+    default: {
+      // The second day on or after the first, up to two years on.
+      const int y2 = y + uniform(rng, 0, 2);
+      const int m2 = y2 == y ? uniform(rng, m, 12) : uniform(rng, 1, 12);
+      const int d2 = y2 == y && m2 == m ? uniform(rng, d, days_in_month(y2, m2)) : uniform(rng, 1, days_in_month(y2, m2));
+      static const std::vector<std::string> dashes = {" – ", " - ", "–", " — "};
+      return make(date + pick(rng, dashes) + numeric_date(y2, m2, d2), iso(y, m, d), iso(y2, m2, d2));
+    }
+  }
+}
+
+// Years as plans abbreviate and punctuate them (issue 13): "2025 год," "2025 г." "2025–2026 гг."
+// "в течение 2025 года" "2025 ж." "2025-2026 жж." "2025 жылдың бірінші жартыжылдығы"; the text
+// keeps its punctuation, the dates are the whole years.
+Deadline year_deadline(std::mt19937_64& rng, const std::string& language) {
+  const int y = uniform(rng, 2021, 2031);
+  const int to = y + uniform(rng, 1, 3);
+  const std::string year = std::to_string(y);
+  const auto whole = [&](std::string text) { return make(std::move(text), iso(y, 1, 1), iso(y, 12, 31)); };
+  const auto range = [&](std::string text) { return make(std::move(text), iso(y, 1, 1), iso(to, 12, 31)); };
+  static const std::vector<std::string> dashes = {"–", "-", " – "};
+  const std::string years = year + pick(rng, dashes) + std::to_string(to);
+  if (language == "ru") {
+    switch (uniform(rng, 0, 5)) {
+      case 0: return whole(year + " год,");
+      case 1: return whole(year + " год;");
+      case 2: return whole(year + " г.");
+      case 3: return whole("в течение " + year + " года");
+      case 4: return range(years + " гг.");
+      default: return range(years + " годы,");
+    }
+  }
+  if (language == "kk") {
+    switch (uniform(rng, 0, 5)) {
+      case 0: return whole(year + " жыл,");
+      case 1: return whole(year + " ж.");
+      case 2: return whole(year + " жыл ішінде");
+      case 3: return range(years + " жж.");
+      case 4: return make(year + " жылдың бірінші жартыжылдығы", iso(y, 1, 1), iso(y, 6, 30));
+      default: return make(year + " жылдың екінші жартыжылдығы", iso(y, 7, 1), iso(y, 12, 31));
+    }
+  }
+  switch (uniform(rng, 0, 2)) {
+    case 0: return whole(year + ",");
+    case 1: return whole("in " + year + ",");
+    default: return range(years + ",");
+  }
+}
+
+Deadline draw_deadline(std::mt19937_64& rng, const Axes& axes) {
+  const std::string& language = axes.language;
+  switch (axes.deadlines) {
+    case DeadlineForm::numeric: return numeric_deadline(rng, language);
+    case DeadlineForm::years: return year_deadline(rng, language);
+    case DeadlineForm::recurrence: {
+      const auto& [text, recurrence] = pick(rng, words::language(language).recurrence_phrases);
+      return make(text, std::nullopt, std::nullopt, recurrence);
+    }
+    case DeadlineForm::classic: break;
+  }
+  return language == "ru" ? russian_deadline(rng) : language == "kk" ? kazakh_deadline(rng) : english_deadline(rng);
+}
+
+// An activity name: "Development of mechanisms for road safety"; Kazakh puts the topic first
+// and the verbal noun last.
 std::string sentence(std::mt19937_64& rng, const words::Language& lang) {
-  return pick(rng, lang.name_heads) + " " + pick(rng, lang.name_objects) + " " + pick(rng, lang.name_links) + " " +
-         pick(rng, lang.topics);
+  if (lang.object_first) {
+    return words::capitalise(pick(rng, lang.topics) + " " + pick(rng, lang.name_links) + " " + pick(rng, lang.name_objects) + " " +
+                             pick(rng, lang.name_heads));
+  }
+  return words::capitalise(pick(rng, lang.name_heads) + " " + pick(rng, lang.name_objects) + " " + pick(rng, lang.name_links) +
+                           " " + pick(rng, lang.topics));
 }
 
-// An agency list: at least one abbreviation first, and no more written-out names than
-// abbreviations and marked entries, so that a flattened copy still reads as an agency cell.
-std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& lang, std::set<std::string>& used) {
+// An organisation named by its legal form and a name (issue 13): the form before or after a
+// quoted name, before an unquoted one, or around nested quotes. Written out: abbr null, name the
+// entry itself (the marker is added by the caller).
+std::string legal_entry(std::mt19937_64& rng, const words::Language& lang, bool separated) {
+  const std::string& form = pick(rng, lang.legal_forms);
+  const auto& [open, close] = pick(rng, lang.quotes);
+  if (separated) {
+    const std::string quoted = open + pick(rng, lang.legal_names_separated) + close;
+    return chance(rng, 0.5) ? form + " " + quoted : quoted + " " + form;
+  }
+  const int shape = uniform(rng, 0, lang.legal_names_nested.empty() ? 2 : 3);
+  if (shape == 2) return form + " " + pick(rng, lang.legal_names_unquoted);
+  if (shape == 3) {
+    const std::string quoted = "«" + pick(rng, lang.legal_names_nested) + "»";
+    return chance(rng, 0.5) ? form + " " + quoted : quoted + " " + form;
+  }
+  const std::string quoted = open + pick(rng, lang.legal_names) + close;
+  return shape == 0 ? form + " " + quoted : quoted + " " + form;
+}
+
+Agency abbreviation_entry(std::mt19937_64& rng, const words::Language& lang, const words::Body& body) {
+  Agency agency;
+  agency.abbr = body.abbr;
+  agency.name = body.name;
+  agency.text = body.abbr;
+  if (!body.proper.empty() && chance(rng, 0.5)) agency.text = lang.proper_first ? body.proper + " " + body.abbr : body.abbr + " " + body.proper;
+  if (chance(rng, 0.2)) {
+    agency.text += " " + pick(rng, lang.markers);
+    agency.as_agreed = true;
+  }
+  return agency;
+}
+
+// An agency list: at least one abbreviation first, and no more written-out names (legal-form
+// names among them) than abbreviations and marked entries, so that a flattened copy still
+// reads as an agency cell. A slash plan's cells open with two plain abbreviations, which the
+// renderer joins with a slash.
+std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& lang, const Axes& axes, std::set<std::string>& used) {
   std::vector<Agency> agencies;
-  const int count = uniform(rng, 1, chance(rng, 0.2) ? 9 : 4);
+  const bool slash = axes.agencies == AgencyForm::slash;
+  const int count = uniform(rng, slash ? 2 : 1, chance(rng, 0.2) ? 9 : 4);
   std::set<std::string> in_cell;
   int telling = 0;
   int prose = 0;
   for (int k = 0; k < count; ++k) {
-    const int kind = k == 0 ? 0 : uniform(rng, 0, 19);
+    const int kind = k == 0 || (slash && k == 1) ? 0 : uniform(rng, 0, 19);
     Agency agency;
-    if (kind <= 14) {
-      const words::Body& body = pick(rng, lang.bodies);
-      if (!in_cell.insert(body.abbr).second) continue;
-      used.insert(body.abbr);
-      agency.abbr = body.abbr;
-      agency.name = body.name;
-      agency.text = body.abbr;
-      if (!body.proper.empty() && chance(rng, 0.5)) agency.text += " " + body.proper;
-      if (chance(rng, 0.2)) {
+    const bool legal = axes.agencies == AgencyForm::legal_form || axes.agencies == AgencyForm::quoted_separators;
+    if (legal && kind >= 10 && kind <= 14) {
+      agency.name = legal_entry(rng, lang, axes.agencies == AgencyForm::quoted_separators);
+      if (!in_cell.insert(*agency.name).second) continue;
+      agency.text = *agency.name;
+      if (chance(rng, 0.4)) {
         agency.text += " " + pick(rng, lang.markers);
         agency.as_agreed = true;
+        ++telling;
+      } else if (prose + 1 > telling) {
+        continue;
+      } else {
+        ++prose;
+      }
+    } else if (kind <= 14) {
+      const words::Body* drawn = &pick(rng, lang.bodies);
+      // The second entry of a slash pair must be there: draw until it differs from the first.
+      while (slash && k == 1 && in_cell.count(drawn->abbr)) drawn = &pick(rng, lang.bodies);
+      const words::Body& body = *drawn;
+      if (!in_cell.insert(body.abbr).second) continue;
+      used.insert(body.abbr);
+      agency = abbreviation_entry(rng, lang, body);
+      // The two entries a slash joins are plain abbreviations; the second may carry its marker.
+      if (slash && k == 0) {
+        agency.text = body.abbr;
+        agency.as_agreed = false;
       }
       ++telling;
     } else if (kind <= 16) {
@@ -297,11 +480,118 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
 
 }  // namespace
 
+Axes draw_axes(std::mt19937_64& rng, Format format) {
+  Axes axes;
+  const bool text = format == Format::text;
+  static const std::vector<std::string> languages = {"en", "ru", "kk"};
+  axes.language = pick(rng, languages);
+  const words::Language& lang = words::language(axes.language);
+
+  axes.number_header = chance(rng, 0.5) ? pick(rng, lang.number_headers) : "";
+  axes.name_header = pick(rng, lang.name_headers);
+  axes.outcome_header = pick(rng, lang.outcome_headers);
+  axes.deadline_header = pick(rng, lang.deadline_headers);
+  axes.agency_header = pick(rng, lang.agency_headers);
+  axes.unknown_header = chance(rng, 0.2) ? pick(rng, lang.unknown_headers) : "";
+  std::vector<ColumnOrder> orders = {ColumnOrder::standard, ColumnOrder::name_second, ColumnOrder::shuffled};
+  // Only a grid can place the number column among the others: a flattened row starts at its number.
+  if (!text && !axes.number_header.empty()) orders.push_back(ColumnOrder::number_inside);
+  axes.column_order = pick(rng, orders);
+
+  axes.line_per_paragraph = text && chance(rng, 0.25);
+  if (text) {
+    // A copy with a paragraph per line cannot show a cell's two lines as one paragraph.
+    axes.header_wrap = !axes.line_per_paragraph && chance(rng, 0.4) ? HeaderWrap::line : HeaderWrap::none;
+  } else {
+    static const std::vector<HeaderWrap> wraps = {HeaderWrap::none, HeaderWrap::br, HeaderWrap::paragraphs};
+    axes.header_wrap = pick(rng, wraps);
+  }
+  if (chance(rng, 0.35)) axes.column_numbers = text && chance(rng, 0.5) ? ColumnNumbers::line : ColumnNumbers::cells;
+
+  axes.glossary_heading = chance(rng, 0.2) ? "" : pick(rng, lang.glossary_headings);
+  std::vector<GlossaryLayout> layouts;
+  if (text) {
+    layouts = {GlossaryLayout::paragraphs};
+    if (!axes.line_per_paragraph) layouts.push_back(GlossaryLayout::lines);
+    // Flattened column by column, the entries are no "ABBR – name" lines: only a heading says
+    // they are a glossary.
+    if (!axes.glossary_heading.empty()) layouts.push_back(GlossaryLayout::columns);
+  } else {
+    layouts = {GlossaryLayout::paragraphs, GlossaryLayout::br, GlossaryLayout::table, GlossaryLayout::table_heading};
+  }
+  axes.glossary_layout = pick(rng, layouts);
+  static const std::vector<std::string> separators = {" – ", " - ", " — ", ": "};
+  static const std::vector<std::string> endings = {"", ";", "."};
+  axes.glossary_separator = pick(rng, separators);
+  axes.glossary_ending = pick(rng, endings);
+
+  static const std::vector<Numbering> numberings = {Numbering::plain, Numbering::dot, Numbering::paren, Numbering::mixed};
+  axes.numbering = pick(rng, numberings);
+  const double start = std::uniform_real_distribution<double>(0, 1)(rng);
+  axes.first_number = start < 0.8 ? 1 : start < 0.9 ? 10001 : 100000001;
+  axes.tabs = text && chance(rng, 0.25);
+
+  static const std::vector<DeadlineForm> deadline_forms = {DeadlineForm::classic, DeadlineForm::classic, DeadlineForm::numeric,
+                                                           DeadlineForm::years, DeadlineForm::recurrence};
+  axes.deadlines = pick(rng, deadline_forms);
+  static const std::vector<AgencyForm> agency_forms = {AgencyForm::classic, AgencyForm::classic, AgencyForm::legal_form,
+                                                       AgencyForm::quoted_separators, AgencyForm::slash};
+  axes.agencies = pick(rng, agency_forms);
+  return axes;
+}
+
+Axes baseline_axes(const std::string& language) {
+  const words::Language& lang = words::language(language);
+  Axes axes;
+  axes.language = language;
+  axes.number_header = lang.number_headers.front();
+  axes.name_header = lang.name_headers.front();
+  axes.outcome_header = lang.outcome_headers.front();
+  axes.deadline_header = lang.deadline_headers.front();
+  axes.agency_header = lang.agency_headers.front();
+  axes.glossary_heading = lang.glossary_headings.front();
+  return axes;
+}
+
+const std::vector<std::string>& catalogue_axes() {
+  static const std::vector<std::string> names = {
+      "header.number",    "header.name",     "header.outcome",      "header.deadline", "header.agencies",
+      "header.unknown",   "header.wrap",     "columns.order",       "columns.numbers-row",
+      "glossary.heading", "glossary.layout", "glossary.separator",  "glossary.ending", "numbering.style",
+      "numbering.first",  "tabs",            "text.layout",         "deadlines",       "agencies"};
+  return names;
+}
+
+Axes one_axis(const Axes& drawn, const std::string& axis) {
+  Axes axes = baseline_axes(drawn.language);
+  if (axis == "header.number") axes.number_header = drawn.number_header;
+  if (axis == "header.name") axes.name_header = drawn.name_header;
+  if (axis == "header.outcome") axes.outcome_header = drawn.outcome_header;
+  if (axis == "header.deadline") axes.deadline_header = drawn.deadline_header;
+  if (axis == "header.agencies") axes.agency_header = drawn.agency_header;
+  if (axis == "header.unknown") axes.unknown_header = drawn.unknown_header;
+  if (axis == "header.wrap") axes.header_wrap = drawn.header_wrap;
+  // The number column stays among the others only with its header printed, as drawn.
+  if (axis == "columns.order") axes.column_order = drawn.column_order;
+  if (axis == "columns.numbers-row") axes.column_numbers = drawn.column_numbers;
+  if (axis == "glossary.heading") axes.glossary_heading = drawn.glossary_heading;
+  if (axis == "glossary.layout") axes.glossary_layout = drawn.glossary_layout;
+  if (axis == "glossary.separator") axes.glossary_separator = drawn.glossary_separator;
+  if (axis == "glossary.ending") axes.glossary_ending = drawn.glossary_ending;
+  if (axis == "numbering.style") axes.numbering = drawn.numbering;
+  if (axis == "numbering.first") axes.first_number = drawn.first_number;
+  if (axis == "tabs") axes.tabs = drawn.tabs;
+  if (axis == "text.layout") axes.line_per_paragraph = drawn.line_per_paragraph;
+  if (axis == "deadlines") axes.deadlines = drawn.deadlines;
+  if (axis == "agencies") axes.agencies = drawn.agencies;
+  return axes;
+}
+
 Plan draw_plan(std::mt19937_64& rng, const Options& options) {
+  const Axes& axes = options.axes;
+  const words::Language& lang = words::language(axes.language);
   Plan plan;
-  const bool russian = options.language == "ru" || (options.language.empty() && chance(rng, 0.5));
-  const words::Language& lang = russian ? words::russian() : words::english();
-  plan.language = russian ? "ru" : "en";
+  plan.language = axes.language;
 
   const int first_year = uniform(rng, 2021, 2030);
   plan.title = words::title(lang, pick(rng, lang.topics), first_year, first_year + uniform(rng, 1, 5));
@@ -323,35 +613,59 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     plan.intro.push_back(paragraph);
   }
 
-  // Columns: the number first (its header printed or not), the name, then the other three in
-  // any order.
-  plan.columns.push_back(Column{"number", chance(rng, 0.5) ? std::optional<std::string>(pick(rng, lang.number_headers))
-                                                           : std::nullopt});
-  plan.columns.push_back(Column{"name", pick(rng, lang.name_headers)});
-  std::vector<std::string> rest = {"outcome", "deadline", "agencies"};
-  std::shuffle(rest.begin(), rest.end(), rng);
-  for (const std::string& role : rest) {
-    const auto& headers = role == "outcome" ? lang.outcome_headers : role == "deadline" ? lang.deadline_headers : lang.agency_headers;
-    plan.columns.push_back(Column{role, pick(rng, headers)});
+  // Columns in the axes' order, with the axes' header wordings.
+  std::vector<std::string> roles = {"number", "name", "outcome", "deadline", "agencies"};
+  switch (axes.column_order) {
+    case ColumnOrder::standard: break;
+    case ColumnOrder::name_second: std::shuffle(roles.begin() + 2, roles.end(), rng); break;
+    case ColumnOrder::shuffled: std::shuffle(roles.begin() + 1, roles.end(), rng); break;
+    case ColumnOrder::number_inside: {
+      std::shuffle(roles.begin() + 1, roles.end(), rng);
+      std::swap(roles[0], roles[static_cast<size_t>(uniform(rng, 1, 4))]);
+      break;
+    }
   }
-
-  std::vector<std::string> others;
+  for (const std::string& role : roles) {
+    const std::string& header = role == "number"     ? axes.number_header
+                                : role == "name"     ? axes.name_header
+                                : role == "outcome"  ? axes.outcome_header
+                                : role == "deadline" ? axes.deadline_header
+                                                     : axes.agency_header;
+    plan.columns.push_back(Column{role, header.empty() ? std::nullopt : std::optional<std::string>(header)});
+  }
   if (options.extra_columns && chance(rng, 0.4)) {
-    others = lang.other_headers;
+    std::vector<std::string> others = lang.other_headers;
     std::shuffle(others.begin(), others.end(), rng);
     others.resize(static_cast<size_t>(uniform(rng, 1, static_cast<int>(others.size()))));
     for (const std::string& header : others) plan.columns.push_back(Column{"other", header});
   }
+  if (!axes.unknown_header.empty()) {
+    // Anywhere but before the first printed header cell, where it would read as intro. A
+    // flattened row cannot show where a name of two paragraphs ends and a cell beside it begins
+    // (no reader could), so there the column does not stand next to the name.
+    const int first = axes.number_header.empty() ? 2 : 1;
+    std::vector<int> places;
+    for (int at = first; at <= static_cast<int>(plan.columns.size()); ++at) {
+      const bool by_name = plan.columns[static_cast<size_t>(at - 1)].role == "name" ||
+                           (at < static_cast<int>(plan.columns.size()) && plan.columns[static_cast<size_t>(at)].role == "name");
+      if (options.grid || !by_name) places.push_back(at);
+    }
+    const int at = pick(rng, places);
+    plan.columns.insert(plan.columns.begin() + at, Column{"other", axes.unknown_header});
+    // schema/README.md: a header cell no role takes is an "other" column with an
+    // unknown-column warning (the message is the parser's; the test compares code and severity).
+    plan.diagnostics.push_back(Diagnostic{Severity::warning, Code::unknown_column, "", 0});
+  }
 
-  // Sections: none, Roman ("I. Title"), or prefixed Arabic ("Section 2. Title").
+  // Sections: none, Roman ("I. Title"), prefixed Arabic ("Section 2. Title", "2-бөлім. Title")
+  // or, with bare_sections, lettered ("A. Title"); English letters stop at H, since "I." is the
+  // Roman one. A Word copy with tabs writes "I.\tTitle".
   const int section_count = chance(rng, 0.2) ? 0 : uniform(rng, 1, options.max_sections);
-  // Roman, Arabic (printed "Section 2." or, in a grid, also bare "2."), or with bare_sections
-  // lettered ("A. Title"); English letters stop at H, since "I." is the Roman one.
-  const int kind = uniform(rng, 0, options.bare_sections ? 2 : 1);
-  const int sections = kind == 2 && !russian ? std::min(section_count, 8) : section_count;
+  const int kind = axes.tabs ? 0 : uniform(rng, 0, options.bare_sections ? 2 : 1);
+  const int sections = kind == 2 && axes.language == "en" ? std::min(section_count, 8) : section_count;
   for (int s = 1; s <= sections; ++s) {
     std::string number = kind == 0 ? words::roman(s) : kind == 2 ? words::letter(lang, s) : std::to_string(s);
-    plan.sections.push_back(Section{number, capitalise_ascii(pick(rng, lang.section_titles)), 0});
+    plan.sections.push_back(Section{number, words::capitalise(pick(rng, lang.section_titles)), 0});
   }
 
   const double size = std::uniform_real_distribution<double>(0, 1)(rng);
@@ -368,7 +682,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   std::set<std::string> used;
   for (int a = 0; a < activity_count; ++a) {
     Activity activity;
-    activity.number = a + 1;
+    activity.number = axes.first_number + a;
     if (section_of[static_cast<size_t>(a)] >= 0) activity.section = plan.sections[static_cast<size_t>(section_of[static_cast<size_t>(a)])].number;
     const int parts = chance(rng, 0.15) ? uniform(rng, 2, 3) : 1;
     // With several parts, the name has one paragraph per part (they become the tasks) or
@@ -380,7 +694,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       name_paragraphs = 2;
     }
     std::vector<std::string> names;
-    for (int k = 0; k < name_paragraphs; ++k) names.push_back(capitalise_ascii(sentence(rng, lang)));
+    for (int k = 0; k < name_paragraphs; ++k) names.push_back(sentence(rng, lang));
     for (const std::string& name : names) activity.name += (activity.name.empty() ? "" : "\n") + name;
     if (chance(rng, 0.15)) {
       const int items = uniform(rng, 1, 5);
@@ -390,23 +704,45 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       Outcome outcome;
       outcome.text = pick(rng, lang.outcomes);
       if (parts > 1 && name_paragraphs == parts) outcome.task = names[static_cast<size_t>(k)];
-      outcome.deadline = draw_deadline(rng, russian);
+      outcome.deadline = draw_deadline(rng, axes);
       activity.outcomes.push_back(std::move(outcome));
     }
     if (options.missing_deadlines && parts > 1 && chance(rng, 0.3)) activity.outcomes.back().deadline.reset();
-    activity.agencies = draw_agencies(rng, lang, used);
-    for (const std::string& header : others) {
+    activity.agencies = draw_agencies(rng, lang, axes, used);
+    // The "other" columns' cells, keyed by header in column order. A flattened copy shows the
+    // unknown column's cell as one paragraph (an empty one would leave the row ambiguous); a
+    // grid may leave it empty or give it two.
+    for (const Column& column : plan.columns) {
+      if (column.role != "other") continue;
+      const bool unknown = *column.header == axes.unknown_header;
+      const std::vector<std::string>& cells = unknown ? lang.unknown_cells : lang.other_cells;
       std::string cell;
-      const int paragraphs = uniform(rng, 0, 2);  // an empty costs cell is common
-      for (int k = 0; k < paragraphs; ++k) cell += (k ? "\n" : "") + pick(rng, lang.other_cells);
-      activity.extra.emplace_back(header, cell);
+      const int paragraphs = unknown && !options.grid ? 1 : uniform(rng, 0, 2);  // an empty costs cell is common
+      for (int k = 0; k < paragraphs; ++k) cell += (k ? "\n" : "") + pick(rng, cells);
+      activity.extra.emplace_back(*column.header, cell);
     }
     plan.activities.push_back(std::move(activity));
   }
 
-  // The glossary: every abbreviation used, in the list's order, and sometimes a few unused.
+  // A glossary without a heading is known by its entries: two or more, every one naming an
+  // abbreviation the table uses (issue 13). Make sure the table uses two.
+  const bool headed = !axes.glossary_heading.empty();
+  if (!headed && used.size() < 2) {
+    for (const words::Body& body : lang.bodies) {
+      if (used.count(body.abbr)) continue;
+      Agency agency;
+      agency.abbr = body.abbr;
+      agency.name = body.name;
+      agency.text = body.abbr;
+      plan.activities.front().agencies.push_back(agency);
+      used.insert(body.abbr);
+      break;
+    }
+  }
+  // The glossary: every abbreviation used, in the list's order, and (under a heading) sometimes
+  // a few unused.
   for (const words::Body& body : lang.bodies) {
-    if (used.count(body.abbr) || chance(rng, 0.1)) plan.abbreviations.push_back(Abbreviation{body.abbr, body.name, 0, std::nullopt});
+    if (used.count(body.abbr) || (headed && chance(rng, 0.1))) plan.abbreviations.push_back(Abbreviation{body.abbr, body.name, 0, std::nullopt});
   }
   if (chance(rng, 0.3)) std::shuffle(plan.abbreviations.begin(), plan.abbreviations.end(), rng);
 

@@ -1,11 +1,19 @@
 // Generated plans for property tests (tests/test_generated.cpp): draw a random plan of the
 // genre as the planparse::Plan the parser should output for it (the truth), render it as a
 // document in one of the layouts people publish, encode it, and compare what planparse reads
-// back with the truth. The truth is filled per schema/README.md, field by field; the lines
-// and `source` depend on the rendering and are left 0 / empty.
+// back with the truth. The truth is filled per schema/README.md and issue 13's decided
+// semantics, field by field; the lines and `source` depend on the rendering and are left 0 /
+// empty. Its diagnostics are those a faithful parse must give: an unknown-column warning for a
+// header cell no role names (message empty: the wording is the parser's, the test compares
+// code and severity), nothing else.
 //
-// The words come from small built-in lists (English and Russian), not from the samples, so
-// that a passing run says the parser reads the genre rather than the samples' sentences.
+// The words come from small built-in lists (English, Russian and Kazakh), not from the samples,
+// so that a passing run says the parser reads the genre rather than the samples' sentences.
+//
+// Every form of the genre's catalogue (issue 13) is an axis: draw_axes picks one value of each
+// per plan, draw_plan reads the plan's axes from Options and the renderers the layout's from
+// Rendering (the test gives both the same Axes), and axis_values lists them for a report that
+// counts failures per value.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +21,8 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "schema/plan.h"
 
@@ -20,8 +30,75 @@ namespace planparse::gen {
 
 using Plan = planparse::Plan;
 
+enum class Format { text, portal_html, word_html };
+enum class Encoding { utf8, legacy, utf16le };  // legacy: windows-1251 (ru) or windows-1252 (en); none for kk
+
+// The order of the columns: the five roles as plans print them (number, name, outcome,
+// deadline, agencies), the name second and the rest in any order, all four after the number in
+// any order, or (in a grid only, its header printed) the number column among the others.
+enum class ColumnOrder { standard, name_second, shuffled, number_inside };
+// How a header cell of more than one word is wrapped over two lines: not at all, as two lines
+// of one paragraph (text), as a <br> in the cell, or as two <p>s in the cell (HTML).
+enum class HeaderWrap { none, line, br, paragraphs };
+// The column-number row under the header ("1 2 3 4 5"): none, one cell (or, flattened, one
+// paragraph) per number, or the numbers on one line (text).
+enum class ColumnNumbers { off, cells, line };
+// The glossary's layout: one entry a paragraph (text) or a <p> each (HTML); one entry a line
+// inside one paragraph of a blank-line-separated copy (text); entries in one <p> with <br>s
+// (HTML); a two-column table without or with a heading row (HTML); flattened column by column:
+// the abbreviations, maybe a dash each, the names (text).
+enum class GlossaryLayout { paragraphs, lines, br, table, table_heading, columns };
+// How the activity numbers are printed: "1", "1.", "1)", or any of these row by row.
+enum class Numbering { plain, dot, paren, mixed };
+// The forms the plan's deadlines are drawn from: those the parser read before issue 13; the
+// numeric ones ("15.06.2025", "до 13.12.2025", "01.07.2025 – 31.12.2025"); years abbreviated,
+// with trailing punctuation or "в течение" ("2025 год,", "2025–2026 гг.", "2025 ж.",
+// "2025 жылдың бірінші жартыжылдығы"); recurrence phrases ("тоқсанына 1 рет", "ежеквартально,
+// до 10 числа месяца, следующего за отчетным").
+enum class DeadlineForm { classic, numeric, years, recurrence };
+// The entries the plan's agency cells hold besides abbreviations, groups and written-out names:
+// none; a legal form with a name, before or after, quoted or not ("АО «...»", "«...» АҚ",
+// "ТОО Степной Водоканал", "АО «Холдинг «...»»"); the same with a comma, slash or "and" inside
+// the quotes; two entries joined by a slash ("МФН / МЭТ").
+enum class AgencyForm { classic, legal_form, quoted_separators, slash };
+
+struct Axes {
+  std::string language = "en";  // "en", "ru", "kk"
+  // The header as printed, per role; an empty number header is a number column without one.
+  std::string number_header, name_header = "Name", outcome_header = "Outcome", deadline_header = "Deadline",
+                             agency_header = "Agencies in charge";
+  std::string unknown_header;  // a header cell no role names ("Индикатор"); empty for none
+  HeaderWrap header_wrap = HeaderWrap::none;
+  ColumnOrder column_order = ColumnOrder::name_second;
+  ColumnNumbers column_numbers = ColumnNumbers::off;
+  std::string glossary_heading = "Abbreviations:";  // empty: the glossary follows the table with no heading
+  GlossaryLayout glossary_layout = GlossaryLayout::paragraphs;
+  std::string glossary_separator = " – ";  // between an entry's abbreviation and name: " – ", " - ", " — ", ": "
+  std::string glossary_ending;             // after each entry's name but the last: "", ";", "." (the last takes ".")
+  Numbering numbering = Numbering::plain;
+  int first_number = 1;  // 1, or 10001 and more: a plan continuing a long register
+  bool tabs = false;     // text: a Word copy, "I.\tTitle" section numerals and "-\tItem" bullets
+  bool line_per_paragraph = false;  // text: a paragraph per line and no blank lines at all
+  DeadlineForm deadlines = DeadlineForm::classic;
+  AgencyForm agencies = AgencyForm::classic;
+};
+
+// One value of every axis, at random, for a plan rendered in `format`.
+Axes draw_axes(std::mt19937_64& rng, Format format);
+
+// The forms the parser read before issue 13, in `language`: the first wording of each list, the
+// name column second, no column-number row, a headed glossary one entry a paragraph, "1", "2"
+// from 1, no tabs, the deadline and agency forms of the old generator.
+Axes baseline_axes(const std::string& language);
+// The names of the catalogue's axes that one_axis can vary ("header.deadline", "tabs", ...), as
+// axis_values names them.
+const std::vector<std::string>& catalogue_axes();
+// The baseline of `drawn`'s language with one axis of `drawn` copied in: a plan that differs
+// from what the parser read before issue 13 in that axis alone, so that a failure is that axis'.
+Axes one_axis(const Axes& drawn, const std::string& axis);
+
 struct Options {
-  std::string language;      // "en", "ru", or empty for either at random
+  Axes axes;
   int max_activities = 300;  // drawn 1..max, small plans far more often than large ones
   int max_sections = 12;     // drawn 0..max; 0 leaves every activity's section null
   // Constructs only a table grid (HTML) states unambiguously: a flattened copy cannot tell
@@ -30,33 +107,39 @@ struct Options {
   bool missing_deadlines = false;  // the last part of a multi-part row without a deadline
   bool extra_columns = false;      // "Expected costs" / "Funding source" columns kept in `extra`
   bool bare_sections = false;      // sections "1. Title" and "A. Title" as full-width rows
+  bool grid = false;               // an "other" column's cell may be empty or hold two paragraphs
 };
 
-// A random plan with every field as planparse should emit it (lines 0, source empty).
+// A random plan with every field as planparse should emit it (lines 0, source empty), in the
+// axes' language, header wordings, column order, numbering, deadline and agency forms.
 Plan draw_plan(std::mt19937_64& rng, const Options& options = {});
-
-enum class Format { text, portal_html, word_html };
-enum class Encoding { utf8, legacy, utf16le };  // legacy: windows-1251 (ru) or windows-1252 (en)
 
 struct Rendering {
   Format format = Format::text;
   Encoding encoding = Encoding::utf8;
-  std::uint64_t style = 0;  // picks among equivalent layouts (glossary heading, dashes, spacing)
+  std::uint64_t style = 0;  // picks among equivalent details (spacer paragraphs, bullets, line ends, Word's runs)
   // Layouts the parser reads wrongly today (see the report in tests/test_generated.cpp); off
   // by default, on to reproduce.
   bool conjunction_chains = false;  // "MIA and MJ and MF", "MIA and MJ and other bodies" in one agency cell
+  Axes axes;                        // the axes the plan was drawn with (the layout's are read here)
 };
 
-// "text/windows-1251 style 12345" for messages and file names.
+// "text/utf-8 style 12345; language=ru; header.deadline=ru \"Срок\"; ..." for messages: every axis value.
 std::string describe(const Rendering& rendering);
+// Every axis of a rendering and its value, as (axis, value) pairs in a fixed order, for a
+// report of failures per axis value. The plan says which values took effect (a wrapped header
+// needs a header of two words; a number header may be unprinted).
+std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, const Rendering& rendering);
 const char* extension(Format format);  // "txt", "html", "htm"
 
 // The plan as plain text copied from a portal: one paragraph per cell paragraph, a blank line
-// between paragraphs, NBSP-only paragraphs sprinkled as the portal leaves them.
+// between paragraphs (or none, a paragraph per line), NBSP-only paragraphs sprinkled as the
+// portal leaves them; the header, column-number row, glossary and tabs as the axes say.
 std::string render_text(const Plan& plan, const Rendering& rendering = {});
 // The plan as a portal page: <h1> title, <p> intro, <table> with <thead>, section rows as one
-// <td colspan=N>, cells with <p>s; the glossary as paragraphs or a two-column table.
-// <meta charset> names the rendering's charset.
+// <td colspan=N>, cells with <p>s; the glossary as the axes lay it out (<p>s, one <p> with
+// <br>s, a two-column table with or without a heading row). <meta charset> names the
+// rendering's charset.
 std::string render_portal_html(const Plan& plan, const Rendering& rendering = {});
 // The plan as Word's "Save as Web Page": MsoNormal paragraphs, <o:p>, runs split in spans, a
 // multi-part row as several <tr> with rowspan on the number and agencies cells; the charset

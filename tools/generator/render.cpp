@@ -1,4 +1,5 @@
 // Renderers and encodings of generated plans. See generator.h.
+#include <algorithm>
 #include <memory>
 #include <random>
 
@@ -19,9 +20,7 @@ const T& pick(Rng& rng, const std::vector<T>& list) {
   return list[std::uniform_int_distribution<size_t>(0, list.size() - 1)(rng)];
 }
 
-const words::Language& language_of(const Plan& plan) {
-  return plan.language == "ru" ? words::russian() : words::english();
-}
+const words::Language& language_of(const Plan& plan) { return words::language(plan.language); }
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
@@ -35,19 +34,36 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
+// A header cell of two or more words wrapped over two lines, at the space nearest its middle;
+// nullopt for one word.
+std::optional<std::pair<std::string, std::string>> wrapped(const std::string& header) {
+  size_t best = std::string::npos;
+  for (size_t at = header.find(' '); at != std::string::npos; at = header.find(' ', at + 1)) {
+    const auto distance = [&](size_t k) { return k > header.size() / 2 ? k - header.size() / 2 : header.size() / 2 - k; };
+    if (best == std::string::npos || distance(at) < distance(best)) best = at;
+  }
+  if (best == std::string::npos) return std::nullopt;
+  return std::make_pair(header.substr(0, best), header.substr(best + 1));
+}
+
 // An agency cell as published: entries joined with commas; a group led by the conjunction
 // ("and other ... bodies") follows its neighbour after a space or a comma; two plain
 // abbreviations are sometimes joined by the conjunction itself ("MIA and MJ"), which the
-// parser splits back into two entries with the same texts.
-std::string agency_cell(const std::vector<Agency>& agencies, const words::Language& lang, Rng& rng, bool chains) {
+// parser splits back into two entries with the same texts. In a slash plan the first two
+// entries (plain abbreviations, see draw.cpp) are joined by a slash: "MIA / MJ".
+std::string agency_cell(const std::vector<Agency>& agencies, const words::Language& lang, Rng& rng, const Rendering& rendering) {
+  const bool chains = rendering.conjunction_chains;
   const auto plain = [&](const Agency& a) {
     return a.kind == "agency" && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos;
   };
+  static const std::vector<std::string> slashes = {" / ", "/", " / ", "/ ", " /"};
   std::string cell;
   bool piece_joined = false;  // the comma-separated piece being written holds a conjunction
   for (size_t k = 0; k < agencies.size(); ++k) {
     const Agency& agency = agencies[k];
-    if (k > 0) {
+    if (k == 1 && rendering.axes.agencies == AgencyForm::slash) {
+      cell += pick(rng, slashes);
+    } else if (k > 0) {
       const bool joined_group = agency.text.starts_with(lang.conjunction + " ");
       const bool may_join = chains || !piece_joined;
       if (joined_group && may_join && chance(rng, 0.7)) {
@@ -66,16 +82,28 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
   return cell;
 }
 
+std::string row_number(int number, Numbering numbering, Rng& rng) {
+  static const std::vector<std::string> stops = {"", ".", ")"};
+  switch (numbering) {
+    case Numbering::plain: return std::to_string(number);
+    case Numbering::dot: return std::to_string(number) + ".";
+    case Numbering::paren: return std::to_string(number) + ")";
+    case Numbering::mixed: return std::to_string(number) + pick(rng, stops);
+  }
+  return std::to_string(number);
+}
+
 // The paragraphs of each cell of one activity, in column order (number column included).
 std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Activity& activity, Rng& rng,
                                                      const Rendering& rendering) {
   const words::Language& lang = language_of(plan);
   std::vector<std::vector<std::string>> cells;
-  const std::string bullet = chance(rng, 0.8) ? "- " : "• ";
+  // A Word copy keeps the tab Word puts after a list bullet.
+  const std::string bullet = std::string(chance(rng, 0.8) ? "-" : "•") + (rendering.axes.tabs ? "\t" : " ");
   for (const Column& column : plan.columns) {
     std::vector<std::string> cell;
     if (column.role == "number") {
-      cell.push_back(std::to_string(activity.number) + (chance(rng, 0.1) ? "." : ""));
+      cell.push_back(row_number(activity.number, rendering.axes.numbering, rng));
     } else if (column.role == "name") {
       cell = split_lines(activity.name);
       for (const std::string& item : activity.items) cell.push_back(bullet + item);
@@ -86,7 +114,7 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
         if (outcome.deadline) cell.push_back(outcome.deadline->text);
       }
     } else if (column.role == "agencies") {
-      cell.push_back(agency_cell(activity.agencies, lang, rng, rendering.conjunction_chains));
+      cell.push_back(agency_cell(activity.agencies, lang, rng, rendering));
     } else if (column.role == "other") {
       for (const auto& [header, text] : activity.extra) {
         if (header == column.header && !text.empty()) cell = split_lines(text);
@@ -97,18 +125,26 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
   return cells;
 }
 
-// "I. Title", "Section 2. Title"; `bare` drops the prefix of an Arabic number ("2. Title"),
-// which only a full-width grid row tells from a name cell.
-std::string section_heading(const Plan& plan, const Section& section, bool bare = false, bool cyrillic_numeral = false) {
+// "I. Title", "Section 2. Title", "2-бөлім. Title"; `bare` drops the prefix of an Arabic number
+// ("2. Title"), which only a full-width grid row tells from a name cell; `tab` writes a Word
+// copy's "I.\tTitle".
+std::string section_heading(const Plan& plan, const Section& section, bool bare = false, bool cyrillic_numeral = false,
+                            bool tab = false) {
+  const words::Language& lang = language_of(plan);
   const bool arabic = !section.number.empty() && section.number[0] >= '0' && section.number[0] <= '9';
   std::string number = section.number;
-  // Russian typists write Roman numerals with the Cyrillic І and Х; they read as Latin.
-  if (cyrillic_numeral && plan.language == "ru" && !arabic && number.find_first_not_of("IVX") == std::string::npos) {
+  // Russian and Kazakh typists write Roman numerals with the Cyrillic І and Х; they read as Latin.
+  if (cyrillic_numeral && plan.language != "en" && !arabic && number.find_first_not_of("IVX") == std::string::npos) {
     std::string cyrillic;
     for (char c : number) cyrillic += c == 'I' ? "\u0406" : c == 'X' ? "\u0425" : std::string(1, c);
     number = cyrillic;
   }
-  return (arabic && !bare ? language_of(plan).section_prefix + " " : std::string()) + number + ". " + section.title;
+  const std::string stop = tab && !(arabic && !bare) ? ".\t" : ". ";
+  if (arabic && !bare) {
+    if (!lang.section_suffix.empty()) return number + "-" + lang.section_suffix + stop + section.title;
+    return lang.section_prefix + " " + number + stop + section.title;
+  }
+  return number + stop + section.title;
 }
 
 // Sections in order, each followed by its activities; activities before any section first.
@@ -121,6 +157,19 @@ void walk_table(const Plan& plan, OnSection on_section, OnActivity on_activity) 
     while (a < plan.activities.size() && plan.activities[a].section == section.number) on_activity(plan.activities[a++]);
   }
   while (a < plan.activities.size()) on_activity(plan.activities[a++]);
+}
+
+// The glossary entries as "ABBR – name;" lines: the axes' separator, and their ending after
+// every name but the last, which ends with a full stop when the others end at all.
+std::vector<std::string> glossary_entries(const Plan& plan, const Axes& axes) {
+  std::vector<std::string> entries;
+  for (size_t k = 0; k < plan.abbreviations.size(); ++k) {
+    const Abbreviation& entry = plan.abbreviations[k];
+    const bool last = k + 1 == plan.abbreviations.size();
+    entries.push_back(entry.abbr + axes.glossary_separator + entry.name +
+                      (axes.glossary_ending.empty() ? "" : last ? "." : axes.glossary_ending));
+  }
+  return entries;
 }
 
 std::string escape(std::string_view text) {
@@ -151,6 +200,89 @@ std::string meta_charset(const Plan& plan, Encoding encoding) {
   return encoding == Encoding::utf16le ? "utf-16" : encoding == Encoding::utf8 ? "utf-8" : charset_name(plan, encoding);
 }
 
+const char* name_of(HeaderWrap value) {
+  switch (value) {
+    case HeaderWrap::none: return "none";
+    case HeaderWrap::line: return "line";
+    case HeaderWrap::br: return "br";
+    case HeaderWrap::paragraphs: return "paragraphs";
+  }
+  return "?";
+}
+const char* name_of(ColumnOrder value) {
+  switch (value) {
+    case ColumnOrder::standard: return "standard";
+    case ColumnOrder::name_second: return "name-second";
+    case ColumnOrder::shuffled: return "shuffled";
+    case ColumnOrder::number_inside: return "number-inside";
+  }
+  return "?";
+}
+const char* name_of(ColumnNumbers value) {
+  switch (value) {
+    case ColumnNumbers::off: return "off";
+    case ColumnNumbers::cells: return "cells";
+    case ColumnNumbers::line: return "line";
+  }
+  return "?";
+}
+const char* name_of(GlossaryLayout value) {
+  switch (value) {
+    case GlossaryLayout::paragraphs: return "paragraphs";
+    case GlossaryLayout::lines: return "lines";
+    case GlossaryLayout::br: return "br";
+    case GlossaryLayout::table: return "table";
+    case GlossaryLayout::table_heading: return "table-heading";
+    case GlossaryLayout::columns: return "columns";
+  }
+  return "?";
+}
+const char* name_of(Numbering value) {
+  switch (value) {
+    case Numbering::plain: return "1";
+    case Numbering::dot: return "1.";
+    case Numbering::paren: return "1)";
+    case Numbering::mixed: return "mixed";
+  }
+  return "?";
+}
+const char* name_of(DeadlineForm value) {
+  switch (value) {
+    case DeadlineForm::classic: return "classic";
+    case DeadlineForm::numeric: return "numeric";
+    case DeadlineForm::years: return "years";
+    case DeadlineForm::recurrence: return "recurrence";
+  }
+  return "?";
+}
+const char* name_of(AgencyForm value) {
+  switch (value) {
+    case AgencyForm::classic: return "classic";
+    case AgencyForm::legal_form: return "legal-form";
+    case AgencyForm::quoted_separators: return "quoted-separators";
+    case AgencyForm::slash: return "slash";
+  }
+  return "?";
+}
+const char* name_of(Format value) {
+  switch (value) {
+    case Format::text: return "text";
+    case Format::portal_html: return "portal-html";
+    case Format::word_html: return "word-html";
+  }
+  return "?";
+}
+const char* name_of(Encoding value) {
+  switch (value) {
+    case Encoding::utf8: return "utf-8";
+    case Encoding::legacy: return "legacy";
+    case Encoding::utf16le: return "utf-16le";
+  }
+  return "?";
+}
+
+std::string quoted_or_none(const std::string& text) { return text.empty() ? "(none)" : "\"" + text + "\""; }
+
 }  // namespace
 
 const char* extension(Format format) {
@@ -162,18 +294,59 @@ const char* extension(Format format) {
   return "txt";
 }
 
+std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, const Rendering& rendering) {
+  const Axes& axes = rendering.axes;
+  std::vector<std::pair<std::string, std::string>> values;
+  const auto add = [&](std::string axis, std::string value) { values.emplace_back(std::move(axis), std::move(value)); };
+  add("format", name_of(rendering.format));
+  add("encoding", name_of(rendering.encoding));
+  add("language", axes.language);
+  add("header.number", axes.language + " " + quoted_or_none(axes.number_header));
+  add("header.name", axes.language + " " + quoted_or_none(axes.name_header));
+  add("header.outcome", axes.language + " " + quoted_or_none(axes.outcome_header));
+  add("header.deadline", axes.language + " " + quoted_or_none(axes.deadline_header));
+  add("header.agencies", axes.language + " " + quoted_or_none(axes.agency_header));
+  add("header.unknown", axes.unknown_header.empty() ? "(none)" : axes.language + " " + quoted_or_none(axes.unknown_header));
+  // A wrap takes effect only where a header cell has two words.
+  const bool wrappable = std::any_of(plan.columns.begin(), plan.columns.end(),
+                                     [](const Column& c) { return c.header && wrapped(*c.header).has_value(); });
+  add("header.wrap", wrappable ? name_of(axes.header_wrap) : "none");
+  add("columns.order", name_of(axes.column_order));
+  add("columns.numbers-row", name_of(axes.column_numbers));
+  add("glossary.heading", axes.glossary_heading.empty() ? "(none)" : axes.language + " " + quoted_or_none(axes.glossary_heading));
+  add("glossary.layout", name_of(axes.glossary_layout));
+  const bool entry_lines = axes.glossary_layout == GlossaryLayout::paragraphs || axes.glossary_layout == GlossaryLayout::lines ||
+                           axes.glossary_layout == GlossaryLayout::br;
+  add("glossary.separator", entry_lines ? quoted_or_none(axes.glossary_separator) : "(cells)");
+  add("glossary.ending", entry_lines ? quoted_or_none(axes.glossary_ending) : "(cells)");
+  add("numbering.style", name_of(axes.numbering));
+  add("numbering.first", std::to_string(axes.first_number));
+  add("tabs", axes.tabs ? "on" : "off");
+  add("text.layout", rendering.format != Format::text ? "(html)" : axes.line_per_paragraph ? "line-per-paragraph" : "blank-lines");
+  add("deadlines", axes.language + " " + name_of(axes.deadlines));
+  add("agencies", axes.language + " " + name_of(axes.agencies));
+  add("conjunction-chains", rendering.conjunction_chains ? "on" : "off");
+  return values;
+}
+
 std::string describe(const Rendering& rendering) {
-  const char* format = rendering.format == Format::text ? "text" : rendering.format == Format::portal_html ? "portal-html" : "word-html";
-  const char* encoding = rendering.encoding == Encoding::utf8 ? "utf-8" : rendering.encoding == Encoding::legacy ? "legacy" : "utf-16le";
-  return std::string(format) + "/" + encoding + " style " + std::to_string(rendering.style);
+  std::string out = std::string(name_of(rendering.format)) + "/" + name_of(rendering.encoding) + " style " +
+                    std::to_string(rendering.style);
+  Plan empty;
+  for (const auto& [axis, value] : axis_values(empty, rendering)) {
+    if (axis == "format" || axis == "encoding" || axis == "header.wrap") continue;
+    out += "; " + axis + "=" + value;
+  }
+  return out + "; header.wrap=" + name_of(rendering.axes.header_wrap);
 }
 
 std::string render_text(const Plan& plan, const Rendering& rendering) {
   Rng rng(rendering.style);
+  const Axes& axes = rendering.axes;
   const words::Language& lang = language_of(plan);
   std::vector<std::string> paragraphs;
   // Some copies come with a paragraph per line and no blank lines at all.
-  const bool line_per_paragraph = chance(rng, 0.25);
+  const bool line_per_paragraph = axes.line_per_paragraph;
   // The portal leaves paragraphs holding one no-break space between and inside cells.
   const auto spacer = [&] {
     if (!line_per_paragraph && chance(rng, 0.1)) paragraphs.push_back("\u00a0");
@@ -185,13 +358,22 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
   }
   spacer();
   for (const Column& column : plan.columns) {
-    if (column.header) paragraphs.push_back(*column.header);
+    if (!column.header) continue;
+    const auto lines = axes.header_wrap == HeaderWrap::line ? wrapped(*column.header) : std::nullopt;
+    paragraphs.push_back(lines ? lines->first + "\n" + lines->second : *column.header);
+  }
+  if (axes.column_numbers == ColumnNumbers::cells) {
+    for (size_t c = 1; c <= plan.columns.size(); ++c) paragraphs.push_back(std::to_string(c));
+  } else if (axes.column_numbers == ColumnNumbers::line) {
+    std::string line;
+    for (size_t c = 1; c <= plan.columns.size(); ++c) line += (c > 1 ? " " : "") + std::to_string(c);
+    paragraphs.push_back(line);
   }
   walk_table(
       plan,
       [&](const Section& section) {
         spacer();
-        paragraphs.push_back(section_heading(plan, section, false, chance(rng, 0.3)));
+        paragraphs.push_back(section_heading(plan, section, false, chance(rng, 0.3), axes.tabs));
       },
       [&](const Activity& activity) {
         spacer();
@@ -203,17 +385,21 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
         }
       });
   spacer();
-  paragraphs.push_back(pick(rng, lang.glossary_headings));
-  const std::vector<std::string> dashes = {"–", "—", "-"};
-  if (chance(rng, 0.3)) {
+  if (!axes.glossary_heading.empty()) paragraphs.push_back(axes.glossary_heading);
+  if (axes.glossary_layout == GlossaryLayout::columns) {
     // A glossary table flattened column by column: the abbreviations, the dashes, the names.
     const bool with_dashes = chance(rng, 0.5);
     for (const Abbreviation& entry : plan.abbreviations) paragraphs.push_back(entry.abbr);
     for (size_t k = 0; with_dashes && k < plan.abbreviations.size(); ++k) paragraphs.push_back("–");
     for (const Abbreviation& entry : plan.abbreviations) paragraphs.push_back(entry.name);
+  } else if (axes.glossary_layout == GlossaryLayout::lines) {
+    // The portal copy's glossary: one entry a line, no blank line between them.
+    std::string block;
+    for (const std::string& entry : glossary_entries(plan, axes)) block += (block.empty() ? "" : "\n") + entry;
+    if (!block.empty()) paragraphs.push_back(block);
   } else {
-    for (const Abbreviation& entry : plan.abbreviations) {
-      paragraphs.push_back(entry.abbr + " " + pick(rng, dashes) + " " + entry.name);
+    for (const std::string& entry : glossary_entries(plan, axes)) {
+      paragraphs.push_back(entry);
       spacer();
     }
   }
@@ -227,12 +413,16 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
   }
   const std::string eol = chance(rng, 0.3) ? "\r\n" : "\n";
   std::string out;
-  for (const std::string& p : paragraphs) out += p + eol + (line_per_paragraph ? "" : eol);
+  for (const std::string& p : paragraphs) {
+    for (const std::string& line : split_lines(p)) out += line + eol;
+    if (!line_per_paragraph) out += eol;
+  }
   return out;
 }
 
 std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
   Rng rng(rendering.style);
+  const Axes& axes = rendering.axes;
   const std::string charset = meta_charset(plan, rendering.encoding);
   const words::Language& lang = language_of(plan);
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + plan.language + "\">\n<head>\n<meta charset=\"" + charset +
@@ -241,8 +431,23 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
   if (plan.title) out += "<h1>" + escape(*plan.title) + "</h1>\n";
   for (const std::string& p : plan.intro) out += "<p>" + escape(p) + "</p>\n";
   out += "<table class=\"plan\">\n<thead>\n<tr>";
-  for (const Column& column : plan.columns) out += "<th>" + escape(column.header.value_or("")) + "</th>";
+  for (const Column& column : plan.columns) {
+    const std::string header = column.header.value_or("");
+    const auto lines = wrapped(header);
+    if (lines && axes.header_wrap == HeaderWrap::br) {
+      out += "<th>" + escape(lines->first) + "<br>" + escape(lines->second) + "</th>";
+    } else if (lines && axes.header_wrap == HeaderWrap::paragraphs) {
+      out += "<th><p>" + escape(lines->first) + "</p><p>" + escape(lines->second) + "</p></th>";
+    } else {
+      out += "<th>" + escape(header) + "</th>";
+    }
+  }
   out += "</tr>\n</thead>\n<tbody>\n";
+  if (axes.column_numbers != ColumnNumbers::off) {
+    out += "<tr>";
+    for (size_t c = 1; c <= plan.columns.size(); ++c) out += "<td>" + std::to_string(c) + "</td>";
+    out += "</tr>\n";
+  }
   const std::string width = std::to_string(plan.columns.size());
   walk_table(
       plan,
@@ -264,15 +469,29 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
         out += "</tr>\n";
       });
   out += "</tbody>\n</table>\n";
-  out += "<p>" + escape(pick(rng, lang.glossary_headings)) + "</p>\n";
-  if (chance(rng, 0.5)) {
-    out += "<table class=\"abbreviations\">\n";
-    for (const Abbreviation& entry : plan.abbreviations) {
-      out += "<tr><td>" + escape(entry.abbr) + "</td><td>" + escape(entry.name) + "</td></tr>\n";
+  if (!axes.glossary_heading.empty()) out += "<p>" + escape(axes.glossary_heading) + "</p>\n";
+  switch (axes.glossary_layout) {
+    case GlossaryLayout::table:
+    case GlossaryLayout::table_heading: {
+      out += "<table class=\"abbreviations\">\n";
+      if (axes.glossary_layout == GlossaryLayout::table_heading) {
+        const auto& [abbr, name] = pick(rng, lang.glossary_table_heads);
+        out += "<tr><th>" + escape(abbr) + "</th><th>" + escape(name) + "</th></tr>\n";
+      }
+      for (const Abbreviation& entry : plan.abbreviations) {
+        out += "<tr><td>" + escape(entry.abbr) + "</td><td>" + escape(entry.name) + "</td></tr>\n";
+      }
+      out += "</table>\n";
+      break;
     }
-    out += "</table>\n";
-  } else {
-    for (const Abbreviation& entry : plan.abbreviations) out += "<p>" + escape(entry.abbr) + " – " + escape(entry.name) + "</p>\n";
+    case GlossaryLayout::br: {
+      std::string joined;
+      for (const std::string& entry : glossary_entries(plan, axes)) joined += (joined.empty() ? "" : "<br>\n") + escape(entry);
+      if (!joined.empty()) out += "<p>" + joined + "</p>\n";
+      break;
+    }
+    default:
+      for (const std::string& entry : glossary_entries(plan, axes)) out += "<p>" + escape(entry) + "</p>\n";
   }
   if (plan.published) {
     out += "<p>" + escape(pick(rng, lang.published_words)) + "</p>\n<p>" + escape(words::day_words(lang, *plan.published)) +
@@ -284,9 +503,10 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
 
 std::string render_word_html(const Plan& plan, const Rendering& rendering) {
   Rng rng(rendering.style);
+  const Axes& axes = rendering.axes;
   const std::string charset = meta_charset(plan, rendering.encoding);
   const words::Language& lang = language_of(plan);
-  const std::string lang_attr = plan.language == "ru" ? "RU" : "EN-US";
+  const std::string lang_attr = plan.language == "ru" ? "RU" : plan.language == "kk" ? "KK" : "EN-US";
   const std::string eol = "\r\n";
   std::string out = "<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"" + eol +
                     "xmlns:w=\"urn:schemas-microsoft-com:office:word\">" + eol + "<head>" + eol +
@@ -298,6 +518,12 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
   const auto paragraph = [&](std::string_view text, const char* cls = "MsoNormal") {
     return std::string("<p class=") + cls + ">" + word_runs(text, rng, lang_attr) + "<o:p></o:p></p>" + eol;
   };
+  // Lines of one paragraph broken by <br> (Shift+Enter in Word).
+  const auto broken = [&](const std::vector<std::string>& lines) {
+    std::string html = "<p class=MsoNormal>";
+    for (size_t k = 0; k < lines.size(); ++k) html += (k ? "<br>" + eol : "") + word_runs(lines[k], rng, lang_attr);
+    return html + "<o:p></o:p></p>" + eol;
+  };
   const std::string empty = "<p class=MsoNormal><o:p>&nbsp;</o:p></p>" + eol;
   if (plan.title) out += paragraph(*plan.title, "MsoTitle");
   for (const std::string& p : plan.intro) {
@@ -308,9 +534,25 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
   out += "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>" + eol;
   out += " <tr>" + eol;
   for (const Column& column : plan.columns) {
-    out += "  <td valign=top>" + (column.header ? paragraph(*column.header) : empty) + "  </td>" + eol;
+    std::string cell = empty;
+    if (column.header) {
+      const auto lines = wrapped(*column.header);
+      if (lines && axes.header_wrap == HeaderWrap::br) {
+        cell = broken({lines->first, lines->second});
+      } else if (lines && axes.header_wrap == HeaderWrap::paragraphs) {
+        cell = paragraph(lines->first) + paragraph(lines->second);
+      } else {
+        cell = paragraph(*column.header);
+      }
+    }
+    out += "  <td valign=top>" + cell + "  </td>" + eol;
   }
   out += " </tr>" + eol;
+  if (axes.column_numbers != ColumnNumbers::off) {
+    out += " <tr>" + eol;
+    for (size_t c = 1; c <= plan.columns.size(); ++c) out += "  <td valign=top>" + paragraph(std::to_string(c)) + "  </td>" + eol;
+    out += " </tr>" + eol;
+  }
   const std::string width = std::to_string(plan.columns.size());
   const auto td = [&](const std::vector<std::string>& cell, size_t rowspan) {
     std::string html = "  <td valign=top" + (rowspan > 1 ? " rowspan=" + std::to_string(rowspan) : std::string()) + ">" + eol;
@@ -355,18 +597,32 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
         }
       });
   out += "</table>" + eol + empty;
-  out += paragraph(pick(rng, lang.glossary_headings));
-  if (chance(rng, 0.5)) {
-    out += "<table class=MsoTableGrid border=0>" + eol;
-    for (const Abbreviation& entry : plan.abbreviations) {
-      out += " <tr><td>" + paragraph(entry.abbr) + "</td><td>" + paragraph(entry.name) + "</td></tr>" + eol;
+  if (!axes.glossary_heading.empty()) out += paragraph(axes.glossary_heading);
+  switch (axes.glossary_layout) {
+    case GlossaryLayout::table:
+    case GlossaryLayout::table_heading: {
+      out += "<table class=MsoTableGrid border=0>" + eol;
+      if (axes.glossary_layout == GlossaryLayout::table_heading) {
+        const auto& [abbr, name] = pick(rng, lang.glossary_table_heads);
+        out += " <tr><td><p class=MsoNormal><b>" + word_runs(abbr, rng, lang_attr) + "</b><o:p></o:p></p></td><td><p class=MsoNormal><b>" +
+               word_runs(name, rng, lang_attr) + "</b><o:p></o:p></p></td></tr>" + eol;
+      }
+      for (const Abbreviation& entry : plan.abbreviations) {
+        out += " <tr><td>" + paragraph(entry.abbr) + "</td><td>" + paragraph(entry.name) + "</td></tr>" + eol;
+      }
+      out += "</table>" + eol;
+      break;
     }
-    out += "</table>" + eol;
-  } else {
-    for (const Abbreviation& entry : plan.abbreviations) {
-      out += paragraph(entry.abbr + " – " + entry.name);
-      if (chance(rng, 0.1)) out += empty;
+    case GlossaryLayout::br: {
+      const std::vector<std::string> entries = glossary_entries(plan, axes);
+      if (!entries.empty()) out += broken(entries);
+      break;
     }
+    default:
+      for (const std::string& entry : glossary_entries(plan, axes)) {
+        out += paragraph(entry);
+        if (chance(rng, 0.1)) out += empty;
+      }
   }
   if (plan.published) {
     out += empty + paragraph(pick(rng, lang.published_words)) + paragraph(words::day_words(lang, *plan.published));
@@ -378,7 +634,8 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
 std::string charset_name(const Plan& plan, Encoding encoding) {
   switch (encoding) {
     case Encoding::utf8: return "UTF-8";
-    case Encoding::legacy: return plan.language == "ru" ? "windows-1251" : "windows-1252";
+    // Kazakh letters have no byte in windows-1251: draw no legacy encoding for a Kazakh plan.
+    case Encoding::legacy: return plan.language == "en" ? "windows-1252" : "windows-1251";
     case Encoding::utf16le: return "UTF-16LE";
   }
   return "UTF-8";

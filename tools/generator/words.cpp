@@ -1,6 +1,9 @@
 // The generator's word lists. See words.h.
 #include "tools/generator/words.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 namespace planparse::gen::words {
 
 const std::vector<std::string> en_months = {"January", "February", "March",     "April",   "May",      "June",
@@ -11,17 +14,18 @@ const std::vector<std::string> ru_months_genitive = {"января", "февра
                                                      "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
 const std::vector<std::string> ru_months_prepositional = {"январе", "феврале", "марте",    "апреле",  "мае",    "июне",
                                                           "июле",   "августе", "сентябре", "октябре", "ноябре", "декабре"};
-const std::vector<std::pair<std::string, std::string>> en_recurrences = {
-    {"annually", "annual"},           {"quarterly", "quarterly"},          {"semi-annually", "semiannual"},
-    {"monthly", "monthly"},           {"on an ongoing basis", "ongoing"},  {"on a permanent basis", "ongoing"},
-    {"every year", "annual"},         {"twice a year", "semiannual"},      {"on a quarterly basis", "quarterly"}};
-const std::vector<std::pair<std::string, std::string>> ru_recurrences = {
-    {"ежегодно", "annual"},   {"ежеквартально", "quarterly"}, {"постоянно", "ongoing"},
-    {"ежемесячно", "monthly"}, {"два раза в год", "semiannual"}, {"на постоянной основе", "ongoing"}};
+const std::vector<std::string> kk_months_nominative = {"қаңтар", "ақпан", "наурыз",   "сәуір", "мамыр",  "маусым",
+                                                       "шілде",  "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"};
+const std::vector<std::string> kk_months_dative = {"қаңтарға", "ақпанға", "наурызға",   "сәуірге", "мамырға",  "маусымға",
+                                                   "шілдеге",  "тамызға", "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға"};
+const std::vector<std::string> kk_months_locative = {"қаңтардағы", "ақпандағы", "наурыздағы",   "сәуірдегі", "мамырдағы",
+                                                     "маусымдағы", "шілдедегі", "тамыздағы",    "қыркүйектегі",
+                                                     "қазандағы",  "қарашадағы", "желтоқсандағы"};
 
 const Language& english() {
   static const Language lang = [] {
     Language l;
+    l.code = "en";
     l.name_heads = {"Development of", "Preparation of",   "Improvement of", "Introduction of", "Analysis of",   "Monitoring of",
                     "Creation of",    "Review of",        "Strengthening of", "Expansion of",  "Modernisation of", "Evaluation of"};
     l.name_objects = {"the legal framework",   "mechanisms",          "the system of support",      "national standards",
@@ -49,11 +53,17 @@ const Language& english() {
                         "This plan continues the work of the ministries and the regions"};
     l.intro_closings = {"and the ministries shall report on its implementation twice a year.",
                         "with the participation of the regions.", "to be implemented in stages."};
-    l.number_headers = {"No.", "No", "#", "Nr."};
-    l.name_headers = {"Name", "Activity", "Measure", "Name of activity", "Activities"};
-    l.outcome_headers = {"Outcome", "Form of completion", "Expected result", "Deliverable"};
-    l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation"};
-    l.agency_headers = {"Agencies in charge", "Responsible agencies", "Responsible executors", "Lead agencies"};
+    l.number_headers = {"No.", "No", "#", "Nr.", "Item"};
+    l.name_headers = {"Name", "Activity", "Measure", "Name of activity", "Activities", "Name of the measure",
+                      "Content of the activity"};
+    l.outcome_headers = {"Outcome", "Form of completion", "Expected result", "Deliverable", "Completion form",
+                         "Expected outcome"};
+    l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation",
+                          "Implementation period", "Timeline"};
+    l.agency_headers = {"Agencies in charge", "Responsible agencies", "Responsible executors", "Lead agencies",
+                        "Responsible", "Lead agency", "Responsible for implementation"};
+    l.unknown_headers = {"Indicator", "Key indicator", "Performance indicator"};
+    l.unknown_cells = {"at least 80 %", "growth of 5 %", "12 districts covered", "100 % of schools"};
     l.bodies = {{"MWR", "Ministry of Water Resources of the Republic", ""},
                 {"MTS", "Ministry of Tourism and Sports", ""},
                 {"MDI", "Ministry of Digital Infrastructure", ""},
@@ -92,10 +102,26 @@ const Language& english() {
                        "all interested parties", "other interested government agencies and organizations"};
     l.conjunction = "and";
     l.section_prefix = "Section";
-    l.glossary_headings = {"Abbreviations:", "Note: Abbreviations:", "List of abbreviations", "Decoding of abbreviations"};
+    l.glossary_headings = {"Abbreviations:", "Note: Abbreviations:", "List of abbreviations", "Decoding of abbreviations",
+                           "Note: list of abbreviations:", "Abbreviations used:", "Acronyms"};
+    l.glossary_table_heads = {{"Abbreviation", "Full name"}, {"Abbreviation", "Meaning"}};
     l.published_words = {"Publication date", "Date of publication"};
     l.other_headers = {"Expected costs", "Sources of funding", "Notes"};
     l.other_cells = {"not required", "state budget", "local budget", "12.5", "within the allocated funds"};
+    l.legal_forms = {"JSC", "LLP", "NJSC", "RSE"};
+    l.legal_names = {"Digital Solutions Centre", "Steppe Water", "Regional Development Agency", "Northern Grid",
+                     "Urban Planning Institute"};
+    l.legal_names_separated = {"Centre for Enterprise, Innovation and Export", "Institute of Ecology, Water and Climate",
+                               "Science and Innovation", "Roads / Bridges"};
+    l.legal_names_unquoted = {"Steppe Water", "Northern Grid", "Valley Heat"};
+    l.quotes = {{"“", "”"}, {"“", "”"}, {"\"", "\""}};
+    l.recurrences = {{"annually", "annual"},         {"quarterly", "quarterly"},         {"semi-annually", "semiannual"},
+                     {"monthly", "monthly"},         {"on an ongoing basis", "ongoing"}, {"on a permanent basis", "ongoing"},
+                     {"every year", "annual"},       {"twice a year", "semiannual"},     {"on a quarterly basis", "quarterly"}};
+    l.recurrence_phrases = {{"once a year", "annual"},
+                            {"once a quarter", "quarterly"},
+                            {"Every quarter", "quarterly"},
+                            {"quarterly, by the 10th day of the month following the reporting quarter", "quarterly"}};
     return l;
   }();
   return lang;
@@ -104,7 +130,7 @@ const Language& english() {
 const Language& russian() {
   static const Language lang = [] {
     Language l;
-    l.russian = true;
+    l.code = "ru";
     l.name_heads = {"Разработка", "Подготовка", "Совершенствование", "Внедрение", "Анализ", "Мониторинг",
                     "Создание",   "Проведение", "Расширение",        "Обеспечение"};
     l.name_objects = {"механизмов",        "нормативной правовой базы", "системы поддержки",        "национальных стандартов",
@@ -128,11 +154,16 @@ const Language& russian() {
                         "Настоящий план продолжает работу министерств и регионов"};
     l.intro_closings = {"и министерства представляют информацию о его исполнении два раза в год.",
                         "с участием регионов.", "для поэтапной реализации."};
-    l.number_headers = {"№ п/п", "№"};
-    l.name_headers = {"Наименование мероприятия", "Наименование", "Мероприятие"};
-    l.outcome_headers = {"Форма завершения"};
-    l.deadline_headers = {"Сроки исполнения", "Срок исполнения", "Сроки"};
-    l.agency_headers = {"Ответственные исполнители", "Ответственные за исполнение", "Исполнители"};
+    // "N п/п" with a Latin N, as typists write it.
+    l.number_headers = {"№ п/п", "№", "N п/п", "№п/п"};
+    l.name_headers = {"Наименование мероприятия", "Наименование", "Мероприятие", "Содержание мероприятия",
+                      "Наименование мероприятий", "Мероприятия"};
+    l.outcome_headers = {"Форма завершения", "Ожидаемый результат", "Форма завершения мероприятия", "Ожидаемые результаты"};
+    l.deadline_headers = {"Сроки исполнения", "Срок исполнения", "Сроки", "Срок", "Срок выполнения", "Сроки реализации"};
+    l.agency_headers = {"Ответственные исполнители", "Ответственные за исполнение", "Исполнители", "Ответственные",
+                        "Ответственный за исполнение", "Ответственный исполнитель"};
+    l.unknown_headers = {"Индикатор", "Показатель", "Целевой показатель"};
+    l.unknown_cells = {"не менее 80 %", "рост на 5 %", "охват 12 районов", "100 % школ"};
     l.bodies = {{"МВР", "Министерство водных ресурсов Республики", ""},
                 {"МТС", "Министерство туризма и спорта", ""},
                 {"МЦИ", "Министерство цифровой инфраструктуры", ""},
@@ -168,13 +199,134 @@ const Language& russian() {
                        "другие заинтересованные организации", "другие заинтересованные государственные органы и организации"};
     l.conjunction = "и";
     l.section_prefix = "Раздел";
-    l.glossary_headings = {"Примечание: расшифровка аббревиатур:", "Расшифровка аббревиатур:"};
+    l.glossary_headings = {"Примечание: расшифровка аббревиатур:", "Расшифровка аббревиатур:", "Список сокращений:",
+                           "Принятые сокращения:", "Список используемых сокращений", "Перечень аббревиатур"};
+    l.glossary_table_heads = {{"Аббревиатура", "Расшифровка"}, {"Сокращение", "Полное наименование"}};
     l.published_words = {"Дата публикации"};
     l.other_headers = {"Предполагаемые расходы (млн. тенге)", "Источники финансирования"};
     l.other_cells = {"не требуется", "республиканский бюджет", "местный бюджет", "12,5", "в пределах выделенных средств"};
+    l.legal_forms = {"АО", "ТОО", "НАО", "РГП на ПХВ", "ГКП на ПХВ", "РГУ", "ГУ", "КГУ", "КГП"};
+    l.legal_names = {"Центр цифровых решений", "Степной водоканал", "Институт городского планирования", "Дорожный фонд",
+                     "Агентство регионального развития", "Северная энергосеть"};
+    l.legal_names_separated = {"Центр поддержки предпринимательства, инноваций и экспорта",
+                               "Институт экологии, водных ресурсов и климата", "Наука и инновации", "Дороги / Мосты"};
+    l.legal_names_unquoted = {"Степной Водоканал", "Северная Энергосеть", "Долинное Теплоснабжение"};
+    l.legal_names_nested = {"Холдинг «Цифровые решения»", "Фонд «Зеленая степь»"};
+    l.quotes = {{"«", "»"}, {"«", "»"}, {"“", "”"}, {"\"", "\""}};
+    l.recurrences = {{"ежегодно", "annual"},   {"ежеквартально", "quarterly"}, {"постоянно", "ongoing"},
+                     {"ежемесячно", "monthly"}, {"два раза в год", "semiannual"}, {"на постоянной основе", "ongoing"}};
+    l.recurrence_phrases = {{"ежеквартально, до 10 числа месяца, следующего за отчетным", "quarterly"},
+                            {"ежемесячно, до 5 числа месяца, следующего за отчетным", "monthly"},
+                            {"ежегодно, до 20 января года, следующего за отчетным", "annual"},
+                            {"1 раз в квартал", "quarterly"},
+                            {"один раз в год", "annual"},
+                            {"раз в полугодие", "semiannual"}};
     return l;
   }();
   return lang;
+}
+
+// Kazakh puts the topic first and the verbal noun last ("... саласындағы нормативтік базаны
+// әзірлеу"), and the quoted proper name before an abbreviation ("«Ашық үкімет» АҮК").
+const Language& kazakh() {
+  static const Language lang = [] {
+    Language l;
+    l.code = "kk";
+    l.object_first = true;
+    l.proper_first = true;
+    l.name_heads = {"әзірлеу", "дайындау", "жетілдіру", "енгізу", "талдау", "құру", "кеңейту", "бағалау", "нығайту", "жаңғырту"};
+    l.name_objects = {"нормативтік құқықтық базаны", "қолдау тетіктерін",   "ұлттық стандарттарды",
+                      "оқыту бағдарламаларын",       "ақпараттық жүйелерді", "әкімшілік рәсімдерді",
+                      "әдістемелік ұсынымдарды",     "орталықтар желісін"};
+    l.name_links = {"саласындағы", "мәселелері бойынша", "бағытындағы", "жөніндегі"};
+    l.topics = {"ауылдық елді мекендерді сумен жабдықтау", "тұтынушылардың құқықтарын қорғау", "шағын бизнесті қолдау",
+                "мемлекеттік қызметтерге қол жеткізу",     "жол қозғалысының қауіпсіздігі",    "экологиялық мониторинг",
+                "халықтың цифрлық сауаттылығы",            "мектептегі білім сапасы",          "жастарды жұмыспен қамту",
+                "мәдени мұра объектілері",                 "қалдықтарды басқару",              "қалалық қоғамдық көлік",
+                "су тасқынының алдын алу",                 "таулы өңірлердегі туризм"};
+    l.items = {"тұжырымдама жобасын дайындау",    "сарапшылармен консультациялар", "халықаралық тәжірибені зерделеу",
+               "қағидаларға өзгерістер енгізу",   "мамандарды оқыту",              "өңірлердегі ақпараттық науқан"};
+    l.outcomes = {"Үкіметке ақпарат",      "Заң жобасы",          "Бірлескен бұйрық",        "Үкіметке ұсыныстар",
+                  "Талдамалық есеп",       "Министрдің бұйрығы",  "Әдістемелік ұсынымдар",   "Пайдалануға беру актісі",
+                  "Үкімет қаулысы",        "Оқыту семинарлары"};
+    l.section_titles = {"Инфрақұрылым және коммуналдық қызметтер", "Цифрлық қызметтер", "Әлеуметтік қорғау",
+                        "Білім және ғылым", "Қоршаған орта және табиғи ресурстар", "Құқықтық қамтамасыз ету",
+                        "Көлік және логистика", "Денсаулық сақтау", "Өңірлік даму", "Мемлекеттік басқару"};
+    l.intro_openings = {"Өңірлік даму стратегиясына сәйкес Үкімет осы жоспарды бекітті",
+                        "Іс-шаралар жоспары бекітілді",
+                        "Мемлекеттік басқаруды реформалау тұжырымдамасын орындау мақсатында жоспар қабылданды",
+                        "Осы жоспар министрліктер мен өңірлердің жұмысын жалғастырады"};
+    l.intro_closings = {"және министрліктер оның орындалуы туралы ақпарат береді.", "өңірлердің қатысуымен.",
+                        "кезең-кезеңімен іске асырылады."};
+    l.number_headers = {"Р/с №", "№ р/с", "№", "Р/с"};
+    l.name_headers = {"Іс-шараның атауы", "Іс-шаралардың атауы", "Іс-шара", "Атауы", "Іс-шаралар"};
+    l.outcome_headers = {"Аяқтау нысаны", "Аяқталу нысаны", "Орындау нысаны", "Күтілетін нәтиже"};
+    l.deadline_headers = {"Орындау мерзімі", "Орындалу мерзімі", "Мерзімі", "Іске асыру мерзімі", "Орындау мерзімдері", "Мерзім"};
+    l.agency_headers = {"Жауапты орындаушылар", "Орындауға жауаптылар", "Жауаптылар", "Жауапты орындаушы", "Орындаушылар"};
+    l.unknown_headers = {"Көрсеткіш", "Индикатор", "Нысаналы көрсеткіш"};
+    l.unknown_cells = {"кемінде 80 %", "5 %-ға өсу", "12 ауданды қамту", "мектептердің 100 %"};
+    l.bodies = {{"СРМ", "Су ресурстары министрлігі", ""},
+                {"ТСМ", "Туризм және спорт министрлігі", ""},
+                {"ЦИМ", "Цифрлық инфрақұрылым министрлігі", ""},
+                {"ТҚМ", "Табиғатты қорғау министрлігі", ""},
+                {"ҚДМ", "Қоғамдық денсаулық министрлігі", ""},
+                {"ЕЖМ", "Еңбек және жұмыспен қамту министрлігі", ""},
+                {"КЖМ", "Көлік және жолдар министрлігі", ""},
+                {"АШМ", "Ауыл шаруашылығы министрлігі", ""},
+                {"ҚРМ", "Қаржы министрлігі", ""},
+                {"ЭСМ", "Экономика және сауда министрлігі", ""},
+                {"ҒБМ", "Ғылым және білім министрлігі", ""},
+                {"МЖМ", "Мәдениет және жастар министрлігі", ""},
+                {"ӘДМ", "Әділет министрлігі", ""},
+                {"ІСМ", "Ішкі істер министрлігі", ""},
+                {"ЭНМ", "Энергетика министрлігі", ""},
+                {"СІМ", "Сыртқы істер министрлігі", ""},
+                {"МҚА", "Мемлекеттік қызмет істері агенттігі", ""},
+                {"СЕА", "Статистика және есептілік агенттігі", ""},
+                {"БҚА", "Бәсекелестікті қорғау агенттігі", ""},
+                {"ҰБР", "Республиканың Ұлттық банкі", ""},
+                {"БПР", "Бас прокуратура", ""},
+                {"ЖАП", "Жоғары аудиторлық палата", ""},
+                {"АҮК", "«Ашық үкімет» мемлекеттік корпорациясы", "«Ашық үкімет»"},
+                {"ҰКО", "«Одақ» ұлттық кәсіпкерлер палатасы", "«Одақ»"},
+                {"ҒЗИ-2", "№ 2 ғылыми-зерттеу институты", ""}};
+    l.markers = {"(келісім бойынша)", "(келісім бойынша)", "(келісу бойынша)"};
+    l.written_out = {"Президент жанындағы Мемлекеттік басқару академиясы", "Әділет министрлігі жанындағы Заңнама институты",
+                     "Уәкіл жанындағы Адам құқықтары орталығы", "Жас ғалымдар кеңесі", "Муниципалитеттер одағы"};
+    l.group_phrases = {"квазимемлекеттік ұйымдар", "жергілікті атқарушы органдар", "орталық мемлекеттік органдар",
+                       "квазимемлекеттік сектор субъектілері"};
+    l.joined_groups = {"басқа да мүдделі мемлекеттік органдар", "өзге де орталық мемлекеттік органдар",
+                       "басқа да мүдделі ұйымдар"};
+    l.conjunction = "және";
+    l.section_suffix = "бөлім";
+    l.glossary_headings = {"Аббревиатуралардың толық жазылуы:", "Қысқартулар:", "Пайдаланылған қысқартулар",
+                           "Ескертпе: қысқартулардың толық жазылуы:", "Аббревиатуралар тізімі:"};
+    l.glossary_table_heads = {{"Аббревиатура", "Толық жазылуы"}, {"Қысқарту", "Толық атауы"}};
+    l.published_words = {"Жарияланған күні"};
+    l.other_headers = {"Болжалды шығыстар", "Қаржыландыру көздері"};
+    l.other_cells = {"талап етілмейді", "республикалық бюджет", "жергілікті бюджет", "12,5", "бөлінген қаражат шегінде"};
+    l.legal_forms = {"АҚ", "ЖШС", "КеАҚ", "ШЖҚ РМК", "ШЖҚ МКК"};
+    l.legal_names = {"Цифрлық шешімдер орталығы", "Дала су арнасы", "Өңірлік даму агенттігі", "Солтүстік энергожелісі",
+                     "Қалалық жоспарлау институты"};
+    l.legal_names_separated = {"Кәсіпкерлікті, инновацияларды және экспортты қолдау орталығы",
+                               "Экология, су ресурстары және климат институты", "Ғылым және инновациялар",
+                               "Жолдар / Көпірлер"};
+    l.legal_names_unquoted = {"Дала Су", "Солтүстік Жылу", "Алқап Энерго"};
+    l.legal_names_nested = {"Ұлттық холдинг «Цифрлық шешімдер»", "Ұлттық компания «Жасыл дала»"};
+    l.quotes = {{"«", "»"}, {"«", "»"}, {"“", "”"}, {"\"", "\""}};
+    l.recurrences = {{"жыл сайын", "annual"},        {"тоқсан сайын", "quarterly"},           {"тұрақты", "ongoing"},
+                     {"ай сайын", "monthly"},        {"жарты жылда бір рет", "semiannual"}, {"тұрақты негізде", "ongoing"},
+                     {"жылына екі рет", "semiannual"}};
+    l.recurrence_phrases = {{"тоқсанына 1 рет", "quarterly"}, {"тоқсанына бір рет", "quarterly"}, {"жылына бір рет", "annual"},
+                            {"жылына 1 рет", "annual"},       {"айына бір рет", "monthly"},        {"Тоқсан сайын", "quarterly"},
+                            {"Тұрақты түрде", "ongoing"}};
+    return l;
+  }();
+  return lang;
+}
+
+const Language& language(const std::string& code) {
+  return code == "ru" ? russian() : code == "kk" ? kazakh() : english();
 }
 
 std::string roman(int value) {
@@ -184,20 +336,25 @@ std::string roman(int value) {
 }
 
 std::string letter(const Language& lang, int value) {
-  if (!lang.russian) return std::string(1, static_cast<char>('A' + value - 1));
+  if (lang.code == "en") return std::string(1, static_cast<char>('A' + value - 1));
   static const std::vector<std::string> letters = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н"};
   return letters[static_cast<size_t>(value - 1)];
 }
 
 std::string title(const Language& lang, const std::string& topic, int from_year, int to_year) {
   const std::string years = std::to_string(from_year) + "–" + std::to_string(to_year);
-  if (lang.russian) return "План мероприятий по вопросам " + topic + " на " + years + " годы";
+  if (lang.code == "ru") return "План мероприятий по вопросам " + topic + " на " + years + " годы";
+  if (lang.code == "kk") return capitalise(topic) + " саласындағы " + years + " жылдарға арналған іс-шаралар жоспары";
   return "Action Plan for " + topic + " for " + years;
 }
 
 std::string act_phrase(const Language& lang, int year, int month, int day, const std::string& number) {
   const size_t m = static_cast<size_t>(month - 1);
-  if (lang.russian) {
+  if (lang.code == "kk") {
+    return "Үкіметтің " + std::to_string(year) + " жылғы " + std::to_string(day) + " " + kk_months_locative[m] + " № " + number +
+           " қаулысымен";
+  }
+  if (lang.code == "ru") {
     return "постановлением Правительства от " + std::to_string(day) + " " + ru_months_genitive[m] + " " +
            std::to_string(year) + " года № " + number + ",";
   }
@@ -209,8 +366,18 @@ std::string day_words(const Language& lang, const std::string& iso_date) {
   const int year = std::stoi(iso_date.substr(0, 4));
   const size_t m = static_cast<size_t>(std::stoi(iso_date.substr(5, 2)) - 1);
   const int day = std::stoi(iso_date.substr(8, 2));
-  if (lang.russian) return std::to_string(day) + " " + ru_months_genitive[m] + " " + std::to_string(year) + " года";
+  if (lang.code == "ru") return std::to_string(day) + " " + ru_months_genitive[m] + " " + std::to_string(year) + " года";
+  if (lang.code == "kk") return std::to_string(year) + " жылғы " + std::to_string(day) + " " + kk_months_nominative[m];
   return en_months[m] + " " + std::to_string(day) + ", " + std::to_string(year);
+}
+
+std::string capitalise(const std::string& text) {
+  if (text.empty()) return text;
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+  const UChar32 first = unicode.char32At(0);
+  unicode.replace(0, U16_LENGTH(first), static_cast<UChar32>(u_toupper(first)));
+  std::string out;
+  return unicode.toUTF8String(out);
 }
 
 }  // namespace planparse::gen::words

@@ -1,7 +1,9 @@
 // The generator's word lists: small, made up for the generator (not taken from the samples),
-// in English and Russian. Every header word, marker, group phrase and deadline word here is
-// one that parsers/vocab/{en,ru}.tsv knows; the prose is chosen so that no name or outcome
-// reads as a deadline, an agency list, a section heading or a row number.
+// in English, Russian and Kazakh. The prose is chosen so that no name or outcome reads as a
+// deadline, an agency list, a section heading or a row number. The header wordings, glossary
+// headings, legal forms and deadline forms are the genre's labels as issue 13's catalogue lists
+// them (more than parsers/vocab knows word for word: the parser is to read them by word family);
+// the names around them are our own.
 #pragma once
 
 #include <string>
@@ -11,42 +13,68 @@
 namespace planparse::gen::words {
 
 // A body that agency cells name by its abbreviation; `proper` is a quoted proper name that
-// may follow the abbreviation ("SCS “Citizen Services”"), empty when it has none.
+// goes with the abbreviation ("SCS “Citizen Services”", Kazakh "«Ашық үкімет» АҮК"), empty
+// when it has none.
 struct Body {
   std::string abbr;
   std::string name;
   std::string proper;
 };
 
+// A recurrence phrase as printed, with the recurrence it means (dates null).
+using Recurrence = std::pair<std::string, std::string>;
+
 struct Language {
-  bool russian = false;
+  std::string code;           // "en", "ru", "kk"
+  bool object_first = false;  // Kazakh: "<topic> <link> <object> <verbal noun>"
+  bool proper_first = false;  // Kazakh: the quoted proper name before the abbreviation
   std::vector<std::string> name_heads, name_objects, name_links, topics, items, outcomes, section_titles;
   std::vector<std::string> intro_openings, intro_closings;
+  // Header cells per role: the wordings plans print (issue 13: "Срок", "N п/п", "Р/с №", ...).
+  // The first of each list, and of glossary_headings, is one the parser read before issue 13:
+  // baseline_axes uses it.
   std::vector<std::string> number_headers, name_headers, outcome_headers, deadline_headers, agency_headers;
+  // Header cells no role takes ("Индикатор"), with cells for their column.
+  std::vector<std::string> unknown_headers, unknown_cells;
   std::vector<Body> bodies;
   std::vector<std::string> markers, written_out, group_phrases, joined_groups;
   std::string conjunction;
-  std::string section_prefix;
+  std::string section_prefix;  // "Section 2." / "Раздел 2."; empty: Kazakh "2-бөлім."
+  std::string section_suffix;  // "бөлім"
   std::vector<std::string> glossary_headings, published_words;
+  std::vector<std::pair<std::string, std::string>> glossary_table_heads;  // a glossary table's heading row
   std::vector<std::string> other_headers, other_cells;
+  // Legal forms of organisations ("АО", "ЖШС", "JSC") and names for them: quoted, quoted with a
+  // comma, slash or conjunction inside, unquoted, and nested-quote ones ("Холдинг «...»").
+  std::vector<std::string> legal_forms, legal_names, legal_names_separated, legal_names_unquoted, legal_names_nested;
+  std::vector<std::pair<std::string, std::string>> quotes;  // opening, closing
+  std::vector<Recurrence> recurrences;        // the forms tests/test_deadline.cpp pinned before issue 13
+  std::vector<Recurrence> recurrence_phrases;  // issue 13's: "тоқсанына 1 рет", "ежеквартально, до 10 числа ..."
 };
 
 const Language& english();
 const Language& russian();
+const Language& kazakh();
+const Language& language(const std::string& code);  // "en", "ru" or "kk"
 
 extern const std::vector<std::string> en_months;
 extern const std::vector<std::string> ru_months_nominative;
 extern const std::vector<std::string> ru_months_genitive;
 extern const std::vector<std::string> ru_months_prepositional;
-extern const std::vector<std::pair<std::string, std::string>> en_recurrences;  // text, recurrence
-extern const std::vector<std::pair<std::string, std::string>> ru_recurrences;
+extern const std::vector<std::string> kk_months_nominative;
+extern const std::vector<std::string> kk_months_dative;    // "шілдеге": "2025 жылғы 1 шілдеге дейін"
+extern const std::vector<std::string> kk_months_locative;  // "шілдедегі": "2025 жылғы 1 шілдедегі"
 
 std::string roman(int value);  // 1..39
 std::string letter(const Language& lang, int value);  // 1 -> "A" / "А", skipping Ё and Й
 std::string title(const Language& lang, const std::string& topic, int from_year, int to_year);
-// "by the resolution dated March 3, 2024 No. 112" / "постановлением от 3 марта 2024 года № 112".
+// "by the resolution dated March 3, 2024 No. 112," / "постановлением от 3 марта 2024 года № 112," /
+// "Үкіметтің 2024 жылғы 3 наурыздағы № 112 қаулысымен".
 std::string act_phrase(const Language& lang, int year, int month, int day, const std::string& number);
-// A whole day as the language writes it in prose: "March 5, 2024" / "5 марта 2024 года".
+// A whole day as the language writes it in prose: "March 5, 2024" / "5 марта 2024 года" /
+// "2024 жылғы 5 наурыздағы".
 std::string day_words(const Language& lang, const std::string& iso_date);
+// The first letter upper-cased, in any script ("әзірлеу" -> "Әзірлеу").
+std::string capitalise(const std::string& text);
 
 }  // namespace planparse::gen::words
