@@ -101,6 +101,25 @@ struct Walk {
   size_t end = 0;                              // where the table ends
 };
 
+// In a grid whose number column is not the first, a row's cells before its number were walked
+// before the row began: they move from the previous row (or from the unclaimed paragraphs) to
+// the row their grid row starts.
+void take_cells_before_number(const GridPosition& number, std::vector<std::vector<Paragraph>>& bodies,
+                              std::vector<Paragraph>& unclaimed) {
+  const auto same_row = [&](const Paragraph& p) { return p.grid.table == number.table && p.grid.row == number.row; };
+  // They went where the walk put paragraphs before this row: the open row, or (after a section
+  // heading) the unclaimed ones.
+  for (std::vector<Paragraph>* from : {&unclaimed, bodies.size() >= 2 ? &bodies[bodies.size() - 2] : nullptr}) {
+    if (from == nullptr) continue;
+    auto first = from->end();
+    while (first != from->begin() && same_row(*(first - 1))) --first;
+    if (first == from->end()) continue;
+    bodies.back().insert(bodies.back().begin(), std::make_move_iterator(first), std::make_move_iterator(from->end()));
+    from->erase(first, from->end());
+    return;
+  }
+}
+
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table) {
   Walk walk;
@@ -171,6 +190,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     table.rows.push_back(std::move(row));
     walk.bodies.emplace_back();
     row_open = true;
+    if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
   }
   walk.end = i;
   return walk;

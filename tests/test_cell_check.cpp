@@ -86,3 +86,18 @@ TEST_CASE("in flattened text an agency paragraph goes to the agencies, not into 
   CHECK(codes(table.value()) == std::vector<std::string>{"missing-cell@11"});
   CHECK(table.value().rows[0].cells[3].size() == 2);
 }
+
+TEST_CASE("in a grid whose number column stands in the middle, the cells before the number are its row's", "[table]") {
+  const Blocks blocks = grid({{"Activity", "Deadline", "No.", "Responsible agencies"},
+                              {"I. First part"},
+                              {"Open a room", "2025", "1", "MCS"},
+                              {"Close a room", "2026", "2", "MF"}});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 2);
+  CHECK(table.value().rows[0].cells[0].at(0).text == "Open a room");
+  CHECK(table.value().rows[1].cells[0].at(0).text == "Close a room");
+  CHECK(table.value().rows[1].cells[1].at(0).text == "2026");
+  CHECK(table.value().unclaimed.empty());
+  CHECK(codes(table.value()).empty());
+}
