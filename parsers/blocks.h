@@ -5,8 +5,8 @@
 // tabs between its cells; there every line, and every tab-separated cell, is a paragraph. A
 // tab after a list marker at the start of a line ("I.\tTitle", "-\tItem", the way Word copies
 // its numbered and bulleted lists) is a space, not a cell separator. This is the seam every
-// source format feeds: the HTML reader produces the same paragraphs from elements. Tested by
-// test_blocks.cpp.
+// source format feeds: the HTML reader produces the same paragraphs from elements, and what
+// it finds about the page around them (footers, date stamps). Tested by test_blocks.cpp.
 #pragma once
 
 #include <cstddef>
@@ -40,8 +40,21 @@ struct Paragraph {
   std::vector<LineBreak> breaks{};  // one per joined line after the first, in order; empty for one line
 };
 
+// What a page holds around its content that is not part of the document's text, for the
+// metadata stage: the text path has none of it.
+struct PageMetadata {
+  // Paragraphs of the page's footers (<footer>, role=contentinfo, a "footer" class), outermost
+  // first, in document order; grid positions are not kept.
+  std::vector<Paragraph> footer;
+  // Machine-readable dates, as written, each with its element's line: <time datetime> values
+  // and itemprop="datePublished" ones in the content, then those in footers and elsewhere
+  // outside tables, then the content of date <meta>s (article:published_time, DC.date, ...).
+  std::vector<Paragraph> stamps;
+};
+
 struct Blocks {
   std::vector<Paragraph> paragraphs;
+  PageMetadata page;
 };
 
 Blocks split_paragraphs(const NormalText& text);

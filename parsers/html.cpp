@@ -32,6 +32,18 @@ constexpr std::array kBlockElements = {"p", "div", "li", "ul", "ol", "br", "h1",
 constexpr std::array kChromeClassWords = {"breadcrumb", "menu", "navbar", "navigation", "lang-switch", "language",
                                           "langs", "sidebar", "cookie", "share", "social", "skip-link"};
 constexpr std::array kChromeRoles = {"navigation", "banner", "contentinfo", "menu", "menubar", "search", "complementary"};
+// The parts of a page that hold its dates though they are no content: the head (date <meta>s),
+// the header and the footer ("Publication date: …", <time>).
+constexpr std::array kPageElements = {"head", "header", "footer"};
+constexpr std::array kPageRoles = {"banner", "contentinfo"};
+// <meta> names and properties that give the page's publication date (lower case): Open Graph
+// and article markup, Dublin Core, and the names news and legal portals use.
+constexpr std::array kDateMetaNames = {"article:published_time", "og:published_time", "published_time",
+                                      "datepublished", "date", "dc.date", "dc.date.issued", "dc.date.created",
+                                      "dcterms.date", "dcterms.issued", "dcterms.created", "pubdate",
+                                      "publishdate", "publish_date", "publish-date", "publication_date",
+                                      "publication-date", "citation_publication_date", "citation_date",
+                                      "sailthru.date", "parsely-pub-date"};
 
 // The HTML standard's limits for spans.
 constexpr long kMaxColspan = 1000;
@@ -67,16 +79,16 @@ std::string lower_ascii(std::string text) {
 }
 
 // Elements a reader never sees, or that belong to the site rather than the document. One pass
-// over the attributes: it runs for every element of the page.
-bool is_skipped(const xmlNode* node) {
-  if (is_one_of(name_of(node), kSkippedElements)) return true;
+// over the attributes: it runs for every element of the page. With `page_parts`, the page's
+// banner and footer (role banner, contentinfo) are not chrome: the date walk reads them.
+bool is_hidden_or_chrome(const xmlNode* node, bool page_parts) {
   for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
     const std::string_view name(reinterpret_cast<const char*>(attr->name));
     if (name == "hidden") return true;
     if (name != "aria-hidden" && name != "style" && name != "role" && name != "class" && name != "id") continue;
     std::string value = lower_ascii(attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;
-    if (name == "role" && is_one_of(value, kChromeRoles)) return true;
+    if (name == "role" && is_one_of(value, kChromeRoles) && !(page_parts && is_one_of(value, kPageRoles))) return true;
     if (name == "style") {
       value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
       if (value.find("display:none") != std::string::npos || value.find("visibility:hidden") != std::string::npos ||
@@ -90,6 +102,30 @@ bool is_skipped(const xmlNode* node) {
           if (token.find(word) != std::string_view::npos) return true;
         }
       }
+    }
+  }
+  return false;
+}
+
+bool is_skipped(const xmlNode* node) {
+  return is_one_of(name_of(node), kSkippedElements) || is_hidden_or_chrome(node, false);
+}
+
+// What the date walk does not enter: what is skipped, but for the page's head, header and
+// footer, which hold its dates.
+bool hides_dates(const xmlNode* node) {
+  const std::string_view name = name_of(node);
+  if (is_one_of(name, kSkippedElements) && !is_one_of(name, kPageElements)) return true;
+  return is_hidden_or_chrome(node, true);
+}
+
+// A footer of the page or of its article: <footer>, role=contentinfo, or a class or id word
+// holding "footer" ("site-footer", "footer-bottom").
+bool is_footer(const xmlNode* node) {
+  if (name_of(node) == "footer" || lower_ascii(attribute(node, "role")) == "contentinfo") return true;
+  for (const char* name : {"class", "id"}) {
+    for (std::string_view token : split(lower_ascii(attribute(node, name)), ' ')) {
+      if (token.find("footer") != std::string_view::npos) return true;
     }
   }
   return false;
@@ -220,6 +256,13 @@ class Walker {
     return std::move(blocks_);
   }
 
+  // The paragraphs of one part of the page (a footer), read as the content is; a table too
+  // large is left out rather than refused, since the part is not the document.
+  std::vector<Paragraph> read_part(const xmlNode* part) {
+    visit(part);
+    return std::move(blocks_.paragraphs);
+  }
+
  private:
   struct Frame {
     const xmlNode* node;
@@ -328,6 +371,81 @@ class Walker {
   std::optional<Failure> too_large_;  // the first table over kMaxGridCells
 };
 
+// The value of a date stamp: the datetime or content attribute, else (a <time>) its text.
+std::string stamp_value(const xmlNode* node) {
+  std::string value = attribute(node, "datetime");
+  if (value.empty()) value = attribute(node, "content");
+  if (value.empty() && name_of(node) == "time") {
+    xmlChar* text = xmlNodeGetContent(node);
+    if (text != nullptr) {
+      value = reinterpret_cast<const char*>(text);
+      xmlFree(text);
+    }
+  }
+  return normalise_fragment(value);
+}
+
+// The page around the content (blocks.h, PageMetadata), in one walk over the whole page:
+// its footers, and its date stamps by how surely each dates the document: one marked as the
+// publication date (itemprop="datePublished", <time pubdate>), a <time> in the content, one
+// in a footer, a date <meta>. A <time> inside a table dates a row, not the page.
+PageMetadata read_page(const xmlNode* root, const xmlNode* content) {
+  struct Frame {
+    const xmlNode* node;
+    bool in_content;
+    bool in_table;
+    bool in_footer;
+  };
+  std::vector<Paragraph> marked, in_content, in_footer, metas;
+  std::vector<const xmlNode*> footers;
+  std::vector<Frame> stack{{root, false, false, false}};
+  while (!stack.empty()) {
+    Frame frame = stack.back();
+    stack.pop_back();
+    const xmlNode* node = frame.node;
+    if (node->type != XML_ELEMENT_NODE || hides_dates(node)) continue;
+    const std::string_view name = name_of(node);
+    const int line = std::max(static_cast<int>(xmlGetLineNo(node)), 1);
+    if (name == "meta") {
+      std::string key = attribute(node, "name");
+      if (key.empty()) key = attribute(node, "property");
+      if (key.empty()) key = attribute(node, "itemprop");
+      std::string value = normalise_fragment(attribute(node, "content"));
+      if (is_one_of(lower_ascii(key), kDateMetaNames) && !value.empty()) metas.push_back(Paragraph{std::move(value), line});
+      continue;
+    }
+    frame.in_content = frame.in_content || node == content;
+    frame.in_table = frame.in_table || name == "table";
+    if (!frame.in_footer && is_footer(node)) {
+      footers.push_back(node);
+      frame.in_footer = true;
+    }
+    const bool published = lower_ascii(attribute(node, "itemprop")) == "datepublished" ||
+                           (name == "time" && xmlHasProp(node, reinterpret_cast<const xmlChar*>("pubdate")));
+    if (published || (name == "time" && !frame.in_table && (frame.in_content || frame.in_footer))) {
+      std::string value = stamp_value(node);
+      if (!value.empty()) {
+        (published ? marked : frame.in_content ? in_content : in_footer).push_back(Paragraph{std::move(value), line});
+      }
+    }
+    for (const xmlNode* child = node->last; child; child = child->prev) {
+      stack.push_back({child, frame.in_content, frame.in_table, frame.in_footer});
+    }
+  }
+  PageMetadata page;
+  for (const xmlNode* footer : footers) {
+    Walker walker;
+    for (Paragraph& paragraph : walker.read_part(footer)) {
+      paragraph.grid = GridPosition{};
+      page.footer.push_back(std::move(paragraph));
+    }
+  }
+  for (std::vector<Paragraph>* stamps : {&marked, &in_content, &in_footer, &metas}) {
+    page.stamps.insert(page.stamps.end(), stamps->begin(), stamps->end());
+  }
+  return page;
+}
+
 }  // namespace
 
 Result<Blocks> read_html(std::string_view text) {
@@ -342,8 +460,12 @@ Result<Blocks> read_html(std::string_view text) {
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     return Failure{Code::not_a_plan, "no HTML document could be read", ""};
   }
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const xmlNode* content = content_root(root);
   Walker walker;
-  return walker.walk(content_root(xmlDocGetRootElement(doc.get())));
+  Result<Blocks> blocks = walker.walk(content);
+  if (blocks.ok()) blocks.value().page = read_page(root, content);
+  return blocks;
 }
 
 }  // namespace planparse

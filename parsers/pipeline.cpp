@@ -101,6 +101,8 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
   plan.act = find_act(table.intro, vocabulary);
   Footer footer = read_footer(footer_paragraphs, vocabulary);
   plan.published = footer.published;
+  // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
+  if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics);
   // The table decides: the reference is an English plan with a Russian footer.
   std::vector<std::string> table_text;
