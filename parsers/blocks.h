@@ -43,12 +43,13 @@ struct Paragraph {
 // What a page holds around its content that is not part of the document's text, for the
 // metadata stage: the text path has none of it.
 struct PageMetadata {
-  // Paragraphs of the page's footers (<footer>, role=contentinfo, a "footer" class), outermost
-  // first, in document order; grid positions are not kept.
+  // Paragraphs of the page's footers (<footer>, role=contentinfo, a "footer" class): the
+  // content's own first, then the page's; grid positions are not kept.
   std::vector<Paragraph> footer;
-  // Machine-readable dates, as written, each with its element's line: <time datetime> values
-  // and itemprop="datePublished" ones in the content, then those in footers and elsewhere
-  // outside tables, then the content of date <meta>s (article:published_time, DC.date, ...).
+  // Machine-readable dates, as written, each with its element's line: those marked as the
+  // publication date (itemprop="datePublished", <time pubdate>), then the <time> values of the
+  // content outside its tables, then those of footers, then the content of date <meta>s
+  // (article:published_time, DC.date, dcterms.date, ...).
   std::vector<Paragraph> stamps;
 };
 

@@ -79,8 +79,22 @@ bool is_lead_paragraph(std::string_view paragraph, const Vocabulary& vocabulary)
   return paragraph.size() <= kMaxHeadingBytes && is_lead(fold_case(paragraph), vocabulary);
 }
 
+// True when some stem of the roles stands in the text at all: the table stage asks about every
+// paragraph, and almost none holds a glossary word.
+bool holds_stem(std::string_view folded, const std::vector<std::string>& phrases) {
+  for (const std::string& phrase : phrases) {
+    const std::string_view stem = !phrase.empty() && phrase.back() == '*' ? std::string_view(phrase).substr(0, phrase.size() - 1)
+                                                                          : std::string_view(phrase);
+    if (!stem.empty() && folded.find(stem) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // The heading's words once a note lead and the trailing colon are gone.
 bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& strong = vocabulary.phrases("glossary.word");
+  const std::vector<std::string>& shortening = vocabulary.phrases("glossary.shortening");
+  if (!holds_stem(folded, strong) && !holds_stem(folded, shortening)) return false;
   std::string_view body = trim(folded);
   const size_t stop = body.find_first_of(":.");
   if (stop != std::string_view::npos && is_lead(body.substr(0, stop), vocabulary)) body = trim(body.substr(stop + 1));
@@ -93,9 +107,7 @@ bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
   }
   const std::vector<std::string> words = words_of(body);
   if (words.empty() || words.size() > kMaxHeadingWords) return false;
-  const std::vector<std::string>& strong = vocabulary.phrases("glossary.word");
   if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, strong); })) return true;
-  const std::vector<std::string>& shortening = vocabulary.phrases("glossary.shortening");
   const std::vector<std::string>& label = vocabulary.phrases("glossary.label");
   bool said = false;
   for (const std::string& word : words) {

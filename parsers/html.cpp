@@ -140,6 +140,10 @@ long span_attribute(const xmlNode* cell, const char* name, long fallback) {
   return value;
 }
 
+bool has_attribute(const xmlNode* node, const char* name) {
+  return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
 bool is_element(const xmlNode* node, std::string_view name) {
   return node->type == XML_ELEMENT_NODE && name_of(node) == name;
 }
@@ -244,6 +248,14 @@ const xmlNode* title_heading(const xmlNode* root) {
   return nullptr;
 }
 
+// What the content walk meets that the page's metadata needs, so that the date walk need not
+// go over the content (and its big table) again: the skipped parts of the content that may
+// hold its dates (its header and footer), and its <time> and <meta> elements outside tables.
+struct Sightings {
+  std::vector<const xmlNode*> parts;
+  std::vector<const xmlNode*> stamps;
+};
+
 class Walker {
  public:
   Result<Blocks> walk(const xmlNode* root) {
@@ -262,6 +274,8 @@ class Walker {
     visit(part);
     return std::move(blocks_.paragraphs);
   }
+
+  const Sightings& sightings() const { return sightings_; }
 
  private:
   struct Frame {
@@ -284,7 +298,11 @@ class Walker {
         continue;
       }
       if (node->type != XML_ELEMENT_NODE) continue;  // comments, Word's conditional ones included
-      if (node == title_ || (node != start && is_skipped(node))) continue;
+      if (node == title_) continue;
+      if (node != start && is_skipped(node)) {
+        if (!hides_dates(node)) sightings_.parts.push_back(node);
+        continue;
+      }
       enter(node);
       stack.push_back({node, true});
       for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, false});
@@ -300,7 +318,13 @@ class Walker {
                                std::to_string(kMaxGridCells) + " grid cells (rows x columns)",
                            "line " + std::to_string(xmlGetLineNo(node))};
     }
-    if (name == "table") ++table_count_;
+    if (name == "table") {
+      ++table_count_;
+      ++table_depth_;
+    }
+    if (table_depth_ == 0 && (name == "time" || name == "meta" || has_attribute(node, "itemprop"))) {
+      sightings_.stamps.push_back(node);
+    }
     if (!is_one_of(name, kBlockElements)) return;
     flush();
     line_ = static_cast<int>(xmlGetLineNo(node));
@@ -316,6 +340,7 @@ class Walker {
 
   void leave(const xmlNode* node) {
     const std::string_view name = name_of(node);
+    if (name == "table") --table_depth_;
     if (!is_one_of(name, kBlockElements)) return;
     flush();
     line_ = -1;
@@ -368,6 +393,8 @@ class Walker {
   int line_ = -1;        // line of the block element that opened the paragraph being read
   int start_line_ = 1;
   int table_count_ = 0;
+  int table_depth_ = 0;  // tables open around the element being read
+  Sightings sightings_;
   std::optional<Failure> too_large_;  // the first table over kMaxGridCells
 };
 
@@ -385,25 +412,21 @@ std::string stamp_value(const xmlNode* node) {
   return normalise_fragment(value);
 }
 
-// The page around the content (blocks.h, PageMetadata), in one walk over the whole page:
-// its footers, and its date stamps by how surely each dates the document: one marked as the
-// publication date (itemprop="datePublished", <time pubdate>), a <time> in the content, one
-// in a footer, a date <meta>. A <time> inside a table dates a row, not the page.
-PageMetadata read_page(const xmlNode* root, const xmlNode* content) {
+// The page around the content (blocks.h, PageMetadata): its footers, and its date stamps by
+// how surely each dates the document: one marked as the publication date
+// (itemprop="datePublished", <time pubdate>), a <time> of the content, one of a footer, a date
+// <meta>. One walk over the page outside the content, and over the parts of the content the
+// content walk skipped (its header and footer); the rest of the content the content walk has
+// seen (`seen`). A <time> inside a table of the content dates a row, not the page.
+PageMetadata read_page(const xmlNode* root, const xmlNode* content, const Sightings& seen) {
   struct Frame {
     const xmlNode* node;
     bool in_content;
-    bool in_table;
     bool in_footer;
   };
   std::vector<Paragraph> marked, in_content, in_footer, metas;
   std::vector<const xmlNode*> footers;
-  std::vector<Frame> stack{{root, false, false, false}};
-  while (!stack.empty()) {
-    Frame frame = stack.back();
-    stack.pop_back();
-    const xmlNode* node = frame.node;
-    if (node->type != XML_ELEMENT_NODE || hides_dates(node)) continue;
+  const auto stamp = [&](const xmlNode* node, const Frame& frame) {
     const std::string_view name = name_of(node);
     const int line = std::max(static_cast<int>(xmlGetLineNo(node)), 1);
     if (name == "meta") {
@@ -411,26 +434,42 @@ PageMetadata read_page(const xmlNode* root, const xmlNode* content) {
       if (key.empty()) key = attribute(node, "property");
       if (key.empty()) key = attribute(node, "itemprop");
       std::string value = normalise_fragment(attribute(node, "content"));
-      if (is_one_of(lower_ascii(key), kDateMetaNames) && !value.empty()) metas.push_back(Paragraph{std::move(value), line});
-      continue;
+      if (value.empty()) return;
+      key = lower_ascii(std::move(key));
+      if (key == "datepublished") {
+        marked.push_back(Paragraph{std::move(value), line});
+      } else if (is_one_of(key, kDateMetaNames)) {
+        metas.push_back(Paragraph{std::move(value), line});
+      }
+      return;
     }
-    frame.in_content = frame.in_content || node == content;
-    frame.in_table = frame.in_table || name == "table";
+    const bool published = lower_ascii(attribute(node, "itemprop")) == "datepublished" ||
+                           (name == "time" && has_attribute(node, "pubdate"));
+    // A <time> elsewhere on the page (a site header, a list of other news) dates something else.
+    if (!published && (name != "time" || (!frame.in_content && !frame.in_footer))) return;
+    std::string value = stamp_value(node);
+    if (value.empty()) return;
+    (published ? marked : frame.in_content ? in_content : in_footer).push_back(Paragraph{std::move(value), line});
+  };
+
+  for (const xmlNode* node : seen.stamps) stamp(node, Frame{node, true, false});
+  std::vector<Frame> stack;
+  // The content's skipped parts first (its own footer comes before the site's), then the page.
+  stack.push_back({root, false, false});
+  for (auto part = seen.parts.rbegin(); part != seen.parts.rend(); ++part) stack.push_back({*part, true, false});
+  while (!stack.empty()) {
+    Frame frame = stack.back();
+    stack.pop_back();
+    const xmlNode* node = frame.node;
+    if (node->type != XML_ELEMENT_NODE || node == content || hides_dates(node)) continue;
+    const std::string_view name = name_of(node);
     if (!frame.in_footer && is_footer(node)) {
       footers.push_back(node);
       frame.in_footer = true;
     }
-    const bool published = lower_ascii(attribute(node, "itemprop")) == "datepublished" ||
-                           (name == "time" && xmlHasProp(node, reinterpret_cast<const xmlChar*>("pubdate")));
-    if (published || (name == "time" && !frame.in_table && (frame.in_content || frame.in_footer))) {
-      std::string value = stamp_value(node);
-      if (!value.empty()) {
-        (published ? marked : frame.in_content ? in_content : in_footer).push_back(Paragraph{std::move(value), line});
-      }
-    }
-    for (const xmlNode* child = node->last; child; child = child->prev) {
-      stack.push_back({child, frame.in_content, frame.in_table, frame.in_footer});
-    }
+    if (name == "meta" || name == "time" || has_attribute(node, "itemprop")) stamp(node, frame);
+    if (name == "table" && frame.in_content) continue;
+    for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, frame.in_content, frame.in_footer});
   }
   PageMetadata page;
   for (const xmlNode* footer : footers) {
@@ -464,7 +503,7 @@ Result<Blocks> read_html(std::string_view text) {
   const xmlNode* content = content_root(root);
   Walker walker;
   Result<Blocks> blocks = walker.walk(content);
-  if (blocks.ok()) blocks.value().page = read_page(root, content);
+  if (blocks.ok()) blocks.value().page = read_page(root, content, walker.sightings());
   return blocks;
 }
 

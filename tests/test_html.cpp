@@ -171,7 +171,7 @@ TEST_CASE("date stamps come marked first, then the content's, the footer's and t
       "<article><time datetime='2025-04-03'>3 April</time>\n"
       "<table><tr><td><time datetime='2030-01-01'>deadline</time></td></tr></table>\n"
       "<span itemprop='datePublished' content='2025-04-04'></span><time>5 April 2025</time></article>\n"
-      "<aside><time datetime='2020-01-01'>other news</time></aside>\n"
+      "<aside><time datetime='2020-01-01'>other news</time></aside><div><time datetime='2021-01-01'></time></div>\n"
       "<footer><time datetime='2025-04-06'></time></footer></body></html>";
   Result<Blocks> blocks = read_html(page);
   REQUIRE(blocks.ok());
@@ -184,4 +184,14 @@ TEST_CASE("date stamps come marked first, then the content's, the footer's and t
 TEST_CASE("entries in one paragraph with br between them are a paragraph each", "[html]") {
   CHECK(dump("<body>\n<p>MIA – Ministry of Internal Affairs;<br>\nMJ – Ministry of Justice.</p>\n</body>") ==
         std::vector<std::string>{"MIA – Ministry of Internal Affairs;@2", "MJ – Ministry of Justice.@3"});
+}
+
+TEST_CASE("a time in the article's own header dates the content, though the header is no content", "[html]") {
+  Result<Blocks> blocks = read_html(
+      "<body><article><header><time datetime='2025-04-28'>28 April</time></header><p>Text</p></article>"
+      "<footer><time datetime='2020-01-01'></time></footer></body>");
+  REQUIRE(blocks.ok());
+  REQUIRE(blocks.value().page.stamps.size() == 2);
+  CHECK(blocks.value().page.stamps[0].text == "2025-04-28");
+  CHECK(blocks.value().paragraphs.size() == 1);
 }
