@@ -124,7 +124,8 @@ bool hides_dates(const xmlNode* node) {
 bool is_footer(const xmlNode* node) {
   if (name_of(node) == "footer" || lower_ascii(attribute(node, "role")) == "contentinfo") return true;
   for (const char* name : {"class", "id"}) {
-    for (std::string_view token : split(lower_ascii(attribute(node, name)), ' ')) {
+    const std::string value = lower_ascii(attribute(node, name));  // outlives the tokens
+    for (std::string_view token : split(value, ' ')) {
       if (token.find("footer") != std::string_view::npos) return true;
     }
   }
