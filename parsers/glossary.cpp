@@ -2,6 +2,7 @@
 #include "parsers/glossary.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include "parsers/agencies.h"
@@ -15,9 +16,42 @@ namespace {
 // they come. Longer paragraphs are prose that mentions abbreviations.
 constexpr size_t kMaxHeadingWords = 8;
 constexpr size_t kMaxHeadingBytes = 240;
+// "Примечание:", "Ескертпе:", "Notes:" standing alone.
+constexpr size_t kMaxLeadBytes = 48;
 // The second cell of a glossary table's heading row: "Полное наименование", "Full name".
 constexpr size_t kMaxColumnLabelWords = 4;
 constexpr size_t kMaxColumnLabelBytes = 80;
+
+// The glossary words of one vocabulary, and what rules a paragraph out before it is folded:
+// the table stage asks about every paragraph of the document.
+struct GlossaryWords {
+  uint64_t vocabulary = 0;  // Vocabulary::id they were taken from
+  std::vector<std::string> headings, strong, shortening, label, leads;
+  size_t max_words = 0;     // no heading has more words
+  bool heading_digits = false;  // some whole heading holds a digit
+};
+
+const GlossaryWords& glossary_words(const Vocabulary& vocabulary) {
+  // One copy per thread (batch parses on several), taken anew when the vocabulary changes.
+  thread_local GlossaryWords words;
+  if (words.vocabulary == vocabulary.id && vocabulary.id != 0) return words;
+  words.vocabulary = vocabulary.id;
+  words.headings = vocabulary.phrases("glossary.heading");
+  words.strong = vocabulary.phrases("glossary.word");
+  words.shortening = vocabulary.phrases("glossary.shortening");
+  words.label = vocabulary.phrases("glossary.label");
+  words.leads = vocabulary.phrases("glossary.lead");
+  // A label of kMaxHeadingWords after a note lead of two words and its colon.
+  words.max_words = kMaxHeadingWords + 3;
+  words.heading_digits = false;
+  for (const std::string& heading : words.headings) {
+    words.max_words = std::max(words.max_words, static_cast<size_t>(std::count(heading.begin(), heading.end(), ' ')) + 1);
+    words.heading_digits = words.heading_digits || std::any_of(heading.begin(), heading.end(), [](char c) {
+                             return c >= '0' && c <= '9';
+                           });
+  }
+  return words;
+}
 
 struct Entry {
   std::string abbr;
@@ -71,12 +105,15 @@ bool is_lead(std::string_view folded, const Vocabulary& vocabulary) {
   while (!text.empty() && (text.back() == ':' || text.back() == '.')) text = trim(text.substr(0, text.size() - 1));
   const std::vector<std::string> words = words_of(text);
   if (words.empty() || words.size() > 2 || has_digit(text)) return false;
-  const std::vector<std::string>& leads = vocabulary.phrases("glossary.lead");
+  const std::vector<std::string>& leads = glossary_words(vocabulary).leads;
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, leads); });
 }
 
+// A note lead standing alone ends with its colon: "Примечание:".
 bool is_lead_paragraph(std::string_view paragraph, const Vocabulary& vocabulary) {
-  return paragraph.size() <= kMaxHeadingBytes && is_lead(fold_case(paragraph), vocabulary);
+  paragraph = trim(paragraph);
+  return !paragraph.empty() && paragraph.back() == ':' && paragraph.size() <= kMaxLeadBytes &&
+         is_lead(fold_case(paragraph), vocabulary);
 }
 
 // True when some stem of the roles stands in the text at all: the table stage asks about every
@@ -92,8 +129,9 @@ bool holds_stem(std::string_view folded, const std::vector<std::string>& phrases
 
 // The heading's words once a note lead and the trailing colon are gone.
 bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
-  const std::vector<std::string>& strong = vocabulary.phrases("glossary.word");
-  const std::vector<std::string>& shortening = vocabulary.phrases("glossary.shortening");
+  const GlossaryWords& glossary = glossary_words(vocabulary);
+  const std::vector<std::string>& strong = glossary.strong;
+  const std::vector<std::string>& shortening = glossary.shortening;
   if (!holds_stem(folded, strong) && !holds_stem(folded, shortening)) return false;
   std::string_view body = trim(folded);
   const size_t stop = body.find_first_of(":.");
@@ -108,7 +146,7 @@ bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
   const std::vector<std::string> words = words_of(body);
   if (words.empty() || words.size() > kMaxHeadingWords) return false;
   if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, strong); })) return true;
-  const std::vector<std::string>& label = vocabulary.phrases("glossary.label");
+  const std::vector<std::string>& label = glossary.label;
   bool said = false;
   for (const std::string& word : words) {
     const bool says = matches(word, shortening);
@@ -118,33 +156,56 @@ bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
   return said;
 }
 
-// "MIA – Ministry", "MIA - Ministry", "МВД– Министерство", "MIA: Ministry" -> {abbr, name}.
-std::optional<Entry> split_entry(std::string_view text) {
-  const std::u32string chars = to_u32(text);
-  for (size_t i = 1; i + 1 < chars.size(); ++i) {
-    // A dash needs a space after it ("ABBR-Name" is one word), and before it only when what
-    // precedes it is no abbreviation: "МВД– Министерство" is an entry too.
-    const bool dash = is_dash(chars[i]) && chars[i + 1] == U' ';
-    const bool colon = chars[i] == U':' && chars[i + 1] == U' ';
-    if (!dash && !colon) continue;
-    std::string abbr(trim(to_utf8(chars.substr(0, i))));
-    std::string name(trim(to_utf8(chars.substr(i + 1))));
-    // The end of an entry in a list ("…;", "….") is not part of the name.
-    while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ',')) {
-      name = std::string(trim(std::string_view(name).substr(0, name.size() - 1)));
-    }
-    if (is_abbreviation(abbr) && !name.empty()) return Entry{std::move(abbr), std::move(name), 0};
-    return std::nullopt;  // the first separator decides: names hold dashes of their own
-  }
-  return std::nullopt;
-}
-
+// The name without the end of its entry in a list ("…;", "….", "…,").
 std::string strip_name(std::string_view text) {
   std::string_view name = trim(text);
   while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ',')) {
     name = trim(name.substr(0, name.size() - 1));
   }
   return std::string(name);
+}
+
+// The byte length of the separator that `text` starts with: ":" or a dash; 0 for none.
+size_t separator_at(std::string_view text) {
+  if (text.empty()) return 0;
+  if (text[0] == ':' || text[0] == '-') return 1;
+  // U+2010..U+2015 (hyphens, dashes) and U+2212 (minus), the dashes is_dash knows besides "-".
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xE2) {
+    const auto b1 = static_cast<unsigned char>(text[1]);
+    const auto b2 = static_cast<unsigned char>(text[2]);
+    if ((b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) || (b1 == 0x88 && b2 == 0x92)) return 3;
+  }
+  return 0;
+}
+
+// "MIA – Ministry", "MIA - Ministry", "МВД– Министерство", "MIA: Ministry" -> {abbr, name}.
+// An abbreviation is one word, so the separator closes the first word or is the second; a
+// name may hold separators of its own ("LEB – Local executive bodies – akimats"). A separator
+// needs a space after it: "ABBR-Name" is one word.
+std::optional<Entry> split_entry(std::string_view text) {
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos || space == 0) return std::nullopt;
+  std::string_view abbr = text.substr(0, space);
+  std::string_view rest = text.substr(space + 1);
+  // The separator closing the first word ("MIA:", "МВД–").
+  size_t length = 0;
+  if (abbr.size() >= 2 && (abbr.back() == ':' || abbr.back() == '-')) {
+    length = 1;
+  } else if (abbr.size() >= 4 && separator_at(abbr.substr(abbr.size() - 3)) == 3) {
+    length = 3;
+  }
+  if (length > 0) {
+    abbr = abbr.substr(0, abbr.size() - length);
+  } else {
+    // "ABBR – name": the separator alone as the second word.
+    const size_t next = separator_at(rest);
+    if (next == 0 || rest.size() <= next || rest[next] != ' ') return std::nullopt;
+    rest = rest.substr(next + 1);
+  }
+  if (abbr.empty() || !is_abbreviation(abbr)) return std::nullopt;
+  std::string name = strip_name(rest);
+  if (name.empty()) return std::nullopt;
+  return Entry{std::string(abbr), std::move(name), 0};
 }
 
 // A paragraph whose lines are entries, one a line, perhaps under a heading on its first lines:
@@ -204,8 +265,11 @@ bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragrap
 bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabulary) {
   const std::string_view text = trim(paragraph);
   if (text.empty() || text.size() > kMaxHeadingBytes) return false;
+  const GlossaryWords& glossary = glossary_words(vocabulary);
+  if (static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1 > glossary.max_words) return false;
+  if (!glossary.heading_digits && has_digit(text)) return false;  // neither a whole heading nor a label
   const std::string folded = fold_case(text);
-  for (const std::string& heading : vocabulary.phrases("glossary.heading")) {
+  for (const std::string& heading : glossary.headings) {
     if (folded == heading) return true;
   }
   return is_heading_label(folded, vocabulary);
