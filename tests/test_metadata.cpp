@@ -51,3 +51,7 @@ TEST_CASE("a footer date is preferred to a stamp", "[metadata]") {
   CHECK(page_published(page({{"Publication date: 1 June 2024", 40}}, {{"2025-04-28", 5}}), builtin_vocabulary()) ==
         "2024-06-01");
 }
+
+TEST_CASE("a legal portal's \"Дата опубликования\" names the publication date", "[metadata]") {
+  CHECK(page_published(page({{"Дата опубликования: 23 января 2007", 40}}, {}), builtin_vocabulary()) == "2007-01-23");
+}
