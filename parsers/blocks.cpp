@@ -1,6 +1,8 @@
 // Stage 2, blocks. See blocks.h.
 #include "parsers/blocks.h"
 
+#include <string_view>
+
 #include "parsers/text.h"
 
 namespace planparse {
@@ -14,8 +16,82 @@ constexpr size_t kMaxMeanLinesPerParagraph = 4;
 // A table copied from a browser puts a row on a line with tabs between the cells, and a cell's
 // own line breaks on lines of their own: then too every line is a paragraph.
 constexpr size_t kMinTabbedLines = 2;
+// The longest list number before a tab ("12.", "1.2.3.") and Roman numeral ("XVIII.").
+constexpr size_t kMaxMarkerNumber = 9;
+constexpr size_t kMaxRomanNumeral = 7;
 
-bool lines_are_paragraphs(const NormalText& text) {
+enum class Marker { none, number, other };
+
+// Bullets Word and web pages put before list items: dashes, dots, squares, arrows, ticks, the
+// "o" of a second level, and the private-use code points of Word's Symbol and Wingdings fonts.
+bool is_bullet(char32_t c) {
+  switch (c) {
+    case U'*': case U'o': case U'\u00b7': case U'\u2022': case U'\u2023': case U'\u2043': case U'\u25aa':
+    case U'\u25ab': case U'\u25a0': case U'\u25a1': case U'\u25cf': case U'\u25cb': case U'\u25e6': case U'\u25ba':
+    case U'\u25b8': case U'\u27a2': case U'\u27a4': case U'\u2713': case U'\u2714':
+      return true;
+    default:
+      return is_dash(c) || (c >= 0xf000 && c <= 0xf0ff);
+  }
+}
+
+// Latin Roman digits and the Cyrillic look-alikes Kazakh and Russian copies use for them.
+bool is_roman_digit(char32_t c) {
+  return c == U'I' || c == U'V' || c == U'X' || c == U'L' || c == U'C' || c == U'\u0406' || c == U'\u0425';
+}
+
+// What stands before the first tab of a line when it is a list marker: a bullet, a Roman
+// numeral or one letter closed by "." or ")" (other), or a number closed by "." or ")".
+Marker marker_before_tab(std::string_view line, size_t tab) {
+  const std::u32string head = to_u32(line.substr(0, tab));
+  if (head.size() == 1 && is_bullet(head[0])) return Marker::other;
+  if (head.size() < 2 || (head.back() != U'.' && head.back() != U')')) return Marker::none;
+  const std::u32string body = head.substr(0, head.size() - 1);
+  if (body.size() == 1 && is_letter(body[0])) return Marker::other;
+  bool roman = body.size() <= kMaxRomanNumeral;
+  for (char32_t c : body) roman = roman && is_roman_digit(c);
+  if (roman) return Marker::other;
+  // "1", "12", "1.2": digits, dots only between them.
+  bool number = body.size() <= kMaxMarkerNumber && body.front() != U'.' && body.back() != U'.';
+  for (size_t i = 0; i < body.size() && number; ++i) {
+    number = (body[i] >= U'0' && body[i] <= U'9') || (body[i] == U'.' && body[i - 1] != U'.');
+  }
+  return number ? Marker::number : Marker::none;
+}
+
+// Where the tab after a line's list marker stands, to be read as a space; npos when there is
+// none. A number's tab stays a cell separator when more tabs follow (a copied table row
+// "1.\tName\tOutcome") or when the text is a tabbed table (`numbers` false), where "1.\tName"
+// is a row whose next cell broke onto the following line.
+size_t marker_tab(const std::string& line, bool numbers) {
+  const size_t tab = line.find('\t');
+  if (tab == std::string::npos) return tab;
+  const Marker marker = marker_before_tab(line, tab);
+  if (marker == Marker::none) return std::string::npos;
+  if (marker == Marker::number && (!numbers || line.find('\t', tab + 1) != std::string::npos)) return std::string::npos;
+  return tab;
+}
+
+// True when the line holds a tab between cells once its marker's tab is a space.
+bool has_cell_tab(const std::string& line, bool numbers) {
+  const size_t tab = line.find('\t');
+  if (tab == std::string::npos) return false;
+  return marker_tab(line, numbers) != tab || line.find('\t', tab + 1) != std::string::npos;
+}
+
+struct Layout {
+  bool numbers = true;             // a tab after a list number is a space
+  bool line_per_paragraph = false;
+};
+
+Layout choose_layout(const NormalText& text) {
+  Layout layout;
+  // Lines that are table rows whatever their list markers say: when a text holds enough, it is
+  // a copied table, and a tab after a number separates its number cell.
+  size_t rows = 0;
+  for (const Line& line : text.lines) rows += has_cell_tab(line.text, true);
+  layout.numbers = rows < kMinTabbedLines;
+
   size_t text_lines = 0;
   size_t paragraphs = 0;
   size_t tabbed = 0;
@@ -24,39 +100,67 @@ bool lines_are_paragraphs(const NormalText& text) {
     if (line.empty()) continue;
     ++text_lines;
     paragraphs += i == 0 || text.lines[i - 1].text.empty();
-    tabbed += line.find('\t') != std::string::npos;
+    tabbed += has_cell_tab(line, layout.numbers);
   }
-  return tabbed >= kMinTabbedLines || (paragraphs > 0 && text_lines > kMaxMeanLinesPerParagraph * paragraphs);
+  layout.line_per_paragraph =
+      tabbed >= kMinTabbedLines || (paragraphs > 0 && text_lines > kMaxMeanLinesPerParagraph * paragraphs);
+  return layout;
 }
 
 }  // namespace
 
 Blocks split_paragraphs(const NormalText& text) {
   Blocks blocks;
-  const bool line_per_paragraph = lines_are_paragraphs(text);
+  const Layout layout = choose_layout(text);
   bool open = false;  // the last paragraph may take the next line
-  for (const Line& line : text.lines) {
-    if (line.text.empty()) {
+  for (const Line& source : text.lines) {
+    if (source.text.empty()) {
       open = false;
       continue;
     }
-    if (line_per_paragraph || line.text.find('\t') != std::string::npos) {
+    std::string untabbed;
+    const std::string* text_of_line = &source.text;
+    if (const size_t tab = marker_tab(source.text, layout.numbers); tab != std::string::npos) {
+      untabbed = source.text;
+      untabbed[tab] = ' ';
+      text_of_line = &untabbed;
+    }
+    const std::string& line = *text_of_line;
+    if (layout.line_per_paragraph || line.find('\t') != std::string::npos) {
       // Each tab-separated cell is a paragraph of its own, on the line of its row.
-      for (std::string_view cell : split(line.text, '\t')) {
-        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), line.number});
+      for (std::string_view cell : split(line, '\t')) {
+        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number});
       }
       open = false;
       continue;
     }
     if (open) {
-      blocks.paragraphs.back().text += ' ';
-      blocks.paragraphs.back().text += line.text;
+      Paragraph& paragraph = blocks.paragraphs.back();
+      paragraph.text += ' ';
+      paragraph.breaks.push_back(LineBreak{paragraph.text.size(), source.number});
+      paragraph.text += line;
     } else {
-      blocks.paragraphs.push_back(Paragraph{line.text, line.number});
+      blocks.paragraphs.push_back(Paragraph{line, source.number});
       open = true;
     }
   }
   return blocks;
+}
+
+std::vector<Paragraph> paragraph_lines(const Paragraph& paragraph) {
+  std::vector<Paragraph> lines;
+  size_t start = 0;
+  int line = paragraph.line;
+  for (const LineBreak& next : paragraph.breaks) {
+    if (next.offset <= start || next.offset > paragraph.text.size()) continue;  // not of this text
+    const std::string_view piece = trim(std::string_view(paragraph.text).substr(start, next.offset - start));
+    if (!piece.empty()) lines.push_back(Paragraph{std::string(piece), line, paragraph.grid});
+    start = next.offset;
+    line = next.line;
+  }
+  const std::string_view piece = trim(std::string_view(paragraph.text).substr(start));
+  if (!piece.empty()) lines.push_back(Paragraph{std::string(piece), line, paragraph.grid});
+  return lines;
 }
 
 }  // namespace planparse

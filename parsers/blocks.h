@@ -1,10 +1,15 @@
 // Stage 2, blocks: lines -> paragraphs. A paragraph is a run of non-blank lines; its lines join
-// with one space; it keeps the number of its first line. Two kinds of copy change that: a text
-// with (almost) no blank lines, and a table copied with tabs between its cells; there every
-// line, and every tab-separated cell, is a paragraph. This is the seam every source format
-// feeds: the HTML reader produces the same paragraphs from elements. Tested by test_blocks.cpp.
+// with one space; it keeps the number of its first line and where each later line begins, so
+// that a stage reading one item a line (a glossary of one entry a line) can split it again.
+// Two kinds of copy change that: a text with (almost) no blank lines, and a table copied with
+// tabs between its cells; there every line, and every tab-separated cell, is a paragraph. A
+// tab after a list marker at the start of a line ("I.\tTitle", "-\tItem", the way Word copies
+// its numbered and bulleted lists) is a space, not a cell separator. This is the seam every
+// source format feeds: the HTML reader produces the same paragraphs from elements, and what
+// it finds about the page around them (footers, date stamps). Tested by test_blocks.cpp.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,16 +27,41 @@ struct GridPosition {
   int colspan = 1;   // grid columns it covers
 };
 
+// Where a source line joined into a paragraph begins.
+struct LineBreak {
+  size_t offset = 0;  // byte offset in Paragraph::text, just after the joining space
+  int line = 0;       // the line's number in the decoded input
+};
+
 struct Paragraph {
   std::string text;  // normalised, never empty
   int line = 0;      // 1-based line of its first character (HTML: of its element) in the decoded input
   GridPosition grid{};
+  std::vector<LineBreak> breaks{};  // one per joined line after the first, in order; empty for one line
+};
+
+// What a page holds around its content that is not part of the document's text, for the
+// metadata stage: the text path has none of it.
+struct PageMetadata {
+  // Paragraphs of the page's footers (<footer>, role=contentinfo, a "footer" class): the
+  // content's own first, then the page's; grid positions are not kept.
+  std::vector<Paragraph> footer;
+  // Machine-readable dates, as written, each with its element's line: those marked as the
+  // publication date (itemprop="datePublished", <time pubdate>), then the <time> values of the
+  // content outside its tables, then those of footers, then the content of date <meta>s
+  // (article:published_time, DC.date, dcterms.date, ...).
+  std::vector<Paragraph> stamps;
 };
 
 struct Blocks {
   std::vector<Paragraph> paragraphs;
+  PageMetadata page;
 };
 
 Blocks split_paragraphs(const NormalText& text);
+
+// The lines of a paragraph: its text cut at its breaks, each piece with its line. One piece,
+// the whole text, for a paragraph without breaks.
+std::vector<Paragraph> paragraph_lines(const Paragraph& paragraph);
 
 }  // namespace planparse

@@ -1,6 +1,8 @@
 // Stage 5, glossary. See glossary.h.
 #include "parsers/glossary.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include "parsers/agencies.h"
@@ -10,37 +12,282 @@
 namespace planparse {
 namespace {
 
+// A heading is a label: "Note: list of abbreviations used in the Plan:" is about as long as
+// they come. Longer paragraphs are prose that mentions abbreviations.
+constexpr size_t kMaxHeadingWords = 8;
+constexpr size_t kMaxHeadingBytes = 240;
+// "Примечание:", "Ескертпе:", "Notes:" standing alone.
+constexpr size_t kMaxLeadBytes = 48;
+// The second cell of a glossary table's heading row: "Полное наименование", "Full name".
+constexpr size_t kMaxColumnLabelWords = 4;
+constexpr size_t kMaxColumnLabelBytes = 80;
+
+// The glossary words of one vocabulary, and what rules a paragraph out before it is folded:
+// the table stage asks about every paragraph of the document.
+struct GlossaryWords {
+  uint64_t vocabulary = 0;  // Vocabulary::id they were taken from
+  std::vector<std::string> headings, strong, shortening, label, leads;
+  size_t max_words = 0;     // no heading has more words
+  bool heading_digits = false;  // some whole heading holds a digit
+};
+
+const GlossaryWords& glossary_words(const Vocabulary& vocabulary) {
+  // One copy per thread (batch parses on several), taken anew when the vocabulary changes.
+  thread_local GlossaryWords words;
+  if (words.vocabulary == vocabulary.id && vocabulary.id != 0) return words;
+  words.vocabulary = vocabulary.id;
+  words.headings = vocabulary.phrases("glossary.heading");
+  words.strong = vocabulary.phrases("glossary.word");
+  words.shortening = vocabulary.phrases("glossary.shortening");
+  words.label = vocabulary.phrases("glossary.label");
+  words.leads = vocabulary.phrases("glossary.lead");
+  // A label of kMaxHeadingWords after a note lead of two words and its colon.
+  words.max_words = kMaxHeadingWords + 3;
+  words.heading_digits = false;
+  for (const std::string& heading : words.headings) {
+    words.max_words = std::max(words.max_words, static_cast<size_t>(std::count(heading.begin(), heading.end(), ' ')) + 1);
+    words.heading_digits = words.heading_digits || std::any_of(heading.begin(), heading.end(), [](char c) {
+                             return c >= '0' && c <= '9';
+                           });
+  }
+  return words;
+}
+
+struct Entry {
+  std::string abbr;
+  std::string name;
+  int line = 0;
+};
+
 bool is_lone_dash(std::string_view text) {
   const std::u32string chars = to_u32(trim(text));
   return chars.size() == 1 && is_dash(chars[0]);
 }
 
-// "MIA – Ministry of ..." / "MIA - ..." / "MIA: ..." -> {abbr, name}.
-std::optional<std::pair<std::string, std::string>> split_entry(std::string_view text) {
-  const std::u32string chars = to_u32(text);
-  for (size_t i = 1; i + 1 < chars.size(); ++i) {
-    const bool dash = is_dash(chars[i]) && chars[i - 1] == U' ' && chars[i + 1] == U' ';
-    const bool colon = chars[i] == U':' && chars[i + 1] == U' ';
-    if (!dash && !colon) continue;
-    const std::string abbr(trim(to_utf8(chars.substr(0, i))));
-    const std::string name(trim(to_utf8(chars.substr(i + 1))));
-    if (is_abbreviation(abbr) && !name.empty()) return std::make_pair(abbr, name);
-    return std::nullopt;  // the first separator decides: names hold dashes of their own
-  }
-  return std::nullopt;
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-}  // namespace
+// The words of folded text: runs of letters.
+std::vector<std::string> words_of(std::string_view folded) {
+  std::vector<std::string> words;
+  const std::u32string chars = to_u32(folded);
+  size_t i = 0;
+  while (i < chars.size()) {
+    if (!is_letter(chars[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < chars.size() && is_letter(chars[end])) ++end;
+    words.push_back(to_utf8(chars.substr(i, end - i)));
+    i = end;
+  }
+  return words;
+}
 
-bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabulary) {
-  const std::string folded = fold_case(trim(paragraph));
-  for (const std::string& heading : vocabulary.phrases("glossary.heading")) {
-    if (folded == heading) return true;
+// A phrase ending in "*" is a stem and matches every word it begins; any other is a whole word.
+bool matches(const std::string& word, const std::vector<std::string>& phrases) {
+  for (const std::string& phrase : phrases) {
+    if (!phrase.empty() && phrase.back() == '*') {
+      if (word.compare(0, phrase.size() - 1, phrase, 0, phrase.size() - 1) == 0 && word.size() >= phrase.size() - 1)
+        return true;
+    } else if (word == phrase) {
+      return true;
+    }
   }
   return false;
 }
 
-GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs) {
+// "Note:", "Примечание" alone: the lead of a note, which may stand before a glossary heading.
+bool is_lead(std::string_view folded, const Vocabulary& vocabulary) {
+  std::string_view text = trim(folded);
+  while (!text.empty() && (text.back() == ':' || text.back() == '.')) text = trim(text.substr(0, text.size() - 1));
+  const std::vector<std::string> words = words_of(text);
+  if (words.empty() || words.size() > 2 || has_digit(text)) return false;
+  const std::vector<std::string>& leads = glossary_words(vocabulary).leads;
+  return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, leads); });
+}
+
+// A note lead standing alone ends with its colon: "Примечание:".
+bool is_lead_paragraph(std::string_view paragraph, const Vocabulary& vocabulary) {
+  paragraph = trim(paragraph);
+  return !paragraph.empty() && paragraph.back() == ':' && paragraph.size() <= kMaxLeadBytes &&
+         is_lead(fold_case(paragraph), vocabulary);
+}
+
+// True when some stem of the roles stands in the text at all: the table stage asks about every
+// paragraph, and almost none holds a glossary word.
+bool holds_stem(std::string_view folded, const std::vector<std::string>& phrases) {
+  for (const std::string& phrase : phrases) {
+    const std::string_view stem = !phrase.empty() && phrase.back() == '*' ? std::string_view(phrase).substr(0, phrase.size() - 1)
+                                                                          : std::string_view(phrase);
+    if (!stem.empty() && folded.find(stem) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The heading's words once a note lead and the trailing colon are gone.
+bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
+  const GlossaryWords& glossary = glossary_words(vocabulary);
+  const std::vector<std::string>& strong = glossary.strong;
+  const std::vector<std::string>& shortening = glossary.shortening;
+  if (!holds_stem(folded, strong) && !holds_stem(folded, shortening)) return false;
+  std::string_view body = trim(folded);
+  const size_t stop = body.find_first_of(":.");
+  if (stop != std::string_view::npos && is_lead(body.substr(0, stop), vocabulary)) body = trim(body.substr(stop + 1));
+  while (!body.empty() && body.back() == ':') body = trim(body.substr(0, body.size() - 1));
+  if (body.empty() || has_digit(body) || body.find_first_of(".;:!?") != std::string_view::npos) return false;
+  // A spaced dash makes an entry ("ЦГО – ..."), not a label.
+  const std::u32string chars = to_u32(body);
+  for (size_t i = 1; i + 1 < chars.size(); ++i) {
+    if (is_dash(chars[i]) && chars[i - 1] == U' ' && chars[i + 1] == U' ') return false;
+  }
+  const std::vector<std::string> words = words_of(body);
+  if (words.empty() || words.size() > kMaxHeadingWords) return false;
+  if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, strong); })) return true;
+  const std::vector<std::string>& label = glossary.label;
+  bool said = false;
+  for (const std::string& word : words) {
+    const bool says = matches(word, shortening);
+    if (!says && !matches(word, label)) return false;
+    said = said || says;
+  }
+  return said;
+}
+
+// The name without the end of its entry in a list ("…;", "….", "…,").
+std::string strip_name(std::string_view text) {
+  std::string_view name = trim(text);
+  while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ',')) {
+    name = trim(name.substr(0, name.size() - 1));
+  }
+  return std::string(name);
+}
+
+// The byte length of the separator that `text` starts with: ":" or a dash; 0 for none.
+size_t separator_at(std::string_view text) {
+  if (text.empty()) return 0;
+  if (text[0] == ':' || text[0] == '-') return 1;
+  // U+2010..U+2015 (hyphens, dashes) and U+2212 (minus), the dashes is_dash knows besides "-".
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xE2) {
+    const auto b1 = static_cast<unsigned char>(text[1]);
+    const auto b2 = static_cast<unsigned char>(text[2]);
+    if ((b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) || (b1 == 0x88 && b2 == 0x92)) return 3;
+  }
+  return 0;
+}
+
+// "MIA – Ministry", "MIA - Ministry", "МВД– Министерство", "MIA: Ministry" -> {abbr, name}.
+// An abbreviation is one word, so the separator closes the first word or is the second; a
+// name may hold separators of its own ("LEB – Local executive bodies – akimats"). A separator
+// needs a space after it: "ABBR-Name" is one word.
+std::optional<Entry> split_entry(std::string_view text) {
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos || space == 0) return std::nullopt;
+  std::string_view abbr = text.substr(0, space);
+  std::string_view rest = text.substr(space + 1);
+  // The separator closing the first word ("MIA:", "МВД–").
+  size_t length = 0;
+  if (abbr.size() >= 2 && (abbr.back() == ':' || abbr.back() == '-')) {
+    length = 1;
+  } else if (abbr.size() >= 4 && separator_at(abbr.substr(abbr.size() - 3)) == 3) {
+    length = 3;
+  }
+  if (length > 0) {
+    abbr = abbr.substr(0, abbr.size() - length);
+  } else {
+    // "ABBR – name": the separator alone as the second word.
+    const size_t next = separator_at(rest);
+    if (next == 0 || rest.size() <= next || rest[next] != ' ') return std::nullopt;
+    rest = rest.substr(next + 1);
+  }
+  if (abbr.empty() || !is_abbreviation(abbr)) return std::nullopt;
+  std::string name = strip_name(rest);
+  if (name.empty()) return std::nullopt;
+  return Entry{std::string(abbr), std::move(name), 0};
+}
+
+// A paragraph whose lines are entries, one a line, perhaps under a heading on its first lines:
+// its entries (a line that is no entry continues the name above it), and whether a heading
+// stood first. Two entries at least, or one under a heading; else nothing.
+struct LineEntries {
+  std::vector<Entry> entries;
+  bool headed = false;
+};
+
+std::optional<LineEntries> entries_by_line(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  if (paragraph.breaks.empty()) return std::nullopt;
+  const std::vector<Paragraph> lines = paragraph_lines(paragraph);
+  LineEntries out;
+  size_t k = 0;
+  for (; k < lines.size(); ++k) {
+    if (is_glossary_heading(lines[k].text, vocabulary)) {
+      out.headed = true;
+    } else if (!is_lead_paragraph(lines[k].text, vocabulary)) {
+      break;
+    }
+  }
+  for (; k < lines.size(); ++k) {
+    if (std::optional<Entry> entry = split_entry(lines[k].text)) {
+      entry->line = lines[k].line;
+      out.entries.push_back(std::move(*entry));
+    } else if (out.entries.empty()) {
+      return std::nullopt;
+    } else {
+      std::string& name = out.entries.back().name;
+      name = strip_name(name + " " + lines[k].text);
+    }
+  }
+  if (out.entries.size() >= 2 || (out.headed && !out.entries.empty())) return out;
+  return std::nullopt;
+}
+
+// Where glossary content starts: an entry, a paragraph of entries, or the first abbreviation
+// of a flattened table.
+bool starts_entries(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  return split_entry(paragraph.text) || is_abbreviation(paragraph.text) || entries_by_line(paragraph, vocabulary);
+}
+
+// The second cell of a glossary table's heading row: a short label, no entry, no abbreviation.
+bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  const std::string_view text = trim(paragraph.text);
+  if (text.empty() || text.size() > kMaxColumnLabelBytes || has_digit(text)) return false;
+  if (is_abbreviation(text) || split_entry(text) || is_lone_dash(text)) return false;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  return !words.empty() && words.size() <= kMaxColumnLabelWords && !entries_by_line(paragraph, vocabulary);
+}
+
+}  // namespace
+
+bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragraph).has_value(); }
+
+bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabulary) {
+  const std::string_view text = trim(paragraph);
+  if (text.empty() || text.size() > kMaxHeadingBytes) return false;
+  const GlossaryWords& glossary = glossary_words(vocabulary);
+  if (static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1 > glossary.max_words) return false;
+  if (!glossary.heading_digits && has_digit(text)) return false;  // neither a whole heading nor a label
+  const std::string folded = fold_case(text);
+  for (const std::string& heading : glossary.headings) {
+    if (folded == heading) return true;
+  }
+  return is_heading_label(folded, vocabulary);
+}
+
+bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary) {
+  if (at >= paragraphs.size()) return false;
+  const Paragraph& here = paragraphs[at];
+  if (is_glossary_heading(here.text, vocabulary)) return true;
+  const bool has_next = at + 1 < paragraphs.size();
+  if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
+    return true;
+  if (entries_by_line(here, vocabulary)) return true;
+  return has_next && split_entry(here.text) &&
+         (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary));
+}
+
+GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
   GlossaryResult result;
   auto add = [&](std::string abbr, std::string name, int line) {
     const std::string folded = fold_lookalikes(abbr);
@@ -54,10 +301,32 @@ GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs) {
 
   size_t i = 0;
   const size_t n = paragraphs.size();
+  // The heading: after a lone "Note:" or not; then perhaps the first cell of a glossary
+  // table's heading row ("Аббревиатура"), which reads as a heading too, and its second cell.
+  if (i + 1 < n && is_lead_paragraph(paragraphs[i].text, vocabulary) &&
+      is_glossary_heading(paragraphs[i + 1].text, vocabulary)) {
+    i += 2;
+    result.headed = true;
+  }
+  for (int cells = 0; cells < 2 && i < n && is_glossary_heading(paragraphs[i].text, vocabulary); ++cells) {
+    ++i;
+    result.headed = true;
+  }
+  if (result.headed && i + 1 < n && is_column_label(paragraphs[i], vocabulary) &&
+      starts_entries(paragraphs[i + 1], vocabulary)) {
+    ++i;
+  }
+
   while (i < n) {
     const Paragraph& paragraph = paragraphs[i];
-    if (auto entry = split_entry(paragraph.text)) {
-      add(entry->first, entry->second, paragraph.line);
+    if (std::optional<LineEntries> lines = entries_by_line(paragraph, vocabulary)) {
+      result.headed = result.headed || lines->headed;
+      for (Entry& entry : lines->entries) add(std::move(entry.abbr), std::move(entry.name), entry.line);
+      ++i;
+      continue;
+    }
+    if (std::optional<Entry> entry = split_entry(paragraph.text)) {
+      add(std::move(entry->abbr), std::move(entry->name), paragraph.line);
       ++i;
       continue;
     }
@@ -70,8 +339,9 @@ GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs) {
     while (names < n && is_lone_dash(paragraphs[names].text)) ++names;
     const size_t wanted = abbr_end - i;
     size_t taken = 0;
-    while (taken < wanted && names + taken < n && !is_abbreviation(paragraphs[names + taken].text) &&
-           !is_lone_dash(paragraphs[names + taken].text) && !split_entry(paragraphs[names + taken].text)) {
+    while (taken < wanted && names + taken < n) {
+      const std::string& text = paragraphs[names + taken].text;
+      if (is_abbreviation(text) || is_lone_dash(text) || split_entry(text) || strip_name(text).empty()) break;
       ++taken;
     }
     if (taken < wanted) {
@@ -81,7 +351,7 @@ GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs) {
                                     paragraphs[i].line});
     }
     for (size_t k = 0; k < taken; ++k) {
-      add(paragraphs[i + k].text, paragraphs[names + k].text, paragraphs[i + k].line);
+      add(paragraphs[i + k].text, strip_name(paragraphs[names + k].text), paragraphs[i + k].line);
     }
     for (size_t k = taken; k < wanted; ++k) {
       result.diagnostics.push_back({Severity::warning, Code::unclaimed_paragraph,

@@ -1,13 +1,30 @@
 // Stage 5, glossary: the abbreviations block after the table ("Note: Abbreviations:").
-// Reads three layouts from the paragraphs that follow the heading:
-//   - one entry a paragraph: "MIA – Ministry of Internal Affairs" (any dash, or a colon);
-//   - a flattened two-column table: "MIA", ["–"], "Ministry of ...", "MJ", ...;
+//
+// The heading is told by its words, not by whole phrases: a short label (at most a few words,
+// no sentence punctuation, no digits) whose words say "abbreviations" in any form and language
+// (vocabulary role glossary.word: "abbreviation*", "аббревиатур*"), with or without a note lead
+// ("Note:", "Примечание:", glossary.lead) and a trailing colon. Words that also mean
+// "reduction" (glossary.shortening: "сокращени*", "қысқарт*") make a heading only when every
+// other word of the label is a glossary word or a label word (glossary.label: "список",
+// "принятые", "толық"), so that "Сокращение сроков" stays an activity. Whole headings of
+// glossary.heading are still taken as they are.
+//
+// Layouts read from the paragraphs that follow the heading:
+//   - one entry a paragraph: "MIA – Ministry of Internal Affairs" (any dash with a space after
+//     it, or a colon), the first separator deciding: names hold dashes of their own;
+//   - one entry a line inside one paragraph (a copy whose entries have no blank line between
+//     them), a line that is no entry continuing the name above it; the heading may be the
+//     paragraph's first line;
+//   - a flattened two-column table: "MIA", ["–"], "Ministry of ...", "MJ", ..., with or
+//     without a heading row ("Аббревиатура", "Полное наименование"), which is no entry;
 //   - a flattened table read column by column: all abbreviations, then all dashes, then all
 //     names (the portal's layout), paired by position whatever empty paragraphs lie between.
-// An abbreviation that mixes Latin letters with look-alike Cyrillic ones ("МEGNR") is folded
-// to the majority script with a warning. Tested by test_glossary.cpp.
+// A trailing ";", "." or "," ends an entry and is not part of the name. An abbreviation that
+// mixes Latin letters with look-alike Cyrillic ones ("МEGNR") is folded to the majority script
+// with a warning. Tested by test_glossary.cpp.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -19,14 +36,30 @@ namespace planparse {
 
 struct GlossaryResult {
   std::vector<Abbreviation> entries;
-  std::vector<Paragraph> rest;  // paragraphs after the glossary (footer), in order
+  std::vector<Paragraph> rest;  // paragraphs after the glossary (footer), in order: a tail of the input
   std::vector<Diagnostic> diagnostics;
+  bool headed = false;          // a glossary heading opened it
 };
 
-// `paragraphs` starts after the glossary heading and runs to the end of the document.
-GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs);
+// `paragraphs` starts where the table ends, at the glossary heading or at the first entry of a
+// glossary without one, and runs to the end of the document. The heading and a heading row are
+// read over; what follows the entries is `rest`.
+GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs,
+                             const Vocabulary& vocabulary = builtin_vocabulary());
 
-// True when the paragraph is a glossary heading of the vocabulary.
+// True when the paragraph is a glossary heading (see above). The table stage's test: the
+// table ends at a glossary heading.
 bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabulary);
+
+// For the table stage: true when a glossary starts at paragraphs[at], so that the table ends
+// there rather than swallowing it into its last row. That is a glossary heading (alone, after
+// a lone "Note:" paragraph, or as the first line of a paragraph whose next lines are entries),
+// or a glossary without a heading: two entries in a row ("ABBR – name", "ABBR: name"), as two
+// paragraphs or as two lines of one. Whether a headless glossary's abbreviations occur among
+// the table's agencies is checked by the pipeline once the agencies are read.
+bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary);
+
+// True when the paragraph is one glossary entry: an abbreviation, a separator, a name.
+bool is_glossary_entry(std::string_view paragraph);
 
 }  // namespace planparse

@@ -32,6 +32,18 @@ constexpr std::array kBlockElements = {"p", "div", "li", "ul", "ol", "br", "h1",
 constexpr std::array kChromeClassWords = {"breadcrumb", "menu", "navbar", "navigation", "lang-switch", "language",
                                           "langs", "sidebar", "cookie", "share", "social", "skip-link"};
 constexpr std::array kChromeRoles = {"navigation", "banner", "contentinfo", "menu", "menubar", "search", "complementary"};
+// The parts of a page that hold its dates though they are no content: the head (date <meta>s),
+// the header and the footer ("Publication date: …", <time>).
+constexpr std::array kPageElements = {"head", "header", "footer"};
+constexpr std::array kPageRoles = {"banner", "contentinfo"};
+// <meta> names and properties that give the page's publication date (lower case): Open Graph
+// and article markup, Dublin Core, and the names news and legal portals use.
+constexpr std::array kDateMetaNames = {"article:published_time", "og:published_time", "published_time",
+                                      "datepublished", "date", "dc.date", "dc.date.issued", "dc.date.created",
+                                      "dcterms.date", "dcterms.issued", "dcterms.created", "pubdate",
+                                      "publishdate", "publish_date", "publish-date", "publication_date",
+                                      "publication-date", "citation_publication_date", "citation_date",
+                                      "sailthru.date", "parsely-pub-date"};
 
 // The HTML standard's limits for spans.
 constexpr long kMaxColspan = 1000;
@@ -67,16 +79,16 @@ std::string lower_ascii(std::string text) {
 }
 
 // Elements a reader never sees, or that belong to the site rather than the document. One pass
-// over the attributes: it runs for every element of the page.
-bool is_skipped(const xmlNode* node) {
-  if (is_one_of(name_of(node), kSkippedElements)) return true;
+// over the attributes: it runs for every element of the page. With `page_parts`, the page's
+// banner and footer (role banner, contentinfo) are not chrome: the date walk reads them.
+bool is_hidden_or_chrome(const xmlNode* node, bool page_parts) {
   for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
     const std::string_view name(reinterpret_cast<const char*>(attr->name));
     if (name == "hidden") return true;
     if (name != "aria-hidden" && name != "style" && name != "role" && name != "class" && name != "id") continue;
     std::string value = lower_ascii(attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;
-    if (name == "role" && is_one_of(value, kChromeRoles)) return true;
+    if (name == "role" && is_one_of(value, kChromeRoles) && !(page_parts && is_one_of(value, kPageRoles))) return true;
     if (name == "style") {
       value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
       if (value.find("display:none") != std::string::npos || value.find("visibility:hidden") != std::string::npos ||
@@ -95,6 +107,31 @@ bool is_skipped(const xmlNode* node) {
   return false;
 }
 
+bool is_skipped(const xmlNode* node) {
+  return is_one_of(name_of(node), kSkippedElements) || is_hidden_or_chrome(node, false);
+}
+
+// What the date walk does not enter: what is skipped, but for the page's head, header and
+// footer, which hold its dates.
+bool hides_dates(const xmlNode* node) {
+  const std::string_view name = name_of(node);
+  if (is_one_of(name, kSkippedElements) && !is_one_of(name, kPageElements)) return true;
+  return is_hidden_or_chrome(node, true);
+}
+
+// A footer of the page or of its article: <footer>, role=contentinfo, or a class or id word
+// holding "footer" ("site-footer", "footer-bottom").
+bool is_footer(const xmlNode* node) {
+  if (name_of(node) == "footer" || lower_ascii(attribute(node, "role")) == "contentinfo") return true;
+  for (const char* name : {"class", "id"}) {
+    const std::string value = lower_ascii(attribute(node, name));  // outlives the tokens
+    for (std::string_view token : split(value, ' ')) {
+      if (token.find("footer") != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 long span_attribute(const xmlNode* cell, const char* name, long fallback) {
   const std::string text = attribute(cell, name);
   long value = 0;
@@ -102,6 +139,10 @@ long span_attribute(const xmlNode* cell, const char* name, long fallback) {
   if (error != std::errc() || text.empty()) return fallback;
   (void)end;
   return value;
+}
+
+bool has_attribute(const xmlNode* node, const char* name) {
+  return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
 }
 
 bool is_element(const xmlNode* node, std::string_view name) {
@@ -208,6 +249,14 @@ const xmlNode* title_heading(const xmlNode* root) {
   return nullptr;
 }
 
+// What the content walk meets that the page's metadata needs, so that the date walk need not
+// go over the content (and its big table) again: the skipped parts of the content that may
+// hold its dates (its header and footer), and its <time> and <meta> elements outside tables.
+struct Sightings {
+  std::vector<const xmlNode*> parts;
+  std::vector<const xmlNode*> stamps;
+};
+
 class Walker {
  public:
   Result<Blocks> walk(const xmlNode* root) {
@@ -219,6 +268,15 @@ class Walker {
     if (too_large_) return *too_large_;
     return std::move(blocks_);
   }
+
+  // The paragraphs of one part of the page (a footer), read as the content is; a table too
+  // large is left out rather than refused, since the part is not the document.
+  std::vector<Paragraph> read_part(const xmlNode* part) {
+    visit(part);
+    return std::move(blocks_.paragraphs);
+  }
+
+  const Sightings& sightings() const { return sightings_; }
 
  private:
   struct Frame {
@@ -241,7 +299,11 @@ class Walker {
         continue;
       }
       if (node->type != XML_ELEMENT_NODE) continue;  // comments, Word's conditional ones included
-      if (node == title_ || (node != start && is_skipped(node))) continue;
+      if (node == title_) continue;
+      if (node != start && is_skipped(node)) {
+        if (!hides_dates(node)) sightings_.parts.push_back(node);
+        continue;
+      }
       enter(node);
       stack.push_back({node, true});
       for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, false});
@@ -257,7 +319,13 @@ class Walker {
                                std::to_string(kMaxGridCells) + " grid cells (rows x columns)",
                            "line " + std::to_string(xmlGetLineNo(node))};
     }
-    if (name == "table") ++table_count_;
+    if (name == "table") {
+      ++table_count_;
+      ++table_depth_;
+    }
+    if (table_depth_ == 0 && (name == "time" || name == "meta" || has_attribute(node, "itemprop"))) {
+      sightings_.stamps.push_back(node);
+    }
     if (!is_one_of(name, kBlockElements)) return;
     flush();
     line_ = static_cast<int>(xmlGetLineNo(node));
@@ -273,6 +341,7 @@ class Walker {
 
   void leave(const xmlNode* node) {
     const std::string_view name = name_of(node);
+    if (name == "table") --table_depth_;
     if (!is_one_of(name, kBlockElements)) return;
     flush();
     line_ = -1;
@@ -325,8 +394,97 @@ class Walker {
   int line_ = -1;        // line of the block element that opened the paragraph being read
   int start_line_ = 1;
   int table_count_ = 0;
+  int table_depth_ = 0;  // tables open around the element being read
+  Sightings sightings_;
   std::optional<Failure> too_large_;  // the first table over kMaxGridCells
 };
+
+// The value of a date stamp: the datetime or content attribute, else (a <time>) its text.
+std::string stamp_value(const xmlNode* node) {
+  std::string value = attribute(node, "datetime");
+  if (value.empty()) value = attribute(node, "content");
+  if (value.empty() && name_of(node) == "time") {
+    xmlChar* text = xmlNodeGetContent(node);
+    if (text != nullptr) {
+      value = reinterpret_cast<const char*>(text);
+      xmlFree(text);
+    }
+  }
+  return normalise_fragment(value);
+}
+
+// The page around the content (blocks.h, PageMetadata): its footers, and its date stamps by
+// how surely each dates the document: one marked as the publication date
+// (itemprop="datePublished", <time pubdate>), a <time> of the content, one of a footer, a date
+// <meta>. One walk over the page outside the content, and over the parts of the content the
+// content walk skipped (its header and footer); the rest of the content the content walk has
+// seen (`seen`). A <time> inside a table of the content dates a row, not the page.
+PageMetadata read_page(const xmlNode* root, const xmlNode* content, const Sightings& seen) {
+  struct Frame {
+    const xmlNode* node;
+    bool in_content;
+    bool in_footer;
+  };
+  std::vector<Paragraph> marked, in_content, in_footer, metas;
+  std::vector<const xmlNode*> footers;
+  const auto stamp = [&](const xmlNode* node, const Frame& frame) {
+    const std::string_view name = name_of(node);
+    const int line = std::max(static_cast<int>(xmlGetLineNo(node)), 1);
+    if (name == "meta") {
+      std::string key = attribute(node, "name");
+      if (key.empty()) key = attribute(node, "property");
+      if (key.empty()) key = attribute(node, "itemprop");
+      std::string value = normalise_fragment(attribute(node, "content"));
+      if (value.empty()) return;
+      key = lower_ascii(std::move(key));
+      if (key == "datepublished") {
+        marked.push_back(Paragraph{std::move(value), line});
+      } else if (is_one_of(key, kDateMetaNames)) {
+        metas.push_back(Paragraph{std::move(value), line});
+      }
+      return;
+    }
+    const bool published = lower_ascii(attribute(node, "itemprop")) == "datepublished" ||
+                           (name == "time" && has_attribute(node, "pubdate"));
+    // A <time> elsewhere on the page (a site header, a list of other news) dates something else.
+    if (!published && (name != "time" || (!frame.in_content && !frame.in_footer))) return;
+    std::string value = stamp_value(node);
+    if (value.empty()) return;
+    (published ? marked : frame.in_content ? in_content : in_footer).push_back(Paragraph{std::move(value), line});
+  };
+
+  for (const xmlNode* node : seen.stamps) stamp(node, Frame{node, true, false});
+  std::vector<Frame> stack;
+  // The content's skipped parts first (its own footer comes before the site's), then the page.
+  stack.push_back({root, false, false});
+  for (auto part = seen.parts.rbegin(); part != seen.parts.rend(); ++part) stack.push_back({*part, true, false});
+  while (!stack.empty()) {
+    Frame frame = stack.back();
+    stack.pop_back();
+    const xmlNode* node = frame.node;
+    if (node->type != XML_ELEMENT_NODE || node == content || hides_dates(node)) continue;
+    const std::string_view name = name_of(node);
+    if (!frame.in_footer && is_footer(node)) {
+      footers.push_back(node);
+      frame.in_footer = true;
+    }
+    if (name == "meta" || name == "time" || has_attribute(node, "itemprop")) stamp(node, frame);
+    if (name == "table" && frame.in_content) continue;
+    for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, frame.in_content, frame.in_footer});
+  }
+  PageMetadata page;
+  for (const xmlNode* footer : footers) {
+    Walker walker;
+    for (Paragraph& paragraph : walker.read_part(footer)) {
+      paragraph.grid = GridPosition{};
+      page.footer.push_back(std::move(paragraph));
+    }
+  }
+  for (std::vector<Paragraph>* stamps : {&marked, &in_content, &in_footer, &metas}) {
+    page.stamps.insert(page.stamps.end(), stamps->begin(), stamps->end());
+  }
+  return page;
+}
 
 }  // namespace
 
@@ -342,8 +500,12 @@ Result<Blocks> read_html(std::string_view text) {
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     return Failure{Code::not_a_plan, "no HTML document could be read", ""};
   }
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const xmlNode* content = content_root(root);
   Walker walker;
-  return walker.walk(content_root(xmlDocGetRootElement(doc.get())));
+  Result<Blocks> blocks = walker.walk(content);
+  if (blocks.ok()) blocks.value().page = read_page(root, content, walker.sightings());
+  return blocks;
 }
 
 }  // namespace planparse

@@ -8,7 +8,12 @@
 // font, o:p) join into running text. rowspan and colspan are laid out as the HTML standard
 // does (colspan at most 1000, rowspan at most 65534 and never past the table's end); a spanned
 // cell is read once, at the grid position where it starts; a table may lay out at most 20
-// million grid positions (rows x columns). Tested by test_html.cpp.
+// million grid positions (rows x columns). A <br> ends a paragraph as a block does, so a
+// glossary of one entry a line in one <p> gives one paragraph an entry.
+// Besides the content, Blocks::page carries what the page says about its date (blocks.h,
+// PageMetadata): the paragraphs of its footers, and its <time datetime>, itemprop
+// "datePublished" and date <meta> values, which the metadata stage reads when the document's
+// text names no publication date. Tested by test_html.cpp.
 #pragma once
 
 #include <string_view>

@@ -1,6 +1,7 @@
-// Stage 7, metadata. See metadata.h.
+// Stage 8, metadata. See metadata.h.
 #include "parsers/metadata.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <memory>
@@ -45,6 +46,48 @@ const RE2& cached_pattern(const std::string& text) {
 
 // "2022 жылғы 28 сәуірдегі", "dated April 28, 2022": a date takes at most a few words.
 constexpr size_t kMaxDateWords = 6;
+// Words a page footer may put between the published words and the day: "Publication date of
+// this page: 28 April 2022".
+constexpr size_t kMaxWordsBeforeDay = 3;
+
+bool is_ascii_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Where `phrase` stands in `text` as whole words; npos when it does not.
+size_t find_words(std::string_view text, std::string_view phrase) {
+  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    const size_t end = at + phrase.size();
+    if ((at == 0 || !is_ascii_word_byte(text[at - 1])) && (end == text.size() || !is_ascii_word_byte(text[end])))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+// The day in the first few words of `text`, skipping at most kMaxWordsBeforeDay words before it
+// and whatever follows it.
+std::optional<std::string> day_among_words(std::string_view text, const Vocabulary& vocabulary) {
+  std::vector<std::string_view> words;
+  for (std::string_view word : split(text, ' ')) {
+    if (!word.empty()) words.push_back(word);
+  }
+  for (size_t skip = 0; skip <= kMaxWordsBeforeDay && skip < words.size(); ++skip) {
+    for (size_t length = std::min(kMaxDateWords, words.size() - skip); length > 0; --length) {
+      const char* begin = words[skip].data();
+      const char* end = words[skip + length - 1].data() + words[skip + length - 1].size();
+      std::string_view candidate = trim(std::string_view(begin, static_cast<size_t>(end - begin)));
+      while (!candidate.empty() && (candidate.front() == ':' || candidate.front() == '-')) candidate.remove_prefix(1);
+      while (!candidate.empty() && (candidate.back() == '.' || candidate.back() == ',' || candidate.back() == ';'))
+        candidate.remove_suffix(1);
+      if (candidate.empty()) continue;
+      if (std::optional<std::string> day = read_day(candidate, vocabulary)) return day;
+    }
+  }
+  return std::nullopt;
+}
+
+constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 }  // namespace
 
@@ -103,6 +146,52 @@ Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& v
     footer.unclaimed.push_back(paragraph);
   }
   return footer;
+}
+
+std::optional<std::string> read_iso_day(std::string_view text) {
+  text = trim(text);
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return std::nullopt;
+  const auto number = [&](size_t at, size_t length) {
+    int value = 0;
+    for (size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  const int year = number(0, 4);
+  const int month = number(5, 2);
+  const int day = number(8, 2);
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
+  return std::string(text.substr(0, 10));
+}
+
+std::optional<std::string> page_published(const PageMetadata& page, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& phrases = vocabulary.phrases("published");
+  for (size_t i = 0; i < page.footer.size(); ++i) {
+    // Folding keeps the byte length for the scripts of the genre; a text where it does not is
+    // read folded (the deadline grammar folds anyway).
+    const std::string folded = fold_case(page.footer[i].text);
+    const std::string_view text = folded.size() == page.footer[i].text.size() ? page.footer[i].text : folded;
+    for (const std::string& phrase : phrases) {
+      const size_t at = find_words(folded, phrase);
+      if (at == std::string_view::npos) continue;
+      const std::string_view rest = trim(text.substr(at + phrase.size()));
+      if (std::optional<std::string> day = day_among_words(rest, vocabulary)) return day;
+      // The words alone ("Дата публикации:"), the day in the next paragraph.
+      if ((rest.empty() || rest == ":") && i + 1 < page.footer.size()) {
+        if (std::optional<std::string> day = read_day(page.footer[i + 1].text, vocabulary)) return day;
+      }
+    }
+  }
+  for (const Paragraph& stamp : page.stamps) {
+    if (std::optional<std::string> day = read_iso_day(stamp.text)) return day;
+    if (std::optional<std::string> day = read_day(stamp.text, vocabulary)) return day;
+  }
+  return std::nullopt;
 }
 
 std::string detect_language(const std::vector<std::string>& texts, const Vocabulary& vocabulary) {

@@ -1,11 +1,13 @@
-// Stage 7, metadata: the adopting act's date and number from the intro ("dated April 28, 2022
-// No. 258"), the publication date from the footer ("Дата публикации" + "28 апреля 2022"), and
-// the document's language. Words come from the vocabulary (act.*, published, month.*).
-// Tested by test_metadata.cpp.
+// Stage 8, metadata: the adopting act's date and number from the intro ("dated April 28, 2022
+// No. 258"), the publication date from the footer ("Дата публикации" + "28 апреля 2022") or,
+// when the document's text has none, from the page around it (its footer, a <time datetime>,
+// a date <meta>), and the document's language. Words come from the vocabulary (act.*,
+// published, month.*). Tested by test_metadata.cpp.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parsers/blocks.h"
@@ -27,6 +29,18 @@ struct Footer {
 
 // Reads the paragraphs after the table and glossary.
 Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);
+
+// The publication date a page carries outside its document (PageMetadata, from the HTML
+// reader): a footer paragraph holding the published words anywhere ("… Publication date of
+// this page: 28 April 2022") with a day in the few words after them or in the next paragraph;
+// else the first stamp that reads as one day: ISO "2025-04-28", with or without a time part
+// ("2025-04-28T09:30:00+05:00" is the 28th as published, whatever the zone), or any day the
+// deadline grammar reads. nullopt when none does.
+std::optional<std::string> page_published(const PageMetadata& page, const Vocabulary& vocabulary);
+
+// "2025-04-28" and "2025-04-28T10:00:00Z" / "2025-04-28 10:00" -> "2025-04-28"; nullopt for
+// anything else, an impossible day (2025-02-30) included.
+std::optional<std::string> read_iso_day(std::string_view text);
 
 // The language of the table's text ("en", "ru", "kk"): the script (Latin or Cyrillic) first,
 // then, among the vocabularies of that script, the one whose frequent words (language.word)

@@ -24,6 +24,19 @@ void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view
   }
 }
 
+// True when some agency of the activities is an abbreviation that the entries spell out (as
+// resolve will find it: exactly, by look-alikes or by transliteration).
+bool spells_out_an_agency(const std::vector<Abbreviation>& entries, const std::vector<Activity>& activities) {
+  if (entries.empty()) return false;
+  const GlossaryIndex index = index_glossary(entries);
+  for (const Activity& activity : activities) {
+    for (const Agency& agency : activity.agencies) {
+      if (agency.abbr && find_abbreviation(index, *agency.abbr).entry) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, const Registry& registry) {
@@ -62,14 +75,17 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
   }
 
   // 5. glossary: after its heading, or straight after the table when it has none (a glossary
-  // table right below the plan's); what follows it is the footer.
+  // table right below the plan's); what follows it is the footer. Entries with no heading over
+  // them are a glossary only when they spell out some agency of the table: else they are
+  // paragraphs after the table like any other.
   std::vector<Paragraph> footer_paragraphs = table.after;
   {
-    const bool headed = !table.after.empty() && is_glossary_heading(table.after.front().text, vocabulary);
-    GlossaryResult glossary = read_glossary({table.after.begin() + (headed ? 1 : 0), table.after.end()});
-    plan.abbreviations = std::move(glossary.entries);
-    plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
-    footer_paragraphs = std::move(glossary.rest);
+    GlossaryResult glossary = read_glossary(table.after, vocabulary);
+    if (glossary.headed || spells_out_an_agency(glossary.entries, plan.activities)) {
+      plan.abbreviations = std::move(glossary.entries);
+      plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
+      footer_paragraphs = std::move(glossary.rest);
+    }
   }
 
   // 6. resolve
@@ -85,6 +101,8 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
   plan.act = find_act(table.intro, vocabulary);
   Footer footer = read_footer(footer_paragraphs, vocabulary);
   plan.published = footer.published;
+  // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
+  if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics);
   // The table decides: the reference is an English plan with a Russian footer.
   std::vector<std::string> table_text;

@@ -16,6 +16,10 @@
 //   agency.legal_form                                     "АО", "«…» АҚ", "РГП на ПХВ", "JSC": an
 //                                                         organisation's legal form, never an abbreviation
 //   glossary.heading                                      "Abbreviations:", "Note: Abbreviations:"
+//   glossary.word, glossary.shortening, glossary.label    word stems of glossary headings (glossary.h):
+//                                                         a phrase ending in "*" matches every word it
+//                                                         begins, any other a whole word
+//   glossary.lead                                         "Note", "Примечание" before a heading
 //   published                                             "Publication date"
 //   act.number                                            "No.", "№" before an act's number
 //   month.1 .. month.12                                   month names in every case form

@@ -2,11 +2,14 @@
 // with it, look-alike and Russian spellings included.
 #include <catch2/catch.hpp>
 
+#include "ingest/source.h"
 #include "parsers/blocks.h"
 #include "parsers/glossary.h"
 #include "parsers/normalise.h"
 #include "parsers/lookalike.h"
+#include "parsers/pipeline.h"
 #include "parsers/resolve.h"
+#include "parsers/vocabulary.h"
 
 using namespace planparse;
 
@@ -16,6 +19,29 @@ std::vector<Paragraph> paragraphs(std::initializer_list<std::string> texts) {
   std::vector<Paragraph> out;
   int line = 10;
   for (const std::string& t : texts) out.push_back(Paragraph{t, line++});
+  return out;
+}
+
+Plan parse_text(const std::string& name, const std::string& text) {
+  Result<Source> source = decode_source(name, text);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  return plan.value();
+}
+
+// "ABBR=name" of every agency of every activity, then of the glossary.
+std::vector<std::string> agencies_of(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Activity& activity : plan.activities) {
+    for (const Agency& agency : activity.agencies) out.push_back(agency.abbr.value_or("") + "=" + agency.name.value_or("?"));
+  }
+  return out;
+}
+
+std::vector<std::string> codes(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : plan.diagnostics) out.push_back(std::string(code_name(d.code)) + "@" + std::to_string(d.line));
   return out;
 }
 
@@ -125,4 +151,224 @@ TEST_CASE("empty NBSP paragraphs sprinkled through a column-wise glossary do not
   CHECK(dump(glossary) == std::vector<std::string>{"APS=Agency for Public Service@1", "ACC=Anti-Corruption Agency@5",
                                                    "SC=Supreme Court@7"});
   CHECK(glossary.diagnostics.empty());
+}
+
+// --- headings by word family -------------------------------------------------------------------
+
+TEST_CASE("a short label whose words say abbreviations is a glossary heading in any language", "[glossary]") {
+  const Vocabulary& v = builtin_vocabulary();
+  for (const char* heading :
+       {"Note: list of abbreviations:", "Abbreviations and acronyms", "List of acronyms used", "Notes: abbreviations",
+        "Список используемых сокращений", "Принятые сокращения:", "Сокращения", "Примечание: перечень аббревиатур",
+        "Перечень сокращений и аббревиатур, используемых в плане:", "Пайдаланылған қысқартулар",
+        "Аббревиатуралардың толық жазылуы:", "Ескертпе: қысқартулардың толық жазылуы", "Аббревиатура"}) {
+    INFO(heading);
+    CHECK(is_glossary_heading(heading, v));
+  }
+}
+
+TEST_CASE("prose that mentions abbreviations is no glossary heading", "[glossary]") {
+  const Vocabulary& v = builtin_vocabulary();
+  for (const char* prose :
+       {"The abbreviations used by the agencies of this plan are spelled out in the list that follows below.",
+        "Agencies are named by their abbreviations.", "Note:", "Примечание: сроки указаны ориентировочно",
+        "MIA – abbreviation of the Ministry", "Abbreviations of 2025"}) {
+    INFO(prose);
+    CHECK_FALSE(is_glossary_heading(prose, v));
+  }
+}
+
+TEST_CASE("a word that also means reduction makes a heading only among label words", "[glossary]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK_FALSE(is_glossary_heading("Сокращение сроков оказания услуг", v));
+  CHECK_FALSE(is_glossary_heading("Программа сокращения выбросов", v));
+  CHECK_FALSE(is_glossary_heading("Шығындарды қысқарту", v));
+  CHECK(is_glossary_heading("Условные сокращения", v));
+  CHECK(is_glossary_heading("Қысқартулар тізімі", v));
+}
+
+// --- layouts -----------------------------------------------------------------------------------
+
+TEST_CASE("a glossary of one entry a line inside one paragraph is read line by line", "[glossary]") {
+  // A copy whose paragraphs are blank-line separated but whose glossary entries are not.
+  const std::string text =
+      "Список используемых сокращений:\n\nМВД – Министерство внутренних дел;\nМЮ — Министерство юстиции;\n"
+      "МФ - Министерство финансов.\n\nДата публикации\n";
+  const Blocks blocks = split_paragraphs(normalise(text));
+  REQUIRE(blocks.paragraphs.size() == 3);
+  const GlossaryResult glossary = read_glossary(blocks.paragraphs);
+  CHECK(glossary.headed);
+  CHECK(dump(glossary) == std::vector<std::string>{"МВД=Министерство внутренних дел@3", "МЮ=Министерство юстиции@4",
+                                                   "МФ=Министерство финансов@5"});
+  REQUIRE(glossary.rest.size() == 1);
+  CHECK(glossary.rest[0].text == "Дата публикации");
+}
+
+TEST_CASE("a heading on the first line of the entries' paragraph opens the glossary", "[glossary]") {
+  const Blocks blocks = split_paragraphs(
+      normalise("Note: list of abbreviations:\nMIA – Ministry of Internal Affairs\nMJ – Ministry of Justice\n"));
+  const GlossaryResult glossary = read_glossary(blocks.paragraphs);
+  CHECK(glossary.headed);
+  CHECK(dump(glossary) == std::vector<std::string>{"MIA=Ministry of Internal Affairs@2", "MJ=Ministry of Justice@3"});
+  CHECK(opens_glossary(blocks.paragraphs, 0, builtin_vocabulary()));
+}
+
+TEST_CASE("a line that is no entry continues the name above it", "[glossary]") {
+  const Blocks blocks = split_paragraphs(
+      normalise("MIA – Ministry of Internal\nAffairs of the Republic;\nMJ – Ministry of Justice\n\nEnd of page\n"));
+  const GlossaryResult glossary = read_glossary(blocks.paragraphs);
+  CHECK(dump(glossary) ==
+        std::vector<std::string>{"MIA=Ministry of Internal Affairs of the Republic@1", "MJ=Ministry of Justice@3"});
+  REQUIRE(glossary.rest.size() == 1);
+}
+
+TEST_CASE("one entry wrapped over lines stays one entry", "[glossary]") {
+  const Blocks blocks = split_paragraphs(normalise("ЦГО – центральные\nгосударственные органы\n\nEnd\n"));
+  CHECK(dump(read_glossary(blocks.paragraphs)) == std::vector<std::string>{"ЦГО=центральные государственные органы@1"});
+}
+
+TEST_CASE("a trailing semicolon or full stop ends an entry and is not part of its name", "[glossary]") {
+  const GlossaryResult glossary =
+      read_glossary(paragraphs({"MIA – Ministry of Internal Affairs;", "MJ: Ministry of Justice.", "MF", "Ministry of Finance;"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"MIA=Ministry of Internal Affairs@10", "MJ=Ministry of Justice@11",
+                                                   "MF=Ministry of Finance@12"});
+}
+
+TEST_CASE("a dash after an abbreviation needs a space after it, not before it", "[glossary]") {
+  // The hyphen inside "ШЖҚ-РМК" has no space after it: the spaced dash separates.
+  CHECK(dump(read_glossary(paragraphs({"МВД– Министерство внутренних дел", "ШЖҚ-РМК – кәсіпорын"}))) ==
+        std::vector<std::string>{"МВД=Министерство внутренних дел@10", "ШЖҚ-РМК=кәсіпорын@11"});
+  CHECK(dump(read_glossary(paragraphs({"MIA-Ministry of Internal Affairs"}))).empty());
+}
+
+TEST_CASE("the heading row of a two-column glossary table is not an entry", "[glossary]") {
+  // The table flattened row by row: the heading row's cells, then one row an entry.
+  const GlossaryResult ru = read_glossary(paragraphs({"Примечание: расшифровка аббревиатур:", "Аббревиатура",
+                                                      "Полное наименование", "МВД", "Министерство внутренних дел",
+                                                      "МЮ", "Министерство юстиции"}));
+  CHECK(ru.headed);
+  CHECK(dump(ru) == std::vector<std::string>{"МВД=Министерство внутренних дел@13", "МЮ=Министерство юстиции@15"});
+  CHECK(ru.diagnostics.empty());
+  const GlossaryResult kk =
+      read_glossary(paragraphs({"Қысқарту", "Толық атауы", "ІІМ", "Ішкі істер министрлігі"}));
+  CHECK(dump(kk) == std::vector<std::string>{"ІІМ=Ішкі істер министрлігі@12"});
+  const GlossaryResult en = read_glossary(paragraphs({"Abbreviation", "Full name", "MIA – Ministry of Internal Affairs"}));
+  CHECK(dump(en) == std::vector<std::string>{"MIA=Ministry of Internal Affairs@12"});
+}
+
+TEST_CASE("a lone note paragraph before the heading is read over with it", "[glossary]") {
+  const std::vector<Paragraph> input = paragraphs({"Примечание:", "Принятые сокращения:", "МВД – Министерство внутренних дел"});
+  CHECK(opens_glossary(input, 0, builtin_vocabulary()));
+  const GlossaryResult glossary = read_glossary(input);
+  CHECK(glossary.headed);
+  CHECK(dump(glossary) == std::vector<std::string>{"МВД=Министерство внутренних дел@12"});
+}
+
+// --- where a glossary opens, for the table stage ---------------------------------------------
+
+TEST_CASE("two entries in a row open a glossary without a heading, one entry does not", "[glossary]") {
+  const Vocabulary& v = builtin_vocabulary();
+  const std::vector<Paragraph> run =
+      paragraphs({"MIA, MJ", "MIA – Ministry of Internal Affairs", "MJ: Ministry of Justice", "Publication date"});
+  CHECK_FALSE(opens_glossary(run, 0, v));
+  CHECK(opens_glossary(run, 1, v));
+  CHECK_FALSE(opens_glossary(run, 2, v));  // one entry before the footer
+  CHECK_FALSE(opens_glossary(run, 4, v));
+  // Two entries on two lines of one paragraph.
+  const Blocks lines = split_paragraphs(normalise("MIA – Ministry of Internal Affairs\nMJ — Ministry of Justice;\n"));
+  CHECK(opens_glossary(lines.paragraphs, 0, v));
+}
+
+TEST_CASE("activity paragraphs and agency lists open no glossary", "[glossary]") {
+  const Vocabulary& v = builtin_vocabulary();
+  const std::vector<Paragraph> row =
+      paragraphs({"12", "Сокращение сроков рассмотрения обращений", "Приказ", "2025 год", "МВД, МЮ (по согласованию)"});
+  for (size_t at = 0; at < row.size(); ++at) {
+    INFO(row[at].text);
+    CHECK_FALSE(opens_glossary(row, at, v));
+  }
+}
+
+TEST_CASE("what follows the glossary is the rest of the input, a paragraph of lines whole", "[glossary]") {
+  const Blocks blocks =
+      split_paragraphs(normalise("Abbreviations:\n\nMIA – Ministry\nMJ – Justice\n\nSigned by\nthe minister\n"));
+  const GlossaryResult glossary = read_glossary(blocks.paragraphs);
+  CHECK(glossary.entries.size() == 2);
+  REQUIRE(glossary.rest.size() == 1);
+  CHECK(glossary.rest[0].text == "Signed by the minister");
+}
+
+// --- end to end ----------------------------------------------------------------------------
+
+TEST_CASE("a Russian copy whose glossary is one entry a line resolves every agency", "[glossary][pipeline]") {
+  const std::string text =
+      "План мероприятий\n\nНаименование мероприятия\n\nФорма завершения\n\nСроки исполнения\n\n"
+      "Ответственные исполнители\n\n1\n\nПодготовить проект закона\n\nПроект закона\n\n2025 год\n\nМЮ, МВД\n\n"
+      "2\n\nПровести обучение\n\nИнформация\n\n2026 год\n\nМФ\n\n"
+      "Список используемых сокращений:\n\nМЮ – Министерство юстиции;\nМВД – Министерство внутренних дел;\n"
+      "МФ – Министерство финансов.\n";
+  const Plan plan = parse_text("plan.txt", text);
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.abbreviations.size() == 3);
+  CHECK(agencies_of(plan) == std::vector<std::string>{"МЮ=Министерство юстиции", "МВД=Министерство внутренних дел",
+                                                      "МФ=Министерство финансов"});
+  CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("an English plan headed \"Note: list of abbreviations:\" keeps its glossary and its last row", "[glossary][pipeline]") {
+  const std::string text =
+      "Plan\n\nName\n\nOutcome\n\nDeadline\n\nAgencies in charge\n\n1\n\nDraft a law\n\nDraft law\n\n2025\n\nMJ\n\n"
+      "2\n\nTrain the staff\n\nReport\n\n2026\n\nMIA\n\nNote: list of abbreviations:\n\n"
+      "MJ – Ministry of Justice\n\nMIA – Ministry of Internal Affairs\n";
+  const Plan plan = parse_text("plan.txt", text);
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].name == "Train the staff");
+  CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=Ministry of Justice", "MIA=Ministry of Internal Affairs"});
+  CHECK(plan.diagnostics.empty());
+}
+
+namespace {
+
+const std::string kPageTable =
+    "<html><body><article><h1>Plan</h1><table>"
+    "<tr><th>No.</th><th>Name</th><th>Outcome</th><th>Deadline</th><th>Agencies in charge</th></tr>"
+    "<tr><td>1</td><td>Draft a law</td><td>Draft law</td><td>2025</td><td>MJ, MIA</td></tr>"
+    "</table>\n";
+
+}  // namespace
+
+TEST_CASE("an HTML glossary in one paragraph with line breaks resolves every agency", "[glossary][pipeline][html]") {
+  const Plan plan = parse_text("plan.html", kPageTable +
+                                                "<p>Abbreviations:</p><p>MJ – Ministry of Justice;<br>MIA – Ministry "
+                                                "of Internal Affairs.</p></article></body></html>");
+  CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=Ministry of Justice", "MIA=Ministry of Internal Affairs"});
+  CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("an HTML two-column glossary table with a heading row resolves every agency", "[glossary][pipeline][html]") {
+  const Plan plan = parse_text(
+      "plan.html", kPageTable +
+                       "<p>Принятые сокращения:</p><table><tr><th>Аббревиатура</th><th>Полное наименование</th></tr>"
+                       "<tr><td>MJ</td><td>Ministry of Justice</td></tr><tr><td>MIA</td><td>Ministry of Internal "
+                       "Affairs</td></tr></table></article></body></html>");
+  CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=Ministry of Justice", "MIA=Ministry of Internal Affairs"});
+  CHECK(plan.abbreviations.size() == 2);
+  CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("entries without a heading that spell out no agency of the table are no glossary", "[glossary][pipeline][html]") {
+  const Plan plan = parse_text("plan.html", kPageTable +
+                                                "<p>CEO – chief executive officer</p><p>CFO – chief financial officer"
+                                                "</p></article></body></html>");
+  CHECK(plan.abbreviations.empty());
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-abbreviation@1", "unknown-abbreviation@1",
+                                                "unclaimed-paragraph@2", "unclaimed-paragraph@2"});
+}
+
+TEST_CASE("entries without a heading that spell out the table's agencies are its glossary", "[glossary][pipeline][html]") {
+  const Plan plan = parse_text("plan.html", kPageTable +
+                                                "<p>MJ – Ministry of Justice</p><p>MIA – Ministry of Internal Affairs"
+                                                "</p></article></body></html>");
+  CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=Ministry of Justice", "MIA=Ministry of Internal Affairs"});
+  CHECK(plan.diagnostics.empty());
 }

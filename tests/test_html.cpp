@@ -149,3 +149,49 @@ TEST_CASE("Word's downlevel-revealed list markers are dropped and the bullet kep
       "<![endif]>imposing a ban;</p></body>";
   CHECK(texts(page) == std::vector<std::string>{"- imposing a ban;"});
 }
+
+TEST_CASE("the page's footers are kept apart from the content, with their lines", "[html]") {
+  const char* page =
+      "<html><body><article><p>Kept</p><footer><p>Views: 12</p></footer></article>\n"
+      "<footer class='site'><p>Publication date: April 28, 2025</p><nav>Menu</nav></footer>\n"
+      "<div class='page-footer'><p>Contacts</p></div></body></html>";
+  Result<Blocks> blocks = read_html(page);
+  REQUIRE(blocks.ok());
+  REQUIRE(blocks.value().paragraphs.size() == 1);
+  std::vector<std::string> footer;
+  for (const Paragraph& p : blocks.value().page.footer) footer.push_back(p.text + "@" + std::to_string(p.line));
+  CHECK(footer == std::vector<std::string>{"Views: 12@1", "Publication date: April 28, 2025@2", "Contacts@3"});
+}
+
+TEST_CASE("date stamps come marked first, then the content's, the footer's and the meta's; none from a table", "[html]") {
+  const char* page =
+      "<html><head><meta name='viewport' content='width=device-width'>\n"
+      "<meta property='article:published_time' content='2025-04-01T08:00:00+05:00'>\n"
+      "<meta name='DC.date' content='2025-04-02'></head><body>\n"
+      "<article><time datetime='2025-04-03'>3 April</time>\n"
+      "<table><tr><td><time datetime='2030-01-01'>deadline</time></td></tr></table>\n"
+      "<span itemprop='datePublished' content='2025-04-04'></span><time>5 April 2025</time></article>\n"
+      "<aside><time datetime='2020-01-01'>other news</time></aside><div><time datetime='2021-01-01'></time></div>\n"
+      "<footer><time datetime='2025-04-06'></time></footer></body></html>";
+  Result<Blocks> blocks = read_html(page);
+  REQUIRE(blocks.ok());
+  std::vector<std::string> stamps;
+  for (const Paragraph& p : blocks.value().page.stamps) stamps.push_back(p.text + "@" + std::to_string(p.line));
+  CHECK(stamps == std::vector<std::string>{"2025-04-04@6", "2025-04-03@4", "5 April 2025@6", "2025-04-06@8",
+                                           "2025-04-01T08:00:00+05:00@2", "2025-04-02@3"});
+}
+
+TEST_CASE("entries in one paragraph with br between them are a paragraph each", "[html]") {
+  CHECK(dump("<body>\n<p>MIA – Ministry of Internal Affairs;<br>\nMJ – Ministry of Justice.</p>\n</body>") ==
+        std::vector<std::string>{"MIA – Ministry of Internal Affairs;@2", "MJ – Ministry of Justice.@3"});
+}
+
+TEST_CASE("a time in the article's own header dates the content, though the header is no content", "[html]") {
+  Result<Blocks> blocks = read_html(
+      "<body><article><header><time datetime='2025-04-28'>28 April</time></header><p>Text</p></article>"
+      "<footer><time datetime='2020-01-01'></time></footer></body>");
+  REQUIRE(blocks.ok());
+  REQUIRE(blocks.value().page.stamps.size() == 2);
+  CHECK(blocks.value().page.stamps[0].text == "2025-04-28");
+  CHECK(blocks.value().paragraphs.size() == 1);
+}

@@ -135,3 +135,60 @@ TEST_CASE("10,000 nested divs without a plan give a clear not-a-plan, not a cras
   REQUIRE_FALSE(plan.ok());
   CHECK(plan.error().code == Code::not_a_plan);
 }
+
+namespace {
+
+Plan parse_page(const std::string& page) {
+  Result<Source> source = decode_source("page.html", page);
+  REQUIRE(source.ok());
+  Result<Plan> plan = parse_source(source.value());
+  REQUIRE(plan.ok());
+  return plan.value();
+}
+
+const std::string kPlanArticle =
+    "<article><h1>Plan</h1><table>"
+    "<tr><th>No.</th><th>Name</th><th>Outcome</th><th>Deadline</th><th>Agencies in charge</th></tr>"
+    "<tr><td>1</td><td>Draft a law</td><td>Draft law</td><td>2025</td><td>MJ</td></tr></table>"
+    "<p>Abbreviations:</p><p>MJ – Ministry of Justice</p>";
+
+}  // namespace
+
+TEST_CASE("a page whose article has no publication date takes its footer's", "[html-input]") {
+  const Plan plan = parse_page("<html><body><main>" + kPlanArticle +
+                               "</article></main><footer><p>Site owner: the ministry. Publication date: April 28, 2025"
+                               "</p></footer></body></html>");
+  CHECK(plan.published == "2025-04-28");
+  CHECK(plan.diagnostics.empty());  // the footer is no unclaimed paragraph
+}
+
+TEST_CASE("a page without a dated footer takes its time element's or its date meta's day", "[html-input]") {
+  CHECK(parse_page("<html><body>" + kPlanArticle + "<footer><time datetime='2025-04-28T09:00:00+05:00'>28.04.2025</time>"
+                   "</footer></article></body></html>")
+            .published == "2025-04-28");
+  CHECK(parse_page("<html><head><meta name='dcterms.date' content='2025-04-27'></head><body>" + kPlanArticle +
+                   "</article></body></html>")
+            .published == "2025-04-27");
+  CHECK_FALSE(parse_page("<html><body>" + kPlanArticle + "</article></body></html>").published.has_value());
+}
+
+TEST_CASE("the article's own publication date wins over the page's", "[html-input]") {
+  const Plan plan = parse_page("<html><head><meta property='article:published_time' content='2025-01-01'></head><body>" +
+                               kPlanArticle + "<p>Publication date</p><p>March 5, 2024</p></article>"
+                               "<footer><p>Publication date: April 28, 2025</p></footer></body></html>");
+  CHECK(plan.published == "2024-03-05");
+}
+
+TEST_CASE("the same plan as text and as a page with a footer date gives the same date", "[html-input]") {
+  const std::string text =
+      "Plan\n\nName\n\nOutcome\n\nDeadline\n\nAgencies in charge\n\n1\n\nDraft a law\n\nDraft law\n\n2025\n\nMJ\n\n"
+      "Abbreviations:\n\nMJ – Ministry of Justice\n\nPublication date: April 28, 2025\n";
+  Result<Source> source = decode_source("plan.txt", text);
+  REQUIRE(source.ok());
+  Result<Plan> from_text = parse_source(source.value());
+  REQUIRE(from_text.ok());
+  const Plan from_page = parse_page("<html><body>" + kPlanArticle +
+                                    "</article><footer><p>Publication date: April 28, 2025</p></footer></body></html>");
+  CHECK(from_text.value().published == from_page.published);
+  CHECK(from_text.value().abbreviations.size() == from_page.abbreviations.size());
+}

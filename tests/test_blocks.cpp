@@ -1,0 +1,99 @@
+// blocks: where a paragraph's lines were joined, and Word's list markers followed by a tab.
+#include <catch2/catch.hpp>
+
+#include "ingest/source.h"
+#include "parsers/blocks.h"
+#include "parsers/normalise.h"
+#include "parsers/pipeline.h"
+
+using namespace planparse;
+
+namespace {
+
+std::vector<std::string> texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Paragraph& p : split_paragraphs(normalise(text)).paragraphs) out.push_back(p.text);
+  return out;
+}
+
+// "text@line" for each line of a paragraph.
+std::vector<std::string> lines_of(const Paragraph& paragraph) {
+  std::vector<std::string> out;
+  for (const Paragraph& line : paragraph_lines(paragraph)) out.push_back(line.text + "@" + std::to_string(line.line));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph remembers where each of its joined lines begins and on which line", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("Heading\n\nFirst line\nsecond line\nthird\n\nAlone\n"));
+  REQUIRE(blocks.paragraphs.size() == 3);
+  const Paragraph& joined = blocks.paragraphs[1];
+  CHECK(joined.text == "First line second line third");
+  REQUIRE(joined.breaks.size() == 2);
+  CHECK(joined.breaks[0].offset == 11);
+  CHECK(joined.breaks[0].line == 4);
+  CHECK(joined.breaks[1].line == 5);
+  CHECK(lines_of(joined) == std::vector<std::string>{"First line@3", "second line@4", "third@5"});
+  CHECK(blocks.paragraphs[2].breaks.empty());
+  CHECK(lines_of(blocks.paragraphs[2]) == std::vector<std::string>{"Alone@7"});
+}
+
+TEST_CASE("a tab after a section numeral, a letter or a bullet at the start of a line is a space", "[blocks]") {
+  CHECK(texts("Plan\n\nI.\tGeneral part\n\nIV.\tFinal part\n\nА.\tLettered part\n\n-\tfirst item\n\n"
+              "\u2022\tsecond item\n\n\u2013\tthird item\n") ==
+        std::vector<std::string>{"Plan", "I. General part", "IV. Final part", "А. Lettered part", "- first item",
+                                 "\u2022 second item", "\u2013 third item"});
+}
+
+TEST_CASE("lines with a tab only after their list marker do not make the text a tabbed table", "[blocks]") {
+  // Blank-line paragraphs stay joined: the tabs are list spacing, not cells.
+  const Blocks blocks = split_paragraphs(normalise("I.\tTasks\n\n1.\tDraft the law\non time\n\n-\tfirst\n-\tsecond\n"));
+  REQUIRE(blocks.paragraphs.size() == 3);
+  CHECK(blocks.paragraphs[0].text == "I. Tasks");
+  CHECK(blocks.paragraphs[1].text == "1. Draft the law on time");
+  CHECK(blocks.paragraphs[2].text == "- first - second");
+}
+
+TEST_CASE("a tabbed table row still splits into cells, its number cell included", "[blocks]") {
+  CHECK(texts("1\tName\tOutcome\t2025\tMIA\n2.\tOther name\tReport\t2026\tMJ\n") ==
+        std::vector<std::string>{"1", "Name", "Outcome", "2025", "MIA", "2.", "Other name", "Report", "2026", "MJ"});
+}
+
+TEST_CASE("in a tabbed table a number's tab separates cells even where the row's next cell broke a line", "[blocks]") {
+  // A browser copy: row 1's name cell holds two paragraphs, so its row spans two lines.
+  CHECK(texts("Name\tOutcome\tDeadline\n1.\tDo it\nstill the cell\tReport\t2024\n2.\tAgain\tReport\t2025\n") ==
+        std::vector<std::string>{"Name", "Outcome", "Deadline", "1.", "Do it", "still the cell", "Report", "2024", "2.",
+                                 "Again", "Report", "2025"});
+}
+
+TEST_CASE("a bullet's tab is a space inside a tabbed table too", "[blocks]") {
+  CHECK(texts("1\tTasks:\n-\tfirst\n-\tsecond\tReport\t2024\n2\tMore\tReport\t2025\n") ==
+        std::vector<std::string>{"1", "Tasks:", "- first", "- second", "Report", "2024", "2", "More", "Report", "2025"});
+}
+
+TEST_CASE("a word before a tab is no list marker", "[blocks]") {
+  CHECK(texts("Name\tOutcome\nMIA\tReport\n") == std::vector<std::string>{"Name", "Outcome", "MIA", "Report"});
+}
+
+TEST_CASE("a Word copy with tabs after its section numerals and bullets keeps sections and items", "[blocks][pipeline]") {
+  // Word's plain-text copy: a paragraph a line, no blank lines, a tab after each list marker.
+  const std::string text =
+      "Plan\nName\nOutcome\nDeadline\nAgencies in charge\nI.\tLaws\n1\nAmend the codes:\n-\tthe first;\n"
+      "\u2022\tthe second.\nDraft law\n2025\nMJ\nII.\tTraining\n2\nTrain the staff\nReport\n2026\nMJ\n"
+      "Abbreviations:\nMJ – Ministry of Justice\n";
+  Result<Source> source = decode_source("word.txt", text);
+  REQUIRE(source.ok());
+  Result<Plan> result = parse_source(source.value());
+  REQUIRE(result.ok());
+  const Plan& plan = result.value();
+  REQUIRE(plan.sections.size() == 2);
+  CHECK(plan.sections[0].title == "Laws");
+  CHECK(plan.sections[1].number == "II");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].section == "I");
+  CHECK(plan.activities[1].section == "II");
+  CHECK(plan.activities[0].name == "Amend the codes:");
+  CHECK(plan.activities[0].items == std::vector<std::string>{"the first;", "the second."});
+  CHECK(plan.diagnostics.empty());
+}

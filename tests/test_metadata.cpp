@@ -1,0 +1,57 @@
+// metadata: the publication date a page carries outside its document (footer, <time>, <meta>).
+#include <catch2/catch.hpp>
+
+#include "parsers/metadata.h"
+
+using namespace planparse;
+
+namespace {
+
+PageMetadata page(std::vector<Paragraph> footer, std::vector<Paragraph> stamps) {
+  PageMetadata out;
+  out.footer = std::move(footer);
+  out.stamps = std::move(stamps);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an ISO day is read with or without a time part, and an impossible day is not", "[metadata]") {
+  CHECK(read_iso_day("2025-04-28") == "2025-04-28");
+  CHECK(read_iso_day("2025-04-28T09:30:00+05:00") == "2025-04-28");
+  CHECK(read_iso_day("2025-04-28 23:59") == "2025-04-28");
+  CHECK(read_iso_day(" 2024-02-29 ") == "2024-02-29");
+  CHECK_FALSE(read_iso_day("2025-02-29"));
+  CHECK_FALSE(read_iso_day("2025-13-01"));
+  CHECK_FALSE(read_iso_day("2025-04-00"));
+  CHECK_FALSE(read_iso_day("2025-04"));
+  CHECK_FALSE(read_iso_day("2025-04-28x"));
+  CHECK_FALSE(read_iso_day("28.04.2025"));
+}
+
+TEST_CASE("a page footer's published words give the day after them, other words between or not", "[metadata]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK(page_published(page({{"Publication date: April 28, 2025", 40}}, {}), v) == "2025-04-28");
+  CHECK(page_published(page({{"Site owner: the ministry. Publication date of this page: 3 May 2024. All rights reserved", 40}}, {}),
+                       v) == "2024-05-03");
+  CHECK(page_published(page({{"Дата публикации:", 40}, {"5 марта 2023", 41}}, {}), v) == "2023-03-05");
+  CHECK(page_published(page({{"Жарияланған күні: 2022 жылғы 28 сәуір", 40}}, {}), v) == "2022-04-28");
+}
+
+TEST_CASE("a page's date stamps are read when its footer names no day, the first readable winning", "[metadata]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK(page_published(page({{"Views: 1 734", 40}, {"Publication date: soon", 41}}, {{"2025-04-28T10:00:00Z", 9}}), v) ==
+        "2025-04-28");
+  CHECK(page_published(page({}, {{"yesterday", 3}, {"2025-04-27", 4}, {"2025-04-28", 5}}), v) == "2025-04-27");
+  CHECK(page_published(page({}, {{"April 28, 2025", 3}}), v) == "2025-04-28");
+  CHECK_FALSE(page_published(page({{"Contact centre: 1414", 40}}, {{"2025", 3}}), v));
+}
+
+TEST_CASE("a footer date is preferred to a stamp", "[metadata]") {
+  CHECK(page_published(page({{"Publication date: 1 June 2024", 40}}, {{"2025-04-28", 5}}), builtin_vocabulary()) ==
+        "2024-06-01");
+}
+
+TEST_CASE("a legal portal's \"Дата опубликования\" names the publication date", "[metadata]") {
+  CHECK(page_published(page({{"Дата опубликования: 23 января 2007", 40}}, {}), builtin_vocabulary()) == "2007-01-23");
+}
