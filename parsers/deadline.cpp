@@ -33,6 +33,9 @@ enum class Sym : uint8_t {
   month,       // month.N (month.N.from: its ablative, which starts a range)
   half,        // deadline.half.N
   quarter,     // deadline.quarter.N
+  part,        // deadline.part.N: a bare Roman numeral, the first end of "III–IV кварталы"
+  halves,      // deadline.halves: the half-year word after two numerals ("I–II полугодия")
+  quarters,    // deadline.quarters: the quarter word after two numerals ("III–IV кварталы")
   by_end,      // deadline.by_end
   by,          // deadline.by
   from,        // deadline.from: "from", "с", and the Kazakh postposition "бастап"
@@ -114,6 +117,9 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   }
   if (auto n = suffix_number(role, "deadline.half.", 2)) return token(Sym::half, *n);
   if (auto n = suffix_number(role, "deadline.quarter.", 4)) return token(Sym::quarter, *n);
+  if (auto n = suffix_number(role, "deadline.part.", 4)) return token(Sym::part, *n);
+  if (role == "deadline.halves") return token(Sym::halves);
+  if (role == "deadline.quarters") return token(Sym::quarters);
   if (role == "deadline.by_end") return token(Sym::by_end);
   if (role == "deadline.by") return token(Sym::by);
   if (role == "deadline.from") return token(Sym::from);
@@ -303,7 +309,8 @@ std::string iso(const Date& date) {
 // One period as written; year 0 when the text leaves it to the other end of a range
 // ("January – June 2023").
 struct Period {
-  enum class Kind { year, month, day, half, quarter } kind = Kind::year;
+  // part: a half or a quarter, which of them the range's other end says ("III–IV квартал").
+  enum class Kind { year, month, day, half, quarter, part } kind = Kind::year;
   int year = 0;
   int month = 0;
   int day = 0;
@@ -320,6 +327,8 @@ std::optional<std::pair<Date, Date>> bounds(const Period& p) {
     case Period::Kind::day:
       if (p.day > days_in_month(p.year, p.month)) return std::nullopt;
       return std::pair{Date{p.year, p.month, p.day}, Date{p.year, p.month, p.day}};
+    case Period::Kind::part:
+      return std::nullopt;
     case Period::Kind::half:
     case Period::Kind::quarter: {
       const int months = p.kind == Period::Kind::half ? 6 : 3;
@@ -403,6 +412,25 @@ std::optional<Period> read_iso_day(Cursor& cursor) {
   return Period{Period::Kind::day, year, month, day, 0};
 }
 
+// A numeral, Roman or a digit 1-4, with the unit after it ("IV кварталы") or after the range's
+// other end ("III – IV квартал", "3-4 тоқсан"): the grammar lets it stand only as a range's end.
+bool at_part(const Cursor& cursor) {
+  const Token* t = cursor.peek();
+  if (t == nullptr) return false;
+  if (t->sym == Sym::part) return true;
+  return t->sym == Sym::number && t->digits == 1 && t->value >= 1 && t->value <= 4 && cursor.peek_is(Sym::dash, 1);
+}
+
+std::optional<Period> read_part(Cursor& cursor, int year) {
+  const int part = cursor.take().value;
+  if (cursor.peek_is(Sym::halves) || cursor.peek_is(Sym::quarters)) {
+    const Period::Kind kind = cursor.take().sym == Sym::halves ? Period::Kind::half : Period::Kind::quarter;
+    if (part > (kind == Period::Kind::half ? 2 : 4)) return std::nullopt;
+    return Period{kind, year != 0 ? year : cursor.take_year(), 0, 0, part};
+  }
+  return Period{Period::Kind::part, year != 0 ? year : cursor.take_year(), 0, 0, part};
+}
+
 std::optional<Period> read_period(Cursor& cursor) {
   const Token* first = cursor.peek();
   if (first == nullptr) return std::nullopt;
@@ -421,6 +449,7 @@ std::optional<Period> read_period(Cursor& cursor) {
       const Period::Kind kind = cursor.peek_is(Sym::half) ? Period::Kind::half : Period::Kind::quarter;
       return Period{kind, year, 0, 0, cursor.take().value};
     }
+    if (at_part(cursor)) return read_part(cursor, year);
     return Period{Period::Kind::year, year, 0, 0, 0};
   }
   if (is_day(*first) && cursor.peek_is(Sym::stop, 1)) return read_numeric_day(cursor);
@@ -444,6 +473,7 @@ std::optional<Period> read_period(Cursor& cursor) {
     const int part = cursor.take().value;
     return Period{kind, cursor.take_year(), 0, 0, part};
   }
+  if (at_part(cursor)) return read_part(cursor, 0);
   return std::nullopt;
 }
 
@@ -461,7 +491,8 @@ struct Span {
 //   SEP   := DASH | TO | BY (only after FROM: "с 1 июля до 31 декабря 2025 года")
 //   START := FROM ("бастап", "жылдан") | an ablative month ending the first period
 // A start with no end ("с 1 июля 2025 года", "as of 1 July 2025") is no deadline. One end with no
-// year borrows the other's: "January – June 2023", "2025 жылғы шілде – желтоқсан".
+// year borrows the other's: "January – June 2023", "2025 жылғы шілде – желтоқсан"; a bare numeral
+// as the first end borrows the second's unit: "III – IV квартал 2025 года".
 std::optional<Span> read_span(const Token* begin, const Token* end) {
   Cursor cursor(begin, end);
   bool leading_from = false;
@@ -517,6 +548,10 @@ std::optional<Span> read_span(const Token* begin, const Token* end) {
     cursor.take();
   }
   if (!cursor.done()) return std::nullopt;
+  if (first->kind == Period::Kind::part && (second->kind == Period::Kind::half || second->kind == Period::Kind::quarter)) {
+    if (first->part > (second->kind == Period::Kind::half ? 2 : 4)) return std::nullopt;
+    first->kind = second->kind;
+  }
   if (first->year == 0) first->year = second->year;
   // A year-first Kazakh range names the year once, at its start: "2025 жылғы шілде – желтоқсан".
   if (second->year == 0 && first->kind != Period::Kind::year) second->year = first->year;

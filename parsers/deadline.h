@@ -22,14 +22,16 @@ namespace planparse {
 //   - "by"/"до"/"по" before one, or "дейін"/"кешіктірмей" after it: open start, to its last day;
 //   - PERIOD dash|"to"|"по" PERIOD, "from"/"с" before the first, "from … until"/"с … до", and the
 //     Kazakh start "1 шілдеден (бастап) 31 желтоқсанға дейін": a range; an end without a year
-//     takes the other end's ("January – June 2023", "2025 жылғы шілде – желтоқсан");
+//     takes the other end's ("January – June 2023", "2025 жылғы шілде – желтоқсан"), and two
+//     numerals may share the unit after them ("III–IV кварталы 2025 года");
 //   - a start with no end ("с 1 июля 2025 года") is no deadline;
 //   - filler words anywhere, punctuation at either end ("2025 год,");
 //   - a recurrence phrase leading or trailing, alone or with any of the above. A recurrence with an
 //     unreadable rest ("ежегодно, до 20 января") keeps the recurrence and leaves the dates null.
 // Vocabulary roles: month.N (month.N.from: an ablative that starts a range), deadline.by,
 // deadline.by_end, deadline.from, deadline.to, deadline.half.N, deadline.quarter.N,
-// deadline.filler, recurrence.X. Linear in the text; the forms and their dates are the table
+// deadline.part.N (a bare numeral), deadline.halves, deadline.quarters (the unit after two
+// numerals), deadline.filler, recurrence.X. Linear in the text; the forms and their dates are the table
 // of docs/deadlines.md.
 std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& vocabulary);
 

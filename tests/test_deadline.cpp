@@ -605,3 +605,24 @@ TEST_CASE("a long paragraph is read in bounded memory and keeps a recurrence at 
   CHECK(dump(parse_deadline("quarterly: " + prose, builtin_vocabulary())) == "-..- quarterly");
   CHECK(dump(parse_deadline(prose + "annually and more", builtin_vocabulary())) == "nullopt");
 }
+
+TEST_CASE("two numerals sharing one unit word make a range of quarters or half-years", "[deadline]") {
+  const Case cases[] = {
+      {"III–IV кварталы 2025 года", "2025-07-01", "2025-12-31", nullptr},
+      {"I-II квартал 2026 г.", "2026-01-01", "2026-06-30", nullptr},
+      {"в течение II–III кварталов 2025 года", "2025-04-01", "2025-09-30", nullptr},
+      {"2025 жылғы ІІІ-ІV тоқсандар", "2025-07-01", "2025-12-31", nullptr},
+      {"2026 жылғы 1-2 тоқсан", "2026-01-01", "2026-06-30", nullptr},
+      {"1st-2nd quarter of 2026", "2026-01-01", "2026-06-30", nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+  // A numeral alone, out of order, or past the unit's count is no period.
+  for (const char* input : {"III", "III 2025", "до III 2025", "IV–I кварталы 2025 года", "III–V кварталы 2025 года",
+                            "II–III полугодие 2025", "I–II кварталы", "1-2 дня"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
