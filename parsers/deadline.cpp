@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -28,12 +29,17 @@ enum class Sym : uint8_t {
   number,      // a run of ASCII digits
   dash,        // any hyphen or dash between two periods
   comma,
-  stop,        // "." or ";" outside a phrase: allowed only at the end
-  month,       // month.N
+  stop,        // "." or ";" outside a phrase: inside a numeric date or at the end
+  month,       // month.N (month.N.from: its ablative, which starts a range)
   half,        // deadline.half.N
   quarter,     // deadline.quarter.N
+  part,        // deadline.part.N: a bare Roman numeral, the first end of "III–IV кварталы"
+  halves,      // deadline.halves: the half-year word after two numerals ("I–II полугодия")
+  quarters,    // deadline.quarters: the quarter word after two numerals ("III–IV кварталы")
   by_end,      // deadline.by_end
   by,          // deadline.by
+  from,        // deadline.from: "from", "с", and the Kazakh postposition "бастап"
+  to,          // deadline.to: "to", "по" between the two ends of a range
   recurrence,  // recurrence.X
   filler,      // deadline.filler, dropped before the grammar runs
   word,        // letters that start no known phrase
@@ -42,7 +48,9 @@ enum class Sym : uint8_t {
 
 struct Token {
   Sym sym = Sym::other;
-  int value = 0;                // number: its value (-1 when too long); month/half/quarter: N
+  bool spaced = false;          // white space before it: "01.07.2025" is one date, "01. 07. 2025" is not
+  bool starts = false;          // month: an ablative form ("шілдеден"), so the period starts a range
+  int value = 0;                // number: its value (-1 when too long); month/half/quarter: N; stop: '.' or ';'
   int digits = 0;               // number: how many digits, since a year must have four
   std::string_view recurrence;  // recurrence: the role suffix, which is the schema's value
 };
@@ -53,11 +61,21 @@ struct Phrase {
   bool needs_boundary = false;  // ends in a letter or digit, so the input must not go on with one
 };
 
-// Phrases bucketed by their first byte, longest first in each bucket, so that the first phrase
-// that matches is the longest one ("до конца" before "до", "march" before "mar").
+// Phrases bucketed by their first two bytes, longest first in each bucket, so that the first
+// phrase that matches is the longest one ("до конца" before "до", "march" before "mar"). Two
+// bytes, not one: every Cyrillic letter starts with 0xD0-0xD3, and one bucket per first byte
+// would make each Russian or Kazakh word try a hundred phrases. A one-byte phrase has its own
+// bucket per byte. Buckets are hashed; a phrase in a shared bucket simply fails to match.
+constexpr size_t kBuckets = 1024;
 struct PhraseTable {
-  std::array<std::vector<Phrase>, 256> by_first_byte;
+  std::array<std::vector<Phrase>, kBuckets> by_first_bytes;
+  std::array<std::vector<Phrase>, 256> one_byte;
+  // The recurrence names the tokens point into: a set's elements stay where they are when the
+  // table is moved, and outlive the vocabulary the table was built from.
+  std::set<std::string, std::less<>> recurrences;
 };
+
+size_t bucket_of(uint8_t first, uint8_t second) { return (static_cast<size_t>(first) * 131u + second) % kBuckets; }
 
 bool is_word_char(char32_t c) { return is_letter(c) || u_isdigit(static_cast<UChar32>(c)); }
 
@@ -73,25 +91,45 @@ std::pair<char32_t, size_t> decode_at(std::string_view s, size_t at) {
 // Cells reach us normalised, but a caller may hand raw text with no-break spaces.
 bool is_space(char32_t c) { return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
-std::optional<int> suffix_number(std::string_view role, std::string_view prefix, int max) {
-  if (!role.starts_with(prefix)) return std::nullopt;
-  const std::string_view digits = role.substr(prefix.size());
+std::optional<int> parse_int(std::string_view digits, int max) {
   int n = 0;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
   if (error != std::errc() || end != digits.data() + digits.size() || n < 1 || n > max) return std::nullopt;
   return n;
 }
 
+std::optional<int> suffix_number(std::string_view role, std::string_view prefix, int max) {
+  if (!role.starts_with(prefix)) return std::nullopt;
+  return parse_int(role.substr(prefix.size()), max);
+}
+
 std::optional<Token> symbol_of_role(std::string_view role) {
-  if (auto n = suffix_number(role, "month.", 12)) return Token{Sym::month, *n, 0, {}};
-  if (auto n = suffix_number(role, "deadline.half.", 2)) return Token{Sym::half, *n, 0, {}};
-  if (auto n = suffix_number(role, "deadline.quarter.", 4)) return Token{Sym::quarter, *n, 0, {}};
-  if (role == "deadline.by_end") return Token{Sym::by_end, 0, 0, {}};
-  if (role == "deadline.by") return Token{Sym::by, 0, 0, {}};
-  if (role == "deadline.filler") return Token{Sym::filler, 0, 0, {}};
+  const auto token = [](Sym sym, int value = 0) { return Token{sym, false, false, value, 0, {}}; };
+  if (auto n = suffix_number(role, "month.", 12)) return token(Sym::month, *n);
+  // "month.7.from": the month in the form that starts a range (Kazakh ablative "шілдеден").
+  constexpr std::string_view kFrom = ".from";
+  if (role.ends_with(kFrom)) {
+    if (auto n = suffix_number(role.substr(0, role.size() - kFrom.size()), "month.", 12)) {
+      Token month = token(Sym::month, *n);
+      month.starts = true;
+      return month;
+    }
+  }
+  if (auto n = suffix_number(role, "deadline.half.", 2)) return token(Sym::half, *n);
+  if (auto n = suffix_number(role, "deadline.quarter.", 4)) return token(Sym::quarter, *n);
+  if (auto n = suffix_number(role, "deadline.part.", 4)) return token(Sym::part, *n);
+  if (role == "deadline.halves") return token(Sym::halves);
+  if (role == "deadline.quarters") return token(Sym::quarters);
+  if (role == "deadline.by_end") return token(Sym::by_end);
+  if (role == "deadline.by") return token(Sym::by);
+  if (role == "deadline.from") return token(Sym::from);
+  if (role == "deadline.to") return token(Sym::to);
+  if (role == "deadline.filler") return token(Sym::filler);
   constexpr std::string_view kRecurrence = "recurrence.";
   if (role.starts_with(kRecurrence) && role.size() > kRecurrence.size()) {
-    return Token{Sym::recurrence, 0, 0, role.substr(kRecurrence.size())};
+    Token recurrence = token(Sym::recurrence);
+    recurrence.recurrence = role.substr(kRecurrence.size());
+    return recurrence;
   }
   return std::nullopt;
 }
@@ -103,10 +141,16 @@ PhraseTable build_table(const Vocabulary& vocabulary) {
     const std::optional<Token> token = symbol_of_role(entry.role);
     if (!token) continue;
     const std::u32string code_points = to_u32(entry.folded);
-    table.by_first_byte[static_cast<uint8_t>(entry.folded[0])].push_back(
-        Phrase{entry.folded, *token, is_word_char(code_points.back())});
+    Phrase phrase{entry.folded, *token, is_word_char(code_points.back())};
+    if (token->sym == Sym::recurrence) phrase.token.recurrence = *table.recurrences.emplace(token->recurrence).first;
+    const auto first = static_cast<uint8_t>(entry.folded[0]);
+    if (entry.folded.size() == 1) {
+      table.one_byte[first].push_back(std::move(phrase));
+    } else {
+      table.by_first_bytes[bucket_of(first, static_cast<uint8_t>(entry.folded[1]))].push_back(std::move(phrase));
+    }
   }
-  for (std::vector<Phrase>& bucket : table.by_first_byte) {
+  for (std::vector<Phrase>& bucket : table.by_first_bytes) {
     std::stable_sort(bucket.begin(), bucket.end(),
                      [](const Phrase& a, const Phrase& b) { return a.folded.size() > b.folded.size(); });
   }
@@ -146,44 +190,75 @@ size_t match_phrase(std::string_view s, size_t at, const Phrase& phrase) {
   return i;
 }
 
-std::vector<Token> tokenize(std::string_view s, const PhraseTable& table) {
-  std::vector<Token> tokens;
-  tokens.reserve(8);
+// The longest phrase that matches at `at`, or nullptr; `end` is set to where it ends.
+const Phrase* longest_phrase(std::string_view s, size_t at, const PhraseTable& table, size_t& end) {
+  const auto first = static_cast<uint8_t>(s[at]);
+  if (at + 1 < s.size()) {
+    auto second = static_cast<uint8_t>(s[at + 1]);
+    // A phrase's space stands for any space ("i квартал" also matches "I", a no-break space and
+    // "квартал"), and only a one-byte letter can be followed by one in a phrase's first two bytes.
+    if (first < 0x80 && (second >= 0x80 || second <= ' ') && is_space(decode_at(s, at + 1).first)) second = ' ';
+    for (const Phrase& phrase : table.by_first_bytes[bucket_of(first, second)]) {
+      end = match_phrase(s, at, phrase);
+      if (end != std::string_view::npos) return &phrase;
+    }
+  }
+  for (const Phrase& phrase : table.one_byte[first]) {
+    end = match_phrase(s, at, phrase);
+    if (end != std::string_view::npos) return &phrase;
+  }
+  return nullptr;
+}
+
+// No deadline takes more tokens than this ("from 1 July 2025 until 31 December 2025" takes 9),
+// but a paragraph of prose may take thousands. Past it only the first tokens and the last one
+// that is neither filler nor punctuation can still matter (a recurrence at either end), so the
+// last slot keeps that one and memory stays bounded whatever the paragraph's length.
+constexpr size_t kMaxTokens = 64;
+
+void tokenize(std::string_view s, const PhraseTable& table, std::vector<Token>& tokens) {
   size_t i = 0;
+  bool spaced = false;
+  const auto push = [&](Token token) {
+    token.spaced = spaced;
+    spaced = false;
+    if (tokens.size() < kMaxTokens) {
+      tokens.push_back(token);
+    } else if (token.sym != Sym::filler && token.sym != Sym::comma && token.sym != Sym::stop) {
+      tokens.back() = token;
+    }
+  };
   while (i < s.size()) {
     const auto [c, length] = decode_at(s, i);
     if (is_space(c)) {
       i += length;
+      spaced = true;
       continue;
     }
     // Phrases go before numbers because some start with a digit ("1st half", "3 квартал").
-    bool matched = false;
-    for (const Phrase& phrase : table.by_first_byte[static_cast<uint8_t>(s[i])]) {
-      const size_t end = match_phrase(s, i, phrase);
-      if (end == std::string_view::npos) continue;
-      tokens.push_back(phrase.token);
+    size_t end = 0;
+    if (const Phrase* phrase = longest_phrase(s, i, table, end)) {
+      push(phrase->token);
       i = end;
-      matched = true;
-      break;
+      continue;
     }
-    if (matched) continue;
     if (c >= '0' && c <= '9') {
-      Token number{Sym::number, 0, 0, {}};
+      Token number{Sym::number, false, false, 0, 0, {}};
       while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
         if (number.digits < 9) number.value = number.value * 10 + (s[i] - '0');
         ++number.digits;
         ++i;
       }
       if (number.digits > 9) number.value = -1;
-      tokens.push_back(number);
+      push(number);
     } else if (is_dash(c)) {
-      tokens.push_back(Token{Sym::dash, 0, 0, {}});
+      push(Token{Sym::dash, false, false, 0, 0, {}});
       i += length;
     } else if (c == ',') {
-      tokens.push_back(Token{Sym::comma, 0, 0, {}});
+      push(Token{Sym::comma, false, false, 0, 0, {}});
       i += length;
     } else if (c == '.' || c == ';') {
-      tokens.push_back(Token{Sym::stop, 0, 0, {}});
+      push(Token{Sym::stop, false, false, static_cast<int>(c), 0, {}});
       i += length;
     } else if (is_word_char(c)) {
       // The whole word goes, so that no phrase can match from its middle.
@@ -193,13 +268,12 @@ std::vector<Token> tokenize(std::string_view s, const PhraseTable& table) {
         if (!is_word_char(next)) break;
         i += next_length;
       }
-      tokens.push_back(Token{Sym::word, 0, 0, {}});
+      push(Token{Sym::word, false, false, 0, 0, {}});
     } else {
-      tokens.push_back(Token{Sym::other, 0, 0, {}});
+      push(Token{Sym::other, false, false, 0, 0, {}});
       i += length;
     }
   }
-  return tokens;
 }
 
 struct Date {
@@ -235,7 +309,8 @@ std::string iso(const Date& date) {
 // One period as written; year 0 when the text leaves it to the other end of a range
 // ("January – June 2023").
 struct Period {
-  enum class Kind { year, month, day, half, quarter } kind = Kind::year;
+  // part: a half or a quarter, which of them the range's other end says ("III–IV квартал").
+  enum class Kind { year, month, day, half, quarter, part } kind = Kind::year;
   int year = 0;
   int month = 0;
   int day = 0;
@@ -252,6 +327,8 @@ std::optional<std::pair<Date, Date>> bounds(const Period& p) {
     case Period::Kind::day:
       if (p.day > days_in_month(p.year, p.month)) return std::nullopt;
       return std::pair{Date{p.year, p.month, p.day}, Date{p.year, p.month, p.day}};
+    case Period::Kind::part:
+      return std::nullopt;
     case Period::Kind::half:
     case Period::Kind::quarter: {
       const int months = p.kind == Period::Kind::half ? 6 : 3;
@@ -264,33 +341,103 @@ std::optional<std::pair<Date, Date>> bounds(const Period& p) {
 
 bool is_year(const Token& t) { return t.sym == Sym::number && t.digits == 4 && t.value >= 1900 && t.value <= 2100; }
 bool is_day(const Token& t) { return t.sym == Sym::number && t.digits <= 2 && t.value >= 1 && t.value <= 31; }
+bool is_month_number(const Token& t) { return t.sym == Sym::number && t.digits <= 2 && t.value >= 1 && t.value <= 12; }
+bool is_by(const Token& t) { return t.sym == Sym::by || t.sym == Sym::by_end; }
 
 class Cursor {
  public:
-  explicit Cursor(const std::vector<Token>& tokens) : tokens_(tokens) {}
-  bool done() const { return at_ == tokens_.size(); }
-  const Token* peek(size_t ahead = 0) const {
-    return at_ + ahead < tokens_.size() ? &tokens_[at_ + ahead] : nullptr;
-  }
+  Cursor(const Token* begin, const Token* end) : at_(begin), end_(end) {}
+  bool done() const { return at_ == end_; }
+  const Token* peek(size_t ahead = 0) const { return ahead < static_cast<size_t>(end_ - at_) ? at_ + ahead : nullptr; }
   bool peek_is(Sym sym, size_t ahead = 0) const { return peek(ahead) != nullptr && peek(ahead)->sym == sym; }
   bool peek_year(size_t ahead = 0) const { return peek(ahead) != nullptr && is_year(*peek(ahead)); }
-  const Token& take() { return tokens_[at_++]; }
+  bool peek_by() const { return peek() != nullptr && is_by(*peek()); }
+  // A token written right after the one before it, with no space: part of one numeric date.
+  bool peek_glued(Sym sym, size_t ahead) const { return peek_is(sym, ahead) && !peek(ahead)->spaced; }
+  const Token& take() {
+    last_ = at_;
+    return *at_++;
+  }
+  void skip(size_t n) {
+    at_ += n;
+    last_ = at_ - 1;
+  }
+  // Whether the last token taken was a form that starts a range (Kazakh "1 шілдеден").
+  bool last_starts() const { return last_ != nullptr && last_->starts; }
 
   // The year that ends a period, allowing "December 20, 2022"; 0 when none follows.
   int take_year() {
-    if (peek_is(Sym::comma) && peek_year(1)) ++at_;
+    if (peek_is(Sym::comma) && peek_year(1)) take();
     return peek_year() ? take().value : 0;
   }
 
  private:
-  const std::vector<Token>& tokens_;
-  size_t at_ = 0;
+  const Token* at_;
+  const Token* end_;
+  const Token* last_ = nullptr;
 };
+
+// A numeric day: DD.MM.YYYY, D.M.YYYY, and DD.MM. or DD.MM with no year, which only the first end
+// of a range may be ("01.07. – 31.12.2025"). Every part is glued to the one before it. A two-digit
+// year ("12.04.25") is not read: its century is a guess. Nor are "31/12/2025" or "12-31-2025",
+// which put the day and the month in an order the text does not show.
+std::optional<Period> read_numeric_day(Cursor& cursor) {
+  const auto is_dot = [&](size_t ahead) { return cursor.peek_glued(Sym::stop, ahead) && cursor.peek(ahead)->value == '.'; };
+  if (!is_dot(1) || !cursor.peek_glued(Sym::number, 2) || !is_month_number(*cursor.peek(2))) return std::nullopt;
+  const int day = cursor.peek(0)->value;
+  const int month = cursor.peek(2)->value;
+  if (is_dot(3) && cursor.peek_glued(Sym::number, 4)) {
+    if (!cursor.peek_year(4)) return std::nullopt;
+    const int year = cursor.peek(4)->value;
+    cursor.skip(5);
+    return Period{Period::Kind::day, year, month, day, 0};
+  }
+  cursor.skip(is_dot(3) ? 4 : 3);
+  return Period{Period::Kind::day, 0, month, day, 0};
+}
+
+// ISO 8601: YYYY-MM-DD, each part glued to the dash before it.
+std::optional<Period> read_iso_day(Cursor& cursor) {
+  const auto two_digits = [&](size_t ahead) {
+    return cursor.peek_glued(Sym::number, ahead) && cursor.peek(ahead)->digits == 2;
+  };
+  if (!cursor.peek_glued(Sym::dash, 1) || !two_digits(2) || !cursor.peek_glued(Sym::dash, 3) || !two_digits(4)) {
+    return std::nullopt;
+  }
+  const int year = cursor.peek(0)->value;
+  const int month = cursor.peek(2)->value;
+  const int day = cursor.peek(4)->value;
+  if (month < 1 || month > 12 || day < 1) return std::nullopt;
+  cursor.skip(5);
+  return Period{Period::Kind::day, year, month, day, 0};
+}
+
+// A numeral, Roman or a digit 1-4, with the unit after it ("IV кварталы") or after the range's
+// other end ("III – IV квартал", "3-4 тоқсан"): the grammar lets it stand only as a range's end.
+bool at_part(const Cursor& cursor) {
+  const Token* t = cursor.peek();
+  if (t == nullptr) return false;
+  if (t->sym == Sym::part) return true;
+  return t->sym == Sym::number && t->digits == 1 && t->value >= 1 && t->value <= 4 && cursor.peek_is(Sym::dash, 1);
+}
+
+std::optional<Period> read_part(Cursor& cursor, int year) {
+  const int part = cursor.take().value;
+  if (cursor.peek_is(Sym::halves) || cursor.peek_is(Sym::quarters)) {
+    const Period::Kind kind = cursor.take().sym == Sym::halves ? Period::Kind::half : Period::Kind::quarter;
+    if (part > (kind == Period::Kind::half ? 2 : 4)) return std::nullopt;
+    return Period{kind, year != 0 ? year : cursor.take_year(), 0, 0, part};
+  }
+  return Period{Period::Kind::part, year != 0 ? year : cursor.take_year(), 0, 0, part};
+}
 
 std::optional<Period> read_period(Cursor& cursor) {
   const Token* first = cursor.peek();
   if (first == nullptr) return std::nullopt;
   if (is_year(*first)) {
+    if (cursor.peek_glued(Sym::dash, 1) && cursor.peek_glued(Sym::number, 2) && cursor.peek(2)->digits == 2) {
+      return read_iso_day(cursor);
+    }
     // Kazakh puts the year first: "2022 жылғы тамыз", "2022 жылғы 28 сәуір", "2024 жылғы IV тоқсан".
     const int year = cursor.take().value;
     if (cursor.peek_is(Sym::month)) return Period{Period::Kind::month, year, cursor.take().value, 0, 0};
@@ -302,8 +449,10 @@ std::optional<Period> read_period(Cursor& cursor) {
       const Period::Kind kind = cursor.peek_is(Sym::half) ? Period::Kind::half : Period::Kind::quarter;
       return Period{kind, year, 0, 0, cursor.take().value};
     }
+    if (at_part(cursor)) return read_part(cursor, year);
     return Period{Period::Kind::year, year, 0, 0, 0};
   }
+  if (is_day(*first) && cursor.peek_is(Sym::stop, 1)) return read_numeric_day(cursor);
   if (first->sym == Sym::month) {
     const int month = cursor.take().value;
     if (const int year = cursor.take_year()) return Period{Period::Kind::month, year, month, 0, 0};
@@ -324,6 +473,7 @@ std::optional<Period> read_period(Cursor& cursor) {
     const int part = cursor.take().value;
     return Period{kind, cursor.take_year(), 0, 0, part};
   }
+  if (at_part(cursor)) return read_part(cursor, 0);
   return std::nullopt;
 }
 
@@ -332,16 +482,21 @@ struct Span {
   Date to;
 };
 
-// The grammar over the tokens left once fillers, the final stop and a recurrence are gone:
-//   span := (BY | BY_END) period | period (BY | BY_END) | period | period DASH period
-// The second form is Kazakh's postposition: "2022 жылдың соңына дейін", "1 шілдеге дейін".
-std::optional<Span> read_span(std::vector<Token> tokens) {
-  const auto is_by = [](const Token& t) { return t.sym == Sym::by || t.sym == Sym::by_end; };
-  if (tokens.size() > 1 && !is_by(tokens.front()) && is_by(tokens.back())) {
-    std::rotate(tokens.begin(), tokens.end() - 1, tokens.end());
-  }
-  Cursor cursor(tokens);
-  if (cursor.peek_is(Sym::by) || cursor.peek_is(Sym::by_end)) {
+// The grammar over the tokens left once fillers, end punctuation and a recurrence are gone:
+//   span  := (BY | BY_END | TO) period                 open start: "by 2023", "до 13.12.2025", "по 31.12.2025"
+//          | period (BY | BY_END)                      the same with a postposition: "1 шілдеге дейін"
+//          | period                                    "2025", "15.06.2025", "IV квартал 2025 года"
+//          | [FROM] period SEP period                  "2025-2026", "с 01.07.2025 по 31.12.2025"
+//          | period START period (BY | BY_END)         Kazakh: "1 шілдеден (бастап) 31 желтоқсанға дейін"
+//   SEP   := DASH | TO | BY (only after FROM: "с 1 июля до 31 декабря 2025 года")
+//   START := FROM ("бастап", "жылдан") | an ablative month ending the first period
+// A start with no end ("с 1 июля 2025 года", "as of 1 July 2025") is no deadline. One end with no
+// year borrows the other's: "January – June 2023", "2025 жылғы шілде – желтоқсан"; a bare numeral
+// as the first end borrows the second's unit: "III – IV квартал 2025 года".
+std::optional<Span> read_span(const Token* begin, const Token* end) {
+  Cursor cursor(begin, end);
+  bool leading_from = false;
+  if (cursor.peek_is(Sym::by) || cursor.peek_is(Sym::by_end) || cursor.peek_is(Sym::to)) {
     // "by X" and "by the end of X" both close on the last day of X ("до 1 июля" on 1 July).
     cursor.take();
     const std::optional<Period> period = read_period(cursor);
@@ -350,27 +505,64 @@ std::optional<Span> read_span(std::vector<Token> tokens) {
     if (!dates) return std::nullopt;
     return Span{std::nullopt, dates->second};
   }
+  if (cursor.peek_is(Sym::from)) {
+    cursor.take();
+    leading_from = true;
+  }
   std::optional<Period> first = read_period(cursor);
   if (!first) return std::nullopt;
-  if (cursor.done()) {
-    const auto dates = first->year == 0 ? std::nullopt : bounds(*first);
+  bool starts = cursor.last_starts();
+  if (cursor.peek_is(Sym::from)) {
+    cursor.take();
+    starts = true;
+  }
+  if (leading_from && starts) return std::nullopt;
+
+  bool separated = false;
+  if (cursor.peek_is(Sym::dash) || cursor.peek_is(Sym::to) || (leading_from && cursor.peek_by())) {
+    cursor.take();
+    separated = true;
+  }
+  // An ablative governed by the postposition is an end after all: "2025 жылдан кешіктірмей" (not
+  // later than 2025), "4 тоқсанынан кешіктірмей".
+  if (starts && !leading_from && !separated && cursor.peek_by() && cursor.peek(1) == nullptr) starts = false;
+  std::optional<Period> second;
+  if (!separated && !starts) {
+    // One period, perhaps closed by a postposition.
+    bool open_start = false;
+    if (cursor.peek_by() && !leading_from) {
+      cursor.take();
+      open_start = true;
+    }
+    if (!cursor.done() || leading_from || first->year == 0) return std::nullopt;
+    const auto dates = bounds(*first);
     if (!dates) return std::nullopt;
+    if (open_start) return Span{std::nullopt, dates->second};
     return Span{dates->first, dates->second};
   }
-  if (!cursor.peek_is(Sym::dash)) return std::nullopt;
-  cursor.take();
-  const std::optional<Period> second = read_period(cursor);
-  if (!second || second->year == 0 || !cursor.done()) return std::nullopt;
+  second = read_period(cursor);
+  if (!second) return std::nullopt;
+  if (!separated) {
+    // "1 шілдеден бастап 31 желтоқсанға дейін": the Kazakh range ends with its postposition.
+    if (!cursor.peek_by()) return std::nullopt;
+    cursor.take();
+  }
+  if (!cursor.done()) return std::nullopt;
+  if (first->kind == Period::Kind::part && (second->kind == Period::Kind::half || second->kind == Period::Kind::quarter)) {
+    if (first->part > (second->kind == Period::Kind::half ? 2 : 4)) return std::nullopt;
+    first->kind = second->kind;
+  }
   if (first->year == 0) first->year = second->year;
+  // A year-first Kazakh range names the year once, at its start: "2025 жылғы шілде – желтоқсан".
+  if (second->year == 0 && first->kind != Period::Kind::year) second->year = first->year;
+  if (first->year == 0 || second->year == 0) return std::nullopt;
   const auto start = bounds(*first);
-  const auto end = bounds(*second);
-  if (!start || !end || end->second < start->first) return std::nullopt;
-  return Span{start->first, end->second};
+  const auto finish = bounds(*second);
+  if (!start || !finish || finish->second < start->first) return std::nullopt;
+  return Span{start->first, finish->second};
 }
 
-void drop_trailing(std::vector<Token>& tokens, Sym a, Sym b) {
-  while (!tokens.empty() && (tokens.back().sym == a || tokens.back().sym == b)) tokens.pop_back();
-}
+bool is_end_punctuation(const Token& t) { return t.sym == Sym::stop || t.sym == Sym::comma; }
 
 }  // namespace
 
@@ -378,29 +570,41 @@ std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& 
   const std::string_view published = trim(text);
   if (published.empty()) return std::nullopt;
 
-  std::vector<Token> tokens = tokenize(fold_case(published), table_for(vocabulary));
+  // Every paragraph of a row comes here (align.cpp), so a thread's buffer, bounded by
+  // kMaxTokens, keeps them from allocating.
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  tokens.reserve(kMaxTokens);
+  tokenize(fold_case(published), table_for(vocabulary), tokens);
   std::erase_if(tokens, [](const Token& t) { return t.sym == Sym::filler; });
-  drop_trailing(tokens, Sym::stop, Sym::stop);
+
+  // Punctuation at either end is the cell's, not the date's: "2025 год,", "2025;", "31.12.2025.".
+  const Token* begin = tokens.data();
+  const Token* end = tokens.data() + tokens.size();
+  const auto trim_punctuation = [&] {
+    while (begin != end && is_end_punctuation(*begin)) ++begin;
+    while (begin != end && is_end_punctuation(*(end - 1))) --end;
+  };
+  trim_punctuation();
 
   // A recurrence counts only at either end of the cell ("annually, 2022-2024", "2022-2024,
   // annually"): in the middle of a sentence it is prose ("Report annually to the Government").
   std::optional<std::string> recurrence;
-  if (!tokens.empty() && tokens.front().sym == Sym::recurrence) {
-    recurrence = std::string(tokens.front().recurrence);
-    tokens.erase(tokens.begin());
-    while (!tokens.empty() && tokens.front().sym == Sym::comma) tokens.erase(tokens.begin());
-  } else if (!tokens.empty() && tokens.back().sym == Sym::recurrence) {
-    recurrence = std::string(tokens.back().recurrence);
-    tokens.pop_back();
-    drop_trailing(tokens, Sym::comma, Sym::stop);
+  if (begin != end && begin->sym == Sym::recurrence) {
+    recurrence = std::string(begin->recurrence);
+    ++begin;
+  } else if (begin != end && (end - 1)->sym == Sym::recurrence) {
+    recurrence = std::string((end - 1)->recurrence);
+    --end;
   }
+  trim_punctuation();
 
   Deadline deadline{std::string(published), std::nullopt, std::nullopt, recurrence};
-  if (tokens.empty()) {
+  if (begin == end) {
     if (!recurrence) return std::nullopt;
     return deadline;
   }
-  const std::optional<Span> span = read_span(std::move(tokens));
+  const std::optional<Span> span = read_span(begin, end);
   if (!span) {
     // The recurrence alone is still worth keeping: "annually by 25 December" names no year.
     if (!recurrence) return std::nullopt;

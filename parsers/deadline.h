@@ -11,15 +11,28 @@
 
 namespace planparse {
 
-// Reads a deadline cell ("By the end of 2022", "August 2022", "2022-2025", "First half of 2022",
-// "annually", "до конца 2022 года", "2022 жылдың соңына дейін") into inclusive dates. nullopt when the text has no known form.
+// Reads a deadline cell ("By the end of 2022", "August 2022", "2022-2025", "до 13.12.2025",
+// "01.07.2025 – 31.12.2025", "2025 жылдың бірінші жартыжылдығы", "тоқсанына 1 рет") into inclusive
+// dates. nullopt when the text has no known form: the caller keeps the text and warns
+// (unparsed-deadline); no date is guessed.
 //
-// Deadline::text is the input trimmed, as published. The forms: YEAR, MONTH YEAR, DAY MONTH YEAR,
-// MONTH DAY[,] YEAR, HALF YEAR, QUARTER YEAR, and year first (YEAR MONTH, YEAR DAY MONTH,
-// YEAR HALF, YEAR QUARTER); "by"/"by the end of" before one of them or after it (open start);
-// PERIOD dash PERIOD (a year-less first period borrows the second's year); filler words anywhere;
-// a recurrence phrase leading or trailing, alone or with any of the above. A recurrence with an
-// unreadable rest keeps the recurrence and leaves the dates null.
+// Deadline::text is the input trimmed, as published. A period is YEAR, MONTH YEAR, DAY MONTH YEAR,
+// MONTH DAY[,] YEAR, DD.MM.YYYY (D.M.YYYY too), YYYY-MM-DD, HALF YEAR, QUARTER YEAR, or year first
+// (YEAR MONTH, YEAR DAY MONTH, YEAR HALF, YEAR QUARTER). The grammar over periods:
+//   - "by"/"до"/"по" before one, or "дейін"/"кешіктірмей" after it: open start, to its last day;
+//   - PERIOD dash|"to"|"по" PERIOD, "from"/"с" before the first, "from … until"/"с … до", and the
+//     Kazakh start "1 шілдеден (бастап) 31 желтоқсанға дейін": a range; an end without a year
+//     takes the other end's ("January – June 2023", "2025 жылғы шілде – желтоқсан"), and two
+//     numerals may share the unit after them ("III–IV кварталы 2025 года");
+//   - a start with no end ("с 1 июля 2025 года") is no deadline;
+//   - filler words anywhere, punctuation at either end ("2025 год,");
+//   - a recurrence phrase leading or trailing, alone or with any of the above. A recurrence with an
+//     unreadable rest ("ежегодно, до 20 января") keeps the recurrence and leaves the dates null.
+// Vocabulary roles: month.N (month.N.from: an ablative that starts a range), deadline.by,
+// deadline.by_end, deadline.from, deadline.to, deadline.half.N, deadline.quarter.N,
+// deadline.part.N (a bare numeral), deadline.halves, deadline.quarters (the unit after two
+// numerals), deadline.filler, recurrence.X. Linear in the text; the forms and their dates are the table
+// of docs/deadlines.md.
 std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& vocabulary);
 
 }  // namespace planparse

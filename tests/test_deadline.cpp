@@ -1,9 +1,15 @@
 // Deadline cells read into inclusive dates and a recurrence (parsers/deadline.h).
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "parsers/deadline.h"
+#include "parsers/text.h"
+#include "tests/support.h"
 
 using namespace planparse;
 
@@ -222,7 +228,6 @@ TEST_CASE("text that is not a deadline reads as no deadline", "[deadline]") {
       "2101",
       "20222",
       "2022 2023",
-      "2022,",
       "by",
       "by the end of the year",
       "year",
@@ -272,4 +277,352 @@ TEST_CASE("deadline words come from the vocabulary, not the code", "[deadline]")
   CHECK(dump(parse_deadline("jährlich", german.value())) == "-..- annual");
   CHECK(dump(parse_deadline("By the end of 2022", german.value())) == "nullopt");
   CHECK(dump(parse_deadline("August 2022", german.value())) == "nullopt");
+}
+
+namespace {
+
+// One row of a table in docs/deadlines.md: the text as published, its language, and what it reads
+// to ("null" for a null value; all three null: the form stays unparsed).
+struct TableRow {
+  std::string text;
+  std::string language;
+  std::string from;
+  std::string to;
+  std::string recurrence;
+  int line = 0;
+};
+
+struct DeadlineTable {
+  std::vector<TableRow> rows;
+  std::vector<std::string> errors;  // malformed rows, each with its line
+};
+
+bool is_iso_day(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int month = std::stoi(s.substr(5, 2));
+  const int day = std::stoi(s.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::vector<std::string> table_cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::string_view rest(line);
+  rest.remove_prefix(1);  // the leading "|"
+  if (!rest.empty() && rest.back() == '|') rest.remove_suffix(1);
+  for (std::string_view cell : split(rest, '|')) cells.emplace_back(trim(cell));
+  return cells;
+}
+
+// Every table of the file whose header is "text as published | language | from | to | recurrence".
+DeadlineTable read_deadline_table(const std::string& markdown) {
+  DeadlineTable table;
+  std::istringstream in(markdown);
+  std::string line;
+  int number = 0;
+  bool inside = false;
+  bool separator_seen = false;
+  const std::set<std::string> languages = {"en", "ru", "kk"};
+  const std::set<std::string> recurrences = {"null", "annual", "semiannual", "quarterly", "monthly", "ongoing"};
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const bool table_line = line.starts_with("|");
+    if (!table_line) {
+      inside = false;
+      continue;
+    }
+    const std::vector<std::string> cells = table_cells(line);
+    if (!inside) {
+      inside = cells.size() == 5 && cells[0] == "text as published" && cells[1] == "language" && cells[2] == "from" &&
+               cells[3] == "to" && cells[4] == "recurrence";
+      separator_seen = false;
+      continue;
+    }
+    if (!separator_seen) {
+      separator_seen = true;
+      continue;
+    }
+    const std::string where = "docs/deadlines.md:" + std::to_string(number) + ": ";
+    if (cells.size() != 5) {
+      table.errors.push_back(where + "a row needs 5 cells, has " + std::to_string(cells.size()));
+      continue;
+    }
+    TableRow row{cells[0], cells[1], cells[2], cells[3], cells[4], number};
+    // The text is in backticks so that its punctuation shows; inside them it is as published.
+    if (row.text.size() < 3 || row.text.front() != '`' || row.text.back() != '`') {
+      table.errors.push_back(where + "the text must be in backticks: " + row.text);
+      continue;
+    }
+    row.text = row.text.substr(1, row.text.size() - 2);
+    if (row.text.empty() || row.text.find('`') != std::string::npos) table.errors.push_back(where + "bad text " + row.text);
+    if (!languages.contains(row.language)) table.errors.push_back(where + "unknown language " + row.language);
+    for (const std::string* date : {&row.from, &row.to}) {
+      if (*date != "null" && !is_iso_day(*date)) table.errors.push_back(where + "not an ISO day or null: " + *date);
+    }
+    if (!recurrences.contains(row.recurrence)) table.errors.push_back(where + "unknown recurrence " + row.recurrence);
+    table.rows.push_back(row);
+  }
+  return table;
+}
+
+std::string or_null(const std::optional<std::string>& s) { return s ? *s : std::string("null"); }
+
+const DeadlineTable& catalogue() {
+  static const DeadlineTable table =
+      read_deadline_table(planparse::testing::read_file(std::filesystem::path(PLANPARSE_SOURCE_DIR) / "docs" / "deadlines.md"));
+  return table;
+}
+
+std::string dump_row(const TableRow& row) { return row.from + ".." + row.to + " " + row.recurrence; }
+
+std::string dump_read(const std::optional<Deadline>& deadline) {
+  if (!deadline) return "null..null null";
+  return or_null(deadline->from) + ".." + or_null(deadline->to) + " " + or_null(deadline->recurrence);
+}
+
+}  // namespace
+
+TEST_CASE("the deadline table of docs/deadlines.md is well formed and holds at least 80 forms in three languages",
+          "[deadline][catalogue]") {
+  const DeadlineTable& table = catalogue();
+  for (const std::string& error : table.errors) FAIL_CHECK(error);
+  CHECK(table.errors.empty());
+  std::map<std::string, int> read_per_language;
+  int read = 0;
+  for (const TableRow& row : table.rows) {
+    if (row.from == "null" && row.to == "null" && row.recurrence == "null") continue;
+    ++read;
+    ++read_per_language[row.language];
+  }
+  INFO("en " << read_per_language["en"] << ", ru " << read_per_language["ru"] << ", kk " << read_per_language["kk"]);
+  CHECK(read >= 80);
+  // Roughly a third each: no language below a quarter of the forms read.
+  for (const char* language : {"en", "ru", "kk"}) CHECK(read_per_language[language] * 4 >= read);
+}
+
+TEST_CASE("every form of the deadline table reads exactly to its row", "[deadline][catalogue]") {
+  const DeadlineTable& table = catalogue();
+  REQUIRE_FALSE(table.rows.empty());
+  std::set<std::string> seen;
+  for (const TableRow& row : table.rows) {
+    INFO("docs/deadlines.md:" << row.line << " \"" << row.text << "\" (" << row.language << ")");
+    CHECK(seen.insert(row.text).second);  // a form is listed once
+    const std::optional<Deadline> deadline = parse_deadline(row.text, builtin_vocabulary());
+    CHECK(dump_read(deadline) == dump_row(row));
+    if (deadline) CHECK(deadline->text == row.text);
+  }
+}
+
+TEST_CASE("a malformed row of the deadline table is reported with its line", "[deadline][catalogue]") {
+  const std::string markdown =
+      "| text as published | language | from | to | recurrence |\n"
+      "| --- | --- | --- | --- | --- |\n"
+      "| `2025` | en | 2025-01-01 | 2025-12-31 | null |\n"
+      "| `2025` | en | 2025-01-01 | 2025-12-31 |\n"
+      "| 2025 | en | 2025-01-01 | 2025-12-31 | null |\n"
+      "| `2025` | de | 2025-01-01 | 2025-12-31 | null |\n"
+      "| `2025` | en | 2025-13-01 | 2025-12-31 | null |\n"
+      "| `2025` | en | 2025-01-01 | 2025-12-31 | yearly |\n"
+      "\n"
+      "| text | not the table |\n"
+      "| --- | --- |\n"
+      "| anything | here |\n";
+  const DeadlineTable table = read_deadline_table(markdown);
+  CHECK(table.rows.size() == 4);
+  REQUIRE(table.errors.size() == 5);
+  CHECK(table.errors[0].starts_with("docs/deadlines.md:4: "));
+  CHECK(table.errors[1].starts_with("docs/deadlines.md:5: "));
+  CHECK(table.errors[4].starts_with("docs/deadlines.md:8: "));
+}
+
+TEST_CASE("a numeric date range keeps both ends", "[deadline]") {
+  const Case cases[] = {
+      {"01.07.2025 – 31.12.2025", "2025-07-01", "2025-12-31", nullptr},
+      {"01.07.2025-31.12.2025", "2025-07-01", "2025-12-31", nullptr},
+      {"с 01.07.2025 по 31.12.2025", "2025-07-01", "2025-12-31", nullptr},
+      {"2025-07-01 – 2025-12-31", "2025-07-01", "2025-12-31", nullptr},
+      {"from 1.7.2025 to 1.9.2025", "2025-07-01", "2025-09-01", nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+}
+
+TEST_CASE("a numeric date is one glued word: spaced parts, a two-digit year or a slash are no date", "[deadline]") {
+  for (const char* input : {"15. 06. 2025", "15.06 .2025", "15.06.25", "15/06/2025", "06-15-2025", "2025-6-15",
+                            "15.13.2025", "31.04.2025", "32.01.2025", "2025-02-30", "2025-13-01", "15.06.",
+                            "15.06", "01.04. 30.06.2025", "15,06,2025"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
+
+TEST_CASE("a numeric date before 'до' or 'дейін' leaves the start open", "[deadline]") {
+  CHECK(dump(parse_deadline("до 13.12.2025", builtin_vocabulary())) == "-..2025-12-13 -");
+  CHECK(dump(parse_deadline("13.12.2025 ж. дейін", builtin_vocabulary())) == "-..2025-12-13 -");
+  CHECK(dump(parse_deadline("по 13.12.2025 г.", builtin_vocabulary())) == "-..2025-12-13 -");
+}
+
+TEST_CASE("a start with no end is no deadline", "[deadline]") {
+  for (const char* input : {"с 1 июля 2025 года", "from July 2025", "2025 жылдан бастап", "2025 жылғы 1 шілдеден",
+                            "с 01.07.2025 по", "from 2025 to", "с 2025 до"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
+
+TEST_CASE("a range whose end comes before its start is no deadline", "[deadline]") {
+  for (const char* input : {"31.12.2025 – 01.07.2025", "с 1 декабря по 1 июля 2025 года", "2025 жылғы желтоқсан – шілде",
+                            "2026 жылдан 2025 жылға дейін", "Q4 2025 – Q1"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
+
+TEST_CASE("an end of a range written without its year takes the other end's", "[deadline]") {
+  CHECK(dump(parse_deadline("июль – декабрь 2025 года", builtin_vocabulary())) == "2025-07-01..2025-12-31 -");
+  CHECK(dump(parse_deadline("2025 жылғы шілде – желтоқсан", builtin_vocabulary())) == "2025-07-01..2025-12-31 -");
+  CHECK(dump(parse_deadline("01.07.–31.12.2025", builtin_vocabulary())) == "2025-07-01..2025-12-31 -");
+  // A bare year lends its year to no month: "2025 – March" is no range.
+  CHECK(dump(parse_deadline("2025 – March", builtin_vocabulary())) == "nullopt");
+}
+
+TEST_CASE("a Kazakh ablative starts a range that 'дейін' closes", "[deadline]") {
+  CHECK(dump(parse_deadline("2025 жылғы 1 шілдеден 31 желтоқсанға дейін", builtin_vocabulary())) ==
+        "2025-07-01..2025-12-31 -");
+  CHECK(dump(parse_deadline("2025 жылғы 1 шілдеден бастап 31 желтоқсанға дейін", builtin_vocabulary())) ==
+        "2025-07-01..2025-12-31 -");
+  CHECK(dump(parse_deadline("2025 жылдан 2027 жылға дейін", builtin_vocabulary())) == "2025-01-01..2027-12-31 -");
+  // Governed by "кешіктірмей" the ablative is the end: not later than 2025.
+  CHECK(dump(parse_deadline("2025 жылдан кешіктірмей", builtin_vocabulary())) == "-..2025-12-31 -");
+  // Without "дейін" the two dates are no range.
+  CHECK(dump(parse_deadline("2025 жылғы 1 шілдеден 31 желтоқсан", builtin_vocabulary())) == "nullopt");
+}
+
+TEST_CASE("trailing punctuation and abbreviated year words do not hide a year", "[deadline]") {
+  const Case cases[] = {
+      {"2025 год,", "2025-01-01", "2025-12-31", nullptr},
+      {"2025,", "2025-01-01", "2025-12-31", nullptr},
+      {"2025 г.;", "2025-01-01", "2025-12-31", nullptr},
+      {"2025г.", "2025-01-01", "2025-12-31", nullptr},
+      {"2025-2026гг.", "2025-01-01", "2026-12-31", nullptr},
+      {"2025 – 2026 гг", "2025-01-01", "2026-12-31", nullptr},
+      {"2025ж.", "2025-01-01", "2025-12-31", nullptr},
+      {"2025-2026 жж", "2025-01-01", "2026-12-31", nullptr},
+      {"31.12.2025.", "2025-12-31", "2025-12-31", nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+}
+
+TEST_CASE("a recurrence with a condition but no year keeps the recurrence and no dates", "[deadline]") {
+  const Case cases[] = {
+      {"ежеквартально, до 10 числа месяца, следующего за отчетным", nullptr, nullptr, "quarterly"},
+      {"ежегодно, до 20 января", nullptr, nullptr, "annual"},
+      {"every quarter by the 10th", nullptr, nullptr, "quarterly"},
+      {"тоқсан сайын, есепті тоқсаннан кейінгі айдың 10-на дейін", nullptr, nullptr, "quarterly"},
+      {"1 жылда бір рет, IV тоқсаннан кешіктірмей", nullptr, nullptr, "annual"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+}
+
+TEST_CASE("a recurrence counted per period reads as its recurrence in every language", "[deadline]") {
+  const Case cases[] = {
+      {"тоқсанына 1 рет", nullptr, nullptr, "quarterly"},   {"Тоқсанына бір рет", nullptr, nullptr, "quarterly"},
+      {"жылына бір рет", nullptr, nullptr, "annual"},       {"жылына 1 рет", nullptr, nullptr, "annual"},
+      {"айына бір рет", nullptr, nullptr, "monthly"},       {"жарты жылда бір рет", nullptr, nullptr, "semiannual"},
+      {"1 раз в квартал", nullptr, nullptr, "quarterly"},   {"один раз в год", nullptr, nullptr, "annual"},
+      {"2 раза в год", nullptr, nullptr, "semiannual"},     {"once a quarter", nullptr, nullptr, "quarterly"},
+      {"twice a year", nullptr, nullptr, "semiannual"},     {"Тұрақты түрде", nullptr, nullptr, "ongoing"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+}
+
+TEST_CASE("a recurrence at either end keeps the dates of the rest", "[deadline]") {
+  CHECK(dump(parse_deadline("2025 год, ежегодно", builtin_vocabulary())) == "2025-01-01..2025-12-31 annual");
+  CHECK(dump(parse_deadline("ежегодно, 2025–2027 годы.", builtin_vocabulary())) == "2025-01-01..2027-12-31 annual");
+  CHECK(dump(parse_deadline("2025 жыл, жыл сайын", builtin_vocabulary())) == "2025-01-01..2025-12-31 annual");
+  CHECK(dump(parse_deadline("Q4 2025, quarterly;", builtin_vocabulary())) == "2025-10-01..2025-12-31 quarterly");
+}
+
+TEST_CASE("a deadline relative to an event stays unparsed", "[deadline]") {
+  for (const char* input : {"по мере необходимости", "Шығу кезінде", "upon adoption of the law", "after the law is adopted",
+                            "в течение месяца после утверждения", "заң қабылданғаннан кейін 10 жұмыс күні ішінде"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
+
+TEST_CASE("the Cyrillic І reads as a Roman one in quarters and half-years", "[deadline]") {
+  CHECK(dump(parse_deadline("І квартал 2026 года", builtin_vocabulary())) == "2026-01-01..2026-03-31 -");
+  CHECK(dump(parse_deadline("ІІ полугодие 2025 г.", builtin_vocabulary())) == "2025-07-01..2025-12-31 -");
+  CHECK(dump(parse_deadline("ІV кв. 2025 г.", builtin_vocabulary())) == "2025-10-01..2025-12-31 -");
+  CHECK(dump(parse_deadline("2025 жылғы ІІІ тоқсан", builtin_vocabulary())) == "2025-07-01..2025-09-30 -");
+}
+
+TEST_CASE("a one-letter phrase matches across a no-break space", "[deadline]") {
+  CHECK(dump(parse_deadline("I\u00a0квартал 2025 года", builtin_vocabulary())) == "2025-01-01..2025-03-31 -");
+  CHECK(dump(parse_deadline("с\u00a001.07.2025 по\u00a031.12.2025", builtin_vocabulary())) == "2025-07-01..2025-12-31 -");
+}
+
+TEST_CASE("a recurrence outlives the vocabulary its phrase table was built from", "[deadline]") {
+  std::optional<Vocabulary> copy;
+  {
+    Result<Vocabulary> original = parse_vocabulary("recurrence.annual\tjährlich\n", "de");
+    REQUIRE(original.ok());
+    copy = original.value();
+    CHECK(dump(parse_deadline("jährlich", original.value())) == "-..- annual");
+  }
+  CHECK(dump(parse_deadline("jährlich", *copy)) == "-..- annual");
+}
+
+TEST_CASE("range and start words come from the vocabulary too", "[deadline]") {
+  Result<Vocabulary> german = parse_vocabulary(
+      "month.3\tMärz\nmonth.5\tMai\ndeadline.from\tvon\ndeadline.to\tbis\nmonth.7.from\tab Juli\n", "de");
+  REQUIRE(german.ok());
+  CHECK(dump(parse_deadline("von März bis Mai 2026", german.value())) == "2026-03-01..2026-05-31 -");
+  CHECK(dump(parse_deadline("bis Mai 2026", german.value())) == "-..2026-05-31 -");
+  CHECK(dump(parse_deadline("von März 2026", german.value())) == "nullopt");
+}
+
+TEST_CASE("a long paragraph is read in bounded memory and keeps a recurrence at either end", "[deadline]") {
+  std::string prose;
+  for (int i = 0; i < 5000; ++i) prose += "the ministry reports to the government on 2025 results, ";
+  CHECK(dump(parse_deadline(prose, builtin_vocabulary())) == "nullopt");
+  CHECK(dump(parse_deadline(prose + "annually.", builtin_vocabulary())) == "-..- annual");
+  CHECK(dump(parse_deadline("quarterly: " + prose, builtin_vocabulary())) == "-..- quarterly");
+  CHECK(dump(parse_deadline(prose + "annually and more", builtin_vocabulary())) == "nullopt");
+}
+
+TEST_CASE("two numerals sharing one unit word make a range of quarters or half-years", "[deadline]") {
+  const Case cases[] = {
+      {"III–IV кварталы 2025 года", "2025-07-01", "2025-12-31", nullptr},
+      {"I-II квартал 2026 г.", "2026-01-01", "2026-06-30", nullptr},
+      {"в течение II–III кварталов 2025 года", "2025-04-01", "2025-09-30", nullptr},
+      {"2025 жылғы ІІІ-ІV тоқсандар", "2025-07-01", "2025-12-31", nullptr},
+      {"2026 жылғы 1-2 тоқсан", "2026-01-01", "2026-06-30", nullptr},
+      {"1st-2nd quarter of 2026", "2026-01-01", "2026-06-30", nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+  // A numeral alone, out of order, or past the unit's count is no period.
+  for (const char* input : {"III", "III 2025", "до III 2025", "IV–I кварталы 2025 года", "III–V кварталы 2025 года",
+                            "II–III полугодие 2025", "I–II кварталы", "1-2 дня"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
 }
