@@ -120,6 +120,18 @@ void take_cells_before_number(const GridPosition& number, std::vector<std::vecto
   }
 }
 
+// A glossary without a heading ends a flattened table where its entries begin ("MIA – Ministry
+// …" twice in a row), but only after a whole row and when no later paragraph carries the next
+// activity's number: two lines of one agency cell ("МВД – обеспечить …") look the same.
+bool opens_headless_glossary(const std::vector<Paragraph>& paragraphs, size_t at, int expected,
+                             const Vocabulary& vocabulary) {
+  if (!opens_glossary(paragraphs, at, vocabulary)) return false;
+  const std::string next = std::to_string(expected);
+  return std::none_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(at), paragraphs.end(), [&](const Paragraph& p) {
+    return p.text == next || p.text == next + "." || p.text == next + ")";
+  });
+}
+
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table) {
   Walk walk;
@@ -135,6 +147,10 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     // is not part of any row.
     if (grid.table >= 0 && !grid.holds(paragraph) && !table.rows.empty()) break;
     const size_t open_length = row_open ? walk.bodies.back().size() : 0;
+    if (!grid.holds(paragraph) && (!row_open || open_length >= data_columns) &&
+        opens_headless_glossary(paragraphs, i, expected, vocabulary)) {
+      break;
+    }
     if (const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
         heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,
                                    table.sections)) {
