@@ -13,6 +13,10 @@ namespace {
 
 constexpr int kMissingCell = 60;
 constexpr int kOutcomePairing = 5;  // per outcome more or fewer than the row's deadlines
+// Per paragraph past the first in a column of role "other" (costs, notes, an unnamed column):
+// such cells hold a figure or a line, while the name cell is the one that runs long. Without it
+// an unnamed column between prose columns could take a paragraph of its neighbour for free.
+constexpr int kOtherParagraph = 3;
 
 int kind_index(ParagraphKind kind) { return static_cast<int>(kind); }
 
@@ -74,12 +78,18 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
     const int* cost = costs_of(roles[c]);
     for (size_t i = 0; i < n; ++i) prefix[c][i + 1] = prefix[c][i] + cost[kind_index(kinds[i])];
   }
+  std::vector<char> pairs_outcomes(m), is_other(m);
+  for (size_t c = 0; c < m; ++c) {
+    pairs_outcomes[c] = roles[c] == "outcome" && has_deadline_column;
+    is_other[c] = costs_of(roles[c]) == costs_of("other");
+  }
   auto segment = [&](size_t c, size_t begin, size_t end) {
     if (begin == end) return kMissingCell;
     int cost = prefix[c][end] - prefix[c][begin];
-    if (roles[c] == "outcome" && has_deadline_column) {
+    if (pairs_outcomes[c]) {
       cost += kOutcomePairing * static_cast<int>(std::labs(static_cast<long>(end - begin) - wanted_outcomes));
     }
+    if (is_other[c]) cost += kOtherParagraph * static_cast<int>(end - begin - 1);
     return cost;
   };
 

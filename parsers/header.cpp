@@ -322,8 +322,13 @@ std::vector<Cell> grid_cells(const std::vector<Paragraph>& paragraphs, size_t at
 
 // Column numbers run 1, 2, 3 … under the header; a table that leaves columns out of the printed
 // plan keeps their numbers, so gaps are allowed ("1 2 3 4 7 8"), but the run starts at 1 and
-// rises.
+// rises by a few at a time (a first activity numbered 10001 is no column).
 constexpr size_t kMinColumnNumbers = 3;
+constexpr int kMaxColumnGap = 10;
+
+bool continues_column_numbers(size_t count, int previous, int value) {
+  return count == 0 ? value == 1 : value > previous && value - previous <= kMaxColumnGap;
+}
 
 // All the column numbers in one paragraph ("1 2 3 4 5").
 bool is_column_number_line(std::string_view text) {
@@ -331,7 +336,7 @@ bool is_column_number_line(std::string_view text) {
   size_t count = 0;
   for (std::string_view number : split(text, ' ')) {
     const std::optional<int> value = number.ends_with('.') || number.ends_with(')') ? std::nullopt : parse_row_number(number);
-    if (!value || (count == 0 ? *value != 1 : *value <= previous)) return false;
+    if (!value || !continues_column_numbers(count, previous, *value)) return false;
     previous = *value;
     ++count;
   }
@@ -344,17 +349,18 @@ bool is_anchor(const Paragraph& paragraph, const Vocabulary& vocabulary) {
          is_column_number_line(paragraph.text) || parse_section(paragraph, vocabulary).has_value();
 }
 
-// The column numbers under the header at `at`, one paragraph each (in a grid, one row) or all
-// in one paragraph: how many paragraphs they take, or 0.
-size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at) {
+// The column numbers under a header of `columns` columns at `at`, one paragraph each (in a
+// grid, one row) or all in one paragraph: how many paragraphs they take, or 0.
+size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at, size_t columns) {
   if (at >= paragraphs.size()) return 0;
   if (is_column_number_line(paragraphs[at].text)) return 1;
   size_t count = 0;
   int previous = 0;
-  while (at + count < paragraphs.size() && paragraphs[at + count].text.find_first_not_of("0123456789") == std::string::npos) {
+  while (at + count < paragraphs.size() && count < columns &&
+         paragraphs[at + count].text.find_first_not_of("0123456789") == std::string::npos) {
     const Paragraph& paragraph = paragraphs[at + count];
     const std::optional<int> value = parse_row_number(paragraph.text);
-    if (!value || (count == 0 ? *value != 1 : *value <= previous)) break;
+    if (!value || !continues_column_numbers(count, previous, *value)) break;
     if (count > 0 && (paragraph.grid.table != paragraphs[at].grid.table || paragraph.grid.row != paragraphs[at].grid.row)) break;
     previous = *value;
     ++count;
@@ -401,7 +407,7 @@ Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocab
     Reading reading = read_candidate(std::move(cells), paragraphs);
     if (reading.header) {
       Header& header = *reading.header;
-      header.end += column_number_row(paragraphs, header.end);
+      header.end += column_number_row(paragraphs, header.end, header.columns.size());
       return std::move(header);
     }
     if (reading.evidence > nearest.evidence) nearest = std::move(reading);

@@ -140,6 +140,14 @@ TEST_CASE("a column-number row under the header is skipped, never an activity", 
     CHECK(table.value().rows.size() == 1);
     CHECK(table.value().unclaimed.empty());
   }
+  SECTION("a first activity numbered 10001 right after them is no column number") {
+    const Blocks blocks = paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "2", "3", "4", "10001",
+                                      "Провести семинар", "2025 год", "МКС"});
+    const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+    REQUIRE(table.ok());
+    REQUIRE(table.value().rows.size() == 1);
+    CHECK(table.value().rows[0].value == 10001);
+  }
   SECTION("in a grid") {
     Blocks blocks;
     int line = 1;
