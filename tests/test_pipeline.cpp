@@ -120,6 +120,12 @@ TEST_CASE("a Russian act reference is read", "[metadata]") {
   CHECK(act->number == "258");
 }
 
+TEST_CASE("an act number keeps its letters in any script (\"15-р\", \"123-ө\")", "[metadata]") {
+  const std::optional<Act> act = find_act({{"распоряжением Министра от 3 февраля 2026 года № 15-р", 1}}, builtin_vocabulary());
+  REQUIRE(act);
+  CHECK(act->number == "15-р");
+}
+
 TEST_CASE("a Kazakh act reference, date first and no 'dated' word, is read", "[metadata]") {
   const std::optional<Act> act = find_act(
       {{"Мемлекет басшысының биылғы 13 сәуірдегі № 871 Жарлығына сәйкес Үкімет 2022 жылғы 28 сәуірдегі № 258 "
