@@ -132,6 +132,21 @@ bool opens_headless_glossary(const std::vector<Paragraph>& paragraphs, size_t at
   });
 }
 
+// Whether a number other than the expected one, standing where a row could start in flattened
+// text, starts one (a gap or a repeat in the numbering) rather than being a figure of the open
+// row's last cells ("1200" under "Budget"): it does not jump far ahead, and the expected number
+// does not follow within the next cells.
+bool starts_out_of_sequence(const std::vector<Paragraph>& paragraphs, size_t at, int number, int expected,
+                            size_t data_columns) {
+  constexpr int kMaxNumberingJump = 100;
+  if (number > expected && number - expected > kMaxNumberingJump) return false;
+  const size_t window = std::max<size_t>(1, data_columns - 1);
+  for (size_t k = at + 1; k < paragraphs.size() && k <= at + window; ++k) {
+    if (parse_row_number(paragraphs[k].text) == expected) return false;
+  }
+  return true;
+}
+
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table) {
   Walk walk;
@@ -139,6 +154,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
   bool row_open = false;  // a section heading closes the row before it
   std::optional<std::string> section;
   int expected = 1;
+  bool out_of_sequence = false;  // the last row started with a number other than the expected one
   size_t i = header.end;
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
@@ -171,12 +187,15 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const std::optional<int> number = overflowing ? std::optional<int>(expected) : parse_row_number(paragraph.text);
     // In a grid only the number column starts rows. In flattened text a bare year is a
     // deadline unless it is the very number expected next; any other number starts a row when
-    // the open one already has (nearly) a paragraph per column.
+    // the open one already has (nearly) a paragraph per column and it reads as a numbering slip
+    // rather than a figure in a cell (costs, a count: see starts_out_of_sequence).
     const bool starts_row =
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
             : number && ((*number == expected && !overflowing) ||
-                         ((overflowing || !is_year_like(*number)) && (!row_open || open_length + 1 >= data_columns)));
+                         ((overflowing || !is_year_like(*number)) && (!row_open || open_length + 1 >= data_columns) &&
+                          (table.rows.empty() || overflowing ||
+                           starts_out_of_sequence(paragraphs, i, *number, expected, data_columns))));
     if (!starts_row) {
       if (row_open) {
         walk.bodies.back().push_back(paragraph);
@@ -198,6 +217,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
                                        " activity " + std::to_string(expected - 1),
                                    paragraph.line});
     }
+    out_of_sequence = !grid.holds(paragraph) && !table.rows.empty() && *number != expected && !overflowing;
     expected = *number == std::numeric_limits<int>::max() ? *number : *number + 1;
     Row row;
     row.number = paragraph;
@@ -207,6 +227,17 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     walk.bodies.emplace_back();
     row_open = true;
     if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
+  }
+  // A number out of sequence that nothing follows before the table ends was the last row's
+  // figure ("75" under "Budget"), not a row of its own.
+  if (out_of_sequence && walk.bodies.back().empty() && walk.bodies.size() >= 2) {
+    const Paragraph figure = table.rows.back().number;
+    std::erase_if(table.diagnostics, [&](const Diagnostic& d) {
+      return (d.code == Code::numbering_gap || d.code == Code::numbering_repeat) && d.line == figure.line;
+    });
+    table.rows.pop_back();
+    walk.bodies.pop_back();
+    walk.bodies.back().push_back(figure);
   }
   walk.end = i;
   return walk;

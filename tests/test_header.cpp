@@ -201,3 +201,27 @@ TEST_CASE("a number too large to read keeps its row, numbered next, with an erro
   CHECK(table.value().diagnostics[0].code == Code::unreadable_number);
   CHECK(table.value().diagnostics[0].severity == Severity::error);
 }
+
+TEST_CASE("in flattened text a figure at the end of a row is a cell, not the next activity's number", "[table]") {
+  const Blocks blocks = paragraphs({"Plan", "No.", "Action", "Timeline", "Implementing agencies", "Budget", "1", "Replace cables",
+                                    "2026", "ME", "1200", "2", "Upgrade software", "2027", "ME", "35", "3", "Publish rules",
+                                    "2028", "NRA", "75", "Abbreviations:", "ME – Ministry of Energy"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 3);
+  CHECK(table.value().rows[0].cells[4].at(0).text == "1200");
+  CHECK(table.value().rows[1].cells[4].at(0).text == "35");
+  CHECK(table.value().rows[2].cells[4].at(0).text == "75");
+  CHECK(table.value().diagnostics.empty());
+}
+
+TEST_CASE("a gap in the numbering still starts a row where no figure explains it", "[table]") {
+  const Blocks blocks = paragraphs({"Plan", "No.", "Action", "Timeline", "Implementing agencies", "1", "Replace cables", "2026",
+                                    "ME", "3", "Upgrade software", "2027", "ME"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 2);
+  CHECK(table.value().rows[1].value == 3);
+  REQUIRE(table.value().diagnostics.size() == 1);
+  CHECK(table.value().diagnostics[0].code == Code::numbering_gap);
+}
