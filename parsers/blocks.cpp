@@ -79,9 +79,20 @@ bool has_cell_tab(const std::string& line, bool numbers) {
   return marker_tab(line, numbers) != tab || line.find('\t', tab + 1) != std::string::npos;
 }
 
+// A legal-database export writes each table cell on a line of its own ended by a bar ("Срок |",
+// "1. |"); a cell wrapped over several lines ends at the line that carries the bar, and a few
+// cells may share a line ("1 | 2 | 3 |"). This many barred lines make such a copy.
+constexpr size_t kMinBarredLines = 3;
+
+bool ends_with_bar(std::string_view line) { return !line.empty() && line.back() == '|'; }
+
 struct Layout {
   bool numbers = true;             // a tab after a list number is a space
   bool line_per_paragraph = false;
+  // The lines [bars_begin, bars_end) are a barred table (none when equal): there a bar ends a
+  // cell, and a line without one runs on into the next.
+  size_t bars_begin = 0;
+  size_t bars_end = 0;
 };
 
 Layout choose_layout(const NormalText& text) {
@@ -104,7 +115,31 @@ Layout choose_layout(const NormalText& text) {
   }
   layout.line_per_paragraph =
       tabbed >= kMinTabbedLines || (paragraphs > 0 && text_lines > kMaxMeanLinesPerParagraph * paragraphs);
+
+  size_t barred = 0;
+  for (size_t i = 0; i < text.lines.size(); ++i) {
+    if (!ends_with_bar(text.lines[i].text)) continue;
+    if (barred++ == 0) layout.bars_begin = i;
+    layout.bars_end = i + 1;
+  }
+  if (barred < kMinBarredLines) layout.bars_begin = layout.bars_end = 0;
   return layout;
+}
+
+// The cells of a barred line: split at the bars, trimmed, empty ones left out.
+void add_barred_cells(std::string_view line, int number, std::string& pending, int pending_line,
+                      std::vector<Paragraph>& out) {
+  bool first = true;
+  for (std::string_view cell : split(line, '|')) {
+    std::string text(trim(cell));
+    if (first && !pending.empty()) {
+      text = text.empty() ? pending : pending + ' ' + text;
+      number = pending_line;
+      pending.clear();
+    }
+    first = false;
+    if (!text.empty()) out.push_back(Paragraph{std::move(text), number});
+  }
 }
 
 }  // namespace
@@ -113,7 +148,24 @@ Blocks split_paragraphs(const NormalText& text) {
   Blocks blocks;
   const Layout layout = choose_layout(text);
   bool open = false;  // the last paragraph may take the next line
-  for (const Line& source : text.lines) {
+  std::string pending;  // a barred cell's lines so far, before the line with its bar
+  int pending_line = 0;
+  for (size_t i = 0; i < text.lines.size(); ++i) {
+    const Line& source = text.lines[i];
+    if (i >= layout.bars_begin && i < layout.bars_end) {
+      open = false;
+      if (ends_with_bar(source.text)) {
+        add_barred_cells(source.text, source.number, pending, pending_line, blocks.paragraphs);
+      } else if (!source.text.empty()) {
+        if (pending.empty()) pending_line = source.number;
+        pending += pending.empty() ? source.text : ' ' + source.text;
+      }
+      continue;
+    }
+    if (!pending.empty()) {
+      blocks.paragraphs.push_back(Paragraph{std::move(pending), pending_line});
+      pending.clear();
+    }
     if (source.text.empty()) {
       open = false;
       continue;

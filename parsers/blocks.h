@@ -1,8 +1,10 @@
 // Stage 2, blocks: lines -> paragraphs. A paragraph is a run of non-blank lines; its lines join
 // with one space; it keeps the number of its first line and where each later line begins, so
 // that a stage reading one item a line (a glossary of one entry a line) can split it again.
-// Two kinds of copy change that: a text with (almost) no blank lines, and a table copied with
-// tabs between its cells; there every line, and every tab-separated cell, is a paragraph. A
+// Three kinds of copy change that: a text with (almost) no blank lines, and a table copied with
+// tabs between its cells; there every line, and every tab-separated cell, is a paragraph; and a
+// legal-database export that ends each table cell with a bar ("Срок |", "1. |", "1 | 2 | 3 |"),
+// where a cell runs from line to line until its bar. A
 // tab after a list marker at the start of a line ("I.\tTitle", "-\tItem", the way Word copies
 // its numbered and bulleted lists) is a space, not a cell separator. This is the seam every
 // source format feeds: the HTML reader produces the same paragraphs from elements, and what

@@ -97,3 +97,16 @@ TEST_CASE("a Word copy with tabs after its section numerals and bullets keeps se
   CHECK(plan.activities[0].items == std::vector<std::string>{"the first;", "the second."});
   CHECK(plan.diagnostics.empty());
 }
+
+TEST_CASE("a barred export ends each cell at its bar; a cell wrapped over lines runs on to it", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("План\nN п/п |\nСрок |\n1 | 2 |\n1. |\nПровести\nинвентаризацию |\n"
+                                                   "II квартал |\nПримечание:\n"));
+  std::vector<std::string> got;
+  for (const Paragraph& p : blocks.paragraphs) got.push_back(p.text + "@" + std::to_string(p.line));
+  CHECK(got == std::vector<std::string>{"План@1", "N п/п@2", "Срок@3", "1@4", "2@4", "1.@5", "Провести инвентаризацию@6",
+                                        "II квартал@8", "Примечание:@9"});
+}
+
+TEST_CASE("two bars in a text are no barred table", "[blocks]") {
+  CHECK(texts("a |\n\nb |\n\nc\n") == std::vector<std::string>{"a |", "b |", "c"});
+}
