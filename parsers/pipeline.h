@@ -1,7 +1,10 @@
 // The driver: runs the stages in order on one decoded source and assembles the Plan.
 //   1. normalise  (parsers/normalise.h)  NFC, spaces, line ends; lines keep their numbers
-//   2. blocks     (parsers/blocks.h)     paragraphs with the line where each starts
-//   3. table      (parsers/table.h)      title, intro, header and column roles, sections, rows
+//   2. blocks     (parsers/blocks.h)     paragraphs with the line where each starts (HTML:
+//                                        parsers/html.h, with grid positions and page metadata)
+//   3. table      (parsers/table.h)      title, intro, the header and its column roles
+//                                        (header.h), sections (sections.h), rows, and every
+//                                        cell checked against its column (cell_check.h)
 //   4. fields     (parsers/deadline.h, parsers/agencies.h)  deadlines and agency lists
 //   5. glossary   (parsers/glossary.h)   the abbreviations block after the table
 //   6. resolve    (parsers/resolve.h)    abbreviations expanded with the glossary

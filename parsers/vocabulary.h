@@ -23,10 +23,13 @@
 //   published                                             "Publication date"
 //   act.number                                            "No.", "№" before an act's number
 //   month.1 .. month.12                                   month names in every case form
+//   month.N.from                                          a month's ablative that starts a range ("шілдеден")
 //   deadline.by_end, deadline.by                          "by the end of", "by"
+//   deadline.from, deadline.to                            the ends of a range: "с" … "по", "from" … "to"
 //   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
+//   deadline.part.N, deadline.halves, deadline.quarters   two numerals sharing one unit: "III–IV кварталы"
 //   deadline.filler                                       words a deadline may carry: "of", "year"
-//   recurrence.annual|semiannual|quarterly|monthly|ongoing
+//   recurrence.annual|semiannual|quarterly|monthly|ongoing   (parsers/deadline.h has the grammar)
 //   language.word, language.letters                       frequent words and own letters, which tell
 //                                                         the document's language (metadata.h)
 #pragma once
