@@ -68,35 +68,9 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The words of folded text: runs of letters.
-std::vector<std::string> words_of(std::string_view folded) {
-  std::vector<std::string> words;
-  const std::u32string chars = to_u32(folded);
-  size_t i = 0;
-  while (i < chars.size()) {
-    if (!is_letter(chars[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < chars.size() && is_letter(chars[end])) ++end;
-    words.push_back(to_utf8(chars.substr(i, end - i)));
-    i = end;
-  }
-  return words;
-}
-
-// A phrase ending in "*" is a stem and matches every word it begins; any other is a whole word.
+// Whether the word belongs to one of the word families (text.h in_family).
 bool matches(const std::string& word, const std::vector<std::string>& phrases) {
-  for (const std::string& phrase : phrases) {
-    if (!phrase.empty() && phrase.back() == '*') {
-      if (word.compare(0, phrase.size() - 1, phrase, 0, phrase.size() - 1) == 0 && word.size() >= phrase.size() - 1)
-        return true;
-    } else if (word == phrase) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) { return in_family(word, phrase); });
 }
 
 // "Note:", "Примечание" alone: the lead of a note, which may stand before a glossary heading.

@@ -27,35 +27,12 @@ constexpr int kWeak = 1;
 constexpr size_t kUniqueRoles = kOtherRole;  // number .. agencies: at most one column each
 constexpr int kUnknown = -1;                  // a cell no role takes
 
-// The words of a header cell: folded, split at anything but letters, digits and an inner
-// hyphen or slash ("іс-шара", "п/п"); "№" and "#" are words of their own.
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::u32string current;
-  auto flush = [&] {
-    while (!current.empty() && (current.back() == U'-' || current.back() == U'/')) current.pop_back();
-    if (!current.empty()) words.push_back(to_utf8(current));
-    current.clear();
-  };
-  for (char32_t c : to_u32(fold_case(text))) {
-    if (c == U'№' || c == U'#') {
-      flush();
-      words.push_back(to_utf8(std::u32string(1, c)));
-    } else if (is_letter(c) || u_isdigit(static_cast<UChar32>(c))) {
-      current.push_back(c);
-    } else if ((c == U'-' || c == U'/') && !current.empty()) {
-      current.push_back(c);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return words;
-}
+// A header cell's words, folded (text.h words_of).
+std::vector<std::string> cell_words(std::string_view text) { return words_of(fold_case(text)); }
 
+// One word family pattern of a role: its words as in_family() reads them ("срок*", "п/п").
 struct Pattern {
   std::vector<std::string> words;
-  std::vector<bool> stems;  // the word is a stem: any word that starts with it matches
   size_t role = 0;
   int weight = kStrong;
 };
@@ -70,13 +47,11 @@ std::vector<Pattern> build_patterns(const Vocabulary& vocabulary) {
         pattern.role = role;
         pattern.weight = weight;
         for (std::string_view piece : split(phrase, ' ')) {
+          // "срок*" stays one stem; a piece the splitter cuts ("№п/п") gives whole words.
           const bool stem = piece.ends_with('*');
-          if (stem) piece.remove_suffix(1);
-          for (std::string& word : words_of(piece)) {
-            pattern.words.push_back(std::move(word));
-            pattern.stems.push_back(false);
-          }
-          if (stem && !pattern.stems.empty()) pattern.stems.back() = true;
+          std::vector<std::string> words = words_of(stem ? piece.substr(0, piece.size() - 1) : piece);
+          if (stem && !words.empty()) words.back() += '*';
+          for (std::string& word : words) pattern.words.push_back(std::move(word));
         }
         if (!pattern.words.empty()) patterns.push_back(std::move(pattern));
       }
@@ -95,10 +70,6 @@ const std::vector<Pattern>& patterns_for(const Vocabulary& vocabulary) {
   return *patterns;
 }
 
-bool word_matches(const std::string& word, const Pattern& pattern, size_t k) {
-  return pattern.stems[k] ? word.starts_with(pattern.words[k]) : word == pattern.words[k];
-}
-
 RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& vocabulary) {
   // Each word counts once per role, at the best weight of the patterns that cover it.
   std::array<std::vector<int>, kColumnRoles.size()> covered;
@@ -107,7 +78,7 @@ RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& 
     const size_t n = pattern.words.size();
     for (size_t at = 0; at + n <= words.size(); ++at) {
       bool match = true;
-      for (size_t k = 0; k < n && match; ++k) match = word_matches(words[at + k], pattern, k);
+      for (size_t k = 0; k < n && match; ++k) match = in_family(words[at + k], pattern.words[k]);
       if (!match) continue;
       for (size_t k = 0; k < n; ++k) covered[pattern.role][at + k] = std::max(covered[pattern.role][at + k], pattern.weight);
     }
@@ -253,7 +224,7 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
 bool is_label(const Paragraph& paragraph) {
   const std::string_view text = paragraph.text;
   if (text.size() > kMaxLabelBytes || parse_row_number(text) || is_overflowing_number(text)) return false;
-  const size_t words = words_of(text).size();
+  const size_t words = cell_words(text).size();
   if (words > kMaxLabelWords) return false;
   const char last = text.back();
   if ((last == '.' || last == ';' || last == ',') && words > kMaxAbbreviatedLabelWords) return false;
@@ -264,7 +235,7 @@ bool is_label(const Paragraph& paragraph) {
 // A cell longer than a label names no column (a data row's prose), and is not scored.
 Cell cell_of(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   Cell cell{{&paragraph}, paragraph.text, {}};
-  if (paragraph.text.size() <= kMaxLabelBytes) cell.scores = score_words(words_of(paragraph.text), vocabulary);
+  if (paragraph.text.size() <= kMaxLabelBytes) cell.scores = score_words(cell_words(paragraph.text), vocabulary);
   return cell;
 }
 
@@ -272,7 +243,7 @@ void join(Cell& cell, const Paragraph& paragraph, const Vocabulary& vocabulary) 
   cell.parts.push_back(&paragraph);
   cell.text += ' ';
   cell.text += paragraph.text;
-  cell.scores = score_words(words_of(cell.text), vocabulary);
+  cell.scores = score_words(cell_words(cell.text), vocabulary);
 }
 
 // The labels before `anchor` in flattened text, as cells: a label in lower case on the next line
@@ -371,7 +342,7 @@ size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at, si
 }  // namespace
 
 RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary) {
-  return score_words(words_of(text), vocabulary);
+  return score_words(cell_words(text), vocabulary);
 }
 
 std::optional<int> parse_row_number(std::string_view text) {

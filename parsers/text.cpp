@@ -65,6 +65,35 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
   }
 }
 
+std::vector<std::string> words_of(std::string_view folded) {
+  std::vector<std::string> words;
+  std::u32string current;
+  auto flush = [&] {
+    while (!current.empty() && (current.back() == U'-' || current.back() == U'/')) current.pop_back();
+    if (!current.empty()) words.push_back(to_utf8(current));
+    current.clear();
+  };
+  for (char32_t c : to_u32(folded)) {
+    if (c == U'№' || c == U'#') {
+      flush();
+      words.push_back(to_utf8(std::u32string(1, c)));
+    } else if (is_letter(c) || u_isdigit(static_cast<UChar32>(c))) {
+      current.push_back(c);
+    } else if ((c == U'-' || c == U'/') && !current.empty()) {
+      current.push_back(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+bool in_family(std::string_view word, std::string_view pattern) {
+  if (!pattern.empty() && pattern.back() == '*') return word.starts_with(pattern.substr(0, pattern.size() - 1));
+  return word == pattern;
+}
+
 std::u32string to_u32(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());

@@ -25,6 +25,14 @@ std::vector<std::string_view> split(std::string_view text, char sep);
 std::u32string to_u32(std::string_view text);
 std::string to_utf8(std::u32string_view text);
 
+// The words of folded text, for matching word families: runs of letters and digits, an inner
+// hyphen or slash kept ("іс-шара", "п/п"); "№" and "#" are words of their own.
+std::vector<std::string> words_of(std::string_view folded);
+
+// Whether a folded word belongs to a vocabulary's word family: a pattern ending in "*" is a stem
+// that matches every word it begins ("срок*": срок, сроки, срока); any other is the whole word.
+bool in_family(std::string_view word, std::string_view pattern);
+
 // Any hyphen or dash a published text uses between two words or years: - ‐ ‑ ‒ – — ― −.
 bool is_dash(char32_t c);
 
