@@ -1,10 +1,15 @@
-// Helpers shared by the test files: reading a file whole and naming a sample.
+// Helpers shared by the test files: reading a file whole, naming a sample, and paragraphs as
+// the portal's copy gives them.
 #pragma once
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
+
+#include "parsers/blocks.h"
+#include "parsers/normalise.h"
 
 namespace planparse::testing {
 
@@ -18,6 +23,14 @@ inline std::string read_file(const std::filesystem::path& path) {
 // samples/<name> in the source tree.
 inline std::filesystem::path sample(const std::string& name) {
   return std::filesystem::path(PLANPARSE_SOURCE_DIR) / "samples" / name;
+}
+
+// Paragraphs from texts, a blank line between each two (the portal's copy): each argument is one
+// paragraph, on the line the copy puts it.
+inline Blocks paragraphs(std::initializer_list<std::string> texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n\n";
+  return split_paragraphs(normalise(text));
 }
 
 }  // namespace planparse::testing

@@ -3,21 +3,17 @@
 // says what it saw. Also the activity numbers the rows start with.
 #include <catch2/catch.hpp>
 
+#include "tests/support.h"
+
 #include "parsers/blocks.h"
 #include "parsers/header.h"
 #include "parsers/normalise.h"
 #include "parsers/table.h"
 
 using namespace planparse;
+using planparse::testing::paragraphs;
 
 namespace {
-
-// Paragraphs from texts, a blank line between each two (the portal's copy).
-Blocks paragraphs(std::initializer_list<std::string> texts) {
-  std::string text;
-  for (const std::string& t : texts) text += t + "\n\n";
-  return split_paragraphs(normalise(text));
-}
 
 // The same, one paragraph a line and no blank lines (a copy that kept a line per paragraph).
 Blocks lines(std::initializer_list<std::string> texts) {

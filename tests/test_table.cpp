@@ -2,6 +2,8 @@
 // and a flattened row's paragraphs are cut into cells; every paragraph is accounted for.
 #include <catch2/catch.hpp>
 
+#include "tests/support.h"
+
 #include <numeric>
 
 #include "parsers/align.h"
@@ -10,15 +12,9 @@
 #include "parsers/table.h"
 
 using namespace planparse;
+using planparse::testing::paragraphs;
 
 namespace {
-
-// Paragraphs from lines: each argument is one paragraph.
-Blocks paragraphs(std::initializer_list<std::string> texts) {
-  std::string text;
-  for (const std::string& t : texts) text += t + "\n\n";
-  return split_paragraphs(normalise(text));
-}
 
 std::string roles(const TableResult& table) {
   std::string out;
