@@ -487,7 +487,26 @@ bool continues_in(std::string_view paragraph, std::string_view next) {
   return !closed(paragraph) && closed(std::string(paragraph) + " " + std::string(next));
 }
 
+// Whether the paragraph could hold a telling entry at all: an abbreviation or a legal form (a
+// word with two capitals at least), or an "(as agreed)" marker. Most paragraphs a row is
+// classified by are prose with no such word and no bracket, and need not be split.
+bool may_tell_agencies(std::string_view paragraph, const Vocabulary& vocabulary) {
+  if (paragraph.find('(') != std::string_view::npos) return true;
+  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
+  if (std::any_of(markers.begin(), markers.end(), [](const std::string& m) { return !m.starts_with('('); })) return true;
+  int capitals = 0;  // in the word being read
+  for (char32_t c : to_u32(paragraph)) {
+    if (c == U' ') {
+      capitals = 0;
+    } else if (is_upper(c) && ++capitals >= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary) {
+  if (!may_tell_agencies(paragraph, vocabulary)) return false;
   std::vector<size_t> unit_of;
   const AgencyList list = split_list(paragraph, vocabulary, &unit_of);
   // A unit is prose when one of its entries is, so that prose with a slash ("Information to

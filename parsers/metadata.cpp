@@ -95,7 +95,7 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
   const std::string number = alternation(vocabulary.phrases("act.number"));
   if (number.empty()) return std::nullopt;
   // The number word must stand alone ("No" in "November" is no number word).
-  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])((?:" + number + ")(?:\\b|\\s|$)\\s*(\\d[\\pL\\pN/-]*))");
+  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])((?:" + number + ")(?:\\b|\\s|$)\\s*(\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
   if (!pattern.ok()) return std::nullopt;
   std::optional<Act> act;
   for (const Paragraph& paragraph : intro) {
