@@ -247,8 +247,8 @@ void join(Cell& cell, const Paragraph& paragraph, const Vocabulary& vocabulary) 
 }
 
 // The labels before `anchor` in flattened text, as cells: a label in lower case on the next line
-// continues the cell before it when it names nothing else ("исполнения" after "Срок") or the same role
-// ("мероприятия" after "Наименование").
+// continues the cell before it when either names nothing ("исполнения" after "Срок", "мерзімі"
+// after "Орындау") or both name the same role ("мероприятия" after "Наименование").
 std::vector<Cell> text_cells(const std::vector<Paragraph>& paragraphs, size_t anchor, const Vocabulary& vocabulary) {
   size_t begin = anchor;
   while (begin > 0 && anchor - begin < kMaxHeaderCells * 2 && paragraphs[begin - 1].grid.table < 0 &&
@@ -263,7 +263,9 @@ std::vector<Cell> text_cells(const std::vector<Paragraph>& paragraphs, size_t an
     if (!cells.empty() && paragraphs[i].line == cells.back().parts.back()->line + 1 &&
         starts_in_lower_case(paragraphs[i].text)) {
       const size_t role = best_role(cell.scores);
-      if (cell.scores[role] == 0 || role == best_role(cells.back().scores)) {
+      const RoleScores& before = cells.back().scores;
+      const size_t role_before = best_role(before);
+      if (cell.scores[role] == 0 || before[role_before] == 0 || role == role_before) {
         join(cells.back(), paragraphs[i], vocabulary);
         continue;
       }

@@ -117,6 +117,15 @@ TEST_CASE("a header cell wrapped over two lines is one cell with its words joine
   CHECK(header.value().columns[3].header == "Ответственные исполнители");
 }
 
+TEST_CASE("a wrapped header cell whose first line names nothing takes its second line's role", "[header]") {
+  const Blocks blocks = lines({"Жоспар", "Р/с №", "Іс-шараның", "атауы", "Орындау", "мерзімі", "Жауапты", "орындаушылар", "1",
+                               "Семинар өткізу", "2025 жыл", "МСМ"});
+  const Result<Header> header = find_header(blocks.paragraphs, builtin_vocabulary());
+  REQUIRE(header.ok());
+  CHECK(roles(header.value().columns) == "number,name,deadline,agencies");
+  CHECK(header.value().columns[2].header == "Орындау мерзімі");
+}
+
 TEST_CASE("a column-number row under the header is skipped, never an activity", "[header]") {
   SECTION("one paragraph a number") {
     const Blocks blocks = paragraphs({"План", "N п/п", "Содержание мероприятия", "Форма завершения", "Срок", "Ответственные",
