@@ -89,7 +89,9 @@ RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& 
   }
   // "№" names the number column only as the whole cell ("№ п/п", "Р/с №"): in "Приложение № 1"
   // or a sentence it is an act's number.
-  if (std::find(covered[0].begin(), covered[0].end(), 0) != covered[0].end()) scores[0] = 0;
+  if (std::find(covered[kNumberRole].begin(), covered[kNumberRole].end(), 0) != covered[kNumberRole].end()) {
+    scores[kNumberRole] = 0;
+  }
   return scores;
 }
 
@@ -190,7 +192,7 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
   cells.resize(last);
   roles.resize(last);
   auto has = [&](size_t role) { return std::find(roles.begin(), roles.end(), static_cast<int>(role)) != roles.end(); };
-  const bool named = has(1) && (has(2) || has(3) || has(4));
+  const bool named = has(kNameRole) && (has(kOutcomeRole) || has(kDeadlineRole) || has(kAgenciesRole));
   const long assigned = std::count_if(roles.begin(), roles.end(), is_unique_role);
   const long unknown = std::count(roles.begin() + static_cast<std::ptrdiff_t>(first), roles.end(), kUnknown);
   if (!named || unknown > assigned) return reading;
@@ -210,7 +212,7 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     header.cells.push_back(cell.parts);
     header.unknown.push_back(roles[i] == kUnknown);
   }
-  if (!has(0)) {
+  if (!has(kNumberRole)) {
     header.columns.insert(header.columns.begin(), Column{"number", std::nullopt});
     header.cells.insert(header.cells.begin(), std::vector<const Paragraph*>{});
     header.unknown.insert(header.unknown.begin(), false);

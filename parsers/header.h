@@ -32,6 +32,7 @@ namespace planparse {
 
 // The column roles in the order the vocabulary names them; "other" may repeat, the rest not.
 inline constexpr std::array<std::string_view, 6> kColumnRoles = {"number", "name", "outcome", "deadline", "agencies", "other"};
+inline constexpr size_t kNumberRole = 0, kNameRole = 1, kOutcomeRole = 2, kDeadlineRole = 3, kAgenciesRole = 4;
 inline constexpr size_t kOtherRole = 5;
 
 // Evidence per role of kColumnRoles for one header cell: the summed weights of its words that
