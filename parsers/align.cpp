@@ -11,7 +11,6 @@
 namespace planparse {
 namespace {
 
-constexpr int kMissingCell = 60;
 constexpr int kOutcomePairing = 5;  // per outcome more or fewer than the row's deadlines
 // Per paragraph past the first in a column of role "other" (costs, notes, an unnamed column):
 // such cells hold a figure or a line, while the name cell is the one that runs long. Without it
@@ -46,6 +45,8 @@ const int* costs_of(std::string_view role) {
 }
 
 }  // namespace
+
+int kind_cost(std::string_view role, ParagraphKind kind) { return costs_of(role)[kind_index(kind)]; }
 
 std::string_view strip_bullet(std::string_view paragraph) {
   for (std::string_view bullet : {"- ", "• ", "– ", "— ", "* ", "· ", "▪ ", "◦ "}) {
@@ -84,7 +85,7 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
     is_other[c] = costs_of(roles[c]) == costs_of("other");
   }
   auto segment = [&](size_t c, size_t begin, size_t end) {
-    if (begin == end) return kMissingCell;
+    if (begin == end) return kMissingCellCost;
     int cost = prefix[c][end] - prefix[c][begin];
     if (pairs_outcomes[c]) {
       cost += kOutcomePairing * static_cast<int>(std::labs(static_cast<long>(end - begin) - wanted_outcomes));

@@ -23,6 +23,12 @@ ParagraphKind classify_paragraph(std::string_view paragraph, const Vocabulary& v
 // "- text", "• text", "– text" -> "text"; other paragraphs unchanged.
 std::string_view strip_bullet(std::string_view paragraph);
 
+// What a paragraph of `kind` costs in a column of `role` (0 where it belongs; a contradiction
+// more than an empty cell, kMissingCellCost), the measure align_row minimises and by which the
+// table stage compares two readings of a header.
+int kind_cost(std::string_view role, ParagraphKind kind);
+inline constexpr int kMissingCellCost = 60;
+
 // The longest run of paragraphs aligned; past it the rest of a row is left unaligned (the
 // dynamic programme is quadratic in the row's length).
 inline constexpr size_t kMaxAlignedParagraphs = 2000;

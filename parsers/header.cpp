@@ -200,22 +200,32 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
   Header header;
   header.begin = static_cast<size_t>(cells[first].parts.front() - paragraphs.data());
   header.end = static_cast<size_t>(cells.back().parts.back() - paragraphs.data()) + 1;
+  const size_t added = has(kNumberRole) ? 0 : 1;  // a number column put in front
+  if (added) {
+    header.columns.push_back(Column{"number", std::nullopt});
+    header.cells.emplace_back();
+    header.unknown.push_back(false);
+  }
   for (size_t i = first; i < cells.size(); ++i) {
-    const Cell& cell = cells[i];
-    if (roles[i] == kUnknown) {
-      header.diagnostics.push_back({Severity::warning, Code::unknown_column,
-                                    "header cell \"" + cell.text + "\" names no known column; its cells are kept in extra",
-                                    cell.parts.front()->line});
-    }
     const size_t role = roles[i] == kUnknown ? kOtherRole : static_cast<size_t>(roles[i]);
-    header.columns.push_back(Column{std::string(kColumnRoles[role]), cell.text});
-    header.cells.push_back(cell.parts);
+    header.columns.push_back(Column{std::string(kColumnRoles[role]), cells[i].text});
+    header.cells.push_back(cells[i].parts);
     header.unknown.push_back(roles[i] == kUnknown);
   }
-  if (!has(kNumberRole)) {
-    header.columns.insert(header.columns.begin(), Column{"number", std::nullopt});
-    header.cells.insert(header.cells.begin(), std::vector<const Paragraph*>{});
-    header.unknown.insert(header.unknown.begin(), false);
+  // Swapping two cells' roles (a role for the other's role, or for none) that scores the same.
+  for (size_t i = first; i < cells.size(); ++i) {
+    for (size_t j = i + 1; j < cells.size(); ++j) {
+      const int a = roles[i];
+      const int b = roles[j];
+      const bool roles_or_none = (is_unique_role(a) && (is_unique_role(b) || b == kUnknown)) ||
+                                 (a == kUnknown && is_unique_role(b));
+      if (!roles_or_none) continue;
+      const auto score = [&](size_t cell, int role) { return is_unique_role(role) ? cells[cell].scores[static_cast<size_t>(role)] : 0; };
+      const bool fits = (!is_unique_role(b) || score(i, b) > 0) && (!is_unique_role(a) || score(j, a) > 0);
+      if (fits && score(i, a) + score(j, b) == score(i, b) + score(j, a)) {
+        header.ties.emplace_back(i - first + added, j - first + added);
+      }
+    }
   }
   reading.header = std::move(header);
   return reading;
@@ -344,6 +354,28 @@ size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at, si
 }
 
 }  // namespace
+
+Header swapped(const Header& header, std::pair<size_t, size_t> tie) {
+  Header other = header;
+  auto& [a, b] = tie;
+  std::swap(other.columns[a].role, other.columns[b].role);
+  other.unknown[a] = header.unknown[b];
+  other.unknown[b] = header.unknown[a];
+  other.ties.clear();
+  return other;
+}
+
+std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
+  std::vector<Diagnostic> warnings;
+  for (size_t c = 0; c < header.columns.size(); ++c) {
+    if (!header.unknown[c]) continue;
+    warnings.push_back({Severity::warning, Code::unknown_column,
+                        "header cell \"" + header.columns[c].header.value_or("") +
+                            "\" names no known column; its cells are kept in extra",
+                        header.cells[c].front()->line});
+  }
+  return warnings;
+}
 
 RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary) {
   return score_words(cell_words(text), vocabulary);

@@ -47,9 +47,18 @@ struct Header {
   // The paragraphs of each column's header cell (a wrapped cell has several); none for a number
   // column the header does not print (added in front).
   std::vector<std::vector<const Paragraph*>> cells;
-  std::vector<bool> unknown;            // the column's header cell names no role (kept as "other")
-  std::vector<Diagnostic> diagnostics;  // unknown-column warnings, in column order
+  std::vector<bool> unknown;  // the column's header cell names no role (kept as "other")
+  // Pairs of columns whose roles the header's words give equally well either way ("Дата" and
+  // "Срок" both read as the deadline, one of them taken for unknown): the rows under them decide
+  // (table.h), and the reading with fewer contradictions wins.
+  std::vector<std::pair<size_t, size_t>> ties;
 };
+
+// The header with the roles of the columns of one of its `ties` swapped.
+Header swapped(const Header& header, std::pair<size_t, size_t> tie);
+
+// The unknown-column warnings of a header, one per column whose header cell names no role.
+std::vector<Diagnostic> unknown_column_warnings(const Header& header);
 
 // Failures: not_a_plan, with the nearest candidate explained (see above).
 Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);

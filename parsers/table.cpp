@@ -313,15 +313,13 @@ size_t number_column_of(const std::vector<Column>& columns) {
   return 0;
 }
 
-Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
-  const std::vector<Paragraph>& paragraphs = blocks.paragraphs;
-  Result<Header> found = find_header(paragraphs, vocabulary);
-  if (!found.ok()) return found.error();
-  Header& header = found.value();
+namespace {
 
+// The table under one reading of the header.
+Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary) {
   TableResult table;
   table.columns = header.columns;
-  table.diagnostics = header.diagnostics;
+  table.diagnostics = unknown_column_warnings(header);
   if (header.begin > 0) table.title = paragraphs[0];
   for (size_t i = 1; i < header.begin; ++i) table.intro.push_back(paragraphs[i]);
 
@@ -349,6 +347,39 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
   if (grid.table < 0) drop_empty_unknown_columns(header, table);
   check_cells(table, header.cells, vocabulary);
   return table;
+}
+
+// How badly a reading fits its rows, by the alignment's own measure: each paragraph's cost in
+// its column (a date under the agencies, prose under the deadline) and each empty cell.
+long misfit(const TableResult& table) {
+  long cost = 0;
+  for (const Row& row : table.rows) {
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const std::string& role = table.columns[c].role;
+      if (role == "number") continue;
+      if (row.cells[c].empty() && role != "other") cost += kMissingCellCost;
+      for (const ParagraphKind kind : row.kinds[c]) cost += kind_cost(role, kind);
+    }
+  }
+  return cost;
+}
+
+}  // namespace
+
+Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
+  const std::vector<Paragraph>& paragraphs = blocks.paragraphs;
+  Result<Header> found = find_header(paragraphs, vocabulary);
+  if (!found.ok()) return found.error();
+  const Header& header = found.value();
+  Result<TableResult> best = read_rows(paragraphs, header, vocabulary);
+  // Where the header's words read two ways equally well, the reading the rows fit better wins;
+  // the first on a draw (header.h).
+  for (const std::pair<size_t, size_t>& tie : header.ties) {
+    if (!best.ok()) break;
+    Result<TableResult> other = read_rows(paragraphs, swapped(header, tie), vocabulary);
+    if (other.ok() && misfit(other.value()) < misfit(best.value())) best = std::move(other);
+  }
+  return best;
 }
 
 }  // namespace planparse

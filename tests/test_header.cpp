@@ -230,3 +230,18 @@ TEST_CASE("a gap in the numbering still starts a row where no figure explains it
   REQUIRE(table.value().diagnostics.size() == 1);
   CHECK(table.value().diagnostics[0].code == Code::numbering_gap);
 }
+
+TEST_CASE("where the header's words read two ways equally well, the rows under it decide", "[header][table]") {
+  // "Срок" and "Дата" both name the deadline; the dates stand under "Дата", so that is the
+  // deadline column, and "Срок" (here a note on duration) is the unnamed one.
+  const Blocks blocks = paragraphs({"План", "№", "Мероприятие", "Срок", "Дата", "Ответственные", "1", "Провести семинар",
+                                    "три дня", "2025 год", "МКС", "2", "Издать сборник", "один месяц", "2026 год", "МФ"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  CHECK(table.value().columns[2].role == "other");
+  CHECK(table.value().columns[3].role == "deadline");
+  CHECK(table.value().rows[0].cells[3].at(0).text == "2025 год");
+  REQUIRE(table.value().diagnostics.size() == 1);
+  CHECK(table.value().diagnostics[0].code == Code::unknown_column);
+  CHECK(table.value().diagnostics[0].line == blocks.paragraphs[3].line);
+}
