@@ -1,0 +1,857 @@
+// The catalogue of the genre (docs/genre.md), form by form: each test is a small plan written in
+// our own words showing one form that real published plans use, parsed through the whole
+// pipeline (decode_source + parse_source), with checks on the fields that form affects. A form
+// planparse does not read yet is pinned too: it is refused, or it comes with warnings or errors,
+// never as silently wrong data. The tests tagged [!shouldfail] describe forms that ARE read
+// wrongly without a diagnostic today (docs/genre.md, "Forms planparse does not read yet"): they
+// state the behaviour wanted, fail now, and report themselves once the reading is fixed.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ingest/source.h"
+#include "parsers/pipeline.h"
+
+using namespace planparse;
+
+namespace {
+
+Result<Plan> try_parse(const std::string& name, const std::string& text) {
+  Result<Source> source = decode_source(name, text);
+  REQUIRE(source.ok());
+  return parse_source(source.value());
+}
+
+Plan parse_document(const std::string& name, const std::string& text) {
+  Result<Plan> plan = try_parse(name, text);
+  if (!plan.ok()) FAIL(plan.error().message);
+  return plan.value();
+}
+
+// The portal's text copy: one paragraph per argument, a blank line between (paragraph k stands
+// on line 2k-1).
+std::string paragraphs(const std::vector<std::string>& texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n\n";
+  return text;
+}
+
+// A copy that kept a line per paragraph, no blank lines (paragraph k on line k).
+std::string lines(const std::vector<std::string>& texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n";
+  return text;
+}
+
+Plan parse_paragraphs(const std::vector<std::string>& texts) { return parse_document("plan.txt", paragraphs(texts)); }
+Plan parse_lines(const std::vector<std::string>& texts) { return parse_document("plan.txt", lines(texts)); }
+Plan parse_page(const std::string& html) { return parse_document("plan.html", html); }
+
+// A page whose article holds one table: the rows given as cells (HTML inside a cell allowed),
+// each row on a line of its own; the header row is line 4, the next rows 5, 6, ...
+std::string page(const std::vector<std::vector<std::string>>& rows, const std::string& title = "План") {
+  std::string html = "<!DOCTYPE html>\n<html><body><article><h1>" + title + "</h1>\n<table>\n";
+  for (const auto& row : rows) {
+    html += "<tr>";
+    // A cell written with its own "<td …>" keeps its attributes (colspan, rowspan).
+    for (const std::string& cell : row) html += (cell.rfind("<td", 0) == 0 ? cell : "<td>" + cell) + "</td>";
+    html += "</tr>\n";
+  }
+  return html + "</table></article></body></html>\n";
+}
+
+std::vector<std::string> codes(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : plan.diagnostics) out.push_back(std::string(code_name(d.code)) + "@" + std::to_string(d.line));
+  return out;
+}
+
+bool has_code(const Plan& plan, Code code, int line) {
+  return std::any_of(plan.diagnostics.begin(), plan.diagnostics.end(),
+                     [&](const Diagnostic& d) { return d.code == code && d.line == line; });
+}
+
+std::string roles(const Plan& plan) {
+  std::string out;
+  for (const Column& c : plan.columns) out += (out.empty() ? "" : ",") + c.role;
+  return out;
+}
+
+std::vector<std::string> agency_texts(const Activity& activity) {
+  std::vector<std::string> out;
+  for (const Agency& a : activity.agencies) out.push_back(a.text);
+  return out;
+}
+
+const Deadline& deadline_of(const Activity& activity, size_t i = 0) {
+  REQUIRE(activity.outcomes.size() > i);
+  REQUIRE(activity.outcomes[i].deadline.has_value());
+  return *activity.outcomes[i].deadline;
+}
+
+// A header in one language and one row under it, written out agencies so that no glossary is
+// needed: a header cell is swapped for a wording of real plans and the row must read the same.
+struct Template {
+  std::vector<std::string> header;  // number, name, [outcome,] deadline, agencies
+  std::vector<std::string> row;
+  std::string to;                   // the row's deadline, its last day
+};
+
+const Template kRussian{{"№", "Мероприятие", "Срок", "Ответственные"},
+                        {"1", "Открыть читальный зал", "2026 год", "Отдел культуры"},
+                        "2026-12-31"};
+const Template kRussianOutcome{{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"},
+                               {"1", "Открыть читальный зал", "Информация в акимат", "2026 год", "Отдел культуры"},
+                               "2026-12-31"};
+const Template kKazakh{{"№", "Іс-шараның атауы", "Орындау мерзімі", "Жауапты орындаушылар"},
+                       {"1", "Оқу залын ашу", "2026 жыл", "Мәдениет бөлімі"},
+                       "2026-12-31"};
+const Template kKazakhOutcome{{"№", "Іс-шараның атауы", "Аяқтау нысаны", "Орындау мерзімі", "Жауапты орындаушылар"},
+                              {"1", "Оқу залын ашу", "Әкімдікке ақпарат", "2026 жыл", "Мәдениет бөлімі"},
+                              "2026-12-31"};
+const Template kEnglish{{"No.", "Activity", "Deadline", "Responsible agencies"},
+                        {"1", "Open a reading room", "2026", "Culture office"},
+                        "2026-12-31"};
+const Template kEnglishOutcome{{"No.", "Activity", "Outcome", "Deadline", "Responsible agencies"},
+                               {"1", "Open a reading room", "Report to the akimat", "2026", "Culture office"},
+                               "2026-12-31"};
+
+// Parses the template with header cell `cell` worded `wording` and checks that the cell names
+// `role`, keeps its text as published (trimmed), and that the row is read exactly.
+void check_wording(const Template& t, size_t cell, const std::string& wording, const std::string& role) {
+  INFO("header cell \"" << wording << "\"");
+  std::vector<std::string> texts = {"План мероприятий"};
+  for (size_t i = 0; i < t.header.size(); ++i) texts.push_back(i == cell ? wording : t.header[i]);
+  texts.insert(texts.end(), t.row.begin(), t.row.end());
+  const Plan plan = parse_paragraphs(texts);
+  REQUIRE(plan.columns.size() == t.header.size());
+  CHECK(plan.columns[cell].role == role);
+  std::string trimmed = wording;
+  while (trimmed.size() >= 2 && trimmed.compare(trimmed.size() - 2, 2, "\u00a0") == 0) trimmed.resize(trimmed.size() - 2);
+  CHECK(plan.columns[cell].header == trimmed);
+  REQUIRE(plan.activities.size() == 1);
+  const Activity& a = plan.activities[0];
+  CHECK(a.number == 1);
+  CHECK(a.name == t.row[1]);
+  CHECK(deadline_of(a).to == t.to);
+  if (t.header.size() == 5) CHECK(a.outcomes[0].text == t.row[2]);
+  REQUIRE(a.agencies.size() == 1);
+  CHECK(a.agencies[0].name == t.row.back());
+  CHECK(codes(plan).empty());
+}
+
+}  // namespace
+
+// --- 1. Header wordings -------------------------------------------------------------------------
+
+TEST_CASE("number header wordings of real plans name the number column of a parsed plan", "[genre]") {
+  for (const char* wording : {"№", "№ п/п", "N п/п", "N", "Р/с №", "Р/с№", "#"}) check_wording(kRussian, 0, wording, "number");
+  check_wording(kEnglish, 0, "No.", "number");
+  check_wording(kKazakh, 0, "Р/с №", "number");
+}
+
+TEST_CASE("a number header wrapped over two lines, \"N\" then \"п/п\", is one cell in a line-a-paragraph copy and in a page",
+          "[genre]") {
+  const Plan text = parse_lines({"План", "N", "п/п", "Мероприятие", "Срок", "Ответственные", "1", "Открыть читальный зал",
+                                 "2026 год", "Отдел культуры"});
+  CHECK(roles(text) == "number,name,deadline,agencies");
+  CHECK(text.columns[0].header == "N п/п");
+  CHECK(text.activities.size() == 1);
+  const Plan html = parse_page(page({{"N<br>п/п", "Мероприятие", "Срок", "Ответственные"},
+                                     {"1", "Открыть читальный зал", "2026 год", "Отдел культуры"}}));
+  CHECK(html.columns[0].header == "N п/п");
+  CHECK(html.activities.size() == 1);
+  CHECK(codes(html).empty());
+}
+
+TEST_CASE("a plan whose rows have no number column is refused as no plan, not misread", "[genre]") {
+  const Result<Plan> plan = try_parse("plan.txt", paragraphs({"План", "Наименование мероприятий", "Сроки", "Ответственный",
+                                                              "Уборка сквера", "май", "Отдел благоустройства",
+                                                              "Покраска скамеек", "июнь", "Отдел благоустройства"}));
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+  CHECK_THAT(plan.error().message, Catch::Contains("--vocab"));
+}
+
+TEST_CASE("name header wordings of real plans name the name column of a parsed plan", "[genre]") {
+  for (const char* wording : {"Наименование", "Наименование мероприятия", "Наименование мероприятий", "Мероприятие",
+                              "Мероприятия", "Проводимые мероприятия", "Содержание мероприятия"}) {
+    check_wording(kRussian, 1, wording, "name");
+  }
+  check_wording(kKazakh, 1, "Іс-шараның атауы", "name");
+  for (const char* wording : {"Name", "Activity"}) check_wording(kEnglish, 1, wording, "name");
+}
+
+TEST_CASE("the header words of a hierarchical table (project, sub-task, confirming documents) name no column: each is kept "
+          "in extra with a warning",
+          "[genre]") {
+  // Paragraph k on line 2k-1: the header cells on lines 3 … 13.
+  const Plan plan = parse_paragraphs({"Жоспар", "№", "Жоба", "Міндеттер", "Қосымша міндеттер", "Орындау мерзімі",
+                                      "Растайтын құжаттар", "1", "Ашық деректер жобасы", "Деректерді жариялау",
+                                      "Жинақтарды жаңарту", "2026 жылғы желтоқсан", "Бұйрық"});
+  CHECK(roles(plan) == "number,other,name,other,deadline,other");
+  REQUIRE(plan.activities.size() == 1);
+  const Activity& a = plan.activities[0];
+  CHECK(a.name == "Деректерді жариялау");
+  CHECK(deadline_of(a).to == "2026-12-31");
+  CHECK(a.agencies.empty());
+  CHECK(a.extra == std::vector<std::pair<std::string, std::string>>{
+                       {"Жоба", "Ашық деректер жобасы"}, {"Қосымша міндеттер", "Жинақтарды жаңарту"}, {"Растайтын құжаттар", "Бұйрық"}});
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@5", "unknown-column@9", "unknown-column@13"});
+}
+
+TEST_CASE("outcome header wordings of real plans name the outcome column of a parsed plan", "[genre]") {
+  for (const char* wording : {"Форма завершения", "Ожидаемые результаты", "Ожидаемый результат"}) {
+    check_wording(kRussianOutcome, 2, wording, "outcome");
+  }
+  for (const char* wording : {"Аяқтау нысаны", "Аяқталу нысаны"}) check_wording(kKazakhOutcome, 2, wording, "outcome");
+  for (const char* wording : {"Outcome", "Form of completion", "Expected output"}) {
+    check_wording(kEnglishOutcome, 2, wording, "outcome");
+  }
+}
+
+TEST_CASE("deadline header wordings of real plans name the deadline column of a parsed plan", "[genre]") {
+  for (const char* wording : {"Срок", "Сроки", "Срок исполнения", "Сроки исполнения", "Срок проведения", "Сроки проведения",
+                              "Срок представления"}) {
+    check_wording(kRussian, 2, wording, "deadline");
+  }
+  // The portal prints "Орындау мерзімі" with a trailing no-break space.
+  for (const char* wording : {"Орындау мерзімі\u00a0", "Орындалу мерзімі"}) check_wording(kKazakh, 2, wording, "deadline");
+  for (const char* wording : {"Deadline", "Implementation timeframe"}) check_wording(kEnglish, 2, wording, "deadline");
+}
+
+TEST_CASE("agencies header wordings of real plans name the agencies column of a parsed plan", "[genre]") {
+  for (const char* wording : {"Ответственные исполнители", "Ответственные", "Ответственный", "Ответственный исполнитель",
+                              "Ответственные за исполнение", "Ответственные за выполнение", "Исполнители", "Исполнитель"}) {
+    check_wording(kRussian, 3, wording, "agencies");
+  }
+  for (const char* wording : {"Жауапты орындаушылар", "Орындауға жауаптылар"}) check_wording(kKazakh, 3, wording, "agencies");
+  for (const char* wording : {"Agencies in charge", "Responsible agencies"}) check_wording(kEnglish, 3, wording, "agencies");
+}
+
+TEST_CASE("a header cell cut at its first line, \"Ответствен-\", still names the agencies", "[genre]") {
+  // A legal-database export: every cell on lines of its own ending with " |", the header cells
+  // cut to their first line, a column-number row, agencies before the deadline.
+  const Plan plan = parse_document("plan.txt",
+                                   "План мероприятий\nN |\nНаименование |\nОтветствен- |\nСрок |\n1 | 2 | 3 | 4 |\n1. |\n"
+                                   "Открытие музея\nремесел |\nОтдел культуры |\n2026 год, |\n2. |\nВыпуск каталога |\n"
+                                   "Отдел культуры |\n2027 год |\n");
+  CHECK(roles(plan) == "number,name,agencies,deadline");
+  CHECK(plan.columns[2].header == "Ответствен-");
+  REQUIRE(plan.activities.size() == 2);
+  const Activity& a = plan.activities[0];
+  CHECK(a.name == "Открытие музея ремесел");  // a cell wrapped over lines runs on to its bar
+  CHECK(agency_texts(a) == std::vector<std::string>{"Отдел культуры"});
+  CHECK(deadline_of(a).text == "2026 год,");
+  CHECK(deadline_of(a).from == "2026-01-01");
+  CHECK(deadline_of(a).to == "2026-12-31");
+  CHECK(deadline_of(plan.activities[1]).to == "2027-12-31");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a table with neither an agencies nor an outcome column reads its rows, with no agency and no warning", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Наименование мероприятий", "Срок исполнения", "1.", "Уборка сквера",
+                                      "апрель 2026 г.", "2.", "Покраска скамеек", "май 2026 г."});
+  CHECK(roles(plan) == "number,name,deadline");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].name == "Покраска скамеек");
+  CHECK(deadline_of(plan.activities[1]).from == "2026-05-01");
+  CHECK(deadline_of(plan.activities[1]).to == "2026-05-31");
+  CHECK(plan.activities[1].agencies.empty());
+  CHECK(plan.activities[1].outcomes[0].text.empty());
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("agencies before the deadline, then money columns: every cell stays in its column, a volume column in extra with a "
+          "warning",
+          "[genre]") {
+  // Header cells on lines 3 … 15 (paragraph k on line 2k-1).
+  const Plan plan = parse_paragraphs({"План", "N", "Наименование мероприятий", "Объем работ", "Ответственные",
+                                      "Срок исполнения", "Источник финансирования", "Предполагаемые расходы", "1.",
+                                      "Озеленение бульвара", "40 деревьев", "Отдел благоустройства", "2026 год",
+                                      "местный бюджет", "1200", "2.", "Ремонт фонтана", "1 объект", "Отдел ЖКХ", "2027 год",
+                                      "местный бюджет", "800"});
+  CHECK(roles(plan) == "number,name,other,agencies,deadline,other,other");
+  REQUIRE(plan.activities.size() == 2);
+  const Activity& a = plan.activities[0];
+  CHECK(a.name == "Озеленение бульвара");
+  CHECK(agency_texts(a) == std::vector<std::string>{"Отдел благоустройства"});
+  CHECK(deadline_of(a).to == "2026-12-31");
+  CHECK(a.extra == std::vector<std::pair<std::string, std::string>>{
+                       {"Объем работ", "40 деревьев"}, {"Источник финансирования", "местный бюджет"}, {"Предполагаемые расходы", "1200"}});
+  CHECK(plan.activities[1].extra[2].second == "800");
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@7"});
+}
+
+TEST_CASE("a two-level financing header in a page is not read: its sub-headers are unclaimed warnings and the per-year figures "
+          "join in one extra cell",
+          "[genre]") {
+  const std::string html =
+      "<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
+      "<tr><td rowspan=\"2\">№</td><td rowspan=\"2\">Наименование</td><td rowspan=\"2\">Срок</td>"
+      "<td rowspan=\"2\">Ответственные</td><td colspan=\"3\">Объем финансирования</td></tr>\n"
+      "<tr><td>всего</td><td>2026 год</td><td>2027 год</td></tr>\n"
+      "<tr><td>1</td><td>Ремонт фонтана</td><td>2026 год</td><td>Отдел ЖКХ</td><td>30</td><td>10</td><td>20</td></tr>\n"
+      "</table></article></body></html>\n";
+  const Plan plan = parse_page(html);
+  CHECK(roles(plan) == "number,name,deadline,agencies,other");
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(deadline_of(plan.activities[0]).to == "2026-12-31");
+  CHECK(plan.activities[0].extra ==
+        std::vector<std::pair<std::string, std::string>>{{"Объем финансирования", "30\n10\n20"}});
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5", "unclaimed-paragraph@5", "unclaimed-paragraph@5"});
+}
+
+TEST_CASE("status and comment columns are kept in extra, each with an unknown-column warning", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Статус", "Комментарии", "1",
+                                      "Ремонт фонтана", "2026 год", "Отдел ЖКХ", "в работе", "подрядчик выбран"});
+  CHECK(roles(plan) == "number,name,deadline,agencies,other,other");
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].extra ==
+        std::vector<std::pair<std::string, std::string>>{{"Статус", "в работе"}, {"Комментарии", "подрядчик выбран"}});
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@11", "unknown-column@13"});
+}
+
+TEST_CASE("the deadline before the outcome (№ / name / deadline / outcome / agencies) reads each cell in its column", "[genre]") {
+  const Plan plan = parse_paragraphs({"Жоспар", "№", "Іс-шараның атауы", "Орындау мерзімі", "Аяқтау нысаны",
+                                      "Жауапты орындаушылар", "1", "Ішкі ережелерді қайта қарау", "2026 жылғы желтоқсан",
+                                      "Бұйрық", "Заң бөлімі", "2", "Қызметкерлерді оқыту", "Тоқсанына 1 рет", "Хаттама",
+                                      "Кадр бөлімі"});
+  CHECK(roles(plan) == "number,name,deadline,outcome,agencies");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].outcomes[0].text == "Бұйрық");
+  CHECK(deadline_of(plan.activities[0]).from == "2026-12-01");
+  CHECK(plan.activities[1].outcomes[0].text == "Хаттама");
+  CHECK(deadline_of(plan.activities[1]).recurrence == "quarterly");
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Кадр бөлімі"});
+  CHECK(plan.language == "kk");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("the outcome as the last column after the agencies, its header over two lines of a line-a-paragraph copy, reads "
+          "each cell in its column",
+          "[genre]") {
+  const Plan plan = parse_lines({"План", "N", "п/п", "Содержание мероприятия", "Срок", "Ответственные за", "выполнение",
+                                 "Ожидаемые", "результаты", "1.", "Проверка качества товаров", "2026 год",
+                                 "Отдел торговли", "Снижение жалоб"});
+  CHECK(roles(plan) == "number,name,deadline,agencies,outcome");
+  CHECK(plan.columns[3].header == "Ответственные за выполнение");
+  CHECK(plan.columns[4].header == "Ожидаемые результаты");
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].outcomes[0].text == "Снижение жалоб");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел торговли"});
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a header cell split over two blank-line-separated paragraphs is two cells, with warnings, not one", "[genre]") {
+  // Paragraph k on line 2k-1: "Ожидаемые" on 11, "результаты" on 13, the row's number on 15.
+  const Plan plan = parse_paragraphs({"План", "№", "Содержание мероприятия", "Срок", "Ответственные", "Ожидаемые",
+                                      "результаты", "1.", "Проверка качества товаров", "2026 год", "Отдел торговли",
+                                      "Снижение жалоб"});
+  CHECK(roles(plan) == "number,name,deadline,agencies,other,outcome");
+  CHECK(has_code(plan, Code::unknown_column, 11));
+  CHECK(has_code(plan, Code::missing_cell, 15));
+  CHECK(plan.activities.size() == 1);  // its cells land in the wrong columns, under those warnings
+}
+
+// --- 3. Sections and grouping rows --------------------------------------------------------------
+
+TEST_CASE("\"Глава N.\" between rows opens a section", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Глава 1. Дороги", "1)",
+                                      "Ремонт улиц", "к 1 сентября 2026 г.", "Отдел дорог", "Глава 2. Мосты", "2)",
+                                      "Ремонт моста", "2027 год", "Отдел дорог"});
+  REQUIRE(plan.sections.size() == 2);
+  CHECK(plan.sections[1].number == "2");
+  CHECK(plan.sections[1].title == "Мосты");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].section == "2");
+  CHECK(deadline_of(plan.activities[0]).to == "2026-09-01");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a goal row in a page is an unclaimed paragraph, never a row or a cell", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                     {"<td colspan=\"4\">Цель: доступная связь в сёлах"},
+                                     {"1.", "Задача 1. Подключить школы", "2026 год", "Отдел связи"},
+                                     {"2.", "Провести конкурс", "2027 год", "Отдел связи"}}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Задача 1. Подключить школы");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел связи"});
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5"});
+}
+
+TEST_CASE("a goal row between the rows of flattened text is no agency of the row above", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1.", "Подключить школы",
+                                      "2026 год", "Отдел связи", "Цель: доступная связь в городах", "2.",
+                                      "Провести конкурс", "2027 год", "Отдел связи"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел связи"});
+}
+
+TEST_CASE("a goal row right under the header of flattened text leaves the header and the first row as they are",
+          "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Цель: доступная связь в сёлах",
+                                      "1.", "Задача 1. Подключить школы", "2026 год", "Отдел связи", "2.",
+                                      "Провести конкурс", "2027 год", "Отдел связи"});
+  CHECK(plan.columns.size() == 4);
+  CHECK(plan.columns[3].header == "Ответственные");
+  CHECK(plan.activities.size() == 2);
+}
+
+TEST_CASE("a Kazakh goal and task row between rows of flattened text is no agency of the row above", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"Жоспар", "Р/с №", "Іс-шараның атауы", "Орындалу мерзімі", "Жауапты орындаушылар",
+                                      "1", "Мектептерді желіге қосу", "2026 жыл", "Байланыс бөлімі",
+                                      "1.2-мақсат. Ауылдардағы байланыс", "1.2.1-міндет. Ауылдарды қосу", "2",
+                                      "Ауруханаларды қосу", "2027 жыл", "Байланыс бөлімі"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Байланыс бөлімі"});
+}
+
+TEST_CASE("an upper-case group row with placeholder cells right under the header is not read: it is taken for a header "
+          "cell, with unknown-column, unclaimed-paragraph and missing-cell warnings",
+          "[genre]") {
+  // Paragraph k on line 2k-1: the group row on 11, its placeholders on 13 and 15, the row on 17.
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "ПОДПРОГРАММА 2 РАЗВИТИЕ СВЯЗИ",
+                                      "х", "х", "1.", "Подключить школы", "2026 год", "Отдел связи"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].name == "Подключить школы");
+  CHECK(codes(plan) ==
+        std::vector<std::string>{"unknown-column@11", "unclaimed-paragraph@13", "unclaimed-paragraph@15", "missing-cell@17"});
+}
+
+TEST_CASE("an upper-case group row with placeholder cells between rows of flattened text is no agency of the row above",
+          "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1.", "Подключить школы",
+                                      "2026 год", "Отдел связи", "ПОДПРОГРАММА 2 РАЗВИТИЕ СВЯЗИ", "х", "х", "2.",
+                                      "Провести конкурс", "2027 год", "Отдел связи"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел связи"});
+}
+
+TEST_CASE("a numbered project heading between rows of flattened text is no agency of the row above", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"Жоспар", "№", "Іс-шараның атауы", "Орындау мерзімі", "Жауапты орындаушылар",
+                                      "№1 жоба «Ашық деректер»", "1", "Деректер жинағын жариялау", "2026 жылғы желтоқсан",
+                                      "Ақпарат бөлімі", "№2 жоба «Ашық бюджет»", "2", "Бюджетті жариялау",
+                                      "2027 жылғы желтоқсан", "Қаржы бөлімі"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Ақпарат бөлімі"});
+}
+
+// --- 4. Activity numbering ----------------------------------------------------------------------
+
+TEST_CASE("numbers \"1.\" and \"3\" mixed in one table are all activities, with no numbering diagnostic", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "N п/п", "Мероприятие", "Срок исполнения", "Исполнители", "1.",
+                                      "Инвентаризация архива", "01.03.2026", "Отдел архива", "2", "Оцифровка описей",
+                                      "30.09.2026", "Отдел архива", "3.", "Передача описей", "15.12.2026", "Отдел архива"});
+  REQUIRE(plan.activities.size() == 3);
+  CHECK(plan.activities[1].number == 2);
+  CHECK(plan.activities[2].number == 3);
+  CHECK(deadline_of(plan.activities[1]).from == "2026-09-30");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a number cell with a no-break space before the number starts its row, in text and in a page", "[genre]") {
+  const Plan text = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "\u00a0 1", "Уборка сквера",
+                                      "2026 год", "Отдел благоустройства", "\u00a02", "Покраска скамеек", "2027 год",
+                                      "Отдел благоустройства"});
+  REQUIRE(text.activities.size() == 2);
+  CHECK(text.activities[0].number == 1);
+  CHECK(text.activities[0].line == 11);
+  CHECK(text.activities[1].number == 2);
+  CHECK(codes(text).empty());
+  const Plan html = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                     {"&nbsp; 1", "Уборка сквера", "2026 год", "Отдел благоустройства"},
+                                     {"&nbsp;2", "Покраска скамеек", "2027 год", "Отдел благоустройства"}}));
+  REQUIRE(html.activities.size() == 2);
+  CHECK(html.activities[1].number == 2);
+  CHECK(codes(html).empty());
+}
+
+TEST_CASE("rows numbered \"-\" are not read: the plan is refused, not misread", "[genre]") {
+  const Result<Plan> plan = try_parse("plan.txt", paragraphs({"Жоспар", "Р/с №", "Іс-шараның атауы", "Орындалу мерзімі",
+                                                              "Жауапты орындаушылар", "-", "Мектептерді желіге қосу",
+                                                              "2026 жыл", "Байланыс бөлімі", "-", "Ауруханаларды қосу",
+                                                              "2027 жыл", "Байланыс бөлімі"}));
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+}
+
+TEST_CASE("Roman numerals as row numbers read as section headings: a plan numbered only so is refused", "[genre]") {
+  const Result<Plan> plan = try_parse("plan.txt", paragraphs({"План", "№", "Показатель", "Срок", "Ответственные", "I.",
+                                                              "Доля отремонтированных дорог", "2026 год", "Отдел дорог",
+                                                              "II.", "Доля освещенных улиц", "2027 год", "Отдел дорог"}));
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+}
+
+TEST_CASE("sub-items numbered \"1.1\" are no rows: they fall into the row above with cell-mismatch errors, so --strict "
+          "refuses the plan",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка города", "2026 год",
+                                      "Отдел ЖКХ", "1.1", "Уборка дворов", "2026 год", "Отдел ЖКХ", "1.2", "Уборка улиц",
+                                      "2026 год", "Отдел дорог", "2", "Посадка деревьев", "2027 год", "Отдел ЖКХ"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].number == 2);
+  // The dates of the row and of 1.1 are read as standing in the wrong column of row 1.
+  CHECK(std::count_if(plan.diagnostics.begin(), plan.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.code == Code::cell_mismatch; }) == 2);
+  CHECK(strict_failure(plan).has_value());
+}
+
+// --- 5. Cell layouts ----------------------------------------------------------------------------
+
+TEST_CASE("a blank cell under a vertically merged one is not carried down: the row reports a missing cell", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Срок представления", "Ответственные"},
+                                     {"1", "Отчет района А", "2026 год", "Отдел района А"},
+                                     {"2", "Отчет района Б", "", "Отдел района Б"}}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].outcomes.empty());
+  CHECK(codes(plan) == std::vector<std::string>{"missing-cell@6"});
+}
+
+TEST_CASE("a word split by an inline tag and a line break is kept as the page shows it, with a space", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Іс-шараның атауы", "Орындау мерзімі", "Жауапты орындаушылар"},
+                                     {"1", "Ереженің <em>мониторинг</em>\nін жүргізу", "2026 жыл", "Заң бөлімі"}}));
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].name == "Ереженің мониторинг ін жүргізу");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a hard-wrapped name cell of a line-a-paragraph copy keeps every line, in order, joined by line breaks", "[genre]") {
+  const Plan plan = parse_lines({"План", "№", "Содержание мероприятия", "Срок", "Ответственные", "1.", "Проверка качества",
+                                 "товаров в торговых", "сетях города", "2026 год", "Отдел торговли", "2.", "Ярмарка",
+                                 "2027 год", "Отдел торговли"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Проверка качества\nтоваров в торговых\nсетях города");
+  CHECK(deadline_of(plan.activities[0]).to == "2026-12-31");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел торговли"});
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a hard-wrapped outcome cell stays the outcome, not the end of the name", "[genre][!shouldfail]") {
+  const Plan plan = parse_lines({"План", "№", "Содержание мероприятия", "Форма завершения", "Срок", "Ответственные", "1.",
+                                 "Проверка качества", "товаров", "Информация в", "акимат области", "2026 год",
+                                 "Отдел торговли"});
+  REQUIRE(plan.activities.size() == 1);
+  const bool exact = plan.activities[0].name == "Проверка качества\nтоваров" &&
+                     plan.activities[0].outcomes.at(0).text == "Информация в\nакимат области";
+  CHECK((exact || !plan.diagnostics.empty()));
+}
+
+TEST_CASE("a word whose line-end hyphen was lost when lines were joined is kept as published, with no diagnostic", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Ремонт сетей водоснабжения",
+                                      "2026 год", "Отдел водоотведения"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].name == "Ремонт сетей водоснабжения");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("units, an inline definition and a placeholder stay in their cells as published; a footnote mark leaves a deadline "
+          "unparsed, with a warning",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1.",
+                                      "Проведение ярмарки (далее - ярмарка)", "х", "2026 год*", "Отдел торговли", "2.",
+                                      "Посадка деревьев (шт.)", "Отчет *(1)", "2027 год", "Отдел благоустройства"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Проведение ярмарки (далее - ярмарка)");
+  CHECK(plan.activities[0].outcomes[0].text == "х");
+  CHECK(deadline_of(plan.activities[0]).text == "2026 год*");
+  CHECK_FALSE(deadline_of(plan.activities[0]).to.has_value());
+  CHECK(plan.activities[1].name == "Посадка деревьев (шт.)");
+  CHECK(plan.activities[1].outcomes[0].text == "Отчет *(1)");
+  CHECK(deadline_of(plan.activities[1]).to == "2027-12-31");
+  CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@19"});
+}
+
+TEST_CASE("an abbreviation with a footnote mark ('МТИ<1>') is still the abbreviation", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Проведение ярмарки",
+                                      "2026 год", "МТИ<1>", "Сокращения:", "МТИ – министерство торговли и интеграции"});
+  const auto& agencies = plan.activities.at(0).agencies;
+  REQUIRE(agencies.size() == 1);
+  CHECK(agencies[0].abbr == "МТИ");
+}
+
+TEST_CASE("a bar table whose wrapped cells continue on the next lines is not read: the continuations are warnings", "[genre]") {
+  const Plan plan = parse_document("plan.txt",
+                                   "План мероприятий\n"
+                                   "|N   |Наименование      |Ответствен- |Срок        |\n"
+                                   "|п/п |мероприятий       |ные         |            |\n"
+                                   "|1.  |Уборка парков и   |Отдел ЖКХ   |2026 год    |\n"
+                                   "|    |скверов           |            |            |\n"
+                                   "|2.  |Посадка деревьев  |Отдел ЖКХ   |2027 год    |\n");
+  CHECK(has_code(plan, Code::unclaimed_paragraph, 3));      // "мероприятий", "ные"
+  CHECK(has_code(plan, Code::unparsed_deadline, 5));        // "скверов" taken for a second deadline
+  CHECK(plan.activities.at(0).name == "Уборка парков и");  // the name's second line is lost to it
+}
+
+// --- 6. Glossaries: see test_glossary.cpp and the samples. 7. Deadlines: docs/deadlines.md. ---
+
+TEST_CASE("deadline forms outside the deadline table stay unparsed-deadline warnings: a month alone, two months, a month range "
+          "without a year, a day and month without a year, a year range whose dash was lost, a span of days",
+          "[genre]") {
+  for (const char* form : {"август", "май, сентябрь", "март - апрель", "12.03", "2026 2027 годы", "в течение декады"}) {
+    INFO(form);
+    const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", form,
+                                        "Отдел благоустройства"});
+    const Deadline& d = deadline_of(plan.activities.at(0));
+    CHECK(d.text == form);
+    CHECK_FALSE(d.from.has_value());
+    CHECK_FALSE(d.to.has_value());
+    CHECK_FALSE(d.recurrence.has_value());
+    CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@15"});
+  }
+}
+
+// --- 8. Agency forms ----------------------------------------------------------------------------
+
+TEST_CASE("legal forms ООО, МКУ and КГП на ПХВ before a quoted name make written-out names; a quoted comma, 'им.' and "
+          "initials do not split",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "ООО \"Чистый город\", МКУ «Дирекция парков», КГП на ПХВ «Городская больница»", "2",
+                                      "Поверка приборов", "2027 год",
+                                      "ТОО «Центр стандартизации, метрологии им. А.Б. Петрова» (по согласованию)"});
+  REQUIRE(plan.activities.size() == 2);
+  const auto& first = plan.activities[0].agencies;
+  REQUIRE(first.size() == 3);
+  for (const Agency& a : first) {
+    CHECK(a.kind == "agency");
+    CHECK_FALSE(a.abbr.has_value());
+    CHECK(a.name == a.text);
+  }
+  CHECK(first[1].text == "МКУ «Дирекция парков»");
+  const auto& second = plan.activities[1].agencies;
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].name == "ТОО «Центр стандартизации, метрологии им. А.Б. Петрова»");
+  CHECK(second[0].as_agreed);
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a legal form the vocabulary lacks (ФГУ) before a quoted name reads as an unknown abbreviation, with a warning",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Поверка приборов",
+                                      "2026 год", "ФГУ \"Центр стандартизации, метрологии\""});
+  const auto& agencies = plan.activities.at(0).agencies;
+  REQUIRE(agencies.size() == 1);  // the comma inside the quotes does not split
+  CHECK(agencies[0].abbr == "ФГУ");
+  CHECK_FALSE(agencies[0].name.has_value());
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-abbreviation@17"});
+}
+
+TEST_CASE("people by surname and initials separated by a comma are two entries; a group with a condition and a marker after "
+          "a group are kept whole",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "Петрова А.Б., Сидоров В.Г.", "2", "Инструктаж", "2027 год",
+                                      "руководители подразделений согласно графику", "3", "Сход граждан", "2027 год",
+                                      "главы сельских округов (по согласованию)"});
+  REQUIRE(plan.activities.size() == 3);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Петрова А.Б.", "Сидоров В.Г."});
+  REQUIRE(plan.activities[1].agencies.size() == 1);
+  CHECK(plan.activities[1].agencies[0].name == "руководители подразделений согласно графику");
+  REQUIRE(plan.activities[2].agencies.size() == 1);
+  CHECK(plan.activities[2].agencies[0].name == "главы сельских округов");
+  CHECK(plan.activities[2].agencies[0].as_agreed);
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("two people by surname and initials without a separator are two entries", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "Петрова А.Б. Сидоров В.Г."});
+  CHECK(agency_texts(plan.activities.at(0)) == std::vector<std::string>{"Петрова А.Б.", "Сидоров В.Г."});
+}
+
+TEST_CASE("abbreviations before a bare group word ('ДСР, ОМС и организации') keep the last abbreviation", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "ДСР, ОМС и организации", "Сокращения:", "ДСР – департамент связи",
+                                      "ОМС – органы местного самоуправления"});
+  const auto& agencies = plan.activities.at(0).agencies;
+  REQUIRE(agencies.size() >= 2);
+  CHECK(agencies[1].abbr == "ОМС");
+  CHECK(agencies[1].name == "органы местного самоуправления");
+}
+
+TEST_CASE("a head noun shared across a comma ('Администрации Северного, Южного районов') is not silently split into two names",
+          "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "Администрации Северного, Южного районов города"});
+  CHECK((plan.activities.at(0).agencies.size() == 1 || !plan.diagnostics.empty()));
+}
+
+TEST_CASE("an event phrase alone in the agency cell is reported, not taken for an agency", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Рассмотрение обращений",
+                                      "2026 год", "По мере поступления"});
+  CHECK(!plan.diagnostics.empty());
+}
+
+// --- 9. Page and copy forms ---------------------------------------------------------------------
+
+TEST_CASE("rows copied on one line with spaces between cells are refused, not misread", "[genre]") {
+  for (const std::string& text :
+       {lines({"План мероприятий по уборке", "N Наименование мероприятий Срок исполнения Ответственные",
+               "1. Уборка парков До 01.05.2026 Отдел ЖКХ", "2. Посадка деревьев До 01.06.2026 Отдел благоустройства"}),
+        paragraphs({"План мероприятий по уборке", "N Наименование мероприятий Срок исполнения Ответственные",
+                    "1. Уборка парков До 01.05.2026 Отдел ЖКХ", "2. Посадка деревьев До 01.06.2026 Отдел благоустройства"})}) {
+    const Result<Plan> plan = try_parse("plan.txt", text);
+    REQUIRE_FALSE(plan.ok());
+    CHECK(plan.error().code == Code::not_a_plan);
+  }
+}
+
+TEST_CASE("a box-drawing text table is refused, not misread", "[genre]") {
+  const Result<Plan> plan = try_parse("plan.txt",
+                                      "План мероприятий\n\n"
+                                      "┌───┬──────────────────┬──────────┬──────────────┐\n"
+                                      "│ N │  Наименование    │   Срок   │Ответственные │\n"
+                                      "├───┼──────────────────┼──────────┼──────────────┤\n"
+                                      "│1. │Уборка парков     │2026 год  │Отдел ЖКХ     │\n"
+                                      "├───┼──────────────────┼──────────┼──────────────┤\n"
+                                      "│2. │Посадка деревьев  │2027 год  │Отдел ЖКХ     │\n"
+                                      "└───┴──────────────────┴──────────┴──────────────┘\n");
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+}
+
+TEST_CASE("a table in a web-framework page, header in td/strong with className attributes, is read cell by cell", "[genre]") {
+  const Plan plan = parse_page(
+      "<div className=\"page\">\n<h2 className=\"title\">Ішкі бақылау жоспары</h2>\n<table className=\"table\"><tbody>\n"
+      "<tr><td className=\"border\"><strong>№</strong></td><td className=\"border\"><strong>Іс-шараның атауы</strong></td>"
+      "<td className=\"border\"><strong>Орындау мерзімі</strong></td><td className=\"border\"><strong>Аяқтау нысаны</strong></td>"
+      "<td className=\"border\"><strong>Жауапты орындаушылар</strong></td></tr>\n"
+      "<tr><td className=\"border\">1</td><td className=\"border\">Ішкі ережелерді қайта қарау</td>"
+      "<td className=\"border\">Тоқсанына 1 рет</td><td className=\"border\">Ақпарат</td>"
+      "<td className=\"border\">Заң бөлімі / Кадр бөлімі</td></tr>\n"
+      "</tbody></table></div>\n");
+  CHECK(plan.title == "Ішкі бақылау жоспары");
+  CHECK(roles(plan) == "number,name,deadline,outcome,agencies");
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(deadline_of(plan.activities[0]).recurrence == "quarterly");
+  CHECK(plan.activities[0].outcomes[0].text == "Ақпарат");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Заң бөлімі", "Кадр бөлімі"});
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("counters of a document site before the plan become the title and intro, never plan data", "[genre]") {
+  const Plan plan = parse_paragraphs({"бет35/35", "жүктеу 1,01 Mb.", "Жоспар", "Р/с №", "Іс-шараның атауы",
+                                      "Орындалу мерзімі", "Жауапты орындаушылар", "1", "Оқу залын ашу", "2026 жыл",
+                                      "Мәдениет бөлімі"});
+  CHECK(plan.title == "бет35/35");
+  CHECK(plan.intro == std::vector<std::string>{"жүктеу 1,01 Mb.", "Жоспар"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].name == "Оқу залын ашу");
+  CHECK(codes(plan).empty());
+}
+
+// --- 10. Other surprises ------------------------------------------------------------------------
+
+TEST_CASE("a recurrence or an event phrase standing as the outcome of a page's row is its outcome, with no cell-mismatch",
+          "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Іс-шараның атауы", "Орындау мерзімі", "Аяқтау нысаны", "Жауапты орындаушылар"},
+                                     {"1", "Мүдделер қақтығысын тексеру", "Тұрақты түрде", "Тұрақты түрде", "Заң бөлімі"},
+                                     {"2", "Өтініштерді қарау", "Түскен кезде", "Түскен кезде", "Кеңсе"}}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].outcomes[0].text == "Тұрақты түрде");
+  CHECK(deadline_of(plan.activities[0]).recurrence == "ongoing");
+  CHECK(plan.activities[1].outcomes[0].text == "Түскен кезде");
+  CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@6"});
+  CHECK_FALSE(strict_failure(plan).has_value());
+}
+
+TEST_CASE("in flattened text an outcome that reads as a recurrence is taken for a second deadline, with missing-cell and "
+          "extra-paragraph warnings",
+          "[genre]") {
+  // Paragraph k on line 2k-1: the row's number on 13, its cells on 15 … 21.
+  const Plan plan = parse_paragraphs({"Жоспар", "№", "Іс-шараның атауы", "Орындау мерзімі", "Аяқтау нысаны",
+                                      "Жауапты орындаушылар", "1", "Мүдделер қақтығысын тексеру", "Тұрақты түрде",
+                                      "Тұрақты түрде", "Заң бөлімі"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(has_code(plan, Code::missing_cell, 13));
+  CHECK(has_code(plan, Code::extra_paragraph, 19));
+}
+
+TEST_CASE("a Russian title over a Kazakh table gives a Kazakh plan: the table decides the language", "[genre]") {
+  const Plan plan = parse_paragraphs({"План мероприятий по противодействию коррупции", "№", "Іс-шараның атауы",
+                                      "Орындау мерзімі", "Жауапты орындаушылар", "1", "Қызметкерлерге оқу өткізу",
+                                      "2026 жылдың бірінші жартыжылдығы", "Кадр бөлімі"});
+  CHECK(plan.title == "План мероприятий по противодействию коррупции");
+  CHECK(plan.language == "kk");
+  CHECK(deadline_of(plan.activities.at(0)).to == "2026-06-30");
+}
+
+TEST_CASE("signature and approval cells before the plan stay in the title and intro; an act numbered after a Latin \"N\" is "
+          "read",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"Аким района | А. Иванов |",
+                                      "Утвержден постановлением акимата от 5 мая 2026 года N 100 |", "План мероприятий",
+                                      "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "Отдел ЖКХ"});
+  CHECK(plan.title == "Аким района | А. Иванов |");
+  CHECK(plan.intro.size() == 2);
+  REQUIRE(plan.act.has_value());
+  CHECK(plan.act->date == "2026-05-05");
+  CHECK(plan.act->number == "100");
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел ЖКХ"});
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("decree points and numbered chapter headings before the plan's header stay in the intro, never rows", "[genre]") {
+  const Plan plan = parse_paragraphs({"Об утверждении плана", "1. Общие положения", "1. Утвердить прилагаемый план.",
+                                      "2. Контроль возложить на заместителя акима.", "Утвержден постановлением акимата от "
+                                      "5 мая 2026 года № 100", "План мероприятий", "№", "Мероприятие", "Срок",
+                                      "Ответственные", "1", "Уборка сквера", "2026 год", "Отдел ЖКХ", "2",
+                                      "Покраска скамеек", "2027 год", "Отдел ЖКХ"});
+  CHECK(plan.intro.size() == 5);
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Уборка сквера");
+  REQUIRE(plan.act.has_value());
+  CHECK(plan.act->number == "100");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a plan restated in quotes inside an amending act: the quote that closes it is an unparsed-agency warning", "[genre]") {
+  const Plan plan = parse_paragraphs({"О внесении изменений в распоряжение",
+                                      "Изложить приложение к распоряжению в следующей редакции:",
+                                      "\"Приложение к распоряжению от 1 марта 2026 года № 15-р", "План мероприятий", "№",
+                                      "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "Отдел ЖКХ", "2", "Покраска скамеек", "2027 год", "Отдел ЖКХ\"."});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.act->number == "15-р");
+  CHECK(has_code(plan, Code::unparsed_agency, 31));
+}
+
+TEST_CASE("a signature line after the last row of flattened text is no agency of that row", "[genre][!shouldfail]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Уборка сквера", "2026 год",
+                                      "Отдел ЖКХ", "Руководитель аппарата акима города А. Петров"});
+  CHECK(agency_texts(plan.activities.at(0)) == std::vector<std::string>{"Отдел ЖКХ"});
+}
+
+TEST_CASE("Kazakh letters replaced by look-alikes ('ӛ' for 'ө') leave sections and dates unread, with warnings", "[genre]") {
+  const Plan plan = parse_paragraphs({"Жоспар", "Р/с №", "Іс-шараның атауы", "Орындалу мерзімі", "Жауапты орындаушылар",
+                                      "1-бӛлім. Білім беру", "1", "Мектептерге кӛмек кӛрсету", "2026 жылғы кӛкек",
+                                      "Білім бӛлімі"});
+  CHECK(plan.sections.empty());
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(deadline_of(plan.activities[0]).text == "2026 жылғы кӛкек");
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@11", "unparsed-deadline@17"});
+}
+
+TEST_CASE("a Kazakh plan in the Latin alphabet is refused, naming its header candidate", "[genre]") {
+  const Result<Plan> plan = try_parse("plan.txt", paragraphs({"Is-sharalar jospary", "№", "Is-sharanyń ataýy",
+                                                              "Oryndaý merzimi", "Jaýapty oryndaýshylar", "1",
+                                                              "Mektepterge kómek", "2026 jyl", "Aýdan ákimdigi"}));
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+  CHECK_THAT(plan.error().message, Catch::Contains("\"Oryndaý merzimi\" ?"));
+}
+
+TEST_CASE("a page of mojibake (UTF-8 read as another charset) is refused, not misread", "[genre]") {
+  // "План мероприятий" … saved as windows-1251 and read back as windows-1252, as a mis-set page does.
+  const Result<Plan> plan = try_parse("plan.txt", paragraphs({"Ïëàí ìåðîïðèÿòèé", "¹", "Ìåðîïðèÿòèå", "Ñðîê",
+                                                              "Îòâåòñòâåííûå", "1", "Óáîðêà ñêâåðà", "2026 ãîä",
+                                                              "Îòäåë ÆÊÕ"}));
+  REQUIRE_FALSE(plan.ok());
+  CHECK(plan.error().code == Code::not_a_plan);
+}
