@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "parsers/deadline.h"
 #include "parsers/sections.h"
 #include "parsers/text.h"
 
@@ -232,8 +233,9 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
 }
 
 // A header cell is a label: short, not a sentence ("План утвержден ... № 236." ends with a
-// stop), not a field and its value ("Срок: 2025 год"), not a number.
-bool is_label(const Paragraph& paragraph) {
+// stop), not a field and its value ("Срок: 2025 год"), not a number, not a date (a row's
+// deadline cell: "2026 год").
+bool is_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   const std::string_view text = paragraph.text;
   if (text.size() > kMaxLabelBytes || parse_row_number(text) || is_overflowing_number(text)) return false;
   const size_t words = cell_words(text).size();
@@ -241,7 +243,9 @@ bool is_label(const Paragraph& paragraph) {
   const char last = text.back();
   if ((last == '.' || last == ';' || last == ',') && words > kMaxAbbreviatedLabelWords) return false;
   const size_t colon = text.find(':');
-  return colon == std::string_view::npos || trim(text.substr(colon + 1)).empty();
+  if (colon != std::string_view::npos && !trim(text.substr(colon + 1)).empty()) return false;
+  const std::optional<Deadline> date = parse_deadline(text, vocabulary);
+  return !(date && date->to);
 }
 
 // A cell longer than a label names no column (a data row's prose), and is not scored.
@@ -264,7 +268,7 @@ void join(Cell& cell, const Paragraph& paragraph, const Vocabulary& vocabulary) 
 std::vector<Cell> text_cells(const std::vector<Paragraph>& paragraphs, size_t anchor, const Vocabulary& vocabulary) {
   size_t begin = anchor;
   while (begin > 0 && anchor - begin < kMaxHeaderCells * 2 && paragraphs[begin - 1].grid.table < 0 &&
-         is_label(paragraphs[begin - 1]) && !parse_section(paragraphs[begin - 1], vocabulary)) {
+         is_label(paragraphs[begin - 1], vocabulary) && !parse_section(paragraphs[begin - 1], vocabulary)) {
     --begin;
   }
   std::vector<Cell> cells;
@@ -332,6 +336,13 @@ bool is_column_number_line(std::string_view text) {
 bool is_anchor(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   return parse_row_number(paragraph.text) || is_overflowing_number(paragraph.text) ||
          is_column_number_line(paragraph.text) || parse_section(paragraph, vocabulary).has_value();
+}
+
+// A paragraph that is no label right after one: where a header's labels end when something
+// other than a row stands under them ("Цель: …", a note before the first row).
+bool ends_label_run(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary) {
+  return at > 0 && paragraphs[at - 1].grid.table < 0 && !is_label(paragraphs[at], vocabulary) &&
+         is_label(paragraphs[at - 1], vocabulary);
 }
 
 // The column numbers under a header of `columns` columns at `at`, one paragraph each (in a
@@ -407,7 +418,7 @@ Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocab
     std::vector<Cell> cells;
     if (row_start) {
       cells = grid_cells(paragraphs, i, vocabulary);
-    } else if (grid.table < 0 && is_anchor(paragraphs[i], vocabulary)) {
+    } else if (grid.table < 0 && (is_anchor(paragraphs[i], vocabulary) || ends_label_run(paragraphs, i, vocabulary))) {
       cells = text_cells(paragraphs, i, vocabulary);
     }
     if (cells.empty()) continue;

@@ -2,6 +2,7 @@
 #include "parsers/sections.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <re2/re2.h>
 
@@ -100,6 +101,47 @@ bool follows(const std::optional<Section>& previous, const SectionHeading& headi
     return last && (letter == *last + 1 || (*last == U'\u0418' && letter == U'\u041A'));
   }
   return letter == 'A' || letter == U'\u0410';
+}
+
+bool is_group_heading(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  constexpr size_t kMinCapitalWords = 2;  // of kMinCapitalLetters letters or more, all capitals
+  constexpr size_t kMinCapitalLetters = 5;
+  const std::vector<std::string> words = words_of(fold_case(paragraph.text));
+  // The first word past a "№" and the numbers: "№2 жоба", "1.2-мақсат" -> "мақсат". It heads a
+  // row when it is numbered ("Задача 2.", "№2 жоба", "1.2-мақсат") or a colon follows it
+  // ("Цель: …"); an outcome may start with the same word ("Задачи ведомств").
+  const auto is_number = [](std::string_view word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view rest = words[k];
+    while (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest.front())) || rest.front() == '.' || rest.front() == '-')) {
+      rest.remove_prefix(1);
+    }
+    if (rest.empty() || rest == "№") continue;
+    const auto& heads = vocabulary.phrases("group.heading");
+    if (!std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(rest, head); })) break;
+    const size_t colon = paragraph.text.find(':');
+    const bool numbered = k > 0 || rest.size() != words[k].size() || (k + 1 < words.size() && is_number(words[k + 1]));
+    const bool titled = colon != std::string::npos && words_of(fold_case(paragraph.text.substr(0, colon))).size() == k + 1;
+    if (numbered || titled) return true;
+    break;
+  }
+  size_t capital_words = 0;
+  for (std::string_view word : split(paragraph.text, ' ')) {
+    const std::u32string letters = to_u32(word);
+    size_t count = 0;
+    bool all_capitals = true;
+    for (char32_t c : letters) {
+      if (!is_letter(c)) continue;
+      ++count;
+      all_capitals = all_capitals && is_upper(c);
+    }
+    if (count == 0) continue;
+    if (!all_capitals) return false;
+    capital_words += count >= kMinCapitalLetters;
+  }
+  return capital_words >= kMinCapitalWords;
 }
 
 }  // namespace planparse

@@ -23,6 +23,12 @@ struct SectionHeading {
 
 std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary);
 
+// A row that groups activities but is no section planparse numbers: a goal, task, project or
+// programme heading ("Цель: …", "1.2-мақсат. …", "№2 жоба «…»", "Goal 3: …"; the words are the
+// vocabulary's group.heading) or a heading in capitals ("ПОДПРОГРАММА 2 РАЗВИТИЕ СВЯЗИ"). In
+// flattened text, after a whole row, it closes that row instead of joining its last cell.
+bool is_group_heading(const Paragraph& paragraph, const Vocabulary& vocabulary);
+
 // Whether `heading` is the next section after `previous` ("1" -> "2", "B" -> "C", "Б" -> "В");
 // the first section of a kind is "1", "A" or "А". Roman headings are not checked.
 bool follows(const std::optional<Section>& previous, const SectionHeading& heading);

@@ -175,6 +175,12 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       row_open = false;
       continue;
     }
+    if (!grid.holds(paragraph) && row_open && open_length >= data_columns && is_group_heading(paragraph, vocabulary)) {
+      // A goal or programme heading after a whole row closes it; it is reported, not read.
+      table.unclaimed.push_back(paragraph);
+      row_open = false;
+      continue;
+    }
     if (grid.holds(paragraph) && grid.is_full_width(paragraph)) {
       // A row whose one cell spans the table is a heading, but not one of a known form.
       table.unclaimed.push_back(paragraph);

@@ -12,6 +12,8 @@
 //   section.suffix                                        words after it, joined by a hyphen ("1-бөлім")
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
 //   group.lead, group.phrase                              "other ..." / whole group phrases
+//   group.heading                                         goal, task, project, programme rows that
+//                                                         group activities ("Цель:", "1.2-мақсат.")
 //   conjunction                                           "and", "и"
 //   agency.legal_form                                     "АО", "«…» АҚ", "РГП на ПХВ", "JSC": an
 //                                                         organisation's legal form, never an abbreviation
