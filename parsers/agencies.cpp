@@ -393,13 +393,35 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
   return parts;
 }
 
+// An entry without a footnote mark at its end ("МТИ<1>", "МТИ*(2)", "МТИ*"): the mark points
+// to a note under the table and is no part of the name.
+std::string_view without_footnote_mark(std::string_view entry) {
+  std::string_view rest = entry;
+  const auto strip_digits_in = [&](char open, char close) {
+    if (rest.size() < 3 || rest.back() != close) return false;
+    const size_t at = rest.rfind(open);
+    if (at == std::string_view::npos || at + 2 > rest.size() - 1) return false;
+    const std::string_view digits = rest.substr(at + 1, rest.size() - at - 2);
+    if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    rest = rest.substr(0, at);
+    return true;
+  };
+  bool marked = strip_digits_in('<', '>');
+  if (!marked && strip_digits_in('(', ')') && (rest.empty() || rest.back() != '*')) return entry;  // "(2)" alone is text
+  while (!rest.empty() && rest.back() == '*') {
+    rest.remove_suffix(1);
+    marked = true;
+  }
+  return marked && !trim(rest).empty() ? trim(rest) : entry;
+}
+
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   Agency agency;
   agency.text = text;
   std::string bare = collapse_spaces(text);
   agency.as_agreed = strip_marker(bare, vocabulary);
   const size_t conjunction = leading_conjunction(bare, vocabulary);
-  const std::string words = bare.substr(conjunction);
+  const std::string words(without_footnote_mark(std::string_view(bare).substr(conjunction)));
   if (is_group(words, vocabulary)) {
     agency.kind = "group";
     agency.name = words;

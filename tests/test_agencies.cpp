@@ -356,3 +356,18 @@ TEST_CASE("a marker broken over two lines of a browser copy reads as the marker"
   CHECK(agencies[2].abbr == "МЮ");
   for (const Diagnostic& d : plan.value().diagnostics) CHECK(d.code != Code::unparsed_agency);
 }
+
+TEST_CASE("a footnote mark after an entry is no part of its abbreviation, and stays in its text", "[agencies]") {
+  const Vocabulary& v = builtin_vocabulary();
+  for (const char* cell : {"МТИ<1>", "МТИ*(2)", "МТИ*"}) {
+    INFO(cell);
+    const AgencyList list = split_agencies(cell, v);
+    REQUIRE(list.agencies.size() == 1);
+    CHECK(list.agencies[0].abbr == "МТИ");
+    CHECK(list.agencies[0].text == cell);
+  }
+  // A bracketed number without a star is text: "Отдел (2)" stays a written-out name.
+  const AgencyList plain = split_agencies("Отдел (2)", v);
+  REQUIRE(plain.agencies.size() == 1);
+  CHECK(plain.agencies[0].name == "Отдел (2)");
+}
