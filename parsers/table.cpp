@@ -321,6 +321,38 @@ size_t number_column_of(const std::vector<Column>& columns) {
 
 namespace {
 
+// Whether the text holds a person's initial ("А. Петров", "Петров А.Б."): one capital and a stop.
+bool holds_initial(std::string_view text) {
+  const std::u32string chars = to_u32(text);
+  for (size_t i = 0; i + 1 < chars.size(); ++i) {
+    const bool starts_word = i == 0 || chars[i - 1] == U' ' || chars[i - 1] == U'.';
+    const bool ends_initial = chars[i + 1] == U'.' && (i + 2 == chars.size() || !is_letter(chars[i + 2]) || is_upper(chars[i + 2]));
+    if (starts_word && is_upper(chars[i]) && ends_initial) return true;
+  }
+  return false;
+}
+
+// In flattened text the last row runs to wherever the table ends, so a closing signature
+// ("Руководитель аппарата … А. Петров") joins its last cell. When the row has more paragraphs
+// than columns and its last paragraph, appended to a cell, names a person by initials, that
+// paragraph is flagged: nothing else tells it from a second written-out agency.
+void flag_trailing_paragraph(const std::vector<Paragraph>& body, TableResult& table) {
+  const Row& row = table.rows.back();
+  const size_t data_columns = table.columns.size() - 1;
+  if (body.size() <= data_columns) return;
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    const std::vector<Paragraph>& cell = row.cells[c];
+    if (cell.size() < 2 || cell.back().line != body.back().line || cell.back().text != body.back().text) continue;
+    if (row.kinds[c].back() != ParagraphKind::prose || !holds_initial(cell.back().text)) return;
+    table.diagnostics.push_back({Severity::warning, Code::extra_paragraph,
+                                 "the last paragraph of activity " + std::to_string(row.value) +
+                                     ", read into its " + table.columns[c].role + " cell, may be a signature after the table: " +
+                                     cell.back().text,
+                                 cell.back().line});
+    return;
+  }
+}
+
 // The table under one reading of the header.
 Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary) {
   TableResult table;
@@ -350,7 +382,10 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
       }
     }
   }
-  if (grid.table < 0) drop_empty_unknown_columns(header, table);
+  if (grid.table < 0) {
+    drop_empty_unknown_columns(header, table);
+    flag_trailing_paragraph(walk.bodies.back(), table);
+  }
   check_cells(table, header.cells, vocabulary);
   return table;
 }
