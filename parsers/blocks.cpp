@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "parsers/text.h"
+#include "parsers/text_grid.h"
 
 namespace planparse {
 
@@ -118,7 +119,7 @@ Layout choose_layout(const NormalText& text) {
 
   size_t barred = 0;
   for (size_t i = 0; i < text.lines.size(); ++i) {
-    if (!ends_with_bar(text.lines[i].text)) continue;
+    if (!ends_with_bar(text.lines[i].text) || is_grid_line(text.lines[i].text)) continue;
     if (barred++ == 0) layout.bars_begin = i;
     layout.bars_end = i + 1;
   }
@@ -142,6 +143,19 @@ void add_barred_cells(std::string_view line, int number, std::string& pending, i
   }
 }
 
+// Where a drawn table that starts at line `at` ends: a run of grid and rule lines holding two
+// grid lines at least; `at` when none starts there.
+size_t drawn_table_end(const std::vector<Line>& lines, size_t at) {
+  constexpr size_t kMinGridLines = 2;
+  size_t end = at;
+  size_t grid_lines = 0;
+  while (end < lines.size() && (is_grid_line(lines[end].text) || is_rule_line(lines[end].text))) {
+    grid_lines += is_grid_line(lines[end].text);
+    ++end;
+  }
+  return grid_lines >= kMinGridLines ? end : at;
+}
+
 }  // namespace
 
 Blocks split_paragraphs(const NormalText& text) {
@@ -150,8 +164,16 @@ Blocks split_paragraphs(const NormalText& text) {
   bool open = false;  // the last paragraph may take the next line
   std::string pending;  // a barred cell's lines so far, before the line with its bar
   int pending_line = 0;
+  int drawn_tables = 0;
   for (size_t i = 0; i < text.lines.size(); ++i) {
     const Line& source = text.lines[i];
+    if (const size_t end = drawn_table_end(text.lines, i); end > i) {
+      // A table drawn with borders: read on its grid (text_grid.h).
+      open = false;
+      for (Paragraph& cell : read_text_grid(text.lines, i, end, drawn_tables++)) blocks.paragraphs.push_back(std::move(cell));
+      i = end - 1;
+      continue;
+    }
     if (i >= layout.bars_begin && i < layout.bars_end) {
       open = false;
       if (ends_with_bar(source.text)) {

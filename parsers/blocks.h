@@ -4,7 +4,8 @@
 // Three kinds of copy change that: a text with (almost) no blank lines, and a table copied with
 // tabs between its cells; there every line, and every tab-separated cell, is a paragraph; and a
 // legal-database export that ends each table cell with a bar ("Срок |", "1. |", "1 | 2 | 3 |"),
-// where a cell runs from line to line until its bar. A
+// where a cell runs from line to line until its bar. A table drawn with borders ("│1. │…│",
+// "|1.  |…|") is read on its grid by text_grid.h. A
 // tab after a list marker at the start of a line ("I.\tTitle", "-\tItem", the way Word copies
 // its numbered and bulleted lists) is a space, not a cell separator. This is the seam every
 // source format feeds: the HTML reader produces the same paragraphs from elements, and what

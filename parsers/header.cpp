@@ -4,7 +4,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -390,23 +389,6 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
 
 RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary) {
   return score_words(cell_words(text), vocabulary);
-}
-
-std::optional<int> parse_row_number(std::string_view text) {
-  std::string_view digits = text;
-  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
-  if (digits.empty() || digits.size() > 9) return std::nullopt;
-  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
-  int value = 0;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-  return value;
-}
-
-bool is_overflowing_number(std::string_view text) {
-  std::string_view digits = text;
-  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
-  return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {

@@ -63,9 +63,5 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header);
 // Failures: not_a_plan, with the nearest candidate explained (see above).
 Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);
 
-// "12", "12.", "12)" -> 12, up to 9 digits. Longer digit runs are `overflowing_number`.
-std::optional<int> parse_row_number(std::string_view text);
-// A number paragraph too long to hold ("99999999999999999999", with "." or ")" allowed).
-bool is_overflowing_number(std::string_view text);
 
 }  // namespace planparse

@@ -2,6 +2,7 @@
 #include "parsers/text.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -92,6 +93,23 @@ std::vector<std::string> words_of(std::string_view folded) {
 bool in_family(std::string_view word, std::string_view pattern) {
   if (!pattern.empty() && pattern.back() == '*') return word.starts_with(pattern.substr(0, pattern.size() - 1));
   return word == pattern;
+}
+
+std::optional<int> parse_row_number(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  if (digits.empty() || digits.size() > 9) return std::nullopt;
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  int value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+bool is_overflowing_number(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::u32string to_u32(std::string_view text) {

@@ -2,6 +2,7 @@
 // matching, trimming, and script tests. Tested by test_text.cpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,12 @@ std::vector<std::string> words_of(std::string_view folded);
 // Whether a folded word belongs to a vocabulary's word family: a pattern ending in "*" is a stem
 // that matches every word it begins ("срок*": срок, сроки, срока); any other is the whole word.
 bool in_family(std::string_view word, std::string_view pattern);
+
+// An activity number as a row prints it: "12", "12.", "12)" -> 12, up to 9 digits. Longer digit
+// runs are is_overflowing_number.
+std::optional<int> parse_row_number(std::string_view text);
+// A number too long to hold ("99999999999999999999", with "." or ")" allowed).
+bool is_overflowing_number(std::string_view text);
 
 // Any hyphen or dash a published text uses between two words or years: - ‐ ‑ ‒ – — ― −.
 bool is_dash(char32_t c);

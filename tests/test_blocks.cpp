@@ -110,3 +110,34 @@ TEST_CASE("a barred export ends each cell at its bar; a cell wrapped over lines 
 TEST_CASE("two bars in a text are no barred table", "[blocks]") {
   CHECK(texts("a |\n\nb |\n\nc\n") == std::vector<std::string>{"a |", "b |", "c"});
 }
+
+TEST_CASE("a table drawn with box characters is read on its grid: a row's lines joined per cell", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("План\n"
+                                                   "┌──┬───────┐\n"
+                                                   "│N │Срок   │\n"
+                                                   "├──┼───────┤\n"
+                                                   "│1.│2026   │\n"
+                                                   "│  │год    │\n"
+                                                   "└──┴───────┘\n"));
+  std::vector<std::string> got;
+  for (const Paragraph& p : blocks.paragraphs) {
+    got.push_back(p.text + "@" + std::to_string(p.line) + " r" + std::to_string(p.grid.row) + "c" + std::to_string(p.grid.column));
+  }
+  CHECK(got == std::vector<std::string>{"План@1 r-1c-1", "N@3 r0c0", "Срок@3 r0c1", "1.@5 r1c0", "2026 год@5 r1c1"});
+}
+
+TEST_CASE("an ASCII bar table without rules starts a row at each activity number; a one-cell line spans it", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("|N  |Наименование |\n"
+                                                   "|п/п|мероприятий  |\n"
+                                                   "|I. Раздел        |\n"
+                                                   "|1. |Уборка парков|\n"
+                                                   "|   |и скверов    |\n"));
+  std::vector<std::string> got;
+  for (const Paragraph& p : blocks.paragraphs) got.push_back(p.text + " r" + std::to_string(p.grid.row) + "x" + std::to_string(p.grid.colspan));
+  CHECK(got == std::vector<std::string>{"N п/п r0x1", "Наименование мероприятий r0x1", "I. Раздел r1x2", "1. r2x1",
+                                        "Уборка парков и скверов r2x1"});
+}
+
+TEST_CASE("lines that merely start and end with a bar, one of them alone, are no drawn table", "[blocks]") {
+  CHECK(texts("|a|b|\n\nplain\n") == std::vector<std::string>{"|a|b|", "plain"});
+}

@@ -573,7 +573,7 @@ TEST_CASE("an abbreviation with a footnote mark ('МТИ<1>') is still the abbre
   CHECK(agencies[0].abbr == "МТИ");
 }
 
-TEST_CASE("a bar table whose wrapped cells continue on the next lines is not read: the continuations are warnings", "[genre]") {
+TEST_CASE("a bar table whose wrapped cells continue on the next lines is read on its grid, fragments joined", "[genre]") {
   const Plan plan = parse_document("plan.txt",
                                    "План мероприятий\n"
                                    "|N   |Наименование      |Ответствен- |Срок        |\n"
@@ -581,9 +581,14 @@ TEST_CASE("a bar table whose wrapped cells continue on the next lines is not rea
                                    "|1.  |Уборка парков и   |Отдел ЖКХ   |2026 год    |\n"
                                    "|    |скверов           |            |            |\n"
                                    "|2.  |Посадка деревьев  |Отдел ЖКХ   |2027 год    |\n");
-  CHECK(has_code(plan, Code::unclaimed_paragraph, 3));      // "мероприятий", "ные"
-  CHECK(has_code(plan, Code::unparsed_deadline, 5));        // "скверов" taken for a second deadline
-  CHECK(plan.activities.at(0).name == "Уборка парков и");  // the name's second line is lost to it
+  CHECK(roles(plan) == "number,name,agencies,deadline");
+  CHECK(plan.columns[0].header == "N п/п");
+  CHECK(plan.columns[2].header == "Ответственные");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Уборка парков и скверов");
+  CHECK(plan.activities[0].line == 4);
+  CHECK(deadline_of(plan.activities[1]).to == "2027-12-31");
+  CHECK(plan.diagnostics.empty());
 }
 
 // --- 6. Glossaries: see test_glossary.cpp and the samples. 7. Deadlines: docs/deadlines.md. ---
@@ -700,18 +705,29 @@ TEST_CASE("rows copied on one line with spaces between cells are refused, not mi
   }
 }
 
-TEST_CASE("a box-drawing text table is refused, not misread", "[genre]") {
-  const Result<Plan> plan = try_parse("plan.txt",
-                                      "План мероприятий\n\n"
-                                      "┌───┬──────────────────┬──────────┬──────────────┐\n"
-                                      "│ N │  Наименование    │   Срок   │Ответственные │\n"
-                                      "├───┼──────────────────┼──────────┼──────────────┤\n"
-                                      "│1. │Уборка парков     │2026 год  │Отдел ЖКХ     │\n"
-                                      "├───┼──────────────────┼──────────┼──────────────┤\n"
-                                      "│2. │Посадка деревьев  │2027 год  │Отдел ЖКХ     │\n"
-                                      "└───┴──────────────────┴──────────┴──────────────┘\n");
-  REQUIRE_FALSE(plan.ok());
-  CHECK(plan.error().code == Code::not_a_plan);
+TEST_CASE("a box-drawing text table is read on its grid, a marker broken at a hyphen whole again", "[genre]") {
+  const Plan plan = parse_document("plan.txt",
+                                   "План мероприятий\n\n"
+                                   "┌───┬──────────────────┬──────────┬──────────────┐\n"
+                                   "│ N │  Наименование    │   Срок   │Ответственные │\n"
+                                   "├───┼──────────────────┼──────────┼──────────────┤\n"
+                                   "│ I. Благоустройство                             │\n"
+                                   "├───┼──────────────────┼──────────┼──────────────┤\n"
+                                   "│1. │Уборка парков     │2026 год  │Отдел ЖКХ     │\n"
+                                   "│   │и скверов         │          │(по согласова-│\n"
+                                   "│   │                  │          │нию)          │\n"
+                                   "├───┼──────────────────┼──────────┼──────────────┤\n"
+                                   "│2. │Посадка деревьев  │2027 год  │Отдел ЖКХ     │\n"
+                                   "└───┴──────────────────┴──────────┴──────────────┘\n");
+  CHECK(roles(plan) == "number,name,deadline,agencies");
+  REQUIRE(plan.sections.size() == 1);
+  CHECK(plan.sections[0].number == "I");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].section == "I");
+  CHECK(plan.activities[0].name == "Уборка парков и скверов");
+  REQUIRE(plan.activities[0].agencies.size() == 1);
+  CHECK(plan.activities[0].agencies[0].as_agreed);
+  CHECK(plan.diagnostics.empty());
 }
 
 TEST_CASE("a table in a web-framework page, header in td/strong with className attributes, is read cell by cell", "[genre]") {

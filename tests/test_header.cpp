@@ -9,6 +9,7 @@
 #include "parsers/header.h"
 #include "parsers/normalise.h"
 #include "parsers/table.h"
+#include "parsers/text.h"
 
 using namespace planparse;
 using planparse::testing::paragraphs;

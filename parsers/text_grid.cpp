@@ -1,0 +1,139 @@
+// Stage 2, blocks, step: tables drawn in text. See text_grid.h.
+#include "parsers/text_grid.h"
+
+#include <algorithm>
+#include <string>
+
+#include "parsers/text.h"
+
+namespace planparse {
+namespace {
+
+// Vertical borders between cells: ASCII and box drawing, light, heavy and double.
+bool is_border(char32_t c) { return c == U'|' || c == U'│' || c == U'┃' || c == U'║' || c == U'¦'; }
+
+// What else a rule line is drawn with: ASCII, and the box-drawing block U+2500..U+257F.
+bool is_rule(char32_t c) {
+  return is_border(c) || c == U'-' || c == U'+' || c == U'=' || c == U':' || c == U' ' || (c >= 0x2500 && c <= 0x257F);
+}
+
+// The cells between the borders of a grid line, trimmed (empty ones kept: they hold places).
+std::vector<std::string> cells_of(std::string_view line) {
+  std::vector<std::string> cells;
+  const std::u32string chars = to_u32(trim(line));
+  std::u32string current;
+  for (size_t i = 1; i < chars.size(); ++i) {
+    if (is_border(chars[i])) {
+      cells.emplace_back(trim(to_utf8(current)));
+      current.clear();
+    } else {
+      current.push_back(chars[i]);
+    }
+  }
+  return cells;
+}
+
+// Fragments of one cell joined with a space, except a word the narrow column broke at a hyphen
+// between two lower-case letters: it is one word again ("согласова-" + "нию)", "Ответствен-" +
+// "ные"). A compound broken at its own hyphen ("социально-" + "экономический") loses that hyphen:
+// only a dictionary could tell, and the marker and header words read right matter more.
+void append_fragment(std::string& cell, std::string_view fragment) {
+  if (fragment.empty()) return;
+  if (!cell.empty() && cell.back() == '-') {
+    const std::u32string before = to_u32(cell.substr(cell.size() >= 5 ? cell.size() - 5 : 0));
+    const std::u32string after = to_u32(fragment.substr(0, 4));
+    const bool letters_around = before.size() >= 2 && is_letter(before[before.size() - 2]) && !after.empty() &&
+                                is_letter(after.front()) && !is_upper(after.front());
+    if (letters_around) {
+      cell.pop_back();
+      cell += fragment;
+      return;
+    }
+    cell += fragment;  // "2025-" + "2026": a dash between numbers keeps its place
+    return;
+  }
+  if (!cell.empty()) cell += ' ';
+  cell += fragment;
+}
+
+struct GridRow {
+  std::vector<std::string> cells;
+  int line = 0;          // of its first line
+  bool spanning = false;  // one cell across the table
+};
+
+// Most lines start with a letter or digit: no border or rule can start them.
+bool may_be_drawn(std::string_view line) {
+  const std::string_view text = trim(line);
+  if (text.empty()) return false;
+  const auto first = static_cast<unsigned char>(text.front());
+  return first == '|' || first == '+' || first == '-' || first == '=' || first == 0xE2 || first == 0xC2;
+}
+
+}  // namespace
+
+bool is_grid_line(std::string_view line) {
+  if (!may_be_drawn(line)) return false;
+  const std::u32string chars = to_u32(trim(line));
+  if (chars.size() < 3 || !is_border(chars.front()) || !is_border(chars.back())) return false;
+  if (is_rule_line(line)) return false;
+  return true;
+}
+
+bool is_rule_line(std::string_view line) {
+  if (!may_be_drawn(line)) return false;
+  const std::u32string chars = to_u32(trim(line));
+  if (chars.size() < 3) return false;
+  bool drawn = false;  // at least one rule character that is no border or space
+  for (char32_t c : chars) {
+    if (!is_rule(c)) return false;
+    drawn = drawn || (!is_border(c) && c != U' ');
+  }
+  return drawn;
+}
+
+std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t begin, size_t end, int table) {
+  // Rules between content lines delimit rows; without them an activity number begins one.
+  size_t width = 0;
+  bool ruled = false;
+  bool seen_content = false;
+  for (size_t i = begin; i < end; ++i) {
+    if (is_rule_line(lines[i].text)) {
+      ruled = ruled || (seen_content && i + 1 < end && is_grid_line(lines[i + 1].text));
+    } else if (is_grid_line(lines[i].text)) {
+      seen_content = true;
+      width = std::max(width, cells_of(lines[i].text).size());
+    }
+  }
+  std::vector<GridRow> rows;
+  bool open = false;  // the last row may take the next line
+  for (size_t i = begin; i < end; ++i) {
+    const Line& line = lines[i];
+    if (is_rule_line(line.text)) {
+      open = open && !ruled;
+      continue;
+    }
+    if (!is_grid_line(line.text)) continue;
+    std::vector<std::string> cells = cells_of(line.text);
+    const bool spanning = cells.size() == 1 && width > 1;
+    const bool numbered = !cells.empty() && parse_row_number(cells.front()).has_value();
+    if (!open || spanning || rows.back().spanning || (!ruled && numbered)) {
+      rows.push_back(GridRow{std::vector<std::string>(spanning ? 1 : width), line.number, spanning});
+      open = true;
+    }
+    GridRow& row = rows.back();
+    for (size_t c = 0; c < cells.size() && c < row.cells.size(); ++c) append_fragment(row.cells[c], cells[c]);
+  }
+  std::vector<Paragraph> paragraphs;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].cells.size(); ++c) {
+      if (rows[r].cells[c].empty()) continue;
+      const int colspan = rows[r].spanning ? static_cast<int>(width) : 1;
+      paragraphs.push_back(Paragraph{rows[r].cells[c], rows[r].line,
+                                     GridPosition{table, static_cast<int>(r), static_cast<int>(c), colspan}});
+    }
+  }
+  return paragraphs;
+}
+
+}  // namespace planparse

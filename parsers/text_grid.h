@@ -1,0 +1,33 @@
+// Stage 2, blocks, step: tables drawn in text. Legal databases and plain-text mailings print a
+// table with its borders: box-drawing characters ("│1. │Уборка парков│", "├───┼───┤") or ASCII
+// bars ("|1.  |Уборка парков и   |"). A cell's text wraps onto the next lines of the same row,
+// each line carrying a fragment of every cell. Such lines are read as a grid, the way an HTML
+// table is: each cell's fragments joined, each cell a paragraph with its grid position, so that
+// the table stage reads rows cell by cell.
+//
+// A grid line starts and ends with a border and holds at least two cells; a rule line holds
+// only border and rule characters. Rows: where the table draws rules between rows, a rule ends a
+// row; where it draws none, a line whose first cell reads as an activity number begins one (a
+// header over several lines is one row). A line with one cell where the table has several spans
+// it (a section heading). Tested by test_blocks.cpp.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "parsers/blocks.h"
+#include "parsers/normalise.h"
+
+namespace planparse {
+
+// "│1. │Уборка│2026 год│" or "|1. |Уборка |": borders at both ends and between cells.
+bool is_grid_line(std::string_view line);
+// "├───┼────┤", "+---+----+", "|---|----|": no text, only borders and rules.
+bool is_rule_line(std::string_view line);
+
+// The paragraphs of the drawn table in lines [begin, end) (grid and rule lines only), on the grid
+// of table `table`.
+std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t begin, size_t end, int table);
+
+}  // namespace planparse
