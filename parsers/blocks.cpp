@@ -96,6 +96,19 @@ struct Layout {
   size_t bars_end = 0;
 };
 
+// Where a drawn table that starts at line `at` ends: a run of grid and rule lines holding two
+// grid lines at least; `at` when none starts there.
+size_t drawn_table_end(const std::vector<Line>& lines, size_t at) {
+  constexpr size_t kMinGridLines = 2;
+  size_t end = at;
+  size_t grid_lines = 0;
+  while (end < lines.size() && (is_grid_line(lines[end].text) || is_rule_line(lines[end].text))) {
+    grid_lines += is_grid_line(lines[end].text);
+    ++end;
+  }
+  return grid_lines >= kMinGridLines ? end : at;
+}
+
 Layout choose_layout(const NormalText& text) {
   Layout layout;
   // Lines that are table rows whatever their list markers say: when a text holds enough, it is
@@ -104,14 +117,20 @@ Layout choose_layout(const NormalText& text) {
   for (const Line& line : text.lines) rows += has_cell_tab(line.text, true);
   layout.numbers = rows < kMinTabbedLines;
 
+  // A drawn table's lines are its own (text_grid.h): they count neither as lines nor as
+  // paragraphs, or a long table would make the prose around it look like a line-a-paragraph copy.
   size_t text_lines = 0;
   size_t paragraphs = 0;
   size_t tabbed = 0;
   for (size_t i = 0; i < text.lines.size(); ++i) {
+    if (const size_t end = drawn_table_end(text.lines, i); end > i) {
+      i = end - 1;
+      continue;
+    }
     const std::string& line = text.lines[i].text;
     if (line.empty()) continue;
     ++text_lines;
-    paragraphs += i == 0 || text.lines[i - 1].text.empty();
+    paragraphs += i == 0 || text.lines[i - 1].text.empty() || drawn_table_end(text.lines, i - 1) > i - 1;
     tabbed += has_cell_tab(line, layout.numbers);
   }
   layout.line_per_paragraph =
@@ -141,19 +160,6 @@ void add_barred_cells(std::string_view line, int number, std::string& pending, i
     first = false;
     if (!text.empty()) out.push_back(Paragraph{std::move(text), number});
   }
-}
-
-// Where a drawn table that starts at line `at` ends: a run of grid and rule lines holding two
-// grid lines at least; `at` when none starts there.
-size_t drawn_table_end(const std::vector<Line>& lines, size_t at) {
-  constexpr size_t kMinGridLines = 2;
-  size_t end = at;
-  size_t grid_lines = 0;
-  while (end < lines.size() && (is_grid_line(lines[end].text) || is_rule_line(lines[end].text))) {
-    grid_lines += is_grid_line(lines[end].text);
-    ++end;
-  }
-  return grid_lines >= kMinGridLines ? end : at;
 }
 
 }  // namespace

@@ -152,34 +152,55 @@ size_t separator_at(std::string_view text) {
   return 0;
 }
 
-// "MIA – Ministry", "MIA - Ministry", "МВД– Министерство", "MIA: Ministry" -> {abbr, name}.
-// An abbreviation is one word, so the separator closes the first word or is the second; a
-// name may hold separators of its own ("LEB – Local executive bodies – akimats"). A separator
-// needs a space after it: "ABBR-Name" is one word.
+// An abbreviation of several words, as legal forms are written ("ГКП на ПХВ", "ШЖҚ РМК"):
+// abbreviations joined by short lower-case words, first and last an abbreviation.
+bool is_abbreviation_phrase(std::string_view text) {
+  constexpr size_t kMaxJoinerLetters = 3;  // "на", "и", "of"
+  const std::vector<std::string_view> words = split(text, ' ');
+  if (words.size() == 1) return is_abbreviation(words[0]);
+  if (words.empty() || !is_abbreviation(words.front()) || !is_abbreviation(words.back())) return false;
+  return std::all_of(words.begin(), words.end(), [](std::string_view word) {
+    if (is_abbreviation(word)) return true;
+    const std::u32string letters = to_u32(word);
+    return !letters.empty() && letters.size() <= kMaxJoinerLetters &&
+           std::all_of(letters.begin(), letters.end(), [](char32_t c) { return is_letter(c) && !is_upper(c); });
+  });
+}
+
+// "MIA – Ministry", "MIA - Ministry", "МВД– Министерство", "MIA: Ministry", "ГКП на ПХВ – …"
+// -> {abbr, name}. The abbreviation comes first, one word or a few (is_abbreviation_phrase); the
+// first separator decides, since a name may hold separators of its own ("LEB – Local executive
+// bodies – akimats"). A separator closes a word ("MIA:", "МВД–") or stands alone between two,
+// and needs a space after it: "ABBR-Name" is one word.
 std::optional<Entry> split_entry(std::string_view text) {
-  const size_t space = text.find(' ');
-  if (space == std::string_view::npos || space == 0) return std::nullopt;
-  std::string_view abbr = text.substr(0, space);
-  std::string_view rest = text.substr(space + 1);
-  // The separator closing the first word ("MIA:", "МВД–").
-  size_t length = 0;
-  if (abbr.size() >= 2 && (abbr.back() == ':' || abbr.back() == '-')) {
-    length = 1;
-  } else if (abbr.size() >= 4 && separator_at(abbr.substr(abbr.size() - 3)) == 3) {
-    length = 3;
+  constexpr size_t kMaxAbbreviationWords = 4;
+  size_t start = 0;  // of the word being looked at
+  for (size_t words = 1; words <= kMaxAbbreviationWords; ++words) {
+    const size_t space = text.find(' ', start);
+    if (space == std::string_view::npos || space == start) return std::nullopt;
+    std::string_view word = text.substr(start, space - start);
+    std::string_view abbr;
+    std::string_view rest;
+    if (word.size() >= 2 && (word.back() == ':' || word.back() == '-')) {
+      abbr = text.substr(0, space - 1);
+      rest = text.substr(space + 1);
+    } else if (word.size() >= 4 && separator_at(word.substr(word.size() - 3)) == 3) {
+      abbr = text.substr(0, space - 3);
+      rest = text.substr(space + 1);
+    } else if (const size_t next = separator_at(text.substr(space + 1));
+               next > 0 && space + 1 + next < text.size() && text[space + 1 + next] == ' ') {
+      abbr = text.substr(0, space);
+      rest = text.substr(space + 1 + next + 1);
+    } else {
+      start = space + 1;
+      continue;
+    }
+    if (!is_abbreviation_phrase(trim(abbr))) return std::nullopt;
+    std::string name = strip_name(rest);
+    if (name.empty()) return std::nullopt;
+    return Entry{std::string(trim(abbr)), std::move(name), 0};
   }
-  if (length > 0) {
-    abbr = abbr.substr(0, abbr.size() - length);
-  } else {
-    // "ABBR – name": the separator alone as the second word.
-    const size_t next = separator_at(rest);
-    if (next == 0 || rest.size() <= next || rest[next] != ' ') return std::nullopt;
-    rest = rest.substr(next + 1);
-  }
-  if (abbr.empty() || !is_abbreviation(abbr)) return std::nullopt;
-  std::string name = strip_name(rest);
-  if (name.empty()) return std::nullopt;
-  return Entry{std::string(abbr), std::move(name), 0};
+  return std::nullopt;
 }
 
 // A paragraph whose lines are entries, one a line, perhaps under a heading on its first lines:

@@ -56,6 +56,12 @@ void append_fragment(std::string& cell, std::string_view fragment) {
   cell += fragment;
 }
 
+// Whether the text starts with a lower-case letter ("отопления"; not "2-бөлім", "«Жоба»").
+bool starts_in_lower_case(std::string_view text) {
+  const std::u32string first = to_u32(trim(text).substr(0, 4));
+  return !first.empty() && is_letter(first.front()) && !is_upper(first.front());
+}
+
 struct GridRow {
   std::vector<std::string> cells;
   int line = 0;          // of its first line
@@ -117,7 +123,12 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
     std::vector<std::string> cells = cells_of(line.text);
     const bool spanning = cells.size() == 1 && width > 1;
     const bool numbered = !cells.empty() && parse_row_number(cells.front()).has_value();
-    if (!open || spanning || rows.back().spanning || (!ruled && numbered)) {
+    // A ruled row's lines stay one row. Without rules, a line continues the row above unless
+    // its first cell holds an activity number, or it spans the table and starts a new heading:
+    // a heading wrapped onto a second line goes on in lower case ("… систем" / "отопления").
+    const bool heading_goes_on = spanning && starts_in_lower_case(cells.front());
+    const bool continues = open && spanning == rows.back().spanning && (ruled || (spanning ? heading_goes_on : !numbered));
+    if (!continues) {
       rows.push_back(GridRow{std::vector<std::string>(spanning ? 1 : width), line.number, spanning});
       open = true;
     }

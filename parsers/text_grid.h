@@ -9,7 +9,8 @@
 // only border and rule characters. Rows: where the table draws rules between rows, a rule ends a
 // row; where it draws none, a line whose first cell reads as an activity number begins one (a
 // header over several lines is one row). A line with one cell where the table has several spans
-// it (a section heading). Tested by test_blocks.cpp.
+// it (a section heading); without rules, a spanning line in lower case goes on with the heading
+// above, any other begins a heading of its own. Tested by test_blocks.cpp.
 #pragma once
 
 #include <cstddef>

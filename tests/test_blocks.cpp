@@ -141,3 +141,26 @@ TEST_CASE("an ASCII bar table without rules starts a row at each activity number
 TEST_CASE("lines that merely start and end with a bar, one of them alone, are no drawn table", "[blocks]") {
   CHECK(texts("|a|b|\n\nplain\n") == std::vector<std::string>{"|a|b|", "plain"});
 }
+
+TEST_CASE("a section heading drawn over two lines is one spanning cell; the next heading is one of its own", "[blocks]") {
+  const Blocks blocks = split_paragraphs(normalise("|N  |Наименование |\n"
+                                                   "|Раздел 1. Модернизация     |\n"
+                                                   "|отопления школ             |\n"
+                                                   "|2-раздел. Ремонт           |\n"
+                                                   "|1. |Уборка       |\n"));
+  std::vector<std::string> got;
+  for (const Paragraph& p : blocks.paragraphs) got.push_back(p.text + " r" + std::to_string(p.grid.row));
+  CHECK(got == std::vector<std::string>{"N r0", "Наименование r0", "Раздел 1. Модернизация отопления школ r1",
+                                        "2-раздел. Ремонт r2", "1. r3", "Уборка r3"});
+}
+
+TEST_CASE("a long drawn table leaves the prose around it in its own paragraphs", "[blocks]") {
+  std::string text = "A title that runs\nover two lines\n\nAn intro paragraph\nof two lines\n\n";
+  text += "+--+------+\n|N |Name  |\n+--+------+\n";
+  for (int r = 1; r <= 30; ++r) text += "|" + std::to_string(r) + " |Row   |\n|  |more  |\n+--+------+\n";
+  text += "\nA closing note\nover two lines\n";
+  const Blocks blocks = split_paragraphs(normalise(text));
+  CHECK(blocks.paragraphs.front().text == "A title that runs over two lines");
+  CHECK(blocks.paragraphs[1].text == "An intro paragraph of two lines");
+  CHECK(blocks.paragraphs.back().text == "A closing note over two lines");
+}

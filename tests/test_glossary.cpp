@@ -373,3 +373,16 @@ TEST_CASE("entries without a heading that spell out the table's agencies are its
   CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=Ministry of Justice", "MIA=Ministry of Internal Affairs"});
   CHECK(plan.diagnostics.empty());
 }
+
+TEST_CASE("a glossary entry may define an abbreviation of several words, as legal forms are written", "[glossary]") {
+  const GlossaryResult glossary = read_glossary(
+      {{"ГКП на ПХВ – государственное коммунальное предприятие на праве хозяйственного ведения", 1},
+       {"ШЖҚ РМК – шаруашылық жүргізу құқығындағы республикалық мемлекеттік кәсіпорын", 3},
+       {"МЧС – Министерство по чрезвычайным ситуациям", 5}});
+  REQUIRE(glossary.entries.size() == 3);
+  CHECK(glossary.entries[0].abbr == "ГКП на ПХВ");
+  CHECK(glossary.entries[1].abbr == "ШЖҚ РМК");
+  CHECK(glossary.entries[2].abbr == "МЧС");
+  // A phrase of words is no abbreviation: the entry is prose, and what follows is the footer.
+  CHECK_FALSE(is_glossary_entry("Проведение семинаров – по плану"));
+}
