@@ -142,7 +142,16 @@ Layout choose_layout(const NormalText& text) {
     if (barred++ == 0) layout.bars_begin = i;
     layout.bars_end = i + 1;
   }
-  if (barred < kMinBarredLines) layout.bars_begin = layout.bars_end = 0;
+  if (barred < kMinBarredLines) {
+    layout.bars_begin = layout.bars_end = 0;
+  } else {
+    // The first cell may have wrapped before its bar: a barred line in lower case goes on from
+    // the line above ("Форма завершения" / "мероприятия |").
+    while (layout.bars_begin > 0 && !text.lines[layout.bars_begin - 1].text.empty() &&
+           starts_in_lower_case(text.lines[layout.bars_begin].text)) {
+      --layout.bars_begin;
+    }
+  }
   return layout;
 }
 

@@ -95,13 +95,6 @@ RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& 
   return scores;
 }
 
-bool starts_in_lower_case(std::string_view text) {
-  for (char32_t c : to_u32(text.substr(0, 16))) {
-    if (is_letter(c)) return u_islower(static_cast<UChar32>(c));
-  }
-  return false;
-}
-
 size_t best_role(const RoleScores& scores) {
   return static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
 }
@@ -232,11 +225,13 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
 }
 
 // A header cell is a label: short, not a sentence ("План утвержден ... № 236." ends with a
-// stop), not a field and its value ("Срок: 2025 год"), not a number, not a date (a row's
-// deadline cell: "2026 год").
+// stop), not a field and its value ("Срок: 2025 год"), not a number or numbered heading, not a
+// date (a row's deadline cell: "2026 год").
 bool is_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   const std::string_view text = paragraph.text;
-  if (text.size() > kMaxLabelBytes || parse_row_number(text) || is_overflowing_number(text)) return false;
+  // A header cell starts with a word: "1-бӛлім. …" or "2. …" is a numbered heading, even where
+  // its words are not read as one.
+  if (text.size() > kMaxLabelBytes || (text.front() >= '0' && text.front() <= '9')) return false;
   const size_t words = cell_words(text).size();
   if (words > kMaxLabelWords) return false;
   const char last = text.back();

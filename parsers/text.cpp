@@ -90,6 +90,15 @@ std::vector<std::string> words_of(std::string_view folded) {
   return words;
 }
 
+bool starts_in_lower_case(std::string_view text) {
+  constexpr size_t kLookahead = 24;  // bytes: a few brackets and quotes, then the first letter
+  for (char32_t c : to_u32(text.substr(0, kLookahead))) {
+    if (c == U'(' || c == U'[' || c == U'«' || c == U'“' || c == U'„' || c == U'"' || c == U'\'' || c == U' ') continue;
+    return is_letter(c) && !is_upper(c);
+  }
+  return false;
+}
+
 bool in_family(std::string_view word, std::string_view pattern) {
   if (!pattern.empty() && pattern.back() == '*') return word.starts_with(pattern.substr(0, pattern.size() - 1));
   return word == pattern;

@@ -40,6 +40,11 @@ std::optional<int> parse_row_number(std::string_view text);
 // A number too long to hold ("99999999999999999999", with "." or ")" allowed).
 bool is_overflowing_number(std::string_view text);
 
+// Whether the text's first character past opening brackets and quotes is a lower-case letter:
+// "исполнители", "(млн. тенге)" go on from a line above; "Срок", "2-бөлім", "«Жоба»", "№ п/п"
+// do not.
+bool starts_in_lower_case(std::string_view text);
+
 // Any hyphen or dash a published text uses between two words or years: - ‐ ‑ ‒ – — ― −.
 bool is_dash(char32_t c);
 

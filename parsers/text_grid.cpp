@@ -56,12 +56,6 @@ void append_fragment(std::string& cell, std::string_view fragment) {
   cell += fragment;
 }
 
-// Whether the text starts with a lower-case letter ("отопления"; not "2-бөлім", "«Жоба»").
-bool starts_in_lower_case(std::string_view text) {
-  const std::u32string first = to_u32(trim(text).substr(0, 4));
-  return !first.empty() && is_letter(first.front()) && !is_upper(first.front());
-}
-
 struct GridRow {
   std::vector<std::string> cells;
   int line = 0;          // of its first line

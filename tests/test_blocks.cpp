@@ -164,3 +164,9 @@ TEST_CASE("a long drawn table leaves the prose around it in its own paragraphs",
   CHECK(blocks.paragraphs[1].text == "An intro paragraph of two lines");
   CHECK(blocks.paragraphs.back().text == "A closing note over two lines");
 }
+
+TEST_CASE("a barred export's first cell wrapped before its bar keeps its first line when the last goes on in lower case",
+          "[blocks]") {
+  CHECK(texts("План мероприятий\nФорма завершения\nмероприятия |\nСрок |\n1. |\n2025 год |\n") ==
+        std::vector<std::string>{"План мероприятий", "Форма завершения мероприятия", "Срок", "1.", "2025 год"});
+}

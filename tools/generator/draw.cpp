@@ -483,9 +483,20 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
 Axes draw_axes(std::mt19937_64& rng, Format format) {
   Axes axes;
   const bool text = format == Format::text;
+  const bool drawn = format == Format::drawn;
+  const bool barred = format == Format::barred;
+  // Read as a flattened run of paragraphs, cell after cell (a portal copy or a barred export).
+  const bool flat = text || barred;
   static const std::vector<std::string> languages = {"en", "ru", "kk"};
   axes.language = pick(rng, languages);
   const words::Language& lang = words::language(axes.language);
+  if (drawn) {
+    static const std::vector<Border> borders = {Border::box, Border::box, Border::framed, Border::ascii, Border::bars};
+    axes.border = pick(rng, borders);
+    // Bars alone draw no rule, so no rule between rows either.
+    axes.row_rules = axes.border != Border::bars && chance(rng, 0.6);
+    axes.hyphens = chance(rng, 0.5);
+  }
 
   axes.number_header = chance(rng, 0.5) ? pick(rng, lang.number_headers) : "";
   axes.name_header = pick(rng, lang.name_headers);
@@ -494,19 +505,22 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   axes.agency_header = pick(rng, lang.agency_headers);
   axes.unknown_header = chance(rng, 0.2) ? pick(rng, lang.unknown_headers) : "";
   std::vector<ColumnOrder> orders = {ColumnOrder::standard, ColumnOrder::name_second, ColumnOrder::shuffled};
-  // Only a grid can place the number column among the others: a flattened row starts at its number.
-  if (!text && !axes.number_header.empty()) orders.push_back(ColumnOrder::number_inside);
+  // Only a grid can place the number column among the others: a flattened row starts at its
+  // number, and so does a drawn row without rules between rows.
+  const bool grid_rows = !flat && !(drawn && !axes.row_rules);
+  if (grid_rows && !axes.number_header.empty()) orders.push_back(ColumnOrder::number_inside);
   axes.column_order = pick(rng, orders);
 
   axes.line_per_paragraph = text && chance(rng, 0.25);
   if (text) {
     // A copy with a paragraph per line cannot show a cell's two lines as one paragraph.
     axes.header_wrap = !axes.line_per_paragraph && chance(rng, 0.4) ? HeaderWrap::line : HeaderWrap::none;
-  } else {
+  } else if (!flat && !drawn) {
     static const std::vector<HeaderWrap> wraps = {HeaderWrap::none, HeaderWrap::br, HeaderWrap::paragraphs};
     axes.header_wrap = pick(rng, wraps);
   }
-  if (chance(rng, 0.35)) axes.column_numbers = text && chance(rng, 0.5) ? ColumnNumbers::line : ColumnNumbers::cells;
+  // (A drawn or barred header cell wraps where its column's width wraps it.)
+  if (chance(rng, 0.35)) axes.column_numbers = flat && chance(rng, 0.5) ? ColumnNumbers::line : ColumnNumbers::cells;
 
   axes.glossary_heading = chance(rng, 0.2) ? "" : pick(rng, lang.glossary_headings);
   std::vector<GlossaryLayout> layouts;
@@ -516,6 +530,10 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
     // Flattened column by column, the entries are no "ABBR – name" lines: only a heading says
     // they are a glossary.
     if (!axes.glossary_heading.empty()) layouts.push_back(GlossaryLayout::columns);
+  } else if (drawn) {
+    layouts = {GlossaryLayout::paragraphs, GlossaryLayout::lines};
+  } else if (barred) {
+    layouts = {GlossaryLayout::paragraphs};
   } else {
     layouts = {GlossaryLayout::paragraphs, GlossaryLayout::br, GlossaryLayout::table, GlossaryLayout::table_heading};
   }
@@ -564,6 +582,10 @@ const std::vector<std::string>& catalogue_axes() {
 
 Axes one_axis(const Axes& drawn, const std::string& axis) {
   Axes axes = baseline_axes(drawn.language);
+  // A drawn table's drawing goes with its format, as the charset does: kept whatever the axis.
+  axes.border = drawn.border;
+  axes.row_rules = drawn.row_rules;
+  axes.hyphens = drawn.hyphens;
   if (axis == "header.number") axes.number_header = drawn.number_header;
   if (axis == "header.name") axes.name_header = drawn.name_header;
   if (axis == "header.outcome") axes.outcome_header = drawn.outcome_header;
@@ -684,19 +706,20 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     Activity activity;
     activity.number = axes.first_number + a;
     if (section_of[static_cast<size_t>(a)] >= 0) activity.section = plan.sections[static_cast<size_t>(section_of[static_cast<size_t>(a)])].number;
-    const int parts = chance(rng, 0.15) ? uniform(rng, 2, 3) : 1;
+    const bool single = options.one_paragraph_cells;
+    const int parts = !single && chance(rng, 0.15) ? uniform(rng, 2, 3) : 1;
     // With several parts, the name has one paragraph per part (they become the tasks) or
     // another count (tasks null).
     int name_paragraphs = 1;
     if (parts > 1) {
       name_paragraphs = chance(rng, 0.6) ? parts : (chance(rng, 0.5) ? 1 : parts + 1);
-    } else if (chance(rng, 0.15)) {
+    } else if (!single && chance(rng, 0.15)) {
       name_paragraphs = 2;
     }
     std::vector<std::string> names;
     for (int k = 0; k < name_paragraphs; ++k) names.push_back(sentence(rng, lang));
     for (const std::string& name : names) activity.name += (activity.name.empty() ? "" : "\n") + name;
-    if (chance(rng, 0.15)) {
+    if (!single && chance(rng, 0.15)) {
       const int items = uniform(rng, 1, 5);
       for (int k = 0; k < items; ++k) activity.items.push_back(pick(rng, lang.items) + (k + 1 == items ? "." : ";"));
     }
@@ -717,7 +740,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       const bool unknown = *column.header == axes.unknown_header;
       const std::vector<std::string>& cells = unknown ? lang.unknown_cells : lang.other_cells;
       std::string cell;
-      const int paragraphs = unknown && !options.grid ? 1 : uniform(rng, 0, 2);  // an empty costs cell is common
+      const int paragraphs = unknown && !options.grid ? 1 : uniform(rng, 0, single ? 1 : 2);  // an empty costs cell is common
       for (int k = 0; k < paragraphs; ++k) cell += (k ? "\n" : "") + pick(rng, cells);
       activity.extra.emplace_back(*column.header, cell);
     }

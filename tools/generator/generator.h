@@ -30,7 +30,10 @@ namespace planparse::gen {
 
 using Plan = planparse::Plan;
 
-enum class Format { text, portal_html, word_html };
+// text: a portal copy, one paragraph per cell paragraph; drawn: the table drawn in text with
+// borders, a cell's text wrapped in its column (text_grid.h reads it); barred: a legal-database
+// export, every cell on lines of its own, the last ending with " |" (blocks.h reads it).
+enum class Format { text, portal_html, word_html, drawn, barred };
 enum class Encoding { utf8, legacy, utf16le };  // legacy: windows-1251 (ru) or windows-1252 (en); none for kk
 
 // The order of the columns: the five roles as plans print them (number, name, outcome,
@@ -61,6 +64,10 @@ enum class DeadlineForm { classic, numeric, years, recurrence };
 // "ТОО Степной Водоканал", "АО «Холдинг «...»»"); the same with a comma, slash or "and" inside
 // the quotes; two entries joined by a slash ("МФН / МЭТ").
 enum class AgencyForm { classic, legal_form, quoted_separators, slash };
+// What a drawn table (Format::drawn) is drawn with: box-drawing characters ("┌─┬─┐", "│",
+// "├─┼─┤"), the same in a double frame ("╔═╤═╗", "║ │ ║", "╟─┼─╢"), ASCII ("+---+", "|"), or
+// ASCII bars alone, without any rule.
+enum class Border { box, framed, ascii, bars };
 
 struct Axes {
   std::string language = "en";  // "en", "ru", "kk"
@@ -81,6 +88,13 @@ struct Axes {
   bool line_per_paragraph = false;  // text: a paragraph per line and no blank lines at all
   DeadlineForm deadlines = DeadlineForm::classic;
   AgencyForm agencies = AgencyForm::classic;
+  // A drawn table's drawing (Format::drawn only): its border characters; rules between its rows
+  // (else none inside the table at all, under the header neither: text_grid.h then knows a row
+  // by its number in the first column, so the number column stands first); long words broken
+  // at the column's edge with a hyphen between two lower-case letters.
+  Border border = Border::box;
+  bool row_rules = true;
+  bool hyphens = false;
 };
 
 // One value of every axis, at random, for a plan rendered in `format`.
@@ -108,6 +122,10 @@ struct Options {
   bool extra_columns = false;      // "Expected costs" / "Funding source" columns kept in `extra`
   bool bare_sections = false;      // sections "1. Title" and "A. Title" as full-width rows
   bool grid = false;               // an "other" column's cell may be empty or hold two paragraphs
+  // Every cell one paragraph: one name paragraph and no bullets, one outcome and deadline, an
+  // "other" cell of one paragraph or none. A table drawn in text joins a cell's lines into one
+  // paragraph (text_grid.h): it cannot show where a cell's paragraphs, or a row's parts, part.
+  bool one_paragraph_cells = false;
 };
 
 // A random plan with every field as planparse should emit it (lines 0, source empty), in the
@@ -121,6 +139,9 @@ struct Rendering {
   // Layouts the parser reads wrongly today (see the report in tests/test_generated.cpp); off
   // by default, on to reproduce.
   bool conjunction_chains = false;  // "MIA and MJ and MF", "MIA and MJ and other bodies" in one agency cell
+  // A barred export's first table cell wrapped like any other (blocks.h promises a cell runs from
+  // line to line until its bar): its lines before the first bar are read as text above the table.
+  bool barred_first_cell_wrapped = false;
   Axes axes;                        // the axes the plan was drawn with (the layout's are read here)
 };
 
@@ -130,7 +151,7 @@ std::string describe(const Rendering& rendering);
 // report of failures per axis value. The plan says which values took effect (a wrapped header
 // needs a header of two words; a number header may be unprinted).
 std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, const Rendering& rendering);
-const char* extension(Format format);  // "txt", "html", "htm"
+const char* extension(Format format);  // "txt", "html", "htm"; "txt" for drawn and barred
 
 // The plan as plain text copied from a portal: one paragraph per cell paragraph, a blank line
 // between paragraphs (or none, a paragraph per line), NBSP-only paragraphs sprinkled as the
@@ -145,6 +166,19 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering = {}
 // multi-part row as several <tr> with rowspan on the number and agencies cells; the charset
 // declared in <meta http-equiv=Content-Type>.
 std::string render_word_html(const Plan& plan, const Rendering& rendering = {});
+
+// The plan's table drawn in text (Format::drawn): title and intro as paragraphs, the table with
+// the axes' border, rules and hyphenation, each column of a fixed width its cells' text wraps
+// in (at spaces, long words sometimes at a hyphen), the header over 1-3 lines, a section heading
+// a line with only the outer borders, the number on a row's first line; the glossary after it
+// as "ABBR – name" paragraphs. The drawing characters have no byte in the legacy charsets: a box
+// drawing is for UTF-8 and UTF-16 only.
+std::string render_drawn_text(const Plan& plan, const Rendering& rendering = {});
+// The plan as a legal-database export (Format::barred): a line per paragraph, no blank line;
+// title and intro lines, then every table cell paragraph on lines of its own, wrapped over up to
+// three lines, the last ending with " |" (a column-number row maybe as "1 | 2 | 3 |"), a section
+// heading one such cell; the glossary after the table as "ABBR - name" lines.
+std::string render_barred_text(const Plan& plan, const Rendering& rendering = {});
 
 // The charset a rendering's encoding means for a plan's language ("UTF-8", "windows-1251", ...).
 std::string charset_name(const Plan& plan, Encoding encoding);

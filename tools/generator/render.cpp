@@ -7,20 +7,12 @@
 #include <unicode/unistr.h>
 
 #include "tools/generator/generator.h"
+#include "tools/generator/render_parts.h"
 #include "tools/generator/words.h"
 
 namespace planparse::gen {
-namespace {
 
-using Rng = std::mt19937_64;
-
-bool chance(Rng& rng, double p) { return std::bernoulli_distribution(p)(rng); }
-template <class T>
-const T& pick(Rng& rng, const std::vector<T>& list) {
-  return list[std::uniform_int_distribution<size_t>(0, list.size() - 1)(rng)];
-}
-
-const words::Language& language_of(const Plan& plan) { return words::language(plan.language); }
+namespace parts {
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
@@ -34,17 +26,7 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
-// A header cell of two or more words wrapped over two lines, at the space nearest its middle;
-// nullopt for one word.
-std::optional<std::pair<std::string, std::string>> wrapped(const std::string& header) {
-  size_t best = std::string::npos;
-  for (size_t at = header.find(' '); at != std::string::npos; at = header.find(' ', at + 1)) {
-    const auto distance = [&](size_t k) { return k > header.size() / 2 ? k - header.size() / 2 : header.size() / 2 - k; };
-    if (best == std::string::npos || distance(at) < distance(best)) best = at;
-  }
-  if (best == std::string::npos) return std::nullopt;
-  return std::make_pair(header.substr(0, best), header.substr(best + 1));
-}
+namespace {
 
 // An agency cell as published: entries joined with commas; a group led by the conjunction
 // ("and other ... bodies") follows its neighbour after a space or a comma; two plain
@@ -93,7 +75,8 @@ std::string row_number(int number, Numbering numbering, Rng& rng) {
   return std::to_string(number);
 }
 
-// The paragraphs of each cell of one activity, in column order (number column included).
+}  // namespace
+
 std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Activity& activity, Rng& rng,
                                                      const Rendering& rendering) {
   const words::Language& lang = language_of(plan);
@@ -125,11 +108,7 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
   return cells;
 }
 
-// "I. Title", "Section 2. Title", "2-бөлім. Title"; `bare` drops the prefix of an Arabic number
-// ("2. Title"), which only a full-width grid row tells from a name cell; `tab` writes a Word
-// copy's "I.\tTitle".
-std::string section_heading(const Plan& plan, const Section& section, bool bare = false, bool cyrillic_numeral = false,
-                            bool tab = false) {
+std::string section_heading(const Plan& plan, const Section& section, bool bare, bool cyrillic_numeral, bool tab) {
   const words::Language& lang = language_of(plan);
   const bool arabic = !section.number.empty() && section.number[0] >= '0' && section.number[0] <= '9';
   std::string number = section.number;
@@ -147,20 +126,6 @@ std::string section_heading(const Plan& plan, const Section& section, bool bare 
   return number + stop + section.title;
 }
 
-// Sections in order, each followed by its activities; activities before any section first.
-template <class OnSection, class OnActivity>
-void walk_table(const Plan& plan, OnSection on_section, OnActivity on_activity) {
-  size_t a = 0;
-  while (a < plan.activities.size() && !plan.activities[a].section) on_activity(plan.activities[a++]);
-  for (const Section& section : plan.sections) {
-    on_section(section);
-    while (a < plan.activities.size() && plan.activities[a].section == section.number) on_activity(plan.activities[a++]);
-  }
-  while (a < plan.activities.size()) on_activity(plan.activities[a++]);
-}
-
-// The glossary entries as "ABBR – name;" lines: the axes' separator, and their ending after
-// every name but the last, which ends with a full stop when the others end at all.
 std::vector<std::string> glossary_entries(const Plan& plan, const Axes& axes) {
   std::vector<std::string> entries;
   for (size_t k = 0; k < plan.abbreviations.size(); ++k) {
@@ -170,6 +135,39 @@ std::vector<std::string> glossary_entries(const Plan& plan, const Axes& axes) {
                       (axes.glossary_ending.empty() ? "" : last ? "." : axes.glossary_ending));
   }
   return entries;
+}
+
+std::vector<std::string> published_paragraphs(const Plan& plan, Rng& rng) {
+  if (!plan.published) return {};
+  const words::Language& lang = language_of(plan);
+  if (chance(rng, 0.5)) return {pick(rng, lang.published_words), words::day_words(lang, *plan.published)};
+  return {pick(rng, lang.published_words) + ": " + words::day_words(lang, *plan.published)};
+}
+
+}  // namespace parts
+
+namespace {
+
+using parts::chance;
+using parts::glossary_entries;
+using parts::language_of;
+using parts::pick;
+using parts::Rng;
+using parts::section_heading;
+using parts::split_lines;
+using parts::activity_cells;
+using parts::walk_table;
+
+// A header cell of two or more words wrapped over two lines, at the space nearest its middle;
+// nullopt for one word.
+std::optional<std::pair<std::string, std::string>> wrapped(const std::string& header) {
+  size_t best = std::string::npos;
+  for (size_t at = header.find(' '); at != std::string::npos; at = header.find(' ', at + 1)) {
+    const auto distance = [&](size_t k) { return k > header.size() / 2 ? k - header.size() / 2 : header.size() / 2 - k; };
+    if (best == std::string::npos || distance(at) < distance(best)) best = at;
+  }
+  if (best == std::string::npos) return std::nullopt;
+  return std::make_pair(header.substr(0, best), header.substr(best + 1));
 }
 
 std::string escape(std::string_view text) {
@@ -269,8 +267,18 @@ const char* name_of(Format value) {
     case Format::text: return "text";
     case Format::portal_html: return "portal-html";
     case Format::word_html: return "word-html";
+    case Format::drawn: return "drawn";
+    case Format::barred: return "barred";
   }
   return "?";
+}
+// How a drawn table is drawn: its border characters, and "rules" where it draws rules between rows.
+std::string drawing_of(const Axes& axes) {
+  const char* border = axes.border == Border::box      ? "box"
+                       : axes.border == Border::framed ? "framed"
+                       : axes.border == Border::ascii  ? "ascii"
+                                                       : "bars";
+  return std::string(border) + (axes.row_rules ? ", row rules" : "");
 }
 const char* name_of(Encoding value) {
   switch (value) {
@@ -290,6 +298,8 @@ const char* extension(Format format) {
     case Format::text: return "txt";
     case Format::portal_html: return "html";
     case Format::word_html: return "htm";
+    case Format::drawn:
+    case Format::barred: return "txt";
   }
   return "txt";
 }
@@ -322,10 +332,19 @@ std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, c
   add("numbering.style", name_of(axes.numbering));
   add("numbering.first", std::to_string(axes.first_number));
   add("tabs", axes.tabs ? "on" : "off");
-  add("text.layout", rendering.format != Format::text ? "(html)" : axes.line_per_paragraph ? "line-per-paragraph" : "blank-lines");
+  const bool drawn = rendering.format == Format::drawn;
+  switch (rendering.format) {
+    case Format::text: add("text.layout", axes.line_per_paragraph ? "line-per-paragraph" : "blank-lines"); break;
+    case Format::drawn: add("text.layout", "drawn"); break;
+    case Format::barred: add("text.layout", "barred"); break;
+    default: add("text.layout", "(html)");
+  }
+  add("text.drawing", drawn ? drawing_of(axes) : "(none)");
+  add("text.hyphens", drawn ? (axes.hyphens ? "on" : "off") : "(none)");
   add("deadlines", axes.language + " " + name_of(axes.deadlines));
   add("agencies", axes.language + " " + name_of(axes.agencies));
   add("conjunction-chains", rendering.conjunction_chains ? "on" : "off");
+  add("barred.first-cell-wrapped", rendering.format != Format::barred ? "(none)" : rendering.barred_first_cell_wrapped ? "on" : "off");
   return values;
 }
 
@@ -343,7 +362,6 @@ std::string describe(const Rendering& rendering) {
 std::string render_text(const Plan& plan, const Rendering& rendering) {
   Rng rng(rendering.style);
   const Axes& axes = rendering.axes;
-  const words::Language& lang = language_of(plan);
   std::vector<std::string> paragraphs;
   // Some copies come with a paragraph per line and no blank lines at all.
   const bool line_per_paragraph = axes.line_per_paragraph;
@@ -403,14 +421,7 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
       spacer();
     }
   }
-  if (plan.published) {
-    if (chance(rng, 0.5)) {
-      paragraphs.push_back(pick(rng, lang.published_words));
-      paragraphs.push_back(words::day_words(lang, *plan.published));
-    } else {
-      paragraphs.push_back(pick(rng, lang.published_words) + ": " + words::day_words(lang, *plan.published));
-    }
-  }
+  for (std::string& p : parts::published_paragraphs(plan, rng)) paragraphs.push_back(std::move(p));
   const std::string eol = chance(rng, 0.3) ? "\r\n" : "\n";
   std::string out;
   for (const std::string& p : paragraphs) {
@@ -665,6 +676,8 @@ std::optional<std::string> render(const Plan& plan, const Rendering& rendering) 
     case Format::text: utf8 = render_text(plan, rendering); break;
     case Format::portal_html: utf8 = render_portal_html(plan, rendering); break;
     case Format::word_html: utf8 = render_word_html(plan, rendering); break;
+    case Format::drawn: utf8 = render_drawn_text(plan, rendering); break;
+    case Format::barred: utf8 = render_barred_text(plan, rendering); break;
   }
   return encode(utf8, charset_name(plan, rendering.encoding));
 }
