@@ -254,12 +254,8 @@ LegalForm legal_form_of(std::string_view entry, const Vocabulary& vocabulary, si
   for (const std::string& form : vocabulary.phrases("agency.legal_form")) {
     if (length != nullptr) *length = form.size();
     if (folded == form) return LegalForm::alone;
-    if (folded.starts_with(form)) {
-      // The form must end a word ("АҚ «…»", not "АҚДМ"). (starts_with_words takes the last byte
-      // of a Cyrillic prefix for punctuation, so the boundary is tested here.)
-      const char32_t next = code_point_at(folded, form.size());
-      if (!is_letter(next) && !(next >= U'0' && next <= U'9')) return LegalForm::before;
-    }
+    // The form must be a word of its own ("АҚ «…»", not "АҚДМ").
+    if (starts_with_words(folded, form)) return LegalForm::before;
     if (folded.size() > form.size() && folded.ends_with(form)) {
       const char32_t previous = code_point_before(folded, folded.size() - form.size());
       if (!is_letter(previous) && !(previous >= U'0' && previous <= U'9')) return LegalForm::after;

@@ -87,8 +87,6 @@ std::optional<std::string> day_among_words(std::string_view text, const Vocabula
   return std::nullopt;
 }
 
-constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
 }  // namespace
 
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary) {
@@ -148,25 +146,12 @@ Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& v
   return footer;
 }
 
-std::optional<std::string> read_iso_day(std::string_view text) {
+std::optional<std::string> read_iso_day(std::string_view text, const Vocabulary& vocabulary) {
+  // The date part of a timestamp; the deadline grammar reads ISO days and knows the calendar.
   text = trim(text);
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  }
   if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return std::nullopt;
-  const auto number = [&](size_t at, size_t length) {
-    int value = 0;
-    for (size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');
-    return value;
-  };
-  const int year = number(0, 4);
-  const int month = number(5, 2);
-  const int day = number(8, 2);
-  if (month < 1 || month > 12 || day < 1) return std::nullopt;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
-  return std::string(text.substr(0, 10));
+  return read_day(text.substr(0, 10), vocabulary);
 }
 
 std::optional<std::string> page_published(const PageMetadata& page, const Vocabulary& vocabulary) {
@@ -188,7 +173,7 @@ std::optional<std::string> page_published(const PageMetadata& page, const Vocabu
     }
   }
   for (const Paragraph& stamp : page.stamps) {
-    if (std::optional<std::string> day = read_iso_day(stamp.text)) return day;
+    if (std::optional<std::string> day = read_iso_day(stamp.text, vocabulary)) return day;
     if (std::optional<std::string> day = read_day(stamp.text, vocabulary)) return day;
   }
   return std::nullopt;

@@ -40,7 +40,7 @@ std::optional<std::string> page_published(const PageMetadata& page, const Vocabu
 
 // "2025-04-28" and "2025-04-28T10:00:00Z" / "2025-04-28 10:00" -> "2025-04-28"; nullopt for
 // anything else, an impossible day (2025-02-30) included.
-std::optional<std::string> read_iso_day(std::string_view text);
+std::optional<std::string> read_iso_day(std::string_view text, const Vocabulary& vocabulary = builtin_vocabulary());
 
 // The language of the table's text ("en", "ru", "kk"): the script (Latin or Cyrillic) first,
 // then, among the vocabularies of that script, the one whose frequent words (language.word)
