@@ -178,6 +178,7 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
 
   size_t first = 0;
   while (first < cells.size() && !is_unique_role(roles[first])) ++first;
+  std::ptrdiff_t named_by_place = -1;  // the cell taken for the name column by its place
   // A header cell starts in capitals; an unnamed label in lower case after the header is a
   // stray note before the rows, not a column.
   size_t last = cells.size();
@@ -185,6 +186,19 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
   cells.resize(last);
   roles.resize(last);
   auto has = [&](size_t role) { return std::find(roles.begin(), roles.end(), static_cast<int>(role)) != roles.end(); };
+  // A header that names the other columns but not the activity's, with one cell no role names
+  // (inside it, or just before its first named cell): that cell is where the activities stand.
+  // Structure says so, not words, so the cell keeps its unknown-column warning, which says so.
+  if (!has(kNameRole) && has(kOutcomeRole) + has(kDeadlineRole) + has(kAgenciesRole) >= 2) {
+    const auto from = roles.begin() + static_cast<std::ptrdiff_t>(first);
+    if (std::count(from, roles.end(), kUnknown) == 1) {
+      *std::find(from, roles.end(), kUnknown) = static_cast<int>(kNameRole);
+      named_by_place = std::find(roles.begin(), roles.end(), static_cast<int>(kNameRole)) - roles.begin();
+    } else if (std::count(from, roles.end(), kUnknown) == 0 && first > 0 && roles[first - 1] == kUnknown) {
+      roles[--first] = static_cast<int>(kNameRole);
+      named_by_place = static_cast<std::ptrdiff_t>(first);
+    }
+  }
   const bool named = has(kNameRole) && (has(kOutcomeRole) || has(kDeadlineRole) || has(kAgenciesRole));
   const long assigned = std::count_if(roles.begin(), roles.end(), is_unique_role);
   const long unknown = std::count(roles.begin() + static_cast<std::ptrdiff_t>(first), roles.end(), kUnknown);
@@ -203,7 +217,7 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     const size_t role = roles[i] == kUnknown ? kOtherRole : static_cast<size_t>(roles[i]);
     header.columns.push_back(Column{std::string(kColumnRoles[role]), cells[i].text});
     header.cells.push_back(cells[i].parts);
-    header.unknown.push_back(roles[i] == kUnknown);
+    header.unknown.push_back(roles[i] == kUnknown || static_cast<std::ptrdiff_t>(i) == named_by_place);
   }
   // Swapping two cells' roles (a role for the other's role, or for none) that scores the same.
   for (size_t i = first; i < cells.size(); ++i) {
@@ -374,9 +388,11 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
   std::vector<Diagnostic> warnings;
   for (size_t c = 0; c < header.columns.size(); ++c) {
     if (!header.unknown[c]) continue;
+    const bool kept = header.columns[c].role == "other";
     warnings.push_back({Severity::warning, Code::unknown_column,
-                        "header cell \"" + header.columns[c].header.value_or("") +
-                            "\" names no known column; its cells are kept in extra",
+                        "header cell \"" + header.columns[c].header.value_or("") + "\" names no known column; " +
+                            (kept ? std::string("its cells are kept in extra")
+                                  : "read as the " + header.columns[c].role + " column, the one the header lacks"),
                         header.cells[c].front()->line});
   }
   return warnings;

@@ -12,7 +12,9 @@
 //    срока). Roles are then assigned to cells at the best total score, each of number, name,
 //    outcome, deadline and agencies at most once. Labels before the first assigned cell are the
 //    title's and intro's; a cell inside the header that no role takes becomes a column of role
-//    "other" with an unknown-column warning (never merged into its neighbour).
+//    "other" with an unknown-column warning (never merged into its neighbour), except the one
+//    unnamed cell of a header that names the other columns but not the activity's, which is
+//    read as the name column (with the warning too: its place, not its words, says so).
 //  - A column-number row under the header ("1 2 3 4 5") is part of the header, not a row.
 //
 // When no header is found the failure names the nearest candidate line, what each of its cells
@@ -47,7 +49,9 @@ struct Header {
   // The paragraphs of each column's header cell (a wrapped cell has several); none for a number
   // column the header does not print (added in front).
   std::vector<std::vector<const Paragraph*>> cells;
-  std::vector<bool> unknown;  // the column's header cell names no role (kept as "other")
+  // The column's header cell names no role: kept as "other", or, the one cell a header naming the
+  // other columns leaves, read as the name column; either way with an unknown-column warning.
+  std::vector<bool> unknown;
   // Pairs of columns whose roles the header's words give equally well either way ("Дата" and
   // "Срок" both read as the deadline, one of them taken for unknown): the rows under them decide
   // (table.h), and the reading with fewer contradictions wins.

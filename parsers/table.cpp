@@ -295,7 +295,7 @@ void fill_cells(Row& row, const std::vector<Paragraph>& body, const std::vector<
 // paragraphs are unclaimed instead (a warning still reports them).
 void drop_empty_unknown_columns(Header& header, TableResult& table) {
   for (size_t c = table.columns.size(); c-- > 0;) {
-    if (!header.unknown[c]) continue;
+    if (!header.unknown[c] || table.columns[c].role != "other") continue;
     if (std::any_of(table.rows.begin(), table.rows.end(), [&](const Row& row) { return !row.cells[c].empty(); })) continue;
     for (const Paragraph* paragraph : header.cells[c]) table.unclaimed.push_back(*paragraph);
     const int line = header.cells[c].front()->line;

@@ -246,3 +246,30 @@ TEST_CASE("where the header's words read two ways equally well, the rows under i
   CHECK(table.value().diagnostics[0].code == Code::unknown_column);
   CHECK(table.value().diagnostics[0].line == blocks.paragraphs[3].line);
 }
+
+TEST_CASE("a header that names every column but the activity's reads its one unnamed cell as the name, with a warning",
+          "[header][table]") {
+  SECTION("the unnamed cell inside the header") {
+    const Blocks blocks = paragraphs({"План", "№", "Действие", "Результат", "Срок", "Ответственные", "1", "Открыть пункт",
+                                      "Отчет", "2026 год", "МСХ"});
+    const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+    REQUIRE(table.ok());
+    CHECK(roles(table.value().columns) == "number,name,outcome,deadline,agencies");
+    CHECK(table.value().rows.at(0).cells[1].at(0).text == "Открыть пункт");
+    REQUIRE(table.value().diagnostics.size() == 1);
+    CHECK(table.value().diagnostics[0].code == Code::unknown_column);
+    CHECK(table.value().diagnostics[0].line == blocks.paragraphs[2].line);
+  }
+  SECTION("the unnamed cell first, the number column unprinted") {
+    const Blocks blocks = paragraphs({"План", "Действие", "Срок", "Ответственные", "1", "Открыть пункт", "2026 год", "МСХ"});
+    const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+    REQUIRE(table.ok());
+    CHECK(roles(table.value().columns) == "number,name,deadline,agencies");
+    CHECK(table.value().columns[1].header == "Действие");
+    CHECK(table.value().intro.empty());
+  }
+  SECTION("one named column besides is too little to read a header by its places") {
+    const Blocks blocks = paragraphs({"План", "Действие", "Кто", "Срок", "1", "Открыть пункт", "2026 год", "МСХ"});
+    CHECK_FALSE(read_table(blocks, builtin_vocabulary()).ok());
+  }
+}
