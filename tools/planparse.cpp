@@ -40,6 +40,7 @@
 #include "feeds/batch.h"
 #include "parsers/pipeline.h"
 #include "schema/emit.h"
+#include "tools/cli_usage.h"
 
 namespace {
 
@@ -300,9 +301,22 @@ int run_diff(const DiffRequest& request) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"planparse: turns a published plan of measures into validated JSON"};
+  CLI::App app{"planparse: turns a published plan of measures into validated JSON", "planparse"};
   app.set_version_flag("--version", std::string("planparse ") + PLANPARSE_VERSION);
   app.require_subcommand(1);
+  // CLI11's size transform reads "-1" as the largest size there is, which would make a typo mean
+  // "no limit"; sizes are read by parse_size instead and handed on as plain numbers.
+  const CLI::Validator size_value(
+      [](std::string& text) -> std::string {
+        const std::optional<size_t> size = planparse::cli::parse_size(text);
+        if (!size) {
+          return "\"" + text + "\" is not a size: give a whole number of bytes above zero, or one with k, M or G "
+                 "(KiB, MiB, GiB)";
+        }
+        text = std::to_string(*size);
+        return "";
+      },
+      "SIZE");
   app.footer(
       "Exit codes: 0 ok; 1 the input is not a plan or the JSON is invalid; 2 usage (an unknown\n"
       "--encoding or a bad --vocab included); 3 I/O error; 4 internal error.");
@@ -326,9 +340,9 @@ int main(int argc, char** argv) {
   std::string vocab_directory;
   size_t max_bytes = planparse::kDefaultMaxBytes;
   parse->add_option("--max-bytes", max_bytes,
-                    "Refuse input larger than this (exit 1, limit-exceeded); suffixes k, M, G (KiB, MiB, GiB). "
-                    "Default: 256M")
-      ->transform(CLI::AsSizeValue(false))
+                    "Refuse input larger than this (exit 1, limit-exceeded): a whole number of bytes above zero, "
+                    "or with k, M, G (KiB, MiB, GiB). Default: 256M")
+      ->transform(size_value)
       ->type_name("SIZE");
   parse->add_option("--vocab", vocab_directory,
                     "Read the vocabularies (header words, month names, deadline phrases, markers) from the "
@@ -357,8 +371,8 @@ int main(int argc, char** argv) {
   batch->add_option("-o,--output", batch_request.output,
                     "jsonl: a file (default stdout); csv: a directory, replaced whole at the end; sqlite: a database, "
                     "created if missing, documents already in it skipped");
-  batch->add_option("-j,--jobs", batch_request.jobs, "Worker threads (default: the hardware threads)")
-      ->check(CLI::Range(1u, 1024u));
+  batch->add_option("-j,--jobs", batch_request.jobs, "Worker threads; 0 (the default): one per hardware thread")
+      ->check(CLI::Range(0u, 1024u));
   batch->add_flag("--fail-fast", batch_request.fail_fast, "Stop at the first input that fails");
   batch->add_flag("--strict", batch_request.strict,
                   "Count a plan with error-severity diagnostics as failed: it is reported and not written");
@@ -368,7 +382,7 @@ int main(int argc, char** argv) {
   batch->add_option("--encoding", batch_request.encoding, "The inputs' charset (as for parse). Default: detect")
       ->type_name("NAME");
   batch->add_option("--max-bytes", batch_request.max_bytes, "Refuse inputs larger than this (as for parse). Default: 256M")
-      ->transform(CLI::AsSizeValue(false))
+      ->transform(size_value)
       ->type_name("SIZE");
   batch->footer("Exit codes: 0 every input parsed (or was already stored); 1 some failed (each named on stderr and\n"
                 "recorded in `failures`); 2 usage; 3 the output cannot be written.");
@@ -385,7 +399,7 @@ int main(int argc, char** argv) {
                    "json otherwise")
       ->check(CLI::IsMember(planparse::diff_format_names()));
   diff->add_option("-o,--output", diff_request.output, "Write the diff to this file (atomically) instead of stdout");
-  diff->add_option("--color", diff_request.color, "Colour the text: auto (on a terminal, unless NO_COLOR is set), "
+  diff->add_option("--color,--colour", diff_request.color, "Colour the text: auto (on a terminal, unless NO_COLOR is set), "
                                                   "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
@@ -397,19 +411,50 @@ int main(int argc, char** argv) {
   diff->footer("Exit codes: 0 the plans are the same; 1 they differ; 2 trouble (an input that cannot be read or is\n"
                "no plan, a usage error, an output that cannot be written).");
 
+  std::string help_topic;
+  CLI::App* help = app.add_subcommand("help", "Show the commands, or one command's options");
+  help->add_option("COMMAND", help_topic, "The command to explain");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error);
-    return code == 0 ? kOk : kUsage;
+    if (error.get_exit_code() == 0) return app.exit(error);  // --help and --version
+    std::cerr << planparse::cli::usage_error(app, error.what(), argc, argv) << "\n";
+    return diff->parsed() ? static_cast<int>(kTrouble) : static_cast<int>(kUsage);
   }
-  if (parse->parsed()) return run_parse(input, output, compact, strict, encoding, vocab_directory, registry_file, max_bytes);
-  if (validate->parsed()) return run_validate(json_path);
-  if (diff->parsed()) return run_diff(diff_request);
-  if (batch->parsed()) return run_batch_command(batch_request);
-  if (schema->parsed()) {
-    std::cout << planparse::plan_schema_text();
-    return kOk;
+  if (help->parsed()) {
+    if (help_topic.empty()) {
+      // app.help() would delegate to the parsed subcommand, which is `help` itself.
+      std::cout << app.get_formatter()->make_help(&app, "planparse", CLI::AppFormatMode::Normal);
+      return kOk;
+    }
+    for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (command->get_name() == help_topic) {
+        std::cout << command->help("planparse");
+        return kOk;
+      }
+    }
+    const char* const words[] = {argv[0], help_topic.c_str()};
+    std::cerr << planparse::cli::usage_error(app, "unknown command", 2, words) << "\n";
+    return kUsage;
+  }
+  // Whatever escapes the commands is reported on one line with exit 4 (diff: 2), never as an
+  // abort: memory running out on a huge input above all.
+  try {
+    if (parse->parsed()) return run_parse(input, output, compact, strict, encoding, vocab_directory, registry_file, max_bytes);
+    if (validate->parsed()) return run_validate(json_path);
+    if (diff->parsed()) return run_diff(diff_request);
+    if (batch->parsed()) return run_batch_command(batch_request);
+    if (schema->parsed()) {
+      std::cout << planparse::plan_schema_text();
+      return kOk;
+    }
+  } catch (const std::bad_alloc&) {
+    std::cerr << "planparse: out of memory (the input needs more memory than this process may use)\n";
+    return diff->parsed() ? static_cast<int>(kTrouble) : static_cast<int>(kInternal);
+  } catch (const std::exception& error) {
+    std::cerr << "planparse: internal error: " << error.what() << "\n";
+    return diff->parsed() ? static_cast<int>(kTrouble) : static_cast<int>(kInternal);
   }
   return kUsage;
 }
