@@ -93,7 +93,7 @@ TEST_CASE("planparse help lists the commands and planparse help COMMAND shows th
   check_one_usage_line(box.run({"help", "pasre"}), "did you mean \"parse\"?");
 }
 
-TEST_CASE("--max-bytes refuses -1, zero, fractions and sizes that overflow instead of reading them as no limit",
+TEST_CASE("max-bytes refuses -1, zero, fractions and sizes that overflow instead of reading them as no limit",
           "[cli][cli_usage]") {
   Sandbox box;
   for (const char* size : {"-1", "0", "1.5M", "99999999999999999999999"}) {
