@@ -228,8 +228,15 @@ size_t leading_conjunction(std::string_view text, const Vocabulary& vocabulary) 
   return 0;
 }
 
-bool is_group(std::string_view text, const Vocabulary& vocabulary) {
+// `nouns`: whether a bare plural noun of the kind ("организации", "institutions") alone is a
+// group too. Inside a group phrase it is not ("other agencies and organizations" is one group).
+bool is_group(std::string_view text, const Vocabulary& vocabulary, bool nouns = true) {
   const std::string folded = fold_case(text);
+  if (nouns) {
+    for (const std::string& noun : vocabulary.phrases("group.noun")) {
+      if (folded == noun) return true;
+    }
+  }
   for (const std::string& lead : vocabulary.phrases("group.lead")) {
     if (starts_with_words(folded, lead) && folded.size() > lead.size()) return true;
   }
@@ -362,8 +369,10 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     strip_marker(text, vocabulary);
     return abbreviation_of(text, vocabulary).has_value() || is_legal_entity(text, vocabulary);
   };
-  const auto starts_group = [&](size_t from) {
-    return is_group(std::string_view(piece).substr(from, kGroupLookahead), vocabulary);
+  const auto starts_group = [&](size_t from, bool nouns) {
+    std::string text = collapse_spaces(std::string_view(piece).substr(from, kGroupLookahead));
+    strip_marker(text, vocabulary);
+    return is_group(text, vocabulary, nouns);
   };
   std::vector<std::string> parts;
   size_t start = 0;
@@ -372,7 +381,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     const Joint& joint = joints[j];
     if (joint.at < start) continue;  // overlapping conjunctions ("и" inside another match)
     const size_t after = joint.at + joint.length;
-    if (joint.at > start && starts_group(after)) {
+    if (joint.at > start && starts_group(after, !in_groups && is_short_entry(start, joint.at))) {
       // "and other bodies": the conjunction belongs to the group.
       parts.emplace_back(trim(piece.substr(start, joint.at - start)));
       start = joint.at + 1;
@@ -387,6 +396,55 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
   }
   parts.emplace_back(trim(piece.substr(start)));
   return parts;
+}
+
+// "Петрова А.Б. Сидоров В.Г.": people by surname and initials, one after another with nothing
+// between them (a copy that lost the line break between two names). Each person is a
+// capitalised word of lower-case letters (a hyphen allowed) and one or two initials ("А.Б.",
+// "А. Б.", "А."). Only an entry that is wholly such a chain of two people or more is cut, so
+// that a name with initials inside ("Петров А.Б., глава района") is never touched.
+std::vector<std::string> split_people(const std::string& entry) {
+  if (entry.find('.') == std::string::npos || entry.size() > kMaxShortEntry) return {entry};
+  const auto is_surname = [](std::string_view word) {
+    const std::u32string chars = to_u32(word);
+    if (chars.size() < 2 || !is_upper(chars.front())) return false;
+    return std::all_of(chars.begin() + 1, chars.end(), [](char32_t c) { return c == U'-' || is_lower_letter(c); });
+  };
+  // Initials in one word: "А.", "А.Б."; returns how many.
+  const auto initials_in = [](std::string_view word) {
+    const std::u32string chars = to_u32(word);
+    if (chars.empty() || chars.size() % 2 != 0) return 0;
+    for (size_t k = 0; k < chars.size(); k += 2) {
+      if (!is_upper(chars[k]) || chars[k + 1] != U'.') return 0;
+    }
+    return static_cast<int>(chars.size() / 2);
+  };
+  std::vector<std::string_view> words;
+  std::string_view rest = entry;
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    if (space != 0) words.push_back(rest.substr(0, space));
+    if (space == std::string_view::npos) break;
+    rest.remove_prefix(space + 1);
+  }
+  std::vector<std::string> people;
+  size_t k = 0;
+  while (k < words.size()) {
+    if (!is_surname(words[k])) return {entry};
+    std::string person(words[k++]);
+    int initials = 0;
+    while (k < words.size() && initials < 2) {
+      const int more = initials_in(words[k]);
+      if (more == 0 || initials + more > 2) break;
+      initials += more;
+      person += ' ';
+      person += words[k++];
+    }
+    if (initials == 0) return {entry};
+    people.push_back(std::move(person));
+  }
+  if (people.size() < 2) return {entry};
+  return people;
 }
 
 // An entry without a footnote mark at its end ("МТИ<1>", "МТИ*(2)", "МТИ*"): the mark points
@@ -448,7 +506,11 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
     // The entry is still read (its quote mark taken as plain text), and reported.
     if (piece.unclosed_quote) list.unparsed.push_back(piece.text + " (a quote that is never closed)");
     bool first_part = true;
-    for (const std::string& entry : split_conjunctions(piece.text, vocabulary)) {
+    std::vector<std::string> entries;
+    for (const std::string& part : split_conjunctions(piece.text, vocabulary)) {
+      for (std::string& person : split_people(part)) entries.push_back(std::move(person));
+    }
+    for (const std::string& entry : entries) {
       if (!(first_part && piece.after_slash) && !list.agencies.empty()) ++unit;
       first_part = false;
       Agency agency = read_entry(entry, vocabulary);

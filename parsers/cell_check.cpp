@@ -1,7 +1,9 @@
 // Stage 3, table, step: every cell against its column. See cell_check.h.
 #include "parsers/cell_check.h"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "parsers/deadline.h"
 #include "parsers/text.h"
@@ -26,6 +28,15 @@ bool is_dated(std::string_view text, const Vocabulary& vocabulary) {
   return deadline && deadline->to;
 }
 
+// "По мере поступления", "upon request": a deadline relative to an event, which a published
+// agency cell never opens with (the words are the vocabulary's deadline.event).
+bool opens_with_event(std::string_view text, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& leads = vocabulary.phrases("deadline.event");
+  if (leads.empty()) return false;
+  const std::string folded = fold_case(text);
+  return std::any_of(leads.begin(), leads.end(), [&](const std::string& lead) { return starts_with_words(folded, lead); });
+}
+
 std::string column_name(const Column& column) {
   return "the " + column.role + " column" + (column.header ? " \"" + *column.header + "\"" : std::string());
 }
@@ -42,6 +53,7 @@ std::string_view contradiction(std::string_view role, ParagraphKind kind, std::s
     if (kind == ParagraphKind::prose && word_count(text) > kMaxDeadlineWords) return "is prose, not a deadline";
   } else if (role == "agencies") {
     if (kind == ParagraphKind::deadline && is_dated(text, vocabulary)) return "reads as a deadline";
+    if (kind == ParagraphKind::prose && opens_with_event(text, vocabulary)) return "reads as a deadline relative to an event";
   }
   return {};
 }

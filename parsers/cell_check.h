@@ -8,7 +8,8 @@
 //                  recurrence alone, "Тұрақты түрде", is a plausible outcome as published);
 //   deadline       an agency list, or prose longer than kMaxDeadlineWords (an unknown but short
 //                  deadline form stays the fields stage's unparsed-deadline warning);
-//   agencies       a paragraph that reads wholly as a dated deadline;
+//   agencies       a paragraph that reads wholly as a dated deadline, or opens a deadline
+//                  relative to an event ("По мере поступления": vocabulary deadline.event);
 //   number, other  nothing.
 // Tested by test_table.cpp.
 #pragma once

@@ -12,6 +12,8 @@
 //   section.suffix                                        words after it, joined by a hyphen ("1-бөлім")
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
 //   group.lead, group.phrase                              "other ..." / whole group phrases
+//   group.noun                                            a plural noun that alone is a group
+//                                                         ("организации"; "ОМС и организации")
 //   group.heading                                         goal, task, project, programme rows that
 //                                                         group activities ("Цель:", "1.2-мақсат.")
 //   conjunction                                           "and", "и"
@@ -31,6 +33,9 @@
 //   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
 //   deadline.part.N, deadline.halves, deadline.quarters   two numerals sharing one unit: "III–IV кварталы"
 //   deadline.filler                                       words a deadline may carry: "of", "year"
+//   deadline.event                                        words that open a deadline relative to an
+//                                                         event ("по мере", "upon"): read as no date,
+//                                                         and never as an agency (cell_check.h)
 //   recurrence.annual|semiannual|quarterly|monthly|ongoing   (parsers/deadline.h has the grammar)
 //   language.word, language.letters                       frequent words and own letters, which tell
 //                                                         the document's language (metadata.h)
