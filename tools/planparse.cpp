@@ -292,14 +292,16 @@ int run_diff(const DiffRequest& request) {
 
 // What went to stdout has only arrived once it is flushed: a full disk shows here, and must
 // not end as exit 0. `code` stands when it already reports an I/O error (its line is printed).
+// The reason is the errno of the write that failed, which may have come before this flush;
+// only the errors a write gives are trusted to be its own.
 int checked_stdout(int code, int io_code) {
-  errno = 0;
   std::cout.flush();
   if (std::cout && std::fflush(stdout) == 0) return code;
   if (code == io_code) return code;
   const int error = errno;
-  return fail("<stdout>", std::string("cannot write: ") + (error != 0 ? std::strerror(error) : "the stream failed"), "",
-              io_code);
+  const bool from_write = error == ENOSPC || error == EPIPE || error == EIO || error == EDQUOT || error == EFBIG ||
+                          error == EBADF;
+  return fail("<stdout>", std::string("cannot write: ") + (from_write ? std::strerror(error) : "write error"), "", io_code);
 }
 
 }  // namespace
