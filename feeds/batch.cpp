@@ -6,23 +6,18 @@
 // finished-but-unwritten results whatever the number of inputs.
 #include "feeds/batch.h"
 
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_set>
 
 #include "feeds/csv.h"
+#include "feeds/output.h"
 #include "feeds/relational.h"
 #include "feeds/sqlite.h"
 #include "parsers/pipeline.h"
@@ -44,6 +39,8 @@ bool is_document_name(const fs::path& path) {
 struct Slot {
   bool ready = false;
   std::optional<std::string> error;  // the one line reported for a failed input
+  Code code = Code::io_error;        // and what failed
+  std::string sha256;                // of the input's bytes, once read
   bool unchanged = false;            // its sha256 is already in the database
   std::string json;                  // jsonl: the compact JSON
   std::optional<Plan> plan;          // csv, sqlite
@@ -59,9 +56,11 @@ Slot process(const std::string& path, const BatchOptions& options, const std::un
   Result<Source> source = read_source(path, options.decode);
   if (!source.ok()) {
     slot.error = failure_line(path, source.error());
+    slot.code = source.error().code;
     return slot;
   }
   slot.bytes = source.value().bytes.size();
+  slot.sha256 = source.value().sha256;
   if (stored.count(source.value().sha256)) {
     slot.unchanged = true;
     return slot;
@@ -69,10 +68,12 @@ Slot process(const std::string& path, const BatchOptions& options, const std::un
   Result<Plan> plan = parse_source(source.value());
   if (!plan.ok()) {
     slot.error = failure_line(path, plan.error());
+    slot.code = plan.error().code;
     return slot;
   }
   if (std::optional<Failure> doubtful = options.strict ? strict_failure(plan.value()) : std::nullopt) {
     slot.error = failure_line(path, *doubtful);
+    slot.code = doubtful->code;
     return slot;
   }
   // The same check `parse` makes: nothing leaves planparse that breaks its schema.
@@ -80,6 +81,7 @@ Slot process(const std::string& path, const BatchOptions& options, const std::un
   const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(json));
   if (!violations.empty()) {
     slot.error = path + ": internal error: output breaks the schema at \"" + violations.front().pointer + "\"";
+    slot.code = Code::internal_error;
     return slot;
   }
   if (options.target == Target::jsonl) {
@@ -92,8 +94,7 @@ Slot process(const std::string& path, const BatchOptions& options, const std::un
 
 // The output being written, and how to make it visible (or drop it) at the end.
 struct Output {
-  std::ofstream jsonl_file;
-  std::string temporary;  // the jsonl file or csv directory being written
+  std::optional<AtomicFile> jsonl_file;  // -o for jsonl
   std::optional<CsvFiles> csv;
   std::optional<Database> database;
   std::unordered_set<std::string> stored;
@@ -103,72 +104,37 @@ struct Output {
 
 std::optional<Failure> open_output(const BatchOptions& options, Output& out) {
   if (options.target == Target::sqlite) {
-    Result<Database> database = open_database(options.output);
+    // A device, a FIFO or a directory is refused before SQLite can make it a database.
+    Result<OutputFile> target = resolve_output_file(options.output);
+    if (!target.ok()) return target.error();
+    Result<Database> database = open_database(target.value().path);
     if (!database.ok()) return database.error();
     out.database = std::move(database.value());
     // Every stored sha256 up front, so that workers skip known documents without a query.
     return stored_hashes(*out.database, out.stored);
   }
-  if (options.output.empty()) return std::nullopt;  // jsonl to the stream
-  std::string pattern = options.output + ".tmp.XXXXXX";
   if (options.target == Target::csv) {
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      return Failure{Code::io_error, "cannot create a directory beside " + options.output + ": " + std::strerror(errno), ""};
-    }
-    out.temporary = pattern;
-    Result<CsvFiles> csv = open_csv(out.temporary);
+    Result<CsvFiles> csv = open_csv(options.output, options.csv_raw);
     if (!csv.ok()) return csv.error();
     out.csv = std::move(csv.value());
     return std::nullopt;
   }
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) return Failure{Code::io_error, "cannot write " + options.output + ": " + std::strerror(errno), ""};
-  ::close(fd);
-  out.temporary = pattern;
-  out.jsonl_file.open(out.temporary, std::ios::binary | std::ios::trunc);
-  if (!out.jsonl_file) return Failure{Code::io_error, "cannot write " + options.output, ""};
-  return std::nullopt;
+  if (options.output.empty()) return std::nullopt;  // jsonl to the stream
+  out.jsonl_file.emplace();
+  return out.jsonl_file->open(options.output);
 }
 
-// Makes the finished output visible under its name; or removes it when `keep` is false.
-std::optional<Failure> close_output(const BatchOptions& options, Output& out, bool keep) {
-  std::error_code ignored;
+// Makes the finished output visible under its name; or drops it when `keep` is false.
+std::optional<Failure> close_output(Output& out, bool keep) {
   if (out.database) return commit(*out.database);
-  if (out.temporary.empty()) return std::nullopt;
-  std::optional<Failure> failure;
   if (out.csv) {
-    failure = close_csv(*out.csv);
-  } else {
-    out.jsonl_file.close();
-    if (!out.jsonl_file) failure = Failure{Code::io_error, "cannot write " + options.output, ""};
-  }
-  if (failure || !keep) {
-    fs::remove_all(out.temporary, ignored);
-    return failure;
-  }
-  if (options.target == Target::csv && fs::exists(options.output)) {
-    // A directory cannot be renamed over another: the old export steps aside first.
-    const std::string old = options.output + ".old." + std::to_string(::getpid());
-    std::error_code error;
-    fs::rename(options.output, old, error);
-    if (error) {
-      fs::remove_all(out.temporary, ignored);
-      return Failure{Code::io_error, "cannot replace " + options.output + ": " + error.message(), ""};
-    }
-    fs::rename(out.temporary, options.output, error);
-    if (error) {
-      fs::rename(old, options.output, ignored);
-      fs::remove_all(out.temporary, ignored);
-      return Failure{Code::io_error, "cannot write " + options.output + ": " + error.message(), ""};
-    }
-    fs::remove_all(old, ignored);
+    if (keep) return close_csv(*out.csv);
+    for (AtomicFile& file : out.csv->files) file.discard();
     return std::nullopt;
   }
-  std::error_code error;
-  fs::rename(out.temporary, options.output, error);
-  if (error) {
-    fs::remove_all(out.temporary, ignored);
-    return Failure{Code::io_error, "cannot write " + options.output + ": " + error.message(), ""};
+  if (out.jsonl_file) {
+    if (keep) return out.jsonl_file->commit();
+    out.jsonl_file->discard();
   }
   return std::nullopt;
 }
@@ -269,24 +235,33 @@ BatchReport run_batch(const std::vector<std::string>& inputs, const BatchOptions
     if (slot.error) {
       ++report.failed;
       if (hooks.on_failure) hooks.on_failure(*slot.error);
-      const Row row = failure_row(inputs[i], *slot.error, timestamp_now());
+      const Row row = failure_row(inputs[i], slot.sha256, slot.code, *slot.error, timestamp_now());
       if (out.database) failure = store_failure(*out.database, row);
       if (out.csv) {
         Rows rows;
         rows[Table::failures].push_back(row);
-        failure = write_csv(*out.csv, rows);
+        write_csv(*out.csv, rows);
       }
     } else if (slot.unchanged) {
       ++report.unchanged;
     } else if (options.target == Target::jsonl) {
-      std::ostream& stream = out.temporary.empty() ? *hooks.jsonl_out : out.jsonl_file;
-      stream << slot.json << '\n';
-      if (!stream) failure = Failure{Code::io_error, "cannot write " + (options.output.empty() ? "<stdout>" : options.output), ""};
+      if (out.jsonl_file) {
+        out.jsonl_file->write(slot.json);
+        out.jsonl_file->write("\n");
+      } else {
+        *hooks.jsonl_out << slot.json << '\n';
+        if (!*hooks.jsonl_out) failure = Failure{Code::io_error, "cannot write", ""};
+      }
       ++report.parsed;
     } else if (out.csv) {
-      failure = write_csv(*out.csv, flatten(*slot.plan, Provenance{inputs[i], ingested_at}, out.next_document++, out.next_activity));
-      out.next_activity += static_cast<long long>(slot.plan->activities.size());
-      ++report.parsed;
+      // One row of `documents` per sha256, as in SQLite: the same bytes twice are unchanged.
+      if (!out.csv->documents.insert(slot.plan->source.sha256).second) {
+        ++report.unchanged;
+      } else {
+        write_csv(*out.csv, flatten(*slot.plan, Provenance{inputs[i], ingested_at}, out.next_document++, out.next_activity));
+        out.next_activity += static_cast<long long>(slot.plan->activities.size());
+        ++report.parsed;
+      }
     } else {
       Result<bool> stored = store_document(*out.database, *slot.plan, Provenance{inputs[i], ingested_at});
       if (!stored.ok()) {
@@ -320,7 +295,7 @@ BatchReport run_batch(const std::vector<std::string>& inputs, const BatchOptions
   changed.notify_all();
   for (std::thread& worker : workers) worker.join();
 
-  if (std::optional<Failure> failure = close_output(options, out, !report.output_error)) {
+  if (std::optional<Failure> failure = close_output(out, !report.output_error)) {
     if (!report.output_error) report.output_error = failure;
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

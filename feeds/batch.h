@@ -25,10 +25,12 @@ Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& 
 
 struct BatchOptions {
   Target target = Target::jsonl;
-  std::string output;  // jsonl: a file, or empty for `jsonl_out`; csv: a directory; sqlite: a file
+  std::string output;  // jsonl: a file, or empty for `jsonl_out`; csv: a directory (created when missing,
+                       // only its table files replaced); sqlite: a file. Devices, FIFOs are refused (output.h)
   unsigned jobs = 1;
   bool fail_fast = false;
   bool strict = false;  // a plan with error-severity diagnostics fails (pipeline.h strict_failure)
+  bool csv_raw = false;  // csv: keep formula-leading cells as they are (csv.h)
   DecodeOptions decode;
 };
 

@@ -3,24 +3,47 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 
 namespace planparse::feeds {
 namespace {
 
-std::string file_of(const CsvFiles& csv, size_t table) {
-  return csv.directory + "/" + std::string(table_specs()[table].name) + ".csv";
+std::string file_of(const std::string& directory, size_t table) {
+  return directory + "/" + std::string(table_specs()[table].name) + ".csv";
 }
 
-Failure cannot_write(const CsvFiles& csv, size_t table) {
-  return Failure{Code::io_error, "cannot write " + file_of(csv, table) + ": " + std::strerror(errno), ""};
+std::string header_of(size_t table) {
+  Row header;
+  for (std::string_view column : table_specs()[table].columns) header.emplace_back(std::string(column));
+  return csv_record(header);
+}
+
+// "-5", "+3", "12.5", "-0,75": a spreadsheet reads these as the numbers they are, not as formulas.
+bool is_plain_number(const std::string& text) {
+  size_t i = text.size() > 1 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  const size_t digits_from = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  if (i == digits_from) return false;
+  if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+    const size_t fraction_from = ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == fraction_from) return false;
+  }
+  return i == text.size();
+}
+
+bool runs_as_formula(const std::string& text) {
+  if (text.empty() || std::strchr("=+-@\t\r", text[0]) == nullptr) return false;
+  return !is_plain_number(text);
 }
 
 }  // namespace
 
-std::string csv_field(const Value& value) {
+std::string csv_field(const Value& value, bool raw) {
   if (std::holds_alternative<std::monostate>(value)) return "";
   if (const long long* number = std::get_if<long long>(&value)) return std::to_string(*number);
-  const std::string& text = std::get<std::string>(value);
+  const std::string& given = std::get<std::string>(value);
+  const std::string text = !raw && runs_as_formula(given) ? "'" + given : given;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {
@@ -30,40 +53,62 @@ std::string csv_field(const Value& value) {
   return quoted + "\"";
 }
 
-std::string csv_record(const Row& row) {
+std::string csv_record(const Row& row, bool raw) {
   std::string out;
   for (size_t i = 0; i < row.size(); ++i) {
     if (i > 0) out += ',';
-    out += csv_field(row[i]);
+    out += csv_field(row[i], raw);
   }
   return out + "\r\n";
 }
 
-Result<CsvFiles> open_csv(const std::string& directory) {
-  CsvFiles csv;
-  csv.directory = directory;
+Result<CsvFiles> open_csv(const std::string& directory, bool raw) {
+  std::string folder = directory;
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  if (std::optional<Failure> failure = ensure_directory(folder)) {
+    return Failure{Code::io_error, folder + ": " + failure->message, ""};
+  }
+  // Every table file is checked before any is touched, so a refusal changes nothing.
   for (size_t t = 0; t < kTableCount; ++t) {
-    csv.files[t].open(file_of(csv, t), std::ios::binary | std::ios::trunc);
-    Row header;
-    for (std::string_view column : table_specs()[t].columns) header.emplace_back(std::string(column));
-    csv.files[t] << csv_record(header);
-    if (!csv.files[t]) return cannot_write(csv, t);
+    const std::string path = file_of(folder, t);
+    Result<OutputFile> target = resolve_output_file(path);
+    if (!target.ok()) return Failure{Code::io_error, path + ": " + target.error().message, ""};
+    if (!target.value().exists) continue;
+    const std::string header = header_of(t);
+    std::ifstream in(target.value().path, std::ios::binary);
+    std::string first(header.size(), '\0');
+    in.read(first.data(), static_cast<std::streamsize>(first.size()));
+    if (!in || first != header) {
+      return Failure{Code::io_error,
+                     path + ": not written by planparse (its first line is not the " +
+                         std::string(table_specs()[t].name) + " header); move it away or choose another folder",
+                     ""};
+    }
+  }
+  CsvFiles csv;
+  csv.directory = folder;
+  csv.raw = raw;
+  for (size_t t = 0; t < kTableCount; ++t) {
+    if (std::optional<Failure> failure = csv.files[t].open(file_of(folder, t))) {
+      return Failure{Code::io_error, "cannot write " + file_of(folder, t) + ": " + failure->message, ""};
+    }
+    csv.files[t].write(header_of(t));
   }
   return csv;
 }
 
-std::optional<Failure> write_csv(CsvFiles& csv, const Rows& rows) {
+void write_csv(CsvFiles& csv, const Rows& rows) {
   for (size_t t = 0; t < kTableCount; ++t) {
-    for (const Row& row : rows.tables[t]) csv.files[t] << csv_record(row);
-    if (!csv.files[t]) return cannot_write(csv, t);
+    for (const Row& row : rows.tables[t]) csv.files[t].write(csv_record(row, csv.raw));
   }
-  return std::nullopt;
 }
 
 std::optional<Failure> close_csv(CsvFiles& csv) {
   for (size_t t = 0; t < kTableCount; ++t) {
-    csv.files[t].close();
-    if (!csv.files[t]) return cannot_write(csv, t);
+    if (std::optional<Failure> failure = csv.files[t].commit()) {
+      for (AtomicFile& file : csv.files) file.discard();
+      return Failure{Code::io_error, "cannot write " + file_of(csv.directory, t) + ": " + failure->message, ""};
+    }
   }
   return std::nullopt;
 }

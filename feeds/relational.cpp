@@ -30,7 +30,7 @@ const std::array<TableSpec, kTableCount>& table_specs() {
       {"extras", {"activity_id", "position", "header", "text"}},
       {"abbreviations", {"document_id", "position", "abbr", "name", "agency_id", "line"}},
       {"diagnostics", {"document_id", "position", "severity", "code", "message", "line"}},
-      {"failures", {"path", "error", "at"}},
+      {"failures", {"path", "sha256", "code", "error", "at"}},
   }};
   return kSpecs;
 }
@@ -158,7 +158,10 @@ std::optional<Plan> unflatten(const Rows& rows) {
   }
 }
 
-Row failure_row(const std::string& path, const std::string& error, const std::string& at) { return Row{path, error, at}; }
+Row failure_row(const std::string& path, const std::string& sha256, Code code, const std::string& error,
+                const std::string& at) {
+  return Row{path, sha256, std::string(code_name(code)), error, at};
+}
 
 std::string timestamp_now() {
   std::time_t now = std::time(nullptr);

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "ingest/diagnostic.h"
 #include "schema/plan.h"
 
 namespace planparse::feeds {
@@ -55,8 +56,10 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
 // every field of the output has its column. nullopt when the rows are not one document's.
 std::optional<Plan> unflatten(const Rows& rows);
 
-// The row of an input that failed: its path, the one-line error, and when.
-Row failure_row(const std::string& path, const std::string& error, const std::string& at);
+// The row of an input that failed: its path, the sha256 of its bytes ("" when they could not
+// be read), the failure's code, the one-line error, and when.
+Row failure_row(const std::string& path, const std::string& sha256, Code code, const std::string& error,
+                const std::string& at);
 
 // Now in UTC as "YYYY-MM-DDTHH:MM:SSZ", or the time SOURCE_DATE_EPOCH names when it is set
 // (reproducible exports: two runs give the same bytes).

@@ -83,8 +83,13 @@ Result<long long> next_id(sqlite3* db, const std::string& table) {
   return static_cast<long long>(sqlite3_column_int64(statement.value().get(), 0));
 }
 
-// Nothing when the database is empty or holds exactly schema/plan.sql's tables and columns.
-std::optional<Failure> check_tables(sqlite3* db, const std::string& path) {
+// The columns `failures` had before it was keyed by (path, sha256).
+const std::vector<std::string> kFailuresBefore{"path", "error", "at"};
+
+// Nothing when the database is empty or holds exactly schema/plan.sql's tables and columns
+// (or those of the earlier `failures`, which `*old_failures` then says).
+std::optional<Failure> check_tables(sqlite3* db, const std::string& path, bool* old_failures) {
+  *old_failures = false;
   Result<Statement> tables = prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   if (!tables.ok()) return tables.error();
   std::vector<std::string> present;
@@ -104,9 +109,29 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path) {
     while (sqlite3_step(info.value().get()) == SQLITE_ROW) {
       columns.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info.value().get(), 1)));
     }
-    if (columns != std::vector<std::string>(table.columns.begin(), table.columns.end())) return foreign;
+    if (columns == std::vector<std::string>(table.columns.begin(), table.columns.end())) continue;
+    if (table.name == "failures" && columns == kFailuresBefore) {
+      *old_failures = true;
+      continue;
+    }
+    return foreign;
   }
   return std::nullopt;
+}
+
+// The earlier `failures` (a row per failed run) becomes the keyed one: a row per path, its
+// latest error; the sha256 and code it did not record are left empty.
+std::string migrate_failures_sql() {
+  return "BEGIN IMMEDIATE; ALTER TABLE failures RENAME TO failures_before_keys; " + std::string(generated::plan_sql) +
+         "; INSERT INTO failures (path, sha256, code, error, at) SELECT path, '', '', error, MAX(at) "
+         "FROM failures_before_keys GROUP BY path; DROP TABLE failures_before_keys; COMMIT;";
+}
+
+// SQLite reads a name starting with "file:" as a URI when URI names are on, and Debian builds
+// it with them on by default: "file:x?mode=memory" would not be a file at all. A relative
+// name is made to start with "./", which is the same file and never a URI.
+std::string literal_path(const std::string& path) {
+  return path.rfind("file:", 0) == 0 ? "./" + path : path;
 }
 
 }  // namespace
@@ -134,12 +159,15 @@ Database::~Database() {
 
 Result<Database> open_database(const std::string& path) {
   Database database;
-  const int rc = sqlite3_open_v2(path.c_str(), &database.handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // No SQLITE_OPEN_URI, and literal_path for builds that read URIs anyway: -o names a file.
+  const int rc = sqlite3_open_v2(literal_path(path).c_str(), &database.handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                 nullptr);
   if (rc != SQLITE_OK) return sql_failure(database.handle, "open " + path);
   sqlite3_busy_timeout(database.handle, 10000);
   // A database that holds other tables is someone else's: refuse it before changing anything
   // (even the journal mode is a change).
-  if (std::optional<Failure> foreign = check_tables(database.handle, path)) return *foreign;
+  bool old_failures = false;
+  if (std::optional<Failure> foreign = check_tables(database.handle, path, &old_failures)) return *foreign;
   // WAL: a reader never blocks the batch, and a killed writer leaves the last commit intact.
   // NORMAL sync is safe against the process dying (not against power loss), which is the
   // trade every batch loader makes.
@@ -147,6 +175,12 @@ Result<Database> open_database(const std::string& path) {
     return *failure;
   }
   if (auto failure = exec(database.handle, std::string(generated::plan_sql))) return *failure;
+  if (old_failures) {
+    if (auto failure = exec(database.handle, migrate_failures_sql())) {
+      exec(database.handle, "ROLLBACK");
+      return *failure;
+    }
+  }
   return database;
 }
 
@@ -204,7 +238,17 @@ Result<bool> store_document(Database& database, const Plan& plan, const Provenan
 }
 
 std::optional<Failure> store_failure(Database& database, const Row& failure) {
-  return insert_rows(database, static_cast<size_t>(Table::failures), {failure});
+  // Keyed by (path, sha256): the same input failing again updates its row.
+  Result<Statement> statement = prepare(database.handle,
+                                        "INSERT INTO failures (path, sha256, code, error, at) VALUES (?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (path, sha256) DO UPDATE SET code = excluded.code, "
+                                        "error = excluded.error, at = excluded.at");
+  if (!statement.ok()) return statement.error();
+  for (size_t c = 0; c < failure.size(); ++c) {
+    if (!bind(statement.value().get(), static_cast<int>(c + 1), failure[c])) return sql_failure(database.handle, "bind");
+  }
+  if (sqlite3_step(statement.value().get()) != SQLITE_DONE) return sql_failure(database.handle, "store a failure");
+  return std::nullopt;
 }
 
 std::optional<Failure> commit(Database& database) {

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -94,9 +95,59 @@ ordered_json activity_json(const Activity& activity) {
 
 namespace {
 
+// The length of the UTF-8 sequence at `i`, or 0 when the bytes there are not one (overlong
+// forms, surrogates and values past U+10FFFF included).
+size_t utf8_length(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  const size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  const unsigned char second = byte(i + 1);
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
+      (lead == 0xF4 && second > 0x8F)) {
+    return 0;
+  }
+  return length;
+}
+
+// A file name is whatever bytes the file system holds, but JSON text is UTF-8: each byte that
+// is not part of a UTF-8 sequence is shown as U+FFFD in `name`, and `name_bytes` keeps the
+// exact bytes, percent-encoded, so that the file can still be found.
 ordered_json source_json(const SourceInfo& source) {
   ordered_json out = ordered_json::object();
-  out["name"] = source.name;
+  std::string shown;
+  std::string exact;
+  bool valid = true;
+  for (size_t i = 0; i < source.name.size();) {
+    const size_t length = utf8_length(source.name, i);
+    if (length == 0) {
+      valid = false;
+      shown += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      shown.append(source.name, i, length);
+      i += length;
+    }
+  }
+  out["name"] = valid ? source.name : shown;
+  if (!valid) {
+    static const char kHex[] = "0123456789ABCDEF";
+    for (const char c : source.name) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte > 0x20 && byte < 0x7F && byte != '%') {
+        exact += c;
+      } else {
+        exact += '%';
+        exact += kHex[byte >> 4];
+        exact += kHex[byte & 0x0F];
+      }
+    }
+    out["name_bytes"] = exact;
+  }
   out["sha256"] = source.sha256;
   out["bytes"] = source.bytes;
   out["format"] = source.format;

@@ -121,7 +121,10 @@ CREATE TABLE IF NOT EXISTS diagnostics (
 CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id, position);
 
 CREATE TABLE IF NOT EXISTS failures (
-  path  TEXT NOT NULL,                  -- the input that could not be parsed
-  error TEXT NOT NULL,                  -- the one line the batch printed for it
-  at    TEXT NOT NULL                   -- UTC, ISO 8601, when it failed
+  path   TEXT NOT NULL,                 -- the input that could not be parsed
+  sha256 TEXT NOT NULL,                 -- of its bytes; '' when they could not be read
+  code   TEXT NOT NULL,                 -- what failed: a code of ingest/diagnostic.h, e.g. io-error, no-table
+  error  TEXT NOT NULL,                 -- the one line the batch printed for it
+  at     TEXT NOT NULL,                 -- UTC, ISO 8601, when it last failed
+  PRIMARY KEY (path, sha256)            -- a re-run that fails again updates its row, never adds one
 );

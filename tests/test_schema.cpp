@@ -326,7 +326,11 @@ TEST_CASE("every object in the schema is closed and requires all its keys", "[sc
       checked.push_back(where);
       CHECK(node.value("additionalProperties", true) == false);
       std::vector<std::string> keys;
-      for (const auto& item : node["properties"].items()) keys.push_back(item.key());
+      // The one optional key: source.name_bytes appears only for a name that is not UTF-8, so
+      // that the output of every ordinary file stays as it was.
+      for (const auto& item : node["properties"].items()) {
+        if (!(where == "/source" && item.key() == "name_bytes")) keys.push_back(item.key());
+      }
       CHECK(node["required"].get<std::vector<std::string>>() == keys);
       for (const auto& item : node["properties"].items()) {
         self(self, item.value(), where + "/" + item.key());

@@ -38,6 +38,7 @@
 #include "ingest/source.h"
 #include "diff/diff.h"
 #include "feeds/batch.h"
+#include "feeds/output.h"
 #include "parsers/pipeline.h"
 #include "schema/emit.h"
 #include "tools/cli_usage.h"
@@ -46,49 +47,21 @@ namespace {
 
 enum Exit { kOk = 0, kInvalid = 1, kUsage = 2, kIo = 3, kInternal = 4 };
 
+// One line on stderr, whatever bytes the file name or message hold: a newline in a name must
+// not forge a second error line (feeds/output.h one_line).
 int fail(const std::string& file, const std::string& what, const std::string& where, int code) {
-  std::cerr << "planparse: " << file << ": " << what;
-  if (!where.empty()) std::cerr << " at " << where;
-  std::cerr << "\n";
+  std::string line = file + ": " + what;
+  if (!where.empty()) line += " at " + where;
+  std::cerr << "planparse: " << planparse::feeds::one_line(line) << "\n";
   return code;
 }
 
-// Writes `text` to `path` through a temporary file in the same directory and a rename, so a
-// reader never sees a half-written file and a failure leaves nothing behind.
-bool write_atomically(const std::string& path, const std::string& text, std::string* error) {
-  std::string pattern = path + ".tmp.XXXXXX";
-  const int fd = mkstemp(pattern.data());
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  // mkstemp creates 0600; the file should get what a shell redirect gives (0666 less umask).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      *error = std::strerror(errno);
-      ::close(fd);
-      ::unlink(pattern.c_str());
-      return false;
-    }
-    written += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    *error = std::strerror(errno);
-    ::unlink(pattern.c_str());
-    return false;
-  }
-  if (std::rename(pattern.c_str(), path.c_str()) != 0) {
-    *error = std::strerror(errno);
-    ::unlink(pattern.c_str());
-    return false;
-  }
-  return true;
+// Checks -o before any work: a device, FIFO, socket or directory is refused untouched.
+std::optional<planparse::Failure> unusable_output(const std::string& output) {
+  if (output.empty()) return std::nullopt;
+  planparse::Result<planparse::feeds::OutputFile> target = planparse::feeds::resolve_output_file(output);
+  if (!target.ok()) return target.error();
+  return std::nullopt;
 }
 
 int run_parse(const std::string& input, const std::string& output, bool compact, bool strict, const std::string& encoding,
@@ -107,6 +80,9 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     }
   }
   const planparse::Registry& registry = registry_file.empty() ? planparse::builtin_registry() : custom_registry.value();
+  if (const std::optional<planparse::Failure> refused = unusable_output(output)) {
+    return fail(output, "cannot write: " + refused->message, "", kIo);
+  }
   planparse::Result<planparse::Source> source = planparse::read_source(input, planparse::DecodeOptions{encoding, max_bytes});
   const std::string shown = input == "-" ? "<stdin>" : input;
   if (!source.ok()) {
@@ -131,11 +107,12 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
   }
   const std::string text = json.dump(compact ? -1 : 2) + "\n";
   if (output.empty()) {
-    std::cout << text << std::flush;
-    return std::cout ? kOk : fail("<stdout>", "cannot write", "", kIo);
+    std::cout << text;
+    return kOk;  // main() checks stdout
   }
-  std::string error;
-  if (!write_atomically(output, text, &error)) return fail(output, "cannot write: " + error, "", kIo);
+  if (const std::optional<planparse::Failure> failure = planparse::feeds::write_file_atomically(output, text)) {
+    return fail(output, "cannot write: " + failure->message, "", kIo);
+  }
   return kOk;
 }
 
@@ -174,6 +151,7 @@ struct BatchRequest {
   unsigned jobs = 0;  // 0: the hardware threads
   bool fail_fast = false;
   bool strict = false;
+  bool csv_raw = false;
   bool progress = false;
   bool quiet = false;
   bool verbose = false;
@@ -205,6 +183,18 @@ int run_batch_command(const BatchRequest& request) {
   if (options.target != feeds::Target::jsonl && request.output.empty()) {
     return fail("batch", "--to " + request.to + " needs -o (a directory for csv, a database file for sqlite)", "", kUsage);
   }
+  if (options.target == feeds::Target::csv) {
+    // One file per table: -o names their folder. "x.csv", or an existing file, is a mistake
+    // that would otherwise become a folder named like a file.
+    std::string lower = request.output;
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    struct stat status {};
+    const bool is_file = ::stat(request.output.c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
+    if (is_file || (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0)) {
+      return fail(request.output, "--to csv writes one file per table into a folder: give -o a folder, e.g. plans-csv/",
+                  "", kUsage);
+    }
+  }
   if (!request.encoding.empty() && !planparse::canonical_charset(request.encoding)) {
     return fail("--encoding", "unknown encoding \"" + request.encoding + "\"", "", kUsage);
   }
@@ -212,26 +202,28 @@ int run_batch_command(const BatchRequest& request) {
   options.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.fail_fast = request.fail_fast;
   options.strict = request.strict;
+  options.csv_raw = request.csv_raw;
   options.decode = planparse::DecodeOptions{request.encoding, request.max_bytes};
 
   std::vector<std::string> ignored;
   planparse::Result<std::vector<std::string>> inputs = feeds::collect_inputs(request.inputs, std::cin, &ignored);
   if (!inputs.ok()) return fail("batch", inputs.error().message, "", kIo);
   if (request.verbose) {
-    for (const std::string& path : ignored) std::cerr << "planparse: " << path << ": ignored (not .txt, .text, .htm or .html)\n";
+    for (const std::string& path : ignored) {
+      std::cerr << "planparse: " << feeds::one_line(path) << ": ignored (not .txt, .text, .htm or .html)\n";
+    }
   }
   const bool live = !request.quiet && (request.progress || ::isatty(STDERR_FILENO));
   feeds::BatchHooks hooks;
   hooks.jsonl_out = &std::cout;
   hooks.on_failure = [&](const std::string& line) {
     if (live) std::cerr << "\r\033[K";
-    std::cerr << "planparse: " << line << "\n";
+    std::cerr << "planparse: " << feeds::one_line(line) << "\n";
   };
   if (live) {
     hooks.on_progress = [&](const feeds::BatchProgress& p) { show_progress(p, p.done == p.total); };
   }
   const feeds::BatchReport report = feeds::run_batch(inputs.value(), options, hooks);
-  std::cout << std::flush;
   if (report.output_error) {
     const std::string target = request.output.empty() ? "<stdout>" : request.output;
     return fail(target, report.output_error->message, report.output_error->where, kIo);
@@ -270,6 +262,9 @@ int run_diff(const DiffRequest& request) {
     const planparse::Failure& failure = sides[k].error();
     return fail(*paths[k] == "-" ? "<stdin>" : *paths[k], failure.message, failure.where, kTrouble);
   }
+  if (const std::optional<planparse::Failure> refused = unusable_output(request.output)) {
+    return fail(request.output, "cannot write: " + refused->message, "", kTrouble);
+  }
   std::optional<planparse::DiffMode> mode;
   if (request.mode == "versions") mode = planparse::DiffMode::versions;
   if (request.mode == "translations") mode = planparse::DiffMode::translations;
@@ -287,15 +282,26 @@ int run_diff(const DiffRequest& request) {
   if (!text.ok()) return fail(request.new_path, text.error().message, text.error().where, kTrouble);
 
   if (request.output.empty()) {
-    std::cout << text.value() << std::flush;
-    if (!std::cout) return fail("<stdout>", "cannot write", "", kTrouble);
-  } else {
-    std::string error;
-    if (!write_atomically(request.output, text.value(), &error)) {
-      return fail(request.output, "cannot write: " + error, "", kTrouble);
-    }
+    std::cout << text.value();  // main() checks stdout
+  } else if (const std::optional<planparse::Failure> failure =
+                 planparse::feeds::write_file_atomically(request.output, text.value())) {
+    return fail(request.output, "cannot write: " + failure->message, "", kTrouble);
   }
   return planparse::has_differences(diff) ? kDiffer : kSame;
+}
+
+// What went to stdout has only arrived once it is flushed: a full disk shows here, and must
+// not end as exit 0. `code` stands when it already reports an I/O error (its line is printed).
+// The reason is the errno of the write that failed, which may have come before this flush;
+// only the errors a write gives are trusted to be its own.
+int checked_stdout(int code, int io_code) {
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0) return code;
+  if (code == io_code) return code;
+  const int error = errno;
+  const bool from_write = error == ENOSPC || error == EPIPE || error == EIO || error == EDQUOT || error == EFBIG ||
+                          error == EBADF;
+  return fail("<stdout>", std::string("cannot write: ") + (from_write ? std::strerror(error) : "write error"), "", io_code);
 }
 
 }  // namespace
@@ -369,13 +375,16 @@ int main(int argc, char** argv) {
   batch->add_option("--to", batch_request.to, "jsonl (default: one `parse --compact` line per plan), csv or sqlite")
       ->check(CLI::IsMember({"jsonl", "csv", "sqlite"}));
   batch->add_option("-o,--output", batch_request.output,
-                    "jsonl: a file (default stdout); csv: a directory, replaced whole at the end; sqlite: a database, "
-                    "created if missing, documents already in it skipped");
+                    "jsonl: a file (default stdout); csv: a folder (created if missing; only its table files are "
+                    "replaced); sqlite: a database, created if missing, documents already in it skipped");
   batch->add_option("-j,--jobs", batch_request.jobs, "Worker threads; 0 (the default): one per hardware thread")
       ->check(CLI::Range(0u, 1024u));
   batch->add_flag("--fail-fast", batch_request.fail_fast, "Stop at the first input that fails");
   batch->add_flag("--strict", batch_request.strict,
                   "Count a plan with error-severity diagnostics as failed: it is reported and not written");
+  batch->add_flag("--csv-raw", batch_request.csv_raw,
+                  "csv: keep cells that start with = + - @ as they are, instead of prefixing ' so that a "
+                  "spreadsheet does not run them as formulas");
   batch->add_flag("--progress", batch_request.progress, "Show the live progress line even when stderr is not a terminal");
   batch->add_flag("-q,--quiet", batch_request.quiet, "Print errors only");
   batch->add_flag("-v,--verbose", batch_request.verbose, "Name the files skipped in directories");
@@ -419,7 +428,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) return app.exit(error);  // --help and --version
-    std::cerr << planparse::cli::usage_error(app, error.what(), argc, argv) << "\n";
+    std::cerr << planparse::feeds::one_line(planparse::cli::usage_error(app, error.what(), argc, argv)) << "\n";
     return diff->parsed() ? static_cast<int>(kTrouble) : static_cast<int>(kUsage);
   }
   if (help->parsed()) {
@@ -435,19 +444,23 @@ int main(int argc, char** argv) {
       }
     }
     const char* const words[] = {argv[0], help_topic.c_str()};
-    std::cerr << planparse::cli::usage_error(app, "unknown command", 2, words) << "\n";
+    std::cerr << planparse::feeds::one_line(planparse::cli::usage_error(app, "unknown command", 2, words)) << "\n";
     return kUsage;
   }
   // Whatever escapes the commands is reported on one line with exit 4 (diff: 2), never as an
   // abort: memory running out on a huge input above all.
+  const int io_code = diff->parsed() ? static_cast<int>(kTrouble) : static_cast<int>(kIo);
   try {
-    if (parse->parsed()) return run_parse(input, output, compact, strict, encoding, vocab_directory, registry_file, max_bytes);
-    if (validate->parsed()) return run_validate(json_path);
-    if (diff->parsed()) return run_diff(diff_request);
-    if (batch->parsed()) return run_batch_command(batch_request);
+    if (parse->parsed()) {
+      return checked_stdout(run_parse(input, output, compact, strict, encoding, vocab_directory, registry_file, max_bytes),
+                            io_code);
+    }
+    if (validate->parsed()) return checked_stdout(run_validate(json_path), io_code);
+    if (diff->parsed()) return checked_stdout(run_diff(diff_request), io_code);
+    if (batch->parsed()) return checked_stdout(run_batch_command(batch_request), io_code);
     if (schema->parsed()) {
       std::cout << planparse::plan_schema_text();
-      return kOk;
+      return checked_stdout(kOk, io_code);
     }
   } catch (const std::bad_alloc&) {
     std::cerr << "planparse: out of memory (the input needs more memory than this process may use)\n";
