@@ -320,8 +320,14 @@ nlohmann::ordered_json diff_to_json(const PlanDiff& diff);
 // The diff for a reader: the two file names, a summary line ("27 → 28 activities: 1 added, …"),
 // the plan-level changes, then one block per change (renumbered activities summarised in one
 // line, in runs: "14–27 → 15–28"). Long unchanged stretches of a word diff are cut to a few
-// words of context.
+// words of context. Every string from the plans goes through printable_text.
 std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options = {});
+
+// `text` safe to print on a terminal: control characters (C0 but the line feed, DEL, C1) and
+// the bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), which
+// could recolour the terminal or make a line read other than it is, written as \uXXXX. The
+// text report passes every string from the plans, and the file names, through it.
+std::string printable_text(std::string_view text);
 
 // The lines the text and HTML reports share, so that both say the same: the summary
 // ("27 → 28 activities: 1 added, 0 removed, 2 changed, 0 moved, 6 renumbered") and the

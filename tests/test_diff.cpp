@@ -1078,3 +1078,36 @@ TEST_CASE("diff of two unrelated plans of 3000 activities stays within the band,
   CHECK(stats.comparisons < std::size_t{3000} * 3000 / 10);
   CHECK(pairs.size() >= 3000);
 }
+
+// ---- Terminal safety -----------------------------------------------------------------------------
+
+TEST_CASE("diff's printable text escapes C0, DEL, C1 and bidi controls and keeps other text and line feeds",
+          "[diff][text]") {
+  CHECK(printable_text("a\x1b[2Jb\r\tc\x7f") == "a\\u001B[2Jb\\u000D\\u0009c\\u007F");
+  CHECK(printable_text("x\xc2\x85y\xc2\x9b") == "x\\u0085y\\u009B");
+  CHECK(printable_text("\xe2\x80\xae" "evil\xe2\x80\xac \xe2\x81\xa6iso\xe2\x81\xa9") == "\\u202Eevil\\u202C \\u2066iso\\u2069");
+  // Line feeds, "«»", "—", Cyrillic and the zero-width joiner (E2 80 8D) stay as they are.
+  CHECK(printable_text("одна\nдве «x» — y\xe2\x80\x8d") == "одна\nдве «x» — y\xe2\x80\x8d");
+}
+
+TEST_CASE("diff's text report shows control and bidi characters from the plans escaped, with or without colour",
+          "[diff][text]") {
+  const std::string hostile = "Audit \x1b]0;owned\x07 the \xe2\x80\xae" "dlrow";
+  Plan old_plan = plan_of({row(1, "Draft the budget law", "Bill", {"MF"})});
+  Plan new_plan = plan_of({row(1, "Draft the budget law", "Bill", {"MF"}), row(2, hostile, "Report\x1b[8m", {"MJ"})});
+  new_plan.source.name = "new\x1b[1A.txt";
+  const PlanDiff diff = diff_plans(old_plan, new_plan);
+  for (const bool color : {false, true}) {
+    INFO("color " << color);
+    const std::string text = diff_to_text(diff, RenderOptions{color});
+    CHECK(text.find("\x1b]") == std::string::npos);
+    CHECK(text.find("\x1b[8m") == std::string::npos);
+    CHECK(text.find("\x1b[1A") == std::string::npos);
+    CHECK(text.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(text.find("\x07") == std::string::npos);
+    CHECK_THAT(text, Catch::Contains("Audit \\u001B]0;owned\\u0007 the \\u202Edlrow") &&
+                         Catch::Contains("Report\\u001B[8m") && Catch::Contains("new\\u001B[1A.txt"));
+  }
+  // The JSON keeps the text as it is: escaping there is JSON's.
+  CHECK(diff_to_json(diff).dump().find("\\u001b]0;owned") != std::string::npos);
+}
