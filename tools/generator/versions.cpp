@@ -70,12 +70,13 @@ class Drawer {
 std::string section_of(std::size_t position) { return std::to_string(position / kSectionSize + 1); }
 
 void finish(Plan& plan, std::size_t sections) {
+  plan.source = SourceInfo{"generated.txt", std::string(64, '0'), 1, "text", "UTF-8"};
   plan.language = "en";
   plan.title = "Plan of measures";
   plan.columns = {{"number", "No."}, {"name", "Measure"}, {"outcome", "Form"}, {"deadline", "Deadline"},
                   {"agencies", "Responsible"}};
   for (std::size_t s = 0; s < sections; ++s) {
-    plan.sections.push_back(Section{std::to_string(s + 1), "Section " + std::to_string(s + 1), 0});
+    plan.sections.push_back(Section{std::to_string(s + 1), "Section " + std::to_string(s + 1), static_cast<int>(s + 1)});
   }
   for (std::size_t i = 0; i < plan.activities.size(); ++i) {
     plan.activities[i].number = static_cast<int>(i + 1);
