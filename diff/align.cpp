@@ -237,16 +237,16 @@ std::vector<ActivityPair> align_exact(const std::vector<Activity>& old_activitie
 //       stretch too large for that is aligned within a band around its diagonal
 //       (diff_detail::align_in_band).
 //   c.  the leftover rows: every pair is scored when they make no more pairs than the plans
-//       have rows; otherwise only pairs that
-//       share a rare name word (at most kMaxPosting leftover old rows hold it), which a row that
-//       kept its name always does. Then the assignment as in the exact method, or greedy.
+//       have rows; otherwise a new row only with the old rows that have its name cell or hold
+//       its rarest name words (about kCandidateBudget rows), among which a row that kept its
+//       name always is. Then the assignment as in the exact method, or greedy.
 // The result equals the exact method's whenever the exact pairing keeps every anchor and its
 // in-order pairs stay in the band, which holds for ordinary revisions; it is not guaranteed in
 // general (a plan whose rows are all rewritten or shuffled may pair fewer rows).
 
 constexpr std::size_t kBandHalfWidth = 64;
-constexpr std::size_t kMaxPosting = 32;
-constexpr std::size_t kMaxCandidates = 64;  // per leftover new row
+// Leftover old rows scored against one leftover new row, at most (about).
+constexpr std::size_t kCandidateBudget = 128;
 // The Hungarian method costs rows^2 * cols; above this the greedy assignment is used.
 constexpr double kMaxAssignmentWork = 5e7;
 
@@ -399,23 +399,36 @@ std::vector<ActivityPair> align_anchored(const std::vector<Activity>& old_activi
     moved = assign(olds_left, news_left, [&](std::size_t i, std::size_t j) { return scored.at(i * m + j); }, n, m);
   } else {
     std::vector<std::vector<std::size_t>> postings(scorer.name_token_ids());
+    std::unordered_multimap<std::string, std::size_t> by_name;
     for (const std::size_t i : olds_left) {
       for (const int id : scorer.old_name_tokens(i)) postings[static_cast<std::size_t>(id)].push_back(i);
+      by_name.emplace(name_cell(old_activities[i]), i);
     }
     std::vector<std::tuple<double, std::size_t, std::size_t>> candidates;
     std::vector<std::size_t> stamp(n, static_cast<std::size_t>(-1));
+    std::vector<const std::vector<std::size_t>*> rarest;
     for (const std::size_t j : news_left) {
       std::size_t tried = 0;
+      const auto consider = [&](std::size_t i) {
+        if (stamp[i] == j) return;
+        stamp[i] = j;
+        ++tried;
+        const double s = score(i, j);
+        if (s >= kMoveThreshold) candidates.emplace_back(s, i, j);
+      };
+      // Rows that kept their name cell first, then those holding the row's rarest name words,
+      // a word's rows at a time while they fit the budget (the rarest word's always).
+      const auto same = by_name.equal_range(name_cell(new_activities[j]));
+      for (auto at = same.first; at != same.second && tried < kCandidateBudget; ++at) consider(at->second);
+      rarest.clear();
       for (const int id : scorer.new_name_tokens(j)) {
         const std::vector<std::size_t>& rows = postings[static_cast<std::size_t>(id)];
-        if (rows.size() > kMaxPosting) continue;
-        for (const std::size_t i : rows) {
-          if (stamp[i] == j || tried == kMaxCandidates) continue;
-          stamp[i] = j;
-          ++tried;
-          const double s = score(i, j);
-          if (s >= kMoveThreshold) candidates.emplace_back(s, i, j);
-        }
+        if (!rows.empty()) rarest.push_back(&rows);
+      }
+      std::sort(rarest.begin(), rarest.end(), [](const auto* a, const auto* b) { return a->size() < b->size(); });
+      for (std::size_t k = 0; k < rarest.size(); ++k) {
+        if (k > 0 && tried + rarest[k]->size() > kCandidateBudget) break;
+        for (std::size_t r = 0; r < rarest[k]->size() && (k > 0 || r < kCandidateBudget); ++r) consider((*rarest[k])[r]);
       }
     }
     moved = assign_candidates(std::move(candidates), n, m);
