@@ -8,6 +8,7 @@
 #include "parsers/pipeline.h"
 #include "parsers/vocabulary.h"
 #include "schema/emit.h"
+#include "schema/json_input.h"
 
 namespace planparse {
 namespace {
@@ -33,10 +34,12 @@ Result<Plan> parse_bytes(const std::string& name, std::string bytes, const Optio
 std::string to_json_text(const Plan& plan, bool compact) { return to_json(plan).dump(compact ? -1 : 2) + "\n"; }
 
 std::vector<std::string> validate_json_text(std::string_view json) {
-  const nlohmann::json document = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return {": not JSON"};
+  const Result<nlohmann::ordered_json> document = parse_json_input(json);
+  if (!document.ok()) return {": " + document.error().message + " at " + document.error().where};
   std::vector<std::string> out;
-  for (const SchemaViolation& violation : validate_plan(document)) out.push_back(violation.pointer + ": " + violation.message);
+  for (const SchemaViolation& violation : validate_plan(nlohmann::json(document.value()))) {
+    out.push_back(violation.pointer + ": " + violation.message);
+  }
   return out;
 }
 

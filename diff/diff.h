@@ -257,12 +257,34 @@ struct ActivityPair {
   std::optional<std::size_t> new_index;
 };
 
+// Up to this many old x new pairs (500 x 500) every pair is scored and the pairing is exact;
+// above it the alignment is anchored (below), so that time and memory grow about linearly.
+inline constexpr std::size_t kMaxExactAlignCells = 500 * 500;
+
+struct AlignOptions {
+  std::size_t max_exact_cells = kMaxExactAlignCells;
+};
+
+// What an alignment cost, for tests and benchmarks that pin its growth.
+struct AlignStats {
+  std::size_t comparisons = 0;  // activity pairs scored
+  std::size_t anchors = 0;      // anchored: the unique identical name cells paired in order
+  bool anchored = false;        // the plans were too large for the exact pairing
+};
+
 // Pairs the activities: first the in-order pairs that maximise the total similarity among pairs
 // of at least kMatchThreshold (Needleman-Wunsch with free gaps), then the leftover rows by a
 // global assignment (Hungarian method) among pairs of at least kMoveThreshold. Every index of
 // both plans appears exactly once, in the order PlanDiff::changes uses.
+// Above options.max_exact_cells pairs the same steps run on a sparse set of pairs: activities
+// whose name cell is unique and identical on both sides anchor the in-order pairing, the rows
+// between two anchors are aligned exactly (or, in a long stretch, within a band around its
+// diagonal), and leftover rows are compared only with those sharing a rare name word. That
+// gives the exact result on ordinary revisions (the tests check it on generated ones) but
+// not for every input: see align.cpp.
 std::vector<ActivityPair> align_activities(const std::vector<Activity>& old_activities,
-                                           const std::vector<Activity>& new_activities);
+                                           const std::vector<Activity>& new_activities,
+                                           const AlignOptions& options = {}, AlignStats* stats = nullptr);
 
 // Translations of one plan are the same activity by number: in order, so a row missing in one
 // translation is `removed` or `added` and the rows after it still pair.
@@ -298,8 +320,14 @@ nlohmann::ordered_json diff_to_json(const PlanDiff& diff);
 // The diff for a reader: the two file names, a summary line ("27 → 28 activities: 1 added, …"),
 // the plan-level changes, then one block per change (renumbered activities summarised in one
 // line, in runs: "14–27 → 15–28"). Long unchanged stretches of a word diff are cut to a few
-// words of context.
+// words of context. Every string from the plans goes through printable_text.
 std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options = {});
+
+// `text` safe to print on a terminal: control characters (C0 but the line feed, DEL, C1) and
+// the bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), which
+// could recolour the terminal or make a line read other than it is, written as \uXXXX. The
+// text report passes every string from the plans, and the file names, through it.
+std::string printable_text(std::string_view text);
 
 // The lines the text and HTML reports share, so that both say the same: the summary
 // ("27 → 28 activities: 1 added, 0 removed, 2 changed, 0 moved, 6 renumbered") and the

@@ -8,6 +8,7 @@
 #include "ingest/source.h"
 #include "parsers/pipeline.h"
 #include "parsers/registry.h"
+#include "schema/json_input.h"
 #include "schema/plan_json.h"
 
 namespace planparse {
@@ -28,8 +29,11 @@ Result<LoadedPlan> load(Result<Source> read) {
   if (!read.ok()) return read.error();
   const Source& source = read.value();
   if (starts_like_json(source.text)) {
-    nlohmann::ordered_json document = nlohmann::ordered_json::parse(source.text, nullptr, /*allow_exceptions=*/false);
-    if (!document.is_discarded()) {
+    // JSON past a limit is still JSON: its reason is the answer, not the parser's "no plan".
+    Result<nlohmann::ordered_json> json = parse_json_input(source.text);
+    if (!json.ok() && json.error().code == Code::limit_exceeded) return json.error();
+    if (json.ok()) {
+      const nlohmann::ordered_json& document = json.value();
       Result<Plan> plan = plan_from_json(document);
       if (!plan.ok()) return plan.error();
       // A plan saved before agencies had ids gets them now, so that it compares with a new one

@@ -259,6 +259,166 @@ ordered_json side_json(const DiffSide& side) {
 
 // --- Text ------------------------------------------------------------------------------------
 
+// Every string of the diff made printable (printable_text), for the text report: the renderers
+// below then need not remember which of their strings came from a document. Declared first,
+// since the templates call overloads defined after them.
+void make_printable(std::string& text);
+void make_printable(std::optional<std::string>& text);
+void make_printable(std::pair<std::string, std::string>& cell);
+void make_printable(WordEdit& edit);
+void make_printable(TextDiff& diff);
+void make_printable(ListDiff& diff);
+void make_printable(Act& act);
+void make_printable(Deadline& deadline);
+void make_printable(Outcome& outcome);
+void make_printable(Agency& agency);
+void make_printable(Activity& activity);
+void make_printable(Section& section);
+void make_printable(Abbreviation& entry);
+void make_printable(OutcomeDiff& diff);
+void make_printable(AgenciesDiff& diff);
+void make_printable(SectionMove& move);
+void make_printable(SectionChange& change);
+void make_printable(AbbreviationChange& change);
+void make_printable(ActivityChange& change);
+template <class T>
+void make_printable(std::vector<T>& values);
+template <class T>
+void make_printable(std::optional<T>& value);
+template <class T>
+void make_printable(Change<T>& change);
+
+void make_printable(std::string& text) {
+  if (std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2;
+      })) {
+    text = printable_text(text);
+  }
+}
+void make_printable(std::optional<std::string>& text) {
+  if (text) make_printable(*text);
+}
+template <class T>
+void make_printable(std::vector<T>& values) {
+  for (T& value : values) make_printable(value);
+}
+template <class T>
+void make_printable(std::optional<T>& value) {
+  if (value) make_printable(*value);
+}
+template <class T>
+void make_printable(Change<T>& change) {
+  make_printable(change.old_value);
+  make_printable(change.new_value);
+}
+void make_printable(std::pair<std::string, std::string>& cell) {
+  make_printable(cell.first);
+  make_printable(cell.second);
+}
+void make_printable(WordEdit& edit) { make_printable(edit.text); }
+void make_printable(TextDiff& diff) {
+  make_printable(diff.old_text);
+  make_printable(diff.new_text);
+  make_printable(diff.words);
+}
+void make_printable(ListDiff& diff) {
+  make_printable(diff.old_list);
+  make_printable(diff.new_list);
+  make_printable(diff.words);
+}
+void make_printable(Act& act) {
+  make_printable(act.date);
+  make_printable(act.number);
+}
+void make_printable(Deadline& deadline) {
+  make_printable(deadline.text);
+  make_printable(deadline.from);
+  make_printable(deadline.to);
+  make_printable(deadline.recurrence);
+}
+void make_printable(Outcome& outcome) {
+  make_printable(outcome.text);
+  make_printable(outcome.task);
+  make_printable(outcome.deadline);
+}
+void make_printable(Agency& agency) {
+  make_printable(agency.text);
+  make_printable(agency.kind);
+  make_printable(agency.abbr);
+  make_printable(agency.name);
+  make_printable(agency.id);
+}
+void make_printable(Activity& activity) {
+  make_printable(activity.section);
+  make_printable(activity.name);
+  make_printable(activity.items);
+  make_printable(activity.outcomes);
+  make_printable(activity.agencies);
+  make_printable(activity.extra);
+}
+void make_printable(Section& section) {
+  make_printable(section.number);
+  make_printable(section.title);
+}
+void make_printable(Abbreviation& entry) {
+  make_printable(entry.abbr);
+  make_printable(entry.name);
+  make_printable(entry.id);
+}
+void make_printable(OutcomeDiff& diff) {
+  make_printable(diff.text);
+  make_printable(diff.task);
+  if (diff.deadline) {
+    make_printable(diff.deadline->old_deadline);
+    make_printable(diff.deadline->new_deadline);
+  }
+}
+void make_printable(AgenciesDiff& diff) {
+  make_printable(diff.added);
+  make_printable(diff.removed);
+  make_printable(diff.as_agreed_gained);
+  make_printable(diff.as_agreed_lost);
+  make_printable(diff.reworded);
+}
+void make_printable(SectionMove& move) {
+  make_printable(move.old_number);
+  make_printable(move.new_number);
+  make_printable(move.old_title);
+  make_printable(move.new_title);
+}
+void make_printable(SectionChange& change) {
+  make_printable(change.old_section);
+  make_printable(change.new_section);
+}
+void make_printable(AbbreviationChange& change) {
+  make_printable(change.old_entry);
+  make_printable(change.new_entry);
+}
+void make_printable(ActivityChange& change) {
+  make_printable(change.old_activity);
+  make_printable(change.new_activity);
+  make_printable(change.name);
+  make_printable(change.items);
+  make_printable(change.outcomes);
+  make_printable(change.agencies);
+  make_printable(change.section);
+  make_printable(change.extra);
+}
+void make_printable(PlanDiff& diff) {
+  make_printable(diff.old_side.name);
+  make_printable(diff.new_side.name);
+  make_printable(diff.old_side.language);
+  make_printable(diff.new_side.language);
+  make_printable(diff.title);
+  make_printable(diff.intro);
+  make_printable(diff.act);
+  make_printable(diff.published);
+  make_printable(diff.sections);
+  make_printable(diff.abbreviations);
+  make_printable(diff.changes);
+}
+
 // SGR codes, used only when RenderOptions::color asks for them.
 struct Palette {
   bool on = false;
@@ -522,7 +682,40 @@ nlohmann::ordered_json diff_to_json(const PlanDiff& diff) {
   return out;
 }
 
-std::string diff_to_text(const PlanDiff& diff, const RenderOptions& options) {
+std::string printable_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto escape = [&](unsigned code) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code >> shift) & 0xF];
+  };
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const auto byte = static_cast<unsigned char>(text[k]);
+    const auto next = [&](std::size_t ahead) {
+      return k + ahead < text.size() ? static_cast<unsigned char>(text[k + ahead]) : 0;
+    };
+    if ((byte < 0x20 && byte != '\n') || byte == 0x7F) {
+      escape(byte);
+    } else if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) {  // C1: U+0080..U+009F
+      escape(next(1));
+      k += 1;
+    } else if (byte == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) {  // U+202A..U+202E
+      escape(0x2000 + (next(2) - 0x80));
+      k += 2;
+    } else if (byte == 0xE2 && next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9) {  // U+2066..U+2069
+      escape(0x2040 + (next(2) - 0x80));
+      k += 2;
+    } else {
+      out += static_cast<char>(byte);
+    }
+  }
+  return out;
+}
+
+std::string diff_to_text(const PlanDiff& document_diff, const RenderOptions& options) {
+  PlanDiff diff = document_diff;
+  make_printable(diff);
   const Palette palette{options.color};
   std::string out = diff.old_side.name + " → " + diff.new_side.name + "\n";
   if (const std::string mode = describe_mode(diff); !mode.empty()) out += mode + "\n";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -62,6 +63,58 @@ std::vector<std::pair<std::size_t, std::size_t>> align_in_order(
     if (best[(i - 1) * width + j] >= here - kSlack) {
       --i;
     } else if (best[i * width + j - 1] >= here - kSlack) {
+      --j;
+    } else {
+      pairs.emplace_back(i - 1, j - 1);
+      --i, --j;
+    }
+  }
+  std::reverse(pairs.begin(), pairs.end());
+  return pairs;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> align_in_band(
+    std::size_t n, std::size_t m, const std::function<double(std::size_t, std::size_t)>& score, double threshold,
+    std::size_t half_width) {
+  if (n == 0 || m == 0) return {};
+  // Row i holds the columns [lo[i], hi[i]], stored from at[i]. Each row's band reaches back
+  // to the one before it (the slope term), so every cell in a band is reached by a path that
+  // stays inside; cells outside are unreachable (minus infinity).
+  const std::size_t slope = (m + n - 1) / n;
+  std::vector<std::size_t> lo(n + 1);
+  std::vector<std::size_t> hi(n + 1);
+  std::vector<std::size_t> at(n + 2, 0);
+  for (std::size_t i = 0; i <= n; ++i) {
+    const std::size_t center = i * m / n;
+    lo[i] = center > half_width ? center - half_width : 0;
+    hi[i] = std::min(m, center + half_width + slope);
+    at[i + 1] = at[i] + (hi[i] - lo[i] + 1);
+  }
+  constexpr double kUnreachable = -std::numeric_limits<double>::infinity();
+  std::vector<double> best(at[n + 1], 0.0);
+  const auto get = [&](std::size_t i, std::size_t j) {
+    return j < lo[i] || j > hi[i] ? kUnreachable : best[at[i] + (j - lo[i])];
+  };
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = std::max<std::size_t>(lo[i], 1); j <= hi[i]; ++j) {
+      double value = std::max(get(i - 1, j), get(i, j - 1));
+      const double diagonal = get(i - 1, j - 1);
+      if (diagonal != kUnreachable) {
+        const double s = score(i - 1, j - 1);
+        if (s >= threshold) value = std::max(value, diagonal + s);
+      }
+      best[at[i] + (j - lo[i])] = value;
+    }
+  }
+  constexpr double kSlack = 1e-9;  // as in align_in_order
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::size_t i = n;
+  std::size_t j = m;
+  while (i > 0 && j > 0) {
+    const double here = get(i, j);
+    if (get(i - 1, j) >= here - kSlack) {
+      --i;
+    } else if (get(i, j - 1) >= here - kSlack) {
       --j;
     } else {
       pairs.emplace_back(i - 1, j - 1);
@@ -194,6 +247,64 @@ std::vector<double> similarity_matrix(const std::vector<Activity>& old_activitie
   }
   return matrix;
 }
+
+namespace diff_detail {
+
+ActivityScorer::ActivityScorer(const std::vector<Activity>& olds, const std::vector<Activity>& news)
+    : olds_(olds.size()), news_(news.size()) {
+  static_assert(kParts == ::planparse::kParts);
+  Corpus corpus;
+  std::vector<Profile> old_profiles(olds.size());
+  std::vector<Profile> new_profiles(news.size());
+  for (std::size_t i = 0; i < olds.size(); ++i) corpus.add(olds[i], old_profiles[i]);
+  for (std::size_t j = 0; j < news.size(); ++j) corpus.add(news[j], new_profiles[j]);
+  corpus.weigh();
+  for (int part = 0; part < kParts; ++part) {
+    weights_[part].resize(corpus.tokens(part));
+    for (std::size_t id = 0; id < weights_[part].size(); ++id) weights_[part][id] = corpus.weight(part, static_cast<int>(id));
+  }
+  // Totals summed over the sorted ids, as similarity_matrix sums them.
+  const auto fill = [&](std::vector<Row>& rows, std::vector<Profile>& profiles) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      for (int part = 0; part < kParts; ++part) {
+        for (const int id : profiles[r][part]) rows[r].total[part] += weights_[part][static_cast<std::size_t>(id)];
+        rows[r].tokens[part] = std::move(profiles[r][part]);
+      }
+    }
+  };
+  fill(olds_, old_profiles);
+  fill(news_, new_profiles);
+}
+
+double ActivityScorer::score(std::size_t i, std::size_t j) const {
+  const Row& a = olds_[i];
+  const Row& b = news_[j];
+  double total = 0.0;
+  double weights = 0.0;
+  for (int part = 0; part < kParts; ++part) {
+    const double sum = a.total[part] + b.total[part];
+    if (sum == 0.0) continue;
+    // The shared weight added in increasing id order: the order similarity_matrix adds it in.
+    double shared = 0.0;
+    const std::vector<int>& x = a.tokens[part];
+    const std::vector<int>& y = b.tokens[part];
+    for (std::size_t p = 0, q = 0; p < x.size() && q < y.size();) {
+      if (x[p] < y[q]) {
+        ++p;
+      } else if (y[q] < x[p]) {
+        ++q;
+      } else {
+        shared += weights_[part][static_cast<std::size_t>(x[p])];
+        ++p, ++q;
+      }
+    }
+    total += kPartWeights[part] * 2.0 * shared / sum;
+    weights += kPartWeights[part];
+  }
+  return weights > 0.0 ? total / weights : 1.0;
+}
+
+}  // namespace diff_detail
 
 double activity_similarity(const Activity& a, const Activity& b) { return similarity_matrix({a}, {b}).front(); }
 

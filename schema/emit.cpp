@@ -20,6 +20,7 @@
 #include <valijson/validator.hpp>
 
 #include "plan_schema.h"
+#include "schema/validate.h"
 
 // Without exceptions valijson aborts on the odd input it cannot handle (an over-long string);
 // the CMake target `valijson` defines this, and validate_plan relies on it to never throw.
@@ -318,7 +319,16 @@ nlohmann::ordered_json to_json(const Plan& plan) {
 std::string_view plan_schema_text() { return generated::plan_schema; }
 
 std::vector<SchemaViolation> validate_plan(const nlohmann::json& document) {
-  return validate_against(plan_schema_text(), document);
+  std::vector<SchemaViolation> violations = validate_against(plan_schema_text(), document);
+  // valijson's `format: date` already refuses some dates (2025-02-30, not 2025-02-29): one
+  // line per place is enough.
+  for (SchemaViolation& violation : calendar_violations(document)) {
+    if (std::none_of(violations.begin(), violations.end(),
+                     [&](const SchemaViolation& v) { return v.pointer == violation.pointer; })) {
+      violations.push_back(std::move(violation));
+    }
+  }
+  return violations;
 }
 
 std::vector<SchemaViolation> validate_against(std::string_view schema_text, const nlohmann::json& document) {

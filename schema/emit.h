@@ -33,7 +33,8 @@ struct SchemaViolation {
   std::string message;
 };
 
-// Every violation of the plan schema; empty when `document` is valid.
+// Every violation of the plan schema, then the calendar's (schema/validate.h: a date that is no
+// day, a deadline ending before it starts); empty when `document` is valid.
 std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
 
 // Every violation of any draft-07 schema, the deepest reports only (valijson repeats a fault at

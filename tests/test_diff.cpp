@@ -11,7 +11,9 @@
 #include <cctype>
 #include <cstddef>
 #include <filesystem>
+#include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,10 +22,12 @@
 #include <nlohmann/json.hpp>
 
 #include "diff/diff.h"
+#include "diff/similarity.h"
 #include "ingest/source.h"
 #include "parsers/pipeline.h"
 #include "schema/emit.h"
 #include "schema/plan_json.h"
+#include "tools/generator/versions.h"
 
 using namespace planparse;
 namespace fs = std::filesystem;
@@ -972,4 +976,138 @@ TEST_CASE("diff links a body renamed between versions by its registry id: one ag
   CHECK(changed->agencies->reworded[0].old_value.abbr == "MIPD");
   CHECK(changed->agencies->reworded[0].new_value.abbr == "MCI");
   CHECK(changed->agencies->reworded[0].new_value.id == "mipd");
+}
+
+// ---- At scale ------------------------------------------------------------------------------------
+// Plans above 500 x 500 activities are aligned by anchors (diff/align.cpp); generated versions
+// (tools/generator/versions.h) pin that the result stays the exact one on ordinary revisions
+// and that the work grows about linearly.
+
+namespace {
+
+std::vector<std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> as_pairs(
+    const std::vector<ActivityPair>& pairs) {
+  std::vector<std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> out;
+  for (const ActivityPair& pair : pairs) out.emplace_back(pair.old_index, pair.new_index);
+  return out;
+}
+
+const gen::PlanVersions& generated_versions(std::size_t activities) {
+  static std::map<std::size_t, gen::PlanVersions> drawn;
+  auto found = drawn.find(activities);
+  if (found == drawn.end()) found = drawn.emplace(activities, gen::draw_plan_versions(activities)).first;
+  return found->second;
+}
+
+}  // namespace
+
+TEST_CASE("diff scores a pair on demand exactly as the similarity matrix does", "[diff][scale]") {
+  const gen::PlanVersions& plans = generated_versions(300);
+  const std::vector<Activity>& olds = plans.old_plan.activities;
+  const std::vector<Activity>& news = plans.new_plan.activities;
+  const std::vector<double> matrix = similarity_matrix(olds, news);
+  const diff_detail::ActivityScorer scorer(olds, news);
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < olds.size(); ++i) {
+    for (std::size_t j = 0; j < news.size(); ++j) differing += scorer.score(i, j) != matrix[i * news.size() + j];
+  }
+  CHECK(differing == 0);
+}
+
+TEST_CASE("diff's banded in-order pairing equals the full one when the band covers the table", "[diff][scale]") {
+  const gen::PlanVersions& plans = generated_versions(300);
+  const std::vector<Activity>& olds = plans.old_plan.activities;
+  const std::vector<Activity>& news = plans.new_plan.activities;
+  const std::vector<double> matrix = similarity_matrix(olds, news);
+  const auto score = [&](std::size_t i, std::size_t j) { return matrix[i * news.size() + j]; };
+  CHECK(diff_detail::align_in_band(olds.size(), news.size(), score, kMatchThreshold, news.size()) ==
+        diff_detail::align_in_order(olds.size(), news.size(), score, kMatchThreshold));
+  // A narrow band still finds the pairs of a revision, whose rows stay near the diagonal.
+  CHECK(diff_detail::align_in_band(olds.size(), news.size(), score, kMatchThreshold, 16) ==
+        diff_detail::align_in_order(olds.size(), news.size(), score, kMatchThreshold));
+}
+
+TEST_CASE("diff aligns generated revisions of 1000 and 2000 activities by anchors exactly as by every pair",
+          "[diff][scale]") {
+  for (const std::size_t size : {std::size_t{1000}, std::size_t{2000}}) {
+    INFO(size << " activities");
+    const gen::PlanVersions& plans = generated_versions(size);
+    const std::vector<Activity>& olds = plans.old_plan.activities;
+    const std::vector<Activity>& news = plans.new_plan.activities;
+    AlignStats exact_stats;
+    const auto exact = as_pairs(align_activities(olds, news, AlignOptions{std::numeric_limits<std::size_t>::max()},
+                                                 &exact_stats));
+    CHECK_FALSE(exact_stats.anchored);
+    AlignStats stats;
+    CHECK(as_pairs(align_activities(olds, news, AlignOptions{}, &stats)) == exact);
+    CHECK(stats.anchored);
+    CHECK(stats.anchors > size * 9 / 10);
+    // Every stretch in a band and the leftovers by their rare words only.
+    CHECK(as_pairs(align_activities(olds, news, AlignOptions{0})) == exact);
+  }
+}
+
+TEST_CASE("diff's alignment work grows about linearly: 8000 activities a side score under 20x the pairs of 1000",
+          "[diff][scale]") {
+  std::map<std::size_t, std::size_t> comparisons;
+  for (const std::size_t size : {std::size_t{1000}, std::size_t{8000}}) {
+    const gen::PlanVersions& plans = generated_versions(size);
+    AlignStats stats;
+    const std::vector<ActivityPair> pairs = align_activities(plans.old_plan.activities, plans.new_plan.activities, {}, &stats);
+    CHECK(stats.anchored);
+    comparisons[size] = stats.comparisons;
+    // Each index of both plans exactly once.
+    std::size_t olds = 0;
+    std::size_t news = 0;
+    for (const ActivityPair& pair : pairs) olds += pair.old_index.has_value(), news += pair.new_index.has_value();
+    CHECK(olds == plans.old_plan.activities.size());
+    CHECK(news == plans.new_plan.activities.size());
+  }
+  INFO(comparisons[1000] << " pairs scored for 1000, " << comparisons[8000] << " for 8000");
+  CHECK(comparisons[8000] < 20 * comparisons[1000]);
+  CHECK(comparisons[1000] < 1000 * 1000 / 10);
+}
+
+TEST_CASE("diff of two unrelated plans of 3000 activities stays within the band, without scoring every pair",
+          "[diff][scale]") {
+  const gen::PlanVersions first = gen::draw_plan_versions(3000, 7);
+  const gen::PlanVersions second = gen::draw_plan_versions(3000, 8);
+  AlignStats stats;
+  const std::vector<ActivityPair> pairs =
+      align_activities(first.old_plan.activities, second.new_plan.activities, {}, &stats);
+  CHECK(stats.comparisons < std::size_t{3000} * 3000 / 10);
+  CHECK(pairs.size() >= 3000);
+}
+
+// ---- Terminal safety -----------------------------------------------------------------------------
+
+TEST_CASE("diff's printable text escapes C0, DEL, C1 and bidi controls and keeps other text and line feeds",
+          "[diff][text]") {
+  CHECK(printable_text("a\x1b[2Jb\r\tc\x7f") == "a\\u001B[2Jb\\u000D\\u0009c\\u007F");
+  CHECK(printable_text("x\xc2\x85y\xc2\x9b") == "x\\u0085y\\u009B");
+  CHECK(printable_text("\xe2\x80\xae" "evil\xe2\x80\xac \xe2\x81\xa6iso\xe2\x81\xa9") == "\\u202Eevil\\u202C \\u2066iso\\u2069");
+  // Line feeds, "«»", "—", Cyrillic and the zero-width joiner (E2 80 8D) stay as they are.
+  CHECK(printable_text("одна\nдве «x» — y\xe2\x80\x8d") == "одна\nдве «x» — y\xe2\x80\x8d");
+}
+
+TEST_CASE("diff's text report shows control and bidi characters from the plans escaped, with or without colour",
+          "[diff][text]") {
+  const std::string hostile = "Audit \x1b]0;owned\x07 the \xe2\x80\xae" "dlrow";
+  Plan old_plan = plan_of({row(1, "Draft the budget law", "Bill", {"MF"})});
+  Plan new_plan = plan_of({row(1, "Draft the budget law", "Bill", {"MF"}), row(2, hostile, "Report\x1b[8m", {"MJ"})});
+  new_plan.source.name = "new\x1b[1A.txt";
+  const PlanDiff diff = diff_plans(old_plan, new_plan);
+  for (const bool color : {false, true}) {
+    INFO("color " << color);
+    const std::string text = diff_to_text(diff, RenderOptions{color});
+    CHECK(text.find("\x1b]") == std::string::npos);
+    CHECK(text.find("\x1b[8m") == std::string::npos);
+    CHECK(text.find("\x1b[1A") == std::string::npos);
+    CHECK(text.find("\xe2\x80\xae") == std::string::npos);
+    CHECK(text.find("\x07") == std::string::npos);
+    CHECK_THAT(text, Catch::Contains("Audit \\u001B]0;owned\\u0007 the \\u202Edlrow") &&
+                         Catch::Contains("Report\\u001B[8m") && Catch::Contains("new\\u001B[1A.txt"));
+  }
+  // The JSON keeps the text as it is: escaping there is JSON's.
+  CHECK(diff_to_json(diff).dump().find("\\u001b]0;owned") != std::string::npos);
 }

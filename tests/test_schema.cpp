@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -340,4 +341,50 @@ TEST_CASE("every object in the schema is closed and requires all its keys", "[sc
   };
   walk(walk, schema, "");
   CHECK(checked.size() == 11);
+}
+
+// ---- Calendar (schema/validate.h) --------------------------------------------------------------
+
+TEST_CASE("validate rejects a date the pattern admits but the calendar has not, at its pointer", "[schema][validate]") {
+  for (const auto& [date, real] : std::vector<std::pair<std::string, bool>>{{"2025-02-30", false},
+                                                                            {"2025-02-29", false},
+                                                                            {"2024-02-29", true},
+                                                                            {"2025-04-31", false},
+                                                                            {"2025-13-01", false},
+                                                                            {"2025-00-10", false},
+                                                                            {"2025-01-00", false},
+                                                                            {"2025-12-31", true}}) {
+    INFO(date);
+    nlohmann::json document = valid_document();
+    document["activities"][0]["outcomes"][0]["deadline"]["to"] = date;
+    if (real) {
+      CHECK(validate_plan(document).empty());
+    } else {
+      require_only_at(document, "/activities/0/outcomes/0/deadline/to");
+    }
+  }
+}
+
+TEST_CASE("validate rejects an act date and a publication date that are no days", "[schema][validate]") {
+  nlohmann::json document = valid_document();
+  document["published"] = "2023-02-29";
+  require_only_at(document, "/published");
+  document = valid_document();
+  document["act"] = {{"date", "2022-06-31"}, {"number", "12"}};
+  require_only_at(document, "/act/date");
+}
+
+TEST_CASE("validate rejects a deadline that starts after it ends, at its from, and names both dates",
+          "[schema][validate]") {
+  nlohmann::json document = valid_document();
+  document["activities"][0]["outcomes"][0]["deadline"]["from"] = "2023-01-01";
+  std::vector<SchemaViolation> violations = validate_plan(document);
+  INFO(describe(violations));
+  REQUIRE(violations.size() == 1);
+  CHECK(violations[0].pointer == "/activities/0/outcomes/0/deadline/from");
+  CHECK(violations[0].message.find("2023-01-01") != std::string::npos);
+  CHECK(violations[0].message.find("2022-12-31") != std::string::npos);
+  // A one-day term is no fault.
+  document["activities"][0]["outcomes"][0]["deadline"]["from"] = "2022-12-31";
+  CHECK(validate_plan(document).empty());
 }

@@ -41,6 +41,7 @@
 #include "feeds/output.h"
 #include "parsers/pipeline.h"
 #include "schema/emit.h"
+#include "schema/json_input.h"
 #include "tools/cli_usage.h"
 
 namespace {
@@ -129,13 +130,9 @@ int run_validate(const std::string& path) {
     buffer << file.rdbuf();
     text = buffer.str();
   }
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
-    return fail(path, "not JSON", "byte " + std::to_string(error.byte), kInvalid);
-  }
-  const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(document);
+  const planparse::Result<nlohmann::ordered_json> document = planparse::parse_json_input(text);
+  if (!document.ok()) return fail(path, document.error().message, document.error().where, kInvalid);
+  const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(nlohmann::json(document.value()));
   for (const planparse::SchemaViolation& violation : violations) {
     std::cout << path << ": " << (violation.pointer.empty() ? "/" : violation.pointer) << ": " << violation.message << "\n";
   }

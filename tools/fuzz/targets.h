@@ -260,7 +260,11 @@ inline Violation check_diff(std::string_view bytes) {
     const PlanDiff diff = diff_plans(old_plan.value(), new_plan.value(), mode);
     const std::vector<SchemaViolation> violations = validate_diff(nlohmann::json(diff_to_json(diff)));
     if (!violations.empty()) return "diff breaks its schema at " + violations[0].pointer + ": " + violations[0].message;
-    (void)diff_to_text(diff);
+    // Without colour the text report prints no control or bidi character a plan brought.
+    const std::string text = diff_to_text(diff);
+    if (text.find('\x1b') != std::string::npos || text.find("\xe2\x80\xae") != std::string::npos) {
+      return "the text report prints a control or bidi character from a plan";
+    }
     (void)diff_to_html(diff);
     if (has_differences(diff_plans(old_plan.value(), old_plan.value(), mode))) {
       return "a plan differs from itself as " + std::string(diff_mode_name(mode));
