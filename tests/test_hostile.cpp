@@ -225,3 +225,24 @@ TEST_CASE("parse refuses a vocab role typo with exit 2 and a one-line error", "[
   CHECK(testing::is_one_line(run.err));
   CHECK(run.err.find("unknown role") != std::string::npos);
 }
+
+TEST_CASE("memory running out under ulimit -v is one out-of-memory line and exit 4, nothing written (issue report 4)",
+          "[hostile]") {
+#if defined(__SANITIZE_ADDRESS__)
+  SKIP("AddressSanitizer reserves more address space than the limit");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  SKIP("AddressSanitizer reserves more address space than the limit");
+#endif
+#endif
+  testing::Sandbox sandbox;
+  std::string text = testing::read_file(testing::sample("follow-up-plan-2022.en.txt"));
+  for (int i = 0; text.size() < (size_t{16} << 20); ++i) text += "\n\nFiller paragraph " + std::to_string(i) + ".";
+  sandbox.write("flood.txt", text);
+  // 150 MB of address space: enough to start and read the input, not to parse it.
+  sandbox.environment = "ulimit -v 150000;";
+  const testing::Run run = sandbox.run({"parse", "flood.txt", "-o", "out.json"});
+  CHECK(run.exit_code == 4);
+  CHECK(run.err == "planparse: flood.txt: out of memory\n");
+  CHECK(sandbox.listing() == std::vector<std::string>{"flood.txt"});
+}
