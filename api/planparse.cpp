@@ -2,6 +2,9 @@
 // schema, so that the headers a user includes stay few and free of third-party types.
 #include "api/planparse.h"
 
+#include <new>
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "ingest/source.h"
@@ -21,14 +24,29 @@ Result<Plan> parse_with(Result<Source> source, const Options& options) {
   return parse_source(source.value(), vocabulary.value());
 }
 
+// Reading and decoding hold the input two or three times over: memory may run out there too,
+// and a library caller gets a value, never an exception (parse_source guards the stages).
+template <class Read>
+Result<Plan> guarded(Read read, const Options& options) {
+  try {
+    return parse_with(read(), options);
+  } catch (const std::bad_alloc&) {
+    return Failure{Code::out_of_memory, "out of memory", ""};
+  } catch (const std::length_error&) {
+    return Failure{Code::out_of_memory, "out of memory", ""};
+  }
+}
+
 }  // namespace
 
 Result<Plan> parse_file(const std::string& path, const Options& options) {
-  return parse_with(read_source(path, DecodeOptions{options.encoding, options.max_bytes}), options);
+  return guarded([&] { return read_source(path, DecodeOptions{options.encoding, options.max_bytes}); }, options);
 }
 
 Result<Plan> parse_bytes(const std::string& name, std::string bytes, const Options& options) {
-  return parse_with(decode_source(name, std::move(bytes), DecodeOptions{options.encoding, options.max_bytes}), options);
+  return guarded(
+      [&] { return decode_source(name, std::move(bytes), DecodeOptions{options.encoding, options.max_bytes}); },
+      options);
 }
 
 std::string to_json_text(const Plan& plan, bool compact) { return to_json(plan).dump(compact ? -1 : 2) + "\n"; }

@@ -28,7 +28,8 @@ struct Options {
 
 // Reads and parses one document (plain text or HTML, any supported charset). Failures: the
 // codes of ingest/diagnostic.h (io_error, empty_input, binary_input, invalid_utf8,
-// invalid_encoding, unknown_encoding, not_a_plan, limit_exceeded, invalid_vocabulary).
+// invalid_encoding, unknown_encoding, not_a_plan, limit_exceeded, invalid_vocabulary, and
+// out_of_memory when memory runs out: never an exception).
 Result<Plan> parse_file(const std::string& path, const Options& options = {});
 
 // The same from bytes in memory; `name` is the file name the output records.

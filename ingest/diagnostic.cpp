@@ -25,6 +25,7 @@ constexpr std::array kCodes = {
     CodeInfo{Code::invalid_vocabulary, "invalid-vocabulary", "a vocabulary file given with --vocab has a malformed row"},
     CodeInfo{Code::limit_exceeded, "limit-exceeded", "the input passes a documented limit (--max-bytes, cells per table)"},
     CodeInfo{Code::internal_error, "internal-error", "the output breaks planparse's own schema"},
+    CodeInfo{Code::out_of_memory, "out-of-memory", "the input needs more memory than the process may use"},
     CodeInfo{Code::numbering_gap, "numbering-gap", "an activity number skips ahead"},
     CodeInfo{Code::numbering_repeat, "numbering-repeat", "an activity number repeats or goes backwards"},
     CodeInfo{Code::missing_cell, "missing-cell", "a row has no paragraph for a column"},
@@ -41,6 +42,8 @@ constexpr std::array kCodes = {
     CodeInfo{Code::column_mismatch, "column-mismatch", "most cells of a column contradict its header"},
     CodeInfo{Code::unreadable_number, "unreadable-number", "an activity number is too large to read"},
     CodeInfo{Code::foreign_script, "foreign-script", "text holds letters of a script the plan's languages do not use"},
+    CodeInfo{Code::format_character, "format-character",
+             "invisible format characters (bidi controls, U+202E) were removed from an agency or abbreviation"},
 };
 
 const CodeInfo& info(Code code) {

@@ -23,6 +23,7 @@ enum class Code {
   invalid_vocabulary,    // a vocabulary file given with --vocab has a malformed row (a usage error)
   limit_exceeded,        // the input passes a documented limit (--max-bytes, cells per table)
   internal_error,        // planparse produced output that breaks its own schema
+  out_of_memory,         // the input needs more memory than the process may use
   // Diagnostics: the plan is produced, the problem is reported with its line.
   numbering_gap,         // an activity number skips ahead of the previous one + 1
   numbering_repeat,      // an activity number repeats or goes backwards
@@ -39,6 +40,7 @@ enum class Code {
   column_mismatch,       // most cells of a column contradict its role (error)
   unreadable_number,     // an activity number too large to hold: the row keeps the next number (error)
   foreign_script,        // letters of a script the plan's languages do not use (Greek in "ΜΙΑ")
+  format_character,      // invisible format characters (bidi controls, U+202E) removed from an agency or abbreviation
 };
 
 enum class Severity { error, warning, info };

@@ -26,7 +26,10 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr size_t kReadChunk = 64 * 1024;
-constexpr size_t kFormatWindow = 64 * 1024;
+// The tags an HTML document (a saved page, a fragment, Word's export) opens with.
+constexpr std::string_view kDocumentTags[] = {"<html", "<head", "<body", "<table", "<meta", "<div", "<p",
+                                             "<title", "<link", "<style", "<script", "<article", "<main",
+                                             "<section", "<h1", "<h2", "<h3", "<center", "<font", "<span"};
 
 std::string byte_where(size_t offset) { return "byte " + std::to_string(offset); }
 
@@ -201,6 +204,34 @@ Result<Source> decode_source(std::string name, std::string bytes, const DecodeOp
   return source;
 }
 
+Result<std::string> read_data_file(const std::string& path, std::string_view what, size_t max_bytes) {
+  const std::string named = std::string(what) + " " + path;
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (error) return Failure{Code::io_error, "cannot open the " + named + ": " + error.message(), ""};
+  if (!std::filesystem::is_regular_file(status)) {
+    return Failure{Code::io_error, "the " + named + " is not a regular file", ""};
+  }
+  Result<std::string> bytes = read_file(path, "", max_bytes);
+  // read_stream reads whole chunks: the last one may pass the limit.
+  if (bytes.ok() && bytes.value().size() > max_bytes) bytes = too_large(max_bytes);
+  if (!bytes.ok()) {
+    if (bytes.error().code == Code::limit_exceeded) {
+      return Failure{Code::limit_exceeded, "the " + named + " is larger than " + std::to_string(max_bytes) + " bytes",
+                     ""};
+    }
+    return Failure{bytes.error().code, "cannot read the " + named + ": " + bytes.error().message, ""};
+  }
+  // read_stream stops at the first chunk with a control byte; the file is refused, never cut.
+  const std::string& text = bytes.value();
+  const auto binary = std::find_if(text.begin(), text.end(), [](char c) { return is_binary_unit(static_cast<unsigned char>(c)); });
+  if (binary != text.end()) {
+    return Failure{Code::binary_input, "the " + named + " is binary (" + hex_byte(static_cast<unsigned char>(*binary)) + ")",
+                   byte_where(static_cast<size_t>(binary - text.begin()))};
+  }
+  return bytes;
+}
+
 Result<Source> read_source(const std::string& path, const DecodeOptions& options) {
   Result<std::string> given = given_charset(options);
   if (!given.ok()) return given.error();
@@ -213,36 +244,38 @@ Result<Source> read_source(const std::string& path, const DecodeOptions& options
   return source;
 }
 
-// The rule, kept small on purpose:
-//   1. Skip white space and BOMs. If the text opens with "<!doctype html", "<!--" or one of
-//      the tags <html <head <body <table <meta <div <p, it is HTML.
-//   2. Otherwise, if "<html", "<body" or "<table" starts within the first 64 KiB, it is HTML
-//      (this covers an "<?xml ...?>" prologue before XHTML, and portal pages that open with
-//      stray text).
+// The rule, kept small on purpose: the markup a document opens with decides, never a tag
+// further in (a text plan whose intro mentions "<table>" is text).
+//   1. Skip white space, BOMs, comments ("<!-- saved from url -->"), an "<?xml ...?>" prologue
+//      and a doctype; a doctype that names html makes the text HTML.
+//   2. Then it is HTML if it opens with a tag of an HTML document (kDocumentTags), or if the
+//      markup of step 1 was all there is.
 //   3. Otherwise it is text.
 // Names compare ASCII-case-insensitively and must end at a tag boundary ("<plan" is not "<p").
 std::string detect_format(std::string_view text) {
   size_t start = 0;
-  while (start < text.size()) {
-    if (is_space(text[start])) {
+  bool skipped_markup = false;
+  for (;;) {
+    if (start < text.size() && is_space(text[start])) {
       ++start;
     } else if (text.substr(start).starts_with(kUtf8Bom)) {
       start += kUtf8Bom.size();
+    } else if (has_word_at(text, start, "<!--") || has_word_at(text, start, "<?xml")) {
+      const bool comment = text[start + 1] == '!';
+      const size_t end = text.find(comment ? "-->" : "?>", start + 4);
+      if (end == std::string_view::npos) return comment ? "html" : "text";  // an unclosed comment is markup still
+      start = end + (comment ? 3 : 2);
+      skipped_markup = true;
+    } else if (has_word_at(text, start, "<!doctype")) {
+      if (has_tag_at(text, start, "<!doctype html")) return "html";
+      return "text";  // <!doctype svg>, or another vocabulary's document
     } else {
       break;
     }
   }
-
-  if (has_tag_at(text, start, "<!doctype html") || has_word_at(text, start, "<!--")) return "html";
-  for (std::string_view tag : {"<html", "<head", "<body", "<table", "<meta", "<div", "<p"}) {
+  if (start == text.size()) return skipped_markup ? "html" : "text";
+  for (std::string_view tag : kDocumentTags) {
     if (has_tag_at(text, start, tag)) return "html";
-  }
-
-  const size_t window = std::min(text.size(), kFormatWindow);
-  for (size_t pos = text.find('<'); pos < window; pos = text.find('<', pos + 1)) {
-    for (std::string_view tag : {"<html", "<body", "<table"}) {
-      if (has_tag_at(text, pos, tag)) return "html";
-    }
   }
   return "text";
 }

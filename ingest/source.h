@@ -46,11 +46,22 @@ Result<Source> read_source(const std::string& path, const DecodeOptions& options
 // limit_exceeded.
 Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options = {});
 
+// The largest data file planparse reads besides its input (--vocab's .tsv files, --registry):
+// the built-in ones are a few hundred KiB.
+inline constexpr size_t kMaxDataFileBytes = size_t{16} << 20;
+
+// Reads a data file whole: it must be a regular file (not a directory, a FIFO or a device,
+// which could block or never end) of at most `max_bytes`. `what` names it in messages
+// ("vocabulary", "registry"). Failures: io_error (missing, not a regular file, unreadable),
+// binary_input (a NUL or control byte), limit_exceeded (larger than max_bytes).
+Result<std::string> read_data_file(const std::string& path, std::string_view what,
+                                   size_t max_bytes = kMaxDataFileBytes);
+
 // Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);
 
-// "html" when the text starts (after white space and a BOM) with a doctype, a comment or a
-// tag of an HTML document, or holds <html / <body / <table; otherwise "text".
+// "html" when the text opens (after white space, BOMs, comments and an XML prologue) with an
+// HTML doctype or a tag of an HTML document; otherwise "text", whatever tags come later.
 std::string detect_format(std::string_view text);
 
 }  // namespace planparse

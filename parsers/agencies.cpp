@@ -1,6 +1,8 @@
 // Stage 4, fields: agency lists. See agencies.h.
 #include "parsers/agencies.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -535,7 +537,10 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
 }  // namespace
 
 bool is_abbreviation(std::string_view token) {
-  const std::u32string chars = to_u32(token);
+  std::u32string chars = to_u32(token);
+  // Invisible format characters ("\u202EIRWM\u202C") are no part of the word: the fields and
+  // glossary stages remove them, with a format-character warning.
+  std::erase_if(chars, [](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR; });
   if (chars.size() < 2 || chars.size() > 15) return false;
   int letters = 0;
   int capitals = 0;

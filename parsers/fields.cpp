@@ -7,6 +7,7 @@
 #include "parsers/align.h"
 #include "parsers/cell_check.h"
 #include "parsers/deadline.h"
+#include "parsers/text.h"
 
 namespace planparse {
 namespace {
@@ -73,7 +74,17 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
     const std::string& role = columns[c].role;
     // A marker or quote broken over two paragraphs ("МВД (по" / "согласованию)") is one entry.
     const bool agencies = role == "agencies";
-    const std::vector<Paragraph> rejoined = agencies ? join_broken_entries(row.cells[c]) : std::vector<Paragraph>{};
+    std::vector<Paragraph> rejoined = agencies ? join_broken_entries(row.cells[c]) : std::vector<Paragraph>{};
+    // Bidi controls and other format characters go before the list is read: "\u202EIRWM\u202C"
+    // shows as "MWRI" and would match nothing.
+    for (Paragraph& paragraph : rejoined) {
+      const std::vector<char32_t> format = strip_format_characters(paragraph.text);
+      if (format.empty()) continue;
+      diagnostics.push_back({Severity::warning, Code::format_character,
+                             "agency list \"" + paragraph.text + "\" held invisible format characters (" +
+                                 code_point_list(format) + "); they are removed",
+                             paragraph.line});
+    }
     const std::vector<Paragraph>& cell = agencies ? rejoined : row.cells[c];
     for (size_t p = 0; p < cell.size(); ++p) {
       const Paragraph& paragraph = cell[p];

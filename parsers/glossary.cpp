@@ -283,8 +283,24 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
 }
 
 GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
+  GlossaryResult result = read_glossary_entries(paragraphs, vocabulary);
+  result.rest.assign(paragraphs.begin() + static_cast<std::ptrdiff_t>(result.rest_start), paragraphs.end());
+  return result;
+}
+
+GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
   GlossaryResult result;
   auto add = [&](std::string abbr, std::string name, int line) {
+    std::vector<char32_t> format = strip_format_characters(abbr);
+    for (char32_t c : strip_format_characters(name)) {
+      if (std::find(format.begin(), format.end(), c) == format.end()) format.push_back(c);
+    }
+    if (!format.empty()) {
+      result.diagnostics.push_back({Severity::warning, Code::format_character,
+                                    "glossary entry \"" + abbr + "\" held invisible format characters (" +
+                                        code_point_list(format) + "); they are removed",
+                                    line});
+    }
     const std::string folded = fold_lookalikes(abbr);
     if (folded != abbr) {
       result.diagnostics.push_back({Severity::warning, Code::abbreviation_folded,
@@ -355,7 +371,7 @@ GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs, const Voc
     }
     i = names + taken;
   }
-  result.rest.assign(paragraphs.begin() + static_cast<std::ptrdiff_t>(i), paragraphs.end());
+  result.rest_start = i;
   return result;
 }
 

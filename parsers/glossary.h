@@ -37,6 +37,7 @@ namespace planparse {
 struct GlossaryResult {
   std::vector<Abbreviation> entries;
   std::vector<Paragraph> rest;  // paragraphs after the glossary (footer), in order: a tail of the input
+  size_t rest_start = 0;        // where `rest` begins in the input
   std::vector<Diagnostic> diagnostics;
   bool headed = false;          // a glossary heading opened it
 };
@@ -46,6 +47,11 @@ struct GlossaryResult {
 // read over; what follows the entries is `rest`.
 GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs,
                              const Vocabulary& vocabulary = builtin_vocabulary());
+
+// The same, but `rest` is left empty and only rest_start says where it begins: the pipeline
+// moves the tail out of its own paragraphs rather than copy a page of them.
+GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs,
+                                     const Vocabulary& vocabulary = builtin_vocabulary());
 
 // True when the paragraph is a glossary heading (see above). The table stage's test: the
 // table ends at a glossary heading.

@@ -2,6 +2,7 @@
 #include "parsers/html.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -29,8 +30,14 @@ constexpr std::array kBlockElements = {"p", "div", "li", "ul", "ol", "br", "h1",
                                        "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote",
                                        "section", "article", "main", "dl", "dt", "dd", "pre", "hr", "address",
                                        "figure", "figcaption", "center", "body", "html", "form", "fieldset"};
-constexpr std::array kChromeClassWords = {"breadcrumb", "menu", "navbar", "navigation", "lang-switch", "language",
-                                          "langs", "sidebar", "cookie", "share", "social", "skip-link"};
+// Chrome words are whole parts of a class or id token split at '-' and '_' ("site-footer" has
+// the part "footer"; "shareholders-table" has none), never substrings. "footer" and "header"
+// are page parts: the date walk still reads them.
+constexpr std::array kChromeClassWords = {"breadcrumb", "breadcrumbs", "menu", "menus", "mainmenu", "navbar", "nav",
+                                          "navigation", "lang", "langs", "language", "languages", "sidebar",
+                                          "cookie", "cookies", "share", "sharing", "social", "skip", "footer",
+                                          "header"};
+constexpr std::array kPageClassWords = {"footer", "header"};
 constexpr std::array kChromeRoles = {"navigation", "banner", "contentinfo", "menu", "menubar", "search", "complementary"};
 // The parts of a page that hold its dates though they are no content: the head (date <meta>s),
 // the header and the footer ("Publication date: …", <time>).
@@ -51,6 +58,10 @@ constexpr long kMaxRowspan = 65534;
 // Grid positions (rows x columns) one table may lay out: a plan of thousands of activities
 // uses well under a million; the cap keeps a hostile page of spans from costing more.
 constexpr long kMaxGridCells = 20'000'000;
+// Elements the content walk may nest: libxml2 stops at 256 unless told XML_PARSE_HUGE, and then
+// drops the rest of the page without a word; planparse parses with XML_PARSE_HUGE and refuses
+// a page deeper than this (Word and portal pages nest a few dozen).
+constexpr int kMaxDepth = 1024;
 
 struct DocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
@@ -78,10 +89,30 @@ std::string lower_ascii(std::string text) {
   return text;
 }
 
+// True when a class or id value has a token with a part (split at '-' and '_') that is a chrome
+// word; with `page_parts`, the page's header and footer words do not count.
+bool has_chrome_word(std::string_view value, bool page_parts) {
+  for (std::string_view token : split(value, ' ')) {
+    size_t start = 0;
+    while (start <= token.size()) {
+      size_t end = token.find_first_of("-_", start);
+      if (end == std::string_view::npos) end = token.size();
+      const std::string_view part = token.substr(start, end - start);
+      for (const char* word : kChromeClassWords) {
+        if (part == word && !(page_parts && is_one_of(part, kPageClassWords))) return true;
+      }
+      start = end + 1;
+    }
+  }
+  return false;
+}
+
 // Elements a reader never sees, or that belong to the site rather than the document. One pass
 // over the attributes: it runs for every element of the page. With `page_parts`, the page's
-// banner and footer (role banner, contentinfo) are not chrome: the date walk reads them.
-bool is_hidden_or_chrome(const xmlNode* node, bool page_parts) {
+// banner and footer (role banner, contentinfo, a "footer" class) are not chrome: the date walk
+// reads them. Without `chrome_words`, class and id words are not read (inside a plan's table,
+// where "row-social-support" is a row of the plan).
+bool is_hidden_or_chrome(const xmlNode* node, bool page_parts, bool chrome_words = true) {
   for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
     const std::string_view name(reinterpret_cast<const char*>(attr->name));
     if (name == "hidden") return true;
@@ -95,20 +126,13 @@ bool is_hidden_or_chrome(const xmlNode* node, bool page_parts) {
           value.find("mso-hide:all") != std::string::npos)
         return true;
     }
-    if (name == "class" || name == "id") {
-      for (std::string_view token : split(value, ' ')) {
-        if (token == "nav" || token == "lang") return true;
-        for (const char* word : kChromeClassWords) {
-          if (token.find(word) != std::string_view::npos) return true;
-        }
-      }
-    }
+    if ((name == "class" || name == "id") && chrome_words && has_chrome_word(value, page_parts)) return true;
   }
   return false;
 }
 
-bool is_skipped(const xmlNode* node) {
-  return is_one_of(name_of(node), kSkippedElements) || is_hidden_or_chrome(node, false);
+bool is_skipped(const xmlNode* node, bool chrome_words = true) {
+  return is_one_of(name_of(node), kSkippedElements) || is_hidden_or_chrome(node, false, chrome_words);
 }
 
 // What the date walk does not enter: what is skipped, but for the page's head, header and
@@ -162,6 +186,43 @@ std::vector<const xmlNode*> table_rows(const xmlNode* table) {
     }
   }
   return rows;
+}
+
+// The first text of a cell, trimmed, at most `limit` bytes of it: enough to see a row number
+// without copying a cell that holds a whole layout.
+std::string leading_text(const xmlNode* cell, size_t limit) {
+  std::string text;
+  std::vector<const xmlNode*> stack{cell->children};
+  while (!stack.empty() && text.size() < limit) {
+    const xmlNode* node = stack.back();
+    stack.pop_back();
+    if (node == nullptr) continue;
+    stack.push_back(node->next);
+    if (node->type == XML_TEXT_NODE && node->content) {
+      text += std::string_view(reinterpret_cast<const char*>(node->content)).substr(0, limit);
+    } else if (node->type == XML_ELEMENT_NODE) {
+      stack.push_back(node->children);
+    }
+  }
+  return std::string(trim(text));
+}
+
+// True when some row of the table opens with an activity number ("1", "12.", "3)"): the plan's
+// own table, whose classes are the plan's business, not chrome.
+bool holds_numbered_rows(const xmlNode* table) {
+  for (const xmlNode* row : table_rows(table)) {
+    for (const xmlNode* cell = row->children; cell; cell = cell->next) {
+      if (!is_element(cell, "td") && !is_element(cell, "th")) continue;
+      const std::string leading = leading_text(cell, 32);
+      std::string_view text = leading;
+      if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
+      if (!text.empty() && text.size() <= 9 &&
+          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return true;
+      break;  // only the first cell of a row holds its number
+    }
+  }
+  return false;
 }
 
 // Lays the cells of one table out on its grid (the HTML table model, simplified to what a
@@ -266,6 +327,7 @@ class Walker {
     }
     visit(root);
     if (too_large_) return *too_large_;
+    if (too_deep_) return *too_deep_;
     return std::move(blocks_);
   }
 
@@ -282,10 +344,12 @@ class Walker {
   struct Frame {
     const xmlNode* node;
     bool leaving;
+    int depth;     // elements from the start of the walk
+    bool in_plan;  // inside a table of numbered rows: class words are no chrome there
   };
 
   void visit(const xmlNode* start) {
-    std::vector<Frame> stack{{start, false}};
+    std::vector<Frame> stack{{start, false, 0, false}};
     while (!stack.empty()) {
       const Frame frame = stack.back();
       stack.pop_back();
@@ -300,13 +364,25 @@ class Walker {
       }
       if (node->type != XML_ELEMENT_NODE) continue;  // comments, Word's conditional ones included
       if (node == title_) continue;
-      if (node != start && is_skipped(node)) {
+      if (frame.depth > kMaxDepth) {
+        // Never a silent cut: the rest of the page could hold the rest of the plan.
+        if (!too_deep_) {
+          too_deep_ = Failure{Code::limit_exceeded,
+                              "elements nested more than " + std::to_string(kMaxDepth) + " deep",
+                              "line " + std::to_string(xmlGetLineNo(node))};
+        }
+        break;
+      }
+      const bool in_plan = frame.in_plan || (name_of(node) == "table" && holds_numbered_rows(node));
+      if (node != start && is_skipped(node, !in_plan)) {
         if (!hides_dates(node)) sightings_.parts.push_back(node);
         continue;
       }
       enter(node);
-      stack.push_back({node, true});
-      for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, false});
+      stack.push_back({node, true, frame.depth, in_plan});
+      for (const xmlNode* child = node->last; child; child = child->prev) {
+        stack.push_back({child, false, frame.depth + 1, in_plan});
+      }
     }
     flush();
   }
@@ -397,6 +473,7 @@ class Walker {
   int table_depth_ = 0;  // tables open around the element being read
   Sightings sightings_;
   std::optional<Failure> too_large_;  // the first table over kMaxGridCells
+  std::optional<Failure> too_deep_;   // the first element deeper than kMaxDepth
 };
 
 // The value of a date stamp: the datetime or content attribute, else (a <time>) its text.
@@ -494,8 +571,10 @@ Result<Blocks> read_html(std::string_view text) {
   }
   // Recover from broken markup, never touch the network, and ignore the page's own charset
   // declaration: ingest has decoded the bytes and hands over UTF-8.
+  // XML_PARSE_HUGE lifts libxml2's depth limit of 256, past which it drops the rest of the page
+  // in silence (and its cap on one text node's length): the walk bounds depth itself.
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", options));
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     return Failure{Code::not_a_plan, "no HTML document could be read", ""};

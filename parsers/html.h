@@ -4,6 +4,9 @@
 // it already). The walk keeps the content (the <article> or <main> when there is one, else the
 // body) and skips what is not: head, scripts, styles, navigation, headers and footers, menus,
 // breadcrumbs, language switchers, hidden elements, comments (Word's conditional ones too).
+// A class or id is chrome when one of its parts (split at '-' and '_') is a chrome word
+// ("site-footer", not "shareholders-table"), and never inside a table whose rows are numbered.
+// Elements nest at most 1024 deep in the content (libxml2 parses with XML_PARSE_HUGE).
 // Block elements (p, div, li, br, headings, cells) end paragraphs; inline ones (span, b, a,
 // font, o:p) join into running text. rowspan and colspan are laid out as the HTML standard
 // does (colspan at most 1000, rowspan at most 65534 and never past the table's end); a spanned
@@ -24,7 +27,8 @@
 namespace planparse {
 
 // Failures: not_a_plan when libxml2 finds no document at all; limit_exceeded when a table's
-// grid is larger than the limit above (where = the table's line).
+// grid is larger than the limit above (where = the table's line) or the content nests
+// elements deeper than 1024 (where = the line of the first too deep).
 Result<Blocks> read_html(std::string_view text);
 
 }  // namespace planparse

@@ -121,8 +121,9 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
   return act;
 }
 
-Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
+Footer read_footer(std::vector<Paragraph> paragraphs, const Vocabulary& vocabulary) {
   Footer footer;
+  std::vector<bool> claimed(paragraphs.size(), false);
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     if (!footer.published && is_published_marker(paragraph.text, vocabulary)) {
@@ -137,12 +138,18 @@ Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& v
       }
       if (!footer.published && i + 1 < paragraphs.size()) {
         footer.published = read_day(paragraphs[i + 1].text, vocabulary);
-        if (footer.published) ++i;
+        if (footer.published) claimed[i + 1] = true;
       }
-      if (footer.published) continue;
+      if (footer.published) claimed[i] = true;
     }
-    footer.unclaimed.push_back(paragraph);
   }
+  // The unclaimed paragraphs are the input less the few claimed: kept in place, never copied.
+  size_t kept = 0;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (!claimed[i]) paragraphs[kept++] = std::move(paragraphs[i]);
+  }
+  paragraphs.resize(kept);
+  footer.unclaimed = std::move(paragraphs);
   return footer;
 }
 

@@ -28,7 +28,9 @@ struct Footer {
 };
 
 // Reads the paragraphs after the table and glossary.
-Footer read_footer(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);
+// Takes the paragraphs by value: the unclaimed ones move into the Footer (a page of stray
+// paragraphs is not copied).
+Footer read_footer(std::vector<Paragraph> paragraphs, const Vocabulary& vocabulary);
 
 // The publication date a page carries outside its document (PageMetadata, from the HTML
 // reader): a footer paragraph holding the published words anywhere ("… Publication date of

@@ -4,6 +4,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
 
 #include "parsers/text.h"
 
@@ -41,7 +45,8 @@ std::string clean(std::u32string_view line, bool keep_tabs) {
     pending_space = pending_tab = false;
     out.push_back(c);
   }
-  const std::string utf8 = to_utf8(out);
+  std::string utf8 = to_utf8(out);
+  if (is_ascii(utf8)) return utf8;  // NFC leaves ASCII as it is
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return utf8;
@@ -54,18 +59,36 @@ std::string clean(std::u32string_view line, bool keep_tabs) {
 
 }  // namespace
 
+// A line at a time, decoding as it goes: the text is never held a second time as code points
+// (four bytes a character), which on a large input cost more than everything after.
 NormalText normalise(std::string_view text) {
   NormalText result;
-  const std::u32string chars = to_u32(text);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int64_t size = static_cast<int64_t>(text.size());
+  std::u32string line;
   int number = 1;
-  size_t start = 0;
-  for (size_t i = 0; i <= chars.size(); ++i) {
-    if (i < chars.size() && !is_line_break(chars[i])) continue;
-    result.lines.push_back(Line{clean(std::u32string_view(chars).substr(start, i - start), true), number});
-    if (i == chars.size()) break;
-    if (chars[i] == U'\r' && i + 1 < chars.size() && chars[i + 1] == U'\n') ++i;
+  int64_t at = 0;
+  for (;;) {
+    line.clear();
+    bool ended = false;
+    while (at < size) {
+      // U8_NEXT takes an int32_t length: decode from a window that never passes 2 GiB.
+      int32_t i = 0;
+      const int32_t window = static_cast<int32_t>(std::min<int64_t>(size - at, 4));
+      UChar32 c = 0;
+      U8_NEXT(bytes + at, i, window, c);
+      at += i;
+      if (c < 0) c = 0xFFFD;
+      if (is_line_break(static_cast<char32_t>(c))) {
+        if (c == U'\r' && at < size && bytes[at] == '\n') ++at;
+        ended = true;
+        break;
+      }
+      line.push_back(static_cast<char32_t>(c));
+    }
+    result.lines.push_back(Line{clean(line, true), number});
+    if (!ended) break;
     ++number;
-    start = i + 1;
   }
   // A final line break ends the last line rather than opening an empty one.
   if (!result.lines.empty() && result.lines.back().text.empty()) result.lines.pop_back();

@@ -2,6 +2,9 @@
 #include "parsers/pipeline.h"
 
 #include <algorithm>
+#include <map>
+#include <new>
+#include <stdexcept>
 
 #include "parsers/blocks.h"
 #include "parsers/fields.h"
@@ -17,10 +20,79 @@
 namespace planparse {
 namespace {
 
-void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view where, std::vector<Diagnostic>& out) {
+// Warnings of one kind listed one by one before the rest are counted in a summary: a page of
+// stray paragraphs (hundreds of thousands of them) must not cost a diagnostic, a copy of its
+// text and a JSON object each, and a reader learns nothing from the 101st.
+constexpr size_t kMaxListed = 100;
+constexpr Code kCappedCodes[] = {Code::unclaimed_paragraph, Code::extra_paragraph};
+
+// The diagnostics of one capped code left out of the list: how many, and their lines.
+struct Unlisted {
+  long count = 0;
+  int first_line = 0;
+  int last_line = 0;
+  void add(int line) {
+    first_line = count == 0 ? line : std::min(first_line, line);
+    last_line = count == 0 ? line : std::max(last_line, line);
+    ++count;
+  }
+};
+
+void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view where, std::vector<Diagnostic>& out,
+                      Unlisted& unlisted) {
+  size_t listed = static_cast<size_t>(std::count_if(
+      out.begin(), out.end(), [](const Diagnostic& d) { return d.code == Code::unclaimed_paragraph; }));
   for (const Paragraph& paragraph : paragraphs) {
+    if (listed >= kMaxListed) {
+      unlisted.add(paragraph.line);
+      continue;
+    }
     out.push_back({Severity::warning, Code::unclaimed_paragraph,
                    "paragraph " + std::string(where) + " is in no field: " + paragraph.text, paragraph.line});
+    ++listed;
+  }
+}
+
+// `diagnostics` sorted by line: keeps the first kMaxListed of each capped code and puts one
+// summary in place of the rest (with those already counted in `unlisted`), at the line of the
+// first left out. Nothing goes silently: the summary says how many and where.
+void cap_listed(std::vector<Diagnostic>& diagnostics, std::map<Code, Unlisted>& unlisted) {
+  std::map<Code, size_t> listed;
+  std::vector<Diagnostic> kept;
+  bool any_over = false;
+  for (const Diagnostic& d : diagnostics) {
+    if (std::find(std::begin(kCappedCodes), std::end(kCappedCodes), d.code) != std::end(kCappedCodes) &&
+        ++listed[d.code] > kMaxListed) {
+      any_over = true;
+      break;
+    }
+  }
+  if (any_over) {
+    listed.clear();
+    for (Diagnostic& d : diagnostics) {
+      const bool capped = std::find(std::begin(kCappedCodes), std::end(kCappedCodes), d.code) != std::end(kCappedCodes);
+      if (capped && ++listed[d.code] > kMaxListed) {
+        unlisted[d.code].add(d.line);
+      } else {
+        kept.push_back(std::move(d));
+      }
+    }
+    diagnostics = std::move(kept);
+  }
+  bool added = false;
+  for (const auto& [code, left_out] : unlisted) {
+    if (left_out.count == 0) continue;
+    diagnostics.push_back({Severity::warning, code,
+                           std::to_string(left_out.count) + " more " + std::string(code_name(code)) +
+                               " warnings, lines " + std::to_string(left_out.first_line) + "-" +
+                               std::to_string(left_out.last_line) + ", are not listed (only the first " +
+                               std::to_string(kMaxListed) + " are)",
+                           left_out.first_line});
+    added = true;
+  }
+  if (added) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   }
 }
 
@@ -37,10 +109,9 @@ bool spells_out_an_agency(const std::vector<Abbreviation>& entries, const std::v
   return false;
 }
 
-}  // namespace
-
-Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, const Registry& registry) {
+Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, const Registry& registry) {
   Plan plan;
+  std::map<Code, Unlisted> unlisted;
   plan.source = SourceInfo{source.name, source.sha256, static_cast<long long>(source.bytes.size()), source.format,
                            source.encoding};
 
@@ -57,34 +128,43 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
   Result<TableResult> table_result = read_table(blocks, vocabulary);
   if (!table_result.ok()) return table_result.error();
   TableResult& table = table_result.value();
+  // The table holds its own copies of the paragraphs; only the page's metadata is read again.
+  blocks.paragraphs = {};
   plan.diagnostics = std::move(table.diagnostics);
   if (table.title) plan.title = table.title->text;
   for (const Paragraph& paragraph : table.intro) plan.intro.push_back(paragraph.text);
   plan.columns = table.columns;
   plan.sections = table.sections;
-  report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics);
+  report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
+  table.unclaimed = {};
 
   // 4. fields
   std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
-  for (const Row& row : table.rows) {
+  plan.activities.reserve(table.rows.size());
+  for (Row& row : table.rows) {
     plan.activities.push_back(read_activity(row, table.columns, vocabulary, plan.diagnostics));
     agency_lines.push_back(row.number.line);
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (table.columns[c].role == "agencies" && !row.cells[c].empty()) agency_lines.back() = row.cells[c].front().line;
     }
+    row = Row{};  // read: a table of a million rows is not held twice, as rows and as activities
   }
+  table.rows = {};
 
   // 5. glossary: after its heading, or straight after the table when it has none (a glossary
   // table right below the plan's); what follows it is the footer. Entries with no heading over
   // them are a glossary only when they spell out some agency of the table: else they are
   // paragraphs after the table like any other.
-  std::vector<Paragraph> footer_paragraphs = table.after;
+  std::vector<Paragraph> footer_paragraphs;
   {
-    GlossaryResult glossary = read_glossary(table.after, vocabulary);
+    GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
     if (glossary.headed || spells_out_an_agency(glossary.entries, plan.activities)) {
       plan.abbreviations = std::move(glossary.entries);
       plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
-      footer_paragraphs = std::move(glossary.rest);
+      table.after.erase(table.after.begin(), table.after.begin() + static_cast<std::ptrdiff_t>(glossary.rest_start));
+      footer_paragraphs = std::move(table.after);
+    } else {
+      footer_paragraphs = std::move(table.after);
     }
   }
 
@@ -99,11 +179,12 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
 
   // 8. metadata
   plan.act = find_act(table.intro, vocabulary);
-  Footer footer = read_footer(footer_paragraphs, vocabulary);
+  Footer footer = read_footer(std::move(footer_paragraphs), vocabulary);
   plan.published = footer.published;
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
   if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
-  report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics);
+  report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
+  footer.unclaimed = {};
   // The table decides: the reference is an English plan with a Russian footer.
   std::vector<std::string> table_text;
   for (const Activity& activity : plan.activities) {
@@ -114,7 +195,22 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
 
   std::stable_sort(plan.diagnostics.begin(), plan.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  cap_listed(plan.diagnostics, unlisted);
   return plan;
+}
+
+}  // namespace
+
+Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, const Registry& registry) {
+  // Memory running out is an answer about this input, not a crash: the library's callers get a
+  // failure like any other (the CLI exits 4).
+  try {
+    return run_stages(source, vocabulary, registry);
+  } catch (const std::bad_alloc&) {
+    return Failure{Code::out_of_memory, "out of memory", ""};
+  } catch (const std::length_error&) {
+    return Failure{Code::out_of_memory, "out of memory", ""};
+  }
 }
 
 std::optional<Failure> strict_failure(const Plan& plan) {

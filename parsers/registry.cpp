@@ -1,6 +1,8 @@
 // Stage 7, link. See registry.h.
 #include "parsers/registry.h"
 
+#include "ingest/source.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -153,11 +155,9 @@ const Registry& builtin_registry() {
 }
 
 Result<Registry> load_registry_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) return Failure{Code::io_error, "cannot read the registry " + path, ""};
-  Result<Registry> parsed = parse_registry(text.str());
+  Result<std::string> text = read_data_file(path, "registry");
+  if (!text.ok()) return text.error();
+  Result<Registry> parsed = parse_registry(text.value());
   if (!parsed.ok()) return Failure{parsed.error().code, path + ": " + parsed.error().message, parsed.error().where};
   return parsed;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -161,5 +162,31 @@ bool is_latin_letter(char32_t c) { return is_letter(c) && script_of(c) == USCRIP
 bool is_cyrillic_letter(char32_t c) { return is_letter(c) && script_of(c) == USCRIPT_CYRILLIC; }
 bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+
+std::vector<char32_t> strip_format_characters(std::string& text) {
+  std::vector<char32_t> removed;
+  if (is_ascii(text)) return removed;
+  std::u32string kept;
+  for (char32_t c : to_u32(text)) {
+    if (u_charType(static_cast<UChar32>(c)) != U_FORMAT_CHAR) {
+      kept.push_back(c);
+    } else if (std::find(removed.begin(), removed.end(), c) == removed.end()) {
+      removed.push_back(c);
+    }
+  }
+  if (!removed.empty()) text = to_utf8(kept);
+  return removed;
+}
+
+std::string code_point_list(const std::vector<char32_t>& code_points) {
+  std::string out;
+  for (char32_t c : code_points) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    if (!out.empty()) out += ", ";
+    out += hex;
+  }
+  return out;
+}
 
 }  // namespace planparse

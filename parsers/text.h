@@ -51,6 +51,15 @@ bool is_dash(char32_t c);
 // True when every byte is ASCII (the common case, where ICU round trips can be skipped).
 bool is_ascii(std::string_view text);
 
+// Removes the characters of Unicode category Cf (format: bidi controls such as U+202E, word
+// joiners, soft hyphens, BOMs) from `text` and returns the distinct ones removed, in order of
+// first appearance; none for text without them. "\u202EIRWM\u202C" displays as "MWRI" and
+// matches no glossary, so agency and glossary entries drop them before matching.
+std::vector<char32_t> strip_format_characters(std::string& text);
+
+// "U+202E, U+202C": code points as Unicode writes them, for messages.
+std::string code_point_list(const std::vector<char32_t>& code_points);
+
 bool is_latin_letter(char32_t c);
 bool is_cyrillic_letter(char32_t c);
 bool is_upper(char32_t c);

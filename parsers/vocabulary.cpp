@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ingest/source.h"
 #include "parsers/text.h"
 #include "vocab_index.h"
 
@@ -76,9 +77,27 @@ const Vocabulary& builtin_vocabulary() {
   return merged;
 }
 
+namespace {
+
+// The roles a vocabulary file may use: those of the built-in files, and the weak header words
+// of every column role (header.h reads "header.<role>.weak" for each). A role outside them is
+// a typo that would silently teach planparse nothing.
+bool is_known_role(std::string_view role) {
+  if (builtin_vocabulary().by_role.contains(role)) return true;
+  for (std::string_view column : {"number", "name", "outcome", "deadline", "agencies", "other"}) {
+    if (role == "header." + std::string(column) + ".weak") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<Vocabulary> load_vocabulary_directory(const std::string& directory) {
   namespace fs = std::filesystem;
   std::error_code error;
+  if (!fs::is_directory(directory, error)) {
+    return Failure{Code::io_error, "the vocabulary directory " + directory + " is not a directory", ""};
+  }
   std::vector<fs::path> files;
   for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
     if (it->path().extension() == ".tsv") files.push_back(it->path());
@@ -88,12 +107,17 @@ Result<Vocabulary> load_vocabulary_directory(const std::string& directory) {
   std::sort(files.begin(), files.end());  // the same merge order whatever the file system's
   Vocabulary all;
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) return Failure{Code::io_error, "cannot read " + file.string(), ""};
-    Result<Vocabulary> one = parse_vocabulary(text.str(), file.stem().string());
+    Result<std::string> text = read_data_file(file.string(), "vocabulary file");
+    if (!text.ok()) return text.error();
+    Result<Vocabulary> one = parse_vocabulary(text.value(), file.stem().string());
     if (!one.ok()) return Failure{Code::invalid_vocabulary, file.string() + ": " + one.error().message, one.error().where};
+    for (const VocabEntry& entry : one.value().entries) {
+      if (!is_known_role(entry.role)) {
+        return Failure{Code::invalid_vocabulary,
+                       file.string() + ": unknown role \"" + entry.role + "\" (parsers/vocabulary.h lists the roles)",
+                       "line " + std::to_string(entry.line)};
+      }
+    }
     for (VocabEntry& entry : one.value().entries) all.entries.push_back(std::move(entry));
   }
   index_phrases(all);

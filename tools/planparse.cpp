@@ -92,7 +92,10 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     return fail(shown, failure.message, failure.where, failure.code == planparse::Code::io_error ? kIo : kInvalid);
   }
   planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary, registry);
-  if (!plan.ok()) return fail(shown, plan.error().message, plan.error().where, kInvalid);
+  if (!plan.ok()) {
+    const bool memory = plan.error().code == planparse::Code::out_of_memory;
+    return fail(shown, plan.error().message, plan.error().where, memory ? kInternal : kInvalid);
+  }
   if (strict) {
     if (const std::optional<planparse::Failure> doubtful = planparse::strict_failure(plan.value())) {
       return fail(shown, doubtful->message, doubtful->where, kInvalid);

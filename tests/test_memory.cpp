@@ -1,0 +1,118 @@
+// Memory on hostile input: the bound, peak RSS at most 16 x the input + 64 MiB, for the
+// real planparse binary on generated floods (short paragraphs after a plan, in text and HTML,
+// and a table of many rows), measured by wait4's ru_maxrss. Skipped under AddressSanitizer,
+// whose shadow memory and quarantine say nothing about planparse's own use.
+#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "cli_support.h"
+#include "support.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PLANPARSE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PLANPARSE_ASAN 1
+#endif
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Peak {
+  int exit_code = -1;
+  long kib = 0;  // ru_maxrss of the child
+};
+
+// Runs planparse ARGS with stdout and stderr into files of `directory` and returns its exit
+// code and peak resident memory.
+Peak run_measured(const std::vector<std::string>& args, const fs::path& directory) {
+  std::vector<char*> argv;
+  std::string program = PLANPARSE_CLI;
+  argv.push_back(program.data());
+  std::vector<std::string> copies = args;
+  for (std::string& arg : copies) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const std::string out = (directory / "stdout").string();
+  const std::string err = (directory / "stderr").string();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err_fd = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (out_fd < 0 || err_fd < 0) ::_exit(126);
+    ::dup2(out_fd, 1);
+    ::dup2(err_fd, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  Peak peak;
+  REQUIRE(pid > 0);
+  int status = 0;
+  struct rusage usage {};
+  REQUIRE(::wait4(pid, &status, 0, &usage) == pid);
+  peak.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  peak.kib = usage.ru_maxrss;
+  return peak;
+}
+
+// This process's resident size (VmRSS), in KiB.
+long resident_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+void check_bound(const std::string& name, const std::string& input) {
+#ifdef PLANPARSE_ASAN
+  SKIP("AddressSanitizer's shadow memory is no measure of planparse's");
+#endif
+  planparse::testing::Sandbox sandbox;
+  sandbox.write(name, input);
+  // A forked child starts with its parent's resident size as its high-water mark, and Linux
+  // keeps that through execve: ru_maxrss is max(this process's RSS at the fork, the child's
+  // peak). Memory freed by earlier tests goes back first; if this process is still above the
+  // bound, the child's peak cannot be told apart.
+  ::malloc_trim(0);
+  const long parent_kib = resident_kib();
+  const Peak peak = run_measured({"parse", "--compact", sandbox.file(name).string()}, sandbox.io());
+  const long bound_kib = static_cast<long>(16 * input.size() / 1024) + 64 * 1024;
+  INFO(name << ": " << input.size() << " bytes, peak " << peak.kib << " KiB, bound " << bound_kib << " KiB");
+  INFO(planparse::testing::read_bytes(sandbox.io() / "stderr"));
+  CHECK(peak.exit_code == 0);
+  if (parent_kib > bound_kib) {
+    WARN("the test process holds " << parent_kib << " KiB, above the bound: run this test alone");
+    return;
+  }
+  CHECK(peak.kib <= bound_kib);
+}
+
+std::string reference() { return planparse::testing::read_file(planparse::testing::sample("follow-up-plan-2022.en.txt")); }
+
+}  // namespace
+
+TEST_CASE("a plan followed by 4 MiB of short paragraphs stays within 16 x its size + 64 MiB", "[memory]") {
+  std::string text = reference();
+  for (int i = 0; text.size() < (size_t{4} << 20); ++i) text += "\nFiller paragraph " + std::to_string(i) + ".\n";
+  check_bound("flood.txt", text);
+}
+
+TEST_CASE("a portal page followed by 4 MiB of short paragraphs stays within 16 x its size + 64 MiB", "[memory]") {
+  std::string page = planparse::testing::read_file(planparse::testing::sample("follow-up-plan-2022.en.portal.html"));
+  const size_t end = page.rfind("</body>");
+  REQUIRE(end != std::string::npos);
+  std::string flood;
+  for (int i = 0; flood.size() < (size_t{4} << 20); ++i) flood += "<p>Filler paragraph " + std::to_string(i) + ".</p>\n";
+  page.insert(end, flood);
+  check_bound("flood.html", page);
+}
