@@ -170,7 +170,7 @@ TEST_CASE("batch --to csv -o x.csv is a usage error that asks for a folder", "[o
   CHECK_FALSE(fs::exists(box.file("x.csv")));
 }
 
-TEST_CASE("-o naming a FIFO or a folder is refused untouched by parse, diff and batch", "[output]") {
+TEST_CASE("an output (-o) naming a FIFO or a folder is refused untouched by parse, diff and batch", "[output]") {
   Sandbox box;
   box.write("plan.txt", read_bytes(kSamples / kPlan));
   REQUIRE(::mkfifo(box.file("pipe").c_str(), 0644) == 0);
@@ -194,7 +194,7 @@ TEST_CASE("-o naming a FIFO or a folder is refused untouched by parse, diff and 
   CHECK_FALSE(has_temporary(box));
 }
 
-TEST_CASE("-o naming a character device is refused untouched (a device made with mknod, as root)", "[output]") {
+TEST_CASE("an output (-o) naming a character device is refused untouched (a device made with mknod, as root)", "[output]") {
   if (::geteuid() != 0) {
     WARN("not root: mknod is not allowed, skipped");
     return;
@@ -213,7 +213,7 @@ TEST_CASE("-o naming a character device is refused untouched (a device made with
   CHECK(S_ISCHR(status.st_mode));
 }
 
-TEST_CASE("-o through a symlink replaces the link's target, keeping the link and the target's mode", "[output]") {
+TEST_CASE("an output (-o) through a symlink replaces the link's target, keeping the link and the target's mode", "[output]") {
   Sandbox box;
   box.write("plan.txt", read_bytes(kSamples / kPlan));
   fs::create_directories(box.file("real"));
