@@ -228,10 +228,21 @@ std::optional<Failure> AtomicFile::open(const std::string& path) {
   if (!target.ok()) return target.error();
   target_ = target.value();
   std::string pattern = target_.path + ".tmp.XXXXXX";
+  // A signal between creating the temporary and registering it would leave it behind: the
+  // handlers go in first, and the signals wait (blocked) until the path is registered.
+  install_handlers();
+  sigset_t stops, before;
+  ::sigemptyset(&stops);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&stops, signal_number);
+  ::pthread_sigmask(SIG_BLOCK, &stops, &before);
   fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd_ < 0) return io_failure(std::strerror(errno));
-  temporary_ = pattern;
-  slot_ = register_temporary(temporary_);
+  const int made = errno;
+  if (fd_ >= 0) {
+    temporary_ = pattern;
+    slot_ = register_temporary(temporary_);
+  }
+  ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  if (fd_ < 0) return io_failure(std::strerror(made));
   // mkstemp makes 0600; the file should end up as a shell redirect would leave it.
   if (target_.exists) {
     if (::geteuid() == 0) (void)::fchown(fd_, target_.owner, target_.group);

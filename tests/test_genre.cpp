@@ -890,3 +890,13 @@ TEST_CASE("a page of mojibake (UTF-8 read as another charset) is refused, not mi
   REQUIRE_FALSE(plan.ok());
   CHECK(plan.error().code == Code::not_a_plan);
 }
+
+TEST_CASE("plain-English headers 'Step', 'Product', 'Who' name the name, outcome and agencies columns", "[genre]") {
+  const Plan plan = parse_paragraphs({"Schedule of steps", "No.", "Step", "Product", "Due", "Who", "1", "Survey clinic roofs",
+                                      "Survey report", "by 1 March 2027", "MoH and institutions"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].name == "Survey clinic roofs");
+  CHECK(plan.activities[0].outcomes.at(0).text == "Survey report");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"MoH", "and institutions"});
+  CHECK(plan.activities[0].agencies.at(1).kind == "group");
+}
