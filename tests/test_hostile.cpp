@@ -228,11 +228,14 @@ TEST_CASE("parse refuses a vocab role typo with exit 2 and a one-line error", "[
 
 TEST_CASE("memory running out under ulimit -v is one out-of-memory line and exit 4, nothing written (issue report 4)",
           "[hostile]") {
+  // Catch2 v2 has no SKIP: the case returns early, with a warning that says why.
 #if defined(__SANITIZE_ADDRESS__)
-  SKIP("AddressSanitizer reserves more address space than the limit");
+  WARN("skipped: AddressSanitizer reserves more address space than the limit");
+  return;
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-  SKIP("AddressSanitizer reserves more address space than the limit");
+  WARN("skipped: AddressSanitizer reserves more address space than the limit");
+  return;
 #endif
 #endif
   testing::Sandbox sandbox;

@@ -75,7 +75,9 @@ long resident_kib() {
 
 void check_bound(const std::string& name, const std::string& input) {
 #ifdef PLANPARSE_ASAN
-  SKIP("AddressSanitizer's shadow memory is no measure of planparse's");
+  // Catch2 v2 has no SKIP: return early, with a warning that says why.
+  WARN("skipped: AddressSanitizer's shadow memory is no measure of planparse's");
+  return;
 #endif
   planparse::testing::Sandbox sandbox;
   sandbox.write(name, input);
