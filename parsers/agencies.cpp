@@ -308,6 +308,69 @@ std::optional<std::string> abbreviation_of(std::string_view entry, const Vocabul
 // not separate entries: they are hidden behind a private-use character while the cell is split.
 constexpr std::string_view kHiddenComma = "\uE000";
 
+// The word of `text` (letters, digits and inner hyphens) that ends at byte `end` or starts at
+// byte `begin`, as a byte range; empty when no letter is there.
+std::pair<size_t, size_t> word_ending_at(std::string_view text, size_t end) {
+  size_t begin = end;
+  while (begin > 0) {
+    const char32_t c = code_point_before(text, begin);
+    if (!is_letter(c) && c != U'-') break;
+    begin -= to_utf8(std::u32string(1, c)).size();
+  }
+  return {begin, end};
+}
+std::pair<size_t, size_t> word_starting_at(std::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end < text.size()) {
+    const char32_t c = code_point_at(text, end);
+    if (!is_letter(c) && c != U'-') break;
+    end += to_utf8(std::u32string(1, c)).size();
+  }
+  return {begin, end};
+}
+
+// "Администрации Северного, Южного районов города": adjectives in one case share the noun
+// after the last of them, so the commas between them separate no agencies. Told by inflection
+// (vocabulary agency.shared_ending, Russian adjective endings): the words on both sides of a
+// comma end in the same adjective ending ("Северного, Южного"; "Северный, Южный отделы" as
+// well), and the last is followed by a word (the shared noun). Endings that nouns share
+// ("Теплоснабжение, городские отделы") are not in the list. Kazakh and English adjectives do not inflect: there
+// the rule never fires, and the cell splits at its commas as before. Marks the commas in
+// `hidden`; true when it marked one.
+bool hide_shared_head_commas(std::string_view folded, const Vocabulary& vocabulary, std::vector<bool>& hidden) {
+  const std::vector<std::string>& endings = vocabulary.phrases("agency.shared_ending");
+  if (endings.empty() || folded.find(',') == std::string_view::npos) return false;
+  // Both words end in the same ending, each leaving a stem of two letters or more.
+  auto alike = [&](std::string_view first, std::string_view second) {
+    for (const std::string& ending : endings) {
+      const size_t least = ending.size() + 4;
+      if (first.size() >= least && second.size() >= least && first.ends_with(ending) && second.ends_with(ending)) return true;
+    }
+    return false;
+  };
+  bool any = false;
+  std::vector<size_t> chain;  // the commas of the chain being read
+  for (size_t at = folded.find(','); at != std::string_view::npos; at = folded.find(',', at + 1)) {
+    const auto [before_begin, before_end] = word_ending_at(folded, at);
+    size_t next = at + 1;
+    while (next < folded.size() && folded[next] == ' ') ++next;
+    const auto [after_begin, after_end] = word_starting_at(folded, next);
+    const std::string_view before = folded.substr(before_begin, before_end - before_begin);
+    const std::string_view after = folded.substr(after_begin, after_end - after_begin);
+    if (!alike(before, after)) {
+      chain.clear();
+      continue;
+    }
+    chain.push_back(at);
+    // The chain ends where the adjective after the comma is followed by its noun.
+    if (after_end + 1 < folded.size() && folded[after_end] == ' ' && is_letter(code_point_at(folded, after_end + 1))) {
+      for (size_t comma : chain) hidden[comma] = any = true;
+      chain.clear();
+    }
+  }
+  return any;
+}
+
 std::string hide_group_commas(std::string_view cell, const Vocabulary& vocabulary) {
   // One fold of the cell; the phrases are found in it and their commas hidden in one pass.
   const std::string folded = fold_case(cell);
@@ -322,6 +385,7 @@ std::string hide_group_commas(std::string_view cell, const Vocabulary& vocabular
       }
     }
   }
+  any = hide_shared_head_commas(folded, vocabulary, hidden) || any;
   if (!any) return std::string(cell);
   std::string out;
   out.reserve(cell.size() + 16);

@@ -19,6 +19,9 @@
 //   conjunction                                           "and", "и"
 //   agency.legal_form                                     "АО", "«…» АҚ", "РГП на ПХВ", "JSC": an
 //                                                         organisation's legal form, never an abbreviation
+//   agency.shared_ending                                  an adjective ending ("ого"): two adjectives
+//                                                         ending in it around a comma share the noun
+//                                                         after them, one agency ("Северного, Южного районов")
 //   glossary.heading                                      "Abbreviations:", "Note: Abbreviations:"
 //   glossary.word, glossary.shortening, glossary.label    word stems of glossary headings (glossary.h):
 //                                                         a phrase ending in "*" matches every word it

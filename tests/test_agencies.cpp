@@ -371,3 +371,26 @@ TEST_CASE("a footnote mark after an entry is no part of its abbreviation, and st
   REQUIRE(plain.agencies.size() == 1);
   CHECK(plain.agencies[0].name == "Отдел (2)");
 }
+
+TEST_CASE("adjectives in one case around a comma share the noun after them: one entry, not two", "[agencies]") {
+  CHECK(dump("Акимат Северо-Казахстанской, Костанайской областей (по согласованию), МВД") ==
+        std::vector<std::string>{
+            "Акимат Северо-Казахстанской, Костанайской областей (по согласованию)|agency|-|Акимат Северо-Казахстанской, "
+            "Костанайской областей|agreed",
+            "МВД|agency|МВД|-|"});
+  // A chain of three, and nominatives with no word before them.
+  CHECK(dump("Отделы Северного, Южного, Западного районов").size() == 1);
+  CHECK(dump("Северный, Южный отделы полиции").size() == 1);
+}
+
+TEST_CASE("a comma between names that do not end alike, or after which no noun follows, still splits", "[agencies]") {
+  CHECK(dump("Министерство финансов, Министерство юстиции").size() == 2);
+  CHECK(dump("Отдел образования Южного района, Главное управление").size() == 2);
+  // Nouns in "-ие" and "-ей" beside adjectives: no ending in common, or one nouns share.
+  CHECK(dump("ГКП Теплоснабжение, городские отделы").size() == 2);
+  CHECK(dump("Акиматы областей, городской отдел").size() == 2);
+  // The last adjective stands at the end of the cell: nothing shared follows it.
+  CHECK(dump("Отдел Северного, Южного").size() == 2);
+  // English and Kazakh adjectives do not inflect: the rule is Russian only.
+  CHECK(dump("Departments of Northern, Southern districts").size() == 2);
+}
