@@ -62,8 +62,24 @@ ParagraphKind classify_paragraph(std::string_view paragraph, const Vocabulary& v
   return ParagraphKind::prose;
 }
 
+bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  if (!before.whole_line || !paragraph.whole_line) return false;
+  const int last_line = before.breaks.empty() ? before.line : before.breaks.back().line;
+  if (paragraph.line != last_line + 1 || before.text.empty() || paragraph.text.empty()) return false;
+  const std::u32string first = to_u32(std::string_view(paragraph.text).substr(0, 4));
+  if (!first.empty() && is_letter(first.front()) && !is_upper(first.front())) return true;
+  const char end = before.text.back();
+  if (end == ',' || end == '-') return true;
+  const size_t space = before.text.rfind(' ');
+  if (space == std::string::npos) return false;
+  const std::string last = fold_case(std::string_view(before.text).substr(space + 1));
+  const std::vector<std::string>& joins = vocabulary.phrases("wrap.join");
+  return std::find(joins.begin(), joins.end(), last) != joins.end();
+}
+
 std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind>& kinds,
-                                                 const std::vector<std::string>& roles) {
+                                                 const std::vector<std::string>& roles,
+                                                 const std::vector<bool>& wrapped) {
   const size_t n = std::min(kinds.size(), kMaxAlignedParagraphs);
   const size_t m = roles.size();
   std::vector<std::pair<size_t, size_t>> cells(m, {n, n});
@@ -84,11 +100,20 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
     pairs_outcomes[c] = roles[c] == "outcome" && has_deadline_column;
     is_other[c] = costs_of(roles[c]) == costs_of("other");
   }
+  // wraps[i]: how many of paragraphs [0, i) go on the line before them.
+  std::vector<size_t> wraps(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) wraps[i + 1] = wraps[i] + (i < wrapped.size() && wrapped[i] ? 1 : 0);
+  const auto is_wrapped = [&](size_t i) { return i < n && i < wrapped.size() && wrapped[i]; };
   auto segment = [&](size_t c, size_t begin, size_t end) {
     if (begin == end) return kMissingCellCost;
     int cost = prefix[c][end] - prefix[c][begin];
+    // Columns of figures and indicators ("не менее 80 %", "at least 80 %") open in lower
+    // case as often as not: there a lower-case line tells nothing.
+    if (is_wrapped(begin) && !is_other[c]) cost += kWrapCut;
     if (pairs_outcomes[c]) {
-      cost += kOutcomePairing * static_cast<int>(std::labs(static_cast<long>(end - begin) - wanted_outcomes));
+      // A wrapped line is part of the outcome above it, not an outcome.
+      const long outcomes = static_cast<long>(end - begin - (wraps[end] - wraps[begin + 1]));
+      cost += kOutcomePairing * static_cast<int>(std::labs(outcomes - wanted_outcomes));
     }
     if (is_other[c]) cost += kOtherParagraph * static_cast<int>(end - begin - 1);
     return cost;

@@ -4,7 +4,7 @@
 // is cut into consecutive cells, one per column in header order, at the least cost: a
 // paragraph of the wrong kind for its column costs, an empty cell costs more, and an outcome
 // cell whose length differs from the number of deadlines costs a little (outcomes pair with
-// deadlines). Tested by test_align.cpp.
+// deadlines), and a cut inside a hard-wrapped line costs (wraps_on). Tested by test_table.cpp.
 #pragma once
 
 #include <string>
@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "parsers/blocks.h"
 #include "parsers/vocabulary.h"
 
 namespace planparse {
@@ -34,8 +35,21 @@ inline constexpr int kMissingCellCost = 60;
 inline constexpr size_t kMaxAlignedParagraphs = 2000;
 
 // Cuts `kinds` (one row's paragraphs, its number excluded) into one [begin, end) range per
-// role of `roles` (the number column excluded), in order; a range may be empty.
+// role of `roles` (the number column excluded), in order; a range may be empty. `wrapped`, when
+// given (one flag a paragraph), marks a paragraph that goes on the line before it (wraps_on):
+// a cut there costs kWrapCut (but before a cell of an "other" column: figures and indicators
+// open in lower case), and in an outcome cell it is no outcome of its own.
 std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind>& kinds,
-                                                 const std::vector<std::string>& roles);
+                                                 const std::vector<std::string>& roles,
+                                                 const std::vector<bool>& wrapped = {});
+
+// A copy that made every line a paragraph (blocks.h, Paragraph::whole_line) cuts a hard-wrapped
+// cell into its visual lines, and the lines of two cells then differ only by where one cell
+// ends. These tell: two whole-line prose paragraphs on consecutive lines where the second begins with a lower-case letter, or the
+// first ends with a comma, a hyphen or a word that cannot end a phrase (a preposition or a
+// conjunction: vocabulary wrap.join). More than the outcome-pairing cost, so that a cell's
+// wrapped line stays in it; far less than a missing cell, so that it never empties a column.
+inline constexpr int kWrapCut = 8;
+bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary);
 
 }  // namespace planparse

@@ -217,8 +217,9 @@ Blocks split_paragraphs(const NormalText& text) {
     const std::string& line = *text_of_line;
     if (layout.line_per_paragraph || line.find('\t') != std::string::npos) {
       // Each tab-separated cell is a paragraph of its own, on the line of its row.
+      const bool whole = line.find('\t') == std::string::npos;
       for (std::string_view cell : split(line, '\t')) {
-        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number});
+        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number, {}, {}, whole});
       }
       open = false;
       continue;

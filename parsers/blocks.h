@@ -41,6 +41,10 @@ struct Paragraph {
   int line = 0;      // 1-based line of its first character (HTML: of its element) in the decoded input
   GridPosition grid{};
   std::vector<LineBreak> breaks{};  // one per joined line after the first, in order; empty for one line
+  // One whole line of a text that made every line a paragraph: where a cell was hard-wrapped,
+  // the next line may go on the same cell (align.h, wraps_on). False for cells cut at tabs or
+  // bars, whose borders are known.
+  bool whole_line = false;
 };
 
 // What a page holds around its content that is not part of the document's text, for the

@@ -280,10 +280,26 @@ void fill_cells(Row& row, const std::vector<Paragraph>& body, const std::vector<
   std::vector<ParagraphKind> kinds;
   kinds.reserve(body.size());
   for (const Paragraph& p : body) kinds.push_back(classify_paragraph(p.text, vocabulary));
-  const auto ranges = align_row(kinds, roles);
+  std::vector<bool> wrapped(body.size(), false);
+  for (size_t k = 1; k < body.size() && k < kMaxAlignedParagraphs; ++k) {
+    wrapped[k] = kinds[k - 1] == ParagraphKind::prose && kinds[k] == ParagraphKind::prose &&
+                 wraps_on(body[k - 1], body[k], vocabulary);
+  }
+  const auto ranges = align_row(kinds, roles, wrapped);
   for (size_t r = 0; r < ranges.size(); ++r) {
+    std::vector<Paragraph>& cell = row.cells[column_of_role[r]];
+    // An outcome's wrapped lines join it (with "\n", as a name's lines join): each outcome
+    // pairs with a deadline, so a line of one is no outcome of its own.
+    const bool joins = roles[r] == "outcome";
     for (size_t k = ranges[r].first; k < ranges[r].second; ++k) {
-      row.cells[column_of_role[r]].push_back(body[k]);
+      if (joins && k > ranges[r].first && wrapped[k]) {
+        Paragraph& outcome = cell.back();
+        outcome.breaks.push_back({outcome.text.size() + 1, body[k].line});
+        for (const LineBreak& line : body[k].breaks) outcome.breaks.push_back({line.offset + outcome.text.size() + 1, line.line});
+        outcome.text += "\n" + body[k].text;
+        continue;
+      }
+      cell.push_back(body[k]);
       row.kinds[column_of_role[r]].push_back(kinds[k]);
     }
   }

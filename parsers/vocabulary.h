@@ -17,6 +17,8 @@
 //   group.heading                                         goal, task, project, programme rows that
 //                                                         group activities ("Цель:", "1.2-мақсат.")
 //   conjunction                                           "and", "и"
+//   wrap.join                                             prepositions and conjunctions a wrapped line
+//                                                         ends with, not a cell ("в", "of"; align.h)
 //   agency.legal_form                                     "АО", "«…» АҚ", "РГП на ПХВ", "JSC": an
 //                                                         organisation's legal form, never an abbreviation
 //   agency.shared_ending                                  an adjective ending ("ого"): two adjectives

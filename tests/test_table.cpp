@@ -240,6 +240,36 @@ TEST_CASE("outcome paragraphs pair with deadline paragraphs; the rest of the pro
   CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 3}, {3, 4}, {4, 5}, {5, 6}});
 }
 
+TEST_CASE("a cut before a wrapped line costs: the line stays with the cell it goes on", "[align]") {
+  using K = ParagraphKind;
+  const std::vector<std::string> roles = {"name", "outcome", "deadline", "agencies"};
+  const std::vector<K> kinds = {K::prose, K::prose, K::prose, K::prose, K::deadline, K::agencies};
+  // Unmarked, the outcome takes one paragraph (it pairs with one deadline).
+  CHECK(align_row(kinds, roles) == std::vector<std::pair<size_t, size_t>>{{0, 3}, {3, 4}, {4, 5}, {5, 6}});
+  // Lines 1 and 3 go on the lines before them: the cut falls between the two wrapped cells, and
+  // the outcome's two lines count as one outcome.
+  CHECK(align_row(kinds, roles, {false, true, false, true, false, false}) ==
+        std::vector<std::pair<size_t, size_t>>{{0, 2}, {2, 4}, {4, 5}, {5, 6}});
+}
+
+TEST_CASE("a line goes on the line before it when it opens in lower case or the line before ends on a joining word",
+          "[align]") {
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  auto line = [](std::string text, int number) {
+    Paragraph p{std::move(text), number};
+    p.whole_line = true;
+    return p;
+  };
+  CHECK(wraps_on(line("Проверка качества", 7), line("товаров", 8), vocabulary));
+  CHECK(wraps_on(line("Информация в", 9), line("Акимат области", 10), vocabulary));
+  CHECK(wraps_on(line("Report to the", 9), line("Government", 10), vocabulary));
+  CHECK(wraps_on(line("Сбор, анализ,", 9), line("Обобщение", 10), vocabulary));
+  CHECK_FALSE(wraps_on(line("Проверка качества", 7), line("Информация", 8), vocabulary));
+  // Not on the next line (a blank line between), or a cell whose borders are known.
+  CHECK_FALSE(wraps_on(line("Информация в", 9), line("акимат", 11), vocabulary));
+  CHECK_FALSE(wraps_on(Paragraph{"Информация в", 9}, Paragraph{"акимат", 10}, vocabulary));
+}
+
 TEST_CASE("an unparseable deadline still fills the deadline column", "[align]") {
   using K = ParagraphKind;
   const auto cells = align_row({K::prose, K::prose, K::prose, K::agencies}, {"name", "outcome", "deadline", "agencies"});
