@@ -308,8 +308,8 @@ std::optional<std::string> abbreviation_of(std::string_view entry, const Vocabul
 // not separate entries: they are hidden behind a private-use character while the cell is split.
 constexpr std::string_view kHiddenComma = "\uE000";
 
-// The word of `text` (letters, digits and inner hyphens) that ends at byte `end` or starts at
-// byte `begin`, as a byte range; empty when no letter is there.
+// The word of `text` (letters and hyphens) that ends at byte `end` or starts at byte `begin`,
+// as a byte range; empty when no letter is there.
 std::pair<size_t, size_t> word_ending_at(std::string_view text, size_t end) {
   size_t begin = end;
   while (begin > 0) {
@@ -334,9 +334,9 @@ std::pair<size_t, size_t> word_starting_at(std::string_view text, size_t begin) 
 // (vocabulary agency.shared_ending, Russian adjective endings): the words on both sides of a
 // comma end in the same adjective ending ("Северного, Южного"; "Северный, Южный отделы" as
 // well), and the last is followed by a word (the shared noun). Endings that nouns share
-// ("Теплоснабжение, городские отделы") are not in the list. Kazakh and English adjectives do not inflect: there
-// the rule never fires, and the cell splits at its commas as before. Marks the commas in
-// `hidden`; true when it marked one.
+// ("Теплоснабжение, городские отделы") are not in the list. Kazakh and English adjectives do
+// not inflect: there the rule never fires, and the cell splits at its commas as before. Marks
+// the commas in `hidden`; true when it marked one.
 bool hide_shared_head_commas(std::string_view folded, const Vocabulary& vocabulary, std::vector<bool>& hidden) {
   const std::vector<std::string>& endings = vocabulary.phrases("agency.shared_ending");
   if (endings.empty() || folded.find(',') == std::string_view::npos) return false;

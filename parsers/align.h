@@ -45,9 +45,9 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
 
 // A copy that made every line a paragraph (blocks.h, Paragraph::whole_line) cuts a hard-wrapped
 // cell into its visual lines, and the lines of two cells then differ only by where one cell
-// ends. These tell: two whole-line prose paragraphs on consecutive lines where the second begins with a lower-case letter, or the
-// first ends with a comma, a hyphen or a word that cannot end a phrase (a preposition or a
-// conjunction: vocabulary wrap.join). More than the outcome-pairing cost, so that a cell's
+// ends. These tell: two whole-line prose paragraphs on consecutive lines where the second
+// begins with a lower-case letter, or the first ends with a comma, a hyphen or a word that
+// cannot end a phrase (a preposition or a conjunction: vocabulary wrap.join). More than the outcome-pairing cost, so that a cell's
 // wrapped line stays in it; far less than a missing cell, so that it never empties a column.
 inline constexpr int kWrapCut = 8;
 bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary);

@@ -926,3 +926,24 @@ TEST_CASE("plain-English headers 'Step', 'Product', 'Who' name the name, outcome
   CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"MoH", "and institutions"});
   CHECK(plan.activities[0].agencies.at(1).kind == "group");
 }
+
+TEST_CASE("a line-a-paragraph plan in other words: 'Суть работы', 'Кто исполняет', wrapped cells, a shared noun, an 'Обозначения:' legend",
+          "[genre]") {
+  const Plan plan = parse_lines({"Перечень работ по озеленению", "П/н", "Суть работы", "Итоговый документ", "Когда",
+                                 "Кто исполняет", "1)", "Обследование зеленых", "насаждений вдоль", "проспектов",
+                                 "Акт осмотра для", "городского управления", "до 1 сентября 2027 года",
+                                 "Руководители Ленинского, Октябрьского округов, УЗН", "2)", "Посадка саженцев", "Справка",
+                                 "III квартал 2027 года", "КГУ «Зеленстрой»", "Обозначения:",
+                                 "УЗН - управление зеленых насаждений"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Обследование зеленых\nнасаждений вдоль\nпроспектов");
+  REQUIRE(plan.activities[0].outcomes.size() == 1);
+  CHECK(plan.activities[0].outcomes[0].text == "Акт осмотра для\nгородского управления");
+  CHECK(deadline_of(plan.activities[0]).to == "2027-09-01");
+  REQUIRE(plan.activities[0].agencies.size() == 2);
+  CHECK(plan.activities[0].agencies[0].text == "Руководители Ленинского, Октябрьского округов");
+  CHECK(plan.activities[0].agencies[1].name == "управление зеленых насаждений");
+  REQUIRE(plan.activities[1].agencies.size() == 1);
+  CHECK(plan.abbreviations.size() == 1);
+  CHECK(codes(plan).empty());
+}
