@@ -24,7 +24,7 @@ namespace {
 // stray paragraphs (hundreds of thousands of them) must not cost a diagnostic, a copy of its
 // text and a JSON object each, and a reader learns nothing from the 101st.
 constexpr size_t kMaxListed = 100;
-constexpr Code kCappedCodes[] = {Code::unclaimed_paragraph, Code::extra_paragraph};
+constexpr Code kCappedCodes[] = {Code::unclaimed_paragraph, Code::extra_paragraph, Code::unknown_abbreviation};
 
 // The diagnostics of one capped code left out of the list: how many, and their lines.
 struct Unlisted {
@@ -170,8 +170,20 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
 
   // 6. resolve
   const GlossaryIndex index = index_glossary(plan.abbreviations);
+  // A plan without a glossary has an unknown abbreviation in nearly every row: past the first
+  // kMaxListed they are counted as they come rather than held (a million rows, two each).
+  size_t unknown_listed = 0;
+  std::vector<Diagnostic> found;
   for (size_t a = 0; a < plan.activities.size(); ++a) {
-    resolve_agencies(plan.activities[a].agencies, agency_lines[a], index, plan.diagnostics);
+    found.clear();
+    resolve_agencies(plan.activities[a].agencies, agency_lines[a], index, found);
+    for (Diagnostic& d : found) {
+      if (d.code == Code::unknown_abbreviation && unknown_listed++ >= kMaxListed) {
+        unlisted[Code::unknown_abbreviation].add(d.line);
+      } else {
+        plan.diagnostics.push_back(std::move(d));
+      }
+    }
   }
 
   // 7. link: agencies and glossary entries to the registry's ids

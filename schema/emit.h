@@ -2,6 +2,7 @@
 // JSON document against that schema (valijson). Tested by test_schema.cpp.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/diagnostic.h"
 #include "schema/plan.h"
 
 namespace planparse {
@@ -42,5 +44,25 @@ std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
 // constant): it is parsed once and kept by its address. A schema that does not load is
 // reported as one violation at the root.
 std::vector<SchemaViolation> validate_against(std::string_view schema_text, const nlohmann::json& document);
+
+// The plan as `planparse parse` prints it, checked: exactly to_json(plan).dump(compact ? -1 : 2)
+// followed by "\n", written straight from the Plan, activity by activity, each element of the
+// plan's arrays checked against its item schema (and each activity's deadlines against the
+// calendar) as it is written, so that at most one element's JSON DOM exists at a time and the
+// memory beyond the bytes themselves does not grow with the plan. The one path by which
+// validated JSON leaves planparse: the CLI, `batch` and the API.
+// Failures: internal_error when the plan breaks the schema (only a planparse defect or a
+// hand-built Plan can): message "output breaks the schema at \"POINTER\": MESSAGE" of the first
+// violation, where = its pointer ("/activities/12/number").
+Result<std::string> render_plan(const Plan& plan, bool compact);
+
+// What render_plan checks, kept: the bytes, and every violation, the same set validate_plan
+// gives for to_json(plan) (bytes empty when there is one).
+struct Rendered {
+  std::string text;
+  std::vector<SchemaViolation> violations;
+};
+Rendered render_plan_checked(const Plan& plan, bool compact);
+
 
 }  // namespace planparse

@@ -102,14 +102,11 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     }
   }
 
-  const nlohmann::ordered_json json = planparse::to_json(plan.value());
-  const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(nlohmann::json(json));
-  if (!violations.empty()) {
-    return fail(shown, "internal error: output breaks the schema at \"" + violations.front().pointer + "\": " +
-                           violations.front().message,
-                "", kInternal);
-  }
-  const std::string text = json.dump(compact ? -1 : 2) + "\n";
+  // Written and checked against the schema in one pass (schema/emit.h): nothing leaves planparse
+  // that breaks it, and the plan is never held a second time as a JSON document.
+  const planparse::Result<std::string> rendered = planparse::render_plan(plan.value(), compact);
+  if (!rendered.ok()) return fail(shown, "internal error: " + rendered.error().message, "", kInternal);
+  const std::string& text = rendered.value();
   if (output.empty()) {
     std::cout << text;
     return kOk;  // main() checks stdout
