@@ -96,6 +96,13 @@ void cap_listed(std::vector<Diagnostic>& diagnostics, std::map<Code, Unlisted>& 
   }
 }
 
+// Frees a vector's storage: `v = {}` would not (it assigns an empty initializer_list, and the
+// capacity stays), so a million-row table's paragraphs would stay allocated to the end.
+template <class T>
+void release(std::vector<T>& values) {
+  std::vector<T>().swap(values);
+}
+
 // True when some agency of the activities is an abbreviation that the entries spell out (as
 // resolve will find it: exactly, by look-alikes or by transliteration).
 bool spells_out_an_agency(const std::vector<Abbreviation>& entries, const std::vector<Activity>& activities) {
@@ -129,14 +136,14 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   if (!table_result.ok()) return table_result.error();
   TableResult& table = table_result.value();
   // The table holds its own copies of the paragraphs; only the page's metadata is read again.
-  blocks.paragraphs = {};
+  release(blocks.paragraphs);
   plan.diagnostics = std::move(table.diagnostics);
   if (table.title) plan.title = table.title->text;
   for (const Paragraph& paragraph : table.intro) plan.intro.push_back(paragraph.text);
   plan.columns = table.columns;
   plan.sections = table.sections;
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
-  table.unclaimed = {};
+  release(table.unclaimed);
 
   // 4. fields
   std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
@@ -149,7 +156,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     }
     row = Row{};  // read: a table of a million rows is not held twice, as rows and as activities
   }
-  table.rows = {};
+  release(table.rows);
 
   // 5. glossary: after its heading, or straight after the table when it has none (a glossary
   // table right below the plan's); what follows it is the footer. Entries with no heading over
@@ -196,7 +203,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
   if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
-  footer.unclaimed = {};
+  release(footer.unclaimed);
   // The table decides: the reference is an English plan with a Russian footer.
   std::vector<std::string> table_text;
   for (const Activity& activity : plan.activities) {

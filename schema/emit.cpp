@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <exception>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -445,6 +446,7 @@ class JsonWriter {
     next();
     out_ += "null";
   }
+  void newline() { out_ += '\n'; }
   // False once some text written was not UTF-8; reset by the caller.
   bool& utf8() { return utf8_; }
 
@@ -660,12 +662,19 @@ const StreamSchemas& stream_schemas() {
 }
 
 // One render: the writer, the validator (it caches compiled patterns across elements) and the
-// violations found so far.
+// violations found so far. It checks (builds each element's DOM and validates it), writes,
+// or both; written bytes are kept whole, handed on to a sink in pieces, or, when only
+// checking, dropped after each element.
 class Renderer {
  public:
-  Renderer(std::string& out, bool pretty) : writer_(out, pretty), validator_(valijson::Validator::kStrongTypes) {}
+  enum class Bytes { keep, sink, drop };
+
+  Renderer(std::string& out, bool pretty, bool check, Bytes bytes, const std::function<bool(std::string_view)>* sink = nullptr)
+      : out_(out), writer_(out, pretty), validator_(valijson::Validator::kStrongTypes), check_(check), bytes_(bytes),
+        sink_(sink) {}
 
   JsonWriter& writer() { return writer_; }
+  bool checking() const { return check_; }
 
   // `document` against `schema`, its pointers under `prefix` (built only for a violation).
   template <class Prefix>
@@ -682,25 +691,46 @@ class Renderer {
     }
   }
 
+  // After a part of the document: text that was not UTF-8 is a violation at `prefix`, and the
+  // bytes written so far go where they go.
+  template <class Prefix>
+  void part_done(const Prefix& prefix) {
+    if (!writer_.utf8()) {
+      if (check_) schema_.push_back({prefix(), "text that is not UTF-8"});
+      writer_.utf8() = true;
+    }
+    if (bytes_ == Bytes::drop) {
+      out_.clear();
+    } else if (bytes_ == Bytes::sink && out_.size() >= kPiece) {
+      flush();
+    }
+  }
+
+  // The bytes not yet handed to the sink; false once the sink has refused some.
+  bool flush() {
+    if (bytes_ == Bytes::sink && sink_ != nullptr && sink_ok_ && !out_.empty()) sink_ok_ = (*sink_)(out_);
+    if (bytes_ != Bytes::keep) out_.clear();
+    return sink_ok_;
+  }
+
   // One array of the plan, element by element: written, then checked.
   template <class T, class Write, class Dom>
   void array(const char* name, const std::vector<T>& values, Write write, Dom dom) {
     JsonWriter& w = writer_;
     w.key(name);
     w.begin_array();
-    const valijson::Schema& schema = *stream_schemas().items.at(name).schema;
-    for (size_t i = 0; i < values.size(); ++i) {
+    const valijson::Schema* schema = check_ ? stream_schemas().items.at(name).schema.get() : nullptr;
+    for (size_t i = 0; i < values.size() && sink_ok_; ++i) {
       write(w, values[i]);
       const auto prefix = [&] { return std::string("/") + name + "/" + std::to_string(i); };
-      if (!w.utf8()) {
-        schema_.push_back({prefix(), "text that is not UTF-8"});
-        w.utf8() = true;
+      if (check_) {
+        const nlohmann::json element = dom(values[i]);
+        check(*schema, element, prefix);
+        if constexpr (std::is_same_v<T, Activity>) {
+          for (SchemaViolation& v : activity_calendar_violations(element, i)) calendar_.push_back(std::move(v));
+        }
       }
-      const nlohmann::json element = dom(values[i]);
-      check(schema, element, prefix);
-      if constexpr (std::is_same_v<T, Activity>) {
-        for (SchemaViolation& v : activity_calendar_violations(element, i)) calendar_.push_back(std::move(v));
-      }
+      part_done(prefix);
     }
     w.end_array();
   }
@@ -726,31 +756,29 @@ class Renderer {
   }
 
  private:
+  static constexpr size_t kPiece = size_t{64} << 10;
+
+  std::string& out_;
   JsonWriter writer_;
   valijson::Validator validator_;
+  bool check_;
+  Bytes bytes_;
+  const std::function<bool(std::string_view)>* sink_;
+  bool sink_ok_ = true;
   std::vector<SchemaViolation> schema_;
   std::vector<SchemaViolation> calendar_;
 };
 
-}  // namespace
-
-Rendered render_plan_checked(const Plan& plan, bool compact) {
-  Rendered rendered;
-  const StreamSchemas& schemas = stream_schemas();
-  if (!schemas.error.empty()) {
-    rendered.violations.push_back({"", schemas.error});
-    return rendered;
-  }
-  std::string& out = rendered.text;
-  Renderer renderer(out, !compact);
+// The whole document through `renderer`, in the contract's order.
+void render(const Plan& plan, Renderer& renderer) {
   JsonWriter& w = renderer.writer();
-
+  const auto root = [] { return std::string(); };
   // The document without its arrays' elements: the schema's root, the act's and the
   // publication's dates.
-  {
-    const nlohmann::json root = plan_dom<nlohmann::json>(plan, /*with_arrays=*/false);
-    renderer.add_schema(validate_against(plan_schema_text(), root));
-    renderer.add_calendar(calendar_violations(root));
+  if (renderer.checking()) {
+    const nlohmann::json document = plan_dom<nlohmann::json>(plan, /*with_arrays=*/false);
+    renderer.add_schema(validate_against(plan_schema_text(), document));
+    renderer.add_calendar(calendar_violations(document));
   }
   w.begin_object();
   w.key("schema_version"), w.string(kSchemaVersion);
@@ -767,10 +795,7 @@ Rendered render_plan_checked(const Plan& plan, bool compact) {
   w.end_object();
   w.key("language"), w.string(plan.language);
   w.key("title"), w.optional(plan.title);
-  if (!w.utf8()) {
-    renderer.add_schema({{"", "text that is not UTF-8"}});
-    w.utf8() = true;
-  }
+  renderer.part_done(root);
   renderer.array("intro", plan.intro, write_string, string_dom<nlohmann::json>);
   w.key("act");
   if (plan.act) {
@@ -782,18 +807,33 @@ Rendered render_plan_checked(const Plan& plan, bool compact) {
     w.null();
   }
   w.key("published"), w.optional(plan.published);
-  if (!w.utf8()) {
-    renderer.add_schema({{"", "text that is not UTF-8"}});
-    w.utf8() = true;
-  }
+  renderer.part_done(root);
   renderer.array("columns", plan.columns, write_column, column_dom<nlohmann::json>);
   renderer.array("sections", plan.sections, write_section, section_dom<nlohmann::json>);
   renderer.array("activities", plan.activities, write_activity, activity_dom<nlohmann::json>);
   renderer.array("abbreviations", plan.abbreviations, write_abbreviation, abbreviation_dom<nlohmann::json>);
   renderer.array("diagnostics", plan.diagnostics, write_diagnostic, diagnostic_dom<nlohmann::json>);
   w.end_object();
-  out += '\n';
+  w.newline();
+  renderer.part_done(root);
+}
 
+Failure schema_failure(const SchemaViolation& first) {
+  return Failure{Code::internal_error, "output breaks the schema at \"" + first.pointer + "\": " + first.message,
+                 first.pointer};
+}
+
+}  // namespace
+
+Rendered render_plan_checked(const Plan& plan, bool compact) {
+  Rendered rendered;
+  const StreamSchemas& schemas = stream_schemas();
+  if (!schemas.error.empty()) {
+    rendered.violations.push_back({"", schemas.error});
+    return rendered;
+  }
+  Renderer renderer(rendered.text, !compact, /*check=*/true, Renderer::Bytes::keep);
+  render(plan, renderer);
   rendered.violations = renderer.violations();
   if (!rendered.violations.empty()) rendered.text = std::string();
   return rendered;
@@ -802,9 +842,23 @@ Rendered render_plan_checked(const Plan& plan, bool compact) {
 Result<std::string> render_plan(const Plan& plan, bool compact) {
   Rendered rendered = render_plan_checked(plan, compact);
   if (rendered.violations.empty()) return std::move(rendered.text);
-  const SchemaViolation& first = rendered.violations.front();
-  return Failure{Code::internal_error, "output breaks the schema at \"" + first.pointer + "\": " + first.message,
-                 first.pointer};
+  return schema_failure(rendered.violations.front());
+}
+
+std::optional<Failure> stream_plan(const Plan& plan, bool compact, const std::function<bool(std::string_view)>& sink) {
+  const StreamSchemas& schemas = stream_schemas();
+  if (!schemas.error.empty()) return schema_failure({"", schemas.error});
+  std::string buffer;
+  {
+    Renderer checker(buffer, !compact, /*check=*/true, Renderer::Bytes::drop);
+    render(plan, checker);
+    const std::vector<SchemaViolation> violations = checker.violations();
+    if (!violations.empty()) return schema_failure(violations.front());
+  }
+  Renderer writer(buffer, !compact, /*check=*/false, Renderer::Bytes::sink, &sink);
+  render(plan, writer);
+  if (!writer.flush()) return Failure{Code::io_error, "cannot write", ""};
+  return std::nullopt;
 }
 
 }  // namespace planparse

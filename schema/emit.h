@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,13 @@ struct Rendered {
   std::vector<SchemaViolation> violations;
 };
 Rendered render_plan_checked(const Plan& plan, bool compact);
+
+// render_plan for output that need not be held whole (`planparse parse` on a million-row
+// table): the plan is checked first, keeping no bytes, and only when it passes are its bytes
+// written, handed to `sink` in pieces of about 64 KiB; `sink` returns false to stop. So a
+// plan that breaks the schema writes nothing, and the memory is the plan's alone.
+// Failures: internal_error as render_plan (nothing written); io_error when `sink` refused.
+std::optional<Failure> stream_plan(const Plan& plan, bool compact, const std::function<bool(std::string_view)>& sink);
 
 
 }  // namespace planparse

@@ -503,3 +503,47 @@ TEST_CASE("the plan schema's arrays constrain nothing but their items, so render
   }
   CHECK(render_plan(sample_plan(), false).ok());
 }
+
+TEST_CASE("stream_plan hands on render_plan's bytes in pieces, and nothing at all for a plan that breaks the schema",
+          "[schema][render]") {
+  Plan plan = sample_plan();
+  // Enough activities for several 64 KiB pieces.
+  for (int n = 3; n <= 2000; ++n) {
+    Activity activity = plan.activities[0];
+    activity.number = n;
+    plan.activities.push_back(activity);
+  }
+  for (const bool compact : {false, true}) {
+    std::string streamed;
+    int pieces = 0;
+    const std::optional<Failure> failure = stream_plan(plan, compact, [&](std::string_view piece) {
+      streamed += piece;
+      ++pieces;
+      return true;
+    });
+    CHECK_FALSE(failure.has_value());
+    CHECK(pieces > 2);
+    CHECK(streamed == render_plan(plan, compact).value());
+  }
+
+  // A sink that refuses is told once and the run stops with io_error.
+  int calls = 0;
+  const std::optional<Failure> refused = stream_plan(plan, true, [&](std::string_view) {
+    ++calls;
+    return false;
+  });
+  REQUIRE(refused.has_value());
+  CHECK(refused->code == Code::io_error);
+  CHECK(calls == 1);
+
+  plan.activities[1500].number = -3;
+  bool written = false;
+  const std::optional<Failure> broken = stream_plan(plan, true, [&](std::string_view) {
+    written = true;
+    return true;
+  });
+  REQUIRE(broken.has_value());
+  CHECK(broken->code == Code::internal_error);
+  CHECK(broken->where == "/activities/1500/number");
+  CHECK_FALSE(written);
+}
