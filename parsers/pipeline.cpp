@@ -131,6 +131,12 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   } else {
     blocks = split_paragraphs(normalise(source.text));
   }
+  // The paragraphs were pushed one by one: up to half the vector may be slack (5 million
+  // paragraphs of a million-row table sit in room for 8.4 million), held through the table
+  // stage, the peak. Trimmed now, while the normalised text is gone and little else is held.
+  if (blocks.paragraphs.capacity() - blocks.paragraphs.size() > blocks.paragraphs.size() / 8) {
+    blocks.paragraphs.shrink_to_fit();
+  }
   // 3. table
   Result<TableResult> table_result = read_table(blocks, vocabulary);
   if (!table_result.ok()) return table_result.error();
