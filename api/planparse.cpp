@@ -4,6 +4,7 @@
 
 #include <new>
 #include <stdexcept>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -49,7 +50,22 @@ Result<Plan> parse_bytes(const std::string& name, std::string bytes, const Optio
       options);
 }
 
-std::string to_json_text(const Plan& plan, bool compact) { return to_json(plan).dump(compact ? -1 : 2) + "\n"; }
+// The CLI's emitter, with its check (schema/emit.h). Memory may run out while the bytes grow:
+// a value here too, never an exception.
+Result<std::string> render_json(const Plan& plan, bool compact) {
+  try {
+    return render_plan(plan, compact);
+  } catch (const std::bad_alloc&) {
+    return Failure{Code::out_of_memory, "out of memory", ""};
+  } catch (const std::length_error&) {
+    return Failure{Code::out_of_memory, "out of memory", ""};
+  }
+}
+
+std::string to_json_text(const Plan& plan, bool compact) {
+  Result<std::string> rendered = render_json(plan, compact);
+  return rendered.ok() ? std::move(rendered.value()) : std::string();
+}
 
 std::vector<std::string> validate_json_text(std::string_view json) {
   const Result<nlohmann::ordered_json> document = parse_json_input(json);

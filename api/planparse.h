@@ -2,7 +2,7 @@
 //
 //   planparse::Result<planparse::Plan> plan = planparse::parse_file("plan.htm");
 //   if (!plan.ok()) { std::cerr << plan.error().message << "\n"; return 1; }
-//   std::cout << planparse::to_json_text(plan.value());
+//   std::cout << planparse::to_json_text(plan.value());   // or render_json, to be told why not
 //
 // A Result must be looked at before use: ok() then value(), or error() (a Failure with its
 // code, message and where). The Plan (schema/plan.h) is what `planparse parse` prints;
@@ -35,7 +35,13 @@ Result<Plan> parse_file(const std::string& path, const Options& options = {});
 // The same from bytes in memory; `name` is the file name the output records.
 Result<Plan> parse_bytes(const std::string& name, std::string bytes, const Options& options = {});
 
-// The plan as `planparse parse` prints it (compact: on one line, as `--compact`).
+// The plan as `planparse parse` prints it (compact: on one line, as `--compact`), checked against
+// the plan schema on the way as the CLI checks it. Failures: internal_error for a plan that
+// breaks the schema (a hand-built Plan with, say, a negative number or an unknown column role),
+// `where` the JSON pointer of the first violation ("/activities/3/number").
+Result<std::string> render_json(const Plan& plan, bool compact = false);
+
+// render_json's bytes; an empty string for a plan that breaks the schema (render_json says why).
 std::string to_json_text(const Plan& plan, bool compact = false);
 
 // Checks a JSON text against the plan schema: one "pointer: message" per violation, none when

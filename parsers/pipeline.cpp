@@ -24,7 +24,7 @@ namespace {
 // stray paragraphs (hundreds of thousands of them) must not cost a diagnostic, a copy of its
 // text and a JSON object each, and a reader learns nothing from the 101st.
 constexpr size_t kMaxListed = 100;
-constexpr Code kCappedCodes[] = {Code::unclaimed_paragraph, Code::extra_paragraph};
+constexpr Code kCappedCodes[] = {Code::unclaimed_paragraph, Code::extra_paragraph, Code::unknown_abbreviation};
 
 // The diagnostics of one capped code left out of the list: how many, and their lines.
 struct Unlisted {
@@ -96,6 +96,13 @@ void cap_listed(std::vector<Diagnostic>& diagnostics, std::map<Code, Unlisted>& 
   }
 }
 
+// Frees a vector's storage: `v = {}` would not (it assigns an empty initializer_list, and the
+// capacity stays), so a million-row table's paragraphs would stay allocated to the end.
+template <class T>
+void release(std::vector<T>& values) {
+  std::vector<T>().swap(values);
+}
+
 // True when some agency of the activities is an abbreviation that the entries spell out (as
 // resolve will find it: exactly, by look-alikes or by transliteration).
 bool spells_out_an_agency(const std::vector<Abbreviation>& entries, const std::vector<Activity>& activities) {
@@ -124,19 +131,25 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   } else {
     blocks = split_paragraphs(normalise(source.text));
   }
+  // The paragraphs were pushed one by one: up to half the vector may be slack (5 million
+  // paragraphs of a million-row table sit in room for 8.4 million), held through the table
+  // stage, the peak. Trimmed now, while the normalised text is gone and little else is held.
+  if (blocks.paragraphs.capacity() - blocks.paragraphs.size() > blocks.paragraphs.size() / 8) {
+    blocks.paragraphs.shrink_to_fit();
+  }
   // 3. table
   Result<TableResult> table_result = read_table(blocks, vocabulary);
   if (!table_result.ok()) return table_result.error();
   TableResult& table = table_result.value();
   // The table holds its own copies of the paragraphs; only the page's metadata is read again.
-  blocks.paragraphs = {};
+  release(blocks.paragraphs);
   plan.diagnostics = std::move(table.diagnostics);
   if (table.title) plan.title = table.title->text;
   for (const Paragraph& paragraph : table.intro) plan.intro.push_back(paragraph.text);
   plan.columns = table.columns;
   plan.sections = table.sections;
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
-  table.unclaimed = {};
+  release(table.unclaimed);
 
   // 4. fields
   std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
@@ -149,7 +162,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     }
     row = Row{};  // read: a table of a million rows is not held twice, as rows and as activities
   }
-  table.rows = {};
+  release(table.rows);
 
   // 5. glossary: after its heading, or straight after the table when it has none (a glossary
   // table right below the plan's); what follows it is the footer. Entries with no heading over
@@ -170,8 +183,20 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
 
   // 6. resolve
   const GlossaryIndex index = index_glossary(plan.abbreviations);
+  // A plan without a glossary has an unknown abbreviation in nearly every row: past the first
+  // kMaxListed they are counted as they come rather than held (a million rows, two each).
+  size_t unknown_listed = 0;
+  std::vector<Diagnostic> found;
   for (size_t a = 0; a < plan.activities.size(); ++a) {
-    resolve_agencies(plan.activities[a].agencies, agency_lines[a], index, plan.diagnostics);
+    found.clear();
+    resolve_agencies(plan.activities[a].agencies, agency_lines[a], index, found);
+    for (Diagnostic& d : found) {
+      if (d.code == Code::unknown_abbreviation && unknown_listed++ >= kMaxListed) {
+        unlisted[Code::unknown_abbreviation].add(d.line);
+      } else {
+        plan.diagnostics.push_back(std::move(d));
+      }
+    }
   }
 
   // 7. link: agencies and glossary entries to the registry's ids
@@ -184,7 +209,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
   if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
-  footer.unclaimed = {};
+  release(footer.unclaimed);
   // The table decides: the reference is an English plan with a Russian footer.
   std::vector<std::string> table_text;
   for (const Activity& activity : plan.activities) {

@@ -24,8 +24,9 @@ namespace planparse {
 
 // Failures: not_a_plan when no table header is found; the failures of read_html (html.h);
 // out_of_memory when memory runs out (std::bad_alloc, std::length_error) on the way. Problems
-// inside the plan become diagnostics in Plan::diagnostics, at most 100 unclaimed-paragraph and
-// 100 extra-paragraph warnings each, then one of the code counting the rest and their lines.
+// inside the plan become diagnostics in Plan::diagnostics, at most 100 unclaimed-paragraph,
+// 100 extra-paragraph and 100 unknown-abbreviation warnings each, then one of the code counting
+// the rest and their lines.
 // `vocabulary` holds every word the stages know; builtin_vocabulary() unless the user gave
 // their own (load_vocabulary_directory). `registry` likewise (load_registry_file).
 Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary = builtin_vocabulary(),

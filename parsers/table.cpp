@@ -378,7 +378,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   for (size_t i = 1; i < header.begin; ++i) table.intro.push_back(paragraphs[i]);
 
   const GridLayout grid = grid_layout(header);
-  const Walk walk = walk_rows(paragraphs, header, grid, vocabulary, table);
+  Walk walk = walk_rows(paragraphs, header, grid, vocabulary, table);
   table.after.assign(paragraphs.begin() + static_cast<std::ptrdiff_t>(walk.end), paragraphs.end());
   if (table.rows.empty()) {
     return Failure{Code::not_a_plan, "the table header is followed by no numbered activity",
@@ -389,6 +389,9 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   for (size_t r = 0; r < table.rows.size(); ++r) {
     Row& row = table.rows[r];
     fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary);
+    // Its paragraphs are in its cells now: a table of a million rows is not held as bodies and
+    // as cells at once. The last body stays for flag_trailing_paragraph.
+    if (r + 1 < table.rows.size()) std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.
       if (c != number_column && row.cells[c].empty() && table.columns[c].role != "other") {

@@ -2,6 +2,8 @@
 // JSON document against that schema (valijson). Tested by test_schema.cpp.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/diagnostic.h"
 #include "schema/plan.h"
 
 namespace planparse {
@@ -42,5 +45,32 @@ std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
 // constant): it is parsed once and kept by its address. A schema that does not load is
 // reported as one violation at the root.
 std::vector<SchemaViolation> validate_against(std::string_view schema_text, const nlohmann::json& document);
+
+// The plan as `planparse parse` prints it, checked: exactly to_json(plan).dump(compact ? -1 : 2)
+// followed by "\n", written straight from the Plan, activity by activity, each element of the
+// plan's arrays checked against its item schema (and each activity's deadlines against the
+// calendar) as it is written, so that at most one element's JSON DOM exists at a time and the
+// memory beyond the bytes themselves does not grow with the plan. The one path by which
+// validated JSON leaves planparse: the CLI, `batch` and the API.
+// Failures: internal_error when the plan breaks the schema (only a planparse defect or a
+// hand-built Plan can): message "output breaks the schema at \"POINTER\": MESSAGE" of the first
+// violation, where = its pointer ("/activities/12/number").
+Result<std::string> render_plan(const Plan& plan, bool compact);
+
+// What render_plan checks, kept: the bytes, and every violation, the same set validate_plan
+// gives for to_json(plan) (bytes empty when there is one).
+struct Rendered {
+  std::string text;
+  std::vector<SchemaViolation> violations;
+};
+Rendered render_plan_checked(const Plan& plan, bool compact);
+
+// render_plan for output that need not be held whole (`planparse parse` on a million-row
+// table): the plan is checked first, keeping no bytes, and only when it passes are its bytes
+// written, handed to `sink` in pieces of about 64 KiB; `sink` returns false to stop. So a
+// plan that breaks the schema writes nothing, and the memory is the plan's alone.
+// Failures: internal_error as render_plan (nothing written); io_error when `sink` refused.
+std::optional<Failure> stream_plan(const Plan& plan, bool compact, const std::function<bool(std::string_view)>& sink);
+
 
 }  // namespace planparse

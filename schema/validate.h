@@ -4,6 +4,7 @@
 // test_schema.cpp ([validate]).
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,5 +17,9 @@ namespace planparse {
 // it starts (pointer to its `from`), in document order. Values of the wrong type or shape are
 // left to the schema.
 std::vector<SchemaViolation> calendar_violations(const nlohmann::json& document);
+
+// The same checks on one activity alone, the element at /activities/`index` of its plan (the
+// pointers say so): render_plan (schema/emit.h) checks a plan activity by activity.
+std::vector<SchemaViolation> activity_calendar_violations(const nlohmann::json& activity, std::size_t index);
 
 }  // namespace planparse

@@ -35,3 +35,18 @@ TEST_CASE("validate_json_text names each violation by its pointer, and non-JSON 
   CHECK_FALSE(violations.empty());
   CHECK(planparse::version() == PLANPARSE_VERSION);
 }
+
+TEST_CASE("render_json checks the plan as the CLI does: a hand-built plan that breaks the schema is a failure value", "[api]") {
+  planparse::Result<planparse::Plan> plan = planparse::parse_file(planparse::testing::sample("follow-up-plan-2022.en.txt").string());
+  REQUIRE(plan.ok());
+  const planparse::Result<std::string> good = planparse::render_json(plan.value());
+  REQUIRE(good.ok());
+  CHECK(good.value() == planparse::to_json_text(plan.value()));
+  planparse::Plan broken = plan.value();
+  broken.activities[3].number = -1;
+  const planparse::Result<std::string> bad = planparse::render_json(broken, true);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code == planparse::Code::internal_error);
+  CHECK(bad.error().where == "/activities/3/number");
+  CHECK(planparse::to_json_text(broken).empty());
+}

@@ -118,3 +118,13 @@ TEST_CASE("a portal page followed by 4 MiB of short paragraphs stays within 16 x
   page.insert(end, flood);
   check_bound("flood.html", page);
 }
+
+TEST_CASE("a tab-separated table of 100000 rows stays within 16 x its size + 64 MiB", "[memory]") {
+  // As tools/hostile_inputs.py tsv: no glossary, so every row names two unknown abbreviations
+  // (their warnings are capped), and the whole plan is emitted and checked on the way out.
+  std::string text = "No\tName\tOutcome\tDeadline\tAgencies\n";
+  for (int i = 1; i <= 100000; ++i) {
+    text += std::to_string(i) + "\tActivity number " + std::to_string(i) + "\tReport to the Government\tBy the end of 2022\tMIA, MLSP\n";
+  }
+  check_bound("rows.tsv", text);
+}

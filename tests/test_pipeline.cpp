@@ -228,3 +228,24 @@ TEST_CASE("an HTML plan is read cell by cell, a two-row activity merged by its r
   CHECK(a.agencies[0].name == "Ministry of Internal Affairs");
   CHECK(plan.diagnostics.empty());
 }
+
+TEST_CASE("unknown abbreviations past the first 100 are counted in one summary warning", "[pipeline]") {
+  // 150 rows, each naming two abbreviations no glossary defines: 300 warnings, 200 left out.
+  std::string text = "Plan title\n\nNo\tName\tOutcome\tDeadline\tAgencies\n";
+  for (int i = 1; i <= 150; ++i) text += std::to_string(i) + "\tActivity " + std::to_string(i) + "\tReport\t2024\tMIA, MLSP\n";
+  Result<Source> source = decode_source("rows.txt", text);
+  REQUIRE(source.ok());
+  Result<Plan> result = parse_source(source.value());
+  REQUIRE(result.ok());
+  std::vector<const Diagnostic*> unknown;
+  for (const Diagnostic& d : result.value().diagnostics) {
+    if (d.code == Code::unknown_abbreviation) unknown.push_back(&d);
+  }
+  REQUIRE(unknown.size() == 101);
+  const Diagnostic& summary = *unknown.back();
+  INFO(summary.message);
+  CHECK(summary.message.starts_with("200 more unknown-abbreviation warnings, lines "));
+  // Rows 51..150 (two warnings each from row 51 on) are left out; the summary stands at the first.
+  CHECK(summary.line == unknown[99]->line + 1);
+  CHECK(summary.message.find("-" + std::to_string(unknown.front()->line + 149) + ",") != std::string::npos);
+}

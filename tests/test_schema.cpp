@@ -9,7 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/source.h"
+#include "parsers/pipeline.h"
 #include "schema/emit.h"
+#include "support.h"
 
 using namespace planparse;
 
@@ -387,4 +390,160 @@ TEST_CASE("validate rejects a deadline that starts after it ends, at its from, a
   // A one-day term is no fault.
   document["activities"][0]["outcomes"][0]["deadline"]["from"] = "2022-12-31";
   CHECK(validate_plan(document).empty());
+}
+
+// --- render_plan: the streaming emitter ------------------------------------------------------
+
+namespace {
+
+// render_plan's bytes and to_json's dump, in both layouts.
+void require_same_bytes(const Plan& plan) {
+  for (const bool compact : {false, true}) {
+    INFO((compact ? "compact" : "indented"));
+    const Rendered rendered = render_plan_checked(plan, compact);
+    INFO(describe(rendered.violations));
+    REQUIRE(rendered.violations.empty());
+    CHECK(rendered.text == to_json(plan).dump(compact ? -1 : 2) + "\n");
+  }
+}
+
+std::vector<std::string> sorted_lines(const std::vector<SchemaViolation>& violations) {
+  std::vector<std::string> out;
+  for (const SchemaViolation& v : violations) out.push_back(v.pointer + " " + v.message);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("render_plan writes every sample byte for byte as to_json dumps it", "[schema][render]") {
+  namespace fs = std::filesystem;
+  int rendered = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(testing::sample(""))) {
+    const std::string extension = entry.path().extension().string();
+    if (!entry.is_regular_file() || (extension != ".txt" && extension != ".html" && extension != ".htm")) continue;
+    INFO(entry.path().filename().string());
+    Result<Source> source = read_source(entry.path().string());
+    REQUIRE(source.ok());
+    Result<Plan> plan = parse_source(source.value());
+    if (!plan.ok()) continue;  // a sample of a refused input
+    require_same_bytes(plan.value());
+    ++rendered;
+  }
+  CHECK(rendered >= 10);
+}
+
+TEST_CASE("render_plan escapes text as nlohmann does: quotes, controls, non-ASCII, a file name that is not UTF-8",
+          "[schema][render]") {
+  Plan plan = sample_plan();
+  plan.source.name = "pl\xFF" "an \"1\".txt";
+  plan.title = "Кеңес «План» \\ / \x7F \x01\x1F\b\f\n\r\t 😀 é";
+  plan.intro = {"", "tab\there", "ǅ \xE2\x80\xAE RLO"};
+  plan.activities[0].name = "line one\nline two \"quoted\"";
+  plan.activities[0].extra = {{"Cost", "1 000 ₸"}, {"Source", ""}, {"Cost", "2 000"}, {"Notes \"n\"", "x\\y"}};
+  plan.activities[1].items = {"\x02", "end\\"};
+  plan.activities[1].number = 0;
+  plan.abbreviations.clear();
+  plan.sections.clear();
+  require_same_bytes(plan);
+
+  Plan empty;
+  empty.source = {"<stdin>", std::string(64, '0'), 0, "html", "windows-1251"};
+  require_same_bytes(empty);
+}
+
+TEST_CASE("render_plan reports a fault in activity N at /activities/N, as validate_plan does", "[schema][render]") {
+  Plan plan = sample_plan();
+  for (int n = 3; n <= 15; ++n) {
+    Activity activity = plan.activities[1];
+    activity.number = n;
+    activity.line = 10 + n;
+    plan.activities.push_back(activity);
+  }
+  plan.activities[12].number = -1;
+  plan.activities[12].agencies[0].kind = "ministry";
+  plan.activities[5].outcomes[0].deadline = Deadline{"spring", "2022-02-30", "2022-05-31", std::nullopt};
+  plan.activities[7].outcomes[0].deadline = Deadline{"later", "2023-01-01", "2022-01-01", std::nullopt};
+  plan.columns[2].role = "result";
+  plan.published = "2022-13-01";
+  plan.diagnostics[1].line = -4;
+
+  const Rendered rendered = render_plan_checked(plan, false);
+  INFO(describe(rendered.violations));
+  CHECK(rendered.text.empty());
+  const std::vector<std::string> found = pointers(rendered.violations);
+  for (const char* pointer : {"/activities/12/number", "/activities/12/agencies/0/kind", "/activities/5/outcomes/0/deadline/from",
+                              "/activities/7/outcomes/0/deadline/from", "/columns/2/role", "/published", "/diagnostics/1/line"}) {
+    CHECK(std::count(found.begin(), found.end(), pointer) == 1);
+  }
+  // The same faults, with the same messages, as the whole document checked at once.
+  CHECK(sorted_lines(rendered.violations) == sorted_lines(validate_plan(to_json(plan))));
+
+  Plan one_fault = sample_plan();
+  for (int n = 3; n <= 15; ++n) one_fault.activities.push_back(one_fault.activities[1]);
+  one_fault.activities[12].number = -1;
+  const Result<std::string> failed = render_plan(one_fault, true);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.error().code == Code::internal_error);
+  CHECK(failed.error().where == "/activities/12/number");
+  CHECK(failed.error().message.starts_with("output breaks the schema at \"/activities/12/number\": "));
+}
+
+TEST_CASE("the plan schema's arrays constrain nothing but their items, so render_plan may check them item by item",
+          "[schema][render]") {
+  // render_plan checks the document with its arrays empty and each element alone; a keyword
+  // such as minItems on an array would go unchecked, so load_stream_schemas refuses it. This
+  // pins that the published schema has none, and that a valid plan renders at all.
+  const nlohmann::json schema = nlohmann::json::parse(plan_schema_text());
+  for (const char* name : {"intro", "columns", "sections", "activities", "abbreviations", "diagnostics"}) {
+    INFO(name);
+    for (const auto& [keyword, value] : schema["properties"][name].items()) {
+      CHECK((keyword == "description" || keyword == "type" || keyword == "items"));
+    }
+  }
+  CHECK(render_plan(sample_plan(), false).ok());
+}
+
+TEST_CASE("stream_plan hands on render_plan's bytes in pieces, and nothing at all for a plan that breaks the schema",
+          "[schema][render]") {
+  Plan plan = sample_plan();
+  // Enough activities for several 64 KiB pieces.
+  for (int n = 3; n <= 2000; ++n) {
+    Activity activity = plan.activities[0];
+    activity.number = n;
+    plan.activities.push_back(activity);
+  }
+  for (const bool compact : {false, true}) {
+    std::string streamed;
+    int pieces = 0;
+    const std::optional<Failure> failure = stream_plan(plan, compact, [&](std::string_view piece) {
+      streamed += piece;
+      ++pieces;
+      return true;
+    });
+    CHECK_FALSE(failure.has_value());
+    CHECK(pieces > 2);
+    CHECK(streamed == render_plan(plan, compact).value());
+  }
+
+  // A sink that refuses is told once and the run stops with io_error.
+  int calls = 0;
+  const std::optional<Failure> refused = stream_plan(plan, true, [&](std::string_view) {
+    ++calls;
+    return false;
+  });
+  REQUIRE(refused.has_value());
+  CHECK(refused->code == Code::io_error);
+  CHECK(calls == 1);
+
+  plan.activities[1500].number = -3;
+  bool written = false;
+  const std::optional<Failure> broken = stream_plan(plan, true, [&](std::string_view) {
+    written = true;
+    return true;
+  });
+  REQUIRE(broken.has_value());
+  CHECK(broken->code == Code::internal_error);
+  CHECK(broken->where == "/activities/1500/number");
+  CHECK_FALSE(written);
 }

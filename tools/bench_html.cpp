@@ -139,7 +139,38 @@ void pipeline_emit_validate(benchmark::State& state) {
   set_bytes(state);
 }
 
+// The same, emitting as the CLI does now: render_plan writes and checks in one pass.
+void pipeline_render_plan(benchmark::State& state) {
+  const Source source = decode_source("bench.html", page()).value();
+  for (auto _ : state) {
+    const Plan plan = parse_source(source).value();
+    benchmark::DoNotOptimize(render_plan(plan, /*compact=*/true));
+  }
+  set_bytes(state);
+}
+
+// The emitter alone against the path it replaced (to_json, a copy into nlohmann::json for
+// valijson, validate_plan, dump), on one parsed plan.
+void emit_old_dom(benchmark::State& state) {
+  const Plan plan = parse_source(decode_source("bench.html", page()).value()).value();
+  for (auto _ : state) {
+    const nlohmann::ordered_json json = to_json(plan);
+    benchmark::DoNotOptimize(validate_plan(nlohmann::json(json)));
+    benchmark::DoNotOptimize(json.dump(-1) + "\n");
+  }
+  set_bytes(state);
+}
+
+void emit_render_plan(benchmark::State& state) {
+  const Plan plan = parse_source(decode_source("bench.html", page()).value()).value();
+  for (auto _ : state) benchmark::DoNotOptimize(render_plan(plan, /*compact=*/true));
+  set_bytes(state);
+}
+
 BENCHMARK(baseline_libxml2_parse)->Unit(benchmark::kMillisecond);
+BENCHMARK(pipeline_render_plan)->Unit(benchmark::kMillisecond);
+BENCHMARK(emit_old_dom)->Unit(benchmark::kMillisecond);
+BENCHMARK(emit_render_plan)->Unit(benchmark::kMillisecond);
 BENCHMARK(html_reader)->Unit(benchmark::kMillisecond);
 BENCHMARK(pipeline)->Unit(benchmark::kMillisecond);
 BENCHMARK(pipeline_emit_validate)->Unit(benchmark::kMillisecond);
@@ -161,7 +192,7 @@ int main(int argc, char** argv) {
   {
     const Source source = decode_source("bench.html", page()).value();
     const Plan plan = parse_source(source).value();
-    validate_plan(to_json(plan));
+    benchmark::DoNotOptimize(render_plan(plan, /*compact=*/true));
   }
   const double memory_ratio = static_cast<double>(peak_rss_kib() - before) * 1024.0 / static_cast<double>(page().size());
 
@@ -169,7 +200,7 @@ int main(int argc, char** argv) {
   bench::RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   std::cout << "\nInput: " << page().size() / 1e6 << " MB, 2000 activities\n";
-  std::cout << "Peak memory added by one decode + parse + emit + validate: " << memory_ratio << "x the input size\n";
+  std::cout << "Peak memory added by one decode + parse + render_plan: " << memory_ratio << "x the input size\n";
   // With --benchmark_repetitions the names carry "_mean", "_median", ...: compare like with like.
   std::cout << "Throughput as a fraction of libxml2's parse alone (higher is faster):\n";
   for (const auto& [name, time] : reporter.times) {
@@ -179,6 +210,12 @@ int main(int argc, char** argv) {
     if (name.starts_with("baseline") || name.ends_with("_stddev") || name.ends_with("_cv")) continue;
     const auto base = reporter.times.find("baseline_libxml2_parse" + (aggregate ? suffix : std::string()));
     if (base != reporter.times.end()) std::cout << "  " << name << ": " << base->second / time << "\n";
+  }
+  const auto old_path = reporter.times.find("emit_old_dom");
+  const auto render = reporter.times.find("emit_render_plan");
+  if (old_path != reporter.times.end() && render != reporter.times.end()) {
+    std::cout << "render_plan's throughput against the old to_json + copy + validate + dump: "
+              << old_path->second / render->second << "x (higher is faster)\n";
   }
   benchmark::Shutdown();
   return 0;

@@ -121,6 +121,29 @@ void emit_and_validate(benchmark::State& state) {
   set_bytes(state, text);
 }
 
+// The emitter against the path it replaced (to_json, a copy into nlohmann::json for valijson,
+// validate_plan, dump), on the same parsed plan; main prints their ratio.
+void emit_old_dom(benchmark::State& state) {
+  const std::string& text = input(state.range(0));
+  const Plan plan = parse_source(decode_source("bench.txt", text).value()).value();
+  for (auto _ : state) {
+    const nlohmann::ordered_json json = to_json(plan);
+    benchmark::DoNotOptimize(validate_plan(nlohmann::json(json)));
+    benchmark::DoNotOptimize(json.dump(-1) + "\n");
+  }
+  set_bytes(state, text);
+}
+
+void emit_render_plan(benchmark::State& state) {
+  const std::string& text = input(state.range(0));
+  const Plan plan = parse_source(decode_source("bench.txt", text).value()).value();
+  for (auto _ : state) benchmark::DoNotOptimize(render_plan(plan, /*compact=*/true));
+  set_bytes(state, text);
+}
+
+BENCHMARK(emit_old_dom)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
+BENCHMARK(emit_render_plan)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
+
 BENCHMARK(baseline_icu_nfc)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(stage_normalise)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
 BENCHMARK(stage_blocks)->Arg(1)->Arg(40)->Unit(benchmark::kMicrosecond);
@@ -154,6 +177,14 @@ int main(int argc, char** argv) {
     const bool spread = name.ends_with("_stddev") || name.ends_with("_cv");
     if (base == reporter.times.end() || name.starts_with("baseline") || spread) continue;
     std::cout << "  " << name << ": " << time / base->second << "x\n";
+  }
+  std::cout << "\nrender_plan's throughput against the old to_json + copy + validate + dump (higher is faster):\n";
+  for (const char* size : {"/1", "/40"}) {
+    const auto old_path = reporter.times.find(std::string("emit_old_dom") + size);
+    const auto render = reporter.times.find(std::string("emit_render_plan") + size);
+    if (old_path != reporter.times.end() && render != reporter.times.end()) {
+      std::cout << "  " << size << ": " << old_path->second / render->second << "x\n";
+    }
   }
   const auto per_byte = [&](int64_t times) {
     const auto found = reporter.times.find("linear_pipeline/" + std::to_string(times) + "/iterations:1");

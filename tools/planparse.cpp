@@ -28,6 +28,7 @@
 #include <sstream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -102,20 +103,36 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     }
   }
 
-  const nlohmann::ordered_json json = planparse::to_json(plan.value());
-  const std::vector<planparse::SchemaViolation> violations = planparse::validate_plan(nlohmann::json(json));
-  if (!violations.empty()) {
-    return fail(shown, "internal error: output breaks the schema at \"" + violations.front().pointer + "\": " +
-                           violations.front().message,
-                "", kInternal);
-  }
-  const std::string text = json.dump(compact ? -1 : 2) + "\n";
+  // The input's bytes and text are no longer needed: the plan holds what it took from them.
+  source.value() = planparse::Source{};
+
+  // Checked against the schema, then written in pieces (schema/emit.h): nothing leaves
+  // planparse that breaks it, nothing is written when it does, and the text is never held whole.
   if (output.empty()) {
-    std::cout << text;
+    const std::optional<planparse::Failure> failure =
+        planparse::stream_plan(plan.value(), compact, [](std::string_view piece) {
+          std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+          return static_cast<bool>(std::cout);
+        });
+    if (failure && failure->code == planparse::Code::internal_error) {
+      return fail(shown, "internal error: " + failure->message, "", kInternal);
+    }
     return kOk;  // main() checks stdout
   }
-  if (const std::optional<planparse::Failure> failure = planparse::feeds::write_file_atomically(output, text)) {
+  planparse::feeds::AtomicFile file;
+  if (const std::optional<planparse::Failure> failure = file.open(output)) {
     return fail(output, "cannot write: " + failure->message, "", kIo);
+  }
+  const std::optional<planparse::Failure> failure = planparse::stream_plan(plan.value(), compact, [&](std::string_view piece) {
+    file.write(piece);
+    return true;
+  });
+  if (failure) {
+    file.discard();
+    return fail(shown, "internal error: " + failure->message, "", kInternal);
+  }
+  if (const std::optional<planparse::Failure> committed = file.commit()) {
+    return fail(output, "cannot write: " + committed->message, "", kIo);
   }
   return kOk;
 }

@@ -107,8 +107,15 @@ inline Violation check_parse(std::string_view bytes) {
     if (plan.error().code == Code::not_a_plan || plan.error().code == Code::limit_exceeded) return {};
     return "parse_source failed with " + std::string(code_name(plan.error().code)) + ": " + plan.error().message;
   }
-  const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(to_json(plan.value())));
+  const nlohmann::ordered_json document = to_json(plan.value());
+  const std::vector<SchemaViolation> violations = validate_plan(nlohmann::json(document));
   if (!violations.empty()) return "output breaks the schema at " + violations[0].pointer + ": " + violations[0].message;
+  // The emitter the CLI uses writes the same bytes and finds the plan as valid.
+  const Rendered rendered = render_plan_checked(plan.value(), /*compact=*/true);
+  if (!rendered.violations.empty()) {
+    return "render_plan finds a fault validate_plan does not, at " + rendered.violations[0].pointer;
+  }
+  if (rendered.text != document.dump(-1) + "\n") return "render_plan's bytes differ from to_json's";
   return {};
 }
 
