@@ -271,7 +271,7 @@ def make(source, target, numbering=False, tracked=False, localized_styles=False)
 
 
 SAMPLES = [
-    ("samples/follow-up-plan-2022.en.word.htm", "samples/follow-up-plan-2022.en.docx", {}),
+    ("samples/follow-up-plan-2022.en.word.htm", "samples/follow-up-plan-2022.en.typed.docx", {}),
     ("samples/follow-up-plan-2022.en.word.htm", "samples/follow-up-plan-2022.en.numbered.docx",
      {"numbering": True, "tracked": True}),
     ("samples/regional-development-plan-2023.ru.word.htm", "samples/regional-development-plan-2023.ru.docx",
