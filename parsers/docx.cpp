@@ -416,7 +416,8 @@ std::map<std::string, Style> read_styles(const xmlDoc* doc) {
     for (char& c : style.name) c = ascii::lower(c);
     style.based_on = w_val(w_child(node, "basedOn"));
     if (const xmlNode* num = w_child(w_child(node, "pPr"), "numPr")) {
-      style.numbering = NumberingRef{w_val(w_child(num, "numId")), level_index(w_child(num, "ilvl"))};
+      const long level = to_long(w_val(w_child(num, "ilvl")), 0);
+      style.numbering = NumberingRef{w_val(w_child(num, "numId")), static_cast<int>(std::clamp(level, 0L, 8L))};
     }
   }
   return styles;

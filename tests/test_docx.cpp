@@ -360,16 +360,20 @@ TEST_CASE("docx list instances share their abstract list's counters unless a w:s
 TEST_CASE("docx a paragraph style's list numbers its paragraphs; a continued merged cell takes no number", "[docx]") {
   const std::string numbering = numbering_xml(
       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
-      "<w:lvlText w:val=\"%1.\"/><w:suff w:val=\"space\"/></w:lvl></w:abstractNum><w:num w:numId=\"4\"><w:abstractNumId w:val=\"0\"/></w:num>");
+      "<w:lvlText w:val=\"%1.\"/><w:suff w:val=\"space\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
+      "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%2)\"/></w:lvl></w:abstractNum><w:num w:numId=\"4\"><w:abstractNumId w:val=\"0\"/></w:num>");
   const std::string styles = std::string("<?xml version=\"1.0\"?><w:styles xmlns:w=\"") + kW +
                              "\"><w:style w:type=\"paragraph\" w:styleId=\"Num\"><w:name w:val=\"numbered\"/><w:pPr><w:numPr>"
                              "<w:numId w:val=\"4\"/></w:numPr></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"Num2\">"
-                             "<w:name w:val=\"numbered 2\"/><w:basedOn w:val=\"Num\"/></w:style></w:styles>";
+                             "<w:name w:val=\"numbered 2\"/><w:basedOn w:val=\"Num\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"Sub\">"
+                             "<w:name w:val=\"numbered sub\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"4\"/></w:numPr></w:pPr>"
+                             "</w:style></w:styles>";
   const std::string styled = "<w:p><w:pPr><w:pStyle w:val=\"Num2\"/></w:pPr></w:p>";
   const Blocks blocks = read_ok(make_docx(table(row(cell(styled, "<w:vMerge w:val=\"restart\"/>") + cell(p("a"))) +
-                                                row(cell(styled, "<w:vMerge/>") + cell(p("b"))) + row(cell(styled) + cell(p("c")))),
+                                                row(cell(styled, "<w:vMerge/>") + cell(p("b"))) + row(cell(styled) + cell(p("c")))) +
+                                              "<w:p><w:pPr><w:pStyle w:val=\"Sub\"/></w:pPr><w:r><w:t>sub</w:t></w:r></w:p>",
                                           {{"word/numbering.xml", numbering}, {"word/styles.xml", styles}}));
-  CHECK(texts(blocks) == Strings{"1.", "a", "b", "2.", "c"});
+  CHECK(texts(blocks) == Strings{"1.", "a", "b", "2.", "c", "a) sub"});
 }
 
 // ---- the package's limits ------------------------------------------------------------------
