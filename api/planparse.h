@@ -26,8 +26,9 @@ struct Options {
   std::string vocabulary_directory;       // <language>.tsv files to use instead of the built-in words
 };
 
-// Reads and parses one document (plain text or HTML, any supported charset). Failures: the
-// codes of ingest/diagnostic.h (io_error, empty_input, binary_input, invalid_utf8,
+// Reads and parses one document (plain text or HTML in any supported charset, or a Word
+// .docx, told by content). Failures: the codes of ingest/diagnostic.h (io_error, empty_input,
+// unsupported_format (a PDF, .doc, .xlsx, .odt, an encrypted or damaged .docx), binary_input, invalid_utf8,
 // invalid_encoding, unknown_encoding, not_a_plan, limit_exceeded, invalid_vocabulary, and
 // out_of_memory when memory runs out: never an exception).
 Result<Plan> parse_file(const std::string& path, const Options& options = {});

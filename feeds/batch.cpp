@@ -32,7 +32,8 @@ bool is_document_name(const fs::path& path) {
   std::string extension = path.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-  return extension == ".txt" || extension == ".text" || extension == ".htm" || extension == ".html";
+  return extension == ".txt" || extension == ".text" || extension == ".htm" || extension == ".html" ||
+         extension == ".docx";
 }
 
 // One input's result, filled by a worker and consumed by the writer.

@@ -18,7 +18,7 @@ namespace planparse::feeds {
 enum class Target { jsonl, csv, sqlite };
 
 // The files a batch reads: files as given, directories walked recursively for .txt, .text,
-// .htm and .html (`ignored` gets the other files), "-" for newline-separated paths read from
+// .htm, .html and .docx (`ignored` gets the other files), "-" for newline-separated paths read from
 // `paths_in`; sorted, without repeats. Failures: io_error for a path that does not exist.
 Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& arguments, std::istream& paths_in,
                                                 std::vector<std::string>* ignored);

@@ -18,6 +18,8 @@ constexpr std::array kCodes = {
     CodeInfo{Code::io_error, "io-error", "the file or stdin cannot be read"},
     CodeInfo{Code::empty_input, "empty-input", "the input holds no text"},
     CodeInfo{Code::binary_input, "binary-input", "the input holds NUL bytes or control characters"},
+    CodeInfo{Code::unsupported_format, "unsupported-format",
+             "the input is a document planparse does not read (PDF, .doc, .xlsx, .odt, encrypted)"},
     CodeInfo{Code::invalid_utf8, "invalid-utf8", "a byte sequence is not valid UTF-8"},
     CodeInfo{Code::invalid_encoding, "invalid-encoding", "a byte sequence is not valid in the input's charset"},
     CodeInfo{Code::unknown_encoding, "unknown-encoding", "the encoding named is not one planparse reads"},

@@ -16,6 +16,7 @@ enum class Code {
   io_error,              // the file or stdin cannot be read
   empty_input,           // no bytes, or nothing but white space
   binary_input,          // NUL bytes or control characters: not a text document
+  unsupported_format,    // a document in a format planparse does not read (PDF, .doc, .xlsx, .odt, an encrypted or damaged .docx)
   invalid_utf8,          // a byte sequence that is not UTF-8
   invalid_encoding,      // a byte sequence that is not valid in the input's charset (other than UTF-8)
   unknown_encoding,      // the caller named a charset planparse does not read (a usage error)

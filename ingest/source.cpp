@@ -20,6 +20,7 @@
 
 #include "ingest/ascii.h"
 #include "ingest/charset.h"
+#include "ingest/container.h"
 
 namespace planparse {
 namespace {
@@ -139,7 +140,8 @@ Result<std::string> read_stream(std::FILE* stream, const std::string& given, siz
       return Failure{Code::io_error, "cannot read: " + errno_text(error != 0 ? error : EIO), ""};
     }
     const CodeUnit unit = input_code_unit(bytes, given);
-    if (find_binary_unit(bytes, unit, start - start % unit.width)) break;
+    // A ZIP or OLE2 file is read whole: its entries say what it is (container.h).
+    if (!opens_like_container(bytes) && find_binary_unit(bytes, unit, start - start % unit.width)) break;
     if (got < kReadChunk && std::feof(stream)) break;
   }
   return bytes;
@@ -178,7 +180,8 @@ bool has_tag_at(std::string_view text, size_t pos, std::string_view opening) {
 
 }  // namespace
 
-// 1. the given charset must be known; 2. empty input; 3. binary code units; 4. the charset
+// 1. the given charset must be known; 2. empty input; 2a. a container (container.h): a .docx
+// is handed on as bytes, other kinds refused; 3. binary code units; 4. the charset
 // (charset.h: given, BOM, HTML declaration, UTF-8, detection, fallback), judging "HTML" from
 // the raw bytes, whose tags are ASCII in every 8-bit charset we read; 5. decoding; 6. blank text.
 Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options) {
@@ -186,6 +189,20 @@ Result<Source> decode_source(std::string name, std::string bytes, const DecodeOp
   if (!given.ok()) return given.error();
   if (bytes.empty()) return Failure{Code::empty_input, "input is empty", ""};
   if (bytes.size() > options.max_bytes) return too_large(options.max_bytes);
+  // A container (a Word document, a PDF, a spreadsheet) is told by its content before the
+  // binary check would call it binary: a .docx goes to parsers/docx.h undecoded.
+  Container container = sniff_container(bytes);
+  if (container.refusal) return *container.refusal;
+  if (container.kind == ContainerKind::docx) {
+    Source source;
+    source.name = std::move(name);
+    source.sha256 = sha256_hex(bytes);
+    source.format = "docx";
+    source.encoding = "UTF-8";  // WordprocessingML's parts are XML in UTF-8
+    source.max_bytes = options.max_bytes;
+    source.bytes = std::move(bytes);
+    return source;
+  }
   const CodeUnit unit = input_code_unit(bytes, given.value());
   if (std::optional<size_t> offset = find_binary_unit(bytes, unit)) return binary_failure(bytes, *offset, unit);
 

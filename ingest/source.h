@@ -16,10 +16,12 @@ struct Source {
   std::string path;      // as given
   std::string bytes;     // exactly as read
   std::string sha256;    // lower-case hex of `bytes`
-  std::string format;    // "text" or "html"
+  std::string format;    // "text", "html" or "docx" (a Word document: container.h)
   std::string encoding;  // the charset decoded from, canonical: "UTF-8", "UTF-16LE", "UTF-16BE",
-                         // "UTF-32LE", "UTF-32BE", "windows-1251", "windows-1252", "KOI8-R", "ISO-8859-5"
-  std::string text;      // decoded UTF-8, BOM removed
+                         // "UTF-32LE", "UTF-32BE", "windows-1251", "windows-1252", "KOI8-R", "ISO-8859-5";
+                         // "UTF-8" for docx (its XML parts)
+  std::string text;      // decoded UTF-8, BOM removed; empty for docx (its reader takes `bytes`)
+  size_t max_bytes = size_t{256} << 20;  // the --max-bytes limit, which a docx's unpacked parts obey too
 };
 
 // The largest input read by default (`planparse parse --max-bytes` changes it): far above any
@@ -34,15 +36,17 @@ struct DecodeOptions {
 
 // Reads `path` ("-" for stdin) and decodes it. An unknown options.encoding fails before
 // anything is read.
-// Failures: unknown_encoding, io_error, empty_input, binary_input, invalid_utf8,
+// Failures: unknown_encoding, io_error, empty_input, unsupported_format (a PDF, .doc, .xlsx,
+// .odt, an encrypted or damaged .docx: container.h), binary_input, invalid_utf8,
 // invalid_encoding (where = "byte N", counted in the bytes as read), limit_exceeded (more than
 // options.max_bytes; reading stops there, so a huge stream costs no more than the limit).
 Result<Source> read_source(const std::string& path, const DecodeOptions& options = {});
 
 // The same from bytes already in memory (stdin, tests, fuzzers); `name` is used as given.
 // Binary means a NUL or C0 control code unit other than \t \n \v \f \r: a byte, or in
-// UTF-16/32 (a BOM or the given encoding says so) a 2- or 4-byte unit.
-// Failures: unknown_encoding, empty_input, binary_input, invalid_utf8, invalid_encoding,
+// UTF-16/32 (a BOM or the given encoding says so) a 2- or 4-byte unit. A Word document (.docx)
+// is no text: it gets format "docx", an empty `text` and its bytes as read.
+// Failures: unknown_encoding, empty_input, unsupported_format, binary_input, invalid_utf8, invalid_encoding,
 // limit_exceeded.
 Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options = {});
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "parsers/blocks.h"
+#include "parsers/docx.h"
 #include "parsers/fields.h"
 #include "parsers/glossary.h"
 #include "parsers/html.h"
@@ -128,6 +129,10 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     Result<Blocks> html = read_html(source.text);
     if (!html.ok()) return html.error();
     blocks = std::move(html.value());
+  } else if (source.format == "docx") {
+    Result<Blocks> docx = read_docx(source.bytes, source.max_bytes);
+    if (!docx.ok()) return docx.error();
+    blocks = std::move(docx.value());
   } else {
     blocks = split_paragraphs(normalise(source.text));
   }

@@ -1,7 +1,8 @@
 // The driver: runs the stages in order on one decoded source and assembles the Plan.
 //   1. normalise  (parsers/normalise.h)  NFC, spaces, line ends; lines keep their numbers
 //   2. blocks     (parsers/blocks.h)     paragraphs with the line where each starts (HTML:
-//                                        parsers/html.h, with grid positions and page metadata)
+//                                        parsers/html.h, with grid positions and page metadata;
+//                                        Word: parsers/docx.h, the same from a .docx)
 //   3. table      (parsers/table.h)      title, intro, the header and its column roles
 //                                        (header.h), sections (sections.h), rows, and every
 //                                        cell checked against its column (cell_check.h)
@@ -22,7 +23,8 @@
 
 namespace planparse {
 
-// Failures: not_a_plan when no table header is found; the failures of read_html (html.h);
+// Failures: not_a_plan when no table header is found; the failures of read_html (html.h) and
+// read_docx (docx.h);
 // out_of_memory when memory runs out (std::bad_alloc, std::length_error) on the way. Problems
 // inside the plan become diagnostics in Plan::diagnostics, at most 100 unclaimed-paragraph,
 // 100 extra-paragraph and 100 unknown-abbreviation warnings each, then one of the code counting

@@ -17,7 +17,7 @@ struct SourceInfo {
   std::string name;      // file name as given ("-" reads stdin, named "<stdin>")
   std::string sha256;    // of the bytes as read, lower-case hex
   long long bytes = 0;
-  std::string format;    // "text" or "html"
+  std::string format;    // "text", "html" or "docx"
   std::string encoding;  // the charset the bytes were decoded from, e.g. "UTF-8"
 };
 

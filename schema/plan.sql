@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS documents (
   name           TEXT NOT NULL,         -- file name
   path           TEXT NOT NULL,         -- as given or found under a given directory
   bytes          INTEGER NOT NULL,
-  format         TEXT NOT NULL,         -- text | html
+  format         TEXT NOT NULL,         -- text | html | docx
   encoding       TEXT NOT NULL,         -- the charset decoded from
   language       TEXT NOT NULL,         -- en | ru | kk
   title          TEXT,

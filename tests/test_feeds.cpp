@@ -99,7 +99,7 @@ TEST_CASE("every sample's plan comes back whole from its rows: each field has it
     INFO(name);
     const std::string stem = name.substr(0, name.size() - std::string(".expected.json").size());
     std::filesystem::path input;
-    for (const char* extension : {".txt", ".html", ".htm"}) {
+    for (const char* extension : {".txt", ".html", ".htm", ".docx"}) {
       if (std::filesystem::exists(testing::sample(stem + extension))) input = testing::sample(stem + extension);
     }
     Result<Source> source = read_source(input.string());

@@ -1,5 +1,5 @@
 // Golden samples, end to end. Every samples/X.expected.json is the output written by hand for
-// samples/X.txt (or X.html / X.htm): read, parse, emit, and compare with it. Diagnostics are
+// samples/X.txt (or X.html / X.htm / X.docx): read, parse, emit, and compare with it. Diagnostics are
 // compared by severity, code and line; their messages are free wording and are left out on
 // both sides. On a mismatch the differing JSON pointers are listed, one sample per section.
 // samples/README.md says where each sample comes from and what it exercises.
@@ -35,7 +35,7 @@ constexpr std::size_t kMaxShownValue = 240;
 struct Sample {
   std::string stem;    // "follow-up-plan-2022.en"
   fs::path expected;   // samples/<stem>.expected.json
-  fs::path input;      // samples/<stem>.txt, .html or .htm; empty when there is none
+  fs::path input;      // samples/<stem>.txt, .html, .htm or .docx; empty when there is none
 };
 
 fs::path samples_dir() { return fs::path(PLANPARSE_SOURCE_DIR) / "samples"; }
@@ -52,7 +52,7 @@ std::vector<Sample> find_samples() {
     Sample sample;
     sample.stem = file.substr(0, file.size() - kExpectedSuffix.size());
     sample.expected = entry.path();
-    for (const char* extension : {".txt", ".html", ".htm"}) {
+    for (const char* extension : {".txt", ".html", ".htm", ".docx"}) {
       const fs::path candidate = samples_dir() / (sample.stem + extension);
       if (fs::is_regular_file(candidate)) {
         sample.input = candidate;
@@ -155,7 +155,7 @@ TEST_CASE("there are at least two golden samples, each with its input", "[golden
   const std::vector<Sample> samples = find_samples();
   CHECK(samples.size() >= 2);
   for (const Sample& sample : samples) {
-    INFO("sample " << sample.stem << ": no samples/" << sample.stem << ".txt, .html or .htm");
+    INFO("sample " << sample.stem << ": no samples/" << sample.stem << ".txt, .html, .htm or .docx");
     CHECK_FALSE(sample.input.empty());
   }
 }

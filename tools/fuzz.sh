@@ -8,7 +8,7 @@
 # other targets have run); the full log of each run is build-fuzz/logs/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all="parse html fields decode deadline agencies glossary diff"
+all="parse html fields decode deadline agencies glossary diff docx"
 targets=${1:-$all}
 seconds=${2:-30}
 
@@ -28,7 +28,7 @@ mkdir -p build-fuzz/findings build-fuzz/logs
 # sample is 75 KB), one cell for the cell readers, where long inputs only slow the search.
 max_len() {
   case "$1" in
-    parse|html|decode|diff) echo 131072 ;;
+    parse|html|decode|diff|docx) echo 131072 ;;
     fields) echo 65536 ;;
     glossary) echo 16384 ;;
     *) echo 1024 ;;
@@ -38,7 +38,8 @@ max_len() {
 # The samples a target starts from, besides its own seeds.
 samples() {
   case "$1" in
-    parse|decode) ls samples/*.txt samples/*.htm samples/*.html ;;
+    parse|decode) ls samples/*.txt samples/*.htm samples/*.html samples/*.docx ;;
+    docx) ls samples/*.docx ;;
     html) ls samples/*.htm samples/*.html ;;
     fields) ls samples/*.txt ;;
   esac

@@ -13,7 +13,7 @@ set -euo pipefail
 
 packages=(
   cmake make g++ pkg-config
-  libicu-dev libxml2-dev libre2-dev libsqlite3-dev
+  libicu-dev libxml2-dev libre2-dev libsqlite3-dev libzip-dev
   nlohmann-json3-dev libvalijson-dev libcli11-dev catch2
 )
 

@@ -227,7 +227,7 @@ int run_batch_command(const BatchRequest& request) {
   if (!inputs.ok()) return fail("batch", inputs.error().message, "", kIo);
   if (request.verbose) {
     for (const std::string& path : ignored) {
-      std::cerr << "planparse: " << feeds::one_line(path) << ": ignored (not .txt, .text, .htm or .html)\n";
+      std::cerr << "planparse: " << feeds::one_line(path) << ": ignored (not .txt, .text, .htm, .html or .docx)\n";
     }
   }
   const bool live = !request.quiet && (request.progress || ::isatty(STDERR_FILENO));
@@ -387,7 +387,7 @@ int main(int argc, char** argv) {
   CLI::App* batch = app.add_subcommand(
       "batch", "Parse many plans in parallel into JSON Lines, CSV files or a SQLite database (schema/plan.sql)");
   batch->add_option("INPUT", batch_request.inputs,
-                    "Files, directories (walked for .txt, .text, .htm, .html) or - (paths on stdin, one a line)")
+                    "Files, directories (walked for .txt, .text, .htm, .html, .docx) or - (paths on stdin, one a line)")
       ->required();
   batch->add_option("--to", batch_request.to, "jsonl (default: one `parse --compact` line per plan), csv or sqlite")
       ->check(CLI::IsMember({"jsonl", "csv", "sqlite"}));
