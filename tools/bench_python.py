@@ -5,8 +5,8 @@ For each document: the library's own time per parse (read, parse, emit, validate
 dump: what `planparse parse --compact` does, timed in C++ with no Python in the loop), the
 time of json.loads on its JSON (the dict conversion planparse.parse does), and planparse.parse
 itself. The target (issue 17): planparse.parse within 10 % of library + dict conversion.
-Each figure is the best of --rounds rounds of --repeat calls, so that another process's burst
-does not count.
+The three are called in turn, one call each, --repeat times a round; each figure is the median
+of --rounds rounds, so that another process's burst does not count.
 
     PYTHONPATH=build/python /usr/bin/python3 tools/bench_python.py [--repeat 20] [--rounds 5] [FILE...]
 
@@ -16,6 +16,7 @@ With no FILE: the reference plan, a portal page and a Word page from samples/.
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 
@@ -29,22 +30,35 @@ DEFAULT_FILES = [
 ]
 
 
-def best(function, repeat, rounds):
-    """Seconds per call, the best round's."""
-    times = []
+def measure(path, repeat, rounds):
+    """Seconds per call of the library, json.loads and planparse.parse: calls alternate one by
+    one, so that a change of the machine's load hits all three alike; each is the median of
+    the rounds' means, and the ratio the median of the rounds' ratios."""
+    raw = os.fsencode(path)
+    text = planparse.parse_json(path, compact=True)
+    library, loads, parse, ratios = [], [], [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        t_library = t_loads = t_parse = 0.0
         for _ in range(repeat):
-            function()
-        times.append((time.perf_counter() - start) / repeat)
-    return min(times)
+            t_library += _planparse.library_seconds(raw, 1)
+            start = time.perf_counter()
+            json.loads(text)
+            t_loads += time.perf_counter() - start
+            start = time.perf_counter()
+            planparse.parse(path)
+            t_parse += time.perf_counter() - start
+        library.append(t_library / repeat)
+        loads.append(t_loads / repeat)
+        parse.append(t_parse / repeat)
+        ratios.append(t_parse / (t_library + t_loads))
+    return statistics.median(library), statistics.median(loads), statistics.median(parse), statistics.median(ratios)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*")
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     args = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     files = args.files or [os.path.join(root, f) for f in DEFAULT_FILES]
@@ -52,13 +66,8 @@ def main():
     print(f"{'document':44} {'KB':>6} {'library':>9} {'dict':>8} {'parse':>9} {'parse/(lib+dict)':>17} {'dict share':>10}")
     worst = 0.0
     for path in files:
-        raw = os.fsencode(path)
-        text = planparse.parse_json(path, compact=True)
         planparse.parse(path)  # warm up: the built-in vocabularies and registry load once
-        library = min(_planparse.library_seconds(raw, args.repeat) / args.repeat for _ in range(args.rounds))
-        loads = best(lambda: json.loads(text), args.repeat, args.rounds)
-        parse = best(lambda: planparse.parse(path), args.repeat, args.rounds)
-        ratio = parse / (library + loads)
+        library, loads, parse, ratio = measure(path, args.repeat, args.rounds)
         worst = max(worst, ratio)
         print(f"{os.path.basename(path)[:44]:44} {os.path.getsize(path) / 1024:6.0f} {library * 1e3:7.2f}ms "
               f"{loads * 1e3:6.2f}ms {parse * 1e3:7.2f}ms {ratio:17.3f} {loads / parse:9.1%}")

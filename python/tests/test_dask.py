@@ -42,6 +42,7 @@ def test_fifty_copies_of_the_samples_give_the_batch_jsonl_bytes(client, fifty_co
     assert out.read_bytes() == expected.read_bytes()
     assert report == {"parsed": 50 * len(sample_documents()), "unchanged": 0, "failed": 0}
     assert seconds < 120
+    print(f"\n{report['parsed']} documents on 2 worker processes in {seconds:.1f} s")
 
 
 def test_the_sqlite_batch_stores_the_rows_the_cli_stores(client, tmp_path, monkeypatch):
@@ -62,7 +63,7 @@ def test_the_sqlite_batch_stores_the_rows_the_cli_stores(client, tmp_path, monke
             assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
     # A re-run skips what is stored.
     again = ppd.batch([str(folder)], client=client, to="sqlite", out=str(dask_db), quiet=True)
-    assert again["parsed"] == 0 and again["unchanged"] == report["parsed"]
+    assert again == {"parsed": 0, "unchanged": report["parsed"] + report["unchanged"], "failed": 2}
 
 
 def test_read_plans_keeps_failures_as_records_and_to_frames_numbers_as_frames_does(client, tmp_path):

@@ -63,7 +63,7 @@ def test_frames_match_the_sqlite_export_row_for_row(export):
                 expected[column] = expected[column].astype("Int64")
             else:
                 expected[column] = expected[column].astype(object).where(expected[column].notna(), None)
-        pd.testing.assert_frame_equal(frame.reset_index(drop=True), expected, check_dtype=True, obj=table)
+        pd.testing.assert_frame_equal(frame.reset_index(drop=True), expected.reset_index(drop=True), obj=table)
 
 
 def test_frames_have_real_dtypes(export):
