@@ -75,6 +75,13 @@ py::str text(const std::string& value) {
   return py::reinterpret_steal<py::str>(object);
 }
 
+// The inverse of text(): a str back to the bytes it stands for, surrogate escapes included.
+std::string utf8_of(py::handle object) {
+  PyObject* bytes = PyUnicode_AsEncodedString(object.ptr(), "utf-8", "surrogateescape");
+  if (bytes == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::bytes>(bytes);
+}
+
 py::tuple failure(int exit_code, const planparse::Failure& f) {
   return py::make_tuple(exit_code, text(std::string(planparse::code_name(f.code))), text(f.message), text(f.where));
 }
@@ -347,9 +354,9 @@ planparse::Code code_named(const std::string& name) {
   return *code;
 }
 
-py::tuple failure_row(const py::bytes& path, const std::string& sha256, const std::string& code, const std::string& error,
+py::tuple failure_row(const py::bytes& path, const std::string& sha256, const std::string& code, const py::str& error,
                       const std::string& at) {
-  const planparse::feeds::Row row = planparse::feeds::failure_row(path, sha256, code_named(code), error, at);
+  const planparse::feeds::Row row = planparse::feeds::failure_row(path, sha256, code_named(code), utf8_of(error), at);
   py::tuple out(row.size());
   for (size_t k = 0; k < row.size(); ++k) out[k] = value(row[k]);
   return out;
@@ -438,7 +445,7 @@ PYBIND11_MODULE(_planparse, m) {
                } else if (py::isinstance<py::int_>(item)) {
                  values.emplace_back(item.cast<long long>());
                } else {
-                 values.emplace_back(item.cast<std::string>());
+                 values.emplace_back(utf8_of(item));
                }
              }
              return failure_or_none(planparse::feeds::store_failure(self.open_one(), values));

@@ -83,3 +83,13 @@ def test_read_plans_keeps_failures_as_records_and_to_frames_numbers_as_frames_do
     for name, frame in local.items():
         assert tables[name].reset_index(drop=True).equals(frame), name
     assert len(tables["failures"]) == 1
+
+
+def test_an_output_that_cannot_be_written_fails_before_any_parsing(client, tmp_path):
+    with pytest.raises(planparse.PlanIOError):
+        ppd.batch(["samples"], client=client, out=str(tmp_path / "no" / "such" / "dir.jsonl"))
+    with pytest.raises(planparse.PlanIOError):
+        ppd.batch(["samples"], client=client, out="/dev/null")
+    with pytest.raises(planparse.UsageError):
+        ppd.batch(["samples"], client=client, to="csv", out=str(tmp_path / "x"))
+    assert not any(tmp_path.iterdir())
