@@ -65,7 +65,7 @@ struct BatchHooks {
 // line feed). run_batch writes these in order; the Python binding's Dask batch (python/)
 // runs it on the cluster's workers so that its lines are the batch's, byte for byte.
 struct BatchItem {
-  bool ready = false;
+  bool ready = false;                // run_batch: the worker has filled this slot
   std::optional<std::string> error;  // the one line reported for a failed input
   Code code = Code::io_error;        // and what failed
   std::string sha256;                // of the input's bytes, once read ("" when they could not be)
