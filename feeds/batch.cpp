@@ -37,61 +37,10 @@ bool is_document_name(const fs::path& path) {
 }
 
 // One input's result, filled by a worker and consumed by the writer.
-struct Slot {
-  bool ready = false;
-  std::optional<std::string> error;  // the one line reported for a failed input
-  Code code = Code::io_error;        // and what failed
-  std::string sha256;                // of the input's bytes, once read
-  bool unchanged = false;            // its sha256 is already in the database
-  std::string json;                  // jsonl: the compact JSON
-  std::optional<Plan> plan;          // csv, sqlite
-  unsigned long long bytes = 0;
-};
+using Slot = BatchItem;
 
 std::string failure_line(const std::string& path, const Failure& failure) {
   return path + ": " + failure.message + (failure.where.empty() ? "" : " at " + failure.where);
-}
-
-Slot process(const std::string& path, const BatchOptions& options, const std::unordered_set<std::string>& stored) {
-  Slot slot;
-  Result<Source> source = read_source(path, options.decode);
-  if (!source.ok()) {
-    slot.error = failure_line(path, source.error());
-    slot.code = source.error().code;
-    return slot;
-  }
-  slot.bytes = source.value().bytes.size();
-  slot.sha256 = source.value().sha256;
-  if (stored.count(source.value().sha256)) {
-    slot.unchanged = true;
-    return slot;
-  }
-  Result<Plan> plan = parse_source(source.value());
-  if (!plan.ok()) {
-    slot.error = failure_line(path, plan.error());
-    slot.code = plan.error().code;
-    return slot;
-  }
-  if (std::optional<Failure> doubtful = options.strict ? strict_failure(plan.value()) : std::nullopt) {
-    slot.error = failure_line(path, *doubtful);
-    slot.code = doubtful->code;
-    return slot;
-  }
-  // The same check `parse` makes, by the same emitter: nothing leaves planparse that breaks its
-  // schema. csv and sqlite keep the plan and drop the bytes.
-  Result<std::string> rendered = render_plan(plan.value(), /*compact=*/true);
-  if (!rendered.ok()) {
-    slot.error = path + ": internal error: " + rendered.error().message;
-    slot.code = Code::internal_error;
-    return slot;
-  }
-  if (options.target == Target::jsonl) {
-    slot.json = std::move(rendered.value());
-    slot.json.pop_back();  // the line's end is the writer's
-  } else {
-    slot.plan = std::move(plan.value());
-  }
-  return slot;
 }
 
 // The output being written, and how to make it visible (or drop it) at the end.
@@ -142,6 +91,48 @@ std::optional<Failure> close_output(Output& out, bool keep) {
 }
 
 }  // namespace
+
+BatchItem process_input(const std::string& path, const BatchOptions& options, const std::unordered_set<std::string>& stored) {
+  BatchItem slot;
+  Result<Source> source = read_source(path, options.decode);
+  if (!source.ok()) {
+    slot.error = failure_line(path, source.error());
+    slot.code = source.error().code;
+    return slot;
+  }
+  slot.bytes = source.value().bytes.size();
+  slot.sha256 = source.value().sha256;
+  if (stored.count(source.value().sha256)) {
+    slot.unchanged = true;
+    return slot;
+  }
+  Result<Plan> plan = parse_source(source.value());
+  if (!plan.ok()) {
+    slot.error = failure_line(path, plan.error());
+    slot.code = plan.error().code;
+    return slot;
+  }
+  if (std::optional<Failure> doubtful = options.strict ? strict_failure(plan.value()) : std::nullopt) {
+    slot.error = failure_line(path, *doubtful);
+    slot.code = doubtful->code;
+    return slot;
+  }
+  // The same check `parse` makes, by the same emitter: nothing leaves planparse that breaks its
+  // schema. csv and sqlite keep the plan and drop the bytes.
+  Result<std::string> rendered = render_plan(plan.value(), /*compact=*/true);
+  if (!rendered.ok()) {
+    slot.error = path + ": internal error: " + rendered.error().message;
+    slot.code = Code::internal_error;
+    return slot;
+  }
+  if (options.target == Target::jsonl) {
+    slot.json = std::move(rendered.value());
+    slot.json.pop_back();  // the line's end is the writer's
+  } else {
+    slot.plan = std::move(plan.value());
+  }
+  return slot;
+}
 
 Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& arguments, std::istream& paths_in,
                                                 std::vector<std::string>* ignored) {
@@ -212,7 +203,7 @@ BatchReport run_batch(const std::vector<std::string>& inputs, const BatchOptions
           if (stop || next >= n) return;
           index = next++;
         }
-        Slot slot = process(inputs[index], options, out.stored);
+        Slot slot = process_input(inputs[index], options, out.stored);
         slot.ready = true;
         {
           const std::lock_guard<std::mutex> lock(mutex);

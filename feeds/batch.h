@@ -9,9 +9,11 @@
 #include <ostream>
 #include <istream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/source.h"
+#include "schema/plan.h"
 
 namespace planparse::feeds {
 
@@ -57,6 +59,22 @@ struct BatchHooks {
   std::function<void(const BatchProgress& progress)> on_progress;  // after each input, in order
   std::ostream* jsonl_out = nullptr;                              // where JSONL goes without an output file
 };
+
+// One input as the batch handles it, on a worker: read, skipped when its sha256 is in `stored`,
+// parsed, checked (--strict, the schema) and, for jsonl, rendered as its line (without the
+// line feed). run_batch writes these in order; the Python binding's Dask batch (python/)
+// runs it on the cluster's workers so that its lines are the batch's, byte for byte.
+struct BatchItem {
+  bool ready = false;                // run_batch: the worker has filled this slot
+  std::optional<std::string> error;  // the one line reported for a failed input
+  Code code = Code::io_error;        // and what failed
+  std::string sha256;                // of the input's bytes, once read ("" when they could not be)
+  bool unchanged = false;            // its sha256 is already in the database
+  std::string json;                  // jsonl: the compact JSON
+  std::optional<Plan> plan;          // csv, sqlite
+  unsigned long long bytes = 0;
+};
+BatchItem process_input(const std::string& path, const BatchOptions& options, const std::unordered_set<std::string>& stored);
 
 BatchReport run_batch(const std::vector<std::string>& inputs, const BatchOptions& options, const BatchHooks& hooks);
 

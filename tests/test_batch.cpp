@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli_support.h"
+#include "feeds/batch.h"
 
 namespace fs = std::filesystem;
 using namespace planparse::testing;
@@ -266,4 +267,36 @@ TEST_CASE("batch --strict counts a plan with error diagnostics as failed and wri
   CHECK(strict.exit_code == 1);
   CHECK(lines_of(strict.out).size() == 1);
   CHECK(strict.err.find("in/b.html: refused under --strict") != std::string::npos);
+}
+
+TEST_CASE("process_input gives the line batch writes, a failure's line and code, or unchanged for a stored sha256", "[batch]") {
+  Sandbox box;
+  copy_samples(box.file("in"));
+  write_bytes(box.file("in/empty.txt"), "");
+  const Run batch = box.run({"batch", "in/follow-up-plan-2022.en.txt"});
+  REQUIRE(batch.exit_code == 0);
+  planparse::feeds::BatchOptions options;
+  const planparse::feeds::BatchItem item =
+      planparse::feeds::process_input(box.file("in/follow-up-plan-2022.en.txt").string(), options, {});
+  CHECK_FALSE(item.error);
+  CHECK(item.json + "\n" == batch.out);
+  CHECK(item.sha256.size() == 64);
+  CHECK_FALSE(item.plan);  // jsonl: the line only
+
+  const planparse::feeds::BatchItem stored =
+      planparse::feeds::process_input(box.file("in/follow-up-plan-2022.en.txt").string(), options, {item.sha256});
+  CHECK(stored.unchanged);
+  CHECK(stored.json.empty());
+
+  options.target = planparse::feeds::Target::sqlite;
+  const planparse::feeds::BatchItem plan =
+      planparse::feeds::process_input(box.file("in/follow-up-plan-2022.en.txt").string(), options, {});
+  REQUIRE(plan.plan);
+  CHECK(plan.plan->activities.size() == 27);
+
+  const planparse::feeds::BatchItem empty = planparse::feeds::process_input(box.file("in/empty.txt").string(), options, {});
+  REQUIRE(empty.error);
+  CHECK(empty.code == planparse::Code::empty_input);
+  CHECK(empty.error->rfind(box.file("in/empty.txt").string() + ": ", 0) == 0);
+  CHECK(empty.sha256.empty());  // read_source refused it: no bytes to fingerprint
 }

@@ -625,6 +625,17 @@ TEST_CASE("diff reads every sample's expected JSON back into the plan it describ
   CHECK(seen >= 2);
 }
 
+TEST_CASE("plan JSON read back gives a file name that is not UTF-8 its exact bytes from name_bytes", "[diff]") {
+  const Plan plan = parse_text(reference_text(), "plan-\xFF 100%.txt");
+  const nlohmann::ordered_json document = to_json(plan);
+  REQUIRE(document["source"]["name"] == "plan-\xEF\xBF\xBD 100%.txt");
+  REQUIRE(document["source"].contains("name_bytes"));
+  const Result<Plan> read = plan_from_json(document);
+  REQUIRE(read.ok());
+  CHECK(read.value().source.name == "plan-\xFF 100%.txt");
+  CHECK(to_json(read.value()) == document);
+}
+
 TEST_CASE("diff finds no differences between a document and the JSON parse made of it", "[diff]") {
   const Result<LoadedPlan> document = load_plan_bytes(kSampleName, reference_text());
   REQUIRE(document.ok());

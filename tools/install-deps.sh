@@ -8,7 +8,10 @@
 # that renders the HTML diff report (tests/chromium/): with no font Chromium paints no text, and
 # without recommends its fonts-liberation stays out. fontconfig-config depends on some font
 # (fonts-dejavu-core or an alternative); naming fonts-dejavu-core makes it the one the report's
-# CSS asks for first, on every machine. Flags combine.
+# CSS asks for first, on every machine. --python adds what the Python module (python/, built
+# with -DPLANPARSE_PYTHON=ON) builds and is tested with: pybind11 and Python's headers for the
+# extension, pandas for planparse.frames, Dask and distributed for planparse.dask, pytest for
+# its tests; all Debian's, for Debian's /usr/bin/python3. Flags combine.
 set -euo pipefail
 
 packages=(
@@ -22,7 +25,8 @@ for flag in "$@"; do
     --bench) packages+=(libbenchmark-dev) ;;
     --fuzz) packages+=(clang libclang-rt-dev) ;;
     --chromium) packages+=(chromium fonts-dejavu-core) ;;
-    *) echo "install-deps: unknown option $flag (known: --bench, --fuzz, --chromium)" >&2; exit 2 ;;
+    --python) packages+=(python3 python3-dev pybind11-dev python3-pandas python3-dask python3-distributed python3-pytest) ;;
+    *) echo "install-deps: unknown option $flag (known: --bench, --fuzz, --chromium, --python)" >&2; exit 2 ;;
   esac
 done
 
