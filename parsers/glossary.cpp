@@ -257,6 +257,14 @@ bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
 
 bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragraph).has_value(); }
 
+bool is_caption(std::string_view paragraph) {
+  const std::string_view text = trim(paragraph);
+  if (text.size() < 2 || text.back() != ':' || text.size() > kMaxColumnLabelBytes || has_digit(text)) return false;
+  if (split_entry(text) || text.find('\n') != std::string_view::npos) return false;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  return !words.empty() && words.size() <= kMaxColumnLabelWords;
+}
+
 bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabulary) {
   const std::string_view text = trim(paragraph);
   if (text.empty() || text.size() > kMaxHeadingBytes) return false;
@@ -312,6 +320,12 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
 
   size_t i = 0;
   const size_t n = paragraphs.size();
+  // A caption in words no vocabulary holds ("Справочно:") right before entries: their heading,
+  // but not proof of a glossary, which the entries must still give (the pipeline's check).
+  if (n >= 2 && is_caption(paragraphs[0].text) && !is_glossary_heading(paragraphs[0].text, vocabulary) &&
+      opens_glossary(paragraphs, 1, vocabulary)) {
+    i = 1;
+  }
   // The heading: after a lone "Note:" or not; then perhaps the first cell of a glossary
   // table's heading row ("Аббревиатура"), which reads as a heading too, and its second cell.
   if (i + 1 < n && is_lead_paragraph(paragraphs[i].text, vocabulary) &&

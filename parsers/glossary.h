@@ -68,4 +68,9 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
 // True when the paragraph is one glossary entry: an abbreviation, a separator, a name.
 bool is_glossary_entry(std::string_view paragraph);
 
+// True when the paragraph is a caption: a label of a few words ending in a colon, with no digit
+// and no entry in it ("Справочно:", "For reference:"). Right before glossary entries it is
+// their heading whatever its words, so it is neither the last row's agency nor an entry.
+bool is_caption(std::string_view paragraph);
+
 }  // namespace planparse

@@ -165,6 +165,15 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const size_t open_length = row_open ? walk.bodies.back().size() : 0;
     if (!grid.holds(paragraph) && (!row_open || open_length >= data_columns) &&
         opens_headless_glossary(paragraphs, i, expected, vocabulary)) {
+      // A caption right before the entries ("Справочно:") heads them: it is no agency of the
+      // row above nor an unclaimed paragraph.
+      std::vector<Paragraph>& before = row_open ? walk.bodies.back() : table.unclaimed;
+      if (i > header.end && !before.empty() && before.back().line == paragraphs[i - 1].line &&
+          before.back().text == paragraphs[i - 1].text && !grid.holds(paragraphs[i - 1]) &&
+          is_caption(paragraphs[i - 1].text)) {
+        before.pop_back();
+        --i;
+      }
       break;
     }
     if (const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);

@@ -386,3 +386,51 @@ TEST_CASE("a glossary entry may define an abbreviation of several words, as lega
   // A phrase of words is no abbreviation: the entry is prose, and what follows is the footer.
   CHECK_FALSE(is_glossary_entry("Проведение семинаров – по плану"));
 }
+
+TEST_CASE("a caption in unknown words right before entries heads them and is no agency of the last row",
+          "[glossary][pipeline]") {
+  // The same plan as a copy with tabs, as a copy of one cell a paragraph, and as a page.
+  const std::string rows[2][5] = {{"1", "Обновление фондов сельских библиотек", "информация в МКС", "июнь 2026 года",
+                                   "МКС, акиматы областей"},
+                                  {"2", "Подключение библиотек к сети", "отчет в МЦР", "декабрь 2026 года", "МЦР, МКС"}};
+  const std::string header[5] = {"№", "Наименование мероприятия", "Форма завершения", "Срок исполнения",
+                                 "Ответственные исполнители"};
+  const std::string tail = "Справочно:\n\nМКС – Министерство культуры и спорта\n\nМЦР – Министерство цифрового развития\n";
+  std::string tabs = "План мероприятий\n\n";
+  std::string flat = tabs;
+  for (const auto* row : {header, rows[0], rows[1]}) {
+    for (int c = 0; c < 5; ++c) {
+      tabs += row[c] + (c < 4 ? "\t" : "\n\n");
+      flat += row[c] + "\n\n";
+    }
+  }
+  const std::vector<std::string> expected{"МКС=Министерство культуры и спорта", "=акиматы областей",
+                                          "МЦР=Министерство цифрового развития", "МКС=Министерство культуры и спорта"};
+  for (const std::string& text : {tabs + tail, flat + tail}) {
+    const Plan plan = parse_text("plan.ru.txt", text);
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(agencies_of(plan) == expected);
+    CHECK(plan.abbreviations.size() == 2);
+    CHECK(plan.diagnostics.empty());
+  }
+  const Plan page = parse_text("plan.html", kPageTable + "<p>For reference:</p><p>MJ – Ministry of Justice</p>"
+                                                         "<p>MIA – Ministry of Internal Affairs</p></article></body></html>");
+  CHECK(agencies_of(page) == std::vector<std::string>{"MJ=Ministry of Justice", "MIA=Ministry of Internal Affairs"});
+  CHECK(page.diagnostics.empty());
+}
+
+TEST_CASE("a caption is a short label ending in a colon, with no digit and no entry in it", "[glossary]") {
+  CHECK(is_caption("Справочно:"));
+  CHECK(is_caption("For reference:"));
+  CHECK(is_caption("  Анықтама үшін: "));
+  CHECK_FALSE(is_caption("Справочно"));                          // no colon
+  CHECK_FALSE(is_caption("Приложение 2:"));                     // a digit
+  CHECK_FALSE(is_caption("МЮ: Министерство юстиции"));           // an entry
+  CHECK_FALSE(is_caption("В рамках реализации плана предусмотрено следующее:"));  // a sentence
+  // A caption over entries that spell out none of the table's agencies proves no glossary: the
+  // caption and the entries stay outside the table, reported, and no agency takes the caption.
+  const Plan plan = parse_text("plan.html", kPageTable + "<p>For reference:</p><p>CEO – chief executive officer</p>"
+                                                         "<p>CFO – chief financial officer</p></article></body></html>");
+  CHECK(plan.abbreviations.empty());
+  CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=?", "MIA=?"});
+}
