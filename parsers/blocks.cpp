@@ -21,7 +21,7 @@ constexpr size_t kMinTabbedLines = 2;
 constexpr size_t kMaxMarkerNumber = 9;
 constexpr size_t kMaxRomanNumeral = 7;
 
-enum class Marker { none, number, other };
+enum class Marker { none, number, bullet, other };
 
 // Bullets Word and web pages put before list items: dashes, dots, squares, arrows, ticks, the
 // "o" of a second level, and the private-use code points of Word's Symbol and Wingdings fonts.
@@ -45,7 +45,7 @@ bool is_roman_digit(char32_t c) {
 // numeral or one letter closed by "." or ")" (other), or a number closed by "." or ")".
 Marker marker_before_tab(std::string_view line, size_t tab) {
   const std::u32string head = to_u32(line.substr(0, tab));
-  if (head.size() == 1 && is_bullet(head[0])) return Marker::other;
+  if (head.size() == 1 && is_bullet(head[0])) return Marker::bullet;
   if (head.size() < 2 || (head.back() != U'.' && head.back() != U')')) return Marker::none;
   const std::u32string body = head.substr(0, head.size() - 1);
   if (body.size() == 1 && is_letter(body[0])) return Marker::other;
@@ -63,13 +63,17 @@ Marker marker_before_tab(std::string_view line, size_t tab) {
 // Where the tab after a line's list marker stands, to be read as a space; npos when there is
 // none. A number's tab stays a cell separator when more tabs follow (a copied table row
 // "1.\tName\tOutcome") or when the text is a tabbed table (`numbers` false), where "1.\tName"
-// is a row whose next cell broke onto the following line.
-size_t marker_tab(const std::string& line, bool numbers) {
+// is a row whose next cell broke onto the following line. A bullet's stays one when more tabs
+// follow in a table whose rows are marked by bullets, not numbered (`bullet_rows`): elsewhere
+// "-\tsecond\tReport" is a bulleted last line of a cell.
+size_t marker_tab(const std::string& line, bool numbers, bool bullet_rows = false) {
   const size_t tab = line.find('\t');
   if (tab == std::string::npos) return tab;
   const Marker marker = marker_before_tab(line, tab);
   if (marker == Marker::none) return std::string::npos;
-  if (marker == Marker::number && (!numbers || line.find('\t', tab + 1) != std::string::npos)) return std::string::npos;
+  const bool more_cells = line.find('\t', tab + 1) != std::string::npos;
+  if (marker == Marker::number && (!numbers || more_cells)) return std::string::npos;
+  if (marker == Marker::bullet && bullet_rows && more_cells) return std::string::npos;
   return tab;
 }
 
@@ -78,6 +82,20 @@ bool has_cell_tab(const std::string& line, bool numbers) {
   const size_t tab = line.find('\t');
   if (tab == std::string::npos) return false;
   return marker_tab(line, numbers) != tab || line.find('\t', tab + 1) != std::string::npos;
+}
+
+// True when a tabbed table's rows open with a bullet cell and none with a number cell
+// ("-\tName\tOutcome\t…" a row): a Word list copied without its numbers.
+bool has_bullet_rows(const NormalText& text) {
+  size_t bullets = 0;
+  for (const Line& line : text.lines) {
+    const size_t tab = line.text.find('\t');
+    if (tab == std::string::npos || line.text.find('\t', tab + 1) == std::string::npos) continue;
+    const Marker marker = marker_before_tab(line.text, tab);
+    if (marker == Marker::number || parse_row_number(line.text.substr(0, tab))) return false;
+    bullets += marker == Marker::bullet;
+  }
+  return bullets >= kMinTabbedLines;
 }
 
 // A legal-database export writes each table cell on a line of its own ended by a bar ("Срок |",
@@ -89,6 +107,7 @@ bool ends_with_bar(std::string_view line) { return !line.empty() && line.back() 
 
 struct Layout {
   bool numbers = true;             // a tab after a list number is a space
+  bool bullet_rows = false;        // a tabbed table's rows open with bullet cells (has_bullet_rows)
   bool line_per_paragraph = false;
   // The lines [bars_begin, bars_end) are a barred table (none when equal): there a bar ends a
   // cell, and a line without one runs on into the next.
@@ -116,6 +135,7 @@ Layout choose_layout(const NormalText& text) {
   size_t rows = 0;
   for (const Line& line : text.lines) rows += has_cell_tab(line.text, true);
   layout.numbers = rows < kMinTabbedLines;
+  layout.bullet_rows = has_bullet_rows(text);
 
   // A drawn table's lines are its own (text_grid.h): they count neither as lines nor as
   // paragraphs, or a long table would make the prose around it look like a line-a-paragraph copy.
@@ -209,7 +229,7 @@ Blocks split_paragraphs(const NormalText& text) {
     }
     std::string untabbed;
     const std::string* text_of_line = &source.text;
-    if (const size_t tab = marker_tab(source.text, layout.numbers); tab != std::string::npos) {
+    if (const size_t tab = marker_tab(source.text, layout.numbers, layout.bullet_rows); tab != std::string::npos) {
       untabbed = source.text;
       untabbed[tab] = ' ';
       text_of_line = &untabbed;

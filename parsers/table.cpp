@@ -155,6 +155,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
   std::optional<std::string> section;
   int expected = 1;
   bool out_of_sequence = false;  // the last row started with a number other than the expected one
+  bool marked_rows = false;      // the first row was marked by a dash or a bullet, not numbered
   size_t i = header.end;
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
@@ -197,9 +198,14 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       continue;
     }
     // A number too long to hold still starts its row where a number may: the row is kept,
-    // numbered next, and the number flagged.
+    // numbered next, and the number flagged. So does a dash or a bullet in a table whose first
+    // row was marked so (a Word list copied without its numbers): in such a table it is the
+    // row's mark, and in any other a lone dash is more likely an empty cell.
     const bool overflowing = is_overflowing_number(paragraph.text);
-    const std::optional<int> number = overflowing ? std::optional<int>(expected) : parse_row_number(paragraph.text);
+    const bool mark = is_row_mark(paragraph.text) && (table.rows.empty() || marked_rows) &&
+                      (grid.holds(paragraph) || !row_open || (!table.rows.empty() && open_length >= data_columns));
+    const std::optional<int> number =
+        overflowing || mark ? std::optional<int>(expected) : parse_row_number(paragraph.text);
     // In a grid only the number column starts rows. In flattened text a bare year is a
     // deadline unless it is the very number expected next; any other number starts a row when
     // the open one already has (nearly) a paragraph per column and it reads as a numbering slip
@@ -207,10 +213,10 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const bool starts_row =
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
-            : number && ((*number == expected && !overflowing) ||
+            : mark || (number && ((*number == expected && !overflowing) ||
                          ((overflowing || !is_year_like(*number)) && (!row_open || open_length + 1 >= data_columns) &&
                           (table.rows.empty() || overflowing ||
-                           starts_out_of_sequence(paragraphs, i, *number, expected, data_columns))));
+                           starts_out_of_sequence(paragraphs, i, *number, expected, data_columns)))));
     if (!starts_row) {
       if (row_open) {
         walk.bodies.back().push_back(paragraph);
@@ -219,7 +225,13 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       }
       continue;
     }
-    if (overflowing) {
+    if (table.rows.empty()) marked_rows = mark;
+    if (mark) {
+      table.diagnostics.push_back({Severity::warning, Code::unnumbered_row,
+                                   "row marked \"" + paragraph.text + "\" has no number; it is numbered " +
+                                       std::to_string(expected) + " by its position",
+                                   paragraph.line});
+    } else if (overflowing) {
       table.diagnostics.push_back({Severity::error, Code::unreadable_number,
                                    "activity number " + paragraph.text + " is too large to read; the row is numbered " +
                                        std::to_string(expected),
@@ -232,7 +244,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
                                        " activity " + std::to_string(expected - 1),
                                    paragraph.line});
     }
-    out_of_sequence = !grid.holds(paragraph) && !table.rows.empty() && *number != expected && !overflowing;
+    out_of_sequence = !grid.holds(paragraph) && !table.rows.empty() && *number != expected && !overflowing && !mark;
     expected = *number == std::numeric_limits<int>::max() ? *number : *number + 1;
     Row row;
     row.number = paragraph;

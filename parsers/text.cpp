@@ -122,6 +122,12 @@ bool is_overflowing_number(std::string_view text) {
   return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool is_row_mark(std::string_view text) {
+  static constexpr std::string_view kMarks[] = {"-", "\u2013", "\u2014", "\u2022", "\u00b7", "\u25aa", "\u25cf", "*"};
+  const std::string_view mark = trim(text);
+  return std::find(std::begin(kMarks), std::end(kMarks), mark) != std::end(kMarks);
+}
+
 std::u32string to_u32(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());

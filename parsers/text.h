@@ -40,6 +40,10 @@ std::optional<int> parse_row_number(std::string_view text);
 // A number too long to hold ("99999999999999999999", with "." or ")" allowed).
 bool is_overflowing_number(std::string_view text);
 
+// True when the text is a lone dash or bullet ("-", "–", "•"): how a Word list copied without
+// its numbers marks rows. Whether it marks a row or stands for an empty cell is the table's call.
+bool is_row_mark(std::string_view text);
+
 // Whether the text's first character past opening brackets and quotes is a lower-case letter:
 // "исполнители", "(млн. тенге)" go on from a line above; "Срок", "2-бөлім", "«Жоба»", "№ п/п"
 // do not.

@@ -72,6 +72,12 @@ TEST_CASE("a bullet's tab is a space inside a tabbed table too", "[blocks]") {
         std::vector<std::string>{"1", "Tasks:", "- first", "- second", "Report", "2024", "2", "More", "Report", "2025"});
 }
 
+TEST_CASE("a bullet's tab separates cells in a tabbed table whose rows open with bullets, not numbers", "[blocks]") {
+  CHECK(texts("Name\tOutcome\tDeadline\n-\tDo it\tReport\t2024\n-\tAgain\tReport\t2025\n") ==
+        std::vector<std::string>{"Name", "Outcome", "Deadline", "-", "Do it", "Report", "2024", "-", "Again", "Report",
+                                 "2025"});
+}
+
 TEST_CASE("a word before a tab is no list marker", "[blocks]") {
   CHECK(texts("Name\tOutcome\nMIA\tReport\n") == std::vector<std::string>{"Name", "Outcome", "MIA", "Report"});
 }

@@ -469,13 +469,42 @@ TEST_CASE("a number cell with a no-break space before the number starts its row,
   CHECK(codes(html).empty());
 }
 
-TEST_CASE("rows numbered \"-\" are not read: the plan is refused, not misread", "[genre]") {
-  const Result<Plan> plan = try_parse("plan.txt", paragraphs({"Жоспар", "Р/с №", "Іс-шараның атауы", "Орындалу мерзімі",
-                                                              "Жауапты орындаушылар", "-", "Мектептерді желіге қосу",
-                                                              "2026 жыл", "Байланыс бөлімі", "-", "Ауруханаларды қосу",
-                                                              "2027 жыл", "Байланыс бөлімі"}));
-  REQUIRE_FALSE(plan.ok());
-  CHECK(plan.error().code == Code::not_a_plan);
+TEST_CASE("rows marked \"-\" instead of numbers are read, numbered by position and each flagged", "[genre]") {
+  const std::vector<std::string> kazakh{"Жоспар", "Р/с №", "Іс-шараның атауы", "Орындалу мерзімі",
+                                        "Жауапты орындаушылар", "-", "Мектептерді желіге қосу", "2026 жыл",
+                                        "Байланыс бөлімі", "-", "Ауруханаларды қосу", "2027 жыл", "Байланыс бөлімі"};
+  const Plan text = parse_paragraphs(kazakh);
+  REQUIRE(text.activities.size() == 2);
+  CHECK(text.activities[0].number == 1);
+  CHECK(text.activities[1].number == 2);
+  CHECK(text.activities[1].name == "Ауруханаларды қосу");
+  CHECK(deadline_of(text.activities[1]).from == "2027-01-01");
+  CHECK(codes(text) == std::vector<std::string>{"unnumbered-row@11", "unnumbered-row@19"});
+  // In a tab copy.
+  const Plan tabs = parse_document("plan.txt",
+                               "Жоспар\n\nР/с №\tІс-шараның атауы\tОрындалу мерзімі\tЖауапты орындаушылар\n-\tМектептерді "
+                               "желіге қосу\t2026 жыл\tБайланыс бөлімі\n-\tАуруханаларды қосу\t2027 жыл\tБайланыс бөлімі\n");
+  REQUIRE(tabs.activities.size() == 2);
+  CHECK(tabs.activities[1].name == "Ауруханаларды қосу");
+  CHECK(codes(tabs) == std::vector<std::string>{"unnumbered-row@4", "unnumbered-row@5"});
+  // In a page, and with bullets.
+  const Plan html = parse_page(page({{"Р/с №", "Іс-шараның атауы", "Орындалу мерзімі", "Жауапты орындаушылар"},
+                                     {"•", "Мектептерді желіге қосу", "2026 жыл", "Байланыс бөлімі"},
+                                     {"•", "Ауруханаларды қосу", "2027 жыл", "Байланыс бөлімі"}}));
+  REQUIRE(html.activities.size() == 2);
+  CHECK(html.activities[1].number == 2);
+  CHECK(html.diagnostics.size() == 2);
+  CHECK(std::all_of(html.diagnostics.begin(), html.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.code == Code::unnumbered_row; }));
+}
+
+TEST_CASE("a lone dash in a numbered table is an empty cell, never a row", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Примечание", "1",
+                                      "Уборка сквера", "2026 год", "Отдел благоустройства", "-", "2",
+                                      "Покраска скамеек", "2027 год", "Отдел благоустройства", "-"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].number == 2);
+  for (const Diagnostic& d : plan.diagnostics) CHECK(d.code != Code::unnumbered_row);
 }
 
 TEST_CASE("Roman numerals as row numbers read as section headings: a plan numbered only so is refused", "[genre]") {
