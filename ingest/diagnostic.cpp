@@ -43,7 +43,7 @@ constexpr std::array kCodes = {
     CodeInfo{Code::cell_mismatch, "cell-mismatch", "a cell's content contradicts its column"},
     CodeInfo{Code::column_mismatch, "column-mismatch", "most cells of a column contradict its header"},
     CodeInfo{Code::unreadable_number, "unreadable-number", "an activity number is too large to read"},
-    CodeInfo{Code::unnumbered_row, "unnumbered-row", "a row is marked by a dash or a bullet, not numbered"},
+    CodeInfo{Code::unnumbered_row, "unnumbered-row", "a row has no number (a dash, a bullet, no number column)"},
     CodeInfo{Code::foreign_script, "foreign-script", "text holds letters of a script the plan's languages do not use"},
     CodeInfo{Code::format_character, "format-character",
              "invisible format characters (bidi controls, U+202E) were removed from an agency or abbreviation"},

@@ -40,7 +40,7 @@ enum class Code {
   cell_mismatch,         // a cell's content contradicts its column's role (error)
   column_mismatch,       // most cells of a column contradict its role (error)
   unreadable_number,     // an activity number too large to hold: the row keeps the next number (error)
-  unnumbered_row,        // a row marked by a dash or a bullet, not a number: numbered by its position (warning)
+  unnumbered_row,        // a row with a dash, a bullet or no number cell: numbered by its position (warning)
   foreign_script,        // letters of a script the plan's languages do not use (Greek in "ΜΙΑ")
   format_character,      // invisible format characters (bidi controls, U+202E) removed from an agency or abbreviation
 };

@@ -19,6 +19,7 @@ namespace {
 struct GridLayout {
   int table = -1;
   int number_column = -1;       // grid column of the activity numbers
+  bool unnumbered = false;      // the table has no number column: each grid row is an activity
   int width = 0;                // grid columns the header spans
   std::vector<int> column_of;   // grid column -> index into the columns; -1 for none
 
@@ -59,10 +60,13 @@ GridLayout grid_layout(const Header& header) {
     } else {
       int free = 0;
       while (free < static_cast<int>(layout.column_of.size()) && layout.column_of[static_cast<size_t>(free)] >= 0) ++free;
+      // Every grid column is named: the table numbers no row (a municipal page's "Мероприятие |
+      // Сроки | Ответственный"), and its rows are the grid's.
+      layout.unnumbered = free >= static_cast<int>(layout.column_of.size());
       if (free >= static_cast<int>(layout.column_of.size())) layout.column_of.resize(static_cast<size_t>(free) + 1, -1);
       layout.column_of[static_cast<size_t>(free)] = static_cast<int>(c);
       layout.number_column = free;
-      layout.width = std::max(layout.width, free + 1);
+      if (!layout.unnumbered) layout.width = std::max(layout.width, free + 1);
     }
   }
   return layout;
@@ -195,6 +199,27 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       // A row whose one cell spans the table is a heading, but not one of a known form.
       table.unclaimed.push_back(paragraph);
       row_open = false;
+      continue;
+    }
+    if (grid.unnumbered && grid.holds(paragraph) &&
+        (i == header.end || !grid.holds(paragraphs[i - 1]) || paragraphs[i - 1].grid.row != paragraph.grid.row)) {
+      // A grid row of a table with no number column: an activity numbered by its position. Its
+      // number stands in the number column the header made up, empty, at the row's line.
+      Paragraph number{"", paragraph.line};
+      number.grid = paragraph.grid;
+      number.grid.column = grid.number_column;
+      number.grid.colspan = 1;
+      table.diagnostics.push_back({Severity::warning, Code::unnumbered_row,
+                                   "the table numbers no row; the row is numbered " + std::to_string(expected) +
+                                       " by its position",
+                                   paragraph.line});
+      Row row;
+      row.number = std::move(number);
+      row.value = expected++;
+      row.section = section;
+      table.rows.push_back(std::move(row));
+      walk.bodies.emplace_back(1, paragraph);
+      row_open = true;
       continue;
     }
     // A number too long to hold still starts its row where a number may: the row is kept,

@@ -166,13 +166,39 @@ TEST_CASE("a number header wrapped over two lines, \"N\" then \"п/п\", is one 
   CHECK(codes(html).empty());
 }
 
-TEST_CASE("a plan whose rows have no number column is refused as no plan, not misread", "[genre]") {
+TEST_CASE("flattened text whose rows have no number column is refused as no plan, not misread", "[genre]") {
   const Result<Plan> plan = try_parse("plan.txt", paragraphs({"План", "Наименование мероприятий", "Сроки", "Ответственный",
                                                               "Уборка сквера", "май", "Отдел благоустройства",
                                                               "Покраска скамеек", "июнь", "Отдел благоустройства"}));
   REQUIRE_FALSE(plan.ok());
   CHECK(plan.error().code == Code::not_a_plan);
   CHECK_THAT(plan.error().message, Catch::Contains("--vocab"));
+}
+
+TEST_CASE("a page table with no number column reads each grid row as an activity numbered by position, each flagged",
+          "[genre]") {
+  // Where the cells are a grid, its rows are the rows: no number is needed to find them. A
+  // full-width row still opens a section, and a cell of two paragraphs stays one cell.
+  const Plan plan = parse_page(page({{"Наименование мероприятий", "Сроки", "Ответственный"},
+                                     {"<td colspan=\"3\">1. Памятники</td>"},
+                                     {"Уборка сквера у памятника", "май 2026 года", "Отдел благоустройства"},
+                                     {"<td><p>Покраска скамеек</p><p>и ограды</p></td>", "июнь 2026 года",
+                                      "Отдел благоустройства, отдел культуры"}}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].number == 1);
+  CHECK(plan.activities[1].number == 2);
+  CHECK(plan.activities[1].name == "Покраска скамеек\nи ограды");
+  CHECK(plan.activities[1].section == "1");
+  CHECK(deadline_of(plan.activities[1]).from == "2026-06-01");
+  CHECK(plan.activities[1].agencies.size() == 2);
+  CHECK(codes(plan) == std::vector<std::string>{"unnumbered-row@" + std::to_string(plan.activities[0].line),
+                                                "unnumbered-row@" + std::to_string(plan.activities[1].line)});
+  // A table whose number column has no header word still takes its numbers from that column.
+  const Plan numbered = parse_page(page({{"", "Наименование мероприятий", "Сроки", "Ответственный"},
+                                         {"7", "Уборка сквера", "май 2026 года", "Отдел благоустройства"}}));
+  REQUIRE(numbered.activities.size() == 1);
+  CHECK(numbered.activities[0].number == 7);
+  CHECK(codes(numbered).empty());
 }
 
 TEST_CASE("name header wordings of real plans name the name column of a parsed plan", "[genre]") {
