@@ -127,6 +127,20 @@ inline Violation check_parse(std::string_view bytes) {
 
 // --- blocks from HTML ----------------------------------------------------------------------
 
+// What every reader promises of the blocks it makes: trimmed, non-empty paragraphs at real
+// lines, grid positions in range.
+inline Violation check_paragraphs(const Blocks& blocks) {
+  for (const Paragraph& p : blocks.paragraphs) {
+    if (p.text.empty() || trim(p.text) != p.text) return "paragraph not trimmed or empty: \"" + p.text + "\"";
+    if (p.line < 1) return "paragraph line " + std::to_string(p.line) + " < 1";
+    const GridPosition& g = p.grid;
+    if (g.table >= 0 && (g.row < 0 || g.column < 0 || g.colspan < 1 || g.colspan > 1000))
+      return "grid position out of range: row " + std::to_string(g.row) + " column " + std::to_string(g.column) +
+             " colspan " + std::to_string(g.colspan);
+  }
+  return {};
+}
+
 inline Violation check_html(std::string_view bytes) {
   const std::optional<std::string> text = as_text(bytes);
   if (!text) return {};
@@ -136,15 +150,7 @@ inline Violation check_html(std::string_view bytes) {
     if (code == Code::not_a_plan || code == Code::limit_exceeded) return {};
     return "read_html failed with " + std::string(code_name(code)) + ": " + blocks.error().message;
   }
-  for (const Paragraph& p : blocks.value().paragraphs) {
-    if (p.text.empty() || trim(p.text) != p.text) return "paragraph not trimmed or empty: \"" + p.text + "\"";
-    if (p.line < 1) return "paragraph line " + std::to_string(p.line) + " < 1";
-    const GridPosition& g = p.grid;
-    if (g.table >= 0 && (g.row < 0 || g.column < 0 || g.colspan < 1 || g.colspan > 1000))
-      return "grid position out of range: row " + std::to_string(g.row) + " column " + std::to_string(g.column) +
-             " colspan " + std::to_string(g.colspan);
-  }
-  return {};
+  return check_paragraphs(blocks.value());
 }
 
 // --- blocks from a Word document --------------------------------------------------------------
@@ -216,15 +222,7 @@ inline Violation check_docx(std::string_view bytes) {
     if (code == Code::not_a_plan || code == Code::limit_exceeded || code == Code::unsupported_format) return {};
     return "read_docx failed with " + std::string(code_name(code)) + ": " + blocks.error().message;
   }
-  for (const Paragraph& p : blocks.value().paragraphs) {
-    if (p.text.empty() || trim(p.text) != p.text) return "paragraph not trimmed or empty: \"" + p.text + "\"";
-    if (p.line < 1) return "paragraph line " + std::to_string(p.line) + " < 1";
-    const GridPosition& g = p.grid;
-    if (g.table >= 0 && (g.row < 0 || g.column < 0 || g.colspan < 1 || g.colspan > 1000))
-      return "grid position out of range: row " + std::to_string(g.row) + " column " + std::to_string(g.column) +
-             " colspan " + std::to_string(g.colspan);
-  }
-  return {};
+  return check_paragraphs(blocks.value());
 }
 
 // --- fields --------------------------------------------------------------------------------
