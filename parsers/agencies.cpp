@@ -555,7 +555,8 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
 
 // split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
 // are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
-AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::vector<size_t>* unit_of) {
+AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::vector<size_t>* unit_of,
+                      const std::unordered_set<std::string>* defined = nullptr) {
   AgencyList list;
   size_t unit = 0;
   bool balanced = true;
@@ -581,7 +582,12 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
       first_part = false;
       Agency agency = read_entry(entry, vocabulary);
       if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
-          legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
+          legal_form_of(*agency.name, vocabulary) == LegalForm::alone && defined != nullptr &&
+          defined->count(*agency.name) != 0) {
+        agency.abbr = std::move(agency.name);  // "ҚБ – қаржы бөлімі" in this plan's glossary
+        agency.name.reset();
+      } else if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
+                 legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
         // "АО" alone names no one (a name lost to a line break or a stray comma).
         list.unparsed.push_back(entry + " (a legal form with no name)");
         continue;
@@ -626,7 +632,10 @@ bool is_abbreviation(std::string_view token) {
          (is_upper(chars.front()) || latin_lookalike(chars.front()) != 0);
 }
 
-AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary) { return split_list(cell, vocabulary, nullptr); }
+AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary,
+                          const std::unordered_set<std::string>* defined) {
+  return split_list(cell, vocabulary, nullptr, defined);
+}
 
 bool continues_in(std::string_view paragraph, std::string_view next) {
   const auto closed = [](std::string_view text) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "parsers/vocabulary.h"
@@ -35,7 +36,10 @@ struct AgencyList {
   std::vector<ForeignScript> foreign;
 };
 
-AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary);
+// `defined`: the abbreviations the document's glossary spells out, when known. A legal-form word
+// alone ("АО", "ҚБ") names no one, unless the glossary defines it: then it is that abbreviation.
+AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary,
+                          const std::unordered_set<std::string>* defined = nullptr);
 
 // True when `paragraph` ends inside a bracket or quote that `next` closes: "МВД (по" then
 // "согласованию)", a marker broken over a line in a copy that made each line (or each <br>) a

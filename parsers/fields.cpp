@@ -60,7 +60,7 @@ std::string extra_key(const std::vector<Column>& columns, size_t c) {
 }  // namespace
 
 Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
-                       std::vector<Diagnostic>& diagnostics) {
+                       std::vector<Diagnostic>& diagnostics, const std::unordered_set<std::string>* defined) {
   Activity activity;
   activity.number = row.value;
   activity.section = row.section;
@@ -102,7 +102,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
         const bool classified = c < row.kinds.size() && p < row.kinds[c].size();
         contradicted.push_back(classified && !contradiction(role, row.kinds[c][p], paragraph.text, vocabulary).empty());
       } else if (role == "agencies") {
-        AgencyList list = split_agencies(paragraph.text, vocabulary);
+        AgencyList list = split_agencies(paragraph.text, vocabulary, defined);
         for (Agency& agency : list.agencies) activity.agencies.push_back(std::move(agency));
         for (const std::string& entry : list.unparsed) {
           diagnostics.push_back({Severity::warning, Code::unparsed_agency,

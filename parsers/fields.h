@@ -6,6 +6,8 @@
 // test_fields.cpp.
 #pragma once
 
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "parsers/table.h"
@@ -16,7 +18,8 @@ namespace planparse {
 
 // Diagnostics (unparsed deadlines and agencies, unpaired deadlines, paragraphs in no column)
 // are appended to `diagnostics`.
+// `defined`: the abbreviations of the document's glossary (split_agencies).
 Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
-                       std::vector<Diagnostic>& diagnostics);
+                       std::vector<Diagnostic>& diagnostics, const std::unordered_set<std::string>* defined = nullptr);
 
 }  // namespace planparse

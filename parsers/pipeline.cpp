@@ -5,6 +5,7 @@
 #include <map>
 #include <new>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "parsers/blocks.h"
 #include "parsers/docx.h"
@@ -156,11 +157,18 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
   release(table.unclaimed);
 
+  // The glossary's entries are read before the fields, so that an abbreviation it defines is
+  // read as one even where it is also a legal-form word ("ҚБ"); whether headless entries are a
+  // glossary at all is decided after, once the agencies are known.
+  GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
+  std::unordered_set<std::string> defined;
+  for (const Abbreviation& entry : glossary.entries) defined.insert(entry.abbr);
+
   // 4. fields
   std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
   plan.activities.reserve(table.rows.size());
   for (Row& row : table.rows) {
-    plan.activities.push_back(read_activity(row, table.columns, vocabulary, plan.diagnostics));
+    plan.activities.push_back(read_activity(row, table.columns, vocabulary, plan.diagnostics, &defined));
     agency_lines.push_back(row.number.line);
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (table.columns[c].role == "agencies" && !row.cells[c].empty()) agency_lines.back() = row.cells[c].front().line;
@@ -175,7 +183,6 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // paragraphs after the table like any other.
   std::vector<Paragraph> footer_paragraphs;
   {
-    GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
     if (glossary.headed || spells_out_an_agency(glossary.entries, plan.activities)) {
       plan.abbreviations = std::move(glossary.entries);
       plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());

@@ -1,6 +1,8 @@
 // fields: agency lists split into entries, markers read, groups and written-out names told apart.
 #include <catch2/catch.hpp>
 
+#include <unordered_set>
+
 #include "ingest/source.h"
 #include "parsers/agencies.h"
 #include "parsers/pipeline.h"
@@ -172,6 +174,18 @@ TEST_CASE("a legal form alone names no one and is reported", "[agencies]") {
   const AgencyList list = split_agencies("МФ, АО", builtin_vocabulary());
   REQUIRE(list.agencies.size() == 1);
   CHECK(list.agencies[0].abbr == "МФ");
+  REQUIRE(list.unparsed.size() == 1);
+  CHECK(list.unparsed[0].find("АО") != std::string::npos);
+}
+
+TEST_CASE("a legal-form word the document's glossary defines is that abbreviation, marker and all", "[agencies]") {
+  const std::unordered_set<std::string> defined{"ҚБ", "ММБ"};
+  const AgencyList list = split_agencies("ММБ, ҚБ (келісім бойынша), АО", builtin_vocabulary(), &defined);
+  REQUIRE(list.agencies.size() == 2);
+  CHECK(list.agencies[1].abbr == "ҚБ");
+  CHECK_FALSE(list.agencies[1].name.has_value());
+  CHECK(list.agencies[1].as_agreed);
+  // "АО", which the glossary does not define, still names no one.
   REQUIRE(list.unparsed.size() == 1);
   CHECK(list.unparsed[0].find("АО") != std::string::npos);
 }

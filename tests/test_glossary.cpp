@@ -434,3 +434,16 @@ TEST_CASE("a caption is a short label ending in a colon, with no digit and no en
   CHECK(plan.abbreviations.empty());
   CHECK(agencies_of(plan) == std::vector<std::string>{"MJ=?", "MIA=?"});
 }
+
+TEST_CASE("an abbreviation the glossary defines is read as one even where it is also a legal-form word",
+          "[glossary][pipeline]") {
+  const Plan plan = parse_text("plan.kk.html",
+                               "<html><body><h1>Жоспар</h1><table><tr><th>№</th><th>Іс-шараның атауы</th>"
+                               "<th>Орындау мерзімі</th><th>Жауаптылар</th></tr><tr><td>1</td><td>Кітап сатып алу</td>"
+                               "<td>2026 жыл</td><td>ММБ, ҚБ (келісім бойынша)</td></tr></table><p>Анықтама үшін:</p>"
+                               "<p>ММБ – мәдениет бөлімі</p><p>ҚБ – қаржы бөлімі</p></body></html>");
+  CHECK(agencies_of(plan) == std::vector<std::string>{"ММБ=мәдениет бөлімі", "ҚБ=қаржы бөлімі"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].agencies[1].as_agreed);
+  CHECK(plan.diagnostics.empty());
+}
