@@ -64,6 +64,15 @@ bool is_lone_dash(std::string_view text) {
   return chars.size() == 1 && is_dash(chars[0]);
 }
 
+// A cell that holds a dash or nothing visible (a lone U+200F): padding between a glossary's
+// abbreviation and name columns, never a name.
+bool is_filler(std::string_view text) {
+  if (is_lone_dash(text)) return true;
+  std::string visible(text);
+  strip_format_characters(visible);
+  return trim(visible).empty();
+}
+
 bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -303,6 +312,15 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
     for (char32_t c : strip_format_characters(name)) {
       if (std::find(format.begin(), format.end(), c) == format.end()) format.push_back(c);
     }
+    if (abbr.empty() || name.empty()) {
+      // A side made only of invisible characters ("MIA" over a lone U+200F) names nothing;
+      // an entry with an empty side would expand an agency to nothing.
+      result.diagnostics.push_back({Severity::warning, Code::unclaimed_paragraph,
+                                    "glossary entry \"" + abbr + "\" has nothing but invisible format characters (" +
+                                        code_point_list(format) + ") on one side; it is left out of the glossary",
+                                    line});
+      return;
+    }
     if (!format.empty()) {
       result.diagnostics.push_back({Severity::warning, Code::format_character,
                                     "glossary entry \"" + abbr + "\" held invisible format characters (" +
@@ -356,17 +374,17 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       continue;
     }
     if (!is_abbreviation(paragraph.text)) break;
-    // A run of abbreviations, then maybe a run of dashes, then as many names: a table read
+    // A run of abbreviations, then maybe a run of dashes (or blanks), then as many names: a table read
     // column by column (or, with a run of one, row by row).
     size_t abbr_end = i;
     while (abbr_end < n && is_abbreviation(paragraphs[abbr_end].text)) ++abbr_end;
     size_t names = abbr_end;
-    while (names < n && is_lone_dash(paragraphs[names].text)) ++names;
+    while (names < n && is_filler(paragraphs[names].text)) ++names;
     const size_t wanted = abbr_end - i;
     size_t taken = 0;
     while (taken < wanted && names + taken < n) {
       const std::string& text = paragraphs[names + taken].text;
-      if (is_abbreviation(text) || is_lone_dash(text) || split_entry(text) || strip_name(text).empty()) break;
+      if (is_abbreviation(text) || is_filler(text) || split_entry(text) || strip_name(text).empty()) break;
       ++taken;
     }
     if (taken < wanted) {

@@ -87,6 +87,18 @@ TEST_CASE("fewer names than abbreviations is a glossary mismatch, and nothing is
   CHECK(glossary.diagnostics[1].code == Code::unclaimed_paragraph);
 }
 
+TEST_CASE("a cell of nothing but invisible characters is padding, never a name", "[glossary]") {
+  // Found by fuzz_glossary: U+200F passed for a name until its format character went.
+  const GlossaryResult column_wise =
+      read_glossary(paragraphs({"MIA", "MJ", "\u200f", "\u2013", "Ministry of Internal Affairs", "Ministry of Justice"}));
+  CHECK(dump(column_wise) == std::vector<std::string>{"MIA=Ministry of Internal Affairs@10", "MJ=Ministry of Justice@11"});
+  const GlossaryResult one_a_line = read_glossary(paragraphs({"MIA \u2013 \u200f", "MJ \u2013 Ministry of Justice"}));
+  CHECK(dump(one_a_line) == std::vector<std::string>{"MJ=Ministry of Justice@11"});
+  REQUIRE_FALSE(one_a_line.diagnostics.empty());
+  CHECK(one_a_line.diagnostics[0].code == Code::unclaimed_paragraph);
+  CHECK(one_a_line.diagnostics[0].line == 10);
+}
+
 TEST_CASE("a glossary abbreviation mixing scripts is folded to the majority script with a warning", "[glossary]") {
   const GlossaryResult glossary = read_glossary(paragraphs({"\u041cEGNR – Ministry of Ecology"}));
   REQUIRE(glossary.entries.size() == 1);
