@@ -690,4 +690,18 @@ bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabu
   return telling > 0 && telling >= prose;
 }
 
+bool names_bodies(std::string_view cell, const Vocabulary& vocabulary) {
+  const AgencyList list = split_agencies(cell, vocabulary);
+  if (list.agencies.empty() || !list.unparsed.empty()) return false;
+  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
+  return std::all_of(list.agencies.begin(), list.agencies.end(), [&](const Agency& agency) {
+    if (agency.abbr || agency.as_agreed || agency.kind == "group") return true;
+    if (!agency.name || is_legal_entity(*agency.name, vocabulary)) return agency.name.has_value();
+    const std::vector<std::string> words = words_of(fold_case(*agency.name));
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+      return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
+    });
+  });
+}
+
 }  // namespace planparse

@@ -50,6 +50,13 @@ bool continues_in(std::string_view paragraph, std::string_view next);
 // abbreviations or carry an "(as agreed)" marker. Used by the table stage to classify paragraphs.
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary);
 
+// True when every entry of the cell names a body: an abbreviation, a group, a legal entity, a
+// marked entry, or words holding an agency's head noun (vocabulary agency.head: "Отдел ЖКХ",
+// "Ministry of Finance", "аудан әкімдігі"). Weaker evidence than looks_like_agency_list, which
+// must tell an agency list from prose in any cell: this one is asked only of a column whose
+// header names nothing, where the rows decide (table.h).
+bool names_bodies(std::string_view cell, const Vocabulary& vocabulary);
+
 // An abbreviation token: one word of 2-15 letters (Latin or Cyrillic, digits and "-" or "&"
 // allowed) with at least two capitals that make at least half of its letters ("MIA", "МВД",
 // "MDDIAI", "АСПР"; not "Order", not "RK-based"). A letter of another script counts as the

@@ -273,10 +273,26 @@ void join(Cell& cell, const Paragraph& paragraph, const Vocabulary& vocabulary) 
 // The labels before `anchor` in flattened text, as cells: a label in lower case on the next line
 // continues the cell before it when either names nothing ("исполнения" after "Срок", "мерзімі"
 // after "Орындау") or both name the same role ("мероприятия" after "Наименование").
+// How many paragraphs share the line of paragraphs[at]: the cells of a line cut at tabs or
+// bars, 1 for a paragraph of its own.
+size_t cells_on_line(const std::vector<Paragraph>& paragraphs, size_t at) {
+  size_t first = at;
+  while (first > 0 && paragraphs[first - 1].line == paragraphs[at].line) --first;
+  size_t last = at + 1;
+  while (last < paragraphs.size() && paragraphs[last].line == paragraphs[at].line) ++last;
+  return last - first;
+}
+
 std::vector<Cell> text_cells(const std::vector<Paragraph>& paragraphs, size_t anchor, const Vocabulary& vocabulary) {
   size_t begin = anchor;
   while (begin > 0 && anchor - begin < kMaxHeaderCells * 2 && paragraphs[begin - 1].grid.table < 0 &&
          is_label(paragraphs[begin - 1], vocabulary) && !parse_section(paragraphs[begin - 1], vocabulary)) {
+    // A header copied as one line of cells is whole on its line: a label alone on the line
+    // before is the title's or the intro's ("План мероприятий …" holds a name word).
+    if (begin < anchor && paragraphs[begin - 1].line != paragraphs[begin].line &&
+        cells_on_line(paragraphs, begin) >= 2 && cells_on_line(paragraphs, begin - 1) == 1) {
+      break;
+    }
     --begin;
   }
   std::vector<Cell> cells;

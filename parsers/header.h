@@ -14,7 +14,11 @@
 //    title's and intro's; a cell inside the header that no role takes becomes a column of role
 //    "other" with an unknown-column warning (never merged into its neighbour), except the one
 //    unnamed cell of a header that names the other columns but not the activity's, which is
-//    read as the name column (with the warning too: its place, not its words, says so).
+//    read as the name column (with the warning too: its place, not its words, says so). A
+//    cell no role takes while the header lacks the deadline or agencies column may still be
+//    that column: the rows decide (table.cpp, named_by_rows), with the warning saying so.
+//  - A header copied as one line of cells (tabs, bars) is whole on its line: a label alone on
+//    the line before it is the title's or the intro's, whatever words it holds.
 //  - A column-number row under the header ("1 2 3 4 5") is part of the header, not a row.
 //
 // When no header is found the failure names the nearest candidate line, what each of its cells

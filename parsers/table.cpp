@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "parsers/agencies.h"
 #include "parsers/align.h"
 #include "parsers/cell_check.h"
 #include "parsers/glossary.h"
@@ -470,6 +471,53 @@ long misfit(const TableResult& table) {
   return cost;
 }
 
+// A header cell in words no vocabulary holds ("Кто отвечает", "By when") while the header lacks
+// the deadline or the agencies column: the rows say what the column is. When its cells read as
+// that role's (deadlines; lists of bodies, agencies.h names_bodies) in at least
+// kRowsDecideShare of the rows that fill it, and never as something the role contradicts, it is
+// read as that column; its unknown-column warning says so (header.h). The outcome and the name
+// are prose, which no cell proves.
+constexpr double kRowsDecideShare = 0.75;
+
+// Whether a cell reads as `role`'s: deadlines all, or lists whose every entry names a body.
+bool fits_role(std::string_view role, const std::vector<Paragraph>& cell, const std::vector<ParagraphKind>& kinds,
+               const Vocabulary& vocabulary) {
+  if (role == "deadline") {
+    return std::all_of(kinds.begin(), kinds.end(), [](ParagraphKind k) { return k == ParagraphKind::deadline; });
+  }
+  for (size_t k = 0; k < cell.size(); ++k) {
+    if (kinds[k] != ParagraphKind::agencies && !names_bodies(cell[k].text, vocabulary)) return false;
+  }
+  return true;
+}
+
+std::optional<Header> named_by_rows(const Header& header, const TableResult& table, const Vocabulary& vocabulary) {
+  const auto lacks = [&](std::string_view role) {
+    return std::none_of(header.columns.begin(), header.columns.end(), [&](const Column& c) { return c.role == role; });
+  };
+  for (size_t c = 0; c < header.columns.size() && c < table.columns.size(); ++c) {
+    if (!header.unknown[c] || header.columns[c].role != "other") continue;
+    for (std::string_view role : {"deadline", "agencies"}) {
+      if (!lacks(role)) continue;
+      size_t filled = 0;
+      size_t fitting = 0;
+      bool contradicted = false;
+      for (const Row& row : table.rows) {
+        if (row.cells[c].empty()) continue;
+        ++filled;
+        if (fits_role(role, row.cells[c], row.kinds[c], vocabulary)) ++fitting;
+        for (ParagraphKind k : row.kinds[c]) contradicted = contradicted || kind_cost(role, k) > kMissingCellCost;
+      }
+      if (filled == 0 || contradicted || static_cast<double>(fitting) < kRowsDecideShare * static_cast<double>(filled)) continue;
+      Header named = header;
+      named.columns[c].role = std::string(role);
+      named.ties.clear();
+      return named;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
@@ -484,6 +532,17 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
     if (!best.ok()) break;
     Result<TableResult> other = read_rows(paragraphs, swapped(header, tie), vocabulary);
     if (other.ok() && misfit(other.value()) < misfit(best.value())) best = std::move(other);
+  }
+  // Each unnamed column the rows name is read again; a column a reading took is its role's, so
+  // the loop ends after the deadline and the agencies at most.
+  Header current = header;
+  while (best.ok()) {
+    std::optional<Header> named = named_by_rows(current, best.value(), vocabulary);
+    if (!named) break;
+    Result<TableResult> other = read_rows(paragraphs, *named, vocabulary);
+    if (!other.ok()) break;
+    best = std::move(other);
+    current = std::move(*named);
   }
   return best;
 }

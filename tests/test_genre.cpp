@@ -257,6 +257,72 @@ TEST_CASE("agencies header wordings of real plans name the agencies column of a 
   for (const char* wording : {"Agencies in charge", "Responsible agencies"}) check_wording(kEnglish, 3, wording, "agencies");
 }
 
+TEST_CASE("header cells asked as questions (what, with what result, when, who) name their columns", "[genre]") {
+  check_wording(kRussianOutcome, 1, "Что сделать", "name");
+  check_wording(kRussianOutcome, 2, "Чем завершится", "outcome");
+  check_wording(kRussianOutcome, 3, "Когда", "deadline");
+  check_wording(kRussianOutcome, 4, "Кто отвечает", "agencies");
+  check_wording(kEnglishOutcome, 1, "What will be done", "name");
+  check_wording(kEnglishOutcome, 2, "What result", "outcome");
+  check_wording(kEnglishOutcome, 3, "By when", "deadline");
+  check_wording(kEnglishOutcome, 4, "Who", "agencies");
+  check_wording(kKazakhOutcome, 1, "Не істеледі", "name");
+  check_wording(kKazakhOutcome, 3, "Қашан", "deadline");
+  check_wording(kKazakhOutcome, 4, "Кім жауап береді", "agencies");
+}
+
+TEST_CASE("a column whose header names nothing is the deadline or agencies column the header lacks when its rows say so",
+          "[genre]") {
+  // "Загадка" and "Кому поручено" are in no vocabulary; their cells are dates and bodies.
+  const std::string text =
+      "План благоустройства\n\n№\tМероприятие\tРезультат\tЗагадка\tКому поручено\n"
+      "1\tПокрасить скамейки\tАкт приёмки\tмай 2026 года\tОтдел ЖКХ\n"
+      "2\tВысадить деревья\tОтчёт в акимат\tдо 1 октября 2026 года\tОтдел благоустройства, акимат района\n";
+  const Plan plan = parse_document("plan.txt", text);
+  CHECK(roles(plan) == "number,name,outcome,deadline,agencies");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(deadline_of(plan.activities[0]).to == "2026-05-31");
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Отдел благоустройства", "акимат района"});
+  CHECK(plan.activities[0].extra.empty());
+  // Each column read by its rows keeps its unknown-column warning, which says what it was read as.
+  REQUIRE(codes(plan) == std::vector<std::string>{"unknown-column@3", "unknown-column@3"});
+  CHECK_THAT(plan.diagnostics[0].message, Catch::Contains("read as the deadline column"));
+  CHECK_THAT(plan.diagnostics[1].message, Catch::Contains("read as the agencies column"));
+
+  SECTION("in a page too") {
+    const Plan page_plan = parse_page(page({{"№", "Мероприятие", "Результат", "Загадка", "Кому поручено"},
+                                            {"1", "Покрасить скамейки", "Акт", "май 2026 года", "Отдел ЖКХ"},
+                                            {"2", "Высадить деревья", "Отчёт", "2027 год", "Ministry of Ecology"}}));
+    CHECK(roles(page_plan) == "number,name,outcome,deadline,agencies");
+    CHECK(agency_texts(page_plan.activities[1]) == std::vector<std::string>{"Ministry of Ecology"});
+  }
+  SECTION("a column of prose stays in extra, and so does one the header already names") {
+    const Plan kept = parse_document("plan.txt",
+                                     "План\n\n№\tМероприятие\tЗагадка\tСрок\tОтветственные\n"
+                                     "1\tПокрасить скамейки\tиюнь 2026 года\tмай 2026 года\tОтдел ЖКХ\n"
+                                     "2\tВысадить деревья\tкрасиво и быстро\t2027 год\tОтдел ЖКХ\n");
+    CHECK(roles(kept) == "number,name,other,deadline,agencies");
+    REQUIRE(kept.activities[0].extra.size() == 1);
+    CHECK(kept.activities[0].extra[0].second == "июнь 2026 года");
+    const Plan prose = parse_document("plan.txt",
+                                      "План\n\n№\tМероприятие\tЗагадка\tОтветственные\n"
+                                      "1\tПокрасить скамейки\tкрасиво и быстро\tОтдел ЖКХ\n"
+                                      "2\tВысадить деревья\tс любовью\tОтдел ЖКХ\n");
+    CHECK(roles(prose) == "number,name,other,agencies");
+  }
+}
+
+TEST_CASE("a title line above a header copied as one line of tab-separated cells is no header cell", "[genre]") {
+  // "План мероприятий" holds a name word; the header line names its columns by itself.
+  const Plan plan = parse_document("plan.txt",
+                                   "План мероприятий по благоустройству дворов\n\n№\tЧто сделать\tКогда\tКто отвечает\n"
+                                   "1\tПокрасить скамейки\tмай 2026 года\tОтдел ЖКХ\n");
+  CHECK(roles(plan) == "number,name,deadline,agencies");
+  REQUIRE(plan.title.has_value());
+  CHECK(*plan.title == "План мероприятий по благоустройству дворов");
+  CHECK(codes(plan).empty());
+}
+
 TEST_CASE("a header cell cut at its first line, \"Ответствен-\", still names the agencies", "[genre]") {
   // A legal-database export: every cell on lines of its own ending with " |", the header cells
   // cut to their first line, a column-number row, agencies before the deadline.

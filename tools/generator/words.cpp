@@ -55,13 +55,13 @@ const Language& english() {
                         "with the participation of the regions.", "to be implemented in stages."};
     l.number_headers = {"No.", "No", "#", "Nr.", "Item"};
     l.name_headers = {"Name", "Activity", "Measure", "Name of activity", "Activities", "Name of the measure",
-                      "Content of the activity"};
+                      "Content of the activity", "What will be done"};
     l.outcome_headers = {"Outcome", "Form of completion", "Expected result", "Deliverable", "Completion form",
-                         "Expected outcome"};
+                         "Expected outcome", "What result"};
     l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation",
-                          "Implementation period", "Timeline"};
+                          "Implementation period", "Timeline", "By when"};
     l.agency_headers = {"Agencies in charge", "Responsible agencies", "Responsible executors", "Lead agencies",
-                        "Responsible", "Lead agency", "Responsible for implementation"};
+                        "Responsible", "Lead agency", "Responsible for implementation", "Who is responsible"};
     l.unknown_headers = {"Indicator", "Key indicator", "Performance indicator"};
     l.unknown_cells = {"at least 80 %", "growth of 5 %", "12 districts covered", "100 % of schools"};
     l.bodies = {{"MWR", "Ministry of Water Resources of the Republic", ""},
@@ -157,11 +157,12 @@ const Language& russian() {
     // "N п/п" with a Latin N, as typists write it.
     l.number_headers = {"№ п/п", "№", "N п/п", "№п/п"};
     l.name_headers = {"Наименование мероприятия", "Наименование", "Мероприятие", "Содержание мероприятия",
-                      "Наименование мероприятий", "Мероприятия"};
-    l.outcome_headers = {"Форма завершения", "Ожидаемый результат", "Форма завершения мероприятия", "Ожидаемые результаты"};
-    l.deadline_headers = {"Сроки исполнения", "Срок исполнения", "Сроки", "Срок", "Срок выполнения", "Сроки реализации"};
+                      "Наименование мероприятий", "Мероприятия", "Что сделать"};
+    l.outcome_headers = {"Форма завершения", "Ожидаемый результат", "Форма завершения мероприятия", "Ожидаемые результаты",
+                         "Чем завершится"};
+    l.deadline_headers = {"Сроки исполнения", "Срок исполнения", "Сроки", "Срок", "Срок выполнения", "Сроки реализации", "Когда"};
     l.agency_headers = {"Ответственные исполнители", "Ответственные за исполнение", "Исполнители", "Ответственные",
-                        "Ответственный за исполнение", "Ответственный исполнитель"};
+                        "Ответственный за исполнение", "Ответственный исполнитель", "Кто отвечает"};
     l.unknown_headers = {"Индикатор", "Показатель", "Целевой показатель"};
     l.unknown_cells = {"не менее 80 %", "рост на 5 %", "охват 12 районов", "100 % школ"};
     l.bodies = {{"МВР", "Министерство водных ресурсов Республики", ""},
@@ -261,10 +262,11 @@ const Language& kazakh() {
     l.intro_closings = {"және министрліктер оның орындалуы туралы ақпарат береді.", "өңірлердің қатысуымен.",
                         "кезең-кезеңімен іске асырылады."};
     l.number_headers = {"Р/с №", "№ р/с", "№", "Р/с"};
-    l.name_headers = {"Іс-шараның атауы", "Іс-шаралардың атауы", "Іс-шара", "Атауы", "Іс-шаралар"};
+    l.name_headers = {"Іс-шараның атауы", "Іс-шаралардың атауы", "Іс-шара", "Атауы", "Іс-шаралар", "Не істеледі"};
     l.outcome_headers = {"Аяқтау нысаны", "Аяқталу нысаны", "Орындау нысаны", "Күтілетін нәтиже"};
-    l.deadline_headers = {"Орындау мерзімі", "Орындалу мерзімі", "Мерзімі", "Іске асыру мерзімі", "Орындау мерзімдері", "Мерзім"};
-    l.agency_headers = {"Жауапты орындаушылар", "Орындауға жауаптылар", "Жауаптылар", "Жауапты орындаушы", "Орындаушылар"};
+    l.deadline_headers = {"Орындау мерзімі", "Орындалу мерзімі", "Мерзімі", "Іске асыру мерзімі", "Орындау мерзімдері", "Мерзім", "Қашан"};
+    l.agency_headers = {"Жауапты орындаушылар", "Орындауға жауаптылар", "Жауаптылар", "Жауапты орындаушы", "Орындаушылар",
+                        "Кім жауап береді"};
     l.unknown_headers = {"Көрсеткіш", "Индикатор", "Нысаналы көрсеткіш"};
     l.unknown_cells = {"кемінде 80 %", "5 %-ға өсу", "12 ауданды қамту", "мектептердің 100 %"};
     l.bodies = {{"СРМ", "Су ресурстары министрлігі", ""},
