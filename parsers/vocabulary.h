@@ -24,6 +24,9 @@
 //   agency.shared_ending                                  an adjective ending ("ого"): two adjectives
 //                                                         ending in it around a comma share the noun
 //                                                         after them, one agency ("Северного, Южного районов")
+//   agency.head                                           head nouns of bodies' names ("отдел*",
+//                                                         "ministr*"): a column the header leaves
+//                                                         unnamed reads as the agencies by them (table.h)
 //   glossary.heading                                      "Abbreviations:", "Note: Abbreviations:"
 //   glossary.word, glossary.shortening, glossary.label    word stems of glossary headings (glossary.h):
 //                                                         a phrase ending in "*" matches every word it
