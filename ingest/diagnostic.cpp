@@ -44,6 +44,7 @@ constexpr std::array kCodes = {
     CodeInfo{Code::column_mismatch, "column-mismatch", "most cells of a column contradict its header"},
     CodeInfo{Code::unreadable_number, "unreadable-number", "an activity number is too large to read"},
     CodeInfo{Code::unnumbered_row, "unnumbered-row", "a row has no number (a dash, a bullet, no number column)"},
+    CodeInfo{Code::group_number, "group-number", "a row numbered within a group (\"1.1\") that no section heading opens"},
     CodeInfo{Code::foreign_script, "foreign-script", "text holds letters of a script the plan's languages do not use"},
     CodeInfo{Code::format_character, "format-character",
              "invisible format characters (bidi controls, U+202E) were removed from an agency or abbreviation"},

@@ -41,6 +41,7 @@ enum class Code {
   column_mismatch,       // most cells of a column contradict its role (error)
   unreadable_number,     // an activity number too large to hold: the row keeps the next number (error)
   unnumbered_row,        // a row with a dash, a bullet or no number cell: numbered by its position (warning)
+  group_number,          // a row numbered "1.1" in a group no section heading opens: read as item 1 (warning)
   foreign_script,        // letters of a script the plan's languages do not use (Greek in "ΜΙΑ")
   format_character,      // invisible format characters (bidi controls, U+202E) removed from an agency or abbreviation
 };

@@ -161,6 +161,20 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
   int expected = 1;
   bool out_of_sequence = false;  // the last row started with a number other than the expected one
   bool marked_rows = false;      // the first row was marked by a dash or a bullet, not numbered
+  // The first row was numbered within a group ("1.1"): every row is, and `expected_sub` is
+  // the number that would continue the last row's group.
+  bool sub_numbered = false;
+  SubNumber expected_sub;
+  // A row starts at `number`, in the section open there, with `body` as its paragraphs so far.
+  const auto open_row = [&](Paragraph number, int value, std::vector<Paragraph> body) {
+    Row row;
+    row.number = std::move(number);
+    row.value = value;
+    row.section = section;
+    table.rows.push_back(std::move(row));
+    walk.bodies.push_back(std::move(body));
+    row_open = true;
+  };
   size_t i = header.end;
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
@@ -214,14 +228,48 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
                                    "the table numbers no row; the row is numbered " + std::to_string(expected) +
                                        " by its position",
                                    paragraph.line});
-      Row row;
-      row.number = std::move(number);
-      row.value = expected++;
-      row.section = section;
-      table.rows.push_back(std::move(row));
-      walk.bodies.emplace_back(1, paragraph);
-      row_open = true;
+      open_row(std::move(number), expected++, {paragraph});
       continue;
+    }
+    if (table.rows.empty() || sub_numbered) {
+      if (const std::optional<SubNumber> sub = parse_sub_number(paragraph.text)) {
+        // In sequence: the next item of the group, or the first of the next group or of the
+        // section just opened (the sections between held no rows). Out of sequence only where
+        // the open row is (nearly) whole: "1.5" may be a figure in a cell.
+        const bool in_sequence = table.rows.empty() ||
+                                 (sub->group == expected_sub.group && sub->item == expected_sub.item) ||
+                                 (sub->item == 1 && (sub->group == expected_sub.group + 1 ||
+                                                     (sub->group != expected_sub.group && section == std::to_string(sub->group))));
+        const bool starts = grid.holds(paragraph)
+                                ? paragraph.grid.column == grid.number_column
+                                : in_sequence || !row_open || open_length + 1 >= data_columns;
+        if (starts) {
+          if (!in_sequence) {
+            const bool gap = sub->group > expected_sub.group ||
+                             (sub->group == expected_sub.group && sub->item > expected_sub.item);
+            table.diagnostics.push_back({Severity::warning, gap ? Code::numbering_gap : Code::numbering_repeat,
+                                         "activity " + paragraph.text + (gap ? " follows" : " comes after") + " activity " +
+                                             std::to_string(expected_sub.group) + "." + std::to_string(expected_sub.item - 1),
+                                         paragraph.line});
+          }
+          // The group's number is the section's when a heading opened it ("1. …" over "1.1"):
+          // the row is item `item` of that section. Else the group is in no heading here, and
+          // the number read is only the item's, which the warning says.
+          if (section != std::to_string(sub->group)) {
+            table.diagnostics.push_back({Severity::warning, Code::group_number,
+                                         "activity " + paragraph.text + " is numbered in group " +
+                                             std::to_string(sub->group) + ", which no section heading opens; it is read as activity " +
+                                             std::to_string(sub->item) + (section ? " of section " + *section : std::string()),
+                                         paragraph.line});
+          }
+          sub_numbered = true;
+          expected_sub = {sub->group, sub->item + 1};
+          out_of_sequence = false;
+          open_row(paragraph, sub->item, {});
+          if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
+          continue;
+        }
+      }
     }
     // A number too long to hold still starts its row where a number may: the row is kept,
     // numbered next, and the number flagged. So does a dash or a bullet in a table whose first
@@ -236,13 +284,13 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     // deadline unless it is the very number expected next; any other number starts a row when
     // the open one already has (nearly) a paragraph per column and it reads as a numbering slip
     // rather than a figure in a cell (costs, a count: see starts_out_of_sequence).
-    const bool starts_row =
+    const bool starts_row = !sub_numbered && (
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
             : mark || (number && ((*number == expected && !overflowing) ||
                          ((overflowing || !is_year_like(*number)) && (!row_open || open_length + 1 >= data_columns) &&
                           (table.rows.empty() || overflowing ||
-                           starts_out_of_sequence(paragraphs, i, *number, expected, data_columns)))));
+                           starts_out_of_sequence(paragraphs, i, *number, expected, data_columns))))));
     if (!starts_row) {
       if (row_open) {
         walk.bodies.back().push_back(paragraph);
@@ -272,13 +320,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     }
     out_of_sequence = !grid.holds(paragraph) && !table.rows.empty() && *number != expected && !overflowing && !mark;
     expected = *number == std::numeric_limits<int>::max() ? *number : *number + 1;
-    Row row;
-    row.number = paragraph;
-    row.value = *number;
-    row.section = section;
-    table.rows.push_back(std::move(row));
-    walk.bodies.emplace_back();
-    row_open = true;
+    open_row(paragraph, *number, {});
     if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
   }
   // A number out of sequence that nothing follows before the table ends was the last row's

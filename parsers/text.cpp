@@ -116,6 +116,24 @@ std::optional<int> parse_row_number(std::string_view text) {
   return value;
 }
 
+std::optional<SubNumber> parse_sub_number(std::string_view text) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  const size_t dot = digits.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= digits.size()) return std::nullopt;
+  const std::string_view group = digits.substr(0, dot);
+  const std::string_view item = digits.substr(dot + 1);
+  // Each part bare digits: "1..2", "1.2.3" and "1.2)" inside are no sub-number.
+  const auto bare = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!bare(group) || !bare(item)) return std::nullopt;
+  const std::optional<int> g = parse_row_number(group);
+  const std::optional<int> i = parse_row_number(item);
+  if (!g || !i) return std::nullopt;
+  return SubNumber{*g, *i};
+}
+
 bool is_overflowing_number(std::string_view text) {
   std::string_view digits = text;
   if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);

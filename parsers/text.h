@@ -37,6 +37,15 @@ bool in_family(std::string_view word, std::string_view pattern);
 // An activity number as a row prints it: "12", "12.", "12)" -> 12, up to 9 digits. Longer digit
 // runs are is_overflowing_number.
 std::optional<int> parse_row_number(std::string_view text);
+// An activity numbered within a group, as plans that number their sections "1.", "2." number
+// the rows under them: "1.1", "2.3.", "2.3)" -> {1, 1}, {2, 3}. Two parts, each as
+// parse_row_number reads it.
+struct SubNumber {
+  int group = 0;
+  int item = 0;
+};
+std::optional<SubNumber> parse_sub_number(std::string_view text);
+
 // A number too long to hold ("99999999999999999999", with "." or ")" allowed).
 bool is_overflowing_number(std::string_view text);
 

@@ -621,6 +621,65 @@ TEST_CASE("sub-items numbered \"1.1\" are no rows: they fall into the row above 
   CHECK(strict_failure(plan).has_value());
 }
 
+TEST_CASE("rows numbered \"1.1\" under sections \"1.\" are activities of those sections, in a portal copy, a tab copy and a page",
+          "[genre]") {
+  const auto check = [](const Plan& plan) {
+    REQUIRE(plan.activities.size() == 3);
+    REQUIRE(plan.sections.size() == 2);
+    CHECK(plan.sections[1].title == "Озеленение");
+    CHECK(plan.activities[0].number == 1);
+    CHECK(plan.activities[1].number == 2);
+    CHECK(plan.activities[1].name == "Ремонт площадок");
+    CHECK(plan.activities[1].section == "1");
+    CHECK(plan.activities[2].number == 1);
+    CHECK(plan.activities[2].section == "2");
+    CHECK(deadline_of(plan.activities[2]).to == "2027-12-31");
+    CHECK(agency_texts(plan.activities[2]) == std::vector<std::string>{"Отдел природы"});
+  };
+  const Plan copy = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1. Благоустройство", "1.1",
+                                      "Уборка дворов", "2026 год", "Отдел ЖКХ", "1.2.", "Ремонт площадок", "2026 год",
+                                      "Отдел ЖКХ", "2. Озеленение", "2.1", "Посадка деревьев", "2027 год", "Отдел природы"});
+  check(copy);
+  CHECK(codes(copy).empty());
+  const Plan tabs = parse_document("plan.txt", "План\n\n№\tМероприятие\tСрок\tОтветственные\n1. Благоустройство\n"
+                                               "1.1\tУборка дворов\t2026 год\tОтдел ЖКХ\n"
+                                               "1.2.\tРемонт площадок\t2026 год\tОтдел ЖКХ\n2. Озеленение\n"
+                                               "2.1\tПосадка деревьев\t2027 год\tОтдел природы\n");
+  check(tabs);
+  CHECK(codes(tabs).empty());
+  const Plan html = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                     {"<td colspan=\"4\">1. Благоустройство"},
+                                     {"1.1", "Уборка дворов", "2026 год", "Отдел ЖКХ"},
+                                     {"1.2.", "Ремонт площадок", "2026 год", "Отдел ЖКХ"},
+                                     {"<td colspan=\"4\">2. Озеленение"},
+                                     {"2.1", "Посадка деревьев", "2027 год", "Отдел природы"}}));
+  check(html);
+  CHECK(codes(html).empty());
+}
+
+TEST_CASE("rows numbered within groups no heading opens keep the item's number, each with a group-number warning", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1.1", "Уборка дворов", "2026 год",
+                                      "Отдел ЖКХ", "1.2", "Ремонт площадок", "2026 год", "Отдел ЖКХ", "2.1",
+                                      "Посадка деревьев", "2027 год", "Отдел природы"});
+  REQUIRE(plan.activities.size() == 3);
+  CHECK(plan.activities[2].number == 1);
+  CHECK_FALSE(plan.activities[2].section.has_value());
+  CHECK(codes(plan) == std::vector<std::string>{"group-number@11", "group-number@19", "group-number@27"});
+  CHECK_THAT(plan.diagnostics[2].message, Catch::Contains("2.1") && Catch::Contains("group 2"));
+}
+
+TEST_CASE("in rows numbered \"1.1\" a figure such as \"1.5\" inside a row is a cell, and a slip in the numbering is flagged",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Объем, км", "Срок", "Ответственные", "1. Дороги", "1.1",
+                                      "Ремонт дорог", "1.5", "2026 год", "Отдел дорог", "1.3", "Ремонт мостов", "2.5",
+                                      "2027 год", "Отдел дорог"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].extra.size() == 1);
+  CHECK(plan.activities[1].number == 3);
+  CHECK(has_code(plan, Code::numbering_gap, 25));
+  CHECK_FALSE(has_code(plan, Code::cell_mismatch, 19));
+}
+
 // --- 5. Cell layouts ----------------------------------------------------------------------------
 
 TEST_CASE("a blank cell under a vertically merged one is not carried down: the row reports a missing cell", "[genre]") {

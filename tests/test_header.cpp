@@ -195,6 +195,20 @@ TEST_CASE("activity numbers of five digits and more start rows", "[header][table
   CHECK(table.value().diagnostics.empty());
 }
 
+TEST_CASE("a number within a group reads as group and item; a date, three parts or a stray dot is none", "[header][table]") {
+  CHECK(parse_sub_number("1.1")->group == 1);
+  CHECK(parse_sub_number("2.3.")->item == 3);
+  CHECK(parse_sub_number("12.10)")->item == 10);
+  CHECK_FALSE(parse_sub_number("1"));
+  CHECK_FALSE(parse_sub_number("1."));
+  CHECK_FALSE(parse_sub_number(".1"));
+  CHECK_FALSE(parse_sub_number("1..2"));
+  CHECK_FALSE(parse_sub_number("1.2.3"));
+  CHECK_FALSE(parse_sub_number("01.07.2025"));
+  CHECK_FALSE(parse_sub_number("1.2 Title"));
+  CHECK_FALSE(parse_sub_number("1.1234567890"));
+}
+
 TEST_CASE("a number too large to read keeps its row, numbered next, with an error", "[header][table]") {
   const Blocks blocks = paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible agencies", "1", "Open a room", "2025",
                                     "MCS", "99999999999999999999", "Close a room", "2026", "MF"});

@@ -543,7 +543,8 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   axes.glossary_separator = pick(rng, separators);
   axes.glossary_ending = pick(rng, endings);
 
-  static const std::vector<Numbering> numberings = {Numbering::plain, Numbering::dot, Numbering::paren, Numbering::mixed};
+  static const std::vector<Numbering> numberings = {Numbering::plain, Numbering::dot, Numbering::paren, Numbering::mixed,
+                                                     Numbering::grouped};
   axes.numbering = pick(rng, numberings);
   const double start = std::uniform_real_distribution<double>(0, 1)(rng);
   axes.first_number = start < 0.8 ? 1 : start < 0.9 ? 10001 : 100000001;
@@ -682,8 +683,10 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   // Sections: none, Roman ("I. Title"), prefixed Arabic ("Section 2. Title", "2-бөлім. Title")
   // or, with bare_sections, lettered ("A. Title"); English letters stop at H, since "I." is the
   // Roman one. A Word copy with tabs writes "I.\tTitle".
-  const int section_count = chance(rng, 0.2) ? 0 : uniform(rng, 1, options.max_sections);
-  const int kind = axes.tabs ? 0 : uniform(rng, 0, options.bare_sections ? 2 : 1);
+  // Rows numbered within sections ("2.1") need Arabic sections that hold every row.
+  const bool grouped = axes.numbering == Numbering::grouped;
+  const int section_count = !grouped && chance(rng, 0.2) ? 0 : uniform(rng, 1, std::max(1, options.max_sections));
+  const int kind = grouped ? 1 : axes.tabs ? 0 : uniform(rng, 0, options.bare_sections ? 2 : 1);
   const int sections = kind == 2 && axes.language == "en" ? std::min(section_count, 8) : section_count;
   for (int s = 1; s <= sections; ++s) {
     std::string number = kind == 0 ? words::roman(s) : kind == 2 ? words::letter(lang, s) : std::to_string(s);
@@ -705,6 +708,10 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   for (int a = 0; a < activity_count; ++a) {
     Activity activity;
     activity.number = axes.first_number + a;
+    if (grouped) {
+      const int in_section = section_of[static_cast<size_t>(a)];
+      activity.number = 1 + static_cast<int>(std::count(section_of.begin(), section_of.begin() + a, in_section));
+    }
     if (section_of[static_cast<size_t>(a)] >= 0) activity.section = plan.sections[static_cast<size_t>(section_of[static_cast<size_t>(a)])].number;
     const bool single = options.one_paragraph_cells;
     const int parts = !single && chance(rng, 0.15) ? uniform(rng, 2, 3) : 1;

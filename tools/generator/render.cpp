@@ -64,9 +64,11 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
   return cell;
 }
 
-std::string row_number(int number, Numbering numbering, Rng& rng) {
+std::string row_number(const Activity& activity, Numbering numbering, Rng& rng) {
   static const std::vector<std::string> stops = {"", ".", ")"};
+  const int number = activity.number;
   switch (numbering) {
+    case Numbering::grouped: return activity.section.value_or("") + "." + std::to_string(number) + pick(rng, stops);
     case Numbering::plain: return std::to_string(number);
     case Numbering::dot: return std::to_string(number) + ".";
     case Numbering::paren: return std::to_string(number) + ")";
@@ -86,7 +88,7 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
   for (const Column& column : plan.columns) {
     std::vector<std::string> cell;
     if (column.role == "number") {
-      cell.push_back(row_number(activity.number, rendering.axes.numbering, rng));
+      cell.push_back(row_number(activity, rendering.axes.numbering, rng));
     } else if (column.role == "name") {
       cell = split_lines(activity.name);
       for (const std::string& item : activity.items) cell.push_back(bullet + item);
@@ -241,6 +243,7 @@ const char* name_of(Numbering value) {
     case Numbering::dot: return "1.";
     case Numbering::paren: return "1)";
     case Numbering::mixed: return "mixed";
+    case Numbering::grouped: return "1.1";
   }
   return "?";
 }
