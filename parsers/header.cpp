@@ -356,10 +356,11 @@ bool is_column_number_line(std::string_view text) {
   return count >= kMinColumnNumbers;
 }
 
-// Where rows begin in flattened text: a row number ("1", "1.1", or a row's dash or bullet), a
+// Where rows begin in flattened text: a row number ("1", "1.1", "I.", or a row's dash or bullet), a
 // section heading, or the column numbers.
 bool is_anchor(const Paragraph& paragraph, const Vocabulary& vocabulary) {
-  return parse_row_number(paragraph.text) || parse_sub_number(paragraph.text) || is_overflowing_number(paragraph.text) ||
+  return parse_row_number(paragraph.text) || parse_sub_number(paragraph.text) || parse_roman_row_number(paragraph.text) ||
+         is_overflowing_number(paragraph.text) ||
          is_row_mark(paragraph.text) ||
          is_column_number_line(paragraph.text) || parse_section(paragraph, vocabulary).has_value();
 }

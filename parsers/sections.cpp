@@ -88,6 +88,29 @@ std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vo
   return heading;
 }
 
+std::optional<int> parse_roman_row_number(std::string_view text) {
+  if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
+  const std::string numeral = latin_numeral(text);
+  if (!is_roman(numeral)) return std::nullopt;
+  const auto value_of = [](char c) {
+    switch (c) {
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      case 'C': return 100;
+      case 'D': return 500;
+      default: return 1000;
+    }
+  };
+  int value = 0;
+  for (size_t k = 0; k < numeral.size(); ++k) {
+    const int here = value_of(numeral[k]);
+    value += k + 1 < numeral.size() && here < value_of(numeral[k + 1]) ? -here : here;
+  }
+  return value;
+}
+
 bool follows(const std::optional<Section>& previous, const SectionHeading& heading) {
   const std::string& number = heading.section.number;
   if (heading.kind == SectionHeading::Kind::arabic) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "parsers/blocks.h"
 #include "parsers/vocabulary.h"
@@ -22,6 +23,12 @@ struct SectionHeading {
 };
 
 std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary);
+
+// A Roman numeral standing alone as a row's number, as some indicator tables number their rows
+// ("I.", "IV", "ІІ)": Latin or Cyrillic І and Х, a stop allowed) -> 1, 4, 2. Without a title
+// it is no section heading (parse_section wants one); whether the table numbers its rows so is
+// the table's decision.
+std::optional<int> parse_roman_row_number(std::string_view text);
 
 // A row that groups activities but is no section planparse numbers: a goal, task, project or
 // programme heading ("Цель: …", "1.2-мақсат. …", "№2 жоба «…»", "Goal 3: …"; the words are the

@@ -152,6 +152,25 @@ bool starts_out_of_sequence(const std::vector<Paragraph>& paragraphs, size_t at,
   return true;
 }
 
+// Whether a table whose first number is the Roman "I" at `at` numbers its rows so, as indicator
+// tables do ("I.", "II.", …), rather than opening a section whose title stands in a cell of its
+// own ("I." | "Title" over rows "1", "2"): no Arabic "1" starts a row before the next Roman
+// numeral or the table's end, and the row has cells.
+bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
+                           const Vocabulary& vocabulary) {
+  size_t cells = 0;
+  for (size_t k = at + 1; k < paragraphs.size(); ++k) {
+    const Paragraph& p = paragraphs[k];
+    if (is_glossary_heading(p.text, vocabulary) || is_published_marker(p.text, vocabulary)) break;
+    if (grid.table >= 0 && !grid.holds(p)) break;
+    const bool number_cell = !grid.holds(p) || p.grid.column == grid.number_column;
+    if (number_cell && parse_roman_row_number(p.text)) break;
+    if (number_cell && parse_row_number(p.text) == 1) return false;
+    ++cells;
+  }
+  return cells >= 2;
+}
+
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table) {
   Walk walk;
@@ -161,6 +180,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
   int expected = 1;
   bool out_of_sequence = false;  // the last row started with a number other than the expected one
   bool marked_rows = false;      // the first row was marked by a dash or a bullet, not numbered
+  bool roman_rows = false;       // the first row was numbered "I." (numbers_rows_in_roman): every row is
   // The first row was numbered within a group ("1.1"): every row is, and `expected_sub` is
   // the number that would continue the last row's group.
   bool sub_numbered = false;
@@ -278,8 +298,21 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const bool overflowing = is_overflowing_number(paragraph.text);
     const bool mark = is_row_mark(paragraph.text) && (table.rows.empty() || marked_rows) &&
                       (grid.holds(paragraph) || !row_open || (!table.rows.empty() && open_length >= data_columns));
-    const std::optional<int> number =
-        overflowing || mark ? std::optional<int>(expected) : parse_row_number(paragraph.text);
+    // A Roman numeral is a row's number only in a table whose first row is numbered so; there an
+    // Arabic number is a figure in a cell.
+    const std::optional<int> roman =
+        (table.rows.empty() || roman_rows) && (!grid.holds(paragraph) || paragraph.grid.column == grid.number_column)
+            ? parse_roman_row_number(paragraph.text)
+            : std::nullopt;
+    const bool roman_number =
+        roman && (roman_rows || (*roman == 1 && numbers_rows_in_roman(paragraphs, i, grid, vocabulary)));
+    // The number the row would have: -1 for none (an int, not an optional: g++ 12 sees the
+    // optional's value as maybe uninitialized through the conditions below).
+    const int value = overflowing || mark ? expected
+                      : roman_number      ? *roman
+                      : roman_rows        ? -1
+                                          : parse_row_number(paragraph.text).value_or(-1);
+    const bool number = value >= 0;
     // In a grid only the number column starts rows. In flattened text a bare year is a
     // deadline unless it is the very number expected next; any other number starts a row when
     // the open one already has (nearly) a paragraph per column and it reads as a numbering slip
@@ -287,10 +320,10 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const bool starts_row = !sub_numbered && (
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
-            : mark || (number && ((*number == expected && !overflowing) ||
-                         ((overflowing || !is_year_like(*number)) && (!row_open || open_length + 1 >= data_columns) &&
+            : mark || (number && ((value == expected && !overflowing) ||
+                         ((overflowing || !is_year_like(value)) && (!row_open || open_length + 1 >= data_columns) &&
                           (table.rows.empty() || overflowing ||
-                           starts_out_of_sequence(paragraphs, i, *number, expected, data_columns))))));
+                           starts_out_of_sequence(paragraphs, i, value, expected, data_columns))))));
     if (!starts_row) {
       if (row_open) {
         walk.bodies.back().push_back(paragraph);
@@ -299,7 +332,10 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       }
       continue;
     }
-    if (table.rows.empty()) marked_rows = mark;
+    if (table.rows.empty()) {
+      marked_rows = mark;
+      roman_rows = roman_number;
+    }
     if (mark) {
       table.diagnostics.push_back({Severity::warning, Code::unnumbered_row,
                                    "row marked \"" + paragraph.text + "\" has no number; it is numbered " +
@@ -310,17 +346,17 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
                                    "activity number " + paragraph.text + " is too large to read; the row is numbered " +
                                        std::to_string(expected),
                                    paragraph.line});
-    } else if (!table.rows.empty() && *number != expected) {
+    } else if (!table.rows.empty() && value != expected) {
       // The first row sets the numbering: a plan may continue another and start at 101.
-      const bool gap = *number > expected;
+      const bool gap = value > expected;
       table.diagnostics.push_back({Severity::warning, gap ? Code::numbering_gap : Code::numbering_repeat,
-                                   "activity " + std::to_string(*number) + (gap ? " follows" : " comes after") +
+                                   "activity " + std::to_string(value) + (gap ? " follows" : " comes after") +
                                        " activity " + std::to_string(expected - 1),
                                    paragraph.line});
     }
-    out_of_sequence = !grid.holds(paragraph) && !table.rows.empty() && *number != expected && !overflowing && !mark;
-    expected = *number == std::numeric_limits<int>::max() ? *number : *number + 1;
-    open_row(paragraph, *number, {});
+    out_of_sequence = !grid.holds(paragraph) && !table.rows.empty() && value != expected && !overflowing && !mark;
+    expected = value == std::numeric_limits<int>::max() ? value : value + 1;
+    open_row(paragraph, value, {});
     if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
   }
   // A number out of sequence that nothing follows before the table ends was the last row's

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "parsers/sections.h"
 #include "parsers/text.h"
 
 namespace planparse {
@@ -116,7 +117,8 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
     if (!is_grid_line(line.text)) continue;
     std::vector<std::string> cells = cells_of(line.text);
     const bool spanning = cells.size() == 1 && width > 1;
-    const bool numbered = !cells.empty() && (parse_row_number(cells.front()) || parse_sub_number(cells.front()));
+    const bool numbered = !cells.empty() && (parse_row_number(cells.front()) || parse_sub_number(cells.front()) ||
+                                             parse_roman_row_number(cells.front()));
     // A ruled row's lines stay one row. Without rules, a line continues the row above unless
     // its first cell holds an activity number, or it spans the table and starts a new heading:
     // a heading wrapped onto a second line goes on in lower case ("… систем" / "отопления").

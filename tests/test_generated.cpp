@@ -347,7 +347,7 @@ TEST_CASE("the generator draws every value of every axis of the catalogue", "[ge
       {"glossary.layout", {"paragraphs", "lines", "br", "table", "table-heading", "columns"}},
       {"glossary.heading", {"(none)", "en \"Note: list of abbreviations:\"", "ru \"Список сокращений:\"", "kk \"Қысқартулар:\""}},
       {"header.unknown", {"(none)", "ru \"Индикатор\"", "en \"Indicator\"", "kk \"Көрсеткіш\""}},
-      {"numbering.style", {"1", "1.", "1)", "mixed", "1.1"}},
+      {"numbering.style", {"1", "1.", "1)", "mixed", "1.1", "I."}},
       {"numbering.first", {"1", "10001", "100000001"}},
       {"tabs", {"on", "off"}},
       {"text.layout", {"blank-lines", "line-per-paragraph", "drawn", "barred"}},

@@ -9,6 +9,7 @@
 #include "parsers/align.h"
 #include "parsers/blocks.h"
 #include "parsers/normalise.h"
+#include "parsers/sections.h"
 #include "parsers/table.h"
 
 using namespace planparse;
@@ -145,6 +146,20 @@ TEST_CASE("lettered sections read in Latin and Cyrillic, 'C' and 'D' as letters 
                                    builtin_vocabulary());
   REQUIRE(cyrillic.ok());
   CHECK(sections_of(cyrillic.value()) == "А=Первый Б=Второй | А Б");
+}
+
+TEST_CASE("a Roman numeral alone reads as a row number; with a title, a letter or other text it is none", "[table]") {
+  CHECK(parse_roman_row_number("I.") == 1);
+  CHECK(parse_roman_row_number("IV") == 4);
+  CHECK(parse_roman_row_number("XIX)") == 19);
+  CHECK(parse_roman_row_number("\u0406\u0406\u0406") == 3);  // Cyrillic І
+  CHECK(parse_roman_row_number("\u0425\u0406.") == 11);       // Cyrillic Х and І
+  CHECK_FALSE(parse_roman_row_number("I. Title"));
+  CHECK_FALSE(parse_roman_row_number("IIII"));
+  CHECK_FALSE(parse_roman_row_number("ix"));
+  CHECK_FALSE(parse_roman_row_number("A."));
+  CHECK_FALSE(parse_roman_row_number(""));
+  CHECK_FALSE(parse_roman_row_number("."));
 }
 
 TEST_CASE("prefixed, Kazakh-suffixed and Cyrillic-Roman section headings", "[table]") {

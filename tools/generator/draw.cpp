@@ -544,7 +544,7 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   axes.glossary_ending = pick(rng, endings);
 
   static const std::vector<Numbering> numberings = {Numbering::plain, Numbering::dot, Numbering::paren, Numbering::mixed,
-                                                     Numbering::grouped};
+                                                     Numbering::grouped, Numbering::roman};
   axes.numbering = pick(rng, numberings);
   const double start = std::uniform_real_distribution<double>(0, 1)(rng);
   axes.first_number = start < 0.8 ? 1 : start < 0.9 ? 10001 : 100000001;
@@ -686,7 +686,8 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   // Rows numbered within sections ("2.1") need Arabic sections that hold every row.
   const bool grouped = axes.numbering == Numbering::grouped;
   const int section_count = !grouped && chance(rng, 0.2) ? 0 : uniform(rng, 1, std::max(1, options.max_sections));
-  const int kind = grouped ? 1 : axes.tabs ? 0 : uniform(rng, 0, options.bare_sections ? 2 : 1);
+  const bool roman_rows = axes.numbering == Numbering::roman;
+  const int kind = grouped || roman_rows ? 1 : axes.tabs ? 0 : uniform(rng, 0, options.bare_sections ? 2 : 1);
   const int sections = kind == 2 && axes.language == "en" ? std::min(section_count, 8) : section_count;
   for (int s = 1; s <= sections; ++s) {
     std::string number = kind == 0 ? words::roman(s) : kind == 2 ? words::letter(lang, s) : std::to_string(s);
@@ -707,7 +708,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   std::set<std::string> used;
   for (int a = 0; a < activity_count; ++a) {
     Activity activity;
-    activity.number = axes.first_number + a;
+    activity.number = roman_rows ? 1 + a : axes.first_number + a;
     if (grouped) {
       const int in_section = section_of[static_cast<size_t>(a)];
       activity.number = 1 + static_cast<int>(std::count(section_of.begin(), section_of.begin() + a, in_section));

@@ -53,8 +53,9 @@ enum class ColumnNumbers { off, cells, line };
 enum class GlossaryLayout { paragraphs, lines, br, table, table_heading, columns };
 // How the activity numbers are printed: "1", "1.", "1)", or any of these row by row; or within
 // numbered sections, "2.1", "2.2." under "2. Title" (each activity numbered from 1 in its
-// section; the plan then has Arabic sections and no activity outside them).
-enum class Numbering { plain, dot, paren, mixed, grouped };
+// section; the plan then has Arabic sections and no activity outside them); or in Roman
+// numerals, "I.", "II", "III)" (sections then never Roman, numbering from 1).
+enum class Numbering { plain, dot, paren, mixed, grouped, roman };
 // The forms the plan's deadlines are drawn from: those the parser read before issue 13; the
 // numeric ones ("15.06.2025", "до 13.12.2025", "01.07.2025 – 31.12.2025"); years abbreviated,
 // with trailing punctuation or "в течение" ("2025 год,", "2025–2026 гг.", "2025 ж.",

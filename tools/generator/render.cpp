@@ -69,6 +69,7 @@ std::string row_number(const Activity& activity, Numbering numbering, Rng& rng) 
   const int number = activity.number;
   switch (numbering) {
     case Numbering::grouped: return activity.section.value_or("") + "." + std::to_string(number) + pick(rng, stops);
+    case Numbering::roman: return words::roman(number) + pick(rng, stops);
     case Numbering::plain: return std::to_string(number);
     case Numbering::dot: return std::to_string(number) + ".";
     case Numbering::paren: return std::to_string(number) + ")";
@@ -244,6 +245,7 @@ const char* name_of(Numbering value) {
     case Numbering::paren: return "1)";
     case Numbering::mixed: return "mixed";
     case Numbering::grouped: return "1.1";
+    case Numbering::roman: return "I.";
   }
   return "?";
 }

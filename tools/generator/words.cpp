@@ -334,9 +334,10 @@ const Language& language(const std::string& code) {
 }
 
 std::string roman(int value) {
-  static const char* tens[] = {"", "X", "XX", "XXX"};
+  static const char* hundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+  static const char* tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
   static const char* ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-  return std::string(tens[value / 10]) + ones[value % 10];
+  return std::string(value / 1000, 'M') + hundreds[value / 100 % 10] + tens[value / 10 % 10] + ones[value % 10];
 }
 
 std::string letter(const Language& lang, int value) {

@@ -65,7 +65,7 @@ extern const std::vector<std::string> kk_months_nominative;
 extern const std::vector<std::string> kk_months_dative;    // "шілдеге": "2025 жылғы 1 шілдеге дейін"
 extern const std::vector<std::string> kk_months_locative;  // "шілдедегі": "2025 жылғы 1 шілдедегі"
 
-std::string roman(int value);  // 1..39
+std::string roman(int value);  // 1..3999
 std::string letter(const Language& lang, int value);  // 1 -> "A" / "А", skipping Ё and Й
 std::string title(const Language& lang, const std::string& topic, int from_year, int to_year);
 // "by the resolution dated March 3, 2024 No. 112," / "постановлением от 3 марта 2024 года № 112," /
