@@ -154,21 +154,65 @@ bool starts_out_of_sequence(const std::vector<Paragraph>& paragraphs, size_t at,
 
 // Whether a table whose first number is the Roman "I" at `at` numbers its rows so, as indicator
 // tables do ("I.", "II.", …), rather than opening a section whose title stands in a cell of its
-// own ("I." | "Title" over rows "1", "2"): no Arabic "1" starts a row before the next Roman
-// numeral or the table's end, and the row has cells.
+// own ("I." | "Title" over rows "1", "2"): no Arabic number starts a row before the next Roman
+// numeral or the table's end (in flattened text, where a figure may stand alone, no "1"), and
+// the row has two cells or more (in a grid, in its own grid row).
 bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
                            const Vocabulary& vocabulary) {
+  const bool in_grid = grid.holds(paragraphs[at]);
+  const auto same_row = [&](const Paragraph& p) {
+    return grid.holds(p) && p.grid.table == paragraphs[at].grid.table && p.grid.row == paragraphs[at].grid.row;
+  };
   size_t cells = 0;
+  // A number column that is not the first has the row's first cells before the number.
+  for (size_t k = at; in_grid && k > 0 && same_row(paragraphs[k - 1]); --k) ++cells;
   for (size_t k = at + 1; k < paragraphs.size(); ++k) {
     const Paragraph& p = paragraphs[k];
     if (is_glossary_heading(p.text, vocabulary) || is_published_marker(p.text, vocabulary)) break;
     if (grid.table >= 0 && !grid.holds(p)) break;
     const bool number_cell = !grid.holds(p) || p.grid.column == grid.number_column;
     if (number_cell && parse_roman_row_number(p.text)) break;
-    if (number_cell && parse_row_number(p.text) == 1) return false;
-    ++cells;
+    if (number_cell && (in_grid ? parse_row_number(p.text).has_value() : parse_row_number(p.text) == 1)) return false;
+    if (!in_grid || same_row(p)) ++cells;
   }
   return cells >= 2;
+}
+
+// A section heading whose numeral and title stand in cells of their own, as a Word table's
+// number column and a merged cell beside it hold them ("I." | "Title"): a Roman numeral alone
+// at `at`, then one paragraph that opens nothing, then the grid row's end (a page, a Word
+// document) or, in flattened text, the number of the row expected next. In flattened text the
+// numeral must also follow the last section's ("I" first) where a row has ended: "MDI" or "CC"
+// alone is an agency's abbreviation far more often.
+std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
+                                            int expected, bool row_whole,
+                                            const std::vector<Section>& sections, const Vocabulary& vocabulary) {
+  if (at + 1 >= paragraphs.size()) return std::nullopt;
+  const std::optional<int> value = parse_roman_row_number(paragraphs[at].text);
+  if (!value) return std::nullopt;
+  const Paragraph& numeral = paragraphs[at];
+  const Paragraph& title = paragraphs[at + 1];
+  if (parse_row_number(title.text) || parse_sub_number(title.text) || parse_roman_row_number(title.text) ||
+      parse_section(title, vocabulary)) {
+    return std::nullopt;
+  }
+  const Paragraph* after = at + 2 < paragraphs.size() ? &paragraphs[at + 2] : nullptr;
+  if (grid.holds(numeral)) {
+    const auto same_row = [&](const Paragraph* p) {
+      return p != nullptr && grid.holds(*p) && p->grid.table == numeral.grid.table && p->grid.row == numeral.grid.row;
+    };
+    if (numeral.grid.column != grid.number_column || !same_row(&title) || same_row(after)) return std::nullopt;
+  } else {
+    const std::optional<int> next = after ? parse_row_number(after->text) : std::nullopt;
+    if (grid.holds(title) || next != expected || !row_whole) return std::nullopt;
+    const std::optional<int> last =
+        sections.empty() ? std::optional<int>(0) : parse_roman_row_number(sections.back().number);
+    if (!last || *value != *last + 1) return std::nullopt;
+  }
+  std::string stopped = numeral.text;
+  if (stopped.back() != '.' && stopped.back() != ')') stopped += '.';
+  Paragraph joined{stopped + " " + title.text, numeral.line};
+  return parse_section(joined, vocabulary);
 }
 
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
@@ -215,6 +259,19 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
         --i;
       }
       break;
+    }
+    // (A first "I" in a table numbered so is its first row: numbers_rows_in_roman.)
+    if (!roman_rows && !sub_numbered && parse_roman_row_number(paragraph.text) &&
+        !(table.rows.empty() && numbers_rows_in_roman(paragraphs, i, grid, vocabulary))) {
+      if (const std::optional<SectionHeading> heading =
+              split_section(paragraphs, i, grid, expected, !row_open || open_length >= data_columns,
+                            table.sections, vocabulary)) {
+        section = heading->section.number;
+        table.sections.push_back(heading->section);
+        row_open = false;
+        ++i;  // the title
+        continue;
+      }
     }
     if (const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
         heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,

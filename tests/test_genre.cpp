@@ -626,14 +626,32 @@ TEST_CASE("rows numbered with Roman numerals are activities when the first row i
   CHECK(codes(html) == std::vector<std::string>{"unknown-column@4"});  // "Показатель", read as the name column
 }
 
-TEST_CASE("\"I.\" whose title stands in the next cell, over rows \"1\", \"2\", opens no Roman-numbered row", "[genre]") {
-  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "I.", "Благоустройство", "1",
-                                      "Уборка дворов", "2026 год", "Отдел ЖКХ", "2", "Ремонт площадок", "2026 год",
-                                      "Отдел ЖКХ"});
-  REQUIRE(plan.activities.size() == 2);
-  CHECK(plan.activities[0].name == "Уборка дворов");
-  CHECK(plan.activities[1].number == 2);
-  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@11", "unclaimed-paragraph@13"});
+TEST_CASE("a section whose numeral and title stand in cells of their own (\"I.\" | \"Title\") opens its section, in a "
+          "portal copy and a page",
+          "[genre]") {
+  const auto check = [](const Plan& plan) {
+    REQUIRE(plan.sections.size() == 2);
+    CHECK(plan.sections[0].number == "I");
+    CHECK(plan.sections[0].title == "Благоустройство");
+    CHECK(plan.sections[1].number == "II");
+    REQUIRE(plan.activities.size() == 3);
+    CHECK(plan.activities[0].name == "Уборка дворов");
+    CHECK(plan.activities[1].section == "I");
+    CHECK(plan.activities[2].number == 3);
+    CHECK(plan.activities[2].name == "Посадка деревьев");
+    CHECK(plan.activities[2].section == "II");
+    CHECK(codes(plan).empty());
+  };
+  check(parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "I.", "Благоустройство", "1", "Уборка дворов",
+                          "2026 год", "Отдел ЖКХ", "2", "Ремонт площадок", "2026 год", "Отдел ЖКХ", "ІІ", "Озеленение", "3",
+                          "Посадка деревьев", "2027 год", "Отдел природы"}));
+  // The Word table's way: the numeral in the number column, the title in a cell merged across.
+  check(parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                         {"I.", "<td colspan=\"3\">Благоустройство"},
+                         {"1", "Уборка дворов", "2026 год", "Отдел ЖКХ"},
+                         {"2", "Ремонт площадок", "2026 год", "Отдел ЖКХ"},
+                         {"ІІ", "<td colspan=\"3\">Озеленение"},
+                         {"3", "Посадка деревьев", "2027 год", "Отдел природы"}})));
 }
 
 TEST_CASE("in a table numbered \"1\", \"2\" a Roman numeral starts no row: it falls into the row above, flagged", "[genre]") {

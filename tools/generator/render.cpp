@@ -468,6 +468,14 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
   walk_table(
       plan,
       [&](const Section& section) {
+        // A Word table's way with a Roman section: the numeral in the number column, the title
+        // in a cell merged across the rest.
+        const bool roman = section.number.find_first_not_of("IVXLCDM") == std::string::npos;
+        if (roman && plan.columns.size() > 1 && plan.columns.front().role == "number" && chance(rng, 0.3)) {
+          out += "<tr><td>" + section.number + ".</td><td colspan=\"" + std::to_string(plan.columns.size() - 1) + "\">" +
+                 escape(section.title) + "</td></tr>\n";
+          return;
+        }
         out += "<tr><td colspan=\"" + width + "\"><strong>" + escape(section_heading(plan, section, chance(rng, 0.5))) + "</strong></td></tr>\n";
       },
       [&](const Activity& activity) {
