@@ -179,35 +179,44 @@ bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, 
 }
 
 // A section heading whose numeral and title stand in cells of their own, as a Word table's
-// number column and a merged cell beside it hold them ("I." | "Title"): a Roman numeral alone
-// at `at`, then one paragraph that opens nothing, then the grid row's end (a page, a Word
-// document) or, in flattened text, the number of the row expected next. In flattened text the
-// numeral must also follow the last section's ("I" first) where a row has ended: "MDI" or "CC"
-// alone is an agency's abbreviation far more often.
+// number column and a merged cell beside it hold them ("I." | "Title"): a numeral alone at
+// `at`, then one paragraph that opens nothing, then the grid row's end (a page, a Word
+// document) or, in flattened text, the number of the row expected next. A Roman numeral; or an
+// Arabic one whose rows are numbered within it ("2." | "Title" over "2.1"). In flattened text a
+// Roman numeral must also follow the last section's ("I" first) where a row has ended: "MDI" or
+// "CC" alone is an agency's abbreviation far more often.
 std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
                                             int expected, bool row_whole,
                                             const std::vector<Section>& sections, const Vocabulary& vocabulary) {
   if (at + 1 >= paragraphs.size()) return std::nullopt;
-  const std::optional<int> value = parse_roman_row_number(paragraphs[at].text);
-  if (!value) return std::nullopt;
+  const Paragraph* after = at + 2 < paragraphs.size() ? &paragraphs[at + 2] : nullptr;
+  if (const std::optional<int> arabic = parse_row_number(paragraphs[at].text)) {
+    const std::optional<SubNumber> first = after ? parse_sub_number(after->text) : std::nullopt;
+    if (!first || first->group != *arabic || first->item != 1) return std::nullopt;
+  }
+  const std::optional<int> value =
+      parse_row_number(paragraphs[at].text) ? std::optional<int>() : parse_roman_row_number(paragraphs[at].text);
+  const bool roman = value.has_value();
+  if (!roman && !parse_row_number(paragraphs[at].text)) return std::nullopt;
   const Paragraph& numeral = paragraphs[at];
   const Paragraph& title = paragraphs[at + 1];
   if (parse_row_number(title.text) || parse_sub_number(title.text) || parse_roman_row_number(title.text) ||
       parse_section(title, vocabulary)) {
     return std::nullopt;
   }
-  const Paragraph* after = at + 2 < paragraphs.size() ? &paragraphs[at + 2] : nullptr;
   if (grid.holds(numeral)) {
     const auto same_row = [&](const Paragraph* p) {
       return p != nullptr && grid.holds(*p) && p->grid.table == numeral.grid.table && p->grid.row == numeral.grid.row;
     };
     if (numeral.grid.column != grid.number_column || !same_row(&title) || same_row(after)) return std::nullopt;
-  } else {
+  } else if (roman) {
     const std::optional<int> next = after ? parse_row_number(after->text) : std::nullopt;
     if (grid.holds(title) || next != expected || !row_whole) return std::nullopt;
     const std::optional<int> last =
         sections.empty() ? std::optional<int>(0) : parse_roman_row_number(sections.back().number);
     if (!last || *value != *last + 1) return std::nullopt;
+  } else if (grid.holds(title) || !row_whole) {
+    return std::nullopt;
   }
   std::string stopped = numeral.text;
   if (stopped.back() != '.' && stopped.back() != ')') stopped += '.';
@@ -261,8 +270,10 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       break;
     }
     // (A first "I" in a table numbered so is its first row: numbers_rows_in_roman.)
-    if (!roman_rows && !sub_numbered && parse_roman_row_number(paragraph.text) &&
-        !(table.rows.empty() && numbers_rows_in_roman(paragraphs, i, grid, vocabulary))) {
+    if (!roman_rows &&
+        ((!sub_numbered && parse_roman_row_number(paragraph.text) &&
+          !(table.rows.empty() && numbers_rows_in_roman(paragraphs, i, grid, vocabulary))) ||
+         ((table.rows.empty() || sub_numbered) && parse_row_number(paragraph.text)))) {
       if (const std::optional<SectionHeading> heading =
               split_section(paragraphs, i, grid, expected, !row_open || open_length >= data_columns,
                             table.sections, vocabulary)) {

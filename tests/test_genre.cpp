@@ -712,6 +712,29 @@ TEST_CASE("rows numbered \"1.1\" under sections \"1.\" are activities of those s
   CHECK(codes(html).empty());
 }
 
+TEST_CASE("sections \"1.\" whose titles stand in cells of their own open the rows \"1.1\" under them, in a page and a "
+          "portal copy",
+          "[genre]") {
+  const auto check = [](const Plan& plan) {
+    REQUIRE(plan.sections.size() == 2);
+    CHECK(plan.sections[1].number == "2");
+    CHECK(plan.sections[1].title == "Озеленение");
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(plan.activities[0].name == "Уборка дворов");
+    CHECK(plan.activities[1].number == 1);
+    CHECK(plan.activities[1].section == "2");
+    CHECK(codes(plan).empty());
+  };
+  check(parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                         {"1.", "<td colspan=\"3\">Благоустройство"},
+                         {"1.1.", "Уборка дворов", "2026 год", "Отдел ЖКХ"},
+                         {"2.", "<td colspan=\"3\">Озеленение"},
+                         {"2.1.", "Посадка деревьев", "2027 год", "Отдел природы"}})));
+  check(parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1.", "Благоустройство", "1.1",
+                          "Уборка дворов", "2026 год", "Отдел ЖКХ", "2.", "Озеленение", "2.1", "Посадка деревьев",
+                          "2027 год", "Отдел природы"}));
+}
+
 TEST_CASE("rows numbered within groups no heading opens keep the item's number, each with a group-number warning", "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1.1", "Уборка дворов", "2026 год",
                                       "Отдел ЖКХ", "1.2", "Ремонт площадок", "2026 год", "Отдел ЖКХ", "2.1",
