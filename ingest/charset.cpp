@@ -424,7 +424,121 @@ Result<std::string> decode_with_icu(std::string_view bytes, const CharsetChoice&
   return text;
 }
 
+// Each character of an 8-bit charset (ICU's mapping, which passes windows-125x's undefined
+// bytes through as C1 controls, as browsers do) to its byte; -1 for none. Every character of
+// windows-1251 and windows-1252 lies below U+2200 (™ is U+2122).
+constexpr char32_t kSingleByteLimit = 0x2200;
+using ByteTable = std::array<int16_t, kSingleByteLimit>;
+
+ByteTable single_byte_table(const char* charset) {
+  ByteTable table;
+  table.fill(-1);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterClose> converter(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) return table;
+  for (int byte = 0; byte < 256; ++byte) {
+    const char in = static_cast<char>(byte);
+    UChar out[4];
+    status = U_ZERO_ERROR;
+    const int32_t length = ucnv_toUChars(converter.get(), out, 4, &in, 1, &status);
+    if (U_SUCCESS(status) && length == 1 && out[0] != 0xFFFD && out[0] < kSingleByteLimit) {
+      table[out[0]] = static_cast<int16_t>(byte);
+    }
+  }
+  return table;
+}
+
+// `text` (well-formed UTF-8) as the bytes of a single-byte charset; nullopt when some character
+// has no byte there.
+std::optional<std::string> to_single_bytes(std::string_view text, const ByteTable& table) {
+  std::string bytes;
+  bytes.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (pos + length > text.size()) return std::nullopt;
+    char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+    for (size_t i = 1; i < length; ++i) c = (c << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    if (c >= kSingleByteLimit || table[c] < 0) return std::nullopt;
+    bytes += static_cast<char>(table[c]);
+    pos += length;
+  }
+  return bytes;
+}
+
+// Whether `bytes` are well-formed UTF-8 holding a character beyond ASCII.
+bool utf8_beyond_ascii(std::string_view bytes) {
+  bool beyond = false;
+  for (size_t pos = 0; pos < bytes.size();) {
+    const Utf8Step step = decode_utf8_step(bytes, pos);
+    if (!step.error.empty()) return false;
+    beyond = beyond || step.length > 1;
+    pos += step.length;
+  }
+  return beyond;
+}
+
+// Whether Latin-1 text reads as windows-1251 shown as windows-1252: words of letters from À to
+// ÿ alone (see undo_mojibake).
+bool looks_like_misread_cyrillic(std::string_view text) {
+  size_t garbled = 0;
+  size_t letters = 0;      // in the current word
+  bool high = false;       // the word has a letter from À to ÿ
+  bool ascii = false;      // the word has an ASCII letter
+  bool mixed = false;
+  const auto end_word = [&] {
+    if (high && ascii) mixed = true;
+    if (high && !ascii && letters >= 3) ++garbled;
+    letters = 0;
+    high = ascii = false;
+  };
+  for (size_t pos = 0; pos < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      if ((lead >= 'a' && lead <= 'z') || (lead >= 'A' && lead <= 'Z')) {
+        ascii = true;
+        ++letters;
+      } else {
+        end_word();
+      }
+      ++pos;
+      continue;
+    }
+    if (lead != 0xC3 && lead != 0xC2) return false;  // beyond Latin-1
+    if (pos + 1 >= text.size()) return false;
+    const char32_t c = ((lead & 0x1F) << 6) | (static_cast<unsigned char>(text[pos + 1]) & 0x3F);
+    if (c >= 0xC0 && c != 0xD7 && c != 0xF7) {
+      high = true;
+      ++letters;
+    } else {
+      end_word();
+    }
+    pos += 2;
+  }
+  end_word();
+  return !mixed && garbled >= kMinGarbledWords;
+}
+
 }  // namespace
+
+std::optional<Ungarbled> undo_mojibake(std::string_view text) {
+  static const ByteTable cp1251 = single_byte_table("windows-1251");
+  static const ByteTable cp1252 = single_byte_table("windows-1252");
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::nullopt;
+  }
+  for (const auto& [table, name] : {std::pair{&cp1251, "windows-1251"}, std::pair{&cp1252, "windows-1252"}}) {
+    std::optional<std::string> bytes = to_single_bytes(text, *table);
+    if (bytes && utf8_beyond_ascii(*bytes)) return Ungarbled{std::move(*bytes), std::string("UTF-8 read as ") + name};
+  }
+  if (looks_like_misread_cyrillic(text)) {
+    if (std::optional<std::string> bytes = to_single_bytes(text, cp1252)) {
+      Result<std::string> cyrillic = decode_to_utf8(*bytes, CharsetChoice{"windows-1251", 0, CharsetOrigin::given, 0});
+      if (cyrillic.ok()) return Ungarbled{std::move(cyrillic.value()), "windows-1251 read as windows-1252"};
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> canonical_charset(std::string_view name) {
   const std::string key = alias_key(name);

@@ -92,4 +92,22 @@ CharsetChoice choose_charset(std::string_view bytes, std::string_view given, boo
 //   internal_error    when ICU cannot open a converter it should have.
 Result<std::string> decode_to_utf8(std::string_view bytes, const CharsetChoice& choice);
 
+// Text garbled once before planparse saw it: bytes of one charset read as another by some tool
+// and saved so (mojibake). Two forms are undone:
+//   UTF-8 read as windows-1251 or windows-1252 ("РџР»Р°РЅ", "ÐŸÐ»Ð°Ð½" for "План";
+//   "â€™" for "’"): every character of `text` is one byte of that charset, and those bytes are
+//   well-formed UTF-8 with at least one character beyond ASCII. Right text never qualifies: in
+//   Russian, letters follow letters, and two Cyrillic bytes of windows-1251 are no UTF-8.
+//   windows-1251 read as windows-1252 ("Ïëàí ìåðîïðèÿòèé" for "План мероприятий"): no
+//   character outside Latin-1, at least kMinGarbledWords words of three letters or more, and
+//   every word with a letter from À to ÿ made of such letters alone (French or German words
+//   mix them with ASCII letters: "développement").
+// Returns the text as written and how it had been misread, or nullopt.
+struct Ungarbled {
+  std::string text;
+  std::string misread;  // "UTF-8 read as windows-1251", "windows-1251 read as windows-1252", …
+};
+std::optional<Ungarbled> undo_mojibake(std::string_view text);
+inline constexpr size_t kMinGarbledWords = 3;
+
 }  // namespace planparse

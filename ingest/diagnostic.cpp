@@ -46,6 +46,8 @@ constexpr std::array kCodes = {
     CodeInfo{Code::unnumbered_row, "unnumbered-row", "a row has no number (a dash, a bullet, no number column)"},
     CodeInfo{Code::group_number, "group-number", "a row numbered within a group (\"1.1\") that no section heading opens"},
     CodeInfo{Code::foreign_script, "foreign-script", "text holds letters of a script the plan's languages do not use"},
+    CodeInfo{Code::garbled_text, "garbled-text",
+             "the text had been garbled by a charset mix-up before it was saved (\"РџР»Р°РЅ\"); it is read as written"},
     CodeInfo{Code::format_character, "format-character",
              "invisible format characters (bidi controls, U+202E) were removed from an agency or abbreviation"},
 };

@@ -44,6 +44,7 @@ enum class Code {
   group_number,          // a row numbered "1.1" in a group no section heading opens: read as item 1 (warning)
   foreign_script,        // letters of a script the plan's languages do not use (Greek in "ΜΙΑ")
   format_character,      // invisible format characters (bidi controls, U+202E) removed from an agency or abbreviation
+  garbled_text,          // the input's text had been garbled (mojibake) and was read as written (warning)
 };
 
 enum class Severity { error, warning, info };

@@ -216,6 +216,12 @@ Result<Source> decode_source(std::string name, std::string bytes, const DecodeOp
   source.sha256 = sha256_hex(bytes);
   source.encoding = charset.name;
   source.text = std::move(text).value();
+  // A charset the user names is taken at its word, garbled-looking text included.
+  if (std::optional<Ungarbled> ungarbled =
+          charset.origin == CharsetOrigin::given ? std::nullopt : undo_mojibake(source.text)) {
+    source.text = std::move(ungarbled->text);
+    source.misread = std::move(ungarbled->misread);
+  }
   source.format = detect_format(source.text);
   source.bytes = std::move(bytes);
   return source;

@@ -21,6 +21,9 @@ struct Source {
                          // "UTF-32LE", "UTF-32BE", "windows-1251", "windows-1252", "KOI8-R", "ISO-8859-5";
                          // "UTF-8" for docx (its XML parts)
   std::string text;      // decoded UTF-8, BOM removed; empty for docx (its reader takes `bytes`)
+  // How the text had been garbled before planparse read it, when it was and `text` is the text
+  // as written again (undo_mojibake, charset.h): "UTF-8 read as windows-1251", …; else empty.
+  std::string misread;
   size_t max_bytes = size_t{256} << 20;  // the --max-bytes limit, which a docx's unpacked parts obey too
 };
 

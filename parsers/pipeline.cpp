@@ -230,6 +230,12 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   }
   plan.language = detect_language(table_text, vocabulary);
 
+  if (!source.misread.empty()) {
+    plan.diagnostics.push_back({Severity::warning, Code::garbled_text,
+                                "the text had been garbled before it was saved (" + source.misread +
+                                    "); it is read as it was written",
+                                1});
+  }
   std::stable_sort(plan.diagnostics.begin(), plan.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   cap_listed(plan.diagnostics, unlisted);

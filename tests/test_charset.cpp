@@ -466,3 +466,28 @@ TEST_CASE("a file read with a given UTF-16 encoding is read whole too", "[charse
   CHECK(result.value().encoding == "UTF-16BE");
   CHECK(result.value().text == text);
 }
+
+TEST_CASE("text garbled once by a charset mix-up is undone, and saying how", "[charset]") {
+  const std::optional<Ungarbled> ru = undo_mojibake("РџР»Р°РЅ РјРµСЂРѕРїСЂРёСЏС‚РёР№");  // UTF-8 as windows-1251
+  REQUIRE(ru);
+  CHECK(ru->text == "План мероприятий");
+  CHECK(ru->misread == "UTF-8 read as windows-1251");
+  const std::optional<Ungarbled> en = undo_mojibake("the Government\u00e2\u20ac\u2122s plan");  // "’" via windows-1252
+  REQUIRE(en);
+  CHECK(en->text == "the Government\u2019s plan");
+  CHECK(en->misread == "UTF-8 read as windows-1252");
+  const std::optional<Ungarbled> cp = undo_mojibake("Ïëàí ìåðîïðèÿòèé íà 2026 ãîä");  // windows-1251 as windows-1252
+  REQUIRE(cp);
+  CHECK(cp->text == "План мероприятий на 2026 год");
+  CHECK(cp->misread == "windows-1251 read as windows-1252");
+}
+
+TEST_CASE("right text is never taken for garbled: Russian, Kazakh, French, ASCII, a lone accented word", "[charset]") {
+  CHECK_FALSE(undo_mojibake("План мероприятий на 2026 год, Рё"));
+  CHECK_FALSE(undo_mojibake("Іс-шаралар жоспары, әкімдік"));
+  CHECK_FALSE(undo_mojibake("Plan de développement régional, année 2026"));
+  CHECK_FALSE(undo_mojibake("Plan of measures 2026"));
+  CHECK_FALSE(undo_mojibake("Ôôô and àèì only"));  // two all-accented words, fewer than kMinGarbledWords
+  // Garbled text in which one character was lost (U+FFFD) cannot be undone.
+  CHECK_FALSE(undo_mojibake("РџР»Р°Р\xef\xbf\xbd"));
+}
