@@ -189,17 +189,16 @@ std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragr
                                             int expected, bool row_whole,
                                             const std::vector<Section>& sections, const Vocabulary& vocabulary) {
   if (at + 1 >= paragraphs.size()) return std::nullopt;
+  const Paragraph& numeral = paragraphs[at];
+  const Paragraph& title = paragraphs[at + 1];
   const Paragraph* after = at + 2 < paragraphs.size() ? &paragraphs[at + 2] : nullptr;
-  if (const std::optional<int> arabic = parse_row_number(paragraphs[at].text)) {
+  const std::optional<int> arabic = parse_row_number(numeral.text);
+  const std::optional<int> roman = arabic ? std::nullopt : parse_roman_row_number(numeral.text);
+  if (!arabic && !roman) return std::nullopt;
+  if (arabic) {
     const std::optional<SubNumber> first = after ? parse_sub_number(after->text) : std::nullopt;
     if (!first || first->group != *arabic || first->item != 1) return std::nullopt;
   }
-  const std::optional<int> value =
-      parse_row_number(paragraphs[at].text) ? std::optional<int>() : parse_roman_row_number(paragraphs[at].text);
-  const bool roman = value.has_value();
-  if (!roman && !parse_row_number(paragraphs[at].text)) return std::nullopt;
-  const Paragraph& numeral = paragraphs[at];
-  const Paragraph& title = paragraphs[at + 1];
   if (parse_row_number(title.text) || parse_sub_number(title.text) || parse_roman_row_number(title.text) ||
       parse_section(title, vocabulary)) {
     return std::nullopt;
@@ -214,7 +213,7 @@ std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragr
     if (grid.holds(title) || next != expected || !row_whole) return std::nullopt;
     const std::optional<int> last =
         sections.empty() ? std::optional<int>(0) : parse_roman_row_number(sections.back().number);
-    if (!last || *value != *last + 1) return std::nullopt;
+    if (!last || *roman != *last + 1) return std::nullopt;
   } else if (grid.holds(title) || !row_whole) {
     return std::nullopt;
   }
@@ -269,11 +268,16 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       }
       break;
     }
-    // (A first "I" in a table numbered so is its first row: numbers_rows_in_roman.)
-    if (!roman_rows &&
-        ((!sub_numbered && parse_roman_row_number(paragraph.text) &&
-          !(table.rows.empty() && numbers_rows_in_roman(paragraphs, i, grid, vocabulary))) ||
-         ((table.rows.empty() || sub_numbered) && parse_row_number(paragraph.text)))) {
+    // A Roman numeral is a row's number only in a table whose first row is numbered so; there an
+    // Arabic number is a figure in a cell.
+    const std::optional<int> roman =
+        (table.rows.empty() || roman_rows) && (!grid.holds(paragraph) || paragraph.grid.column == grid.number_column)
+            ? parse_roman_row_number(paragraph.text)
+            : std::nullopt;
+    const bool roman_number =
+        roman && (roman_rows || (*roman == 1 && numbers_rows_in_roman(paragraphs, i, grid, vocabulary)));
+    if (!roman_rows && ((!sub_numbered && !roman_number && parse_roman_row_number(paragraph.text)) ||
+                        ((table.rows.empty() || sub_numbered) && parse_row_number(paragraph.text)))) {
       if (const std::optional<SectionHeading> heading =
               split_section(paragraphs, i, grid, expected, !row_open || open_length >= data_columns,
                             table.sections, vocabulary)) {
@@ -366,14 +370,6 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const bool overflowing = is_overflowing_number(paragraph.text);
     const bool mark = is_row_mark(paragraph.text) && (table.rows.empty() || marked_rows) &&
                       (grid.holds(paragraph) || !row_open || (!table.rows.empty() && open_length >= data_columns));
-    // A Roman numeral is a row's number only in a table whose first row is numbered so; there an
-    // Arabic number is a figure in a cell.
-    const std::optional<int> roman =
-        (table.rows.empty() || roman_rows) && (!grid.holds(paragraph) || paragraph.grid.column == grid.number_column)
-            ? parse_roman_row_number(paragraph.text)
-            : std::nullopt;
-    const bool roman_number =
-        roman && (roman_rows || (*roman == 1 && numbers_rows_in_roman(paragraphs, i, grid, vocabulary)));
     // The number the row would have: -1 for none (an int, not an optional: g++ 12 sees the
     // optional's value as maybe uninitialized through the conditions below).
     const int value = overflowing || mark ? expected
