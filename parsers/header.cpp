@@ -197,6 +197,12 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     } else if (std::count(from, roles.end(), kUnknown) == 0 && first > 0 && roles[first - 1] == kUnknown) {
       roles[--first] = static_cast<int>(kNameRole);
       named_by_place = static_cast<std::ptrdiff_t>(first);
+    } else if (roles[first] == static_cast<int>(kNumberRole) && first + 1 < roles.size() &&
+               roles[first + 1] == kUnknown) {
+      // Several unnamed cells ("Indicator", "Unit"): the one right after the number column,
+      // where a table's activities stand; the others stay extra columns.
+      roles[first + 1] = static_cast<int>(kNameRole);
+      named_by_place = static_cast<std::ptrdiff_t>(first + 1);
     }
   }
   const bool named = has(kNameRole) && (has(kOutcomeRole) || has(kDeadlineRole) || has(kAgenciesRole));

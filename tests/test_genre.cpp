@@ -1184,6 +1184,32 @@ TEST_CASE("text garbled by a charset mix-up before it was saved is read as writt
   }
 }
 
+TEST_CASE("an indicator table whose header names no activity column reads the unnamed cell after the number as the name, "
+          "the other unnamed cells as extra columns",
+          "[genre]") {
+  const auto check = [](const Plan& plan, int header_line) {
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(plan.activities[0].name == "Share of lit crossings");
+    CHECK(plan.activities[1].extra == std::vector<std::pair<std::string, std::string>>{{"Unit", "units"}});
+    CHECK(deadline_of(plan.activities[1]).to == "2029-12-31");
+    CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Police Department (as agreed)"});
+    CHECK(codes(plan) == std::vector<std::string>{"unknown-column@" + std::to_string(header_line),
+                                                  "unknown-column@" + std::to_string(header_line)});
+  };
+  check(parse_page(page({{"Item", "Indicator", "Unit", "Target date", "Lead body"},
+                         {"1", "Share of lit crossings", "%", "by 30 June 2028", "Department of Roads"},
+                         {"2", "Number of speed cameras", "units", "2029", "Police Department (as agreed)"}})),
+        4);
+  // In flattened text each header cell is a paragraph: both warnings stand at their own lines.
+  const Plan copy = parse_paragraphs({"Road safety", "Item", "Indicator", "Unit", "Target date", "Lead body", "1",
+                                      "Share of lit crossings", "%", "by 30 June 2028", "Department of Roads", "2",
+                                      "Number of speed cameras", "units", "2029", "Police Department (as agreed)"});
+  REQUIRE(copy.activities.size() == 2);
+  CHECK(copy.activities[1].name == "Number of speed cameras");
+  CHECK(copy.activities[1].extra == std::vector<std::pair<std::string, std::string>>{{"Unit", "units"}});
+  CHECK(codes(copy) == std::vector<std::string>{"unknown-column@5", "unknown-column@7"});
+}
+
 TEST_CASE("plain-English headers 'Step', 'Product', 'Who' name the name, outcome and agencies columns", "[genre]") {
   const Plan plan = parse_paragraphs({"Schedule of steps", "No.", "Step", "Product", "Due", "Who", "1", "Survey clinic roofs",
                                       "Survey report", "by 1 March 2027", "MoH and institutions"});
