@@ -48,6 +48,9 @@ constexpr std::array kCodes = {
     CodeInfo{Code::foreign_script, "foreign-script", "text holds letters of a script the plan's languages do not use"},
     CodeInfo{Code::garbled_text, "garbled-text",
              "the text had been garbled by a charset mix-up before it was saved (\"РџР»Р°РЅ\"); it is read as written"},
+    CodeInfo{Code::run_on_row, "run-on-row",
+             "a table's rows are copied one a line with spaces between cells: cut at the deadline (warning at the "
+             "header), or, where that cannot tell the cells, kept in one (error at the row)"},
     CodeInfo{Code::format_character, "format-character",
              "invisible format characters (bidi controls, U+202E) were removed from an agency or abbreviation"},
 };

@@ -45,6 +45,7 @@ enum class Code {
   foreign_script,        // letters of a script the plan's languages do not use (Greek in "ΜΙΑ")
   format_character,      // invisible format characters (bidi controls, U+202E) removed from an agency or abbreviation
   garbled_text,          // the input's text had been garbled (mojibake) and was read as written (warning)
+  run_on_row,            // rows copied one a line, spaces between cells: cut at the deadline (warning), or not (error)
 };
 
 enum class Severity { error, warning, info };

@@ -566,7 +566,10 @@ bool is_end_punctuation(const Token& t) { return t.sym == Sym::stop || t.sym == 
 
 }  // namespace
 
-std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& vocabulary) {
+namespace {
+
+// `whole`: nullopt unless every word is read (a recurrence with an unreadable rest is not).
+std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& vocabulary, bool whole) {
   const std::string_view published = trim(text);
   if (published.empty()) return std::nullopt;
 
@@ -607,12 +610,22 @@ std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& 
   const std::optional<Span> span = read_span(begin, end);
   if (!span) {
     // The recurrence alone is still worth keeping: "annually by 25 December" names no year.
-    if (!recurrence) return std::nullopt;
+    if (!recurrence || whole) return std::nullopt;
     return deadline;
   }
   if (span->from) deadline.from = iso(*span->from);
   deadline.to = iso(span->to);
   return deadline;
+}
+
+}  // namespace
+
+std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& vocabulary) {
+  return read_deadline(text, vocabulary, false);
+}
+
+std::optional<Deadline> parse_whole_deadline(std::string_view text, const Vocabulary& vocabulary) {
+  return read_deadline(text, vocabulary, true);
 }
 
 }  // namespace planparse

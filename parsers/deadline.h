@@ -35,4 +35,9 @@ namespace planparse {
 // of docs/deadlines.md.
 std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& vocabulary);
 
+// The same, but nullopt unless every word of the text is read: a recurrence with an unreadable
+// rest ("report monthly") is no whole deadline. For cutting a deadline out of running text
+// (run_on_rows.h), where the rest belongs to other cells.
+std::optional<Deadline> parse_whole_deadline(std::string_view text, const Vocabulary& vocabulary);
+
 }  // namespace planparse

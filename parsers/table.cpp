@@ -9,6 +9,7 @@
 #include "parsers/cell_check.h"
 #include "parsers/glossary.h"
 #include "parsers/header.h"
+#include "parsers/run_on_rows.h"
 #include "parsers/sections.h"
 #include "parsers/text.h"
 
@@ -662,8 +663,10 @@ std::optional<Header> named_by_rows(const Header& header, const TableResult& tab
 
 }  // namespace
 
-Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
-  const std::vector<Paragraph>& paragraphs = blocks.paragraphs;
+namespace {
+
+// The table under the header found in `paragraphs`, its ties and its unnamed columns settled.
+Result<TableResult> read_found_table(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
   Result<Header> found = find_header(paragraphs, vocabulary);
   if (!found.ok()) return found.error();
   const Header& header = found.value();
@@ -687,6 +690,24 @@ Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabular
     current = std::move(*named);
   }
   return best;
+}
+
+}  // namespace
+
+Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
+  Result<TableResult> table = read_found_table(blocks.paragraphs, vocabulary);
+  if (table.ok() || table.error().code != Code::not_a_plan) return table;
+  // A table with each row on one line and spaces between its cells has no header cells to find
+  // (or a title taken for one, with no row under it): cut into cells where that can be told
+  // (run_on_rows.h), it is read like a tab copy. When that reads nothing either, the first
+  // failure is the one that explains.
+  std::optional<RunOnTable> run_on = cut_run_on_rows(blocks.paragraphs, vocabulary);
+  if (!run_on) return table;
+  Result<TableResult> cut = read_found_table(run_on->paragraphs, vocabulary);
+  if (!cut.ok()) return table;
+  std::vector<Diagnostic>& diagnostics = cut.value().diagnostics;
+  diagnostics.insert(diagnostics.begin(), run_on->diagnostics.begin(), run_on->diagnostics.end());
+  return cut;
 }
 
 }  // namespace planparse

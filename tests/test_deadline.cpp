@@ -245,6 +245,18 @@ TEST_CASE("text that is not a deadline reads as no deadline", "[deadline]") {
   }
 }
 
+TEST_CASE("a whole deadline is read word for word: a recurrence with an unreadable rest is none", "[deadline]") {
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  CHECK(dump(parse_whole_deadline("ежегодно", vocabulary)) == "-..- annual");
+  CHECK(dump(parse_whole_deadline("ежегодно, до 20 января 2026 года", vocabulary)) == "-..2026-01-20 annual");
+  CHECK(dump(parse_whole_deadline("до 13.12.2025", vocabulary)) == "-..2025-12-13 -");
+  // What parse_deadline keeps as a recurrence alone is no whole deadline.
+  CHECK(dump(parse_deadline("water quality data monthly", vocabulary)) == "-..- monthly");
+  CHECK(dump(parse_whole_deadline("water quality data monthly", vocabulary)) == "nullopt");
+  CHECK(dump(parse_whole_deadline("annually by 25 December", vocabulary)) == "nullopt");
+  CHECK(dump(parse_whole_deadline("Draft Law", vocabulary)) == "nullopt");
+}
+
 TEST_CASE("deadline words are matched regardless of case", "[deadline]") {
   CHECK(dump(parse_deadline("BY THE END OF 2022", builtin_vocabulary())) == "-..2022-12-31 -");
   CHECK(dump(parse_deadline("by The End Of 2022", builtin_vocabulary())) == "-..2022-12-31 -");

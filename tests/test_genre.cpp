@@ -992,16 +992,44 @@ TEST_CASE("an event phrase alone in the agency cell is reported, not taken for a
 
 // --- 9. Page and copy forms ---------------------------------------------------------------------
 
-TEST_CASE("rows copied on one line with spaces between cells are refused, not misread", "[genre]") {
+TEST_CASE("rows copied on one line with spaces between cells are cut at their deadlines (P6, P15)", "[genre]") {
   for (const std::string& text :
        {lines({"План мероприятий по уборке", "N Наименование мероприятий Срок исполнения Ответственные",
                "1. Уборка парков До 01.05.2026 Отдел ЖКХ", "2. Посадка деревьев До 01.06.2026 Отдел благоустройства"}),
         paragraphs({"План мероприятий по уборке", "N Наименование мероприятий Срок исполнения Ответственные",
                     "1. Уборка парков До 01.05.2026 Отдел ЖКХ", "2. Посадка деревьев До 01.06.2026 Отдел благоустройства"})}) {
-    const Result<Plan> plan = try_parse("plan.txt", text);
-    REQUIRE_FALSE(plan.ok());
-    CHECK(plan.error().code == Code::not_a_plan);
+    const Plan plan = parse_document("plan.txt", text);
+    CHECK(plan.title == "План мероприятий по уборке");
+    CHECK(roles(plan) == "number,name,deadline,agencies");
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(plan.activities[1].number == 2);
+    CHECK(plan.activities[1].name == "Посадка деревьев");
+    REQUIRE(plan.activities[1].outcomes.size() == 1);
+    REQUIRE(plan.activities[1].outcomes[0].deadline);
+    CHECK(plan.activities[1].outcomes[0].deadline->to == "2026-06-01");
+    CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Отдел благоустройства"});
+    // The cut is said once, at the header; the rows read exactly.
+    REQUIRE(plan.diagnostics.size() == 1);
+    CHECK(plan.diagnostics[0].code == Code::run_on_row);
+    CHECK(plan.diagnostics[0].severity == Severity::warning);
   }
+  // Three columns, no agencies (P15): the deadline ends the row.
+  const Plan three = parse_lines({"Мероприятия по месячнику чистоты", "№ Мероприятие Срок",
+                                  "1. Субботник в парке апрель 2026 года", "2. Вывоз мусора до 30 апреля 2026 года"});
+  REQUIRE(three.activities.size() == 2);
+  CHECK(three.activities[0].name == "Субботник в парке");
+  CHECK(three.activities[1].outcomes[0].deadline->to == "2026-04-30");
+  CHECK(codes(three) == std::vector<std::string>{"run-on-row@2"});
+}
+
+TEST_CASE("rows on one line whose name and outcome stand side by side keep them together, with an error, and --strict refuses", "[genre]") {
+  const Plan plan = parse_lines({"Action plan", "No. Activity Form of completion Deadline Responsible",
+                                 "1. Review the rules Report to the Government December 2026 MoF"});
+  REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.activities[0].name == "Review the rules Report to the Government");
+  CHECK(plan.activities[0].outcomes[0].deadline->to == "2026-12-31");
+  CHECK(has_code(plan, Code::run_on_row, 3));
+  CHECK(strict_failure(plan).has_value());
 }
 
 TEST_CASE("a box-drawing text table is read on its grid, a marker broken at a hyphen whole again", "[genre]") {
