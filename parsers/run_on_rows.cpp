@@ -8,8 +8,10 @@
 #include <unordered_set>
 
 #include "parsers/deadline.h"
+#include "parsers/glossary.h"
 #include "parsers/header.h"
 #include "parsers/sections.h"
+#include "parsers/table.h"
 #include "parsers/text.h"
 
 namespace planparse {
@@ -21,6 +23,8 @@ constexpr size_t kMaxHeaderWords = 16;
 constexpr size_t kMaxLabelWords = 6;
 // The longest deadline a row line is searched for ("с 1 июля по 31 декабря 2026 года").
 constexpr size_t kMaxDeadlineWords = 10;
+// Lines between a header line and its first row: a column-number line, section headings.
+constexpr size_t kMaxLookahead = 64;
 // A row line longer than this is not searched (each word may open a deadline of up to
 // kMaxDeadlineWords): kept whole, with the error, so a hostile line costs linear time.
 constexpr size_t kMaxRowWords = 400;
@@ -308,10 +312,12 @@ void cut_row(const Paragraph& line, const std::vector<std::string_view>& words, 
 
 std::optional<RunOnTable> cut_run_on_rows(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
   // The header: a line of flattened text that cuts into labels, followed (past a column-number
-  // line) by the line of row 1.
+  // line and a section heading) by a row line; its number is the first (a plan continuing a
+  // register starts at 10001).
   std::vector<Paragraph> lines;
   size_t header_paragraph = paragraphs.size(), header_line = 0;
   std::vector<Label> labels;
+  RowStart first_number;
   for (size_t p = 0; p < paragraphs.size() && labels.empty(); ++p) {
     if (paragraphs[p].grid.table >= 0) continue;
     std::vector<Paragraph> here = paragraph_lines(paragraphs[p]);
@@ -320,19 +326,22 @@ std::optional<RunOnTable> cut_run_on_rows(const std::vector<Paragraph>& paragrap
       if (words.size() < 3 || words.size() > kMaxHeaderWords) continue;
       std::vector<Label> cut = cut_header(words, vocabulary);
       if (cut.empty()) continue;
-      // The next line, in this paragraph or the next, past a line of column numbers and a
-      // section heading.
+      // The next line, in this paragraph or those after it, past a line of column numbers and
+      // section headings (empty sections may come first), within kMaxLookahead lines.
       std::vector<Paragraph> next(here.begin() + static_cast<std::ptrdiff_t>(k) + 1, here.end());
-      for (size_t q = p + 1; q < paragraphs.size() && next.size() < 3; ++q) {
+      size_t first = 0;
+      for (size_t q = p + 1;; ++q) {
+        while (first < next.size() && first < kMaxLookahead &&
+               (next[first].text.find_first_not_of("0123456789 ") == std::string::npos ||
+                (row_start(words_in(next[first].text)).number == 0 && parse_section(next[first], vocabulary)))) {
+          ++first;
+        }
+        if (first < next.size() || first >= kMaxLookahead || q >= paragraphs.size()) break;
         for (Paragraph& l : paragraph_lines(paragraphs[q])) next.push_back(std::move(l));
       }
-      size_t first = 0;
-      if (first < next.size() && next[first].text.find_first_not_of("0123456789 ") == std::string::npos) ++first;
-      if (first < next.size() && row_start(words_in(next[first].text)).number == 0 &&
-          parse_section(next[first], vocabulary)) {
-        ++first;
-      }
-      if (first >= next.size() || row_start(words_in(next[first].text)).number != 1) continue;
+      if (first >= next.size()) continue;
+      first_number = row_start(words_in(next[first].text));
+      if (first_number.number == 0) continue;
       header_paragraph = p;
       header_line = k;
       labels = std::move(cut);
@@ -356,11 +365,19 @@ std::optional<RunOnTable> cut_run_on_rows(const std::vector<Paragraph>& paragrap
   // The rows: each line that opens with the number expected next (or numbered within a group)
   // is cut; every other line and paragraph stays as it was, for the table stage to place.
   const Anchors anchors(vocabulary);
-  int expected = 1;
+  int expected = first_number.number;
+  // The table ends at a glossary heading or the publication footer: lines after it are no rows,
+  // whatever number they open with ("21 марта 2028 года").
+  bool ended = false;
   const auto take = [&](Paragraph line) {
+    ended = ended || is_glossary_heading(line.text, vocabulary) || is_published_marker(line.text, vocabulary);
     const std::vector<std::string_view> words = words_in(line.text);
-    const RowStart start = row_start(words);
-    if (start.number > 0 && (start.sub || start.number == expected)) {
+    const RowStart start = ended ? RowStart{} : row_start(words);
+    // A line of column numbers ("1 2 3 4") under the header is the header's (header.h); a date
+    // alone ("21 марта 2028 года", a publication date with no label) is no row.
+    const bool column_numbers = line.text.find_first_not_of("0123456789 ") == std::string::npos;
+    if (start.number > 0 && !column_numbers && (start.sub || start.number == expected) &&
+        !parse_whole_deadline(line.text, vocabulary)) {
       cut_row(line, words, labels, vocabulary, anchors, out);
       if (!start.sub) ++expected;
     } else {

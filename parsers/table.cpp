@@ -155,8 +155,8 @@ bool starts_out_of_sequence(const std::vector<Paragraph>& paragraphs, size_t at,
 
 // Whether a table whose first number is the Roman "I" at `at` numbers its rows so, as indicator
 // tables do ("I.", "II.", …), rather than opening a section whose title stands in a cell of its
-// own ("I." | "Title" over rows "1", "2"): no Arabic number starts a row before the next Roman
-// numeral or the table's end (in flattened text, where a figure may stand alone, no "1"), and
+// own ("I." | "Title" over rows "1", "2"): no Arabic number starts a row before "II" or the
+// table's end (in flattened text, where a figure may stand alone, no "1"), and
 // the row has two cells or more (in a grid, in its own grid row).
 bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
                            const Vocabulary& vocabulary) {
@@ -172,7 +172,8 @@ bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, 
     if (is_glossary_heading(p.text, vocabulary) || is_published_marker(p.text, vocabulary)) break;
     if (grid.table >= 0 && !grid.holds(p)) break;
     const bool number_cell = !grid.holds(p) || p.grid.column == grid.number_column;
-    if (number_cell && parse_roman_row_number(p.text)) break;
+    // The next row's "II", not any numeral: "MDI", "CC" in the first row's cells are agencies.
+    if (number_cell && parse_roman_row_number(p.text) == 2) break;
     if (number_cell && (in_grid ? parse_row_number(p.text).has_value() : parse_row_number(p.text) == 1)) return false;
     if (!in_grid || same_row(p)) ++cells;
   }

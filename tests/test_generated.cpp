@@ -183,7 +183,7 @@ Drawn draw(std::uint64_t seed, bool one_axis) {
   const bool drawn_table = rendering.format == gen::Format::drawn;
   options.missing_deadlines = !flat && !drawn_table;
   options.extra_columns = options.bare_sections = options.grid = !flat;
-  options.one_paragraph_cells = drawn_table;
+  options.one_paragraph_cells = drawn_table || rendering.axes.run_on;
   drawn.truth = gen::draw_plan(rng, options);
   return drawn;
 }

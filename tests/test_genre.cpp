@@ -626,6 +626,19 @@ TEST_CASE("rows numbered with Roman numerals are activities when the first row i
   CHECK(codes(html) == std::vector<std::string>{"unknown-column@4"});  // "Показатель", read as the name column
 }
 
+TEST_CASE("a Roman-numbered table whose first row names an agency that reads as a numeral (\"MDI\") still numbers its rows "
+          "in Roman",
+          "[genre]") {
+  // Found by the generator: "MDI" (1501) right after "I)" was taken for the next row's numeral,
+  // so the first row had no cells and the table was refused.
+  const Plan plan = parse_lines({"Plan", "Agencies", "Name of the measure", "Deadline", "I)", "MDI", "Review the rules",
+                                 "2027", "II", "MFA", "Publish the report", "2028"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"MDI"});
+  CHECK(plan.activities[0].name == "Review the rules");
+  CHECK(plan.activities[1].number == 2);
+}
+
 TEST_CASE("a section whose numeral and title stand in cells of their own (\"I.\" | \"Title\") opens its section, in a "
           "portal copy and a page",
           "[genre]") {

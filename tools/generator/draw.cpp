@@ -480,6 +480,22 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
 
 }  // namespace
 
+// What a one-line row can tell apart (Axes::run_on): the axes it holds to.
+void fit_run_on(Axes& axes, const words::Language& lang) {
+  if (!axes.run_on) return;
+  axes.line_per_paragraph = false;
+  axes.column_order = ColumnOrder::standard;
+  if (axes.number_header.empty()) axes.number_header = lang.number_headers.front();
+  axes.unknown_header.clear();
+  axes.header_wrap = HeaderWrap::none;
+  if (axes.column_numbers == ColumnNumbers::cells) axes.column_numbers = ColumnNumbers::line;
+  axes.tabs = false;
+  // A row "1.1" and a section "1." read alike on a line; Roman row numbers open no row line.
+  if (axes.numbering == Numbering::grouped || axes.numbering == Numbering::roman) axes.numbering = Numbering::dot;
+  if (axes.deadlines == DeadlineForm::recurrence) axes.deadlines = DeadlineForm::numeric;
+  if (axes.glossary_layout == GlossaryLayout::columns) axes.glossary_layout = GlossaryLayout::paragraphs;
+}
+
 Axes draw_axes(std::mt19937_64& rng, Format format) {
   Axes axes;
   const bool text = format == Format::text;
@@ -556,6 +572,8 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   static const std::vector<AgencyForm> agency_forms = {AgencyForm::classic, AgencyForm::classic, AgencyForm::legal_form,
                                                        AgencyForm::quoted_separators, AgencyForm::slash};
   axes.agencies = pick(rng, agency_forms);
+  axes.run_on = text && chance(rng, 0.15);
+  fit_run_on(axes, lang);
   return axes;
 }
 
@@ -604,7 +622,11 @@ Axes one_axis(const Axes& drawn, const std::string& axis) {
   if (axis == "numbering.style") axes.numbering = drawn.numbering;
   if (axis == "numbering.first") axes.first_number = drawn.first_number;
   if (axis == "tabs") axes.tabs = drawn.tabs;
-  if (axis == "text.layout") axes.line_per_paragraph = drawn.line_per_paragraph;
+  if (axis == "text.layout") {
+    axes.line_per_paragraph = drawn.line_per_paragraph;
+    axes.run_on = drawn.run_on;
+    fit_run_on(axes, words::language(axes.language));
+  }
   if (axis == "deadlines") axes.deadlines = drawn.deadlines;
   if (axis == "agencies") axes.agencies = drawn.agencies;
   return axes;
@@ -638,6 +660,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
 
   // Columns in the axes' order, with the axes' header wordings.
   std::vector<std::string> roles = {"number", "name", "outcome", "deadline", "agencies"};
+  if (axes.run_on) roles = {"number", "name", "deadline", "agencies"};
   switch (axes.column_order) {
     case ColumnOrder::standard: break;
     case ColumnOrder::name_second: std::shuffle(roles.begin() + 2, roles.end(), rng); break;
@@ -679,6 +702,9 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     // unknown-column warning (the message is the parser's; the test compares code and severity).
     plan.diagnostics.push_back(Diagnostic{Severity::warning, Code::unknown_column, "", 0});
   }
+
+  // The one-line rows are cut, not read from cell borders: the reading says so at the header.
+  if (axes.run_on) plan.diagnostics.push_back(Diagnostic{Severity::warning, Code::run_on_row, "", 0});
 
   // Sections: none, Roman ("I. Title"), prefixed Arabic ("Section 2. Title", "2-бөлім. Title")
   // or, with bare_sections, lettered ("A. Title"); English letters stop at H, since "I." is the
@@ -734,6 +760,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     for (int k = 0; k < parts; ++k) {
       Outcome outcome;
       outcome.text = pick(rng, lang.outcomes);
+      if (axes.run_on) outcome.text.clear();  // no outcome column
       if (parts > 1 && name_paragraphs == parts) outcome.task = names[static_cast<size_t>(k)];
       outcome.deadline = draw_deadline(rng, axes);
       activity.outcomes.push_back(std::move(outcome));

@@ -89,6 +89,12 @@ struct Axes {
   int first_number = 1;  // 1, or 10001 and more: a plan continuing a long register
   bool tabs = false;     // text: a Word copy, "I.\tTitle" section numerals and "-\tItem" bullets
   bool line_per_paragraph = false;  // text: a paragraph per line and no blank lines at all
+  // text: copied from a PDF or a <pre> page, the header and each row on one line with single
+  // spaces between their cells (run_on_rows.h). Only what such a line can tell apart: the
+  // columns number, name, deadline, agencies in this order (no outcome column: each deadline an
+  // outcome with empty text), the number header printed, every cell one paragraph, deadlines
+  // in forms read whole (no recurrence with prose after it); draw_axes and one_axis see to it.
+  bool run_on = false;
   DeadlineForm deadlines = DeadlineForm::classic;
   AgencyForm agencies = AgencyForm::classic;
   // A drawn table's drawing (Format::drawn only): its border characters; rules between its rows

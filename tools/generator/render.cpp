@@ -339,7 +339,9 @@ std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, c
   add("tabs", axes.tabs ? "on" : "off");
   const bool drawn = rendering.format == Format::drawn;
   switch (rendering.format) {
-    case Format::text: add("text.layout", axes.line_per_paragraph ? "line-per-paragraph" : "blank-lines"); break;
+    case Format::text:
+      add("text.layout", axes.run_on ? "run-on-rows" : axes.line_per_paragraph ? "line-per-paragraph" : "blank-lines");
+      break;
     case Format::drawn: add("text.layout", "drawn"); break;
     case Format::barred: add("text.layout", "barred"); break;
     default: add("text.layout", "(html)");
@@ -380,11 +382,18 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
     paragraphs.push_back(p);
   }
   spacer();
+  // Axes::run_on: the header and each row on one line, single spaces between the cells.
+  std::string header_line;
   for (const Column& column : plan.columns) {
     if (!column.header) continue;
+    if (axes.run_on) {
+      header_line += (header_line.empty() ? "" : " ") + *column.header;
+      continue;
+    }
     const auto lines = axes.header_wrap == HeaderWrap::line ? wrapped(*column.header) : std::nullopt;
     paragraphs.push_back(lines ? lines->first + "\n" + lines->second : *column.header);
   }
+  if (axes.run_on) paragraphs.push_back(header_line);
   if (axes.column_numbers == ColumnNumbers::cells) {
     for (size_t c = 1; c <= plan.columns.size(); ++c) paragraphs.push_back(std::to_string(c));
   } else if (axes.column_numbers == ColumnNumbers::line) {
@@ -400,6 +409,14 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
       },
       [&](const Activity& activity) {
         spacer();
+        if (axes.run_on) {
+          std::string line;
+          for (const std::vector<std::string>& cell : activity_cells(plan, activity, rng, rendering)) {
+            for (const std::string& p : cell) line += (line.empty() ? "" : " ") + p;
+          }
+          paragraphs.push_back(line);
+          return;
+        }
         for (const std::vector<std::string>& cell : activity_cells(plan, activity, rng, rendering)) {
           for (const std::string& p : cell) {
             paragraphs.push_back(p);
