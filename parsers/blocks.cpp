@@ -239,7 +239,7 @@ Blocks split_paragraphs(const NormalText& text) {
       // Each tab-separated cell is a paragraph of its own, on the line of its row.
       const bool whole = line.find('\t') == std::string::npos;
       for (std::string_view cell : split(line, '\t')) {
-        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number, {}, {}, whole});
+        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number, {}, whole});
       }
       open = false;
       continue;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,15 +37,45 @@ struct LineBreak {
   int line = 0;       // the line's number in the decoded input
 };
 
+// The line breaks of a paragraph joined from several lines, in order. One pointer, allocated
+// only for a paragraph of several lines: most are one line, and a million-row table holds
+// millions of paragraphs (issue 14: memory in proportion to the input).
+class LineBreaks {
+ public:
+  LineBreaks() = default;
+  LineBreaks(const LineBreaks& other) : list_(other.list_ ? std::make_unique<std::vector<LineBreak>>(*other.list_) : nullptr) {}
+  LineBreaks& operator=(const LineBreaks& other) {
+    if (this != &other) list_ = other.list_ ? std::make_unique<std::vector<LineBreak>>(*other.list_) : nullptr;
+    return *this;
+  }
+  LineBreaks(LineBreaks&&) noexcept = default;
+  LineBreaks& operator=(LineBreaks&&) noexcept = default;
+  ~LineBreaks() = default;
+
+  bool empty() const { return !list_ || list_->empty(); }
+  size_t size() const { return list_ ? list_->size() : 0; }
+  const LineBreak& operator[](size_t at) const { return (*list_)[at]; }
+  const LineBreak& back() const { return list_->back(); }
+  const LineBreak* begin() const { return list_ ? list_->data() : nullptr; }
+  const LineBreak* end() const { return list_ ? list_->data() + list_->size() : nullptr; }
+  void push_back(LineBreak line) {
+    if (!list_) list_ = std::make_unique<std::vector<LineBreak>>();
+    list_->push_back(line);
+  }
+
+ private:
+  std::unique_ptr<std::vector<LineBreak>> list_;
+};
+
 struct Paragraph {
   std::string text;  // normalised, never empty
   int line = 0;      // 1-based line of its first character (HTML: of its element) in the decoded input
   GridPosition grid{};
-  std::vector<LineBreak> breaks{};  // one per joined line after the first, in order; empty for one line
   // One whole line of a text that made every line a paragraph: where a cell was hard-wrapped,
   // the next line may go on the same cell (align.h, wraps_on). False for cells cut at tabs or
   // bars, whose borders are known.
   bool whole_line = false;
+  LineBreaks breaks{};  // one per joined line after the first, in order; empty for one line
 };
 
 // What a page holds around its content that is not part of the document's text, for the

@@ -68,9 +68,10 @@ void check_cells(TableResult& table, const std::vector<std::vector<const Paragra
       if (c >= row.cells.size() || row.cells[c].empty()) continue;
       ++filled;
       bool any = false;
-      for (size_t k = 0; k < row.cells[c].size(); ++k) {
+      const std::span<const ParagraphKind> kinds = kinds_of(row, c);
+      for (size_t k = 0; k < row.cells[c].size() && k < kinds.size(); ++k) {
         const Paragraph& paragraph = row.cells[c][k];
-        const std::string_view why = contradiction(column.role, row.kinds[c][k], paragraph.text, vocabulary);
+        const std::string_view why = contradiction(column.role, kinds[k], paragraph.text, vocabulary);
         if (why.empty()) continue;
         any = true;
         table.diagnostics.push_back({Severity::error, Code::cell_mismatch,

@@ -99,8 +99,9 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
         outcomes.push_back(paragraph);
       } else if (role == "deadline") {
         deadlines.push_back(paragraph);
-        const bool classified = c < row.kinds.size() && p < row.kinds[c].size();
-        contradicted.push_back(classified && !contradiction(role, row.kinds[c][p], paragraph.text, vocabulary).empty());
+        const std::span<const ParagraphKind> kinds = kinds_of(row, c);
+        const bool classified = p < kinds.size();
+        contradicted.push_back(classified && !contradiction(role, kinds[p], paragraph.text, vocabulary).empty());
       } else if (role == "agencies") {
         AgencyList list = split_agencies(paragraph.text, vocabulary, defined);
         for (Agency& agency : list.agencies) activity.agencies.push_back(std::move(agency));

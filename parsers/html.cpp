@@ -213,12 +213,7 @@ bool holds_numbered_rows(const xmlNode* table) {
   for (const xmlNode* row : table_rows(table)) {
     for (const xmlNode* cell = row->children; cell; cell = cell->next) {
       if (!is_element(cell, "td") && !is_element(cell, "th")) continue;
-      const std::string leading = leading_text(cell, 32);
-      std::string_view text = leading;
-      if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
-      if (!text.empty() && text.size() <= 9 &&
-          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return true;
+      if (parse_row_number(leading_text(cell, 32))) return true;
       break;  // only the first cell of a row holds its number
     }
   }

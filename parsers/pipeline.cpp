@@ -144,10 +144,11 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     blocks.paragraphs.shrink_to_fit();
   }
   // 3. table
-  Result<TableResult> table_result = read_table(blocks, vocabulary);
+  Result<TableResult> table_result = read_table(std::move(blocks.paragraphs), vocabulary);
   if (!table_result.ok()) return table_result.error();
   TableResult& table = table_result.value();
-  // The table holds its own copies of the paragraphs; only the page's metadata is read again.
+  // The table holds the paragraphs it read (read_table spent them); only the page's metadata is
+  // read again.
   release(blocks.paragraphs);
   plan.diagnostics = std::move(table.diagnostics);
   if (table.title) plan.title = table.title->text;

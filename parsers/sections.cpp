@@ -89,8 +89,7 @@ std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vo
 }
 
 std::optional<int> parse_roman_row_number(std::string_view text) {
-  if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
-  const std::string numeral = latin_numeral(text);
+  const std::string numeral = latin_numeral(without_number_end(text));
   if (!is_roman(numeral)) return std::nullopt;
   const auto value_of = [](char c) {
     switch (c) {

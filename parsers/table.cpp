@@ -225,8 +225,10 @@ std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragr
   return parse_section(joined, vocabulary);
 }
 
+// `spend`, when given, is `paragraphs` itself, whose paragraphs the rows may take rather than
+// copy (read_table: a reading that is not read again).
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
-               const Vocabulary& vocabulary, TableResult& table) {
+               const Vocabulary& vocabulary, TableResult& table, std::vector<Paragraph>* spend) {
   Walk walk;
   const size_t data_columns = table.columns.size() - 1;
   bool row_open = false;  // a section heading closes the row before it
@@ -262,9 +264,12 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       // A caption right before the entries ("Справочно:") heads them: it is no agency of the
       // row above nor an unclaimed paragraph.
       std::vector<Paragraph>& before = row_open ? walk.bodies.back() : table.unclaimed;
+      // (Compared as walked: the paragraph itself may have gone into the row.)
       if (i > header.end && !before.empty() && before.back().line == paragraphs[i - 1].line &&
-          before.back().text == paragraphs[i - 1].text && !grid.holds(paragraphs[i - 1]) &&
-          is_caption(paragraphs[i - 1].text)) {
+          before.back().grid.table == paragraphs[i - 1].grid.table && !grid.holds(before.back()) &&
+          is_caption(before.back().text)) {
+        // It goes back where the table's end reads it from, if the row had taken it.
+        if (spend != nullptr && row_open) (*spend)[i - 1] = std::move(before.back());
         before.pop_back();
         --i;
       }
@@ -392,7 +397,8 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
                            starts_out_of_sequence(paragraphs, i, value, expected, data_columns))))));
     if (!starts_row) {
       if (row_open) {
-        walk.bodies.back().push_back(paragraph);
+        // The walk looks ahead, never back at a row's text: a spent paragraph is not read again.
+        walk.bodies.back().push_back(spend != nullptr ? std::move((*spend)[i]) : paragraph);
       } else {
         table.unclaimed.push_back(paragraph);
       }
@@ -441,24 +447,34 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
 }
 
 // Each row's body into its cells: by grid column where the table is a grid, else aligned by
-// the paragraphs' kinds (align.h).
-void fill_cells(Row& row, const std::vector<Paragraph>& body, const std::vector<Column>& columns,
-                const GridLayout& grid, const Vocabulary& vocabulary) {
+// the paragraphs' kinds (align.h). With `take` the paragraphs move from the body into the cells.
+void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column>& columns, const GridLayout& grid,
+                const Vocabulary& vocabulary, bool take) {
+  const auto give = [&](Paragraph& p) { return take ? std::move(p) : Paragraph(p); };
   const size_t number_column = number_column_of(columns);
   row.cells.assign(columns.size(), {});
-  row.kinds.assign(columns.size(), {});
+  // Each cell's kinds, laid end to end into row.kinds once the cells are filled.
+  std::vector<std::vector<ParagraphKind>> cell_kinds(columns.size());
+  const auto lay_kinds = [&] {
+    size_t count = 0;
+    for (const auto& kinds : cell_kinds) count += kinds.size();
+    row.kinds.clear();
+    row.kinds.reserve(count);
+    for (const auto& kinds : cell_kinds) row.kinds.insert(row.kinds.end(), kinds.begin(), kinds.end());
+  };
   const bool from_grid = grid.holds(row.number) &&
                          std::all_of(body.begin(), body.end(), [&](const Paragraph& p) { return grid.holds(p); });
   if (from_grid) {
-    for (const Paragraph& p : body) {
+    for (Paragraph& p : body) {
       const int c = grid.column_index(p);
       if (c >= 0 && static_cast<size_t>(c) != number_column) {
-        row.cells[static_cast<size_t>(c)].push_back(p);
-        row.kinds[static_cast<size_t>(c)].push_back(classify_paragraph(p.text, vocabulary));
+        cell_kinds[static_cast<size_t>(c)].push_back(classify_paragraph(p.text, vocabulary));
+        row.cells[static_cast<size_t>(c)].push_back(give(p));
       } else {
-        row.unaligned.push_back(p);
+        row.unaligned.push_back(give(p));
       }
     }
+    lay_kinds();
     return;
   }
   std::vector<std::string> roles;
@@ -490,11 +506,12 @@ void fill_cells(Row& row, const std::vector<Paragraph>& body, const std::vector<
         outcome.text += "\n" + body[k].text;
         continue;
       }
-      cell.push_back(body[k]);
-      row.kinds[column_of_role[r]].push_back(kinds[k]);
+      cell.push_back(give(body[k]));
+      cell_kinds[column_of_role[r]].push_back(kinds[k]);
     }
   }
-  for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(body[k]);
+  for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(give(body[k]));
+  lay_kinds();
 }
 
 // In flattened text a label between the header and the first row (a stray note) looks like a
@@ -511,13 +528,21 @@ void drop_empty_unknown_columns(Header& header, TableResult& table) {
     header.cells.erase(header.cells.begin() + static_cast<std::ptrdiff_t>(c));
     header.unknown.erase(header.unknown.begin() + static_cast<std::ptrdiff_t>(c));
     for (Row& row : table.rows) {
+      // The column is empty in every row: its kinds take no room in row.kinds.
       row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(c));
-      row.kinds.erase(row.kinds.begin() + static_cast<std::ptrdiff_t>(c));
     }
   }
 }
 
 }  // namespace
+
+std::span<const ParagraphKind> kinds_of(const Row& row, size_t column) {
+  size_t begin = 0;
+  for (size_t c = 0; c < column && c < row.cells.size(); ++c) begin += row.cells[c].size();
+  const size_t count = column < row.cells.size() ? row.cells[column].size() : 0;
+  if (begin + count > row.kinds.size()) return {};
+  return std::span<const ParagraphKind>(row.kinds).subspan(begin, count);
+}
 
 size_t number_column_of(const std::vector<Column>& columns) {
   for (size_t c = 0; c < columns.size(); ++c) {
@@ -550,7 +575,7 @@ void flag_trailing_paragraph(const std::vector<Paragraph>& body, TableResult& ta
   for (size_t c = 0; c < row.cells.size(); ++c) {
     const std::vector<Paragraph>& cell = row.cells[c];
     if (cell.size() < 2 || cell.back().line != body.back().line || cell.back().text != body.back().text) continue;
-    if (row.kinds[c].back() != ParagraphKind::prose || !holds_initial(cell.back().text)) return;
+    if (kinds_of(row, c).back() != ParagraphKind::prose || !holds_initial(cell.back().text)) return;
     table.diagnostics.push_back({Severity::warning, Code::extra_paragraph,
                                  "the last paragraph of activity " + std::to_string(row.value) +
                                      ", read into its " + table.columns[c].role + " cell, may be a signature after the table: " +
@@ -561,7 +586,9 @@ void flag_trailing_paragraph(const std::vector<Paragraph>& body, TableResult& ta
 }
 
 // The table under one reading of the header.
-Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary) {
+// `spend` as walk_rows takes it.
+Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary,
+                              std::vector<Paragraph>* spend = nullptr) {
   TableResult table;
   table.columns = header.columns;
   table.diagnostics = unknown_column_warnings(header);
@@ -569,7 +596,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   for (size_t i = 1; i < header.begin; ++i) table.intro.push_back(paragraphs[i]);
 
   const GridLayout grid = grid_layout(header);
-  Walk walk = walk_rows(paragraphs, header, grid, vocabulary, table);
+  Walk walk = walk_rows(paragraphs, header, grid, vocabulary, table, spend);
   table.after.assign(paragraphs.begin() + static_cast<std::ptrdiff_t>(walk.end), paragraphs.end());
   if (table.rows.empty()) {
     return Failure{Code::not_a_plan, "the table header is followed by no numbered activity",
@@ -579,10 +606,11 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   const size_t number_column = number_column_of(table.columns);
   for (size_t r = 0; r < table.rows.size(); ++r) {
     Row& row = table.rows[r];
-    fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary);
-    // Its paragraphs are in its cells now: a table of a million rows is not held as bodies and
-    // as cells at once. The last body stays for flag_trailing_paragraph.
-    if (r + 1 < table.rows.size()) std::vector<Paragraph>().swap(walk.bodies[r]);
+    // Its paragraphs move into its cells: a table of a million rows is not held as bodies and
+    // as cells at once. The last body stays whole for flag_trailing_paragraph.
+    const bool last = r + 1 == table.rows.size();
+    fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, !last);
+    if (!last) std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.
       if (c != number_column && row.cells[c].empty() && table.columns[c].role != "other") {
@@ -609,7 +637,7 @@ long misfit(const TableResult& table) {
       const std::string& role = table.columns[c].role;
       if (role == "number") continue;
       if (row.cells[c].empty() && role != "other") cost += kMissingCellCost;
-      for (const ParagraphKind kind : row.kinds[c]) cost += kind_cost(role, kind);
+      for (const ParagraphKind kind : kinds_of(row, c)) cost += kind_cost(role, kind);
     }
   }
   return cost;
@@ -624,7 +652,7 @@ long misfit(const TableResult& table) {
 constexpr double kRowsDecideShare = 0.75;
 
 // Whether a cell reads as `role`'s: deadlines all, or lists whose every entry names a body.
-bool fits_role(std::string_view role, const std::vector<Paragraph>& cell, const std::vector<ParagraphKind>& kinds,
+bool fits_role(std::string_view role, const std::vector<Paragraph>& cell, std::span<const ParagraphKind> kinds,
                const Vocabulary& vocabulary) {
   if (role == "deadline") {
     return std::all_of(kinds.begin(), kinds.end(), [](ParagraphKind k) { return k == ParagraphKind::deadline; });
@@ -649,8 +677,8 @@ std::optional<Header> named_by_rows(const Header& header, const TableResult& tab
       for (const Row& row : table.rows) {
         if (row.cells[c].empty()) continue;
         ++filled;
-        if (fits_role(role, row.cells[c], row.kinds[c], vocabulary)) ++fitting;
-        for (ParagraphKind k : row.kinds[c]) contradicted = contradicted || kind_cost(role, k) > kMissingCellCost;
+        if (fits_role(role, row.cells[c], kinds_of(row, c), vocabulary)) ++fitting;
+        for (ParagraphKind k : kinds_of(row, c)) contradicted = contradicted || kind_cost(role, k) > kMissingCellCost;
       }
       if (filled == 0 || contradicted || static_cast<double>(fitting) < kRowsDecideShare * static_cast<double>(filled)) continue;
       Header named = header;
@@ -666,12 +694,29 @@ std::optional<Header> named_by_rows(const Header& header, const TableResult& tab
 
 namespace {
 
+// Whether the rows under `header` may be read again: a tie between two columns, or an unnamed
+// column the rows may name (named_by_rows). Else the first reading is the table.
+bool may_read_again(const Header& header) {
+  if (!header.ties.empty()) return true;
+  const auto lacks = [&](std::string_view role) {
+    return std::none_of(header.columns.begin(), header.columns.end(), [&](const Column& c) { return c.role == role; });
+  };
+  if (!lacks("deadline") && !lacks("agencies")) return false;
+  for (size_t c = 0; c < header.columns.size(); ++c) {
+    if (header.unknown[c] && header.columns[c].role == "other") return true;
+  }
+  return false;
+}
+
 // The table under the header found in `paragraphs`, its ties and its unnamed columns settled.
-Result<TableResult> read_found_table(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
+// `spend`, when given, is `paragraphs` itself: a reading that will not be read again takes its
+// rows' paragraphs from it rather than copying them. A failed reading takes none.
+Result<TableResult> read_found_table(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary,
+                                     std::vector<Paragraph>* spend) {
   Result<Header> found = find_header(paragraphs, vocabulary);
   if (!found.ok()) return found.error();
   const Header& header = found.value();
-  Result<TableResult> best = read_rows(paragraphs, header, vocabulary);
+  Result<TableResult> best = read_rows(paragraphs, header, vocabulary, may_read_again(header) ? nullptr : spend);
   // Where the header's words read two ways equally well, the reading the rows fit better wins;
   // the first on a draw (header.h).
   for (const std::pair<size_t, size_t>& tie : header.ties) {
@@ -695,20 +740,33 @@ Result<TableResult> read_found_table(const std::vector<Paragraph>& paragraphs, c
 
 }  // namespace
 
-Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
-  Result<TableResult> table = read_found_table(blocks.paragraphs, vocabulary);
+namespace {
+
+Result<TableResult> read_paragraphs(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary,
+                                    std::vector<Paragraph>* spend) {
+  Result<TableResult> table = read_found_table(paragraphs, vocabulary, spend);
   if (table.ok() || table.error().code != Code::not_a_plan) return table;
   // A table with each row on one line and spaces between its cells has no header cells to find
   // (or a title taken for one, with no row under it): cut into cells where that can be told
   // (run_on_rows.h), it is read like a tab copy. When that reads nothing either, the first
   // failure is the one that explains.
-  std::optional<RunOnTable> run_on = cut_run_on_rows(blocks.paragraphs, vocabulary);
+  std::optional<RunOnTable> run_on = cut_run_on_rows(paragraphs, vocabulary);
   if (!run_on) return table;
-  Result<TableResult> cut = read_found_table(run_on->paragraphs, vocabulary);
+  Result<TableResult> cut = read_found_table(run_on->paragraphs, vocabulary, &run_on->paragraphs);
   if (!cut.ok()) return table;
   std::vector<Diagnostic>& diagnostics = cut.value().diagnostics;
   diagnostics.insert(diagnostics.begin(), run_on->diagnostics.begin(), run_on->diagnostics.end());
   return cut;
+}
+
+}  // namespace
+
+Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary) {
+  return read_paragraphs(blocks.paragraphs, vocabulary, nullptr);
+}
+
+Result<TableResult> read_table(std::vector<Paragraph>&& paragraphs, const Vocabulary& vocabulary) {
+  return read_paragraphs(paragraphs, vocabulary, &paragraphs);
 }
 
 }  // namespace planparse

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,15 @@ struct Row {
   // One cell per column, in the order of TableResult::columns; the number column's cell is
   // empty (the number is above).
   std::vector<std::vector<Paragraph>> cells;
-  std::vector<std::vector<ParagraphKind>> kinds;  // of each paragraph of `cells`, as align.h classifies it
+  // The kind of each paragraph of `cells` as align.h classifies it, cell after cell: one vector
+  // for the row, not one per cell (a million-row table holds millions of cells). kinds_of()
+  // gives one cell's.
+  std::vector<ParagraphKind> kinds;
   std::vector<Paragraph> unaligned;    // in no column: past kMaxAlignedParagraphs, or a grid column the header lacks
 };
+
+// The kinds of the paragraphs of `row.cells[column]`, in order.
+std::span<const ParagraphKind> kinds_of(const Row& row, size_t column);
 
 struct TableResult {
   std::optional<Paragraph> title;
@@ -43,6 +50,11 @@ struct TableResult {
 // Failures: not_a_plan when no header row is found (header.h says how the failure explains
 // itself), or it is followed by no numbered row.
 Result<TableResult> read_table(const Blocks& blocks, const Vocabulary& vocabulary);
+// The same, the rows taking their paragraphs from `paragraphs` rather than copying them where
+// the table is read once (a million-row table is then not held twice, issue 14); the texts of
+// `paragraphs` are spent, whatever the result: only its title, intro and the paragraphs after
+// the table are left, copied into the result.
+Result<TableResult> read_table(std::vector<Paragraph>&& paragraphs, const Vocabulary& vocabulary);
 
 // The index of the number column (every header has one; added when the document prints none).
 size_t number_column_of(const std::vector<Column>& columns);

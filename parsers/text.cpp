@@ -105,9 +105,13 @@ bool in_family(std::string_view word, std::string_view pattern) {
   return word == pattern;
 }
 
+std::string_view without_number_end(std::string_view text) {
+  if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
+  return text;
+}
+
 std::optional<int> parse_row_number(std::string_view text) {
-  std::string_view digits = text;
-  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  const std::string_view digits = without_number_end(text);
   if (digits.empty() || digits.size() > 9) return std::nullopt;
   if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   int value = 0;
@@ -117,8 +121,7 @@ std::optional<int> parse_row_number(std::string_view text) {
 }
 
 std::optional<SubNumber> parse_sub_number(std::string_view text) {
-  std::string_view digits = text;
-  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  const std::string_view digits = without_number_end(text);
   const size_t dot = digits.find('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 >= digits.size()) return std::nullopt;
   const std::string_view group = digits.substr(0, dot);
@@ -135,8 +138,7 @@ std::optional<SubNumber> parse_sub_number(std::string_view text) {
 }
 
 bool is_overflowing_number(std::string_view text) {
-  std::string_view digits = text;
-  if (!digits.empty() && (digits.back() == '.' || digits.back() == ')')) digits.remove_suffix(1);
+  const std::string_view digits = without_number_end(text);
   return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 

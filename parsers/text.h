@@ -34,6 +34,10 @@ std::vector<std::string> words_of(std::string_view folded);
 // that matches every word it begins ("срок*": срок, сроки, срока); any other is the whole word.
 bool in_family(std::string_view word, std::string_view pattern);
 
+// A number as a row prints it, without the one "." or ")" that may close it: "12." -> "12",
+// "IV)" -> "IV", "1.2." -> "1.2".
+std::string_view without_number_end(std::string_view text);
+
 // An activity number as a row prints it: "12", "12.", "12)" -> 12, up to 9 digits. Longer digit
 // runs are is_overflowing_number.
 std::optional<int> parse_row_number(std::string_view text);

@@ -20,3 +20,12 @@ TEST_CASE("case folding covers Cyrillic and Kazakh letters", "[text]") {
   CHECK(fold_case("ҚАЗАҚСТАН") == "қазақстан");
   CHECK(fold_case("Agencies") == "agencies");
 }
+
+TEST_CASE("a row number loses the one stop or bracket that closes it, nothing more", "[text]") {
+  CHECK(without_number_end("12.") == "12");
+  CHECK(without_number_end("IV)") == "IV");
+  CHECK(without_number_end("1.2.") == "1.2");
+  CHECK(without_number_end("7..") == "7.");
+  CHECK(without_number_end("12") == "12");
+  CHECK(without_number_end("") == "");
+}
