@@ -192,7 +192,8 @@ std::string detect_language(const std::vector<std::string>& texts, const Vocabul
   struct Evidence {
     std::set<std::string, std::less<>> words;
     std::u32string letters;
-    bool cyrillic = false;
+    bool cyrillic = false;  // it has words in Cyrillic letters
+    bool latin = false;     // in Latin ones (English; Kazakh spelled in Latin too, vocabulary.h)
     long score = 0;
   };
   std::map<std::string, Evidence, std::less<>> languages;
@@ -200,7 +201,10 @@ std::string detect_language(const std::vector<std::string>& texts, const Vocabul
     Evidence& evidence = languages[entry->language];
     if (entry->role == "language.word") evidence.words.insert(entry->folded);
     if (entry->role == "language.letters") evidence.letters += to_u32(entry->folded);
-    for (char32_t c : to_u32(entry->folded)) evidence.cyrillic = evidence.cyrillic || is_cyrillic_letter(c);
+    for (char32_t c : to_u32(entry->folded)) {
+      evidence.cyrillic = evidence.cyrillic || is_cyrillic_letter(c);
+      evidence.latin = evidence.latin || is_latin_letter(c);
+    }
   }
   long latin = 0;
   long cyrillic = 0;
@@ -224,12 +228,12 @@ std::string detect_language(const std::vector<std::string>& texts, const Vocabul
       i = end;
     }
   }
-  // The script decides between English and the Cyrillic languages; the evidence among those.
+  // The script decides which languages may be the text's; the evidence among those.
   const bool cyrillic_text = cyrillic > latin;
   std::string best = cyrillic_text ? "ru" : "en";
   long best_score = 0;
   for (const auto& [language, evidence] : languages) {
-    if (evidence.cyrillic == cyrillic_text && evidence.score > best_score) {
+    if ((cyrillic_text ? evidence.cyrillic : evidence.latin) && evidence.score > best_score) {
       best = language;
       best_score = evidence.score;
     }

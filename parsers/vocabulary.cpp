@@ -5,6 +5,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "ingest/source.h"
@@ -38,6 +39,82 @@ void index_phrases(Vocabulary& vocabulary) {
   }
 }
 
+namespace {
+
+// Kazakh is written in the Latin alphabet too: the 2017 alphabet with acute accents ("Qazaqstan
+// Respýblıkasy", "jylǵy", "shilde") and the 2021 one ("jylğy", "şılde", "säuır"). Each maps a
+// lower-case Cyrillic letter to its Latin spelling; a letter not listed is kept.
+struct LatinSpelling {
+  char32_t cyrillic;
+  std::string_view acute;  // 2017
+  std::string_view dotted;  // 2021
+};
+constexpr LatinSpelling kKazakhLatin[] = {
+    {U'а', "a", "a"},   {U'ә', "á", "ä"},   {U'б', "b", "b"},   {U'в', "v", "v"},   {U'г', "g", "g"},
+    {U'ғ', "ǵ", "ğ"},   {U'д', "d", "d"},   {U'е', "e", "e"},   {U'ё', "ıo", "io"}, {U'ж', "j", "j"},
+    {U'з', "z", "z"},   {U'и', "ı", "i"},   {U'й', "ı", "i"},   {U'і', "i", "ı"},   {U'к', "k", "k"},
+    {U'қ', "q", "q"},   {U'л', "l", "l"},   {U'м', "m", "m"},   {U'н', "n", "n"},   {U'ң', "ń", "ñ"},
+    {U'о', "o", "o"},   {U'ө', "ó", "ö"},   {U'п', "p", "p"},   {U'р', "r", "r"},   {U'с', "s", "s"},
+    {U'т', "t", "t"},   {U'у', "ý", "u"},   {U'ұ', "u", "ū"},   {U'ү', "ú", "ü"},   {U'ф', "f", "f"},
+    {U'х', "h", "h"},   {U'һ', "h", "h"},   {U'ц', "ts", "ts"}, {U'ч', "ch", "ç"},  {U'ш', "sh", "ş"},
+    {U'щ', "sh", "şş"}, {U'ъ', "", ""},     {U'ы', "y", "y"},   {U'ь', "", ""},     {U'э', "e", "e"},
+    {U'ю', "ıý", "iu"}, {U'я', "ıa", "ia"},
+};
+
+// A folded Kazakh phrase in one Latin alphabet; empty when a letter has no spelling there.
+std::string kazakh_in_latin(std::string_view folded, bool dotted) {
+  std::string latin;
+  for (const char32_t c : to_u32(folded)) {
+    const auto found = std::find_if(std::begin(kKazakhLatin), std::end(kKazakhLatin),
+                                    [&](const LatinSpelling& spelling) { return spelling.cyrillic == c; });
+    if (found != std::end(kKazakhLatin)) {
+      latin += dotted ? found->dotted : found->acute;
+    } else if (is_cyrillic_letter(c)) {
+      return {};
+    } else {
+      latin += to_utf8(std::u32string(1, c));
+    }
+  }
+  return latin;
+}
+
+// The Latin spellings of a Kazakh vocabulary's phrases, added as entries of their own. Where a
+// word is matched in running text (the language's frequent words, the words a wrapped line ends
+// on, "and"), short spellings are left out: "мен", "да" in Latin are English and Romance words
+// ("men", "da"). A letter that tells the language is one only where the Latin alphabet marks it
+// ("ә" -> "á", "ä"; not "қ" -> "q").
+void add_latin_spellings(Vocabulary& vocabulary) {
+  constexpr size_t kMinProseLetters = 4;
+  const size_t cyrillic_entries = vocabulary.entries.size();
+  std::set<std::string> added;
+  for (size_t e = 0; e < cyrillic_entries; ++e) {
+    const VocabEntry entry = vocabulary.entries[e];
+    const bool prose = entry.role == "language.word" || entry.role == "wrap.join" || entry.role == "conjunction";
+    for (const bool dotted : {false, true}) {
+      std::string latin = kazakh_in_latin(entry.folded, dotted);
+      if (entry.role == "language.letters") {
+        // Letter by letter, the marked ones only.
+        latin.clear();
+        for (const char32_t c : to_u32(entry.folded)) {
+          const std::string letter = kazakh_in_latin(to_utf8(std::u32string(1, c)), dotted);
+          if (!is_ascii(letter)) latin += letter;
+        }
+      }
+      if (latin.empty() || latin == entry.folded) continue;
+      const std::u32string code_points = to_u32(latin);
+      if (prose && static_cast<size_t>(std::count_if(code_points.begin(), code_points.end(), is_letter)) < kMinProseLetters) {
+        continue;
+      }
+      // The two alphabets spell most words alike ("mamyr"): one entry each.
+      if (added.insert(entry.role + '\t' + latin).second) {
+        vocabulary.entries.push_back(VocabEntry{entry.role, latin, latin, entry.language, entry.line});
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view language) {
   Vocabulary vocabulary;
   int line_number = 0;
@@ -59,6 +136,7 @@ Result<Vocabulary> parse_vocabulary(std::string_view tsv, std::string_view langu
     vocabulary.entries.push_back(
         VocabEntry{std::string(role), std::string(phrase), fold_case(phrase), std::string(language), line_number});
   }
+  if (language == "kk") add_latin_spellings(vocabulary);
   index_phrases(vocabulary);
   return vocabulary;
 }

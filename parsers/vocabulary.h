@@ -1,7 +1,9 @@
 // Vocabularies: the words of the genre (header words, month names, deadline phrases, the
 // "as agreed" markers, group phrases, glossary headings) kept as data in parsers/vocab/*.tsv
 // and compiled in. Each line is `role<TAB>phrase`; `#` starts a comment. Adding a phrase
-// needs no code change. Tested by test_vocabulary.cpp.
+// needs no code change. A Kazakh file's phrases are also spelled in both Latin alphabets
+// (2017: "jylǵy", "qańtar"; 2021: "jylğy", "qañtar") as entries of their own, so that a plan in
+// Latin Kazakh reads with the same words. Tested by test_vocabulary.cpp.
 //
 // Roles used by the stages:
 //   header.number|name|outcome|deadline|agencies|other   table header word families per column role

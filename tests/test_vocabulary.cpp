@@ -77,3 +77,33 @@ TEST_CASE("a vocabulary directory is read file by file, each file's stem its lan
 
   CHECK(load_vocabulary_directory(dir.string()).error().code == Code::io_error);
 }
+
+TEST_CASE("a Kazakh phrase is also spelled in both Latin alphabets, a short prose word not", "[vocabulary]") {
+  Result<Vocabulary> parsed = parse_vocabulary(
+      "month.1\tқаңтар\nheader.deadline\tмерзім*\ndeadline.filler\tжыл\nlanguage.word\tмен\nlanguage.word\tбойынша\n"
+      "language.letters\tәқ\n",
+      "kk");
+  REQUIRE(parsed.ok());
+  const Vocabulary& vocabulary = parsed.value();
+  const auto has = [&](std::string_view role, std::string_view phrase) {
+    const std::vector<std::string>& phrases = vocabulary.phrases(role);
+    return std::find(phrases.begin(), phrases.end(), phrase) != phrases.end();
+  };
+  CHECK(has("month.1", "қаңтар"));
+  CHECK(has("month.1", "qańtar"));  // 2017, acute accents
+  CHECK(has("month.1", "qañtar"));  // 2021
+  CHECK(has("header.deadline", "merzim*"));
+  CHECK(has("header.deadline", "merzım*"));
+  CHECK(has("deadline.filler", "jyl"));
+  CHECK(has("language.word", "boıynsha"));
+  CHECK(has("language.word", "boiynşa"));
+  // "men" is an English word: a frequent Kazakh word of three letters gets no Latin spelling.
+  CHECK_FALSE(has("language.word", "men"));
+  // Of a language's letters, only those the Latin alphabet marks: "ә" -> á, ä; not "қ" -> q.
+  CHECK(has("language.letters", "á"));
+  CHECK(has("language.letters", "ä"));
+  // Other languages' phrases are left as written.
+  Result<Vocabulary> russian = parse_vocabulary("month.1\tянварь\n", "ru");
+  REQUIRE(russian.ok());
+  CHECK(russian.value().phrases("month.1").size() == 1);
+}
