@@ -76,37 +76,59 @@ struct Label {
 std::vector<Label> cut_header(const std::vector<std::string_view>& words, const Vocabulary& vocabulary) {
   const size_t n = words.size();
   if (n < 3 || n > kMaxHeaderWords) return {};
-  // role_at[b][len-1]: the role of words[b, b+len), scored once.
+  // Where the line has both, capitals mark where labels open ("Срок исполнения", "Form of
+  // completion"): a label opens on one, and holds one further on only where that word adds to
+  // its role's evidence ("Responsible Agencies"). Else "Срок" | "исполнения Ответственные" would
+  // name as much, and "Completion date Implementing body" be one deadline label.
+  const bool any_lower = std::any_of(words.begin(), words.end(), [](std::string_view w) { return starts_in_lower_case(w); });
+  const bool any_upper = std::any_of(words.begin(), words.end(), [](std::string_view w) { return !starts_in_lower_case(w); });
+  const bool capitals_tell = any_lower && any_upper;
+  const auto capital = [&](size_t k) { return capitals_tell && !starts_in_lower_case(words[k]); };
+  // role_at[b][len-1]: the role of words[b, b+len) (kOtherRole for a label no role names, where
+  // capitals tell), kColumnRoles.size() for none; score_at its evidence.
   std::vector<std::array<size_t, kMaxLabelWords>> role_at(n);
   std::vector<std::array<int, kMaxLabelWords>> score_at(n);
   for (size_t b = 0; b < n; ++b) {
+    std::array<RoleScores, kMaxLabelWords> scores{};
     for (size_t len = 1; len <= kMaxLabelWords; ++len) {
       role_at[b][len - 1] = kColumnRoles.size();
       score_at[b][len - 1] = 0;
       if (b + len > n) continue;
       const std::string label = join(words, b, b + len);
-      const size_t role = role_of_label(label, vocabulary);
-      role_at[b][len - 1] = role;
-      if (role < kColumnRoles.size()) score_at[b][len - 1] = score_header_cell(label, vocabulary)[role];
+      scores[len - 1] = score_header_cell(label, vocabulary);
+      size_t role = role_of_label(label, vocabulary);
+      for (size_t k = b + 1; k < b + len && role < kColumnRoles.size(); ++k) {
+        if (capital(k) && scores[k - b][role] <= scores[k - b - 1][role]) role = kColumnRoles.size();
+      }
+      if (role < kColumnRoles.size()) {
+        role_at[b][len - 1] = role;
+        score_at[b][len - 1] = scores[len - 1][role];
+        continue;
+      }
+      // A label no role names ("Implementing body"): a column of its own, as header.h keeps one,
+      // where capitals tell its borders; it costs, so that a cut naming more wins.
+      bool one_label = b > 0 && capital(b);
+      for (size_t k = b + 1; k < b + len; ++k) one_label = one_label && !capital(k);
+      if (one_label && std::all_of(scores[len - 1].begin(), scores[len - 1].end(), [](int v) { return v == 0; })) {
+        role_at[b][len - 1] = kOtherRole;
+        score_at[b][len - 1] = -1;
+      }
     }
   }
-  // A label opens on a capital ("Срок исполнения", "Form of completion"), where the line has
-  // both: else "Срок" | "исполнения Ответственные" would name as much.
   std::vector<bool> opens(n, true);
-  const bool any_lower = std::any_of(words.begin(), words.end(), [](std::string_view w) { return starts_in_lower_case(w); });
-  const bool any_upper = std::any_of(words.begin(), words.end(), [](std::string_view w) { return !starts_in_lower_case(w); });
-  if (any_lower && any_upper) {
+  if (capitals_tell) {
     for (size_t i = 0; i < n; ++i) opens[i] = !starts_in_lower_case(words[i]);
   }
   // best[i][mask]: the most evidence for words[i, n) with the roles of `mask` already taken.
   constexpr size_t kMasks = size_t{1} << kOtherRole;
   struct Step {
-    int score = -1;  // -1: no cut
+    bool cut = false;  // words[i, n) cut into labels at all
+    int score = 0;
     int labels = 0;
     size_t len = 0;
   };
   std::vector<std::array<Step, kMasks>> best(n + 1);
-  for (size_t mask = 0; mask < kMasks; ++mask) best[n][mask] = Step{0, 0, 0};
+  for (size_t mask = 0; mask < kMasks; ++mask) best[n][mask] = Step{true, 0, 0, 0};
   for (size_t i = n; i-- > 0;) {
     if (!opens[i]) continue;
     for (size_t mask = 0; mask < kMasks; ++mask) {
@@ -117,14 +139,14 @@ std::vector<Label> cut_header(const std::vector<std::string_view>& words, const 
         const size_t next_mask = role == kOtherRole ? mask : mask | (size_t{1} << role);
         if (role != kOtherRole && (mask & (size_t{1} << role))) continue;
         const Step& rest = best[i + len][next_mask];
-        if (rest.score < 0) continue;
-        const Step step{rest.score + score_at[i][len - 1], rest.labels + 1, len};
+        if (!rest.cut) continue;
+        const Step step{true, rest.score + score_at[i][len - 1], rest.labels + 1, len};
         Step& here = best[i][mask];
-        if (step.score > here.score || (step.score == here.score && step.labels < here.labels)) here = step;
+        if (!here.cut || step.score > here.score || (step.score == here.score && step.labels < here.labels)) here = step;
       }
     }
   }
-  if (best[0][0].score < 0) return {};
+  if (!best[0][0].cut) return {};
   std::vector<Label> labels;
   size_t mask = 0;
   for (size_t i = 0; i < n;) {

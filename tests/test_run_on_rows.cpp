@@ -114,3 +114,18 @@ TEST_CASE("a recurrence is the deadline only where it is all the run holds: word
   CHECK(texts(*table) == std::vector<std::string>{"No.", "Measure", "Deadline", "Responsible", "1.",
                                                   "Publish water quality data", "monthly", "MoH"});
 }
+
+TEST_CASE("a label no role names stands where capitals open it, a column of its own; it never lengthens a named label",
+          "[run_on]") {
+  const Blocks blocks = lines({"Item Action to be taken Completion date Implementing body",
+                               "1. Survey the riverbanks 2nd quarter of 2027 District Akimat"});
+  const std::optional<RunOnTable> table = cut_run_on_rows(blocks.paragraphs, builtin_vocabulary());
+  REQUIRE(table);
+  CHECK(texts(*table) == std::vector<std::string>{"Item", "Action to be taken", "Completion date", "Implementing body", "1.",
+                                                  "Survey the riverbanks", "2nd quarter of 2027", "District Akimat"});
+  // A capital inside a label that adds to its role stays in it.
+  const Blocks titled = lines({"No. Activity Deadline Responsible Agencies", "1. Survey the riverbanks 2027 MoE"});
+  const std::optional<RunOnTable> title_case = cut_run_on_rows(titled.paragraphs, builtin_vocabulary());
+  REQUIRE(title_case);
+  CHECK(texts(*title_case)[3] == "Responsible Agencies");
+}
