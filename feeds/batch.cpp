@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <unordered_set>
 
@@ -142,8 +143,15 @@ Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& 
       given.push_back(argument);
       continue;
     }
-    for (std::string line; std::getline(paths_in, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
+    // One a line, or NUL-separated as `find -print0` gives them (a name may hold a newline):
+    // any NUL in the list says which.
+    std::stringstream list;
+    list << paths_in.rdbuf();
+    const std::string paths = list.str();
+    const char separator = paths.find('\0') != std::string::npos ? '\0' : '\n';
+    std::istringstream lines(paths);
+    for (std::string line; std::getline(lines, line, separator);) {
+      if (separator == '\n' && !line.empty() && line.back() == '\r') line.pop_back();
       if (!line.empty()) given.push_back(line);
     }
   }

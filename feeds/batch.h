@@ -20,8 +20,8 @@ namespace planparse::feeds {
 enum class Target { jsonl, csv, sqlite };
 
 // The files a batch reads: files as given, directories walked recursively for .txt, .text,
-// .htm, .html and .docx (`ignored` gets the other files), "-" for newline-separated paths read from
-// `paths_in`; sorted, without repeats. Failures: io_error for a path that does not exist.
+// .htm, .html and .docx (`ignored` gets the other files), "-" for the paths read from `paths_in`,
+// one a line or NUL-separated (`find -print0`); sorted, without repeats. Failures: io_error for a path that does not exist.
 Result<std::vector<std::string>> collect_inputs(const std::vector<std::string>& arguments, std::istream& paths_in,
                                                 std::vector<std::string>* ignored);
 

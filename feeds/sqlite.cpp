@@ -128,10 +128,11 @@ std::string migrate_failures_sql() {
 }
 
 // SQLite reads a name starting with "file:" as a URI when URI names are on, and Debian builds
-// it with them on by default: "file:x?mode=memory" would not be a file at all. A relative
-// name is made to start with "./", which is the same file and never a URI.
+// it with them on by default: "file:x?mode=memory" would not be a file at all; and ":memory:"
+// is a database in memory, gone when the run ends. Such a relative name is made to start with
+// "./", which is the same file and never a URI nor memory.
 std::string literal_path(const std::string& path) {
-  return path.rfind("file:", 0) == 0 ? "./" + path : path;
+  return path.rfind("file:", 0) == 0 || path.rfind(':', 0) == 0 ? "./" + path : path;
 }
 
 }  // namespace

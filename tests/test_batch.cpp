@@ -166,6 +166,18 @@ TEST_CASE("batch - reads the paths from stdin, one a line, as find prints them",
   CHECK(lines[0].find("digital-services-plan-2024.en.txt") != std::string::npos);  // sorted
 }
 
+TEST_CASE("batch - reads NUL-separated paths, as find -print0 prints them, a newline inside a name kept", "[batch]") {
+  Sandbox box;
+  copy_samples(box.file("in"));
+  fs::copy_file(box.file("in/water-supply-plan-2025.en.txt"), box.file("in/two\nlines.txt"));
+  const std::string paths = std::string("in/water-supply-plan-2025.en.txt") + '\0' + "in/digital-services-plan-2024.en.txt" +
+                            '\0' + "in/two\nlines.txt" + '\0';
+  const Run run = box.run({"batch", "-", "--quiet"}, paths);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  CHECK(lines_of(run.out).size() == 3);
+}
+
 TEST_CASE("batch --to csv replaces its table files and keeps the folder's others; --to sqlite re-runs only the new files",
           "[batch]") {
   Sandbox box;

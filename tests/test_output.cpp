@@ -287,6 +287,15 @@ TEST_CASE("batch --to sqlite opens a name starting with file: as a file, never a
   CHECK(query(box.file("file:plans.db?mode=memory"), "SELECT COUNT(*) FROM documents") == 1);
 }
 
+TEST_CASE("batch --to sqlite -o :memory: writes a file of that name, never a database that vanishes", "[output]") {
+  Sandbox box;
+  box.write("plan.txt", read_bytes(kSamples / kPlan));
+  const Run run = box.run({"batch", "plan.txt", "--to", "sqlite", "-o", ":memory:", "--quiet"});
+  CHECK(run.exit_code == 0);
+  REQUIRE(fs::exists(box.file(":memory:")));
+  CHECK(query(box.file(":memory:"), "SELECT COUNT(*) FROM documents") == 1);
+}
+
 TEST_CASE("failures keeps one row per input and sha256 however many runs fail it", "[output]") {
   Sandbox box;
   fs::create_directories(box.file("in"));

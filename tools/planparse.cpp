@@ -387,7 +387,7 @@ int main(int argc, char** argv) {
   CLI::App* batch = app.add_subcommand(
       "batch", "Parse many plans in parallel into JSON Lines, CSV files or a SQLite database (schema/plan.sql)");
   batch->add_option("INPUT", batch_request.inputs,
-                    "Files, directories (walked for .txt, .text, .htm, .html, .docx) or - (paths on stdin, one a line)")
+                    "Files, directories (walked for .txt, .text, .htm, .html, .docx) or - (paths on stdin, one a line or NUL-separated)")
       ->required();
   batch->add_option("--to", batch_request.to, "jsonl (default: one `parse --compact` line per plan), csv or sqlite")
       ->check(CLI::IsMember({"jsonl", "csv", "sqlite"}));
