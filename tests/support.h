@@ -33,4 +33,11 @@ inline Blocks paragraphs(std::initializer_list<std::string> texts) {
   return split_paragraphs(normalise(text));
 }
 
+// The same, one paragraph a line and no blank lines (a copy that kept a line per paragraph).
+inline Blocks lines(std::initializer_list<std::string> texts) {
+  std::string text;
+  for (const std::string& t : texts) text += t + "\n";
+  return split_paragraphs(normalise(text));
+}
+
 }  // namespace planparse::testing

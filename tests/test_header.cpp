@@ -12,16 +12,11 @@
 #include "parsers/text.h"
 
 using namespace planparse;
+using planparse::testing::lines;
 using planparse::testing::paragraphs;
 
 namespace {
 
-// The same, one paragraph a line and no blank lines (a copy that kept a line per paragraph).
-Blocks lines(std::initializer_list<std::string> texts) {
-  std::string text;
-  for (const std::string& t : texts) text += t + "\n";
-  return split_paragraphs(normalise(text));
-}
 
 std::string roles(const std::vector<Column>& columns) {
   std::string out;

@@ -11,15 +11,11 @@
 #include "parsers/vocabulary.h"
 
 using namespace planparse;
+using planparse::testing::lines;
 using planparse::testing::paragraphs;
 
 namespace {
 
-Blocks lines(std::initializer_list<std::string> texts) {
-  std::string text;
-  for (const std::string& t : texts) text += t + "\n";
-  return split_paragraphs(normalise(text));
-}
 
 std::vector<std::string> texts(const RunOnTable& table) {
   std::vector<std::string> out;
