@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/ascii.h"
@@ -26,6 +27,9 @@ namespace {
 // and role words that mark site chrome. Words of the plans themselves live in parsers/vocab/.
 constexpr std::array kSkippedElements = {"head", "script", "style", "noscript", "nav", "header", "footer", "template",
                                          "iframe", "object", "svg", "select", "button", "aside", "menu", "title"};
+// Of those, the ones that are site chrome rather than no content at all: they give way to the
+// plan when they hold it (plan_in_chrome below).
+constexpr std::array kChromeElements = {"nav", "header", "footer", "aside", "menu"};
 constexpr std::array kBlockElements = {"p", "div", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6",
                                        "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "blockquote",
                                        "section", "article", "main", "dl", "dt", "dd", "pre", "hr", "address",
@@ -112,26 +116,45 @@ bool has_chrome_word(std::string_view value, bool page_parts) {
 // banner and footer (role banner, contentinfo, a "footer" class) are not chrome: the date walk
 // reads them. Without `chrome_words`, class and id words are not read (inside a plan's table,
 // where "row-social-support" is a row of the plan).
-bool is_hidden_or_chrome(const xmlNode* node, bool page_parts, bool chrome_words = true) {
+// Without `chrome_roles`, neither roles nor class and id words are read: only hidden counts.
+bool is_hidden_or_chrome(const xmlNode* node, bool page_parts, bool chrome_words = true, bool chrome_roles = true) {
   for (const xmlAttr* attr = node->properties; attr; attr = attr->next) {
     const std::string_view name(reinterpret_cast<const char*>(attr->name));
     if (name == "hidden") return true;
     if (name != "aria-hidden" && name != "style" && name != "role" && name != "class" && name != "id") continue;
     std::string value = lower_ascii(attribute(node, reinterpret_cast<const char*>(attr->name)));
     if (name == "aria-hidden" && value == "true") return true;
-    if (name == "role" && is_one_of(value, kChromeRoles) && !(page_parts && is_one_of(value, kPageRoles))) return true;
+    if (name == "role" && chrome_roles && is_one_of(value, kChromeRoles) && !(page_parts && is_one_of(value, kPageRoles))) {
+      return true;
+    }
     if (name == "style") {
       value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
       if (value.find("display:none") != std::string::npos || value.find("visibility:hidden") != std::string::npos ||
           value.find("mso-hide:all") != std::string::npos)
         return true;
     }
-    if ((name == "class" || name == "id") && chrome_words && has_chrome_word(value, page_parts)) return true;
+    if ((name == "class" || name == "id") && chrome_words && chrome_roles && has_chrome_word(value, page_parts)) {
+      return true;
+    }
   }
   return false;
 }
 
-bool is_skipped(const xmlNode* node, bool chrome_words = true) {
+using NodeSet = std::unordered_set<const xmlNode*>;
+
+const NodeSet& no_plan_holders() {
+  static const NodeSet none;
+  return none;
+}
+
+// `plan_holders` (plan_in_chrome) are chrome elements that hold the plan: only what hides them
+// (hidden, display:none) skips them.
+bool is_skipped(const xmlNode* node, bool chrome_words = true, const NodeSet* plan_holders = nullptr) {
+  if (plan_holders != nullptr && plan_holders->contains(node)) {
+    const std::string_view name = name_of(node);
+    return (is_one_of(name, kSkippedElements) && !is_one_of(name, kChromeElements)) ||
+           is_hidden_or_chrome(node, false, false, false);
+  }
   return is_one_of(name_of(node), kSkippedElements) || is_hidden_or_chrome(node, false, chrome_words);
 }
 
@@ -220,6 +243,61 @@ bool holds_numbered_rows(const xmlNode* table) {
   return false;
 }
 
+// A table that may hold the plan: a row opening with an activity number has three cells or
+// more (the number, the activity, its outcome, deadline or agencies). A sidebar's numbered
+// list of links has one or two.
+bool holds_plan_rows(const xmlNode* table) {
+  for (const xmlNode* row : table_rows(table)) {
+    int cells = 0;
+    bool numbered = false;
+    for (const xmlNode* cell = row->children; cell; cell = cell->next) {
+      if (!is_element(cell, "td") && !is_element(cell, "th")) continue;
+      if (cells++ == 0 && !(numbered = parse_row_number(leading_text(cell, 32)).has_value())) break;
+    }
+    if (numbered && cells >= 3) return true;
+  }
+  return false;
+}
+
+// Chrome never hides the only plan. Where every table that may hold the plan sits inside
+// chrome (an <aside>, a "sidebar" div or a <footer> wrapped around the article, a
+// role=complementary block), the chrome elements around those tables are read as content:
+// returned here, for is_skipped. Where one such table stands outside chrome, that is the plan
+// and chrome stays skipped, whatever numbered tables it holds. Hidden tables count for
+// nothing. One walk over the page; an element's attributes are read only outside chrome.
+NodeSet plan_in_chrome(const xmlNode* root) {
+  struct Frame {
+    const xmlNode* node;
+    bool in_chrome;
+  };
+  std::vector<const xmlNode*> tables;
+  std::vector<Frame> stack{{root, false}};
+  while (!stack.empty()) {
+    Frame frame = stack.back();
+    stack.pop_back();
+    const xmlNode* node = frame.node;
+    if (node->type != XML_ELEMENT_NODE) continue;
+    const std::string_view name = name_of(node);
+    if (is_one_of(name, kSkippedElements) && !is_one_of(name, kChromeElements)) continue;  // no content at all
+    if (!frame.in_chrome && is_skipped(node)) {
+      if (!is_one_of(name, kChromeElements) && is_hidden_or_chrome(node, false, false, false)) continue;  // hidden
+      frame.in_chrome = true;
+    }
+    if (name == "table" && holds_plan_rows(node) && !(frame.in_chrome && is_hidden_or_chrome(node, false, false, false))) {
+      if (!frame.in_chrome) return {};
+      tables.push_back(node);
+      continue;
+    }
+    for (const xmlNode* child = node->last; child; child = child->prev) stack.push_back({child, frame.in_chrome});
+  }
+  NodeSet holders;
+  for (const xmlNode* table : tables) {
+    for (const xmlNode* node = table; node != nullptr && holders.insert(node).second; node = node->parent) {
+    }
+  }
+  return holders;
+}
+
 // Lays the cells of one table out on its grid (the HTML table model, simplified to what a
 // plan needs): each cell goes to the first column of its row not covered by a rowspan above.
 // `covered_until[c]` is the last row a rowspan from above covers in column c, so that a row
@@ -254,7 +332,7 @@ bool lay_out_table(const xmlNode* table, int table_id, std::unordered_map<const 
 
 // The element that holds the document: the first article or main (or role=main) that holds a
 // table, else the first of them, else the body.
-const xmlNode* content_root(const xmlNode* root) {
+const xmlNode* content_root(const xmlNode* root, const NodeSet& plan_holders) {
   const xmlNode* first_candidate = nullptr;
   const xmlNode* body = nullptr;
   std::vector<const xmlNode*> stack{root};
@@ -262,7 +340,7 @@ const xmlNode* content_root(const xmlNode* root) {
     const xmlNode* node = stack.back();
     stack.pop_back();
     if (node->type != XML_ELEMENT_NODE) continue;
-    if (is_skipped(node)) continue;
+    if (is_skipped(node, true, &plan_holders)) continue;
     const std::string_view name = name_of(node);
     if (name == "body" && !body) body = node;
     const bool candidate = name == "article" || name == "main" || lower_ascii(attribute(node, "role")) == "main";
@@ -289,13 +367,13 @@ const xmlNode* content_root(const xmlNode* root) {
 
 // The first h1 (else the first h2 outside tables) in the content: the document's title, read
 // first whatever stands before it (a date line, a print button, a layout table's menu).
-const xmlNode* title_heading(const xmlNode* root) {
+const xmlNode* title_heading(const xmlNode* root, const NodeSet& plan_holders) {
   for (const char* level : {"h1", "h2"}) {
     std::vector<const xmlNode*> stack{root};
     while (!stack.empty()) {
       const xmlNode* node = stack.back();
       stack.pop_back();
-      if (node->type != XML_ELEMENT_NODE || is_skipped(node)) continue;
+      if (node->type != XML_ELEMENT_NODE || is_skipped(node, true, &plan_holders)) continue;
       if (name_of(node) == level) return node;
       // Layout tables may hold the page's h1; an h2 inside a table is more likely a section.
       if (name_of(node) == "table" && std::string_view(level) == "h2") continue;
@@ -315,8 +393,11 @@ struct Sightings {
 
 class Walker {
  public:
+  Walker() = default;
+  explicit Walker(const NodeSet& plan_holders) : plan_holders_(&plan_holders) {}
+
   Result<Blocks> walk(const xmlNode* root) {
-    if (const xmlNode* heading = title_heading(root)) {
+    if (const xmlNode* heading = title_heading(root, *plan_holders_)) {
       visit(heading);
       title_ = heading;
     }
@@ -369,7 +450,7 @@ class Walker {
         break;
       }
       const bool in_plan = frame.in_plan || (name_of(node) == "table" && holds_numbered_rows(node));
-      if (node != start && is_skipped(node, !in_plan)) {
+      if (node != start && is_skipped(node, !in_plan, plan_holders_)) {
         if (!hides_dates(node)) sightings_.parts.push_back(node);
         continue;
       }
@@ -456,6 +537,7 @@ class Walker {
     blocks_.paragraphs.push_back(Paragraph{std::move(paragraph), std::max(start_line_, 1), grid_});
   }
 
+  const NodeSet* plan_holders_ = &no_plan_holders();  // chrome that holds the plan (plan_in_chrome)
   Blocks blocks_;
   std::unordered_map<const xmlNode*, GridPosition> positions_;
   std::vector<GridPosition> grids_;
@@ -491,7 +573,7 @@ std::string stamp_value(const xmlNode* node) {
 // <meta>. One walk over the page outside the content, and over the parts of the content the
 // content walk skipped (its header and footer); the rest of the content the content walk has
 // seen (`seen`). A <time> inside a table of the content dates a row, not the page.
-PageMetadata read_page(const xmlNode* root, const xmlNode* content, const Sightings& seen) {
+PageMetadata read_page(const xmlNode* root, const xmlNode* content, const Sightings& seen, const NodeSet& plan_holders) {
   struct Frame {
     const xmlNode* node;
     bool in_content;
@@ -536,7 +618,8 @@ PageMetadata read_page(const xmlNode* root, const xmlNode* content, const Sighti
     const xmlNode* node = frame.node;
     if (node->type != XML_ELEMENT_NODE || node == content || hides_dates(node)) continue;
     const std::string_view name = name_of(node);
-    if (!frame.in_footer && is_footer(node)) {
+    // A footer wrapped around the plan is no footer of it: its other parts are walked on.
+    if (!frame.in_footer && is_footer(node) && !plan_holders.contains(node)) {
       footers.push_back(node);
       frame.in_footer = true;
     }
@@ -575,10 +658,11 @@ Result<Blocks> read_html(std::string_view text) {
     return Failure{Code::not_a_plan, "no HTML document could be read", ""};
   }
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  const xmlNode* content = content_root(root);
-  Walker walker;
+  const NodeSet plan_holders = plan_in_chrome(root);
+  const xmlNode* content = content_root(root, plan_holders);
+  Walker walker(plan_holders);
   Result<Blocks> blocks = walker.walk(content);
-  if (blocks.ok()) blocks.value().page = read_page(root, content, walker.sightings());
+  if (blocks.ok()) blocks.value().page = read_page(root, content, walker.sightings(), plan_holders);
   return blocks;
 }
 

@@ -4,6 +4,9 @@
 // it already). The walk keeps the content (the <article> or <main> when there is one, else the
 // body) and skips what is not: head, scripts, styles, navigation, headers and footers, menus,
 // breadcrumbs, language switchers, hidden elements, comments (Word's conditional ones too).
+// Chrome never hides the only plan: where every table that may hold the plan (numbered rows
+// of three cells or more) sits inside chrome (an <aside> or "sidebar" wrapped around the
+// article), that chrome is read as content; where one stands outside, chrome stays skipped.
 // A class or id is chrome when one of its parts (split at '-' and '_') is a chrome word
 // ("site-footer", not "shareholders-table"), and never inside a table whose rows are numbered.
 // Elements nest at most 1024 deep in the content (libxml2 parses with XML_PARSE_HUGE).

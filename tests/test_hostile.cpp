@@ -103,6 +103,41 @@ TEST_CASE("a table of numbered rows is read whatever chrome words its classes ho
   CHECK(numbers(plan.value()) == std::vector<std::string>{"1", "2"});
 }
 
+TEST_CASE("chrome wrapped around the only plan gives way to it: sidebar, aside, footer", "[hostile]") {
+  const std::string table = "<table>" + kHeaderRow + plan_row(1) + plan_row(2) + plan_row(3) + "</table>";
+  for (const std::string& page :
+       {"<html><body><nav>Home</nav><div class=\"sidebar\"><article><h1>Plan</h1>" + table + "</article></div></body></html>",
+        "<html><body><aside><ul class=\"menu\"><li>Other plans</li></ul>" + table + "</aside></body></html>",
+        "<html><body><div role=\"complementary\">" + table + "</div></body></html>",
+        "<html><body><footer><article>" + table + "</article><p>Site map</p></footer></body></html>"}) {
+    CAPTURE(page);
+    Result<Plan> plan = parse_text("wrapped.html", page);
+    REQUIRE(plan.ok());
+    CHECK(numbers(plan.value()) == std::vector<std::string>{"1", "2", "3"});
+  }
+  // Only the chrome around the plan is read: the menu inside the aside stays out.
+  const Result<Blocks> blocks = read_html("<body><aside><ul class=\"menu\"><li>Other plans</li></ul>" + table + "</aside></body>");
+  REQUIRE(blocks.ok());
+  for (const Paragraph& p : blocks.value().paragraphs) CHECK(p.text != "Other plans");
+}
+
+TEST_CASE("chrome stays skipped when the plan stands outside it, whatever numbered tables it holds", "[hostile]") {
+  const std::string sidebar =
+      "<aside><table><tr><td>1</td><td>Another plan</td><td>2021</td><td>Ministry</td></tr></table></aside>";
+  const Result<Blocks> blocks = read_html("<body>" + sidebar + "<table>" + kHeaderRow + plan_row(1) + "</table></body>");
+  REQUIRE(blocks.ok());
+  for (const Paragraph& p : blocks.value().paragraphs) CHECK(p.text != "Another plan");
+  // A numbered list of links (two cells a row) holds no plan: the sidebar is not read for it.
+  const Result<Blocks> links =
+      read_html("<body><p>No plan here</p><div class=\"sidebar\"><table><tr><td>1.</td><td>News</td></tr></table></div></body>");
+  REQUIRE(links.ok());
+  for (const Paragraph& p : links.value().paragraphs) CHECK(p.text != "News");
+  // A hidden plan table is no reason to read the chrome around it.
+  const Result<Blocks> hidden = read_html("<body><p>Text</p><aside><table hidden>" + kHeaderRow + plan_row(1) + "</table></aside></body>");
+  REQUIRE(hidden.ok());
+  CHECK(hidden.value().paragraphs.size() == 1);
+}
+
 TEST_CASE("a text plan whose intro mentions <table> is read as text (issue report 9)", "[hostile]") {
   const std::string text = "Plan of measures\n\nThe portal shows the plan as a <table> element.\n\n" +
                            testing::read_file(testing::sample("follow-up-plan-2022.en.txt"));
