@@ -168,11 +168,11 @@ std::vector<Piece> split_top_level(std::string_view cell, bool* balanced) {
   return pieces;
 }
 
-// Finds a folded phrase in `text` (case-insensitively) and returns its byte range in `text`.
-// Folding keeps byte lengths for the scripts of the genre; when it does not, only an exact
-// match counts.
-std::optional<std::pair<size_t, size_t>> find_folded(std::string_view text, std::string_view folded_phrase) {
-  const std::string folded = fold_case(text);
+// Finds a folded phrase in `text` (case-insensitively; `folded` is fold_case(text), folded once
+// for every phrase sought) and returns its byte range in `text`. Folding keeps byte lengths for
+// the scripts of the genre; when it does not, only an exact match counts.
+std::optional<std::pair<size_t, size_t>> find_folded(std::string_view text, std::string_view folded,
+                                                     std::string_view folded_phrase) {
   if (folded.size() == text.size()) {
     const size_t at = folded.find(folded_phrase);
     if (at != std::string::npos) return std::make_pair(at, folded_phrase.size());
@@ -209,8 +209,11 @@ std::string collapse_spaces(std::string_view text) {
 // Removes the first "(as agreed)"-like marker from text whose spaces are collapsed; returns
 // whether one was there.
 bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
-  for (const std::string& marker : vocabulary.phrases("marker.as_agreed")) {
-    if (auto range = find_folded(text, marker)) {
+  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
+  if (markers.empty()) return false;
+  const std::string folded = fold_case(text);
+  for (const std::string& marker : markers) {
+    if (auto range = find_folded(text, folded, marker)) {
       text.erase(range->first, range->second);
       // "GPO (as agreed)" leaves no trailing space; a marker mid-entry leaves no double one.
       text = collapse_spaces(text);
@@ -220,9 +223,8 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   return false;
 }
 
-// The conjunction that starts `text` ("and other ..."), with its length, or 0.
-size_t leading_conjunction(std::string_view text, const Vocabulary& vocabulary) {
-  const std::string folded = fold_case(text);
+// The conjunction that starts `folded` ("and other ..."), with its length, or 0.
+size_t leading_conjunction(std::string_view folded, const Vocabulary& vocabulary) {
   for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
     if (starts_with_words(folded, conjunction) && folded.size() > conjunction.size() && folded[conjunction.size()] == ' ')
       return conjunction.size() + 1;
@@ -232,8 +234,8 @@ size_t leading_conjunction(std::string_view text, const Vocabulary& vocabulary) 
 
 // `nouns`: whether a bare plural noun of the kind ("организации", "institutions") alone is a
 // group too. Inside a group phrase it is not ("other agencies and organizations" is one group).
-bool is_group(std::string_view text, const Vocabulary& vocabulary, bool nouns = true) {
-  const std::string folded = fold_case(text);
+// `folded`: the text, case-folded (an entry is folded once for all its tests).
+bool is_group_folded(std::string_view folded, const Vocabulary& vocabulary, bool nouns = true) {
   if (nouns) {
     for (const std::string& noun : vocabulary.phrases("group.noun")) {
       if (folded == noun) return true;
@@ -248,6 +250,10 @@ bool is_group(std::string_view text, const Vocabulary& vocabulary, bool nouns = 
   return false;
 }
 
+bool is_group(std::string_view text, const Vocabulary& vocabulary, bool nouns = true) {
+  return is_group_folded(fold_case(text), vocabulary, nouns);
+}
+
 bool is_quoted(std::string_view text) {
   const std::u32string chars = to_u32(trim(text));
   return chars.size() >= 2 && is_open_quote(chars.front()) && is_close_quote(chars.back());
@@ -258,8 +264,7 @@ bool is_quoted(std::string_view text) {
 // longest form that fits wins ("РГП на ПХВ" over "РГП"); `length` is its length in `entry`.
 enum class LegalForm { none, alone, before, after };
 
-LegalForm legal_form_of(std::string_view entry, const Vocabulary& vocabulary, size_t* length = nullptr) {
-  const std::string folded = fold_case(entry);
+LegalForm legal_form_of_folded(std::string_view folded, const Vocabulary& vocabulary, size_t* length = nullptr) {
   for (const std::string& form : vocabulary.phrases("agency.legal_form")) {
     if (length != nullptr) *length = form.size();
     if (folded == form) return LegalForm::alone;
@@ -271,6 +276,10 @@ LegalForm legal_form_of(std::string_view entry, const Vocabulary& vocabulary, si
     }
   }
   return LegalForm::none;
+}
+
+LegalForm legal_form_of(std::string_view entry, const Vocabulary& vocabulary, size_t* length = nullptr) {
+  return legal_form_of_folded(fold_case(entry), vocabulary, length);
 }
 
 // "АО «Национальные информационные технологии»", "«Қазақтелеком» АҚ", "JSC “Kazpost”": a legal
@@ -289,7 +298,8 @@ bool is_legal_entity(std::string_view entry, const Vocabulary& vocabulary) {
 
 // "NCE “Atameken”" -> "NCE"; "«Атамекен» ҰКП" -> "ҰКП" (Kazakh puts the name first);
 // "MIA" -> "MIA"; a written-out name, or any entry with a legal form, -> nullopt.
-std::optional<std::string> abbreviation_of(std::string_view entry, const Vocabulary& vocabulary) {
+// `folded`: the entry, case-folded.
+std::optional<std::string> abbreviation_of(std::string_view entry, std::string_view folded, const Vocabulary& vocabulary) {
   const size_t space = entry.find(' ');
   const std::string_view token = entry.substr(0, space);
   const bool first = is_abbreviation(token);
@@ -297,7 +307,7 @@ std::optional<std::string> abbreviation_of(std::string_view entry, const Vocabul
   const std::string_view last = last_space == std::string_view::npos ? entry : entry.substr(last_space + 1);
   const bool final = space != std::string_view::npos && is_abbreviation(last);
   if (!first && !final) return std::nullopt;
-  if (legal_form_of(entry, vocabulary) != LegalForm::none) return std::nullopt;
+  if (legal_form_of_folded(folded, vocabulary) != LegalForm::none) return std::nullopt;
   if (space == std::string_view::npos) return std::string(token);
   if (first && is_quoted(entry.substr(space))) return std::string(token);
   if (final && is_quoted(entry.substr(0, last_space))) return std::string(last);
@@ -433,7 +443,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     if (to - from > kMaxShortEntry) return false;
     std::string text = collapse_spaces(piece.substr(from, to - from));
     strip_marker(text, vocabulary);
-    return abbreviation_of(text, vocabulary).has_value() || is_legal_entity(text, vocabulary);
+    return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary);
   };
   const auto starts_group = [&](size_t from, bool nouns) {
     std::string text = collapse_spaces(std::string_view(piece).substr(from, kGroupLookahead));
@@ -540,12 +550,16 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   agency.text = text;
   std::string bare = collapse_spaces(text);
   agency.as_agreed = strip_marker(bare, vocabulary);
-  const size_t conjunction = leading_conjunction(bare, vocabulary);
+  const std::string folded_bare = fold_case(bare);
+  // Folding keeps byte lengths in the scripts of the genre; where it does not, no conjunction
+  // is cut.
+  const size_t conjunction = folded_bare.size() == bare.size() ? leading_conjunction(folded_bare, vocabulary) : 0;
   const std::string words(without_footnote_mark(std::string_view(bare).substr(conjunction)));
-  if (is_group(words, vocabulary)) {
+  const std::string folded = fold_case(words);
+  if (is_group_folded(folded, vocabulary)) {
     agency.kind = "group";
     agency.name = words;
-  } else if (auto abbr = abbreviation_of(words, vocabulary)) {
+  } else if (auto abbr = abbreviation_of(words, folded, vocabulary)) {
     agency.abbr = *abbr;
   } else {
     agency.name = words;

@@ -53,7 +53,7 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,7 +73,13 @@ struct VocabEntry {
 struct Vocabulary {
   std::vector<VocabEntry> entries;
   // Folded phrases per role, longest first; built by index_phrases() from `entries`.
-  std::map<std::string, std::vector<std::string>, std::less<>> by_role;
+  // Hashed: every stage looks its roles up per paragraph, and a string_view finds its role
+  // without a copy.
+  struct RoleHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view role) const { return std::hash<std::string_view>{}(role); }
+  };
+  std::unordered_map<std::string, std::vector<std::string>, RoleHash, std::equal_to<>> by_role;
   // Set anew by every index_phrases(), so that a stage may cache what it derives from the
   // phrases (the deadline reader's phrase table) under this id rather than an address.
   uint64_t id = 0;
