@@ -481,6 +481,7 @@ class Walker {
     if (!is_one_of(name, kBlockElements)) return;
     flush();
     line_ = static_cast<int>(xmlGetLineNo(node));
+    if (name == "pre") ++pre_depth_;
     if (name == "td" || name == "th") {
       grids_.push_back(grid_);
       const auto found = positions_.find(node);
@@ -496,6 +497,7 @@ class Walker {
     if (name == "table") --table_depth_;
     if (!is_one_of(name, kBlockElements)) return;
     flush();
+    if (name == "pre" && pre_depth_ > 0) --pre_depth_;
     line_ = -1;
     if ((name == "td" || name == "th" || name == "table") && !grids_.empty()) {
       grid_ = grids_.back();
@@ -531,10 +533,26 @@ class Walker {
 
   void flush() {
     if (current_.empty()) return;
+    if (pre_depth_ > 0) return flush_preformatted();
     std::string paragraph = normalise_fragment(current_);
     current_.clear();
     if (paragraph.empty()) return;
     blocks_.paragraphs.push_back(Paragraph{std::move(paragraph), std::max(start_line_, 1), grid_});
+  }
+
+  // A <pre> keeps its lines as a text copy does (a table copied one row a line, as old portals
+  // print it, reads as that copy reads: run_on_rows.h): its text is split into paragraphs by
+  // the text path's own rules, each on its line of the page.
+  void flush_preformatted() {
+    if (current_.empty()) return;
+    NormalText text = normalise(current_);
+    current_.clear();
+    const int first = std::max(start_line_, 1);
+    for (Line& line : text.lines) line.number += first - 1;
+    for (Paragraph& paragraph : split_paragraphs(text).paragraphs) {
+      paragraph.grid = grid_;
+      blocks_.paragraphs.push_back(std::move(paragraph));
+    }
   }
 
   const NodeSet* plan_holders_ = &no_plan_holders();  // chrome that holds the plan (plan_in_chrome)
@@ -542,6 +560,7 @@ class Walker {
   std::unordered_map<const xmlNode*, GridPosition> positions_;
   std::vector<GridPosition> grids_;
   GridPosition grid_{};
+  int pre_depth_ = 0;  // inside <pre>: its text keeps its line breaks
   const xmlNode* title_ = nullptr;
   std::string current_;
   int line_ = -1;        // line of the block element that opened the paragraph being read

@@ -16,6 +16,9 @@
 // cell is read once, at the grid position where it starts; a table may lay out at most 20
 // million grid positions (rows x columns). A <br> ends a paragraph as a block does, so a
 // glossary of one entry a line in one <p> gives one paragraph an entry.
+// A <pre> keeps its line breaks: its text is split into paragraphs as the text path splits a
+// text copy (blocks.h), each on its line of the page, so a table printed one row a line in a
+// <pre> reads as its text copy does.
 // Besides the content, Blocks::page carries what the page says about its date (blocks.h,
 // PageMetadata): the paragraphs of its footers, and its <time datetime>, itemprop
 // "datePublished" and date <meta> values, which the metadata stage reads when the document's

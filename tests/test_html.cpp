@@ -2,9 +2,12 @@
 // hidden text are skipped, inline markup joins, and table cells carry their grid positions.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
+#include "parsers/blocks.h"
 #include "parsers/html.h"
+#include "parsers/normalise.h"
 
 using namespace planparse;
 
@@ -196,4 +199,23 @@ TEST_CASE("a time in the article's own header dates the content, though the head
   REQUIRE(blocks.value().page.stamps.size() == 2);
   CHECK(blocks.value().page.stamps[0].text == "2025-04-28");
   CHECK(blocks.value().paragraphs.size() == 1);
+}
+
+TEST_CASE("a pre keeps its lines: a table copied one row a line reads as its text copy does", "[html]") {
+  // Old portals print a whole act in one <pre>: its paragraphs are those the text path makes of
+  // the same text (blocks.h), each on its line of the page; text after the <pre> is read as usual.
+  for (const std::string text : {"Plan\nN Name Deadline\n1. Clean the park 2026\n2. Paint the  benches 2027\nEnd",
+                                 "Plan\n\nN Name Deadline\n1. Clean the park 2026\n\n2. Paint the  benches\n2027"}) {
+    std::vector<std::string> expected{"Intro@1"};
+    for (const Paragraph& p : split_paragraphs(normalise(text)).paragraphs) {
+      expected.push_back(p.text + "@" + std::to_string(p.line + 1));
+    }
+    expected.push_back("After@" + std::to_string(std::count(text.begin(), text.end(), '\n') + 3));
+    INFO(text);
+    CHECK(expected.size() >= 4);
+    CHECK(dump("<body><p>Intro</p>\n<pre>" + text + "</pre>\n<p>After</p></body>") == expected);
+  }
+  // Inline markup inside it joins words as anywhere else.
+  CHECK(texts("<body><pre>Plan\nN Name\n1. <b>Clean</b> the park\n2. Paint\nEnd</pre></body>") ==
+        std::vector<std::string>{"Plan", "N Name", "1. Clean the park", "2. Paint", "End"});
 }
