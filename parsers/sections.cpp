@@ -19,6 +19,10 @@ bool is_roman(std::string_view token) {
 // Kazakh and Russian typists write Roman numerals with the Cyrillic І and Х ("ІІ", "ХІ"):
 // they are read as Latin. Returns the token unchanged when it holds other letters.
 std::string latin_numeral(std::string_view token) {
+  // No numeral of the genre is longer ("MMMDCCCLXXXVIII", each "І" two bytes); a row's whole
+  // text is often what is asked about, and is not converted.
+  constexpr size_t kMaxNumeralBytes = 32;
+  if (token.size() > kMaxNumeralBytes) return std::string(token);
   std::string out;
   for (char32_t c : to_u32(token)) {
     if (c == U'\u0406') c = 'I';
