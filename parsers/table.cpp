@@ -251,9 +251,14 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     walk.bodies.push_back(std::move(body));
     row_open = true;
   };
+  // Where the number column is the first, a cell cut from the middle of a line (a tab copy: the
+  // paragraph before it is on its line) is no row's number, whatever figure it holds ("2" in a
+  // count column at the end of row 1 is not row 2).
+  const bool number_first = number_column_of(table.columns) == 0;
   size_t i = header.end;
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
+    const bool mid_line = number_first && !grid.holds(paragraph) && i > header.end && paragraphs[i - 1].line == paragraph.line;
     if (is_glossary_heading(paragraph.text, vocabulary) || is_published_marker(paragraph.text, vocabulary)) break;
     // A table read from HTML ends where its grid does: what follows (a glossary table, notes)
     // is not part of any row.
@@ -281,8 +286,9 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
         (table.rows.empty() || roman_rows) && (!grid.holds(paragraph) || paragraph.grid.column == grid.number_column)
             ? parse_roman_row_number(paragraph.text)
             : std::nullopt;
+    const int roman_value = roman.value_or(-1);  // an int: see `value` below
     const bool roman_number =
-        roman && (roman_rows || (*roman == 1 && numbers_rows_in_roman(paragraphs, i, grid, vocabulary)));
+        roman_value >= 0 && (roman_rows || (roman_value == 1 && numbers_rows_in_roman(paragraphs, i, grid, vocabulary)));
     if (!roman_rows && ((!sub_numbered && !roman_number && parse_roman_row_number(paragraph.text)) ||
                         ((table.rows.empty() || sub_numbered) && parse_row_number(paragraph.text)))) {
       if (const std::optional<SectionHeading> heading =
@@ -341,7 +347,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
                                                      (sub->group != expected_sub.group && section == std::to_string(sub->group))));
         const bool starts = grid.holds(paragraph)
                                 ? paragraph.grid.column == grid.number_column
-                                : in_sequence || !row_open || open_length + 1 >= data_columns;
+                                : !mid_line && (in_sequence || !row_open || open_length + 1 >= data_columns);
         if (starts) {
           if (!in_sequence) {
             const bool gap = sub->group > expected_sub.group ||
@@ -380,7 +386,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     // The number the row would have: -1 for none (an int, not an optional: g++ 12 sees the
     // optional's value as maybe uninitialized through the conditions below).
     const int value = overflowing || mark ? expected
-                      : roman_number      ? *roman
+                      : roman_number      ? roman_value
                       : roman_rows        ? -1
                                           : parse_row_number(paragraph.text).value_or(-1);
     const bool number = value >= 0;
@@ -391,10 +397,10 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
     const bool starts_row = !sub_numbered && (
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
-            : mark || (number && ((value == expected && !overflowing) ||
+            : !mid_line && (mark || (number && ((value == expected && !overflowing) ||
                          ((overflowing || !is_year_like(value)) && (!row_open || open_length + 1 >= data_columns) &&
                           (table.rows.empty() || overflowing ||
-                           starts_out_of_sequence(paragraphs, i, value, expected, data_columns))))));
+                           starts_out_of_sequence(paragraphs, i, value, expected, data_columns)))))));
     if (!starts_row) {
       if (row_open) {
         // The walk looks ahead, never back at a row's text: a spent paragraph is not read again.

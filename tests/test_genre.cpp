@@ -1308,3 +1308,26 @@ TEST_CASE("a line-a-paragraph plan in other words: 'Суть работы', 'К�
   CHECK(plan.abbreviations.size() == 1);
   CHECK(codes(plan).empty());
 }
+
+TEST_CASE("a figure ending a tab-copied row is a cell of that row, never the next row's number", "[genre]") {
+  // A count column last: row 1's count is 2, the number row 2 opens with. Only the first cell
+  // of a line opens a row where the number column is the first.
+  const Plan plan = parse_document(
+      "plan.txt",
+      "План ремонта\n\n№\tМероприятие\tСрок\tОтветственные\tКоличество объектов\n"
+      "1\tРемонт кровли школ\t2026 год\tОтдел образования\t2\n"
+      "2\tЗамена окон в детских садах\t2027 год\tОтдел образования\t5\n"
+      "3\tУтепление фасадов\t2028 год\tОтдел строительства\t4\n");
+  REQUIRE(plan.activities.size() == 3);
+  for (size_t k = 0; k < 3; ++k) {
+    CHECK(plan.activities[k].number == static_cast<int>(k) + 1);
+    CHECK(plan.activities[k].line == static_cast<int>(k) + 4);
+    REQUIRE(plan.activities[k].agencies.size() == 1);
+  }
+  CHECK(plan.activities[0].name == "Ремонт кровли школ");
+  using Extra = std::vector<std::pair<std::string, std::string>>;
+  CHECK(plan.activities[0].extra == Extra{{"Количество объектов", "2"}});
+  CHECK(plan.activities[1].name == "Замена окон в детских садах");
+  CHECK(plan.activities[2].extra == Extra{{"Количество объектов", "4"}});
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@3"});
+}
