@@ -163,7 +163,7 @@ std::string explain(const std::vector<Cell>& cells, const std::vector<int>& role
   return out;
 }
 
-Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& paragraphs) {
+Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
   Reading reading;
   for (Cell& cell : cells) reading.evidence += cell.scores[best_role(cell.scores)];
   std::vector<int> roles = assign_roles(cells);
@@ -182,7 +182,16 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
   // A header cell starts in capitals; an unnamed label in lower case after the header is a
   // stray note before the rows, not a column.
   size_t last = cells.size();
-  while (last > first && roles[last - 1] == kUnknown && starts_in_lower_case(cells[last - 1].text)) --last;
+  // Nor is a section or group heading right under the header ("Раздел 1. …", "Цель 1. …"): the
+  // first row's heading, not a column.
+  const auto heads_rows = [&](const Cell& cell) {
+    const Paragraph& paragraph = *cell.parts.front();
+    return cell.parts.size() == 1 && (parse_section(paragraph, vocabulary) || is_group_heading(paragraph, vocabulary));
+  };
+  while (last > first && roles[last - 1] == kUnknown &&
+         (starts_in_lower_case(cells[last - 1].text) || heads_rows(cells[last - 1]))) {
+    --last;
+  }
   cells.resize(last);
   roles.resize(last);
   auto has = [&](size_t role) { return std::find(roles.begin(), roles.end(), static_cast<int>(role)) != roles.end(); };
@@ -440,7 +449,7 @@ Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocab
       cells = text_cells(paragraphs, i, vocabulary);
     }
     if (cells.empty()) continue;
-    Reading reading = read_candidate(std::move(cells), paragraphs);
+    Reading reading = read_candidate(std::move(cells), paragraphs, vocabulary);
     if (reading.header) {
       Header& header = *reading.header;
       header.end += column_number_row(paragraphs, header.end, header.columns.size());

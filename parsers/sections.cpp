@@ -62,9 +62,29 @@ std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vo
   const size_t space = text.find(' ');
   if (space == std::string_view::npos) return std::nullopt;
   std::string_view token = text.substr(0, space);
-  const std::string_view title = trim(text.substr(space));
-  const bool stopped = !token.empty() && (token.back() == '.' || token.back() == ')');
+  std::string_view title = trim(text.substr(space));
+  // After a section word a colon stops the number too ("Раздел 2: Кадры").
+  const auto is_stop = [&](char c) { return c == '.' || c == ')' || (prefixed && c == ':'); };
+  bool stopped = !token.empty() && is_stop(token.back());
   if (stopped) token.remove_suffix(1);
+  // The section word after the number, as a word of its own: "І бөлім. Кадрлар", "2 бөлім: …".
+  if (!prefixed && !stopped) {
+    const size_t end = title.find(' ');
+    std::string_view word = title.substr(0, end);
+    const bool word_stopped = !word.empty() && (word.back() == '.' || word.back() == ':');
+    if (word_stopped) word.remove_suffix(1);
+    const auto& suffixes = vocabulary.phrases("section.suffix");
+    if (end != std::string_view::npos && std::find(suffixes.begin(), suffixes.end(), fold_case(word)) != suffixes.end()) {
+      title = trim(title.substr(end));
+      prefixed = true;
+    }
+  }
+  // "Раздел 2 – Кадры": the dash between number and title is no part of the title.
+  if (prefixed) {
+    for (std::string_view dash : {"– ", "— ", "- "}) {
+      if (title.starts_with(dash)) title = trim(title.substr(dash.size()));
+    }
+  }
   // Kazakh writes the word after the number: "1-бөлім".
   if (const size_t hyphen = token.find('-'); !prefixed && hyphen != std::string_view::npos && is_arabic(token.substr(0, hyphen))) {
     const std::string word = fold_case(token.substr(hyphen + 1));

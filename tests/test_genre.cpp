@@ -501,16 +501,55 @@ TEST_CASE("a Kazakh goal and task row between rows of flattened text is no agenc
   CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Байланыс бөлімі"});
 }
 
-TEST_CASE("an upper-case group row with placeholder cells right under the header is not read: it is taken for a header "
-          "cell, with unknown-column, unclaimed-paragraph and missing-cell warnings",
+TEST_CASE("an upper-case group row with placeholder cells right under the header is no header cell: the group row and "
+          "its placeholders are unclaimed-paragraph warnings, the row is whole",
           "[genre]") {
   // Paragraph k on line 2k-1: the group row on 11, its placeholders on 13 and 15, the row on 17.
+  // (Before: the group row was taken for one more header cell, the row's agencies went to it.)
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "ПОДПРОГРАММА 2 РАЗВИТИЕ СВЯЗИ",
                                       "х", "х", "1.", "Подключить школы", "2026 год", "Отдел связи"});
   REQUIRE(plan.activities.size() == 1);
+  CHECK(plan.columns.size() == 4);
   CHECK(plan.activities[0].name == "Подключить школы");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел связи"});
   CHECK(codes(plan) ==
-        std::vector<std::string>{"unknown-column@11", "unclaimed-paragraph@13", "unclaimed-paragraph@15", "missing-cell@17"});
+        std::vector<std::string>{"unclaimed-paragraph@11", "unclaimed-paragraph@13", "unclaimed-paragraph@15"});
+}
+
+TEST_CASE("a section or group heading right under the header opens the rows, never a column", "[genre]") {
+  // "Раздел 2: …" (a colon after the section word), "І бөлім. …" (the Kazakh section word after
+  // a Roman numeral), "Раздел 1 – …" (a dash): sections. "Цель 1. …", "Objective 1: …",
+  // "Подраздел 1.1. …": group headings, unclaimed with a warning. None is a header cell.
+  struct Case {
+    std::string first, second;
+    std::vector<std::string> sections;
+  };
+  for (const Case& c : std::vector<Case>{{"Раздел 1: Кадры", "Раздел 2: Финансы", {"1", "2"}},
+                                         {"І бөлім. Кадрлар", "ІІ бөлім. Қаржы", {"I", "II"}},
+                                         {"1 бөлім: Кадрлар", "2 бөлім: Қаржы", {"1", "2"}},
+                                         {"Раздел 1 – Кадры", "Раздел 2 – Финансы", {"1", "2"}},
+                                         {"Цель 1. Кадры", "Цель 2. Финансы", {}},
+                                         {"Objective 1. Staff", "Objective 2: Money", {}},
+                                         {"Подраздел 1.1. Кадры", "Подраздел 1.2. Финансы", {}}}) {
+    INFO(c.first);
+    const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", c.first, "1.", "Обучение учителей",
+                                        "2026 год", "Отдел образования", c.second, "2.", "Анализ бюджета", "2026 год",
+                                        "Отдел финансов"});
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(plan.columns.size() == 4);
+    std::vector<std::string> sections;
+    for (const Section& section : plan.sections) sections.push_back(section.number);
+    CHECK(sections == c.sections);
+    CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел образования"});
+    CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Отдел финансов"});
+    if (!c.sections.empty()) {
+      CHECK(plan.sections[1].title == c.second.substr(c.second.rfind(' ') + 1));
+      CHECK(plan.activities[1].section == c.sections[1]);
+      CHECK(codes(plan).empty());
+    } else {
+      CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@11", "unclaimed-paragraph@21"});
+    }
+  }
 }
 
 TEST_CASE("an upper-case group row with placeholder cells between rows of flattened text is no agency of the row above",
