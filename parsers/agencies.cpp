@@ -554,7 +554,18 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   // Folding keeps byte lengths in the scripts of the genre; where it does not, no conjunction
   // is cut.
   const size_t conjunction = folded_bare.size() == bare.size() ? leading_conjunction(folded_bare, vocabulary) : 0;
-  const std::string words(without_footnote_mark(std::string_view(bare).substr(conjunction)));
+  std::string words(without_footnote_mark(std::string_view(bare).substr(conjunction)));
+  // A cell's closing stop after an abbreviation ("МФ, МНЭ.") is no part of it; "II." is a
+  // numeral with its stop, no body.
+  if (words.size() > 1 && words.back() == '.') {
+    const size_t space = words.rfind(' ');
+    const std::string_view last = std::string_view(words).substr(space == std::string::npos ? 0 : space + 1, words.size());
+    const std::string_view token = last.substr(0, last.size() - 1);
+    const std::u32string letters = to_u32(token);
+    const bool roman = std::all_of(letters.begin(), letters.end(),
+                                   [](char32_t c) { return std::u32string_view(U"IVXLCDMІХ").find(c) != std::u32string_view::npos; });
+    if (!roman && is_abbreviation(token)) words.pop_back();
+  }
   const std::string folded = fold_case(words);
   if (is_group_folded(folded, vocabulary)) {
     agency.kind = "group";
@@ -581,7 +592,8 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
   }
   for (const Piece& piece : pieces) {
     if (piece.text.empty()) {
-      if (pieces.size() > 1) list.unparsed.push_back("(empty entry)");
+      // A separator closing the cell ("МНЭ;") leaves nothing out; one between entries ("МФ,, МНЭ") may.
+      if (pieces.size() > 1 && &piece != &pieces.back()) list.unparsed.push_back("(empty entry)");
       continue;
     }
     // The entry is still read (its quote mark taken as plain text), and reported.

@@ -408,3 +408,15 @@ TEST_CASE("a comma between names that do not end alike, or after which no noun f
   // English and Kazakh adjectives do not inflect: the rule is Russian only.
   CHECK(dump("Departments of Northern, Southern districts").size() == 2);
 }
+
+TEST_CASE("a stop or separator closing the cell is no part of its last entry and no empty entry", "[agencies]") {
+  CHECK(dump("МФ, МНЭ.") == std::vector<std::string>{"МФ|agency|МФ|-|", "МНЭ.|agency|МНЭ|-|"});
+  CHECK(dump("МНЭ;") == std::vector<std::string>{"МНЭ|agency|МНЭ|-|"});
+  CHECK(split_agencies("МНЭ;", builtin_vocabulary()).unparsed.empty());
+  CHECK(split_agencies("MF, MNE,", builtin_vocabulary()).unparsed.empty());
+  // Between entries an empty one is still reported, and a numeral keeps its stop.
+  CHECK(split_agencies("МФ,, МНЭ", builtin_vocabulary()).unparsed == std::vector<std::string>{"(empty entry)"});
+  CHECK(dump("II.") == std::vector<std::string>{"II.|agency|-|II.|"});
+  // A written-out name keeps its stop: only an abbreviation's is the cell's.
+  CHECK(dump("Отдел культуры г.") == std::vector<std::string>{"Отдел культуры г.|agency|-|Отдел культуры г.|"});
+}
