@@ -33,11 +33,17 @@ std::string join_text(const std::vector<Paragraph>& paragraphs) {
 }
 
 // An agency cell's paragraphs, each joined with the next when a bracket or quote it opens is
-// closed there (a marker broken over a line: "МВД (по" + "согласованию)").
-std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell) {
+// closed there (a marker broken over a line: "МВД (по" + "согласованию)"), or when the next is
+// a marker alone ("ДСЭК" + "(по согласованию)", a <br> before the marker): it marks the entry
+// it follows, as on one line.
+std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
+  const auto is_marker = [&](std::string_view text) {
+    return std::find(markers.begin(), markers.end(), fold_case(trim(text))) != markers.end();
+  };
   std::vector<Paragraph> joined;
   for (const Paragraph& paragraph : cell) {
-    if (!joined.empty() && continues_in(joined.back().text, paragraph.text)) {
+    if (!joined.empty() && (continues_in(joined.back().text, paragraph.text) || is_marker(paragraph.text))) {
       joined.back().text += ' ';
       joined.back().text += paragraph.text;
     } else {
@@ -74,7 +80,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
     const std::string& role = columns[c].role;
     // A marker or quote broken over two paragraphs ("МВД (по" / "согласованию)") is one entry.
     const bool agencies = role == "agencies";
-    std::vector<Paragraph> rejoined = agencies ? join_broken_entries(row.cells[c]) : std::vector<Paragraph>{};
+    std::vector<Paragraph> rejoined = agencies ? join_broken_entries(row.cells[c], vocabulary) : std::vector<Paragraph>{};
     // Bidi controls and other format characters go before the list is read: "\u202EIRWM\u202C"
     // shows as "MWRI" and would match nothing.
     for (Paragraph& paragraph : rejoined) {

@@ -1370,3 +1370,29 @@ TEST_CASE("a figure ending a tab-copied row is a cell of that row, never the nex
   CHECK(plan.activities[2].extra == Extra{{"Количество объектов", "4"}});
   CHECK(codes(plan) == std::vector<std::string>{"unknown-column@3"});
 }
+
+TEST_CASE("a marker alone on the cell's next line marks the entry it follows, as on one line", "[genre]") {
+  // "ДСЭК<br>(по согласованию)" in a page, the same as lines of a text copy.
+  const auto check = [](const Plan& plan) {
+    REQUIRE(plan.activities.size() == 2);
+    const std::vector<Agency>& first = plan.activities[0].agencies;
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].abbr == "УО");
+    CHECK_FALSE(first[0].as_agreed);
+    CHECK(first[1].abbr == "ДСЭК");
+    CHECK(first[1].as_agreed);
+    REQUIRE(plan.activities[1].agencies.size() == 1);
+    CHECK(plan.activities[1].agencies[0].name == "акиматы районов");
+    CHECK(plan.activities[1].agencies[0].as_agreed);
+    CHECK(codes(plan).empty());
+  };
+  std::string html = page({{"№", "Наименование", "Срок", "Ответственные"},
+                           {"1", "Приемка лагерей", "до 25 мая 2026 года", "УО,<br>ДСЭК<br>(по согласованию)"},
+                           {"2", "Обследование водоемов", "до 1 июня 2026 года", "акиматы районов<br>(по согласованию)"}});
+  html.replace(html.find("</article>"), 0,
+               "<p>Сокращения:<br>УО – управление образования<br>ДСЭК – департамент санитарного контроля</p>");
+  check(parse_page(html));
+  check(parse_lines({"План", "№", "Наименование", "Срок", "Ответственные", "1", "Приемка лагерей", "до 25 мая 2026 года",
+                     "УО, ДСЭК", "(по согласованию)", "2", "Обследование водоемов", "до 1 июня 2026 года", "акиматы районов",
+                     "(по согласованию)", "Сокращения:", "УО – управление образования", "ДСЭК – департамент санитарного контроля"}));
+}
