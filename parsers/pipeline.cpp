@@ -217,6 +217,9 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
 
   // 8. metadata
   plan.act = find_act(table.intro, vocabulary);
+  // An appendix may open with its act ("Приложение к постановлению акимата от … № 58"), which
+  // the table stage takes for the title when nothing stands before it.
+  if (!plan.act && table.title) plan.act = find_act({*table.title}, vocabulary);
   Footer footer = read_footer(std::move(footer_paragraphs), vocabulary);
   plan.published = footer.published;
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.

@@ -7,6 +7,7 @@
 #include "parsers/agencies.h"
 #include "parsers/align.h"
 #include "parsers/cell_check.h"
+#include "parsers/deadline.h"
 #include "parsers/glossary.h"
 #include "parsers/header.h"
 #include "parsers/run_on_rows.h"
@@ -92,7 +93,14 @@ bool is_year_like(int value) { return value >= 1900 && value <= 2100; }
 bool is_published_marker(const std::string& paragraph, const Vocabulary& vocabulary) {
   const std::string folded = fold_case(paragraph);
   for (const std::string& phrase : vocabulary.phrases("published")) {
-    if (starts_with_words(folded, phrase) && folded.size() <= phrase.size() + 40) return true;
+    if (!starts_with_words(folded, phrase) || folded.size() > phrase.size() + 40) continue;
+    // The words alone (the date in the next paragraph), or a day after them: "Опубликовано в
+    // районной газете" in a cell is an outcome, not the end of the table.
+    std::string_view rest = trim(std::string_view(paragraph).substr(std::min(phrase.size(), paragraph.size())));
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || rest.front() == ' ')) rest.remove_prefix(1);
+    if (folded.size() != paragraph.size() || rest.empty()) return true;
+    const std::optional<Deadline> day = parse_deadline(rest, vocabulary);
+    if (day && day->from && day->from == day->to) return true;
   }
   return false;
 }

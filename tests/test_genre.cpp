@@ -1396,3 +1396,27 @@ TEST_CASE("a marker alone on the cell's next line marks the entry it follows, as
                      "УО, ДСЭК", "(по согласованию)", "2", "Обследование водоемов", "до 1 июня 2026 года", "акиматы районов",
                      "(по согласованию)", "Сокращения:", "УО – управление образования", "ДСЭК – департамент санитарного контроля"}));
 }
+
+TEST_CASE("an appendix opening with its act gives the act; more publication wordings give the date, and the words "
+          "in a cell end no table",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"Приложение к постановлению акимата района от 2 февраля 2026 года № 58", "План",
+                                      "№", "Мероприятие", "Результат", "Срок", "Ответственные", "1", "Информирование населения",
+                                      "Опубликовано в районной газете", "2026 год", "Отдел внутренней политики", "2",
+                                      "Проведение встреч", "Отчет", "2027 год", "Отдел внутренней политики",
+                                      "Дата размещения: 13.03.2026"});
+  REQUIRE(plan.act.has_value());
+  CHECK(plan.act->date == "2026-02-02");
+  CHECK(plan.act->number == "58");
+  REQUIRE(plan.activities.size() == 2);
+  REQUIRE(plan.activities[0].outcomes.size() == 1);
+  CHECK(plan.activities[0].outcomes[0].text == "Опубликовано в районной газете");
+  CHECK(plan.published == "2026-03-13");
+  CHECK(codes(plan).empty());
+  for (const std::string wording : {"Опубликовано: 13.03.2026", "Posted on 13 March 2026", "Жарияланды: 13.03.2026"}) {
+    INFO(wording);
+    const Plan other = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Проведение встреч",
+                                         "2027 год", "Отдел внутренней политики", wording});
+    CHECK(other.published == "2026-03-13");
+  }
+}
