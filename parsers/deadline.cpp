@@ -73,6 +73,9 @@ struct PhraseTable {
   // The recurrence names the tokens point into: a set's elements stay where they are when the
   // table is moved, and outlive the vocabulary the table was built from.
   std::set<std::string, std::less<>> recurrences;
+  // deadline.ordinal_ending, longest first: "1-е полугодие", "2-й квартал", "4-ші тоқсан" read as
+  // "1 полугодие", "2 квартал", "4 тоқсан".
+  std::vector<std::string> ordinal_endings;
 };
 
 size_t bucket_of(uint8_t first, uint8_t second) { return (static_cast<size_t>(first) * 131u + second) % kBuckets; }
@@ -138,6 +141,10 @@ PhraseTable build_table(const Vocabulary& vocabulary) {
   PhraseTable table;
   for (const VocabEntry& entry : vocabulary.entries) {
     if (entry.folded.empty()) continue;
+    if (entry.role == "deadline.ordinal_ending") {
+      table.ordinal_endings.push_back(entry.folded);
+      continue;
+    }
     const std::optional<Token> token = symbol_of_role(entry.role);
     if (!token) continue;
     const std::u32string code_points = to_u32(entry.folded);
@@ -150,6 +157,8 @@ PhraseTable build_table(const Vocabulary& vocabulary) {
       table.by_first_bytes[bucket_of(first, static_cast<uint8_t>(entry.folded[1]))].push_back(std::move(phrase));
     }
   }
+  std::stable_sort(table.ordinal_endings.begin(), table.ordinal_endings.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (std::vector<Phrase>& bucket : table.by_first_bytes) {
     std::stable_sort(bucket.begin(), bucket.end(),
                      [](const Phrase& a, const Phrase& b) { return a.folded.size() > b.folded.size(); });
@@ -208,6 +217,25 @@ const Phrase* longest_phrase(std::string_view s, size_t at, const PhraseTable& t
     if (end != std::string_view::npos) return &phrase;
   }
   return nullptr;
+}
+
+// A number's ordinal ending after a hyphen ("1-е", "2-го", "4-ші") is dropped, the number kept.
+void drop_ordinal_endings(std::string& s, const std::vector<std::string>& endings) {
+  if (endings.empty() || s.find('-') == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    out += s[i];
+    if (s[i] < '0' || s[i] > '9' || i + 1 >= s.size() || s[i + 1] != '-') continue;
+    for (const std::string& ending : endings) {
+      const size_t after = i + 2 + ending.size();
+      if (s.compare(i + 2, ending.size(), ending) != 0) continue;
+      if (after < s.size() && is_word_char(decode_at(s, after).first)) continue;
+      i = after - 1;
+      break;
+    }
+  }
+  s = std::move(out);
 }
 
 // No deadline takes more tokens than this ("from 1 July 2025 until 31 December 2025" takes 9),
@@ -578,7 +606,10 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
   thread_local std::vector<Token> tokens;
   tokens.clear();
   tokens.reserve(kMaxTokens);
-  tokenize(fold_case(published), table_for(vocabulary), tokens);
+  const PhraseTable& table = table_for(vocabulary);
+  std::string folded = fold_case(published);
+  drop_ordinal_endings(folded, table.ordinal_endings);
+  tokenize(folded, table, tokens);
   std::erase_if(tokens, [](const Token& t) { return t.sym == Sym::filler; });
 
   // Punctuation at either end is the cell's, not the date's: "2025 год,", "2025;", "31.12.2025.".
