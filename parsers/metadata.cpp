@@ -146,7 +146,10 @@ Footer read_footer(std::vector<Paragraph> paragraphs, const Vocabulary& vocabula
   // The unclaimed paragraphs are the input less the few claimed: kept in place, never copied.
   size_t kept = 0;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
-    if (!claimed[i]) paragraphs[kept++] = std::move(paragraphs[i]);
+    if (claimed[i]) continue;
+    // Never onto itself: a paragraph moved onto itself loses its text.
+    if (kept != i) paragraphs[kept] = std::move(paragraphs[i]);
+    ++kept;
   }
   paragraphs.resize(kept);
   footer.unclaimed = std::move(paragraphs);

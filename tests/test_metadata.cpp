@@ -55,3 +55,19 @@ TEST_CASE("a footer date is preferred to a stamp", "[metadata]") {
 TEST_CASE("a legal portal's \"Дата опубликования\" names the publication date", "[metadata]") {
   CHECK(page_published(page({{"Дата опубликования: 23 января 2007", 40}}, {}), builtin_vocabulary()) == "2007-01-23");
 }
+
+TEST_CASE("the footer's unclaimed paragraphs keep their text and lines, the claimed ones go", "[metadata]") {
+  std::vector<Paragraph> after;
+  int line = 30;
+  for (const char* text : {"Минздрав – Министерство здравоохранения", "Дата публикации:", "13 марта 2026 года",
+                           "Руководитель аппарата"}) {
+    after.push_back(Paragraph{text, line += 2, {}});
+  }
+  const Footer footer = read_footer(std::move(after), builtin_vocabulary());
+  CHECK(footer.published == "2026-03-13");
+  REQUIRE(footer.unclaimed.size() == 2);
+  CHECK(footer.unclaimed[0].text == "Минздрав – Министерство здравоохранения");
+  CHECK(footer.unclaimed[0].line == 32);
+  CHECK(footer.unclaimed[1].text == "Руководитель аппарата");
+  CHECK(footer.unclaimed[1].line == 38);
+}
