@@ -181,7 +181,18 @@ bool is_abbreviation_phrase(std::string_view text) {
 // first separator decides, since a name may hold separators of its own ("LEB – Local executive
 // bodies – akimats"). A separator closes a word ("MIA:", "МВД–") or stands alone between two,
 // and needs a space after it: "ABBR-Name" is one word.
-std::optional<Entry> split_entry(std::string_view text) {
+// With `short_names` (under a glossary heading) the first side may also be one capitalised word
+// of letters, a short name rather than an abbreviation ("Минздрав – Министерство
+// здравоохранения", "MinFin – Ministry of Finance"), when the name it expands to is longer.
+bool is_short_name(std::string_view word, std::string_view name) {
+  constexpr size_t kMaxLetters = 20;
+  const std::u32string letters = to_u32(word);
+  return letters.size() >= 3 && letters.size() <= kMaxLetters && is_upper(letters.front()) &&
+         std::all_of(letters.begin(), letters.end(), [](char32_t c) { return is_letter(c) || c == U'-'; }) &&
+         name.find(' ') != std::string_view::npos && name.size() > word.size();
+}
+
+std::optional<Entry> split_entry(std::string_view text, bool short_names = false) {
   constexpr size_t kMaxAbbreviationWords = 4;
   size_t start = 0;  // of the word being looked at
   for (size_t words = 1; words <= kMaxAbbreviationWords; ++words) {
@@ -204,8 +215,10 @@ std::optional<Entry> split_entry(std::string_view text) {
       start = space + 1;
       continue;
     }
-    if (!is_abbreviation_phrase(trim(abbr))) return std::nullopt;
     std::string name = strip_name(rest);
+    if (!is_abbreviation_phrase(trim(abbr)) && !(short_names && words == 1 && is_short_name(trim(abbr), name))) {
+      return std::nullopt;
+    }
     if (name.empty()) return std::nullopt;
     return Entry{std::string(trim(abbr)), std::move(name), 0};
   }
@@ -368,7 +381,7 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       ++i;
       continue;
     }
-    if (std::optional<Entry> entry = split_entry(paragraph.text)) {
+    if (std::optional<Entry> entry = split_entry(paragraph.text, result.headed)) {
       add(std::move(entry->abbr), std::move(entry->name), paragraph.line);
       ++i;
       continue;

@@ -30,6 +30,15 @@ Resolution find_abbreviation(const GlossaryIndex& index, std::string_view abbr) 
 void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryIndex& index,
                       std::vector<Diagnostic>& diagnostics) {
   for (Agency& agency : agencies) {
+    // An entry written word for word as a glossary abbreviation is that abbreviation, whatever its
+    // shape: a short name ("Минздрав", "MinFin") or one of several words ("ГУ МЧС", "УФНС России").
+    if (!agency.abbr && agency.kind == "agency" && agency.name) {
+      if (auto it = index.exact.find(*agency.name); it != index.exact.end()) {
+        agency.abbr = index.entries[it->second].abbr;
+        agency.name = index.entries[it->second].name;
+      }
+      continue;
+    }
     if (!agency.abbr) continue;
     const Resolution found = find_abbreviation(index, *agency.abbr);
     if (found.entry == nullptr) {

@@ -1420,3 +1420,28 @@ TEST_CASE("an appendix opening with its act gives the act; more publication word
     CHECK(other.published == "2026-03-13");
   }
 }
+
+TEST_CASE("a glossary under its heading spells out short names and abbreviations of several words, and the rows' "
+          "entries written so are linked",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Диспансеризация граждан",
+                                      "2026 год", "Минздрав, ТФОМС", "2", "Тушение пожаров", "2027 год", "ГУ МЧС",
+                                      "Сокращения:", "ТФОМС – Территориальный фонд медицинского страхования",
+                                      "Минздрав – Министерство здравоохранения области", "ГУ МЧС – Главное управление МЧС",
+                                      "MinFin – Ministry of Finance"});
+  REQUIRE(plan.abbreviations.size() == 4);
+  CHECK(plan.abbreviations[1].abbr == "Минздрав");
+  CHECK(plan.abbreviations[3].abbr == "MinFin");
+  REQUIRE(plan.activities.size() == 2);
+  REQUIRE(plan.activities[0].agencies.size() == 2);
+  CHECK(plan.activities[0].agencies[0].abbr == "Минздрав");
+  CHECK(plan.activities[0].agencies[0].name == "Министерство здравоохранения области");
+  REQUIRE(plan.activities[1].agencies.size() == 1);
+  CHECK(plan.activities[1].agencies[0].abbr == "ГУ МЧС");
+  CHECK(plan.activities[1].agencies[0].name == "Главное управление МЧС");
+  CHECK(codes(plan).empty());
+  // Without a heading a capitalised word before a dash is no entry: prose after a table stays prose.
+  const Plan headless = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Диспансеризация граждан",
+                                          "2026 год", "Минздрав", "Исполнение – по мере поступления средств"});
+  CHECK(headless.abbreviations.empty());
+}
