@@ -420,3 +420,13 @@ TEST_CASE("a stop or separator closing the cell is no part of its last entry and
   // A written-out name keeps its stop: only an abbreviation's is the cell's.
   CHECK(dump("Отдел культуры г.") == std::vector<std::string>{"Отдел культуры г.|agency|-|Отдел культуры г.|"});
 }
+
+TEST_CASE("the English formula for the regional akimats is one group, its commas and 'and' inside it", "[agencies]") {
+  CHECK(dump("akimats of regions and cities of Astana, Almaty and Shymkent (as agreed)") ==
+        std::vector<std::string>{"akimats of regions and cities of Astana, Almaty and Shymkent (as agreed)|group|-|"
+                                 "akimats of regions and cities of Astana, Almaty and Shymkent|agreed"});
+  CHECK(dump("MNE, akimats of regions, cities of Astana, Almaty and Shymkent") ==
+        std::vector<std::string>{"MNE|agency|MNE|-|",
+                                 "akimats of regions, cities of Astana, Almaty and Shymkent|group|-|"
+                                 "akimats of regions, cities of Astana, Almaty and Shymkent|"});
+}
