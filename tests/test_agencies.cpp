@@ -430,3 +430,13 @@ TEST_CASE("the English formula for the regional akimats is one group, its commas
                                  "akimats of regions, cities of Astana, Almaty and Shymkent|group|-|"
                                  "akimats of regions, cities of Astana, Almaty and Shymkent|"});
 }
+
+TEST_CASE("'together with' between two short entries joins two agencies, as 'and' does", "[agencies]") {
+  CHECK(dump("МВД совместно с МИО") == std::vector<std::string>{"МВД|agency|МВД|-|", "МИО|agency|МИО|-|"});
+  CHECK(dump("MIA together with LEB (as agreed)") ==
+        std::vector<std::string>{"MIA|agency|MIA|-|", "LEB (as agreed)|agency|LEB|-|agreed"});
+  // Inside a written-out name it cuts nothing.
+  CHECK(dump("Отдел образования совместно с советом ветеранов") ==
+        std::vector<std::string>{"Отдел образования совместно с советом ветеранов|agency|-|"
+                                 "Отдел образования совместно с советом ветеранов|"});
+}
