@@ -296,6 +296,15 @@ bool is_legal_entity(std::string_view entry, const Vocabulary& vocabulary) {
   return is_quoted(name);
 }
 
+// "(свод)", "(lead)", "(жинақтау)": a bracketed note of lower-case words.
+bool is_role_note(std::string_view text) {
+  constexpr size_t kMaxNoteLetters = 40;
+  if (text.size() < 3 || text.front() != '(' || text.back() != ')') return false;
+  const std::u32string inside = to_u32(text.substr(1, text.size() - 2));
+  return !inside.empty() && inside.size() <= kMaxNoteLetters && is_letter(inside.front()) && !is_upper(inside.front()) &&
+         std::all_of(inside.begin(), inside.end(), [](char32_t c) { return (is_letter(c) && !is_upper(c)) || c == U' ' || c == U'-'; });
+}
+
 // "NCE “Atameken”" -> "NCE"; "«Атамекен» ҰКП" -> "ҰКП" (Kazakh puts the name first);
 // "MIA" -> "MIA"; a written-out name, or any entry with a legal form, -> nullopt.
 // `folded`: the entry, case-folded.
@@ -310,6 +319,9 @@ std::optional<std::string> abbreviation_of(std::string_view entry, std::string_v
   if (legal_form_of_folded(folded, vocabulary) != LegalForm::none) return std::nullopt;
   if (space == std::string_view::npos) return std::string(token);
   if (first && is_quoted(entry.substr(space))) return std::string(token);
+  // "МФ (созыв)", "MNE (lead)": a note in lower case on the body's role in the activity; the
+  // entry's text keeps it.
+  if (first && is_role_note(trim(entry.substr(space)))) return std::string(token);
   if (final && is_quoted(entry.substr(0, last_space))) return std::string(last);
   return std::nullopt;
 }

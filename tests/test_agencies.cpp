@@ -440,3 +440,12 @@ TEST_CASE("'together with' between two short entries joins two agencies, as 'and
         std::vector<std::string>{"Отдел образования совместно с советом ветеранов|agency|-|"
                                  "Отдел образования совместно с советом ветеранов|"});
 }
+
+TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviation, the note kept in its text", "[agencies]") {
+  CHECK(dump("МФ (созыв), МЦРИАП (свод)") ==
+        std::vector<std::string>{"МФ (созыв)|agency|МФ|-|", "МЦРИАП (свод)|agency|МЦРИАП|-|"});
+  CHECK(dump("MNE (lead), MF") == std::vector<std::string>{"MNE (lead)|agency|MNE|-|", "MF|agency|MF|-|"});
+  // A bracket that names a body, or is written in capitals, is no note.
+  CHECK(dump("МФ (Комитет казначейства)") ==
+        std::vector<std::string>{"МФ (Комитет казначейства)|agency|-|МФ (Комитет казначейства)|"});
+}
