@@ -191,6 +191,65 @@ void add_barred_cells(std::string_view line, int number, std::string& pending, i
   }
 }
 
+// A spreadsheet's copy quotes a cell that holds a line break or a quote mark: `"Отдел ЖКХ,` on
+// one line, `ТОО ""Жилсервис"""` on the next. Such a cell opens with a quote mark at its start
+// and closes with one followed by a tab or the line's end, every quote mark inside doubled.
+// Its lines are paragraphs of the cell, on their lines, the doubled marks single. A cell that
+// does not read so (`"Kazpost" JSC`) is taken as written. `i` moves past the lines taken.
+constexpr size_t kMaxQuotedCellLines = 64;
+
+void add_tab_cells(const std::vector<Line>& lines, size_t& i, const std::string& first, std::vector<Paragraph>& out) {
+  std::string_view line = first;
+  int number = lines[i].number;
+  size_t at = 0;
+  while (at <= line.size()) {
+    size_t tab = line.find('\t', at);
+    if (tab == std::string_view::npos) tab = line.size();
+    if (at < line.size() && line[at] == '"') {
+      // Where the quoted cell closes, over the lines after this one if need be.
+      std::vector<Paragraph> parts{Paragraph{std::string(), number, {}, false}};
+      size_t k = i;
+      std::string_view here = line;
+      size_t pos = at + 1;
+      bool closed = false;
+      while (true) {
+        const size_t quote = here.find('"', pos);
+        if (quote == std::string_view::npos) {
+          parts.back().text += here.substr(pos);
+          if (k + 1 >= lines.size() || k + 1 - i >= kMaxQuotedCellLines) break;
+          here = lines[++k].text;
+          pos = 0;
+          parts.push_back(Paragraph{std::string(), lines[k].number, {}, false});
+          continue;
+        }
+        parts.back().text += here.substr(pos, quote - pos);
+        if (quote + 1 < here.size() && here[quote + 1] == '"') {
+          parts.back().text += '"';
+          pos = quote + 2;
+          continue;
+        }
+        closed = quote + 1 == here.size() || here[quote + 1] == '\t';
+        pos = quote + 1;
+        break;
+      }
+      if (closed && (k > i || parts.front().text.find('"') != std::string::npos)) {
+        for (Paragraph& part : parts) {
+          if (std::string_view cell = trim(part.text); !cell.empty()) {
+            out.push_back(Paragraph{std::string(cell), part.line, {}, false});
+          }
+        }
+        i = k;
+        line = here;
+        number = lines[k].number;
+        at = pos + 1;
+        continue;
+      }
+    }
+    if (tab > at) out.push_back(Paragraph{std::string(line.substr(at, tab - at)), number, {}, false});
+    at = tab + 1;
+  }
+}
+
 }  // namespace
 
 Blocks split_paragraphs(const NormalText& text) {
@@ -235,9 +294,14 @@ Blocks split_paragraphs(const NormalText& text) {
       text_of_line = &untabbed;
     }
     const std::string& line = *text_of_line;
-    if (layout.line_per_paragraph || line.find('\t') != std::string::npos) {
+    if (line.find('\t') != std::string::npos) {
       // Each tab-separated cell is a paragraph of its own, on the line of its row.
-      const bool whole = line.find('\t') == std::string::npos;
+      add_tab_cells(text.lines, i, line, blocks.paragraphs);
+      open = false;
+      continue;
+    }
+    if (layout.line_per_paragraph) {
+      const bool whole = true;
       for (std::string_view cell : split(line, '\t')) {
         if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number, {}, whole});
       }

@@ -176,3 +176,21 @@ TEST_CASE("a barred export's first cell wrapped before its bar keeps its first l
   CHECK(texts("План мероприятий\nФорма завершения\nмероприятия |\nСрок |\n1. |\n2025 год |\n") ==
         std::vector<std::string>{"План мероприятий", "Форма завершения мероприятия", "Срок", "1.", "2025 год"});
 }
+
+TEST_CASE("a spreadsheet's quoted cell spans its lines, its doubled quote marks single", "[blocks]") {
+  // Copied from a spreadsheet: a cell holding a line break or a quote mark is quoted.
+  const Blocks blocks = split_paragraphs(normalise(
+      "1\tОзеленение\t2026 год\t\"Отдел ЖКХ,\nТОО \"\"Жилсервис\"\" (по согласованию)\"\n"
+      "2\t\"Ремонт дворов\nпо ул. Абая\"\t2027 год\tОтдел ЖКХ\n"
+      "3\t\"\"\"Казпочта\"\" АО\"\t\"Kazpost\" JSC\t2028 год\n"));
+  std::vector<std::string> out;
+  for (const Paragraph& p : blocks.paragraphs) out.push_back(p.text + "@" + std::to_string(p.line));
+  CHECK(out == std::vector<std::string>{"1@1", "Озеленение@1", "2026 год@1", "Отдел ЖКХ,@1",
+                                        "ТОО \"Жилсервис\" (по согласованию)@2", "2@3", "Ремонт дворов@3", "по ул. Абая@4",
+                                        "2027 год@4", "Отдел ЖКХ@4", "3@5", "\"Казпочта\" АО@5",
+                                        // Not quoted so: as written.
+                                        "\"Kazpost\" JSC@5", "2028 год@5"});
+  // A quote that never closes takes no line after it.
+  CHECK(texts("1\t\"Озеленение\t2026 год\n2\tРемонт\t2027 год\n") ==
+        std::vector<std::string>{"1", "\"Озеленение", "2026 год", "2", "Ремонт", "2027 год"});
+}
