@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "parsers/lookalike.h"
+#include "parsers/sections.h"
 #include "parsers/text.h"
 
 namespace planparse {
@@ -572,11 +573,7 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   if (words.size() > 1 && words.back() == '.') {
     const size_t space = words.rfind(' ');
     const std::string_view last = std::string_view(words).substr(space == std::string::npos ? 0 : space + 1, words.size());
-    const std::string_view token = last.substr(0, last.size() - 1);
-    const std::u32string letters = to_u32(token);
-    const bool roman = std::all_of(letters.begin(), letters.end(),
-                                   [](char32_t c) { return std::u32string_view(U"IVXLCDMІХ").find(c) != std::u32string_view::npos; });
-    if (!roman && is_abbreviation(token)) words.pop_back();
+    if (!parse_roman_row_number(last) && is_abbreviation(last.substr(0, last.size() - 1))) words.pop_back();
   }
   const std::string folded = fold_case(words);
   if (is_group_folded(folded, vocabulary)) {

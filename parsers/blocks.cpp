@@ -301,10 +301,7 @@ Blocks split_paragraphs(const NormalText& text) {
       continue;
     }
     if (layout.line_per_paragraph) {
-      const bool whole = true;
-      for (std::string_view cell : split(line, '\t')) {
-        if (!cell.empty()) blocks.paragraphs.push_back(Paragraph{std::string(cell), source.number, {}, whole});
-      }
+      blocks.paragraphs.push_back(Paragraph{line, source.number, {}, true});  // a whole line, no tab in it
       open = false;
       continue;
     }
