@@ -87,6 +87,7 @@ std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vo
   }
   // Kazakh writes the word after the number: "1-бөлім".
   if (const size_t hyphen = token.find('-'); !prefixed && hyphen != std::string_view::npos && is_arabic(token.substr(0, hyphen))) {
+    if (!stopped && token.ends_with(':')) token.remove_suffix(1);  // "1-бөлім: …"
     const std::string word = fold_case(token.substr(hyphen + 1));
     const auto& suffixes = vocabulary.phrases("section.suffix");
     if (std::find(suffixes.begin(), suffixes.end(), word) == suffixes.end()) return std::nullopt;
