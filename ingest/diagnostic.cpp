@@ -51,6 +51,9 @@ constexpr std::array kCodes = {
     CodeInfo{Code::run_on_row, "run-on-row",
              "a table's rows are copied one a line with spaces between cells: cut at the deadline (warning at the "
              "header), or, where that cannot tell the cells, kept in one (error at the row)"},
+    CodeInfo{Code::repeated_header, "repeated-header",
+             "the table's header or its column numbers repeated inside the table, as a page break repeats them: "
+             "skipped"},
     CodeInfo{Code::format_character, "format-character",
              "invisible format characters (bidi controls, U+202E) were removed from an agency or abbreviation"},
 };

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,11 +25,16 @@ namespace planparse {
 // Where a paragraph stood in an HTML table, after rowspan and colspan are laid out: the grid
 // the table stage reads cells from instead of guessing them. table < 0 for running text and
 // for the text path, where the table arrives flattened.
+// A cell's spans are cut to kMaxSpan (a page's colspan is at most 1000 and its rowspan at most
+// 65534 already; only a drawn text table's heading row may be wider), so that the position stays
+// 16 bytes: a million-row table holds millions of paragraphs.
+inline constexpr int kMaxSpan = 65535;
 struct GridPosition {
-  int table = -1;    // which table of the document, in order
-  int row = -1;      // grid row where the cell starts
-  int column = -1;   // grid column where the cell starts
-  int colspan = 1;   // grid columns it covers
+  int table = -1;           // which table of the document, in order
+  int row = -1;             // grid row where the cell starts
+  int column = -1;          // grid column where the cell starts
+  uint16_t colspan = 1;     // grid columns it covers
+  uint16_t rowspan = 1;     // grid rows it covers: a merged cell over the rows below
 };
 
 // Where a source line joined into a paragraph begins.

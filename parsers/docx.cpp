@@ -577,6 +577,38 @@ class Walker {
     }
   }
 
+  // How many grid rows each vertically merged cell ("restart") covers: itself and the
+  // "continue" cells right below it that start at its column. Counted from the last row up, so
+  // that each cell is looked at once.
+  static std::map<const xmlNode*, long> merged_rows(const std::vector<const xmlNode*>& rows) {
+    std::map<const xmlNode*, long> spans;
+    std::map<long, long> below;  // grid column -> continue cells from the row below down
+    for (auto tr = rows.rbegin(); tr != rows.rend(); ++tr) {
+      const xmlNode* row_properties = w_child(*tr, "trPr");
+      if (w_child(row_properties, "del") != nullptr) continue;
+      std::map<long, long> here;
+      long column = std::clamp(to_long(w_val(w_child(row_properties, "gridBefore")), 0), 0L, kMaxGridSpan);
+      std::vector<const xmlNode*> cells;
+      children_named(*tr, "tc", cells);
+      for (const xmlNode* tc : cells) {
+        const xmlNode* cell_properties = w_child(tc, "tcPr");
+        const long span = std::clamp(to_long(w_val(w_child(cell_properties, "gridSpan")), 1), 1L, kMaxGridSpan);
+        if (const xmlNode* merge = w_child(cell_properties, "vMerge")) {
+          const auto found = below.find(column);
+          const long continuing = found == below.end() ? 0 : found->second;
+          if (w_val(merge) == "restart") {
+            if (continuing > 0) spans[tc] = 1 + continuing;
+          } else {
+            here[column] = continuing + 1;
+          }
+        }
+        column += span;
+      }
+      below = std::move(here);
+    }
+    return spans;
+  }
+
   void table(const xmlNode* tbl) {
     flush();
     const int id = table_count_++;
@@ -586,6 +618,7 @@ class Walker {
     grid_ = GridPosition{};
     std::vector<const xmlNode*> rows;
     children_named(tbl, "tr", rows);
+    const std::map<const xmlNode*, long> spans = merged_rows(rows);
     long row = 0;
     long width = 0;
     for (const xmlNode* tr : rows) {
@@ -608,7 +641,10 @@ class Walker {
           }
           break;
         }
-        grid_ = GridPosition{id, static_cast<int>(row), static_cast<int>(column), static_cast<int>(span)};
+        const auto merged = spans.find(tc);
+        const long rowspan = merged == spans.end() ? 1 : std::min<long>(merged->second, kMaxSpan);
+        grid_ = GridPosition{id, static_cast<int>(row), static_cast<int>(column), static_cast<uint16_t>(span),
+                             static_cast<uint16_t>(rowspan)};
         in_continued_cell_ = merge != nullptr && w_val(merge) != "restart";
         blocks(tc);
         flush();

@@ -387,6 +387,8 @@ bool ends_label_run(const std::vector<Paragraph>& paragraphs, size_t at, const V
          is_label(paragraphs[at - 1], vocabulary);
 }
 
+}  // namespace
+
 // The column numbers under a header of `columns` columns at `at`, one paragraph each (in a
 // grid, one row) or all in one paragraph: how many paragraphs they take, or 0.
 size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at, size_t columns) {
@@ -405,8 +407,6 @@ size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at, si
   }
   return count >= kMinColumnNumbers ? count : 0;
 }
-
-}  // namespace
 
 Header swapped(const Header& header, std::pair<size_t, size_t> tie) {
   Header other = header;

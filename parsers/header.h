@@ -71,5 +71,9 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header);
 // Failures: not_a_plan, with the nearest candidate explained (see above).
 Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary);
 
+// The column numbers of a table of `columns` columns at `at` ("1 2 3 4 5" in one paragraph, or
+// "1", "2", "3" … one paragraph each, in a grid one row): how many paragraphs they take, or 0.
+size_t column_number_row(const std::vector<Paragraph>& paragraphs, size_t at, size_t columns);
+
 
 }  // namespace planparse

@@ -319,7 +319,8 @@ bool lay_out_table(const xmlNode* table, int table_id, std::unordered_map<const 
       rowspan = std::min(rowspan, row_count - r);
       width = std::max(width, column + colspan);
       if ((r + 1) * width > kMaxGridCells) return false;
-      positions[cell] = GridPosition{table_id, static_cast<int>(r), static_cast<int>(column), static_cast<int>(colspan)};
+      positions[cell] = GridPosition{table_id, static_cast<int>(r), static_cast<int>(column), static_cast<uint16_t>(colspan),
+                                     static_cast<uint16_t>(rowspan)};
       if (rowspan > 1) {
         if (static_cast<long>(covered_until.size()) < column + colspan) covered_until.resize(static_cast<size_t>(column + colspan), -1);
         for (long c = column; c < column + colspan; ++c) covered_until[static_cast<size_t>(c)] = r + rowspan - 1;

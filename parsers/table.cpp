@@ -21,17 +21,24 @@ namespace {
 // cell rather than aligned. Empty (table < 0) when the header came as flattened paragraphs.
 struct GridLayout {
   int table = -1;
+  // The last table the plan's table goes on in: a Word table broken at a page break is saved as
+  // tables one after another (walk_rows, continues_in). Tables are numbered in document order.
+  int last_table = -1;
   int number_column = -1;       // grid column of the activity numbers
   bool unnumbered = false;      // the table has no number column: each grid row is an activity
   int width = 0;                // grid columns the header spans
   std::vector<int> column_of;   // grid column -> index into the columns; -1 for none
 
-  bool holds(const Paragraph& paragraph) const { return table >= 0 && paragraph.grid.table == table; }
+  bool holds(const Paragraph& paragraph) const {
+    return table >= 0 && paragraph.grid.table >= table && paragraph.grid.table <= last_table;
+  }
   int column_index(const Paragraph& paragraph) const {
     const int grid_column = paragraph.grid.column;
     return grid_column >= 0 && grid_column < static_cast<int>(column_of.size()) ? column_of[static_cast<size_t>(grid_column)] : -1;
   }
-  bool is_full_width(const Paragraph& paragraph) const { return width > 1 && paragraph.grid.colspan >= width; }
+  bool is_full_width(const Paragraph& paragraph) const {
+    return width > 1 && paragraph.grid.colspan >= std::min(width, kMaxSpan);
+  }
 };
 
 GridLayout grid_layout(const Header& header) {
@@ -46,6 +53,7 @@ GridLayout grid_layout(const Header& header) {
     if (cell && (cell->grid.table != first->grid.table || cell->grid.row != first->grid.row)) return layout;
   }
   layout.table = first->grid.table;
+  layout.last_table = layout.table;
   for (size_t c = 0; c < header.cells.size(); ++c) {
     const Paragraph* cell = first_of(c);
     if (!cell) continue;
@@ -235,7 +243,66 @@ std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragr
 
 // `spend`, when given, is `paragraphs` itself, whose paragraphs the rows may take rather than
 // copy (read_table: a reading that is not read again).
-Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, const GridLayout& grid,
+// The header's cells in the order they stand, one text a paragraph: what a repeat of the header
+// inside the table reads.
+std::vector<std::string> header_texts(const Header& header) {
+  std::vector<const Paragraph*> cells;
+  for (const auto& cell : header.cells) cells.insert(cells.end(), cell.begin(), cell.end());
+  std::sort(cells.begin(), cells.end(), [](const Paragraph* a, const Paragraph* b) { return a->line < b->line || (a->line == b->line && a < b); });
+  std::vector<std::string> texts;
+  for (const Paragraph* cell : cells) texts.push_back(cell->text);
+  return texts;
+}
+
+// How many paragraphs from `at` repeat the header, word for word, with the column numbers under
+// it, or the column numbers alone: a copy across a page break prints them again between two
+// rows. 0 for none. `row_whole`: no row is open, or the open one has a paragraph a column (in
+// flattened text, "1", "2", "3" in a half-read row may be its figures).
+size_t repeated_header(const std::vector<Paragraph>& paragraphs, size_t at, const std::vector<std::string>& header,
+                       size_t columns, bool row_whole, const GridLayout& grid) {
+  size_t length = 0;
+  while (length < header.size() && at + length < paragraphs.size() && paragraphs[at + length].text == header[length]) ++length;
+  if (length < header.size() || header.size() < 2) length = 0;
+  // In a grid the repeat is a grid row of its own.
+  const auto starts_grid_row = [&](size_t i) {
+    return !grid.holds(paragraphs[i]) || i == 0 || paragraphs[i - 1].grid.table != paragraphs[i].grid.table ||
+           paragraphs[i - 1].grid.row != paragraphs[i].grid.row;
+  };
+  if (length > 0 && !starts_grid_row(at)) length = 0;
+  if (at + length < paragraphs.size() && (length > 0 || row_whole || grid.holds(paragraphs[at])) && starts_grid_row(at + length)) {
+    length += column_number_row(paragraphs, at + length, columns);
+  }
+  return length;
+}
+
+// Where the plan's table, ended at `at`, goes on in the next table of the document: a Word table
+// broken at a page break is saved as one table a page, with at most a caption or a page number
+// between them. It goes on when the next table's first grid row fits in the header's grid and
+// holds the next activity number in the number column, or repeats the header. The index of that
+// row's first paragraph, or none.
+constexpr size_t kMaxParagraphsBetweenTables = 2;
+std::optional<size_t> continues_in(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
+                                   const std::vector<std::string>& header, int expected) {
+  size_t next = at;
+  while (next < paragraphs.size() && paragraphs[next].grid.table < 0 && next - at < kMaxParagraphsBetweenTables) ++next;
+  if (next >= paragraphs.size() || paragraphs[next].grid.table != grid.last_table + 1) return std::nullopt;
+  const GridPosition first = paragraphs[next].grid;
+  if (first.row != 0) return std::nullopt;
+  bool repeats_header = true;
+  bool numbered = false;
+  size_t k = next;
+  for (; k < paragraphs.size() && paragraphs[k].grid.table == first.table && paragraphs[k].grid.row == 0; ++k) {
+    const GridPosition& cell = paragraphs[k].grid;
+    if (cell.column + cell.colspan > grid.width) return std::nullopt;
+    repeats_header = repeats_header && k - next < header.size() && paragraphs[k].text == header[k - next];
+    numbered = numbered || (cell.column == grid.number_column && parse_row_number(paragraphs[k].text) == expected);
+  }
+  repeats_header = repeats_header && k - next == header.size();
+  if (!repeats_header && !numbered) return std::nullopt;
+  return next;
+}
+
+Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table, std::vector<Paragraph>* spend) {
   Walk walk;
   const size_t data_columns = table.columns.size() - 1;
@@ -263,15 +330,35 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
   // paragraph before it is on its line) is no row's number, whatever figure it holds ("2" in a
   // count column at the end of row 1 is not row 2).
   const bool number_first = number_column_of(table.columns) == 0;
+  const std::vector<std::string> repeat_of_header = header_texts(header);
   size_t i = header.end;
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
     const bool mid_line = number_first && !grid.holds(paragraph) && i > header.end && paragraphs[i - 1].line == paragraph.line;
     if (is_glossary_heading(paragraph.text, vocabulary) || is_published_marker(paragraph.text, vocabulary)) break;
     // A table read from HTML ends where its grid does: what follows (a glossary table, notes)
-    // is not part of any row.
-    if (grid.table >= 0 && !grid.holds(paragraph) && !table.rows.empty()) break;
+    // is not part of any row, unless the table goes on in the next one.
+    if (grid.table >= 0 && !grid.holds(paragraph) && !table.rows.empty()) {
+      const std::optional<size_t> next = continues_in(paragraphs, i, grid, repeat_of_header, expected);
+      if (!next) break;
+      for (; i < *next; ++i) table.unclaimed.push_back(paragraphs[i]);  // a caption, a page number
+      grid.last_table = paragraphs[i].grid.table;
+      --i;
+      continue;
+    }
     const size_t open_length = row_open ? walk.bodies.back().size() : 0;
+    if (!mid_line && !table.rows.empty()) {
+      if (const size_t repeat = repeated_header(paragraphs, i, repeat_of_header, table.columns.size(),
+                                                !row_open || open_length >= data_columns, grid)) {
+        table.diagnostics.push_back({Severity::info, Code::repeated_header,
+                                     repeat > 1 && paragraphs[i].text == repeat_of_header.front()
+                                         ? "the table's header is printed again here, as a page break repeats it; skipped"
+                                         : "the table's column numbers are printed again here, as a page break repeats them; skipped",
+                                     paragraph.line});
+        i += repeat - 1;
+        continue;
+      }
+    }
     if (!grid.holds(paragraph) && (!row_open || open_length >= data_columns) &&
         opens_headless_glossary(paragraphs, i, expected, vocabulary)) {
       // A caption right before the entries ("Справочно:") heads them: it is no agency of the
@@ -330,7 +417,8 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
       continue;
     }
     if (grid.unnumbered && grid.holds(paragraph) &&
-        (i == header.end || !grid.holds(paragraphs[i - 1]) || paragraphs[i - 1].grid.row != paragraph.grid.row)) {
+        (i == header.end || !grid.holds(paragraphs[i - 1]) || paragraphs[i - 1].grid.table != paragraph.grid.table ||
+         paragraphs[i - 1].grid.row != paragraph.grid.row)) {
       // A grid row of a table with no number column: an activity numbered by its position. Its
       // number stands in the number column the header made up, empty, at the row's line.
       Paragraph number{"", paragraph.line};
@@ -460,10 +548,54 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, c
   return walk;
 }
 
+// The merged cells (rowspan) of a grid that reach below the row that holds them, per column: a
+// page that gives two activities one deadline merges their deadline cells, and the activity
+// below has no cell of its own in that column. It reads the merged one, as the page shows it,
+// at the line where it stands. A cell merged over the grid rows of one activity (its outcomes
+// one a grid row) covers no row that opens an activity, so nothing is carried.
+struct MergedCells {
+  std::vector<std::vector<Paragraph>> cells;  // per column: the paragraphs of the merged cell
+  std::vector<int> last_row;                  // per column: the last grid row it covers; -1 for none
+  int table = -1;                             // the grid table the rows are of
+
+  // Carries the merged cells over `row` into its empty cells, then keeps those of `row` that
+  // reach further down.
+  void carry(Row& row, std::vector<std::vector<ParagraphKind>>& cell_kinds, size_t number_column,
+             const Vocabulary& vocabulary) {
+    // A table that goes on in the next one numbers its grid rows afresh (a merge ends with its table).
+    if (row.number.grid.table != table) last_row.assign(row.cells.size(), -1);
+    table = row.number.grid.table;
+    cells.resize(row.cells.size());
+    last_row.resize(row.cells.size(), -1);
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      if (c == number_column) continue;
+      std::vector<Paragraph>& cell = row.cells[c];
+      if (cell.empty()) {
+        if (last_row[c] < row.number.grid.row) continue;
+        for (const Paragraph& p : cells[c]) {
+          cell_kinds[c].push_back(classify_paragraph(p.text, vocabulary));
+          cell.push_back(p);
+        }
+        continue;
+      }
+      const auto end_of = [](const Paragraph& p) { return p.grid.row + p.grid.rowspan - 1; };
+      const Paragraph* furthest = &cell.front();
+      for (const Paragraph& p : cell) furthest = end_of(p) > end_of(*furthest) ? &p : furthest;
+      cells[c].clear();
+      last_row[c] = furthest->grid.rowspan > 1 ? end_of(*furthest) : -1;
+      if (last_row[c] < 0) continue;
+      const GridPosition merged = furthest->grid;
+      for (const Paragraph& p : cell) {
+        if (p.grid.row == merged.row && p.grid.column == merged.column) cells[c].push_back(p);
+      }
+    }
+  }
+};
+
 // Each row's body into its cells: by grid column where the table is a grid, else aligned by
 // the paragraphs' kinds (align.h). With `take` the paragraphs move from the body into the cells.
 void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column>& columns, const GridLayout& grid,
-                const Vocabulary& vocabulary, bool take) {
+                const Vocabulary& vocabulary, bool take, MergedCells& merged) {
   const auto give = [&](Paragraph& p) { return take ? std::move(p) : Paragraph(p); };
   const size_t number_column = number_column_of(columns);
   row.cells.assign(columns.size(), {});
@@ -488,6 +620,7 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
         row.unaligned.push_back(give(p));
       }
     }
+    merged.carry(row, cell_kinds, number_column, vocabulary);
     lay_kinds();
     return;
   }
@@ -609,7 +742,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   if (header.begin > 0) table.title = paragraphs[0];
   for (size_t i = 1; i < header.begin; ++i) table.intro.push_back(paragraphs[i]);
 
-  const GridLayout grid = grid_layout(header);
+  GridLayout grid = grid_layout(header);
   Walk walk = walk_rows(paragraphs, header, grid, vocabulary, table, spend);
   table.after.assign(paragraphs.begin() + static_cast<std::ptrdiff_t>(walk.end), paragraphs.end());
   if (table.rows.empty()) {
@@ -618,12 +751,13 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   }
 
   const size_t number_column = number_column_of(table.columns);
+  MergedCells merged;
   for (size_t r = 0; r < table.rows.size(); ++r) {
     Row& row = table.rows[r];
     // Its paragraphs move into its cells: a table of a million rows is not held as bodies and
     // as cells at once. The last body stays whole for flag_trailing_paragraph.
     const bool last = r + 1 == table.rows.size();
-    fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, !last);
+    fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, !last, merged);
     if (!last) std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.

@@ -135,7 +135,7 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t c = 0; c < rows[r].cells.size(); ++c) {
       if (rows[r].cells[c].empty()) continue;
-      const int colspan = rows[r].spanning ? static_cast<int>(width) : 1;
+      const auto colspan = static_cast<uint16_t>(rows[r].spanning ? std::min<size_t>(width, kMaxSpan) : 1);
       paragraphs.push_back(Paragraph{rows[r].cells[c], rows[r].line,
                                      GridPosition{table, static_cast<int>(r), static_cast<int>(c), colspan}});
     }

@@ -16,7 +16,7 @@ Blocks grid(std::initializer_list<std::vector<std::string>> rows) {
   int r = 0;
   for (const std::vector<std::string>& row : rows) {
     for (size_t c = 0; c < row.size(); ++c) {
-      if (!row[c].empty()) blocks.paragraphs.push_back(Paragraph{row[c], line++, GridPosition{0, r, static_cast<int>(c), 1}});
+      if (!row[c].empty()) blocks.paragraphs.push_back(Paragraph{row[c], line++, GridPosition{0, r, static_cast<int>(c)}});
     }
     ++r;
   }

@@ -261,6 +261,25 @@ TEST_CASE("docx a w:vMerge cell is read once where it starts, as a page's rowspa
   REQUIRE(texts(blocks) == Strings{"20", "part one", "MIA", "part two"});
   CHECK(blocks.paragraphs[3].grid.row == 1);
   CHECK(blocks.paragraphs[3].grid.column == 1);
+  // The merged cells cover the two rows, as rowspan=2 would.
+  CHECK(blocks.paragraphs[0].grid.rowspan == 2);
+  CHECK(blocks.paragraphs[1].grid.rowspan == 1);
+  CHECK(blocks.paragraphs[2].grid.rowspan == 2);
+}
+
+TEST_CASE("docx a w:vMerge cell covers the continue cells right below it at its column, no further", "[docx]") {
+  const std::string restart = "<w:vMerge w:val=\"restart\"/>";
+  const std::string goes_on = "<w:vMerge/>";
+  // Column 0 merged over three rows; column 1 over two, then a cell of its own, then a new merge
+  // whose restart has no continue under it.
+  const Blocks blocks = read_ok(make_docx(table(row(cell(p("A"), restart) + cell(p("B"), restart)) +
+                                                row(cell("<w:p/>", goes_on) + cell("<w:p/>", goes_on)) +
+                                                row(cell("<w:p/>", goes_on) + cell(p("C"))) +
+                                                row(cell(p("D")) + cell(p("E"), restart)))));
+  REQUIRE(texts(blocks) == Strings{"A", "B", "C", "D", "E"});
+  std::vector<int> spans;
+  for (const Paragraph& paragraph : blocks.paragraphs) spans.push_back(paragraph.grid.rowspan);
+  CHECK(spans == std::vector<int>{3, 2, 1, 1, 1});
 }
 
 TEST_CASE("docx text left in a continued merged cell is still read, at its own place", "[docx]") {

@@ -822,6 +822,100 @@ TEST_CASE("a blank cell under a vertically merged one is not carried down: the r
   CHECK(codes(plan) == std::vector<std::string>{"missing-cell@6"});
 }
 
+TEST_CASE("a header repeated between rows, as a page break repeats it, is skipped with an info, in text, tab copies and pages", "[genre]") {
+  const std::vector<std::string> header{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"};
+  std::vector<std::string> texts{"План"};
+  texts.insert(texts.end(), header.begin(), header.end());
+  for (const char* cell : {"1", "Семинар", "Информация", "2026 год", "Отдел А"}) texts.push_back(cell);
+  texts.insert(texts.end(), header.begin(), header.end());
+  for (const char* cell : {"2", "Обзор", "Отчет", "2027 год", "Отдел Б"}) texts.push_back(cell);
+  const auto check = [](const Plan& plan, int repeat_line) {
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел А"});
+    CHECK(plan.activities[0].outcomes.size() == 1);
+    CHECK(deadline_of(plan.activities[1]).to == "2027-12-31");
+    CHECK(codes(plan) == std::vector<std::string>{"repeated-header@" + std::to_string(repeat_line)});
+  };
+  check(parse_paragraphs(texts), 23);
+  check(parse_document("plan.txt", "План\n№\tМероприятие\tФорма завершения\tСрок\tОтветственные\n"
+                                   "1\tСеминар\tИнформация\t2026 год\tОтдел А\n"
+                                   "№\tМероприятие\tФорма завершения\tСрок\tОтветственные\n"
+                                   "2\tОбзор\tОтчет\t2027 год\tОтдел Б\n"),
+        4);
+  check(parse_page(page({header, {"1", "Семинар", "Информация", "2026 год", "Отдел А"}, header,
+                         {"2", "Обзор", "Отчет", "2027 год", "Отдел Б"}})),
+        6);
+}
+
+TEST_CASE("a table broken at a page break goes on in the next table, its repeated header skipped", "[genre]") {
+  const std::string head = "<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
+                           "<tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственные</td></tr>\n"
+                           "<tr><td>1</td><td>Семинар</td><td>2026 год</td><td>Отдел А</td></tr>\n</table>\n";
+  const std::string end = "</article></body></html>\n";
+  // Straight on, the next activity first.
+  const Plan plain = parse_page(head + "<table>\n<tr><td>2</td><td>Обзор</td><td>2027 год</td><td>Отдел Б</td></tr>\n</table>\n" +
+                                end);
+  REQUIRE(plain.activities.size() == 2);
+  CHECK(plain.activities[1].name == "Обзор");
+  CHECK(agency_texts(plain.activities[1]) == std::vector<std::string>{"Отдел Б"});
+  // After a caption, the header repeated: the caption is reported, the header skipped.
+  const Plan repeated = parse_page(head + "<p>Продолжение таблицы</p>\n<table>\n"
+                                          "<tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственные</td></tr>\n"
+                                          "<tr><td>2</td><td>Обзор</td><td>2027 год</td><td>Отдел Б</td></tr>\n</table>\n" +
+                                   end);
+  REQUIRE(repeated.activities.size() == 2);
+  CHECK(deadline_of(repeated.activities[1]).to == "2027-12-31");
+  CHECK(codes(repeated) == std::vector<std::string>{"unclaimed-paragraph@7", "repeated-header@9"});
+  // A table of other columns after the plan is no part of it.
+  const Plan other = parse_page(head + "<table>\n<tr><td>2</td><td>x</td><td>y</td><td>z</td><td>w</td><td>v</td></tr>\n</table>\n" +
+                                end);
+  CHECK(other.activities.size() == 1);
+}
+
+TEST_CASE("column numbers repeated between rows are skipped with an info, the header's with them", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1 2 3 4 5",
+                                      "1", "Семинар", "Информация", "2026 год", "Отдел А", "1 2 3 4 5",
+                                      "2", "Обзор", "Отчет", "2027 год", "Отдел Б"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел А"});
+  CHECK(codes(plan) == std::vector<std::string>{"repeated-header@25"});
+  const Plan grid = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"}, {"1", "2", "3", "4"},
+                                     {"1", "Семинар", "2026 год", "Отдел А"}, {"1", "2", "3", "4"},
+                                     {"2", "Обзор", "2027 год", "Отдел Б"}}));
+  REQUIRE(grid.activities.size() == 2);
+  CHECK(agency_texts(grid.activities[0]) == std::vector<std::string>{"Отдел А"});
+  CHECK(codes(grid) == std::vector<std::string>{"repeated-header@7"});
+}
+
+TEST_CASE("a cell merged down over the next activities' rows is each one's cell, at the line where it stands", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"},
+                                     {"1", "Семинар", "Информация", "<td rowspan=\"3\">2026 год", "<td rowspan=\"2\">Отдел А"},
+                                     {"2", "Обзор", "Отчет"},
+                                     {"3", "Реестр", "Приказ", "Отдел Б"}}));
+  REQUIRE(plan.activities.size() == 3);
+  for (const Activity& activity : plan.activities) {
+    REQUIRE(activity.outcomes.size() == 1);
+    CHECK(deadline_of(activity).to == "2026-12-31");
+  }
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел А"});
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Отдел А"});
+  CHECK(agency_texts(plan.activities[2]) == std::vector<std::string>{"Отдел Б"});
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a cell merged over one activity's own rows (an outcome a row) is read once, not carried to the next", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"},
+                                     {"<td rowspan=\"2\">1", "<td rowspan=\"2\">Семинар", "Информация", "2026 год",
+                                      "<td rowspan=\"2\">Отдел А"},
+                                     {"Отчет", "2027 год"},
+                                     {"2", "Реестр", "Приказ", "2028 год", ""}}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].outcomes.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел А"});
+  CHECK(plan.activities[1].agencies.empty());
+  CHECK(codes(plan) == std::vector<std::string>{"missing-cell@7"});
+}
+
 TEST_CASE("a word split by an inline tag and a line break is kept as the page shows it, with a space", "[genre]") {
   const Plan plan = parse_page(page({{"№", "Іс-шараның атауы", "Орындау мерзімі", "Жауапты орындаушылар"},
                                      {"1", "Ереженің <em>мониторинг</em>\nін жүргізу", "2026 жыл", "Заң бөлімі"}}));

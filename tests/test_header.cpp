@@ -153,7 +153,7 @@ TEST_CASE("a column-number row under the header is skipped, never an activity", 
     Blocks blocks;
     int line = 1;
     auto cell = [&](std::string text, int row, int column) {
-      blocks.paragraphs.push_back(Paragraph{std::move(text), line++, GridPosition{0, row, column, 1}});
+      blocks.paragraphs.push_back(Paragraph{std::move(text), line++, GridPosition{0, row, column}});
     };
     cell("№", 0, 0), cell("Мероприятие", 0, 1), cell("Срок", 0, 2), cell("Ответственные", 0, 3);
     cell("1", 1, 0), cell("2", 1, 1), cell("3", 1, 2), cell("4", 1, 3);

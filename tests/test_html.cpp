@@ -78,6 +78,16 @@ TEST_CASE("rowspan and colspan lay cells out on the table's grid", "[html]") {
                                                 "S@1[0:2:0+3]"});
 }
 
+TEST_CASE("a cell keeps the rows its rowspan covers, cut to the table's end", "[html]") {
+  const Result<Blocks> blocks = read_html(
+      "<table><tr><td rowspan=2>1</td><td>a</td><td rowspan=9>z</td></tr><tr><td>b</td></tr>"
+      "<tr><td>c</td></tr></table>");
+  REQUIRE(blocks.ok());
+  std::vector<int> spans;
+  for (const Paragraph& p : blocks.value().paragraphs) spans.push_back(p.grid.rowspan);
+  CHECK(spans == std::vector<int>{2, 1, 3, 1, 1});
+}
+
 TEST_CASE("thead, tbody, th and upper-case tags are rows and cells alike", "[html]") {
   CHECK(dump("<TABLE><THEAD><TR><TH>h</TH></TR></THEAD><TBODY><TR><TD>d</TD></TR></TBODY></TABLE>") ==
         std::vector<std::string>{"h@1[0:0:0+1]", "d@1[0:1:0+1]"});
