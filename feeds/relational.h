@@ -56,8 +56,9 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
 // every field of the output has its column. nullopt when the rows are not one document's.
 std::optional<Plan> unflatten(const Rows& rows);
 
-// The row of an input that failed: its path, the sha256 of its bytes ("" when they could not
-// be read), the failure's code, the one-line error, and when.
+// The row of an input that failed: its path (as documents' path: U+FFFD for a stray byte, its
+// exact bytes beside it, "" when it is UTF-8), the sha256 of its bytes ("" when they could
+// not be read), the failure's code, the error as one_line() prints it, and when.
 Row failure_row(const std::string& path, const std::string& sha256, Code code, const std::string& error,
                 const std::string& at);
 

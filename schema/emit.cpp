@@ -25,6 +25,7 @@
 #include <valijson/validator.hpp>
 
 #include "plan_schema.h"
+#include "schema/file_name.h"
 #include "schema/validate.h"
 
 // Without exceptions valijson aborts on the odd input it cannot handle (an over-long string);
@@ -120,63 +121,6 @@ ordered_json agency_json(const Agency& agency) { return agency_dom<ordered_json>
 ordered_json activity_json(const Activity& activity) { return activity_dom<ordered_json>(activity); }
 
 namespace {
-
-// The length of the UTF-8 sequence at `i`, or 0 when the bytes there are not one (overlong
-// forms, surrogates and values past U+10FFFF included).
-size_t utf8_length(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  const size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  const unsigned char second = byte(i + 1);
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
-      (lead == 0xF4 && second > 0x8F)) {
-    return 0;
-  }
-  return length;
-}
-
-// A file name is whatever bytes the file system holds, but JSON text is UTF-8: each byte that
-// is not part of a UTF-8 sequence is shown as U+FFFD in `name`, and `name_bytes` keeps the
-// exact bytes, percent-encoded, so that the file can still be found.
-struct ShownName {
-  std::string name;
-  std::optional<std::string> bytes;  // only when the name is not UTF-8
-};
-
-ShownName shown_name(const std::string& name) {
-  std::string shown;
-  bool valid = true;
-  for (size_t i = 0; i < name.size();) {
-    const size_t length = utf8_length(name, i);
-    if (length == 0) {
-      valid = false;
-      shown += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      shown.append(name, i, length);
-      i += length;
-    }
-  }
-  if (valid) return {name, std::nullopt};
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string exact;
-  for (const char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte > 0x20 && byte < 0x7F && byte != '%') {
-      exact += c;
-    } else {
-      exact += '%';
-      exact += kHex[byte >> 4];
-      exact += kHex[byte & 0x0F];
-    }
-  }
-  return {std::move(shown), std::move(exact)};
-}
 
 template <class J>
 J source_dom(const SourceInfo& source) {
