@@ -346,11 +346,39 @@ std::vector<SchemaViolation> validate_against(std::string_view schema_text, cons
 
 namespace {
 
-// JSON text byte for byte as nlohmann's dump() prints an ordered_json: indent 2 with ": "
-// after a key when pretty, no spaces at all when compact, "{}" and "[]" for empty containers,
-// strings escaped as its serializer does without ensure_ascii (the six short escapes, other
-// controls as \u00xx in lower-case hex, everything else as it is). Where nlohmann throws on
-// text that is not UTF-8, the writer notes it and render_plan reports it.
+// The C1 controls (U+0080-U+009F, UTF-8 C2 80-C2 9F) in JSON text from `from` on, as \u0080-
+// \u009f: the same JSON data, but a terminal never sees them raw (U+009B is CSI, which starts
+// an escape sequence as ESC [ does). C0 controls are escaped by every JSON serializer already.
+// In UTF-8 JSON text C2 is only ever a lead byte, and JSON's structure is ASCII, so this is
+// an escape inside strings and nothing else. The one place the rule lives: the streaming
+// writer below and dump_json (every nlohmann dump planparse prints) both call it, so a plan
+// prints the same bytes whether stdout is a terminal or a file.
+void escape_c1_controls(std::string& json, size_t from) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const size_t at = json.find('\xC2', from);
+  if (at == std::string::npos) return;
+  std::string out;  // the text from `at` on, escaped: only that part is copied
+  for (size_t i = at; i < json.size(); ++i) {
+    const auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+    if (json[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
+      out += "\\u00";
+      out += kHex[next >> 4];
+      out += kHex[next & 0x0F];
+      ++i;
+    } else {
+      out += json[i];
+    }
+  }
+  json.resize(at);
+  json += out;
+}
+
+// JSON text byte for byte as dump_json prints an ordered_json (nlohmann's dump(), C1 controls
+// escaped): indent 2 with ": " after a key when pretty, no spaces at all when compact, "{}"
+// and "[]" for empty containers, strings escaped as its serializer does without ensure_ascii
+// (the six short escapes, other controls, C0 and C1, as \u00xx in lower-case hex, everything
+// else as it is). Where nlohmann throws on text that is not UTF-8, the writer notes it and
+// render_plan reports it.
 class JsonWriter {
  public:
   JsonWriter(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
@@ -425,6 +453,8 @@ class JsonWriter {
   }
   void text(std::string_view value) {
     static constexpr char kHex[] = "0123456789abcdef";
+    const size_t start = out_.size();
+    bool c1 = false;
     out_ += '"';
     size_t plain = 0;  // start of the bytes not yet copied
     for (size_t i = 0; i < value.size();) {
@@ -432,6 +462,7 @@ class JsonWriter {
       if (byte >= 0x80) {
         const size_t length = utf8_length(value, i);
         if (length == 0) utf8_ = false;
+        if (length == 2 && byte == 0xC2 && static_cast<unsigned char>(value[i + 1]) <= 0x9F) c1 = true;
         i += length == 0 ? 1 : length;
         continue;
       }
@@ -457,6 +488,7 @@ class JsonWriter {
     }
     out_.append(value, plain, value.size() - plain);
     out_ += '"';
+    if (c1) escape_c1_controls(out_, start);
   }
 
   std::string& out_;
@@ -803,6 +835,13 @@ std::optional<Failure> stream_plan(const Plan& plan, bool compact, const std::fu
   render(plan, writer);
   if (!writer.flush()) return Failure{Code::io_error, "cannot write", ""};
   return std::nullopt;
+}
+
+std::string dump_json(const nlohmann::ordered_json& json, int indent) {
+  // `replace`: a stray byte that is not UTF-8 prints as U+FFFD rather than throwing.
+  std::string text = json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  escape_c1_controls(text, 0);
+  return text;
 }
 
 }  // namespace planparse
