@@ -417,34 +417,77 @@ TEST_CASE("batch --to csv writes one documents row per sha256, as SQLite does", 
   CHECK(line_count(box.read("out/documents.csv")) == 2);
 }
 
+namespace {
+
+// Starts `planparse batch in ARGS...` (300 plans in in/), sends `signal_number` once a
+// temporary file exists, and returns the wait status; `*seen` says whether one was seen.
+int batch_killed_mid_write(const Sandbox& box, const std::vector<std::string>& args, int signal_number, bool* seen) {
+  fs::create_directories(box.file("in"));
+  const std::string reference = read_bytes(kSamples / kPlan);
+  for (int i = 0; i < 300; ++i) {
+    write_bytes(box.file("in/plan-" + std::to_string(1000 + i) + ".txt"), reference + std::string(static_cast<size_t>(i), '\n'));
+  }
+  std::vector<std::string> command{PLANPARSE_CLI, "batch", "in", "-j1"};
+  command.insert(command.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : command) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::chdir(box.work().c_str());
+    ::freopen("/dev/null", "w", stderr);
+    ::execv(PLANPARSE_CLI, argv.data());
+    ::_exit(127);
+  }
+  *seen = false;
+  for (int tries = 0; tries < 2000 && !*seen; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    *seen = has_temporary(box);
+  }
+  ::kill(child, signal_number);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return status;
+}
+
+}  // namespace
+
 TEST_CASE("a batch stopped by SIGTERM or SIGINT mid-write leaves no temporary file and no output", "[output][crash]") {
   for (const int signal_number : {SIGTERM, SIGINT}) {
     Sandbox box;
-    fs::create_directories(box.file("in"));
-    const std::string reference = read_bytes(kSamples / kPlan);
-    for (int i = 0; i < 300; ++i) {
-      write_bytes(box.file("in/plan-" + std::to_string(1000 + i) + ".txt"), reference + std::string(static_cast<size_t>(i), '\n'));
-    }
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      ::chdir(box.work().c_str());
-      ::freopen("/dev/null", "w", stderr);
-      ::execl(PLANPARSE_CLI, PLANPARSE_CLI, "batch", "in", "-o", "out.jsonl", "-j1", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
     bool seen = false;
-    for (int tries = 0; tries < 2000 && !seen; ++tries) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      seen = has_temporary(box);
-    }
-    ::kill(child, signal_number);
-    int status = 0;
-    ::waitpid(child, &status, 0);
+    const int status = batch_killed_mid_write(box, {"-o", "out.jsonl"}, signal_number, &seen);
     INFO("signal " << signal_number);
     CHECK(seen);
     CHECK(WIFSIGNALED(status));
     CHECK_FALSE(has_temporary(box));
     CHECK_FALSE(fs::exists(box.file("out.jsonl")));
+  }
+}
+
+TEST_CASE("a CSV batch killed before it wrote its tables removes the folder it created, never one that was there",
+          "[output][crash]") {
+  for (const int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
+    INFO("signal " << signal_number);
+    {
+      Sandbox box;
+      bool seen = false;
+      const int status = batch_killed_mid_write(box, {"--to", "csv", "-o", "out/"}, signal_number, &seen);
+      CHECK(seen);
+      CHECK(WIFSIGNALED(status));
+      CHECK_FALSE(fs::exists(box.file("out")));
+    }
+    {
+      // A folder that existed, empty, stays: this run did not make it.
+      Sandbox box;
+      fs::create_directories(box.file("out"));
+      bool seen = false;
+      const int status = batch_killed_mid_write(box, {"--to", "csv", "-o", "out"}, signal_number, &seen);
+      CHECK(seen);
+      CHECK(WIFSIGNALED(status));
+      CHECK(fs::is_directory(box.file("out")));
+      CHECK(fs::is_empty(box.file("out")));
+    }
   }
 }
