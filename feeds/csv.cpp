@@ -14,10 +14,29 @@ std::string file_of(const std::string& directory, size_t table) {
   return directory + "/" + std::string(table_specs()[table].name) + ".csv";
 }
 
-std::string header_of(size_t table) {
+std::string header_line(const std::vector<std::string_view>& columns) {
   Row header;
-  for (std::string_view column : table_specs()[table].columns) header.emplace_back(std::string(column));
+  for (std::string_view column : columns) header.emplace_back(std::string(column));
   return csv_record(header);
+}
+
+std::string header_of(size_t table) { return header_line(table_specs()[table].columns); }
+
+// The file's first line is the table's header, today's or an earlier planparse's (so an
+// export folder written before a column was added is still replaced, not refused).
+bool written_by_planparse(const std::string& path, size_t table) {
+  std::ifstream in(path, std::ios::binary);
+  std::string first(4096, '\0');  // longer than any header: a big file is not read whole
+  in.read(first.data(), static_cast<std::streamsize>(first.size()));
+  first.resize(static_cast<size_t>(in.gcount()));
+  const size_t end = first.find('\n');
+  if (end == std::string::npos) return false;
+  first.resize(end + 1);
+  if (first == header_of(table)) return true;
+  for (const EarlierLayout& layout : earlier_layouts()) {
+    if (static_cast<size_t>(layout.table) == table && first == header_line(layout.columns)) return true;
+  }
+  return false;
 }
 
 // "-5", "+3", "12.5", "-0,75": a spreadsheet reads these as the numbers they are, not as formulas.
@@ -82,11 +101,7 @@ Result<CsvFiles> open_csv(const std::string& directory, bool raw) {
       return Failure{Code::io_error, path + ": " + target.error().message, ""};
     }
     if (!target.value().exists) continue;
-    const std::string header = header_of(t);
-    std::ifstream in(target.value().path, std::ios::binary);
-    std::string first(header.size(), '\0');
-    in.read(first.data(), static_cast<std::streamsize>(first.size()));
-    if (!in || first != header) {
+    if (!written_by_planparse(target.value().path, t)) {
       discard_csv(csv);
       return Failure{Code::io_error,
                      path + ": not written by planparse (its first line is not the " +

@@ -4,8 +4,9 @@
 // a formula (one starting with = + - @, a tab or CR) gets a leading ' unless it is a plain
 // number such as "-5"; `raw` keeps every field as it is. The files go into a folder that may
 // hold other files: only the table files are replaced, each atomically (output.h), and a
-// table file planparse did not write (its first line is not that table's header row) is
-// refused with nothing changed. Tested by test_feeds.cpp and test_output.cpp.
+// table file planparse did not write (its first line is not that table's header row, as this
+// version writes it or as an earlier one did: relational.h earlier_layouts) is refused with
+// nothing changed. Tested by test_feeds.cpp and test_output.cpp.
 #pragma once
 
 #include <array>

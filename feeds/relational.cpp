@@ -40,6 +40,26 @@ const std::array<TableSpec, kTableCount>& table_specs() {
 
 const TableSpec& spec(Table table) { return table_specs()[static_cast<size_t>(table)]; }
 
+const std::vector<EarlierLayout>& earlier_layouts() {
+  static const std::vector<EarlierLayout> kEarlier{
+      // A row per failed run: now a row per path, its latest error; the sha256 and code it did
+      // not record are left empty.
+      {Table::failures, {"path", "error", "at"},
+       "INSERT INTO failures (path, path_bytes, sha256, code, error, at) SELECT path, '', '', '', error, MAX(at) "
+       "FROM failures_before GROUP BY path"},
+      // Keyed by (path, sha256), a path's raw bytes in `path`: such a row is kept as it was.
+      {Table::failures, {"path", "sha256", "code", "error", "at"},
+       "INSERT INTO failures (path, path_bytes, sha256, code, error, at) SELECT path, '', sha256, code, error, at "
+       "FROM failures_before"},
+      // Before name_bytes and path_bytes, which plan.sql adds last for this ALTER TABLE.
+      {Table::documents,
+       {"id", "sha256", "name", "path", "bytes", "format", "encoding", "language", "title", "act_date", "act_number",
+        "published", "schema_version", "ingested_at"},
+       "ALTER TABLE documents ADD COLUMN name_bytes TEXT; ALTER TABLE documents ADD COLUMN path_bytes TEXT"},
+  };
+  return kEarlier;
+}
+
 Rows flatten(const Plan& plan, const Provenance& provenance, long long document_id, long long first_activity_id) {
   Rows rows;
   const std::optional<Act> act = plan.act;

@@ -37,6 +37,17 @@ struct TableSpec {
 const std::array<TableSpec, kTableCount>& table_specs();
 const TableSpec& spec(Table table);
 
+// A table's columns as an earlier planparse wrote them. A database holding one is migrated
+// (sqlite.cpp runs `migration` after plan.sql, with an earlier `failures` renamed
+// failures_before); a CSV file headed by one is planparse's and is replaced (csv.cpp).
+struct EarlierLayout {
+  Table table;
+  std::vector<std::string_view> columns;
+  std::string_view migration;
+};
+// Oldest first.
+const std::vector<EarlierLayout>& earlier_layouts();
+
 struct Rows {
   std::array<std::vector<Row>, kTableCount> tables;
   std::vector<Row>& operator[](Table table) { return tables[static_cast<size_t>(table)]; }

@@ -84,37 +84,9 @@ Result<long long> next_id(sqlite3* db, const std::string& table) {
   return static_cast<long long>(sqlite3_column_int64(statement.value().get(), 0));
 }
 
-// Earlier layouts a database may hold, each brought to schema/plan.sql's by migrate_sql.
-struct Earlier {
-  std::string_view table;
-  std::vector<std::string> columns;
-  std::string_view sql;  // run inside the migration's transaction, after plan.sql
-};
-
-// The relational form's previous layouts, oldest first. `failures` is rebuilt (its key
-// changed); `documents` gains the columns plan.sql adds last.
-const std::vector<Earlier>& earlier_layouts() {
-  static const std::vector<Earlier> kEarlier{
-      // A row per failed run: now a row per path, its latest error; the sha256 and code it did
-      // not record are left empty.
-      {"failures", {"path", "error", "at"},
-       "INSERT INTO failures (path, path_bytes, sha256, code, error, at) SELECT path, '', '', '', error, MAX(at) "
-       "FROM failures_before GROUP BY path"},
-      // Keyed by (path, sha256), raw path bytes in `path`: such a path is kept as it was.
-      {"failures", {"path", "sha256", "code", "error", "at"},
-       "INSERT INTO failures (path, path_bytes, sha256, code, error, at) SELECT path, '', sha256, code, error, at "
-       "FROM failures_before"},
-      {"documents",
-       {"id", "sha256", "name", "path", "bytes", "format", "encoding", "language", "title", "act_date", "act_number",
-        "published", "schema_version", "ingested_at"},
-       "ALTER TABLE documents ADD COLUMN name_bytes TEXT; ALTER TABLE documents ADD COLUMN path_bytes TEXT"},
-  };
-  return kEarlier;
-}
-
 // Nothing when the database is empty or holds exactly schema/plan.sql's tables and columns,
 // or an earlier layout of some (added to `*earlier`).
-std::optional<Failure> check_tables(sqlite3* db, const std::string& path, std::vector<const Earlier*>* earlier) {
+std::optional<Failure> check_tables(sqlite3* db, const std::string& path, std::vector<const EarlierLayout*>* earlier) {
   earlier->clear();
   Result<Statement> tables = prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   if (!tables.ok()) return tables.error();
@@ -136,8 +108,9 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path, std::v
       columns.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info.value().get(), 1)));
     }
     if (columns == std::vector<std::string>(table.columns.begin(), table.columns.end())) continue;
-    const auto known = std::find_if(earlier_layouts().begin(), earlier_layouts().end(), [&](const Earlier& layout) {
-      return layout.table == table.name && layout.columns == columns;
+    const auto known = std::find_if(earlier_layouts().begin(), earlier_layouts().end(), [&](const EarlierLayout& layout) {
+      return spec(layout.table).name == table.name &&
+             std::equal(layout.columns.begin(), layout.columns.end(), columns.begin(), columns.end());
     });
     if (known == earlier_layouts().end()) return foreign;
     earlier->push_back(&*known);
@@ -147,15 +120,15 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path, std::v
 
 // One transaction: an earlier `failures` is renamed aside, plan.sql makes the new one, and
 // its rows are copied over; `documents` is altered in place.
-std::string migrate_sql(const std::vector<const Earlier*>& earlier) {
+std::string migrate_sql(const std::vector<const EarlierLayout*>& earlier) {
   std::string sql = "BEGIN IMMEDIATE; ";
-  for (const Earlier* layout : earlier) {
-    if (layout->table == "failures") sql += "ALTER TABLE failures RENAME TO failures_before; ";
+  for (const EarlierLayout* layout : earlier) {
+    if (layout->table == Table::failures) sql += "ALTER TABLE failures RENAME TO failures_before; ";
   }
   sql += std::string(generated::plan_sql) + "; ";
-  for (const Earlier* layout : earlier) {
-    sql += std::string(layout->sql) + "; ";
-    if (layout->table == "failures") sql += "DROP TABLE failures_before; ";
+  for (const EarlierLayout* layout : earlier) {
+    sql += std::string(layout->migration) + "; ";
+    if (layout->table == Table::failures) sql += "DROP TABLE failures_before; ";
   }
   return sql + "COMMIT;";
 }
@@ -200,7 +173,7 @@ Result<Database> open_database(const std::string& path) {
   sqlite3_busy_timeout(database.handle, 10000);
   // A database that holds other tables is someone else's: refuse it before changing anything
   // (even the journal mode is a change).
-  std::vector<const Earlier*> earlier;
+  std::vector<const EarlierLayout*> earlier;
   if (std::optional<Failure> foreign = check_tables(database.handle, path, &earlier)) return *foreign;
   // WAL: a reader never blocks the batch, and a killed writer leaves the last commit intact.
   // NORMAL sync is safe against the process dying (not against power loss), which is the

@@ -187,6 +187,20 @@ TEST_CASE("batch --to csv refuses, with nothing changed, a folder holding a tabl
   CHECK(std::distance(fs::directory_iterator(box.file("out")), fs::directory_iterator()) == 1);
 }
 
+TEST_CASE("batch --to csv replaces table files an earlier planparse wrote, headed by the columns it had", "[output]") {
+  Sandbox box;
+  box.write("plan.txt", read_bytes(kSamples / kPlan));
+  fs::create_directories(box.file("out"));
+  box.write("out/documents.csv",
+            "id,sha256,name,path,bytes,format,encoding,language,title,act_date,act_number,published,schema_version,"
+            "ingested_at\r\n1,abc,old.txt,old.txt,1,text,UTF-8,en,,,,,1.1,2024-01-01T00:00:00Z\r\n");
+  box.write("out/failures.csv", "path,sha256,code,error,at\r\nold.txt,,io-error,e,2024-01-01T00:00:00Z\r\n");
+  const Run run = box.run({"batch", "plan.txt", "--to", "csv", "-o", "out", "--quiet"});
+  CHECK(run.exit_code == 0);
+  CHECK(box.read("out/documents.csv").find(",ingested_at,name_bytes,path_bytes\r\n") != std::string::npos);
+  CHECK(box.read("out/failures.csv") == "path,path_bytes,sha256,code,error,at\r\n");
+}
+
 TEST_CASE("batch --to csv -o x.csv is a usage error that asks for a folder", "[output]") {
   Sandbox box;
   box.write("plan.txt", read_bytes(kSamples / kPlan));
