@@ -776,9 +776,8 @@ Result<std::string> render_diff(const PlanDiff& diff, DiffFormat format, const R
                        "internal error: the diff breaks its schema: " + violations.front().message,
                        violations.front().pointer.empty() ? "/" : violations.front().pointer};
       }
-      // Texts come from decoded, normalised input; `replace` still keeps a stray invalid byte
-      // from turning into an exception at the CLI.
-      return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      // As every JSON planparse prints: C1 controls escaped, a stray invalid byte U+FFFD.
+      return dump_json(json, 2) + "\n";
     }
   }
   return Failure{Code::internal_error, "unknown diff format", ""};

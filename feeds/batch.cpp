@@ -81,7 +81,7 @@ std::optional<Failure> close_output(Output& out, bool keep) {
   if (out.database) return commit(*out.database);
   if (out.csv) {
     if (keep) return close_csv(*out.csv);
-    for (AtomicFile& file : out.csv->files) file.discard();
+    discard_csv(*out.csv);
     return std::nullopt;
   }
   if (out.jsonl_file) {

@@ -1,6 +1,8 @@
 // Feeds, CSV. See csv.h.
 #include "feeds/csv.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -12,10 +14,29 @@ std::string file_of(const std::string& directory, size_t table) {
   return directory + "/" + std::string(table_specs()[table].name) + ".csv";
 }
 
-std::string header_of(size_t table) {
+std::string header_line(const std::vector<std::string_view>& columns) {
   Row header;
-  for (std::string_view column : table_specs()[table].columns) header.emplace_back(std::string(column));
+  for (std::string_view column : columns) header.emplace_back(std::string(column));
   return csv_record(header);
+}
+
+std::string header_of(size_t table) { return header_line(table_specs()[table].columns); }
+
+// The file's first line is the table's header, today's or an earlier planparse's (so an
+// export folder written before a column was added is still replaced, not refused).
+bool written_by_planparse(const std::string& path, size_t table) {
+  std::ifstream in(path, std::ios::binary);
+  std::string first(4096, '\0');  // longer than any header: a big file is not read whole
+  in.read(first.data(), static_cast<std::streamsize>(first.size()));
+  first.resize(static_cast<size_t>(in.gcount()));
+  const size_t end = first.find('\n');
+  if (end == std::string::npos) return false;
+  first.resize(end + 1);
+  if (first == header_of(table)) return true;
+  for (const EarlierLayout& layout : earlier_layouts()) {
+    if (static_cast<size_t>(layout.table) == table && first == header_line(layout.columns)) return true;
+  }
+  return false;
 }
 
 // "-5", "+3", "12.5", "-0,75": a spreadsheet reads these as the numbers they are, not as formulas.
@@ -65,31 +86,32 @@ std::string csv_record(const Row& row, bool raw) {
 Result<CsvFiles> open_csv(const std::string& directory, bool raw) {
   std::string folder = directory;
   while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
-  if (std::optional<Failure> failure = ensure_directory(folder)) {
+  CsvFiles csv;
+  csv.directory = folder;
+  csv.raw = raw;
+  if (std::optional<Failure> failure = ensure_directory(folder, &csv.created, &csv.directory_slot)) {
     return Failure{Code::io_error, folder + ": " + failure->message, ""};
   }
   // Every table file is checked before any is touched, so a refusal changes nothing.
   for (size_t t = 0; t < kTableCount; ++t) {
     const std::string path = file_of(folder, t);
     Result<OutputFile> target = resolve_output_file(path);
-    if (!target.ok()) return Failure{Code::io_error, path + ": " + target.error().message, ""};
+    if (!target.ok()) {
+      discard_csv(csv);
+      return Failure{Code::io_error, path + ": " + target.error().message, ""};
+    }
     if (!target.value().exists) continue;
-    const std::string header = header_of(t);
-    std::ifstream in(target.value().path, std::ios::binary);
-    std::string first(header.size(), '\0');
-    in.read(first.data(), static_cast<std::streamsize>(first.size()));
-    if (!in || first != header) {
+    if (!written_by_planparse(target.value().path, t)) {
+      discard_csv(csv);
       return Failure{Code::io_error,
                      path + ": not written by planparse (its first line is not the " +
                          std::string(table_specs()[t].name) + " header); move it away or choose another folder",
                      ""};
     }
   }
-  CsvFiles csv;
-  csv.directory = folder;
-  csv.raw = raw;
   for (size_t t = 0; t < kTableCount; ++t) {
     if (std::optional<Failure> failure = csv.files[t].open(file_of(folder, t))) {
+      discard_csv(csv);
       return Failure{Code::io_error, "cannot write " + file_of(folder, t) + ": " + failure->message, ""};
     }
     csv.files[t].write(header_of(t));
@@ -106,11 +128,20 @@ void write_csv(CsvFiles& csv, const Rows& rows) {
 std::optional<Failure> close_csv(CsvFiles& csv) {
   for (size_t t = 0; t < kTableCount; ++t) {
     if (std::optional<Failure> failure = csv.files[t].commit()) {
-      for (AtomicFile& file : csv.files) file.discard();
+      discard_csv(csv);
       return Failure{Code::io_error, "cannot write " + file_of(csv.directory, t) + ": " + failure->message, ""};
     }
   }
+  unregister_temporary(csv.directory_slot);
+  csv.directory_slot = -1;
   return std::nullopt;
+}
+
+void discard_csv(CsvFiles& csv) {
+  for (AtomicFile& file : csv.files) file.discard();
+  if (csv.created) ::rmdir(csv.directory.c_str());  // only when empty: a committed table file keeps it
+  unregister_temporary(csv.directory_slot);
+  csv.directory_slot = -1;
 }
 
 }  // namespace planparse::feeds

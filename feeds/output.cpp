@@ -2,8 +2,8 @@
 //
 // The temporary files live in a fixed table of slots that a signal handler can walk without
 // allocating or locking: a slot's state goes 0 (free) -> 1 (being filled) -> 2 (registered),
-// and the handler only reads slots in state 2. unlink(2), sigaction(2) and raise(3) are
-// async-signal-safe, which is all the handler calls.
+// and the handler only reads slots in state 2. unlink(2), rmdir(2), sigaction(2) and raise(3)
+// are async-signal-safe, which is all the handler calls.
 #include "feeds/output.h"
 
 #include <fcntl.h>
@@ -28,13 +28,19 @@ constexpr size_t kFlushAt = 1 << 20;
 
 struct TemporarySlot {
   std::atomic<int> state{0};
+  bool directory = false;
   char path[kSlotPath];
 };
 TemporarySlot g_temporaries[kSlots];
 
 extern "C" void remove_temporaries(int signal_number) {
   for (TemporarySlot& slot : g_temporaries) {
-    if (slot.state.load() == 2) ::unlink(slot.path);
+    if (slot.state.load() == 2 && !slot.directory) ::unlink(slot.path);
+  }
+  // Folders after the files that may be in them; rmdir removes only an empty one, so a folder
+  // that holds anything (another program's file, a table already committed) stays.
+  for (TemporarySlot& slot : g_temporaries) {
+    if (slot.state.load() == 2 && slot.directory) ::rmdir(slot.path);
   }
   // Die of the signal, as without the handler, so the parent sees why (128 + N in a shell).
   struct sigaction fallback {};
@@ -58,6 +64,25 @@ void install_handlers() {
     }
   });
 }
+
+// Holds SIGINT, SIGTERM and SIGHUP back while it lives: between making a path and
+// registering it, a signal would leave the path behind.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    install_handlers();
+    sigset_t stops;
+    ::sigemptyset(&stops);
+    for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&stops, signal_number);
+    ::pthread_sigmask(SIG_BLOCK, &stops, &before_);
+  }
+  ~SignalsHeld() { ::pthread_sigmask(SIG_SETMASK, &before_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t before_;
+};
 
 mode_t new_file_mode() {
   const mode_t mask = ::umask(0);
@@ -180,12 +205,13 @@ Result<OutputFile> resolve_output_file(const std::string& path) {
   }
 }
 
-int register_temporary(const std::string& path) {
+int register_temporary(const std::string& path, bool directory) {
   if (path.size() >= kSlotPath) return -1;
   install_handlers();
   for (int k = 0; k < kSlots; ++k) {
     int expected = 0;
     if (!g_temporaries[k].state.compare_exchange_strong(expected, 1)) continue;
+    g_temporaries[k].directory = directory;
     std::memcpy(g_temporaries[k].path, path.c_str(), path.size() + 1);
     g_temporaries[k].state.store(2);
     return k;
@@ -228,20 +254,17 @@ std::optional<Failure> AtomicFile::open(const std::string& path) {
   if (!target.ok()) return target.error();
   target_ = target.value();
   std::string pattern = target_.path + ".tmp.XXXXXX";
-  // A signal between creating the temporary and registering it would leave it behind: the
-  // handlers go in first, and the signals wait (blocked) until the path is registered.
-  install_handlers();
-  sigset_t stops, before;
-  ::sigemptyset(&stops);
-  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&stops, signal_number);
-  ::pthread_sigmask(SIG_BLOCK, &stops, &before);
-  fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
-  const int made = errno;
-  if (fd_ >= 0) {
-    temporary_ = pattern;
-    slot_ = register_temporary(temporary_);
+  int made = 0;
+  {
+    // The handlers go in first, and the signals wait until the temporary is registered.
+    const SignalsHeld held;
+    fd_ = ::mkostemp(pattern.data(), O_CLOEXEC);
+    made = errno;
+    if (fd_ >= 0) {
+      temporary_ = pattern;
+      slot_ = register_temporary(temporary_);
+    }
   }
-  ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
   if (fd_ < 0) return io_failure(std::strerror(made));
   // mkstemp makes 0600; the file should end up as a shell redirect would leave it.
   if (target_.exists) {
@@ -311,7 +334,9 @@ std::optional<Failure> write_file_atomically(const std::string& path, std::strin
   return file.commit();
 }
 
-std::optional<Failure> ensure_directory(const std::string& path) {
+std::optional<Failure> ensure_directory(const std::string& path, bool* created, int* slot) {
+  if (created) *created = false;
+  if (slot) *slot = -1;
   struct stat status {};
   if (::stat(path.c_str(), &status) == 0) {
     if (S_ISDIR(status.st_mode)) return std::nullopt;
@@ -319,7 +344,12 @@ std::optional<Failure> ensure_directory(const std::string& path) {
   }
   if (errno != ENOENT) return io_failure(std::strerror(errno));
   // 0777: the kernel takes the umask off, as mkdir(1) would.
+  // Registered after the mkdir succeeded (a folder that was there before is never registered)
+  // and before any signal can be taken.
+  const SignalsHeld held;
   if (::mkdir(path.c_str(), 0777) != 0) return io_failure(std::string("cannot create the directory: ") + std::strerror(errno));
+  if (created) *created = true;
+  if (slot) *slot = register_temporary(path, /*directory=*/true);
   return std::nullopt;
 }
 

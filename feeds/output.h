@@ -3,7 +3,8 @@
 // FIFO, a socket or a directory where a file is meant is refused, never replaced; a symlink is
 // followed and its target replaced; a file is written beside its target under a temporary
 // name and renamed over it, so a reader sees the old file or the new one, never half of one.
-// A killed run (SIGINT, SIGTERM, SIGHUP) removes its temporary files on the way out. Also
+// A killed run (SIGINT, SIGTERM, SIGHUP) removes its temporary files on the way out, and a
+// folder it created that is still empty. Also
 // one_line(), which keeps a name or message on one line of stderr. Tested by test_output.cpp.
 #pragma once
 
@@ -76,14 +77,17 @@ class AtomicFile {
 std::optional<Failure> write_file_atomically(const std::string& path, std::string_view text);
 
 // Registers a temporary path for removal if SIGINT, SIGTERM or SIGHUP arrives (the handler
-// removes every registered path, then dies of the signal as it would have). -1 when the
-// registry is full or the path too long: the file is then only removed by its owner.
-int register_temporary(const std::string& path);
+// removes every registered file, then every registered `directory` that is empty by then,
+// then dies of the signal as it would have). -1 when the registry is full or the path too
+// long: the path is then only removed by its owner.
+int register_temporary(const std::string& path, bool directory = false);
 void unregister_temporary(int slot);
 
 // The directory `path` names, created (one level: its parent must exist) with the mode the
-// umask gives when it is missing. Failures: io_error when it is something else, or cannot
-// be created.
-std::optional<Failure> ensure_directory(const std::string& path);
+// umask gives when it is missing; `*created` says whether this call made it. With `slot`, a
+// folder it makes is registered (register_temporary, as a directory) before any signal can
+// arrive, for removal on a signal while it is empty; `*slot` is the registration, or -1.
+// Failures: io_error when it is something else, or cannot be created.
+std::optional<Failure> ensure_directory(const std::string& path, bool* created = nullptr, int* slot = nullptr);
 
 }  // namespace planparse::feeds

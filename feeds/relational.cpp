@@ -7,6 +7,9 @@
 #include <exception>
 #include <map>
 
+#include "feeds/output.h"
+#include "schema/file_name.h"
+
 namespace planparse::feeds {
 namespace {
 
@@ -18,7 +21,7 @@ const std::array<TableSpec, kTableCount>& table_specs() {
   static const std::array<TableSpec, kTableCount> kSpecs{{
       {"documents",
        {"id", "sha256", "name", "path", "bytes", "format", "encoding", "language", "title", "act_date", "act_number",
-        "published", "schema_version", "ingested_at"}},
+        "published", "schema_version", "ingested_at", "name_bytes", "path_bytes"}},
       {"intro", {"document_id", "position", "text"}},
       {"columns", {"document_id", "position", "role", "header"}},
       {"sections", {"document_id", "position", "number", "title", "line"}},
@@ -30,21 +33,46 @@ const std::array<TableSpec, kTableCount>& table_specs() {
       {"extras", {"activity_id", "position", "header", "text"}},
       {"abbreviations", {"document_id", "position", "abbr", "name", "agency_id", "line"}},
       {"diagnostics", {"document_id", "position", "severity", "code", "message", "line"}},
-      {"failures", {"path", "sha256", "code", "error", "at"}},
+      {"failures", {"path", "path_bytes", "sha256", "code", "error", "at"}},
   }};
   return kSpecs;
 }
 
 const TableSpec& spec(Table table) { return table_specs()[static_cast<size_t>(table)]; }
 
+const std::vector<EarlierLayout>& earlier_layouts() {
+  static const std::vector<EarlierLayout> kEarlier{
+      // A row per failed run: now a row per path, its latest error; the sha256 and code it did
+      // not record are left empty.
+      {Table::failures, {"path", "error", "at"},
+       "INSERT INTO failures (path, path_bytes, sha256, code, error, at) SELECT path, '', '', '', error, MAX(at) "
+       "FROM failures_before GROUP BY path"},
+      // Keyed by (path, sha256), a path's raw bytes in `path`: such a row is kept as it was.
+      {Table::failures, {"path", "sha256", "code", "error", "at"},
+       "INSERT INTO failures (path, path_bytes, sha256, code, error, at) SELECT path, '', sha256, code, error, at "
+       "FROM failures_before"},
+      // Before name_bytes and path_bytes, which plan.sql adds last for this ALTER TABLE.
+      {Table::documents,
+       {"id", "sha256", "name", "path", "bytes", "format", "encoding", "language", "title", "act_date", "act_number",
+        "published", "schema_version", "ingested_at"},
+       "ALTER TABLE documents ADD COLUMN name_bytes TEXT; ALTER TABLE documents ADD COLUMN path_bytes TEXT"},
+  };
+  return kEarlier;
+}
+
 Rows flatten(const Plan& plan, const Provenance& provenance, long long document_id, long long first_activity_id) {
   Rows rows;
   const std::optional<Act> act = plan.act;
-  rows[Table::documents].push_back(Row{document_id, plan.source.sha256, plan.source.name, provenance.path,
+  // TEXT is UTF-8 (Python's sqlite3 cannot even read a column that is not): names as the JSON
+  // shows them, their exact bytes beside them (schema/file_name.h).
+  ShownName name = shown_name(plan.source.name);
+  ShownName path = shown_name(provenance.path);
+  rows[Table::documents].push_back(Row{document_id, plan.source.sha256, std::move(name.name), std::move(path.name),
                                        plan.source.bytes, plan.source.format, plan.source.encoding, plan.language,
                                        text_or_null(plan.title), act ? text_or_null(act->date) : Value(),
                                        act ? text_or_null(act->number) : Value(), text_or_null(plan.published),
-                                       std::string(kSchemaVersion), provenance.ingested_at});
+                                       std::string(kSchemaVersion), provenance.ingested_at, text_or_null(name.bytes),
+                                       text_or_null(path.bytes)});
   long long position = 0;
   for (const std::string& paragraph : plan.intro) rows[Table::intro].push_back(Row{document_id, ++position, paragraph});
   position = 0;
@@ -113,7 +141,9 @@ std::optional<Plan> unflatten(const Rows& rows) {
   try {
     Plan plan;
     const Row& d = rows[Table::documents].front();
-    plan.source = SourceInfo{text(d[2]), text(d[1]), number(d[4]), text(d[5]), text(d[6])};
+    const std::optional<std::string> name_bytes = text_or_none(d[14]);
+    plan.source = SourceInfo{name_bytes ? name_from_bytes(*name_bytes) : text(d[2]), text(d[1]), number(d[4]), text(d[5]),
+                             text(d[6])};
     plan.language = text(d[7]);
     plan.title = text_or_none(d[8]);
     if (text_or_none(d[9]) || text_or_none(d[10])) plan.act = Act{text_or_none(d[9]), text_or_none(d[10])};
@@ -160,7 +190,10 @@ std::optional<Plan> unflatten(const Rows& rows) {
 
 Row failure_row(const std::string& path, const std::string& sha256, Code code, const std::string& error,
                 const std::string& at) {
-  return Row{path, sha256, std::string(code_name(code)), error, at};
+  ShownName shown = shown_name(path);
+  // The error as the batch printed it (output.h one_line): it holds the path, and maybe text
+  // of the input, that need not be UTF-8 or one line.
+  return Row{std::move(shown.name), shown.bytes.value_or(""), sha256, std::string(code_name(code)), one_line(error), at};
 }
 
 std::string timestamp_now() {

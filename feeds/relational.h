@@ -37,6 +37,17 @@ struct TableSpec {
 const std::array<TableSpec, kTableCount>& table_specs();
 const TableSpec& spec(Table table);
 
+// A table's columns as an earlier planparse wrote them. A database holding one is migrated
+// (sqlite.cpp runs `migration` after plan.sql, with an earlier `failures` renamed
+// failures_before); a CSV file headed by one is planparse's and is replaced (csv.cpp).
+struct EarlierLayout {
+  Table table;
+  std::vector<std::string_view> columns;
+  std::string_view migration;
+};
+// Oldest first.
+const std::vector<EarlierLayout>& earlier_layouts();
+
 struct Rows {
   std::array<std::vector<Row>, kTableCount> tables;
   std::vector<Row>& operator[](Table table) { return tables[static_cast<size_t>(table)]; }
@@ -56,8 +67,9 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
 // every field of the output has its column. nullopt when the rows are not one document's.
 std::optional<Plan> unflatten(const Rows& rows);
 
-// The row of an input that failed: its path, the sha256 of its bytes ("" when they could not
-// be read), the failure's code, the one-line error, and when.
+// The row of an input that failed: its path (as documents' path: U+FFFD for a stray byte, its
+// exact bytes beside it, "" when it is UTF-8), the sha256 of its bytes ("" when they could
+// not be read), the failure's code, the error as one_line() prints it, and when.
 Row failure_row(const std::string& path, const std::string& sha256, Code code, const std::string& error,
                 const std::string& at);
 

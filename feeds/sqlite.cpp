@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <memory>
 #include <new>
 #include <vector>
@@ -83,13 +84,10 @@ Result<long long> next_id(sqlite3* db, const std::string& table) {
   return static_cast<long long>(sqlite3_column_int64(statement.value().get(), 0));
 }
 
-// The columns `failures` had before it was keyed by (path, sha256).
-const std::vector<std::string> kFailuresBefore{"path", "error", "at"};
-
-// Nothing when the database is empty or holds exactly schema/plan.sql's tables and columns
-// (or those of the earlier `failures`, which `*old_failures` then says).
-std::optional<Failure> check_tables(sqlite3* db, const std::string& path, bool* old_failures) {
-  *old_failures = false;
+// Nothing when the database is empty or holds exactly schema/plan.sql's tables and columns,
+// or an earlier layout of some (added to `*earlier`).
+std::optional<Failure> check_tables(sqlite3* db, const std::string& path, std::vector<const EarlierLayout*>* earlier) {
+  earlier->clear();
   Result<Statement> tables = prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   if (!tables.ok()) return tables.error();
   std::vector<std::string> present;
@@ -110,21 +108,29 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path, bool* 
       columns.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(info.value().get(), 1)));
     }
     if (columns == std::vector<std::string>(table.columns.begin(), table.columns.end())) continue;
-    if (table.name == "failures" && columns == kFailuresBefore) {
-      *old_failures = true;
-      continue;
-    }
-    return foreign;
+    const auto known = std::find_if(earlier_layouts().begin(), earlier_layouts().end(), [&](const EarlierLayout& layout) {
+      return spec(layout.table).name == table.name &&
+             std::equal(layout.columns.begin(), layout.columns.end(), columns.begin(), columns.end());
+    });
+    if (known == earlier_layouts().end()) return foreign;
+    earlier->push_back(&*known);
   }
   return std::nullopt;
 }
 
-// The earlier `failures` (a row per failed run) becomes the keyed one: a row per path, its
-// latest error; the sha256 and code it did not record are left empty.
-std::string migrate_failures_sql() {
-  return "BEGIN IMMEDIATE; ALTER TABLE failures RENAME TO failures_before_keys; " + std::string(generated::plan_sql) +
-         "; INSERT INTO failures (path, sha256, code, error, at) SELECT path, '', '', error, MAX(at) "
-         "FROM failures_before_keys GROUP BY path; DROP TABLE failures_before_keys; COMMIT;";
+// One transaction: an earlier `failures` is renamed aside, plan.sql makes the new one, and
+// its rows are copied over; `documents` is altered in place.
+std::string migrate_sql(const std::vector<const EarlierLayout*>& earlier) {
+  std::string sql = "BEGIN IMMEDIATE; ";
+  for (const EarlierLayout* layout : earlier) {
+    if (layout->table == Table::failures) sql += "ALTER TABLE failures RENAME TO failures_before; ";
+  }
+  sql += std::string(generated::plan_sql) + "; ";
+  for (const EarlierLayout* layout : earlier) {
+    sql += std::string(layout->migration) + "; ";
+    if (layout->table == Table::failures) sql += "DROP TABLE failures_before; ";
+  }
+  return sql + "COMMIT;";
 }
 
 // SQLite reads a name starting with "file:" as a URI when URI names are on, and Debian builds
@@ -167,8 +173,8 @@ Result<Database> open_database(const std::string& path) {
   sqlite3_busy_timeout(database.handle, 10000);
   // A database that holds other tables is someone else's: refuse it before changing anything
   // (even the journal mode is a change).
-  bool old_failures = false;
-  if (std::optional<Failure> foreign = check_tables(database.handle, path, &old_failures)) return *foreign;
+  std::vector<const EarlierLayout*> earlier;
+  if (std::optional<Failure> foreign = check_tables(database.handle, path, &earlier)) return *foreign;
   // WAL: a reader never blocks the batch, and a killed writer leaves the last commit intact.
   // NORMAL sync is safe against the process dying (not against power loss), which is the
   // trade every batch loader makes.
@@ -176,8 +182,8 @@ Result<Database> open_database(const std::string& path) {
     return *failure;
   }
   if (auto failure = exec(database.handle, std::string(generated::plan_sql))) return *failure;
-  if (old_failures) {
-    if (auto failure = exec(database.handle, migrate_failures_sql())) {
+  if (!earlier.empty()) {
+    if (auto failure = exec(database.handle, migrate_sql(earlier))) {
       exec(database.handle, "ROLLBACK");
       return *failure;
     }
@@ -239,10 +245,10 @@ Result<bool> store_document(Database& database, const Plan& plan, const Provenan
 }
 
 std::optional<Failure> store_failure(Database& database, const Row& failure) {
-  // Keyed by (path, sha256): the same input failing again updates its row.
+  // Keyed by (path, path_bytes, sha256): the same input failing again updates its row.
   Result<Statement> statement = prepare(database.handle,
-                                        "INSERT INTO failures (path, sha256, code, error, at) VALUES (?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (path, sha256) DO UPDATE SET code = excluded.code, "
+                                        "INSERT INTO failures (path, path_bytes, sha256, code, error, at) VALUES (?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (path, path_bytes, sha256) DO UPDATE SET code = excluded.code, "
                                         "error = excluded.error, at = excluded.at");
   if (!statement.ok()) return statement.error();
   for (size_t c = 0; c < failure.size(); ++c) {

@@ -25,6 +25,7 @@
 #include <valijson/validator.hpp>
 
 #include "plan_schema.h"
+#include "schema/file_name.h"
 #include "schema/validate.h"
 
 // Without exceptions valijson aborts on the odd input it cannot handle (an over-long string);
@@ -120,63 +121,6 @@ ordered_json agency_json(const Agency& agency) { return agency_dom<ordered_json>
 ordered_json activity_json(const Activity& activity) { return activity_dom<ordered_json>(activity); }
 
 namespace {
-
-// The length of the UTF-8 sequence at `i`, or 0 when the bytes there are not one (overlong
-// forms, surrogates and values past U+10FFFF included).
-size_t utf8_length(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  const size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  const unsigned char second = byte(i + 1);
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) || (lead == 0xF0 && second < 0x90) ||
-      (lead == 0xF4 && second > 0x8F)) {
-    return 0;
-  }
-  return length;
-}
-
-// A file name is whatever bytes the file system holds, but JSON text is UTF-8: each byte that
-// is not part of a UTF-8 sequence is shown as U+FFFD in `name`, and `name_bytes` keeps the
-// exact bytes, percent-encoded, so that the file can still be found.
-struct ShownName {
-  std::string name;
-  std::optional<std::string> bytes;  // only when the name is not UTF-8
-};
-
-ShownName shown_name(const std::string& name) {
-  std::string shown;
-  bool valid = true;
-  for (size_t i = 0; i < name.size();) {
-    const size_t length = utf8_length(name, i);
-    if (length == 0) {
-      valid = false;
-      shown += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      shown.append(name, i, length);
-      i += length;
-    }
-  }
-  if (valid) return {name, std::nullopt};
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string exact;
-  for (const char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte > 0x20 && byte < 0x7F && byte != '%') {
-      exact += c;
-    } else {
-      exact += '%';
-      exact += kHex[byte >> 4];
-      exact += kHex[byte & 0x0F];
-    }
-  }
-  return {std::move(shown), std::move(exact)};
-}
 
 template <class J>
 J source_dom(const SourceInfo& source) {
@@ -402,11 +346,39 @@ std::vector<SchemaViolation> validate_against(std::string_view schema_text, cons
 
 namespace {
 
-// JSON text byte for byte as nlohmann's dump() prints an ordered_json: indent 2 with ": "
-// after a key when pretty, no spaces at all when compact, "{}" and "[]" for empty containers,
-// strings escaped as its serializer does without ensure_ascii (the six short escapes, other
-// controls as \u00xx in lower-case hex, everything else as it is). Where nlohmann throws on
-// text that is not UTF-8, the writer notes it and render_plan reports it.
+// The C1 controls (U+0080-U+009F, UTF-8 C2 80-C2 9F) in JSON text from `from` on, as \u0080-
+// \u009f: the same JSON data, but a terminal never sees them raw (U+009B is CSI, which starts
+// an escape sequence as ESC [ does). C0 controls are escaped by every JSON serializer already.
+// In UTF-8 JSON text C2 is only ever a lead byte, and JSON's structure is ASCII, so this is
+// an escape inside strings and nothing else. The one place the rule lives: the streaming
+// writer below and dump_json (every nlohmann dump planparse prints) both call it, so a plan
+// prints the same bytes whether stdout is a terminal or a file.
+void escape_c1_controls(std::string& json, size_t from) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const size_t at = json.find('\xC2', from);
+  if (at == std::string::npos) return;
+  std::string out;  // the text from `at` on, escaped: only that part is copied
+  for (size_t i = at; i < json.size(); ++i) {
+    const auto next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+    if (json[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
+      out += "\\u00";
+      out += kHex[next >> 4];
+      out += kHex[next & 0x0F];
+      ++i;
+    } else {
+      out += json[i];
+    }
+  }
+  json.resize(at);
+  json += out;
+}
+
+// JSON text byte for byte as dump_json prints an ordered_json (nlohmann's dump(), C1 controls
+// escaped): indent 2 with ": " after a key when pretty, no spaces at all when compact, "{}"
+// and "[]" for empty containers, strings escaped as its serializer does without ensure_ascii
+// (the six short escapes, other controls, C0 and C1, as \u00xx in lower-case hex, everything
+// else as it is). Where nlohmann throws on text that is not UTF-8, the writer notes it and
+// render_plan reports it.
 class JsonWriter {
  public:
   JsonWriter(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
@@ -481,6 +453,8 @@ class JsonWriter {
   }
   void text(std::string_view value) {
     static constexpr char kHex[] = "0123456789abcdef";
+    const size_t start = out_.size();
+    bool c1 = false;
     out_ += '"';
     size_t plain = 0;  // start of the bytes not yet copied
     for (size_t i = 0; i < value.size();) {
@@ -488,6 +462,7 @@ class JsonWriter {
       if (byte >= 0x80) {
         const size_t length = utf8_length(value, i);
         if (length == 0) utf8_ = false;
+        if (length == 2 && byte == 0xC2 && static_cast<unsigned char>(value[i + 1]) <= 0x9F) c1 = true;
         i += length == 0 ? 1 : length;
         continue;
       }
@@ -513,6 +488,7 @@ class JsonWriter {
     }
     out_.append(value, plain, value.size() - plain);
     out_ += '"';
+    if (c1) escape_c1_controls(out_, start);
   }
 
   std::string& out_;
@@ -859,6 +835,13 @@ std::optional<Failure> stream_plan(const Plan& plan, bool compact, const std::fu
   render(plan, writer);
   if (!writer.flush()) return Failure{Code::io_error, "cannot write", ""};
   return std::nullopt;
+}
+
+std::string dump_json(const nlohmann::ordered_json& json, int indent) {
+  // `replace`: a stray byte that is not UTF-8 prints as U+FFFD rather than throwing.
+  std::string text = json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  escape_c1_controls(text, 0);
+  return text;
 }
 
 }  // namespace planparse

@@ -36,6 +36,13 @@ struct SchemaViolation {
   std::string message;
 };
 
+// JSON text as planparse prints it: nlohmann's dump(indent) (-1: compact), a byte that is not
+// UTF-8 as U+FFFD, and the C1 controls (U+0080-U+009F) escaped as \u00xx as the C0 ones are,
+// so that no control character in document text reaches a terminal raw. render_plan writes
+// exactly these bytes for to_json(plan); every other JSON that planparse prints (the diff)
+// goes through here.
+std::string dump_json(const nlohmann::ordered_json& json, int indent);
+
 // Every violation of the plan schema, then the calendar's (schema/validate.h: a date that is no
 // day, a deadline ending before it starts); empty when `document` is valid.
 std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
@@ -46,7 +53,7 @@ std::vector<SchemaViolation> validate_plan(const nlohmann::json& document);
 // reported as one violation at the root.
 std::vector<SchemaViolation> validate_against(std::string_view schema_text, const nlohmann::json& document);
 
-// The plan as `planparse parse` prints it, checked: exactly to_json(plan).dump(compact ? -1 : 2)
+// The plan as `planparse parse` prints it, checked: exactly dump_json(to_json(plan), compact ? -1 : 2)
 // followed by "\n", written straight from the Plan, activity by activity, each element of the
 // plan's arrays checked against its item schema (and each activity's deadlines against the
 // calendar) as it is written, so that at most one element's JSON DOM exists at a time and the

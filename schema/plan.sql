@@ -4,13 +4,17 @@
 -- text (YYYY-MM-DD), flags 0/1, absent values NULL (an empty field in CSV).
 -- Every field of the JSON output (schema/README.md) lands in exactly one column, so the JSON
 -- can be rebuilt from the rows (test_feeds.cpp does, for every sample).
+-- Every TEXT value is valid UTF-8. A file name or path that is not (a name is whatever bytes
+-- the file system holds) is shown with each stray byte as U+FFFD, and its exact bytes are kept
+-- in the column named for it with "_bytes", percent-encoded as the JSON's `name_bytes`
+-- ("pl%E0n.txt": every byte outside printable ASCII, and '%', as %HH).
 -- The batch executes this file as it is, so every statement must be idempotent.
 
 CREATE TABLE IF NOT EXISTS documents (
   id             INTEGER PRIMARY KEY,
   sha256         TEXT NOT NULL UNIQUE,  -- of the input's bytes: a re-run skips what it holds
-  name           TEXT NOT NULL,         -- file name
-  path           TEXT NOT NULL,         -- as given or found under a given directory
+  name           TEXT NOT NULL,         -- file name (U+FFFD for a byte that is not UTF-8)
+  path           TEXT NOT NULL,         -- as given or found under a given directory (U+FFFD, as name)
   bytes          INTEGER NOT NULL,
   format         TEXT NOT NULL,         -- text | html | docx
   encoding       TEXT NOT NULL,         -- the charset decoded from
@@ -20,7 +24,10 @@ CREATE TABLE IF NOT EXISTS documents (
   act_number     TEXT,
   published      TEXT,
   schema_version TEXT NOT NULL,         -- of the JSON the rows were flattened from
-  ingested_at    TEXT NOT NULL          -- UTC, ISO 8601; SOURCE_DATE_EPOCH fixes it
+  ingested_at    TEXT NOT NULL,         -- UTC, ISO 8601; SOURCE_DATE_EPOCH fixes it
+  -- Last, so that a database made before them gains them by ALTER TABLE (feeds/sqlite.cpp).
+  name_bytes     TEXT,                  -- the name's exact bytes, percent-encoded; NULL when it is UTF-8
+  path_bytes     TEXT                   -- the path's, likewise
 );
 
 CREATE TABLE IF NOT EXISTS intro (
@@ -121,10 +128,12 @@ CREATE TABLE IF NOT EXISTS diagnostics (
 CREATE INDEX IF NOT EXISTS diagnostics_document ON diagnostics(document_id, position);
 
 CREATE TABLE IF NOT EXISTS failures (
-  path   TEXT NOT NULL,                 -- the input that could not be parsed
-  sha256 TEXT NOT NULL,                 -- of its bytes; '' when they could not be read
-  code   TEXT NOT NULL,                 -- what failed: a code of ingest/diagnostic.h, e.g. io-error, no-table
-  error  TEXT NOT NULL,                 -- the one line the batch printed for it
-  at     TEXT NOT NULL,                 -- UTC, ISO 8601, when it last failed
-  PRIMARY KEY (path, sha256)            -- a re-run that fails again updates its row, never adds one
+  path       TEXT NOT NULL,             -- the input that could not be parsed (U+FFFD, as documents.path)
+  path_bytes TEXT NOT NULL,             -- its exact bytes, percent-encoded; '' when it is UTF-8 (a key
+                                        -- column: a NULL would never match on a re-run)
+  sha256     TEXT NOT NULL,             -- of its bytes; '' when they could not be read
+  code       TEXT NOT NULL,             -- what failed: a code of ingest/diagnostic.h, e.g. io-error, no-table
+  error      TEXT NOT NULL,             -- the one line the batch printed for it (controls and stray bytes escaped)
+  at         TEXT NOT NULL,             -- UTC, ISO 8601, when it last failed
+  PRIMARY KEY (path, path_bytes, sha256)  -- a re-run that fails again updates its row, never adds one
 );

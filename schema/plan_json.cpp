@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "schema/emit.h"
+#include "schema/file_name.h"
 
 namespace planparse {
 namespace {
@@ -54,34 +55,13 @@ Activity activity_from(const ordered_json& value) {
   return activity;
 }
 
-// `name_bytes` (schema/emit.cpp source_json) back to the bytes: %XX is one byte, anything else
-// itself (a '%' not followed by two hex digits stays, so no text is lost).
-std::string percent_decoded(const std::string& text) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 Result<Plan> plan_from(const ordered_json& document) {
   Plan plan;
   const ordered_json& source = document.at("source");
   // A file name that is not UTF-8 is U+FFFD in `name` and exact in `name_bytes`: the plan gets
   // the exact bytes back, as parsing gave them (the relational rows store them).
   const auto exact = source.find("name_bytes");
-  std::string name = exact != source.end() && exact->is_string() ? percent_decoded(exact->get<std::string>())
+  std::string name = exact != source.end() && exact->is_string() ? name_from_bytes(exact->get<std::string>())
                                                                   : source.at("name").get<std::string>();
   plan.source = SourceInfo{std::move(name), source.at("sha256").get<std::string>(),
                            source.at("bytes").get<long long>(), source.at("format").get<std::string>(),

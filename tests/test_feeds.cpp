@@ -112,6 +112,31 @@ TEST_CASE("every sample's plan comes back whole from its rows: each field has it
   }
 }
 
+TEST_CASE("a file name that is not UTF-8 flattens to U+FFFD text with its exact bytes beside it, and comes back whole",
+          "[feeds]") {
+  Plan plan = reference();
+  plan.source.name = "in/pl\xE0n.txt";
+  const Rows rows = flatten(plan, Provenance{"in/pl\xE0n.txt", "2026-01-01T00:00:00Z"}, 1, 1);
+  const Row& document = rows[Table::documents].front();
+  CHECK(std::get<std::string>(document[2]) == "in/pl\xEF\xBF\xBDn.txt");  // name
+  CHECK(std::get<std::string>(document[3]) == "in/pl\xEF\xBF\xBDn.txt");  // path
+  CHECK(std::get<std::string>(document[14]) == "in/pl%E0n.txt");          // name_bytes
+  CHECK(std::get<std::string>(document[15]) == "in/pl%E0n.txt");          // path_bytes
+  const std::optional<Plan> back = unflatten(rows);
+  REQUIRE(back.has_value());
+  CHECK(back->source.name == "in/pl\xE0n.txt");
+  // A UTF-8 name has no bytes column to read: NULL, as the JSON has no name_bytes.
+  const Rows plain = flatten(reference(), Provenance{"plan.txt", "2026-01-01T00:00:00Z"}, 1, 1);
+  CHECK(std::holds_alternative<std::monostate>(plain[Table::documents].front()[14]));
+  CHECK(std::holds_alternative<std::monostate>(plain[Table::documents].front()[15]));
+  // A failure's path likewise, '' for a UTF-8 one (a key column), and its error as printed.
+  const Row failure = failure_row("in/bad\xFF.txt", "", Code::io_error, "in/bad\xFF.txt: cannot read\n", "t");
+  CHECK(std::get<std::string>(failure[0]) == "in/bad\xEF\xBF\xBD.txt");
+  CHECK(std::get<std::string>(failure[1]) == "in/bad%FF.txt");
+  CHECK(std::get<std::string>(failure[4]) == "in/bad\\xFF.txt: cannot read\\n");
+  CHECK(std::get<std::string>(failure_row("in/bad.txt", "", Code::io_error, "e", "t")[1]).empty());
+}
+
 TEST_CASE("rows that are not one document's give no plan", "[feeds]") {
   CHECK_FALSE(unflatten(Rows{}).has_value());
   Rows wrong = flatten(reference(), Provenance{"a.txt", "t"}, 1, 1);

@@ -16,6 +16,7 @@
 #include "cli_support.h"
 #include "feeds/csv.h"
 #include "feeds/output.h"
+#include "schema/file_name.h"
 
 namespace fs = std::filesystem;
 using namespace planparse::testing;
@@ -62,6 +63,32 @@ void execute(const fs::path& database, const std::string& sql) {
   REQUIRE(sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
+}
+
+// Every value of `sql`'s first column, as text.
+std::vector<std::string> query_texts(const fs::path& database, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  std::vector<std::string> values;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    const unsigned char* text = sqlite3_column_text(statement, 0);
+    values.emplace_back(text ? reinterpret_cast<const char*>(text) : "NULL");
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+bool is_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = planparse::utf8_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
 }
 
 bool has_temporary(const Sandbox& box) {
@@ -160,6 +187,20 @@ TEST_CASE("batch --to csv refuses, with nothing changed, a folder holding a tabl
   CHECK(std::distance(fs::directory_iterator(box.file("out")), fs::directory_iterator()) == 1);
 }
 
+TEST_CASE("batch --to csv replaces table files an earlier planparse wrote, headed by the columns it had", "[output]") {
+  Sandbox box;
+  box.write("plan.txt", read_bytes(kSamples / kPlan));
+  fs::create_directories(box.file("out"));
+  box.write("out/documents.csv",
+            "id,sha256,name,path,bytes,format,encoding,language,title,act_date,act_number,published,schema_version,"
+            "ingested_at\r\n1,abc,old.txt,old.txt,1,text,UTF-8,en,,,,,1.1,2024-01-01T00:00:00Z\r\n");
+  box.write("out/failures.csv", "path,sha256,code,error,at\r\nold.txt,,io-error,e,2024-01-01T00:00:00Z\r\n");
+  const Run run = box.run({"batch", "plan.txt", "--to", "csv", "-o", "out", "--quiet"});
+  CHECK(run.exit_code == 0);
+  CHECK(box.read("out/documents.csv").find(",ingested_at,name_bytes,path_bytes\r\n") != std::string::npos);
+  CHECK(box.read("out/failures.csv") == "path,path_bytes,sha256,code,error,at\r\n");
+}
+
 TEST_CASE("batch --to csv -o x.csv is a usage error that asks for a folder", "[output]") {
   Sandbox box;
   box.write("plan.txt", read_bytes(kSamples / kPlan));
@@ -251,6 +292,58 @@ TEST_CASE("a file name that is not UTF-8 parses: U+FFFD in name and its exact by
   CHECK(line_count(batch.out) == 2);
 }
 
+TEST_CASE("a file name that is not UTF-8 is UTF-8 text in CSV and SQLite, its exact bytes in name_bytes and path_bytes",
+          "[output]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  box.write("in/pl\xE0n.txt", read_bytes(kSamples / kPlan));
+  // Two failing names that show alike (U+FFFD) with the same bytes in them stay two failures.
+  box.write("in/bad\xFF.txt", "no plan in here");
+  box.write("in/bad\xFE.txt", "no plan in here");
+  for (int run = 0; run < 2; ++run) {
+    CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db", "--quiet"}).exit_code == 1);
+  }
+  const fs::path db = box.file("plans.db");
+  CHECK(query_texts(db, "SELECT name || '|' || path || '|' || name_bytes || '|' || path_bytes FROM documents") ==
+        std::vector<std::string>{"pl\xEF\xBF\xBDn.txt|in/pl\xEF\xBF\xBDn.txt|pl%E0n.txt|in/pl%E0n.txt"});
+  CHECK(query_texts(db, "SELECT path || '|' || path_bytes FROM failures") ==
+        std::vector<std::string>{"in/bad\xEF\xBF\xBD.txt|in/bad%FE.txt", "in/bad\xEF\xBF\xBD.txt|in/bad%FF.txt"});
+  for (const std::string& error : query_texts(db, "SELECT error FROM failures")) {
+    CHECK(is_utf8(error));
+    CHECK(error.find("in/bad\\xF") == 0);  // as printed on stderr
+  }
+  const Run csv = box.run({"batch", "in", "--to", "csv", "-o", "out/", "--quiet"});
+  CHECK(csv.exit_code == 1);
+  const std::string documents = box.read("out/documents.csv");
+  const std::string failures = box.read("out/failures.csv");
+  CHECK(is_utf8(documents));
+  CHECK(is_utf8(failures));
+  CHECK(documents.find(",pl\xEF\xBF\xBDn.txt,in/pl\xEF\xBF\xBDn.txt,") != std::string::npos);
+  CHECK(documents.find(",pl%E0n.txt,in/pl%E0n.txt\r\n") != std::string::npos);
+  CHECK(failures.find("in/bad\xEF\xBF\xBD.txt,in/bad%FF.txt,") != std::string::npos);
+}
+
+TEST_CASE("a database from before name_bytes and path_bytes is migrated in place, its rows kept", "[output]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  fs::copy_file(kSamples / kPlan, box.file("in/good.txt"));
+  CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db", "--quiet"}).exit_code == 0);
+  execute(box.file("plans.db"),
+          "CREATE TABLE documents_before AS SELECT id, sha256, name, path, bytes, format, encoding, language, title, "
+          "act_date, act_number, published, schema_version, ingested_at FROM documents; DROP TABLE documents; "
+          "ALTER TABLE documents_before RENAME TO documents; "
+          "DROP TABLE failures; CREATE TABLE failures (path TEXT NOT NULL, sha256 TEXT NOT NULL, code TEXT NOT NULL, "
+          "error TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (path, sha256)); "
+          "INSERT INTO failures VALUES ('in/old.txt', '', 'io-error', 'e', '2024-01-01T00:00:00Z');");
+  box.write("in/bad.txt", "no plan in here");
+  for (int run = 0; run < 2; ++run) {
+    CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db", "--quiet"}).exit_code == 1);
+  }
+  CHECK(query(box.file("plans.db"), "SELECT COUNT(*) FROM documents WHERE name_bytes IS NULL AND path_bytes IS NULL") == 1);
+  CHECK(query_texts(box.file("plans.db"), "SELECT path || '|' || path_bytes || '|' || code FROM failures") ==
+        std::vector<std::string>{"in/bad.txt||not-a-plan", "in/old.txt||io-error"});
+}
+
 TEST_CASE("a newline or escape in a file name cannot forge a second stderr line", "[output]") {
   Sandbox box;
   const Run parse = box.run({"parse", "missing\nplanparse: all good\x1b[2K.txt"});
@@ -338,34 +431,77 @@ TEST_CASE("batch --to csv writes one documents row per sha256, as SQLite does", 
   CHECK(line_count(box.read("out/documents.csv")) == 2);
 }
 
+namespace {
+
+// Starts `planparse batch in ARGS...` (300 plans in in/), sends `signal_number` once a
+// temporary file exists, and returns the wait status; `*seen` says whether one was seen.
+int batch_killed_mid_write(const Sandbox& box, const std::vector<std::string>& args, int signal_number, bool* seen) {
+  fs::create_directories(box.file("in"));
+  const std::string reference = read_bytes(kSamples / kPlan);
+  for (int i = 0; i < 300; ++i) {
+    write_bytes(box.file("in/plan-" + std::to_string(1000 + i) + ".txt"), reference + std::string(static_cast<size_t>(i), '\n'));
+  }
+  std::vector<std::string> command{PLANPARSE_CLI, "batch", "in", "-j1"};
+  command.insert(command.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : command) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::chdir(box.work().c_str());
+    ::freopen("/dev/null", "w", stderr);
+    ::execv(PLANPARSE_CLI, argv.data());
+    ::_exit(127);
+  }
+  *seen = false;
+  for (int tries = 0; tries < 2000 && !*seen; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    *seen = has_temporary(box);
+  }
+  ::kill(child, signal_number);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return status;
+}
+
+}  // namespace
+
 TEST_CASE("a batch stopped by SIGTERM or SIGINT mid-write leaves no temporary file and no output", "[output][crash]") {
   for (const int signal_number : {SIGTERM, SIGINT}) {
     Sandbox box;
-    fs::create_directories(box.file("in"));
-    const std::string reference = read_bytes(kSamples / kPlan);
-    for (int i = 0; i < 300; ++i) {
-      write_bytes(box.file("in/plan-" + std::to_string(1000 + i) + ".txt"), reference + std::string(static_cast<size_t>(i), '\n'));
-    }
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      ::chdir(box.work().c_str());
-      ::freopen("/dev/null", "w", stderr);
-      ::execl(PLANPARSE_CLI, PLANPARSE_CLI, "batch", "in", "-o", "out.jsonl", "-j1", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
     bool seen = false;
-    for (int tries = 0; tries < 2000 && !seen; ++tries) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-      seen = has_temporary(box);
-    }
-    ::kill(child, signal_number);
-    int status = 0;
-    ::waitpid(child, &status, 0);
+    const int status = batch_killed_mid_write(box, {"-o", "out.jsonl"}, signal_number, &seen);
     INFO("signal " << signal_number);
     CHECK(seen);
     CHECK(WIFSIGNALED(status));
     CHECK_FALSE(has_temporary(box));
     CHECK_FALSE(fs::exists(box.file("out.jsonl")));
+  }
+}
+
+TEST_CASE("a CSV batch killed before it wrote its tables removes the folder it created, never one that was there",
+          "[output][crash]") {
+  for (const int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
+    INFO("signal " << signal_number);
+    {
+      Sandbox box;
+      bool seen = false;
+      const int status = batch_killed_mid_write(box, {"--to", "csv", "-o", "out/"}, signal_number, &seen);
+      CHECK(seen);
+      CHECK(WIFSIGNALED(status));
+      CHECK_FALSE(fs::exists(box.file("out")));
+    }
+    {
+      // A folder that existed, empty, stays: this run did not make it.
+      Sandbox box;
+      fs::create_directories(box.file("out"));
+      bool seen = false;
+      const int status = batch_killed_mid_write(box, {"--to", "csv", "-o", "out"}, signal_number, &seen);
+      CHECK(seen);
+      CHECK(WIFSIGNALED(status));
+      CHECK(fs::is_directory(box.file("out")));
+      CHECK(fs::is_empty(box.file("out")));
+    }
   }
 }

@@ -403,7 +403,7 @@ void require_same_bytes(const Plan& plan) {
     const Rendered rendered = render_plan_checked(plan, compact);
     INFO(describe(rendered.violations));
     REQUIRE(rendered.violations.empty());
-    CHECK(rendered.text == to_json(plan).dump(compact ? -1 : 2) + "\n");
+    CHECK(rendered.text == dump_json(to_json(plan), compact ? -1 : 2) + "\n");
   }
 }
 
@@ -450,6 +450,32 @@ TEST_CASE("render_plan escapes text as nlohmann does: quotes, controls, non-ASCI
   Plan empty;
   empty.source = {"<stdin>", std::string(64, '0'), 0, "html", "windows-1251"};
   require_same_bytes(empty);
+}
+
+TEST_CASE("JSON output escapes C1 controls (U+0080-U+009F) as \\u00xx as it does C0 ones, in every emitter",
+          "[schema][render]") {
+  // U+009B is CSI: raw on a terminal it starts an escape sequence, as ESC [ does.
+  Plan plan = sample_plan();
+  plan.title = "clear \xC2\x9B" "2J \x1B[2J next \xC2\x85 line \xC2\xA0nbsp \xC2\x80\xC2\x9F";
+  plan.activities[0].agencies[0].text = "\xC2\x9D" "0;title\x07";
+  plan.source.name = "pl\xC2\x9B" "an\xFF.txt";
+  require_same_bytes(plan);
+  const Result<std::string> rendered = render_plan(plan, /*compact=*/true);
+  REQUIRE(rendered.ok());
+  const std::string& text = rendered.value();
+  CHECK(text.find("clear \\u009b2J \\u001b[2J next \\u0085 line \xC2\xA0nbsp \\u0080\\u009f") != std::string::npos);
+  CHECK(text.find("\\u009d0;title\\u0007") != std::string::npos);
+  CHECK(text.find("\"pl\\u009ban\xEF\xBF\xBD.txt\"") != std::string::npos);
+  bool raw_c1 = false;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    raw_c1 = raw_c1 || (text[i] == '\xC2' && next >= 0x80 && next <= 0x9F);
+  }
+  CHECK_FALSE(raw_c1);
+  // The same JSON data: read back, the controls are there.
+  CHECK(nlohmann::json::parse(text)["title"] == plan.title.value());
+  // nlohmann's own dump (what the diff prints through dump_json) agrees.
+  CHECK(dump_json(nlohmann::ordered_json{{"t", "\xC2\x9B"}}, -1) == "{\"t\":\"\\u009b\"}");
 }
 
 TEST_CASE("render_plan reports a fault in activity N at /activities/N, as validate_plan does", "[schema][render]") {

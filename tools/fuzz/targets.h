@@ -131,7 +131,7 @@ inline Violation check_parse(std::string_view bytes) {
   if (!rendered.violations.empty()) {
     return "render_plan finds a fault validate_plan does not, at " + rendered.violations[0].pointer;
   }
-  if (rendered.text != document.dump(-1) + "\n") return "render_plan's bytes differ from to_json's";
+  if (rendered.text != dump_json(document, -1) + "\n") return "render_plan's bytes differ from to_json's";
   return {};
 }
 
