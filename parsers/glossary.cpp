@@ -260,10 +260,53 @@ std::optional<LineEntries> entries_by_line(const Paragraph& paragraph, const Voc
   return std::nullopt;
 }
 
+// A glossary written as one paragraph: its heading, a colon, then its entries one after
+// another, ended by ";" or "," ("Примечание: расшифровка аббревиатур: МФ – Министерство
+// финансов; МНЭ – Министерство национальной экономики."). A piece between separators that is no
+// entry continues the name before it ("…, Республики Казахстан"). Two entries at least, or one
+// after a heading; the first piece must be an entry.
+std::optional<LineEntries> entries_in_paragraph(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  if (!paragraph.breaks.empty()) return std::nullopt;  // entries_by_line reads those
+  const std::string_view text = trim(paragraph.text);
+  if (text.find_first_of(";,") == std::string_view::npos && text.find(':') == std::string_view::npos) return std::nullopt;
+  LineEntries out;
+  std::string_view body = text;
+  // The heading is the paragraph's start up to one of its first colons.
+  for (size_t colon = text.find(':'); colon != std::string_view::npos && colon <= kMaxHeadingBytes;
+       colon = text.find(':', colon + 1)) {
+    if (is_glossary_heading(text.substr(0, colon + 1), vocabulary)) {
+      out.headed = true;
+      body = trim(text.substr(colon + 1));
+      break;
+    }
+  }
+  if (!out.headed && !split_entry(body)) return std::nullopt;
+  size_t from = 0;
+  while (from <= body.size()) {
+    const size_t stop = std::min(body.find_first_of(";,", from), body.size());
+    const std::string_view piece = trim(body.substr(from, stop - from));
+    if (!piece.empty()) {
+      if (std::optional<Entry> entry = split_entry(piece, out.headed)) {
+        entry->line = paragraph.line;
+        out.entries.push_back(std::move(*entry));
+      } else if (out.entries.empty()) {
+        return std::nullopt;
+      } else {
+        std::string& name = out.entries.back().name;
+        name = strip_name(name + body[from - 1] + " " + std::string(piece));
+      }
+    }
+    from = stop + 1;
+  }
+  if (out.entries.size() >= 2 || (out.headed && !out.entries.empty())) return out;
+  return std::nullopt;
+}
+
 // Where glossary content starts: an entry, a paragraph of entries, or the first abbreviation
 // of a flattened table.
 bool starts_entries(const Paragraph& paragraph, const Vocabulary& vocabulary) {
-  return split_entry(paragraph.text) || is_abbreviation(paragraph.text) || entries_by_line(paragraph, vocabulary);
+  return split_entry(paragraph.text) || is_abbreviation(paragraph.text) || entries_by_line(paragraph, vocabulary) ||
+         entries_in_paragraph(paragraph, vocabulary);
 }
 
 // The second cell of a glossary table's heading row: a short label, no entry, no abbreviation.
@@ -307,7 +350,7 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
   const bool has_next = at + 1 < paragraphs.size();
   if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
     return true;
-  if (entries_by_line(here, vocabulary)) return true;
+  if (entries_by_line(here, vocabulary) || entries_in_paragraph(here, vocabulary)) return true;
   return has_next && split_entry(here.text) &&
          (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary));
 }
@@ -378,6 +421,12 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
     if (std::optional<LineEntries> lines = entries_by_line(paragraph, vocabulary)) {
       result.headed = result.headed || lines->headed;
       for (Entry& entry : lines->entries) add(std::move(entry.abbr), std::move(entry.name), entry.line);
+      ++i;
+      continue;
+    }
+    if (std::optional<LineEntries> pieces = entries_in_paragraph(paragraph, vocabulary)) {
+      result.headed = result.headed || pieces->headed;
+      for (Entry& entry : pieces->entries) add(std::move(entry.abbr), std::move(entry.name), entry.line);
       ++i;
       continue;
     }

@@ -459,3 +459,35 @@ TEST_CASE("an abbreviation the glossary defines is read as one even where it is 
   CHECK(plan.activities[0].agencies[1].as_agreed);
   CHECK(plan.diagnostics.empty());
 }
+
+// --- glossaries written in other ways (issue 13) -----------------------------------------------
+
+namespace {
+
+// A one-row plan in flattened text (a cell a paragraph) whose last cell names `agencies`, with
+// `before` between its title and header and `after` below its row.
+std::string one_row_plan(const std::string& agencies, const std::string& before, const std::string& after) {
+  return "План работы\n\n" + before + "№\n\nМероприятие\n\nФорма завершения\n\nСрок\n\nИсполнители\n\n1\n\n"
+         "Обновление парка автобусов\n\nИнформация\n\n2027 год\n\n" + agencies + "\n\n" + after;
+}
+
+std::vector<std::string> glossary_of(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Abbreviation& a : plan.abbreviations) out.push_back(a.abbr + "=" + a.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a glossary in one paragraph after its heading is read entry by entry", "[glossary][pipeline]") {
+  const Plan plan = parse_text(
+      "plan.txt", one_row_plan("УТ, ОЖКХ", "",
+                               "Примечание: расшифровка сокращений: УТ – управление транспорта города, "
+                               "района; ОЖКХ – отдел жилищно-коммунального хозяйства.\n"));
+  CHECK(glossary_of(plan) == std::vector<std::string>{"УТ=управление транспорта города, района",
+                                                      "ОЖКХ=отдел жилищно-коммунального хозяйства"});
+  CHECK(agencies_of(plan) == std::vector<std::string>{"УТ=управление транспорта города, района",
+                                                      "ОЖКХ=отдел жилищно-коммунального хозяйства"});
+  CHECK(plan.diagnostics.empty());
+}
+
