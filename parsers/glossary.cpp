@@ -309,6 +309,56 @@ bool starts_entries(const Paragraph& paragraph, const Vocabulary& vocabulary) {
          entries_in_paragraph(paragraph, vocabulary);
 }
 
+// Whether `abbr` stands in `text` as a word of its own, not inside a longer one.
+bool holds_word(const std::string& text, std::string_view abbr) {
+  for (size_t found = text.find(abbr); found != std::string::npos; found = text.find(abbr, found + 1)) {
+    const size_t end = found + abbr.size();
+    const auto boundary = [](std::string_view side, bool before) {
+      if (side.empty()) return true;
+      const std::u32string chars = to_u32(before ? side.substr(side.size() - std::min<size_t>(side.size(), 4)) : side.substr(0, 4));
+      if (chars.empty()) return true;
+      const char32_t c = before ? chars.back() : chars.front();
+      return !is_letter(c) && !(c >= U'0' && c <= U'9');
+    };
+    if (boundary(std::string_view(text).substr(0, found), true) && boundary(std::string_view(text).substr(end), false)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `abbr` stands as a word in one of the few hundred paragraphs above `at` (the table's
+// cells above a glossary entry): an entry that spells out an abbreviation the table uses is a
+// definition even alone. The table stage may have moved the rows' paragraphs out of
+// `paragraphs` into `rows` (their text is then empty there): both are looked at, the nearest
+// first. The window keeps the walk over a long table linear.
+bool used_above(const std::vector<Paragraph>& paragraphs, size_t at, std::string_view abbr,
+                const std::vector<std::vector<Paragraph>>* rows) {
+  constexpr size_t kMaxLookBack = 400;
+  size_t looked = 0;
+  for (size_t k = at; k > 0 && looked < kMaxLookBack; --k, ++looked) {
+    if (holds_word(paragraphs[k - 1].text, abbr)) return true;
+  }
+  if (rows == nullptr) return false;
+  looked = 0;
+  for (auto row = rows->rbegin(); row != rows->rend() && looked < kMaxLookBack; ++row) {
+    for (auto p = row->rbegin(); p != row->rend() && looked < kMaxLookBack; ++p, ++looked) {
+      if (holds_word(p->text, abbr)) return true;
+    }
+  }
+  return false;
+}
+
+// One entry with no heading and no entry after it: a glossary when its name reads as a body's
+// (a capital and more than one word, not "МВД – по согласованию") and its abbreviation is used above.
+bool lone_entry_defines(const std::vector<Paragraph>& paragraphs, size_t at,
+                        const std::vector<std::vector<Paragraph>>* rows) {
+  const std::optional<Entry> entry = split_entry(paragraphs[at].text);
+  if (!entry || entry->name.find(' ') == std::string::npos) return false;
+  const std::u32string first = to_u32(entry->name.substr(0, std::min<size_t>(entry->name.size(), 4)));
+  return !first.empty() && is_upper(first[0]) && used_above(paragraphs, at, entry->abbr, rows);
+}
+
 // The second cell of a glossary table's heading row: a short label, no entry, no abbreviation.
 bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   const std::string_view text = trim(paragraph.text);
@@ -343,7 +393,8 @@ bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabular
   return is_heading_label(folded, vocabulary);
 }
 
-bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary) {
+bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary,
+                    const std::vector<std::vector<Paragraph>>* rows) {
   if (at >= paragraphs.size()) return false;
   const Paragraph& here = paragraphs[at];
   if (is_glossary_heading(here.text, vocabulary)) return true;
@@ -351,8 +402,9 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
   if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
     return true;
   if (entries_by_line(here, vocabulary) || entries_in_paragraph(here, vocabulary)) return true;
-  return has_next && split_entry(here.text) &&
-         (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary));
+  if (!split_entry(here.text)) return false;
+  if (has_next && (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary))) return true;
+  return lone_entry_defines(paragraphs, at, rows);
 }
 
 GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {

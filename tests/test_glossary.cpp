@@ -282,10 +282,10 @@ TEST_CASE("a lone note paragraph before the heading is read over with it", "[glo
 TEST_CASE("two entries in a row open a glossary without a heading, one entry does not", "[glossary]") {
   const Vocabulary& v = builtin_vocabulary();
   const std::vector<Paragraph> run =
-      paragraphs({"MIA, MJ", "MIA – Ministry of Internal Affairs", "MJ: Ministry of Justice", "Publication date"});
+      paragraphs({"MIA", "MIA – Ministry of Internal Affairs", "MJ: Ministry of Justice", "Publication date"});
   CHECK_FALSE(opens_glossary(run, 0, v));
   CHECK(opens_glossary(run, 1, v));
-  CHECK_FALSE(opens_glossary(run, 2, v));  // one entry before the footer
+  CHECK_FALSE(opens_glossary(run, 2, v));  // one entry before the footer, its abbreviation not used above
   CHECK_FALSE(opens_glossary(run, 4, v));
   // Two entries on two lines of one paragraph.
   const Blocks lines = split_paragraphs(normalise("MIA – Ministry of Internal Affairs\nMJ — Ministry of Justice;\n"));
@@ -489,5 +489,18 @@ TEST_CASE("a glossary in one paragraph after its heading is read entry by entry"
   CHECK(agencies_of(plan) == std::vector<std::string>{"УТ=управление транспорта города, района",
                                                       "ОЖКХ=отдел жилищно-коммунального хозяйства"});
   CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("one entry with no heading after the table is its glossary when the table uses its abbreviation",
+          "[glossary][pipeline]") {
+  const Plan plan = parse_text("plan.txt", one_row_plan("ОЖКХ", "", "ОЖКХ – Отдел жилищно-коммунального хозяйства\n"));
+  CHECK(glossary_of(plan) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(agencies_of(plan) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(plan.diagnostics.empty());
+  const Vocabulary& v = builtin_vocabulary();
+  // An entry whose abbreviation nothing above uses, or whose name is no body's, opens nothing.
+  CHECK_FALSE(opens_glossary(paragraphs({"УТ", "ОЖКХ – Отдел жилищного хозяйства"}), 1, v));
+  CHECK_FALSE(opens_glossary(paragraphs({"ОЖКХ", "ОЖКХ – по согласованию"}), 1, v));
+  CHECK(opens_glossary(paragraphs({"УТ, ОЖКХ", "ОЖКХ – Отдел жилищного хозяйства"}), 1, v));
 }
 
