@@ -504,3 +504,20 @@ TEST_CASE("one entry with no heading after the table is its glossary when the ta
   CHECK(opens_glossary(paragraphs({"УТ, ОЖКХ", "ОЖКХ – Отдел жилищного хозяйства"}), 1, v));
 }
 
+TEST_CASE("a glossary before the table is read, and the intro keeps the rest", "[glossary][pipeline]") {
+  const Plan headed = parse_text(
+      "plan.txt", one_row_plan("ОЖКХ", "Принятые сокращения:\n\nОЖКХ – Отдел жилищно-коммунального хозяйства\n\n", ""));
+  CHECK(glossary_of(headed) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(agencies_of(headed) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(headed.intro.empty());
+  CHECK(headed.diagnostics.empty());
+  // Without a heading, entries before the table are a glossary when they spell out its agencies.
+  const Plan headless = parse_text(
+      "plan.txt", one_row_plan("ОЖКХ", "на 2027 год\n\nОЖКХ – Отдел жилищно-коммунального хозяйства\n\n", ""));
+  CHECK(glossary_of(headless) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(headless.intro == std::vector<std::string>{"на 2027 год"});
+  const Plan unrelated =
+      parse_text("plan.txt", one_row_plan("ОЖКХ", "УТ – Управление транспорта города\n\n", ""));
+  CHECK(unrelated.abbreviations.empty());
+  CHECK(unrelated.intro == std::vector<std::string>{"УТ – Управление транспорта города"});
+}
