@@ -161,15 +161,30 @@ size_t separator_at(std::string_view text) {
   return 0;
 }
 
+// «НИТ», "НИТ": an abbreviation in quotes, a company's short name after its legal form ("АО «НИТ»").
+bool is_quoted_abbreviation(std::string_view word) {
+  const std::u32string chars = to_u32(word);
+  if (chars.size() < 4) return false;
+  const char32_t open = chars.front();
+  const char32_t close = chars.back();
+  const bool quoted = (open == U'\u00AB' && close == U'\u00BB') || (open == U'"' && close == U'"') ||
+                      ((open == U'\u201C' || open == U'\u201E') && (close == U'\u201D' || close == U'\u201C'));
+  return quoted && is_abbreviation(to_utf8(chars.substr(1, chars.size() - 2)));
+}
+
 // An abbreviation of several words, as legal forms are written ("ГКП на ПХВ", "ШЖҚ РМК"):
-// abbreviations joined by short lower-case words, first and last an abbreviation.
+// abbreviations joined by short lower-case words, first and last an abbreviation; the last may be
+// quoted, a company's short name after its legal form ("АО «НИТ»", "ТОО \"КТЖ\"").
 bool is_abbreviation_phrase(std::string_view text) {
   constexpr size_t kMaxJoinerLetters = 3;  // "на", "и", "of"
   const std::vector<std::string_view> words = split(text, ' ');
   if (words.size() == 1) return is_abbreviation(words[0]);
-  if (words.empty() || !is_abbreviation(words.front()) || !is_abbreviation(words.back())) return false;
+  if (words.empty() || !is_abbreviation(words.front()) ||
+      !(is_abbreviation(words.back()) || is_quoted_abbreviation(words.back()))) {
+    return false;
+  }
   return std::all_of(words.begin(), words.end(), [](std::string_view word) {
-    if (is_abbreviation(word)) return true;
+    if (is_abbreviation(word) || is_quoted_abbreviation(word)) return true;
     const std::u32string letters = to_u32(word);
     return !letters.empty() && letters.size() <= kMaxJoinerLetters &&
            std::all_of(letters.begin(), letters.end(), [](char32_t c) { return is_letter(c) && !is_upper(c); });
@@ -192,6 +207,27 @@ bool is_short_name(std::string_view word, std::string_view name) {
          name.find(' ') != std::string_view::npos && name.size() > word.size();
 }
 
+// A name glued to the dash before it ("МФ–Министерство финансов", "МФ —Министерство …"): it
+// starts with a capital and a small letter and runs to more than one word, so that "ГКП-1",
+// "UN-Habitat" or "Северо-Казахстанская" are no entry.
+bool starts_glued_name(std::string_view rest) {
+  const std::u32string head = to_u32(rest.substr(0, std::min<size_t>(rest.size(), 8)));
+  return head.size() >= 2 && is_upper(head[0]) && is_letter(head[1]) && !is_upper(head[1]) &&
+         rest.find(' ') != std::string_view::npos;
+}
+
+// Where the first separator inside `word` (not at its ends) stands, and its length; {npos, 0}
+// for none.
+std::pair<size_t, size_t> separator_inside(std::string_view word) {
+  for (size_t at = 1; at + 1 < word.size(); ++at) {
+    if (word[at] == ':') continue;  // "MIA:Ministry" is a word of its own: no entry
+    if (const size_t length = separator_at(word.substr(at)); length > 0 && at + length < word.size()) {
+      return {at, length};
+    }
+  }
+  return {std::string_view::npos, 0};
+}
+
 std::optional<Entry> split_entry(std::string_view text, bool short_names = false) {
   constexpr size_t kMaxAbbreviationWords = 4;
   size_t start = 0;  // of the word being looked at
@@ -211,6 +247,13 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
                next > 0 && space + 1 + next < text.size() && text[space + 1 + next] == ' ') {
       abbr = text.substr(0, space);
       rest = text.substr(space + 1 + next + 1);
+    } else if (next > 0 && text[space + 1] != ':' && starts_glued_name(text.substr(space + 1 + next))) {
+      abbr = text.substr(0, space);  // "МФ —Министерство финансов"
+      rest = text.substr(space + 1 + next);
+    } else if (const auto [at, length] = separator_inside(word);
+               length > 0 && word[at] != ':' && starts_glued_name(text.substr(start + at + length))) {
+      abbr = text.substr(0, start + at);  // "МФ–Министерство финансов", "МФ-Министерство финансов"
+      rest = text.substr(start + at + length);
     } else {
       start = space + 1;
       continue;
@@ -487,7 +530,22 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       ++i;
       continue;
     }
-    if (!is_abbreviation(paragraph.text)) break;
+    if (!is_abbreviation(paragraph.text)) {
+      // A line between entries that reads as none ("АО им. Абая – …", a name split over two
+      // paragraphs) does not end the glossary: it is reported at its line, and the entries
+      // after it are read.
+      const bool inside = result.headed || !result.entries.empty();
+      if (inside && i + 1 < n && !is_glossary_heading(paragraph.text, vocabulary) &&
+          (split_entry(paragraphs[i + 1].text, result.headed) || entries_by_line(paragraphs[i + 1], vocabulary))) {
+        result.diagnostics.push_back({Severity::warning, Code::unclaimed_paragraph,
+                                      "glossary line is no entry (its first side is not an abbreviation); it is left "
+                                      "out of the glossary: " + paragraph.text,
+                                      paragraph.line});
+        ++i;
+        continue;
+      }
+      break;
+    }
     // A run of abbreviations, then maybe a run of dashes (or blanks), then as many names: a table read
     // column by column (or, with a run of one, row by row).
     size_t abbr_end = i;

@@ -247,11 +247,10 @@ TEST_CASE("a trailing semicolon or full stop ends an entry and is not part of it
                                                    "MF=Ministry of Finance@12"});
 }
 
-TEST_CASE("a dash after an abbreviation needs a space after it, not before it", "[glossary]") {
-  // The hyphen inside "ШЖҚ-РМК" has no space after it: the spaced dash separates.
+TEST_CASE("a spaced dash separates an entry, not the hyphen inside its abbreviation", "[glossary]") {
+  // The hyphen inside "ШЖҚ-РМК" is followed by no capitalised name: the spaced dash separates.
   CHECK(dump(read_glossary(paragraphs({"МВД– Министерство внутренних дел", "ШЖҚ-РМК – кәсіпорын"}))) ==
         std::vector<std::string>{"МВД=Министерство внутренних дел@10", "ШЖҚ-РМК=кәсіпорын@11"});
-  CHECK(dump(read_glossary(paragraphs({"MIA-Ministry of Internal Affairs"}))).empty());
 }
 
 TEST_CASE("the heading row of a two-column glossary table is not an entry", "[glossary]") {
@@ -478,6 +477,43 @@ std::vector<std::string> glossary_of(const Plan& plan) {
 }
 
 }  // namespace
+
+TEST_CASE("a glossary line that reads as no entry is reported at its line and the glossary goes on", "[glossary]") {
+  const GlossaryResult glossary =
+      read_glossary(paragraphs({"Список сокращений:", "УТ – управление транспорта", "Парк им. Гагарина – городской парк",
+                                "ОЖКХ – отдел жилищно-коммунального хозяйства", "Дата публикации"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УТ=управление транспорта@11", "ОЖКХ=отдел жилищно-коммунального хозяйства@13"});
+  REQUIRE(glossary.diagnostics.size() == 1);
+  CHECK(glossary.diagnostics[0].code == Code::unclaimed_paragraph);
+  CHECK(glossary.diagnostics[0].line == 12);
+  REQUIRE(glossary.rest.size() == 1);
+  CHECK(glossary.rest[0].text == "Дата публикации");
+}
+
+TEST_CASE("a legal form before a quoted short name is the abbreviated side of an entry", "[glossary]") {
+  const GlossaryResult glossary = read_glossary(paragraphs(
+      {"Сокращения:", "УТ – управление транспорта", "ТОО «ГАП» – товарищество «Городской автобусный парк»",
+       "АО \"РЭК\" – акционерное общество \"Региональная энергетическая компания\""}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УТ=управление транспорта@11",
+                                                   "ТОО «ГАП»=товарищество «Городской автобусный парк»@12",
+                                                   "АО \"РЭК\"=акционерное общество \"Региональная энергетическая компания\"@13"});
+  CHECK(glossary.diagnostics.empty());
+}
+
+TEST_CASE("a dash with no space on one side still separates an abbreviation from its name", "[glossary]") {
+  const GlossaryResult glossary = read_glossary(
+      paragraphs({"Сокращения:", "УТ–Управление транспорта города", "ОЖКХ-Отдел жилищного хозяйства",
+                  "ДЗ —Департамент здравоохранения области", "УО– управление образования"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УТ=Управление транспорта города@11", "ОЖКХ=Отдел жилищного хозяйства@12",
+                                                   "ДЗ=Департамент здравоохранения области@13",
+                                                   "УО=управление образования@14"});
+  // A hyphen inside an abbreviation or a name joins no entry.
+  CHECK_FALSE(is_glossary_entry("ГКП-1 городская поликлиника"));
+  CHECK_FALSE(is_glossary_entry("Северо-Казахстанская область"));
+  CHECK_FALSE(is_glossary_entry("UN-Habitat"));
+  CHECK(dump(read_glossary(paragraphs({"MIA-Ministry of Internal Affairs"}))) ==
+        std::vector<std::string>{"MIA=Ministry of Internal Affairs@10"});
+}
 
 TEST_CASE("a glossary in one paragraph after its heading is read entry by entry", "[glossary][pipeline]") {
   const Plan plan = parse_text(
