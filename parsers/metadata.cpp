@@ -99,10 +99,15 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
                                       ")(?:\\b|\\s|$)\\s*((?:\\pL{1,3}[-/.]?)?\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
   if (!pattern.ok()) return std::nullopt;
   std::optional<Act> act;
-  for (const Paragraph& paragraph : intro) {
-    const re2::StringPiece text(paragraph.text);
+  for (size_t p = 0; p < intro.size(); ++p) {
+    // A caption broken over lines (a page's <br>: "… әкімдігінің" / "2026 жылғы 12 қаңтардағы" /
+    // "№ А-1/15 қаулысына қосымша") puts the date in the paragraph before the number's: it is read
+    // after the previous paragraph, and only numbers in this one are taken.
+    const std::string joined = p > 0 ? intro[p - 1].text + " " + intro[p].text : intro[p].text;
+    const size_t own = joined.size() - intro[p].text.size();
+    const re2::StringPiece text(joined);
     re2::StringPiece match[3];
-    size_t at = 0;
+    size_t at = own > 0 ? own - 1 : 0;  // from the joining space, which may stand before the number word
     while (at < text.size() && pattern.Match(text, at, text.size(), RE2::UNANCHORED, match, 3)) {
       at = static_cast<size_t>(match[0].data() + match[0].size() - text.data());
       // The date is the longest run of the few words before the number that reads as one day:

@@ -244,7 +244,12 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   plan.act = find_act(table.intro, vocabulary);
   // An appendix may open with its act ("Приложение к постановлению акимата от … № 58"), which
   // the table stage takes for the title when nothing stands before it.
-  if (!plan.act && table.title) plan.act = find_act({*table.title}, vocabulary);
+  // Its lines may also run on from the title into the intro (a caption broken by <br>).
+  if (!plan.act && table.title) {
+    std::vector<Paragraph> opening{*table.title};
+    opening.insert(opening.end(), table.intro.begin(), table.intro.end());
+    plan.act = find_act(opening, vocabulary);
+  }
   Footer footer = read_footer(std::move(footer_paragraphs), vocabulary);
   plan.published = footer.published;
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.

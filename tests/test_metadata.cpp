@@ -87,3 +87,14 @@ TEST_CASE("an act's number may come before its date, and may start with a letter
   CHECK(act_of("от 3 марта 2027 года № 34 от 5 марта 2027 года") == "2027-03-03 34");
   CHECK(act_of("в соответствии с пунктом № 4 плана") == "none");
 }
+
+TEST_CASE("an act's caption broken over lines gives its date from the line before the number", "[metadata]") {
+  const Vocabulary& v = builtin_vocabulary();
+  const std::optional<Act> act = find_act(
+      {Paragraph{"Қала әкімдігінің", 1}, Paragraph{"2027 жылғы 3 наурыздағы", 1}, Paragraph{"№ Б-7/22 қаулысына қосымша", 1}}, v);
+  REQUIRE(act);
+  CHECK(act->date == "2027-03-03");
+  CHECK(act->number == "Б-7/22");
+  // A number whose line and the one before hold no day is no act.
+  CHECK_FALSE(find_act({Paragraph{"Қала әкімдігінің", 1}, Paragraph{"№ Б-7/22 қаулысына қосымша", 1}}, v));
+}
