@@ -538,8 +538,8 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       if (inside && i + 1 < n && !is_glossary_heading(paragraph.text, vocabulary) &&
           (split_entry(paragraphs[i + 1].text, result.headed) || entries_by_line(paragraphs[i + 1], vocabulary))) {
         result.diagnostics.push_back({Severity::warning, Code::unclaimed_paragraph,
-                                      "glossary line is no entry (its first side is not an abbreviation); it is left "
-                                      "out of the glossary: " + paragraph.text,
+                                      "glossary line reads as no entry (no abbreviation, then a dash or a colon, "
+                                      "before a name); it is left out of the glossary: " + paragraph.text,
                                       paragraph.line});
         ++i;
         continue;
