@@ -161,15 +161,30 @@ size_t separator_at(std::string_view text) {
   return 0;
 }
 
+// «НИТ», "НИТ": an abbreviation in quotes, a company's short name after its legal form ("АО «НИТ»").
+bool is_quoted_abbreviation(std::string_view word) {
+  const std::u32string chars = to_u32(word);
+  if (chars.size() < 4) return false;
+  const char32_t open = chars.front();
+  const char32_t close = chars.back();
+  const bool quoted = (open == U'\u00AB' && close == U'\u00BB') || (open == U'"' && close == U'"') ||
+                      ((open == U'\u201C' || open == U'\u201E') && (close == U'\u201D' || close == U'\u201C'));
+  return quoted && is_abbreviation(to_utf8(chars.substr(1, chars.size() - 2)));
+}
+
 // An abbreviation of several words, as legal forms are written ("ГКП на ПХВ", "ШЖҚ РМК"):
-// abbreviations joined by short lower-case words, first and last an abbreviation.
+// abbreviations joined by short lower-case words, first and last an abbreviation; the last may be
+// quoted, a company's short name after its legal form ("АО «НИТ»", "ТОО \"КТЖ\"").
 bool is_abbreviation_phrase(std::string_view text) {
   constexpr size_t kMaxJoinerLetters = 3;  // "на", "и", "of"
   const std::vector<std::string_view> words = split(text, ' ');
   if (words.size() == 1) return is_abbreviation(words[0]);
-  if (words.empty() || !is_abbreviation(words.front()) || !is_abbreviation(words.back())) return false;
+  if (words.empty() || !is_abbreviation(words.front()) ||
+      !(is_abbreviation(words.back()) || is_quoted_abbreviation(words.back()))) {
+    return false;
+  }
   return std::all_of(words.begin(), words.end(), [](std::string_view word) {
-    if (is_abbreviation(word)) return true;
+    if (is_abbreviation(word) || is_quoted_abbreviation(word)) return true;
     const std::u32string letters = to_u32(word);
     return !letters.empty() && letters.size() <= kMaxJoinerLetters &&
            std::all_of(letters.begin(), letters.end(), [](char32_t c) { return is_letter(c) && !is_upper(c); });
@@ -192,6 +207,27 @@ bool is_short_name(std::string_view word, std::string_view name) {
          name.find(' ') != std::string_view::npos && name.size() > word.size();
 }
 
+// A name glued to the dash before it ("МФ–Министерство финансов", "МФ —Министерство …"): it
+// starts with a capital and a small letter and runs to more than one word, so that "ГКП-1",
+// "UN-Habitat" or "Северо-Казахстанская" are no entry.
+bool starts_glued_name(std::string_view rest) {
+  const std::u32string head = to_u32(rest.substr(0, std::min<size_t>(rest.size(), 8)));
+  return head.size() >= 2 && is_upper(head[0]) && is_letter(head[1]) && !is_upper(head[1]) &&
+         rest.find(' ') != std::string_view::npos;
+}
+
+// Where the first separator inside `word` (not at its ends) stands, and its length; {npos, 0}
+// for none.
+std::pair<size_t, size_t> separator_inside(std::string_view word) {
+  for (size_t at = 1; at + 1 < word.size(); ++at) {
+    if (word[at] == ':') continue;  // "MIA:Ministry" is a word of its own: no entry
+    if (const size_t length = separator_at(word.substr(at)); length > 0 && at + length < word.size()) {
+      return {at, length};
+    }
+  }
+  return {std::string_view::npos, 0};
+}
+
 std::optional<Entry> split_entry(std::string_view text, bool short_names = false) {
   constexpr size_t kMaxAbbreviationWords = 4;
   size_t start = 0;  // of the word being looked at
@@ -211,6 +247,13 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
                next > 0 && space + 1 + next < text.size() && text[space + 1 + next] == ' ') {
       abbr = text.substr(0, space);
       rest = text.substr(space + 1 + next + 1);
+    } else if (next > 0 && text[space + 1] != ':' && starts_glued_name(text.substr(space + 1 + next))) {
+      abbr = text.substr(0, space);  // "МФ —Министерство финансов"
+      rest = text.substr(space + 1 + next);
+    } else if (const auto [at, length] = separator_inside(word);
+               length > 0 && word[at] != ':' && starts_glued_name(text.substr(start + at + length))) {
+      abbr = text.substr(0, start + at);  // "МФ–Министерство финансов", "МФ-Министерство финансов"
+      rest = text.substr(start + at + length);
     } else {
       start = space + 1;
       continue;
@@ -260,10 +303,103 @@ std::optional<LineEntries> entries_by_line(const Paragraph& paragraph, const Voc
   return std::nullopt;
 }
 
+// A glossary written as one paragraph: its heading, a colon, then its entries one after
+// another, ended by ";" or "," ("Примечание: расшифровка аббревиатур: МФ – Министерство
+// финансов; МНЭ – Министерство национальной экономики."). A piece between separators that is no
+// entry continues the name before it ("…, Республики Казахстан"). Two entries at least, or one
+// after a heading; the first piece must be an entry.
+std::optional<LineEntries> entries_in_paragraph(const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  if (!paragraph.breaks.empty()) return std::nullopt;  // entries_by_line reads those
+  const std::string_view text = trim(paragraph.text);
+  if (text.find_first_of(";,") == std::string_view::npos && text.find(':') == std::string_view::npos) return std::nullopt;
+  LineEntries out;
+  std::string_view body = text;
+  // The heading is the paragraph's start up to one of its first colons.
+  for (size_t colon = text.find(':'); colon != std::string_view::npos && colon <= kMaxHeadingBytes;
+       colon = text.find(':', colon + 1)) {
+    if (is_glossary_heading(text.substr(0, colon + 1), vocabulary)) {
+      out.headed = true;
+      body = trim(text.substr(colon + 1));
+      break;
+    }
+  }
+  if (!out.headed && !split_entry(body)) return std::nullopt;
+  size_t from = 0;
+  while (from <= body.size()) {
+    const size_t stop = std::min(body.find_first_of(";,", from), body.size());
+    const std::string_view piece = trim(body.substr(from, stop - from));
+    if (!piece.empty()) {
+      if (std::optional<Entry> entry = split_entry(piece, out.headed)) {
+        entry->line = paragraph.line;
+        out.entries.push_back(std::move(*entry));
+      } else if (out.entries.empty()) {
+        return std::nullopt;
+      } else {
+        std::string& name = out.entries.back().name;
+        name = strip_name(name + body[from - 1] + " " + std::string(piece));
+      }
+    }
+    from = stop + 1;
+  }
+  if (out.entries.size() >= 2 || (out.headed && !out.entries.empty())) return out;
+  return std::nullopt;
+}
+
 // Where glossary content starts: an entry, a paragraph of entries, or the first abbreviation
 // of a flattened table.
 bool starts_entries(const Paragraph& paragraph, const Vocabulary& vocabulary) {
-  return split_entry(paragraph.text) || is_abbreviation(paragraph.text) || entries_by_line(paragraph, vocabulary);
+  return split_entry(paragraph.text) || is_abbreviation(paragraph.text) || entries_by_line(paragraph, vocabulary) ||
+         entries_in_paragraph(paragraph, vocabulary);
+}
+
+// Whether `abbr` stands in `text` as a word of its own, not inside a longer one.
+bool holds_word(const std::string& text, std::string_view abbr) {
+  for (size_t found = text.find(abbr); found != std::string::npos; found = text.find(abbr, found + 1)) {
+    const size_t end = found + abbr.size();
+    const auto boundary = [](std::string_view side, bool before) {
+      if (side.empty()) return true;
+      const std::u32string chars = to_u32(before ? side.substr(side.size() - std::min<size_t>(side.size(), 4)) : side.substr(0, 4));
+      if (chars.empty()) return true;
+      const char32_t c = before ? chars.back() : chars.front();
+      return !is_letter(c) && !(c >= U'0' && c <= U'9');
+    };
+    if (boundary(std::string_view(text).substr(0, found), true) && boundary(std::string_view(text).substr(end), false)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether `abbr` stands as a word in one of the few hundred paragraphs above `at` (the table's
+// cells above a glossary entry): an entry that spells out an abbreviation the table uses is a
+// definition even alone. The table stage may have moved the rows' paragraphs out of
+// `paragraphs` into `rows` (their text is then empty there): both are looked at, the nearest
+// first. The window keeps the walk over a long table linear.
+bool used_above(const std::vector<Paragraph>& paragraphs, size_t at, std::string_view abbr,
+                const std::vector<std::vector<Paragraph>>* rows) {
+  constexpr size_t kMaxLookBack = 400;
+  size_t looked = 0;
+  for (size_t k = at; k > 0 && looked < kMaxLookBack; --k, ++looked) {
+    if (holds_word(paragraphs[k - 1].text, abbr)) return true;
+  }
+  if (rows == nullptr) return false;
+  looked = 0;
+  for (auto row = rows->rbegin(); row != rows->rend() && looked < kMaxLookBack; ++row) {
+    for (auto p = row->rbegin(); p != row->rend() && looked < kMaxLookBack; ++p, ++looked) {
+      if (holds_word(p->text, abbr)) return true;
+    }
+  }
+  return false;
+}
+
+// One entry with no heading and no entry after it: a glossary when its name reads as a body's
+// (a capital and more than one word, not "МВД – по согласованию") and its abbreviation is used above.
+bool lone_entry_defines(const std::vector<Paragraph>& paragraphs, size_t at,
+                        const std::vector<std::vector<Paragraph>>* rows) {
+  const std::optional<Entry> entry = split_entry(paragraphs[at].text);
+  if (!entry || entry->name.find(' ') == std::string::npos) return false;
+  const std::u32string first = to_u32(entry->name.substr(0, std::min<size_t>(entry->name.size(), 4)));
+  return !first.empty() && is_upper(first[0]) && used_above(paragraphs, at, entry->abbr, rows);
 }
 
 // The second cell of a glossary table's heading row: a short label, no entry, no abbreviation.
@@ -300,16 +436,18 @@ bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabular
   return is_heading_label(folded, vocabulary);
 }
 
-bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary) {
+bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary,
+                    const std::vector<std::vector<Paragraph>>* rows) {
   if (at >= paragraphs.size()) return false;
   const Paragraph& here = paragraphs[at];
   if (is_glossary_heading(here.text, vocabulary)) return true;
   const bool has_next = at + 1 < paragraphs.size();
   if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
     return true;
-  if (entries_by_line(here, vocabulary)) return true;
-  return has_next && split_entry(here.text) &&
-         (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary));
+  if (entries_by_line(here, vocabulary) || entries_in_paragraph(here, vocabulary)) return true;
+  if (!split_entry(here.text)) return false;
+  if (has_next && (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary))) return true;
+  return lone_entry_defines(paragraphs, at, rows);
 }
 
 GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
@@ -381,12 +519,33 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       ++i;
       continue;
     }
+    if (std::optional<LineEntries> pieces = entries_in_paragraph(paragraph, vocabulary)) {
+      result.headed = result.headed || pieces->headed;
+      for (Entry& entry : pieces->entries) add(std::move(entry.abbr), std::move(entry.name), entry.line);
+      ++i;
+      continue;
+    }
     if (std::optional<Entry> entry = split_entry(paragraph.text, result.headed)) {
       add(std::move(entry->abbr), std::move(entry->name), paragraph.line);
       ++i;
       continue;
     }
-    if (!is_abbreviation(paragraph.text)) break;
+    if (!is_abbreviation(paragraph.text)) {
+      // A line between entries that reads as none ("АО им. Абая – …", a name split over two
+      // paragraphs) does not end the glossary: it is reported at its line, and the entries
+      // after it are read.
+      const bool inside = result.headed || !result.entries.empty();
+      if (inside && i + 1 < n && !is_glossary_heading(paragraph.text, vocabulary) &&
+          (split_entry(paragraphs[i + 1].text, result.headed) || entries_by_line(paragraphs[i + 1], vocabulary))) {
+        result.diagnostics.push_back({Severity::warning, Code::unclaimed_paragraph,
+                                      "glossary line reads as no entry (no abbreviation, then a dash or a colon, "
+                                      "before a name); it is left out of the glossary: " + paragraph.text,
+                                      paragraph.line});
+        ++i;
+        continue;
+      }
+      break;
+    }
     // A run of abbreviations, then maybe a run of dashes (or blanks), then as many names: a table read
     // column by column (or, with a run of one, row by row).
     size_t abbr_end = i;

@@ -62,8 +62,13 @@ bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabular
 // a lone "Note:" paragraph, or as the first line of a paragraph whose next lines are entries),
 // or a glossary without a heading: two entries in a row ("ABBR – name", "ABBR: name"), as two
 // paragraphs or as two lines of one. Whether a headless glossary's abbreviations occur among
-// the table's agencies is checked by the pipeline once the agencies are read.
-bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary);
+// the table's agencies is checked by the pipeline once the agencies are read. One entry alone
+// opens it too when its name reads as a body's and its abbreviation is used above it, in
+// `paragraphs` before `at` or in `rows` (the paragraphs of the rows read so far, which the table
+// stage may have moved out of `paragraphs`). A glossary in one paragraph after its heading
+// ("Note: abbreviations: MIA – …; MJ – …") opens one as well.
+bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary,
+                    const std::vector<std::vector<Paragraph>>* rows = nullptr);
 
 // True when the paragraph is one glossary entry: an abbreviation, a separator, a name.
 bool is_glossary_entry(std::string_view paragraph);

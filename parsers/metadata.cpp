@@ -67,12 +67,13 @@ size_t find_words(std::string_view text, std::string_view phrase) {
 
 // The day in the first few words of `text`, skipping at most kMaxWordsBeforeDay words before it
 // and whatever follows it.
-std::optional<std::string> day_among_words(std::string_view text, const Vocabulary& vocabulary) {
+std::optional<std::string> day_among_words(std::string_view text, const Vocabulary& vocabulary,
+                                           size_t max_skip = kMaxWordsBeforeDay) {
   std::vector<std::string_view> words;
   for (std::string_view word : split(text, ' ')) {
     if (!word.empty()) words.push_back(word);
   }
-  for (size_t skip = 0; skip <= kMaxWordsBeforeDay && skip < words.size(); ++skip) {
+  for (size_t skip = 0; skip <= max_skip && skip < words.size(); ++skip) {
     for (size_t length = std::min(kMaxDateWords, words.size() - skip); length > 0; --length) {
       const char* begin = words[skip].data();
       const char* end = words[skip + length - 1].data() + words[skip + length - 1].size();
@@ -93,13 +94,20 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
   const std::string number = alternation(vocabulary.phrases("act.number"));
   if (number.empty()) return std::nullopt;
   // The number word must stand alone ("No" in "November" is no number word).
-  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])((?:" + number + ")(?:\\b|\\s|$)\\s*(\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
+  // The number starts with a digit, or with a letter or two before one ("№ А-1/15", "No. P-12").
+  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])((?:" + number +
+                                      ")(?:\\b|\\s|$)\\s*((?:\\pL{1,3}[-/.]?)?\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
   if (!pattern.ok()) return std::nullopt;
   std::optional<Act> act;
-  for (const Paragraph& paragraph : intro) {
-    const re2::StringPiece text(paragraph.text);
+  for (size_t p = 0; p < intro.size(); ++p) {
+    // A caption broken over lines (a page's <br>: "… әкімдігінің" / "2026 жылғы 12 қаңтардағы" /
+    // "№ А-1/15 қаулысына қосымша") puts the date in the paragraph before the number's: it is read
+    // after the previous paragraph, and only numbers in this one are taken.
+    const std::string joined = p > 0 ? intro[p - 1].text + " " + intro[p].text : intro[p].text;
+    const size_t own = joined.size() - intro[p].text.size();
+    const re2::StringPiece text(joined);
     re2::StringPiece match[3];
-    size_t at = 0;
+    size_t at = own > 0 ? own - 1 : 0;  // from the joining space, which may stand before the number word
     while (at < text.size() && pattern.Match(text, at, text.size(), RE2::UNANCHORED, match, 3)) {
       at = static_cast<size_t>(match[0].data() + match[0].size() - text.data());
       // The date is the longest run of the few words before the number that reads as one day:
@@ -110,10 +118,21 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
         if (before[i - 1] == ' ') starts.push_back(i);
       }
       if (starts.size() < kMaxDateWords) starts.push_back(0);
+      bool dated = false;
       for (auto start = starts.rbegin(); start != starts.rend(); ++start) {
         if (std::optional<std::string> date = read_day(before.substr(*start), vocabulary)) {
           act = Act{date, std::string(match[2].data(), match[2].size())};
+          dated = true;
           break;
+        }
+      }
+      // Or the number first and its date right after it, behind at most one word ("№ 215 от
+      // 17 апреля 2026 года", "No. 215 dated 17 April 2026", "No. 215 of 17 April 2026").
+      if (!dated) {
+        const std::string_view after(match[0].data() + match[0].size(),
+                                     static_cast<size_t>(text.data() + text.size() - (match[0].data() + match[0].size())));
+        if (std::optional<std::string> date = day_among_words(after, vocabulary, 1)) {
+          act = Act{date, std::string(match[2].data(), match[2].size())};
         }
       }
     }

@@ -152,7 +152,6 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   release(blocks.paragraphs);
   plan.diagnostics = std::move(table.diagnostics);
   if (table.title) plan.title = table.title->text;
-  for (const Paragraph& paragraph : table.intro) plan.intro.push_back(paragraph.text);
   plan.columns = table.columns;
   plan.sections = table.sections;
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
@@ -162,8 +161,23 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // read as one even where it is also a legal-form word ("ҚБ"); whether headless entries are a
   // glossary at all is decided after, once the agencies are known.
   GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
+  // A glossary may also stand before the table, between its title and its header: read the same
+  // way from where it opens, and decided the same way (a heading, or entries that spell out an
+  // agency of the table).
+  GlossaryResult intro_glossary;
+  size_t intro_glossary_at = table.intro.size();
+  for (size_t k = 0; k < table.intro.size(); ++k) {
+    if (!opens_glossary(table.intro, k, vocabulary) && !is_glossary_entry(table.intro[k].text)) continue;
+    GlossaryResult read = read_glossary_entries(
+        std::vector<Paragraph>(table.intro.begin() + static_cast<std::ptrdiff_t>(k), table.intro.end()), vocabulary);
+    if (read.entries.empty()) continue;
+    intro_glossary = std::move(read);
+    intro_glossary_at = k;
+    break;
+  }
   std::unordered_set<std::string> defined;
   for (const Abbreviation& entry : glossary.entries) defined.insert(entry.abbr);
+  for (const Abbreviation& entry : intro_glossary.entries) defined.insert(entry.abbr);
 
   // 4. fields
   std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
@@ -184,8 +198,19 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // paragraphs after the table like any other.
   std::vector<Paragraph> footer_paragraphs;
   {
+    const bool intro_read =
+        intro_glossary.headed || spells_out_an_agency(intro_glossary.entries, plan.activities);
+    for (size_t k = 0; k < table.intro.size(); ++k) {
+      const bool in_glossary = intro_read && k >= intro_glossary_at && k - intro_glossary_at < intro_glossary.rest_start;
+      if (!in_glossary) plan.intro.push_back(table.intro[k].text);
+    }
+    if (intro_read) {
+      plan.abbreviations = std::move(intro_glossary.entries);
+      plan.diagnostics.insert(plan.diagnostics.end(), intro_glossary.diagnostics.begin(), intro_glossary.diagnostics.end());
+    }
     if (glossary.headed || spells_out_an_agency(glossary.entries, plan.activities)) {
-      plan.abbreviations = std::move(glossary.entries);
+      plan.abbreviations.insert(plan.abbreviations.end(), std::make_move_iterator(glossary.entries.begin()),
+                                std::make_move_iterator(glossary.entries.end()));
       plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
       table.after.erase(table.after.begin(), table.after.begin() + static_cast<std::ptrdiff_t>(glossary.rest_start));
       footer_paragraphs = std::move(table.after);
@@ -219,7 +244,12 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   plan.act = find_act(table.intro, vocabulary);
   // An appendix may open with its act ("Приложение к постановлению акимата от … № 58"), which
   // the table stage takes for the title when nothing stands before it.
-  if (!plan.act && table.title) plan.act = find_act({*table.title}, vocabulary);
+  // Its lines may also run on from the title into the intro (a caption broken by <br>).
+  if (!plan.act && table.title) {
+    std::vector<Paragraph> opening{*table.title};
+    opening.insert(opening.end(), table.intro.begin(), table.intro.end());
+    plan.act = find_act(opening, vocabulary);
+  }
   Footer footer = read_footer(std::move(footer_paragraphs), vocabulary);
   plan.published = footer.published;
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.

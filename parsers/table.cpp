@@ -146,8 +146,8 @@ void take_cells_before_number(const GridPosition& number, std::vector<std::vecto
 // …" twice in a row), but only after a whole row and when no later paragraph carries the next
 // activity's number: two lines of one agency cell ("МВД – обеспечить …") look the same.
 bool opens_headless_glossary(const std::vector<Paragraph>& paragraphs, size_t at, int expected,
-                             const Vocabulary& vocabulary) {
-  if (!opens_glossary(paragraphs, at, vocabulary)) return false;
+                             const Vocabulary& vocabulary, const std::vector<std::vector<Paragraph>>& rows) {
+  if (!opens_glossary(paragraphs, at, vocabulary, &rows)) return false;
   const std::string next = std::to_string(expected);
   return std::none_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(at), paragraphs.end(), [&](const Paragraph& p) {
     return p.text == next || p.text == next + "." || p.text == next + ")";
@@ -360,7 +360,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       }
     }
     if (!grid.holds(paragraph) && (!row_open || open_length >= data_columns) &&
-        opens_headless_glossary(paragraphs, i, expected, vocabulary)) {
+        opens_headless_glossary(paragraphs, i, expected, vocabulary, walk.bodies)) {
       // A caption right before the entries ("Справочно:") heads them: it is no agency of the
       // row above nor an unclaimed paragraph.
       std::vector<Paragraph>& before = row_open ? walk.bodies.back() : table.unclaimed;

@@ -247,11 +247,10 @@ TEST_CASE("a trailing semicolon or full stop ends an entry and is not part of it
                                                    "MF=Ministry of Finance@12"});
 }
 
-TEST_CASE("a dash after an abbreviation needs a space after it, not before it", "[glossary]") {
-  // The hyphen inside "ШЖҚ-РМК" has no space after it: the spaced dash separates.
+TEST_CASE("a spaced dash separates an entry, not the hyphen inside its abbreviation", "[glossary]") {
+  // The hyphen inside "ШЖҚ-РМК" is followed by no capitalised name: the spaced dash separates.
   CHECK(dump(read_glossary(paragraphs({"МВД– Министерство внутренних дел", "ШЖҚ-РМК – кәсіпорын"}))) ==
         std::vector<std::string>{"МВД=Министерство внутренних дел@10", "ШЖҚ-РМК=кәсіпорын@11"});
-  CHECK(dump(read_glossary(paragraphs({"MIA-Ministry of Internal Affairs"}))).empty());
 }
 
 TEST_CASE("the heading row of a two-column glossary table is not an entry", "[glossary]") {
@@ -282,10 +281,10 @@ TEST_CASE("a lone note paragraph before the heading is read over with it", "[glo
 TEST_CASE("two entries in a row open a glossary without a heading, one entry does not", "[glossary]") {
   const Vocabulary& v = builtin_vocabulary();
   const std::vector<Paragraph> run =
-      paragraphs({"MIA, MJ", "MIA – Ministry of Internal Affairs", "MJ: Ministry of Justice", "Publication date"});
+      paragraphs({"MIA", "MIA – Ministry of Internal Affairs", "MJ: Ministry of Justice", "Publication date"});
   CHECK_FALSE(opens_glossary(run, 0, v));
   CHECK(opens_glossary(run, 1, v));
-  CHECK_FALSE(opens_glossary(run, 2, v));  // one entry before the footer
+  CHECK_FALSE(opens_glossary(run, 2, v));  // one entry before the footer, its abbreviation not used above
   CHECK_FALSE(opens_glossary(run, 4, v));
   // Two entries on two lines of one paragraph.
   const Blocks lines = split_paragraphs(normalise("MIA – Ministry of Internal Affairs\nMJ — Ministry of Justice;\n"));
@@ -458,4 +457,103 @@ TEST_CASE("an abbreviation the glossary defines is read as one even where it is 
   REQUIRE(plan.activities.size() == 1);
   CHECK(plan.activities[0].agencies[1].as_agreed);
   CHECK(plan.diagnostics.empty());
+}
+
+// --- glossaries written in other ways (issue 13) -----------------------------------------------
+
+namespace {
+
+// A one-row plan in flattened text (a cell a paragraph) whose last cell names `agencies`, with
+// `before` between its title and header and `after` below its row.
+std::string one_row_plan(const std::string& agencies, const std::string& before, const std::string& after) {
+  return "План работы\n\n" + before + "№\n\nМероприятие\n\nФорма завершения\n\nСрок\n\nИсполнители\n\n1\n\n"
+         "Обновление парка автобусов\n\nИнформация\n\n2027 год\n\n" + agencies + "\n\n" + after;
+}
+
+std::vector<std::string> glossary_of(const Plan& plan) {
+  std::vector<std::string> out;
+  for (const Abbreviation& a : plan.abbreviations) out.push_back(a.abbr + "=" + a.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a glossary line that reads as no entry is reported at its line and the glossary goes on", "[glossary]") {
+  const GlossaryResult glossary =
+      read_glossary(paragraphs({"Список сокращений:", "УТ – управление транспорта", "Парк им. Гагарина – городской парк",
+                                "ОЖКХ – отдел жилищно-коммунального хозяйства", "Дата публикации"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УТ=управление транспорта@11", "ОЖКХ=отдел жилищно-коммунального хозяйства@13"});
+  REQUIRE(glossary.diagnostics.size() == 1);
+  CHECK(glossary.diagnostics[0].code == Code::unclaimed_paragraph);
+  CHECK(glossary.diagnostics[0].line == 12);
+  REQUIRE(glossary.rest.size() == 1);
+  CHECK(glossary.rest[0].text == "Дата публикации");
+}
+
+TEST_CASE("a legal form before a quoted short name is the abbreviated side of an entry", "[glossary]") {
+  const GlossaryResult glossary = read_glossary(paragraphs(
+      {"Сокращения:", "УТ – управление транспорта", "ТОО «ГАП» – товарищество «Городской автобусный парк»",
+       "АО \"РЭК\" – акционерное общество \"Региональная энергетическая компания\""}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УТ=управление транспорта@11",
+                                                   "ТОО «ГАП»=товарищество «Городской автобусный парк»@12",
+                                                   "АО \"РЭК\"=акционерное общество \"Региональная энергетическая компания\"@13"});
+  CHECK(glossary.diagnostics.empty());
+}
+
+TEST_CASE("a dash with no space on one side still separates an abbreviation from its name", "[glossary]") {
+  const GlossaryResult glossary = read_glossary(
+      paragraphs({"Сокращения:", "УТ–Управление транспорта города", "ОЖКХ-Отдел жилищного хозяйства",
+                  "ДЗ —Департамент здравоохранения области", "УО– управление образования"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УТ=Управление транспорта города@11", "ОЖКХ=Отдел жилищного хозяйства@12",
+                                                   "ДЗ=Департамент здравоохранения области@13",
+                                                   "УО=управление образования@14"});
+  // A hyphen inside an abbreviation or a name joins no entry.
+  CHECK_FALSE(is_glossary_entry("ГКП-1 городская поликлиника"));
+  CHECK_FALSE(is_glossary_entry("Северо-Казахстанская область"));
+  CHECK_FALSE(is_glossary_entry("UN-Habitat"));
+  CHECK(dump(read_glossary(paragraphs({"MIA-Ministry of Internal Affairs"}))) ==
+        std::vector<std::string>{"MIA=Ministry of Internal Affairs@10"});
+}
+
+TEST_CASE("a glossary in one paragraph after its heading is read entry by entry", "[glossary][pipeline]") {
+  const Plan plan = parse_text(
+      "plan.txt", one_row_plan("УТ, ОЖКХ", "",
+                               "Примечание: расшифровка сокращений: УТ – управление транспорта города, "
+                               "района; ОЖКХ – отдел жилищно-коммунального хозяйства.\n"));
+  CHECK(glossary_of(plan) == std::vector<std::string>{"УТ=управление транспорта города, района",
+                                                      "ОЖКХ=отдел жилищно-коммунального хозяйства"});
+  CHECK(agencies_of(plan) == std::vector<std::string>{"УТ=управление транспорта города, района",
+                                                      "ОЖКХ=отдел жилищно-коммунального хозяйства"});
+  CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("one entry with no heading after the table is its glossary when the table uses its abbreviation",
+          "[glossary][pipeline]") {
+  const Plan plan = parse_text("plan.txt", one_row_plan("ОЖКХ", "", "ОЖКХ – Отдел жилищно-коммунального хозяйства\n"));
+  CHECK(glossary_of(plan) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(agencies_of(plan) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(plan.diagnostics.empty());
+  const Vocabulary& v = builtin_vocabulary();
+  // An entry whose abbreviation nothing above uses, or whose name is no body's, opens nothing.
+  CHECK_FALSE(opens_glossary(paragraphs({"УТ", "ОЖКХ – Отдел жилищного хозяйства"}), 1, v));
+  CHECK_FALSE(opens_glossary(paragraphs({"ОЖКХ", "ОЖКХ – по согласованию"}), 1, v));
+  CHECK(opens_glossary(paragraphs({"УТ, ОЖКХ", "ОЖКХ – Отдел жилищного хозяйства"}), 1, v));
+}
+
+TEST_CASE("a glossary before the table is read, and the intro keeps the rest", "[glossary][pipeline]") {
+  const Plan headed = parse_text(
+      "plan.txt", one_row_plan("ОЖКХ", "Принятые сокращения:\n\nОЖКХ – Отдел жилищно-коммунального хозяйства\n\n", ""));
+  CHECK(glossary_of(headed) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(agencies_of(headed) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(headed.intro.empty());
+  CHECK(headed.diagnostics.empty());
+  // Without a heading, entries before the table are a glossary when they spell out its agencies.
+  const Plan headless = parse_text(
+      "plan.txt", one_row_plan("ОЖКХ", "на 2027 год\n\nОЖКХ – Отдел жилищно-коммунального хозяйства\n\n", ""));
+  CHECK(glossary_of(headless) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
+  CHECK(headless.intro == std::vector<std::string>{"на 2027 год"});
+  const Plan unrelated =
+      parse_text("plan.txt", one_row_plan("ОЖКХ", "УТ – Управление транспорта города\n\n", ""));
+  CHECK(unrelated.abbreviations.empty());
+  CHECK(unrelated.intro == std::vector<std::string>{"УТ – Управление транспорта города"});
 }

@@ -71,3 +71,30 @@ TEST_CASE("the footer's unclaimed paragraphs keep their text and lines, the clai
   CHECK(footer.unclaimed[1].text == "Руководитель аппарата");
   CHECK(footer.unclaimed[1].line == 38);
 }
+
+TEST_CASE("an act's number may come before its date, and may start with a letter", "[metadata]") {
+  const Vocabulary& v = builtin_vocabulary();
+  const auto act_of = [&](std::string text) {
+    const std::optional<Act> act = find_act({Paragraph{std::move(text), 1}}, v);
+    return act ? act->date.value_or("?") + " " + act->number.value_or("?") : std::string("none");
+  };
+  CHECK(act_of("Утвержден решением маслихата города № 34 от 3 марта 2027 года") == "2027-03-03 34");
+  CHECK(act_of("Approved by Order No. 34 dated 3 March 2027") == "2027-03-03 34");
+  CHECK(act_of("Approved by Resolution No. 34 of 3 March 2027") == "2027-03-03 34");
+  CHECK(act_of("Қала әкімдігінің 2027 жылғы 3 наурыздағы № Б-7/22 қаулысына қосымша") == "2027-03-03 Б-7/22");
+  CHECK(act_of("Приложение к распоряжению от 3 марта 2027 года № Р-12") == "2027-03-03 Р-12");
+  // The date before the number still wins; a number with no day near it is no act.
+  CHECK(act_of("от 3 марта 2027 года № 34 от 5 марта 2027 года") == "2027-03-03 34");
+  CHECK(act_of("в соответствии с пунктом № 4 плана") == "none");
+}
+
+TEST_CASE("an act's caption broken over lines gives its date from the line before the number", "[metadata]") {
+  const Vocabulary& v = builtin_vocabulary();
+  const std::optional<Act> act = find_act(
+      {Paragraph{"Қала әкімдігінің", 1}, Paragraph{"2027 жылғы 3 наурыздағы", 1}, Paragraph{"№ Б-7/22 қаулысына қосымша", 1}}, v);
+  REQUIRE(act);
+  CHECK(act->date == "2027-03-03");
+  CHECK(act->number == "Б-7/22");
+  // A number whose line and the one before hold no day is no act.
+  CHECK_FALSE(find_act({Paragraph{"Қала әкімдігінің", 1}, Paragraph{"№ Б-7/22 қаулысына қосымша", 1}}, v));
+}
