@@ -449,3 +449,59 @@ TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviati
   CHECK(dump("МФ (Комитет казначейства)") ==
         std::vector<std::string>{"МФ (Комитет казначейства)|agency|-|МФ (Комитет казначейства)|"});
 }
+
+TEST_CASE("a piece after a comma that names no body goes on the written-out name before it", "[agencies]") {
+  // The words after the comma complete the head before it: no head noun, no abbreviation.
+  CHECK(dump("МВД, отделы культуры городов, сёл (по согласованию)") ==
+        std::vector<std::string>{"МВД|agency|МВД|-|", "отделы культуры городов, сёл (по согласованию)|agency|-|"
+                                                      "отделы культуры городов, сёл|agreed"});
+  CHECK(dump("управление торговли, бытового обслуживания и туризма области").size() == 1);
+  CHECK(dump("акиматы сёл, посёлков районного подчинения").size() == 1);
+  // A capitalised piece goes on only after a piece that did ("Караганды и Темиртау").
+  CHECK(dump("СИО районов, городов Караганды, Темиртау и Балхаша").size() == 1);
+  CHECK(dump("органы юстиции районов, городов областного подчинения и столицы") ==
+        std::vector<std::string>{"органы юстиции районов, городов областного подчинения и столицы|agency|-|"
+                                 "органы юстиции районов, городов областного подчинения и столицы|"});
+}
+
+TEST_CASE("Kazakh pieces in lower case that name no body go on with the piece after them that ends in its head", "[agencies]") {
+  CHECK(dump("аудандардың, қалалардың мәдениет бөлімдері") ==
+        std::vector<std::string>{"аудандардың, қалалардың мәдениет бөлімдері|agency|-|аудандардың, қалалардың мәдениет бөлімдері|"});
+  CHECK(dump("ҚМ, аудандық жер, сәулет бөлімдері").size() == 2);
+  CHECK(dump("ауылдар мен Ақсу, Жаркент қалаларының әкімдіктері").size() == 1);
+}
+
+TEST_CASE("a piece that names a body, or follows a closed entry, still splits at its comma", "[agencies]") {
+  CHECK(dump("МФ, МНЭ").size() == 2);
+  CHECK(dump("Отдел образования, отдел культуры").size() == 2);
+  // A word alone, a name ending in its head, a marked or quoted entry take nothing after them.
+  CHECK(dump("МФ, сельские округа").size() == 2);
+  CHECK(dump("Қаржы бөлімі, аудандық жер, сәулет бөлімдері").size() == 2);
+  CHECK(dump("Отдел спорта (по согласованию), сельские округа").size() == 2);
+  CHECK(dump("ТОО «Сервис», сельские округа").size() == 2);
+  // A capitalised piece after an open entry is a body of its own.
+  CHECK(dump("Министерство финансов, Казгидромет").size() == 2);
+  // A person by initials is someone.
+  CHECK(dump("Отдел спорта района, аким Петров А.Б.").size() == 2);
+}
+
+TEST_CASE("a line that ends in a conjunction, or a lower-case line that names no body, goes on the entry before it",
+          "[agencies]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK(continues_entry("управление земельных отношений и", "кадастра области", v));
+  CHECK(continues_entry("аудандардың ауыл шаруашылығы бөлімдері мен", "ветеринария бөлімдері", v));
+  CHECK(continues_entry("отдел торговли", "бытового обслуживания района (по согласованию)", v));
+  // A body of its own on the next line, a capital, or an entry that takes nothing after it.
+  CHECK_FALSE(continues_entry("отдел торговли", "отдел культуры", v));
+  CHECK_FALSE(continues_entry("отдел торговли", "Казгидромет", v));
+  CHECK_FALSE(continues_entry("МФ", "сельские округа", v));
+  CHECK_FALSE(continues_entry("отдел торговли (по согласованию)", "сельские округа", v));
+}
+
+TEST_CASE("a Russian name ending in its head after a comma takes nothing before it", "[agencies]") {
+  CHECK(dump("Союз ветеранов, местные исполнительные органы (по согласованию), МЮ").size() == 3);
+  CHECK(dump("сельские округа, районный акимат").size() == 2);
+  // Kazakh: a genitive before a singular head, and capitals before a plural head, share it.
+  CHECK(dump("облыстың, қаланың білім басқармасы").size() == 1);
+  CHECK(dump("Ақмола, Қостанай облыстарының әкімдіктері").size() == 1);
+}
