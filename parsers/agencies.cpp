@@ -225,6 +225,22 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
       return true;
     }
   }
+  // "МНЭ по согласованию", "MNE as agreed": the marker's words without brackets, at the end of an
+  // entry whose last word is an abbreviation or closes a quote or bracket. After other words
+  // they may be prose ("Информация в Правительство по согласованию").
+  for (const std::string& marker : markers) {
+    if (marker.size() < 3 || marker.front() != '(' || marker.back() != ')') continue;
+    const std::string words = " " + marker.substr(1, marker.size() - 2);
+    if (folded.size() != text.size() || !folded.ends_with(words)) continue;
+    const std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size()));
+    if (before.empty()) continue;
+    const size_t space = before.rfind(' ');
+    const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
+    const char32_t end = code_point_before(before, before.size());
+    if (!is_abbreviation(last) && end != U')' && !is_close_quote(end)) continue;
+    text = std::string(before);
+    return true;
+  }
   return false;
 }
 

@@ -516,6 +516,17 @@ TEST_CASE("'and' or 'together with' between two names that each open or close wi
   CHECK(dump("Мәдениет және спорт министрлігі").size() == 1);
 }
 
+TEST_CASE("the marker's words without brackets after an abbreviation mark it", "[agencies]") {
+  CHECK(dump("МФ, МЮ по согласованию") ==
+        std::vector<std::string>{"МФ|agency|МФ|-|", "МЮ по согласованию|agency|МЮ|-|agreed"});
+  CHECK(dump("ӘМ келісім бойынша") == std::vector<std::string>{"ӘМ келісім бойынша|agency|ӘМ|-|agreed"});
+  CHECK(dump("MJ as agreed, NCE “Atameken” as agreed") ==
+        std::vector<std::string>{"MJ as agreed|agency|MJ|-|agreed", "NCE “Atameken” as agreed|agency|NCE|-|agreed"});
+  // After other words they may be prose: not read as the marker.
+  CHECK(dump("Отдел культуры по согласованию") ==
+        std::vector<std::string>{"Отдел культуры по согласованию|agency|-|Отдел культуры по согласованию|"});
+}
+
 TEST_CASE("a Russian name ending in its head after a comma takes nothing before it", "[agencies]") {
   CHECK(dump("Союз ветеранов, местные исполнительные органы (по согласованию), МЮ").size() == 3);
   CHECK(dump("сельские округа, районный акимат").size() == 2);
