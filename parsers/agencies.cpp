@@ -773,10 +773,29 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   return agency;
 }
 
+// "МИО областей", "КГД МФ", "МФ – свод", "МФ (по согласованию с МНЭ)": an abbreviation opening
+// an entry whose other words name no body of their own (no head noun, no quote, no person): the
+// body is the abbreviation's, the words qualify it (a sub-body of another body, the part of the
+// country, a note on its role), and the entry's text keeps them. Read so in an agency cell only:
+// prose that opens with an abbreviation ("МНЭ направит информацию") is no list of bodies.
+void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
+  if (agency.abbr || agency.kind != "agency" || !agency.name) return;
+  const std::string& name = *agency.name;
+  const size_t space = name.find(' ');
+  if (space == std::string::npos || !is_abbreviation(std::string_view(name).substr(0, space))) return;
+  if (legal_form_of(name, vocabulary) != LegalForm::none || has_initials(name) || has_quote_mark(name)) return;
+  const std::vector<std::string> words = words_of(fold_case(name));
+  if (std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); })) return;
+  agency.abbr = name.substr(0, space);
+  agency.name.reset();
+}
+
 // split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
 // are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
+// `qualifiers`: read an abbreviation with words after it as that abbreviation (an agency cell's
+// reading, read_qualified_abbreviation).
 AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::vector<size_t>* unit_of,
-                      const std::unordered_set<std::string>* defined = nullptr) {
+                      const std::unordered_set<std::string>* defined = nullptr, bool qualifiers = false) {
   AgencyList list;
   size_t unit = 0;
   bool balanced = true;
@@ -803,6 +822,7 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
       if (!(first_part && piece.after_slash) && !list.agencies.empty()) ++unit;
       first_part = false;
       Agency agency = read_entry(entry, vocabulary);
+      if (qualifiers) read_qualified_abbreviation(agency, vocabulary);
       if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
           legal_form_of(*agency.name, vocabulary) == LegalForm::alone && defined != nullptr &&
           defined->count(*agency.name) != 0) {
@@ -856,7 +876,7 @@ bool is_abbreviation(std::string_view token) {
 
 AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary,
                           const std::unordered_set<std::string>* defined) {
-  return split_list(cell, vocabulary, nullptr, defined);
+  return split_list(cell, vocabulary, nullptr, defined, true);
 }
 
 bool continues_in(std::string_view paragraph, std::string_view next) {
@@ -929,7 +949,7 @@ bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabu
 }
 
 bool names_bodies(std::string_view cell, const Vocabulary& vocabulary) {
-  const AgencyList list = split_agencies(cell, vocabulary);
+  const AgencyList list = split_list(cell, vocabulary, nullptr);
   if (list.agencies.empty() || !list.unparsed.empty()) return false;
   const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
   return std::all_of(list.agencies.begin(), list.agencies.end(), [&](const Agency& agency) {

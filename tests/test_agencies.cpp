@@ -527,6 +527,43 @@ TEST_CASE("the marker's words without brackets after an abbreviation mark it", "
         std::vector<std::string>{"Отдел культуры по согласованию|agency|-|Отдел культуры по согласованию|"});
 }
 
+TEST_CASE("an abbreviation followed by words that name no body of their own is that abbreviation, the words kept in its text",
+          "[agencies]") {
+  CHECK(dump("МЮ (по согласованию с МВД), СИО районов, ДГД МЮ, МЮ – свод") ==
+        std::vector<std::string>{"МЮ (по согласованию с МВД)|agency|МЮ|-|", "СИО районов|agency|СИО|-|",
+                                 "ДГД МЮ|agency|ДГД|-|", "МЮ – свод|agency|МЮ|-|"});
+  // A written-out body after it, a legal form or a quoted name are read as before.
+  CHECK(dump("МЮ (Комитет регистрации)") ==
+        std::vector<std::string>{"МЮ (Комитет регистрации)|agency|-|МЮ (Комитет регистрации)|"});
+  CHECK(dump("ТОО Ак Жол") == std::vector<std::string>{"ТОО Ак Жол|agency|-|ТОО Ак Жол|"});
+  // Prose that opens with an abbreviation is no agency list.
+  CHECK_FALSE(looks_like_agency_list("МЮ направит информацию в правительство", builtin_vocabulary()));
+}
+
+TEST_CASE("an abbreviation with words after it links to the glossary's, or warns that the glossary lacks it", "[agencies]") {
+  const std::string plan =
+      "План\n\n№\n\nНаименование мероприятия\n\nСрок исполнения\n\nОтветственные исполнители\n\n"
+      "1\n\nРемонт школ\n\n2026 год\n\nСИО районов, городов Актобе, Атырау и Уральска, ДГД МЮ, МЮ – свод\n\n"
+      "Примечание: расшифровка аббревиатур:\n\nМЮ – Министерство юстиции\n\nСИО – местные исполнительные органы\n";
+  Result<Source> source = decode_source("plan.txt", plan);
+  REQUIRE(source.ok());
+  Result<Plan> parsed = parse_source(source.value());
+  REQUIRE(parsed.ok());
+  const std::vector<Agency>& agencies = parsed.value().activities.at(0).agencies;
+  REQUIRE(agencies.size() == 3);
+  CHECK(agencies[0].text == "СИО районов, городов Актобе, Атырау и Уральска");
+  CHECK(agencies[0].abbr == "СИО");
+  CHECK(agencies[0].name == "местные исполнительные органы");
+  CHECK(agencies[1].abbr == "ДГД");
+  CHECK_FALSE(agencies[1].name.has_value());
+  CHECK(agencies[2].abbr == "МЮ");
+  CHECK(agencies[2].name == "Министерство юстиции");
+  const std::vector<Diagnostic>& diagnostics = parsed.value().diagnostics;
+  CHECK(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+          return d.code == Code::unknown_abbreviation && d.message.find("ДГД") != std::string::npos;
+        }) == 1);
+}
+
 TEST_CASE("a Russian name ending in its head after a comma takes nothing before it", "[agencies]") {
   CHECK(dump("Союз ветеранов, местные исполнительные органы (по согласованию), МЮ").size() == 3);
   CHECK(dump("сельские округа, районный акимат").size() == 2);
