@@ -51,6 +51,7 @@ Shelter shelter(std::string_view text) {
   result.hidden.assign(text.size(), false);
   std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end (made at the first close)
   std::vector<Open> open;
+  std::vector<std::pair<size_t, size_t>> closed_guillemets;  // where each closed «…» starts and ends
   int open_count[kinds] = {};
   // Closes the nearest open mark of one of the kinds, when there is one.
   const auto close = [&](std::initializer_list<Kind> closes, size_t end) {
@@ -62,6 +63,7 @@ Shelter shelter(std::string_view text) {
       open.pop_back();
       --open_count[top.kind];
       if (std::find(closes.begin(), closes.end(), top.kind) != closes.end()) {
+        if (top.kind == guillemet) closed_guillemets.push_back({top.at, end});
         if (delta.empty()) delta.assign(text.size() + 1, 0);
         ++delta[top.at];
         --delta[end];
@@ -104,7 +106,37 @@ Shelter shelter(std::string_view text) {
       if (inside > 0) result.hidden[i] = true;
     }
   }
-  for (const Open& mark : open) result.unclosed.push_back(mark.at);
+  // "АО «ФНБ «Самрук-Казына»": a name quoted inside a quoted name at its end shares the closing
+  // mark with it (Russian writes the "»»" once). A guillemet left open closes with the first «…»
+  // opened after it, when no comma or semicolon stands between them. From the last such mark
+  // back, each hides up to where the one after it starts, so the pass stays linear.
+  std::vector<size_t> unclosed;
+  if (!open.empty() && !closed_guillemets.empty()) {
+    std::sort(closed_guillemets.begin(), closed_guillemets.end());
+    size_t limit = n;              // where the bytes hidden by a later mark start
+    size_t separator = n;          // the first comma or semicolon at or after `scanned`
+    size_t scanned = n;
+    for (auto mark = open.rbegin(); mark != open.rend(); ++mark) {
+      const auto pair = std::upper_bound(closed_guillemets.begin(), closed_guillemets.end(),
+                                         std::make_pair(mark->at, n));
+      if (mark->kind == guillemet && pair != closed_guillemets.end()) {
+        while (scanned > mark->at) {
+          --scanned;
+          if (text[scanned] == ',' || text[scanned] == ';') separator = scanned;
+        }
+        if (separator >= pair->first) {
+          for (size_t k = mark->at; k < std::min(pair->first, limit); ++k) result.hidden[k] = true;
+          limit = mark->at;
+          continue;
+        }
+      }
+      unclosed.push_back(mark->at);
+    }
+    std::reverse(unclosed.begin(), unclosed.end());
+  } else {
+    for (const Open& mark : open) unclosed.push_back(mark.at);
+  }
+  result.unclosed = std::move(unclosed);
   result.balanced = depth == 0;
   return result;
 }

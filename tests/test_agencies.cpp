@@ -564,6 +564,19 @@ TEST_CASE("an abbreviation with words after it links to the glossary's, or warns
         }) == 1);
 }
 
+TEST_CASE("a name quoted inside a quoted name shares its closing guillemet with it", "[agencies]") {
+  const AgencyList list = split_agencies("АО «Фонд «Жасыл Дала» (по согласованию), МЮ", builtin_vocabulary());
+  CHECK(list.unparsed.empty());
+  REQUIRE(list.agencies.size() == 2);
+  CHECK(list.agencies[0].name == "АО «Фонд «Жасыл Дала»");
+  CHECK(list.agencies[0].as_agreed);
+  // A comma between the two opening marks leaves the first one open, reported.
+  CHECK_FALSE(split_agencies("АО «Фонд, «Жасыл Дала», МЮ", builtin_vocabulary()).unparsed.empty());
+  // A public or corporate fund before a quoted name is a legal form.
+  CHECK(dump("ОФ «Жаңа толқын», КФ «Болашақ»") ==
+        std::vector<std::string>{"ОФ «Жаңа толқын»|agency|-|ОФ «Жаңа толқын»|", "КФ «Болашақ»|agency|-|КФ «Болашақ»|"});
+}
+
 TEST_CASE("a Russian name ending in its head after a comma takes nothing before it", "[agencies]") {
   CHECK(dump("Союз ветеранов, местные исполнительные органы (по согласованию), МЮ").size() == 3);
   CHECK(dump("сельские округа, районный акимат").size() == 2);
