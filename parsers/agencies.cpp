@@ -51,6 +51,7 @@ Shelter shelter(std::string_view text) {
   result.hidden.assign(text.size(), false);
   std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end (made at the first close)
   std::vector<Open> open;
+  std::vector<std::pair<size_t, size_t>> closed_guillemets;  // where each closed «…» starts and ends
   int open_count[kinds] = {};
   // Closes the nearest open mark of one of the kinds, when there is one.
   const auto close = [&](std::initializer_list<Kind> closes, size_t end) {
@@ -62,6 +63,7 @@ Shelter shelter(std::string_view text) {
       open.pop_back();
       --open_count[top.kind];
       if (std::find(closes.begin(), closes.end(), top.kind) != closes.end()) {
+        if (top.kind == guillemet) closed_guillemets.push_back({top.at, end});
         if (delta.empty()) delta.assign(text.size() + 1, 0);
         ++delta[top.at];
         --delta[end];
@@ -104,7 +106,37 @@ Shelter shelter(std::string_view text) {
       if (inside > 0) result.hidden[i] = true;
     }
   }
-  for (const Open& mark : open) result.unclosed.push_back(mark.at);
+  // "АО «ФНБ «Самрук-Казына»": a name quoted inside a quoted name at its end shares the closing
+  // mark with it (Russian writes the "»»" once). A guillemet left open closes with the first «…»
+  // opened after it, when no comma or semicolon stands between them. From the last such mark
+  // back, each hides up to where the one after it starts, so the pass stays linear.
+  std::vector<size_t> unclosed;
+  if (!open.empty() && !closed_guillemets.empty()) {
+    std::sort(closed_guillemets.begin(), closed_guillemets.end());
+    size_t limit = n;              // where the bytes hidden by a later mark start
+    size_t separator = n;          // the first comma or semicolon at or after `scanned`
+    size_t scanned = n;
+    for (auto mark = open.rbegin(); mark != open.rend(); ++mark) {
+      const auto pair = std::upper_bound(closed_guillemets.begin(), closed_guillemets.end(),
+                                         std::make_pair(mark->at, n));
+      if (mark->kind == guillemet && pair != closed_guillemets.end()) {
+        while (scanned > mark->at) {
+          --scanned;
+          if (text[scanned] == ',' || text[scanned] == ';') separator = scanned;
+        }
+        if (separator >= pair->first) {
+          for (size_t k = mark->at; k < std::min(pair->first, limit); ++k) result.hidden[k] = true;
+          limit = mark->at;
+          continue;
+        }
+      }
+      unclosed.push_back(mark->at);
+    }
+    std::reverse(unclosed.begin(), unclosed.end());
+  } else {
+    for (const Open& mark : open) unclosed.push_back(mark.at);
+  }
+  result.unclosed = std::move(unclosed);
   result.balanced = depth == 0;
   return result;
 }
@@ -138,6 +170,7 @@ struct Piece {
   std::string text;
   bool unclosed_quote = false;  // holds a quote mark that never closes
   bool after_slash = false;     // follows a slash, not a comma or semicolon ("A / B": B)
+  bool after_comma = false;     // follows a comma (join_continued_pieces joins only across one)
 };
 
 // Splits on commas, semicolons and slashes outside brackets and quotes. Empty pieces are kept
@@ -149,9 +182,11 @@ std::vector<Piece> split_top_level(std::string_view cell, bool* balanced) {
   size_t unclosed = 0;  // the next of sheltered.unclosed, in order of offset
   size_t start = 0;
   bool after_slash = false;
+  bool after_comma = false;
   const auto cut = [&](size_t end) {
     Piece piece{std::string(trim(cell.substr(start, end - start)))};
     piece.after_slash = after_slash;
+    piece.after_comma = after_comma;
     while (unclosed < sheltered.unclosed.size() && sheltered.unclosed[unclosed] < end) {
       piece.unclosed_quote = true;
       ++unclosed;
@@ -159,6 +194,7 @@ std::vector<Piece> split_top_level(std::string_view cell, bool* balanced) {
     pieces.push_back(std::move(piece));
     start = end + 1;
     after_slash = end < cell.size() && cell[end] == '/';
+    after_comma = end < cell.size() && cell[end] == ',';
   };
   for (size_t i = 0; i < cell.size(); ++i) {
     if (sheltered.hidden[i]) continue;
@@ -220,6 +256,22 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
       text = collapse_spaces(text);
       return true;
     }
+  }
+  // "МНЭ по согласованию", "MNE as agreed": the marker's words without brackets, at the end of an
+  // entry whose last word is an abbreviation or closes a quote or bracket. After other words
+  // they may be prose ("Информация в Правительство по согласованию").
+  for (const std::string& marker : markers) {
+    if (marker.size() < 3 || marker.front() != '(' || marker.back() != ')') continue;
+    const std::string words = " " + marker.substr(1, marker.size() - 2);
+    if (folded.size() != text.size() || !folded.ends_with(words)) continue;
+    const std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size()));
+    if (before.empty()) continue;
+    const size_t space = before.rfind(' ');
+    const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
+    const char32_t end = code_point_before(before, before.size());
+    if (!is_abbreviation(last) && end != U')' && !is_close_quote(end)) continue;
+    text = std::string(before);
+    return true;
   }
   return false;
 }
@@ -426,12 +478,23 @@ void show_commas(std::string& text) {
   for (size_t at; (at = text.find(kHiddenComma)) != std::string::npos;) text.replace(at, kHiddenComma.size(), ",");
 }
 
+// Whether a folded word is an agency's head noun (vocabulary agency.head: "отдел*", "бөлім*").
+bool is_head_word(std::string_view word, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
+  return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
+}
+
+// The folded words of a name before any bracket: a note in brackets ("(по согласованию с МНЭ)")
+// holds no head of the name.
+std::vector<std::string> name_words(std::string_view text) { return words_of(fold_case(text.substr(0, text.find('(')))); }
+
 // Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
 // conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
 // stays whole, and so does a conjunction inside quotes or brackets ("ТОО «Рога и копыта»"). A
 // conjunction cuts before a group (which keeps the conjunction and the rest, its own "and"s
-// included), or between two short entries (abbreviations, or legal forms with a quoted name):
-// what precedes it since the last cut and what follows it up to the next conjunction.
+// included), or between two entries that each name a body (abbreviations, legal forms with a
+// quoted name, or names that open or close with a head noun: "отдел образования и отдел
+// культуры"): what precedes it since the last cut and what follows it up to the next conjunction.
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
   const std::string folded = fold_case(piece);
   if (folded.size() != piece.size()) return {piece};
@@ -458,6 +521,17 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     strip_marker(text, vocabulary);
     return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary);
   };
+  // "отдел образования", "отделом архитектуры", "мәдениет бөлімі": a written-out name whose head
+  // noun opens it (Russian, English) or closes it (Kazakh). Both sides of a conjunction named so
+  // are two bodies; "Министерство труда и социальной защиты" has no head after its "и".
+  const auto is_named_by_head = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
+    strip_marker(text, vocabulary);
+    const std::vector<std::string> words = name_words(text);
+    return words.size() >= 2 && (is_head_word(words.front(), vocabulary) || is_head_word(words.back(), vocabulary));
+  };
+  const auto names_one = [&](size_t from, size_t to) { return is_short_entry(from, to) || is_named_by_head(from, to); };
   const auto starts_group = [&](size_t from, bool nouns) {
     std::string text = collapse_spaces(std::string_view(piece).substr(from, kGroupLookahead));
     strip_marker(text, vocabulary);
@@ -479,12 +553,22 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
-    if (!is_short_entry(start, joint.at) || !is_short_entry(after, next)) continue;
+    if (!names_one(start, joint.at) || !names_one(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
   }
   parts.emplace_back(trim(piece.substr(start)));
   return parts;
+}
+
+// Initials in one word: "А.", "А.Б."; returns how many.
+int initials_in(std::string_view word) {
+  const std::u32string chars = to_u32(word);
+  if (chars.empty() || chars.size() % 2 != 0) return 0;
+  for (size_t k = 0; k < chars.size(); k += 2) {
+    if (!is_upper(chars[k]) || chars[k + 1] != U'.') return 0;
+  }
+  return static_cast<int>(chars.size() / 2);
 }
 
 // "Петрова А.Б. Сидоров В.Г.": people by surname and initials, one after another with nothing
@@ -498,15 +582,6 @@ std::vector<std::string> split_people(const std::string& entry) {
     const std::u32string chars = to_u32(word);
     if (chars.size() < 2 || !is_upper(chars.front())) return false;
     return std::all_of(chars.begin() + 1, chars.end(), [](char32_t c) { return c == U'-' || is_lower_letter(c); });
-  };
-  // Initials in one word: "А.", "А.Б."; returns how many.
-  const auto initials_in = [](std::string_view word) {
-    const std::u32string chars = to_u32(word);
-    if (chars.empty() || chars.size() % 2 != 0) return 0;
-    for (size_t k = 0; k < chars.size(); k += 2) {
-      if (!is_upper(chars[k]) || chars[k + 1] != U'.') return 0;
-    }
-    return static_cast<int>(chars.size() / 2);
   };
   std::vector<std::string_view> words;
   std::string_view rest = entry;
@@ -558,6 +633,149 @@ std::string_view without_footnote_mark(std::string_view entry) {
   return marked && !trim(rest).empty() ? trim(rest) : entry;
 }
 
+bool has_initials(std::string_view text) {
+  for (std::string_view word : split(text, ' ')) {
+    if (initials_in(word) > 0) return true;
+  }
+  return false;
+}
+
+bool has_quote_mark(std::string_view text) {
+  for (std::string_view mark : {"\"", "«", "»", "“", "”", "„"}) {
+    if (text.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether a piece of a cell names a body by itself: an abbreviation first ("МФ", "НПП «…»"), a
+// quoted name, a legal form, a group, a person by initials, or a head noun among its words
+// ("отдел образования", "білім басқармасы"). A piece that does none of these ("городов
+// Астаны", "сельского хозяйства") is words of a name (join_continued_pieces).
+bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
+  std::string bare = collapse_spaces(piece);
+  // A marker ends an entry but names no one: "сёл (по согласованию)" still goes on a name.
+  strip_marker(bare, vocabulary);
+  if (bare.empty() || has_quote_mark(bare) || has_initials(bare)) return true;
+  std::string folded = fold_case(bare);
+  // "and other central bodies": a group after its conjunction, as read_entry reads it.
+  if (folded.size() == bare.size()) {
+    const size_t conjunction = leading_conjunction(folded, vocabulary);
+    bare.erase(0, conjunction);
+    folded.erase(0, conjunction);
+  }
+  if (is_group_folded(folded, vocabulary) || legal_form_of_folded(folded, vocabulary) != LegalForm::none) return true;
+  if (is_abbreviation(std::string_view(bare).substr(0, bare.find(' ')))) return true;
+  const std::vector<std::string> words = name_words(bare);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); });
+}
+
+// Whether a written-out entry may go on past a comma with words that complete it: it names a
+// body, its head comes first and words follow it ("отдел предпринимательства", "МИО областей",
+// "местные исполнительные органы областей"). An entry that ends in its head ("Қаржы бөлімі",
+// "областной акимат"), in a bracket, a quote or a marker is closed, and so is a word alone ("МФ").
+bool is_open_entry(std::string_view entry, const Vocabulary& vocabulary) {
+  std::string bare = collapse_spaces(entry);
+  if (bare.find(' ') == std::string::npos || strip_marker(bare, vocabulary) || has_quote_mark(bare) ||
+      has_initials(bare) || bare.back() == ')' || bare.back() == ']') {
+    return false;
+  }
+  if (legal_form_of(bare, vocabulary) != LegalForm::none || !names_a_body(bare, vocabulary)) return false;
+  const std::vector<std::string> words = name_words(bare);
+  return !words.empty() && !is_head_word(words.back(), vocabulary);
+}
+
+// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
+// before it.
+bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabulary& vocabulary) {
+  for (const std::string& ending : vocabulary.phrases(role)) {
+    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// Kazakh puts the head last: "денсаулық сақтау басқармалары", "Степногорск қалаларының
+// әкімдіктері" (words before it, the head at the end, and the first word no head). `shared`:
+// only a head in the plural with its possessive (vocabulary agency.head_plural_ending), which
+// the pieces before it share.
+bool ends_in_head(std::string_view piece, const Vocabulary& vocabulary, bool shared) {
+  std::string bare = collapse_spaces(piece);
+  strip_marker(bare, vocabulary);
+  const std::vector<std::string> words = name_words(bare);
+  return words.size() >= 2 && is_head_word(words.back(), vocabulary) && !is_head_word(words.front(), vocabulary) &&
+         (!shared || ends_in_one_of(words.back(), "agency.head_plural_ending", vocabulary));
+}
+
+// Whether a piece's last word is in the Kazakh genitive ("облыстардың").
+bool ends_in_genitive(std::string_view piece, const Vocabulary& vocabulary) {
+  const std::vector<std::string> words = name_words(piece);
+  return !words.empty() && ends_in_one_of(words.back(), "agency.genitive_ending", vocabulary);
+}
+
+// "МИО областей, городов Астаны, Алматы и Шымкента", "отдел предпринимательства, сельского
+// хозяйства и ветеринарии района": commas inside one name list the words that complete its head,
+// as in the group phrases and shared endings hide_group_commas knows. A piece after a comma that
+// names no body (names_a_body) goes on the entry before it when that entry is open
+// (is_open_entry) and the piece starts in lower case, or when the piece before it went on so
+// ("Алматы и Шымкента"). Kazakh puts the head last: pieces that name no body go on with the
+// piece after them that ends in a head, when the first is in the genitive ("облыстардың, ...
+// органдары") or the head is plural with its possessive ending ("облыстық білім, денсаулық
+// сақтау басқармалары"; vocabulary agency.genitive_ending, agency.head_plural_ending); a
+// Russian name ending in its head ("Союз муниципалитетов, местные исполнительные органы") has
+// neither. Any other piece stays an entry ("Министерство финансов, Казгидромет").
+std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabulary& vocabulary) {
+  if (pieces.size() < 2) return pieces;
+  const auto lower_start = [](const std::string& text) { return !text.empty() && is_lower_letter(code_point_at(text, 0)); };
+  const auto ends_closed = [](const std::string& text) {
+    const char32_t last = code_point_before(text, text.size());
+    return last == U')' || last == U']' || is_close_quote(last);
+  };
+  std::vector<bool> bodies(pieces.size());
+  for (size_t k = 0; k < pieces.size(); ++k) bodies[k] = names_a_body(pieces[k].text, vocabulary);
+  const auto append = [](Piece& into, const Piece& piece) {
+    into.text += ", ";
+    into.text += piece.text;
+    into.unclosed_quote = into.unclosed_quote || piece.unclosed_quote;
+  };
+  std::vector<Piece> out;
+  bool open = false;       // out.back() may go on
+  bool continued = false;  // out.back() ends in a piece that went on it
+  // The piece that ends the run of pieces without a body being read, and whether it ends in a
+  // head, one any piece before it shares or one it shares only after a genitive (read once per
+  // run, so that the pass stays linear).
+  size_t run_end = 0;
+  bool head_any = false;
+  bool head_shared = false;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    Piece& piece = pieces[k];
+    if (!bodies[k] && piece.after_comma && !out.empty() && open && (continued || lower_start(piece.text))) {
+      append(out.back(), piece);
+      open = !ends_closed(piece.text);
+      continued = true;
+      continue;
+    }
+    continued = false;
+    if (!bodies[k]) {
+      if (k >= run_end) {
+        run_end = k + 1;
+        while (run_end < pieces.size() && pieces[run_end].after_comma && !bodies[run_end]) ++run_end;
+        const bool closes = run_end < pieces.size() && pieces[run_end].after_comma;
+        head_any = closes && ends_in_head(pieces[run_end].text, vocabulary, false);
+        head_shared = closes && ends_in_head(pieces[run_end].text, vocabulary, true);
+      }
+      if (head_shared || (head_any && ends_in_genitive(piece.text, vocabulary))) {
+        for (size_t m = k + 1; m <= run_end; ++m) append(piece, pieces[m]);
+        out.push_back(std::move(piece));
+        open = false;
+        k = run_end;
+        continue;
+      }
+    }
+    open = bodies[k] && is_open_entry(piece.text, vocabulary);
+    out.push_back(std::move(piece));
+  }
+  return out;
+}
+
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   Agency agency;
   agency.text = text;
@@ -587,15 +805,35 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   return agency;
 }
 
+// "МИО областей", "КГД МФ", "МФ – свод", "МФ (по согласованию с МНЭ)": an abbreviation opening
+// an entry whose other words name no body of their own (no head noun, no quote, no person): the
+// body is the abbreviation's, the words qualify it (a sub-body of another body, the part of the
+// country, a note on its role), and the entry's text keeps them. Read so in an agency cell only:
+// prose that opens with an abbreviation ("МНЭ направит информацию") is no list of bodies.
+void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
+  if (agency.abbr || agency.kind != "agency" || !agency.name) return;
+  const std::string& name = *agency.name;
+  const size_t space = name.find(' ');
+  if (space == std::string::npos || !is_abbreviation(std::string_view(name).substr(0, space))) return;
+  if (legal_form_of(name, vocabulary) != LegalForm::none || has_initials(name) || has_quote_mark(name)) return;
+  const std::vector<std::string> words = words_of(fold_case(name));
+  if (std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); })) return;
+  agency.abbr = name.substr(0, space);
+  agency.name.reset();
+}
+
 // split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
 // are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
+// `qualifiers`: read an abbreviation with words after it as that abbreviation (an agency cell's
+// reading, read_qualified_abbreviation).
 AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::vector<size_t>* unit_of,
-                      const std::unordered_set<std::string>* defined = nullptr) {
+                      const std::unordered_set<std::string>* defined = nullptr, bool qualifiers = false) {
   AgencyList list;
   size_t unit = 0;
   bool balanced = true;
   std::vector<Piece> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
   for (Piece& piece : pieces) show_commas(piece.text);
+  pieces = join_continued_pieces(std::move(pieces), vocabulary);
   if (!balanced) {
     list.unparsed.push_back(std::string(trim(cell)));
   }
@@ -616,6 +854,7 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
       if (!(first_part && piece.after_slash) && !list.agencies.empty()) ++unit;
       first_part = false;
       Agency agency = read_entry(entry, vocabulary);
+      if (qualifiers) read_qualified_abbreviation(agency, vocabulary);
       if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
           legal_form_of(*agency.name, vocabulary) == LegalForm::alone && defined != nullptr &&
           defined->count(*agency.name) != 0) {
@@ -669,7 +908,7 @@ bool is_abbreviation(std::string_view token) {
 
 AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary,
                           const std::unordered_set<std::string>* defined) {
-  return split_list(cell, vocabulary, nullptr, defined);
+  return split_list(cell, vocabulary, nullptr, defined, true);
 }
 
 bool continues_in(std::string_view paragraph, std::string_view next) {
@@ -678,6 +917,22 @@ bool continues_in(std::string_view paragraph, std::string_view next) {
     return sheltered.balanced && sheltered.unclosed.empty();
   };
   return !closed(paragraph) && closed(std::string(paragraph) + " " + std::string(next));
+}
+
+bool continues_entry(std::string_view paragraph, std::string_view next, const Vocabulary& vocabulary) {
+  paragraph = trim(paragraph);
+  next = trim(next);
+  if (paragraph.empty() || next.empty()) return false;
+  const size_t space = paragraph.rfind(' ');
+  const std::string last_word = fold_case(paragraph.substr(space == std::string_view::npos ? 0 : space + 1));
+  const std::vector<std::string>& joins = vocabulary.phrases("wrap.join");
+  if (std::find(joins.begin(), joins.end(), last_word) != joins.end()) return true;
+  if (!is_lower_letter(code_point_at(next, 0)) || names_a_body(next, vocabulary)) return false;
+  bool balanced = true;
+  std::vector<Piece> pieces = split_top_level(hide_group_commas(paragraph, vocabulary), &balanced);
+  for (Piece& piece : pieces) show_commas(piece.text);
+  pieces = join_continued_pieces(std::move(pieces), vocabulary);
+  return balanced && is_open_entry(pieces.back().text, vocabulary);
 }
 
 // Whether the paragraph could hold a telling entry at all: an abbreviation or a legal form (a
@@ -726,7 +981,7 @@ bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabu
 }
 
 bool names_bodies(std::string_view cell, const Vocabulary& vocabulary) {
-  const AgencyList list = split_agencies(cell, vocabulary);
+  const AgencyList list = split_list(cell, vocabulary, nullptr);
   if (list.agencies.empty() || !list.unparsed.empty()) return false;
   const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
   return std::all_of(list.agencies.begin(), list.agencies.end(), [&](const Agency& agency) {

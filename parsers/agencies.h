@@ -46,6 +46,14 @@ AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary,
 // paragraph. The fields stage joins the two with a space before splitting the list.
 bool continues_in(std::string_view paragraph, std::string_view next);
 
+// True when `next`, the paragraph after `paragraph` in one agency cell, goes on the entry that
+// `paragraph` ends, in a copy that made each line a paragraph: `paragraph` ends in a word no
+// entry ends with (vocabulary wrap.join: "управление транспорта и" / "дорог области"), or `next`
+// starts in lower case, names no body and the entry before it is open, as after a comma inside
+// a name ("акиматы районов" / "городов областного значения"). The fields stage joins the two
+// with a space.
+bool continues_entry(std::string_view paragraph, std::string_view next, const Vocabulary& vocabulary);
+
 // True when the paragraph reads as an agency list rather than prose: its entries are mostly
 // abbreviations or carry an "(as agreed)" marker. Used by the table stage to classify paragraphs.
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary);

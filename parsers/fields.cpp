@@ -35,7 +35,8 @@ std::string join_text(const std::vector<Paragraph>& paragraphs) {
 // An agency cell's paragraphs, each joined with the next when a bracket or quote it opens is
 // closed there (a marker broken over a line: "МВД (по" + "согласованию)"), or when the next is
 // a marker alone ("ДСЭК" + "(по согласованию)", a <br> before the marker): it marks the entry
-// it follows, as on one line.
+// it follows, as on one line; or when a name goes on in it ("акиматы городов и" + "районов",
+// agencies.h continues_entry).
 std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell, const Vocabulary& vocabulary) {
   const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
   const auto is_marker = [&](std::string_view text) {
@@ -43,7 +44,8 @@ std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell, c
   };
   std::vector<Paragraph> joined;
   for (const Paragraph& paragraph : cell) {
-    if (!joined.empty() && (continues_in(joined.back().text, paragraph.text) || is_marker(paragraph.text))) {
+    if (!joined.empty() && (continues_in(joined.back().text, paragraph.text) || is_marker(paragraph.text) ||
+                            continues_entry(joined.back().text, paragraph.text, vocabulary))) {
       joined.back().text += ' ';
       joined.back().text += paragraph.text;
     } else {

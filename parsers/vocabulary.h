@@ -26,6 +26,10 @@
 //   agency.shared_ending                                  an adjective ending ("ого"): two adjectives
 //                                                         ending in it around a comma share the noun
 //                                                         after them, one agency ("Северного, Южного районов")
+//   agency.genitive_ending, agency.head_plural_ending     Kazakh endings ("ның"; "лары"): pieces before
+//                                                         a comma in the genitive, or before a head in
+//                                                         the plural with its possessive, share that
+//                                                         head ("облыстық білім, ... басқармалары")
 //   agency.head                                           head nouns of bodies' names ("отдел*",
 //                                                         "ministr*"): a column the header leaves
 //                                                         unnamed reads as the agencies by them (table.h)

@@ -436,9 +436,9 @@ TEST_CASE("'together with' between two short entries joins two agencies, as 'and
   CHECK(dump("MIA together with LEB (as agreed)") ==
         std::vector<std::string>{"MIA|agency|MIA|-|", "LEB (as agreed)|agency|LEB|-|agreed"});
   // Inside a written-out name it cuts nothing.
-  CHECK(dump("Отдел образования совместно с советом ветеранов") ==
-        std::vector<std::string>{"Отдел образования совместно с советом ветеранов|agency|-|"
-                                 "Отдел образования совместно с советом ветеранов|"});
+  CHECK(dump("Отдел образования совместно с ветеранами") ==
+        std::vector<std::string>{"Отдел образования совместно с ветеранами|agency|-|"
+                                 "Отдел образования совместно с ветеранами|"});
 }
 
 TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviation, the note kept in its text", "[agencies]") {
@@ -448,4 +448,139 @@ TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviati
   // A bracket that names a body, or is written in capitals, is no note.
   CHECK(dump("МФ (Комитет казначейства)") ==
         std::vector<std::string>{"МФ (Комитет казначейства)|agency|-|МФ (Комитет казначейства)|"});
+}
+
+TEST_CASE("a piece after a comma that names no body goes on the written-out name before it", "[agencies]") {
+  // The words after the comma complete the head before it: no head noun, no abbreviation.
+  CHECK(dump("МВД, отделы культуры городов, сёл (по согласованию)") ==
+        std::vector<std::string>{"МВД|agency|МВД|-|", "отделы культуры городов, сёл (по согласованию)|agency|-|"
+                                                      "отделы культуры городов, сёл|agreed"});
+  CHECK(dump("управление торговли, бытового обслуживания и туризма области").size() == 1);
+  CHECK(dump("акиматы сёл, посёлков районного подчинения").size() == 1);
+  // A capitalised piece goes on only after a piece that did ("Караганды и Темиртау").
+  CHECK(dump("СИО районов, городов Караганды, Темиртау и Балхаша").size() == 1);
+  CHECK(dump("органы юстиции районов, городов областного подчинения и столицы") ==
+        std::vector<std::string>{"органы юстиции районов, городов областного подчинения и столицы|agency|-|"
+                                 "органы юстиции районов, городов областного подчинения и столицы|"});
+}
+
+TEST_CASE("Kazakh pieces in lower case that name no body go on with the piece after them that ends in its head", "[agencies]") {
+  CHECK(dump("аудандардың, қалалардың мәдениет бөлімдері") ==
+        std::vector<std::string>{"аудандардың, қалалардың мәдениет бөлімдері|agency|-|аудандардың, қалалардың мәдениет бөлімдері|"});
+  CHECK(dump("ҚМ, аудандық жер, сәулет бөлімдері").size() == 2);
+  CHECK(dump("ауылдар мен Ақсу, Жаркент қалаларының әкімдіктері").size() == 1);
+}
+
+TEST_CASE("a piece that names a body, or follows a closed entry, still splits at its comma", "[agencies]") {
+  CHECK(dump("МФ, МНЭ").size() == 2);
+  CHECK(dump("Отдел образования, отдел культуры").size() == 2);
+  // A word alone, a name ending in its head, a marked or quoted entry take nothing after them.
+  CHECK(dump("МФ, сельские округа").size() == 2);
+  CHECK(dump("Қаржы бөлімі, аудандық жер, сәулет бөлімдері").size() == 2);
+  CHECK(dump("Отдел спорта (по согласованию), сельские округа").size() == 2);
+  CHECK(dump("ТОО «Сервис», сельские округа").size() == 2);
+  // A capitalised piece after an open entry is a body of its own.
+  CHECK(dump("Министерство финансов, Казгидромет").size() == 2);
+  // A person by initials is someone.
+  CHECK(dump("Отдел спорта района, аким Петров А.Б.").size() == 2);
+}
+
+TEST_CASE("a line that ends in a conjunction, or a lower-case line that names no body, goes on the entry before it",
+          "[agencies]") {
+  const Vocabulary& v = builtin_vocabulary();
+  CHECK(continues_entry("управление земельных отношений и", "кадастра области", v));
+  CHECK(continues_entry("аудандардың ауыл шаруашылығы бөлімдері мен", "ветеринария бөлімдері", v));
+  CHECK(continues_entry("отдел торговли", "бытового обслуживания района (по согласованию)", v));
+  // A body of its own on the next line, a capital, or an entry that takes nothing after it.
+  CHECK_FALSE(continues_entry("отдел торговли", "отдел культуры", v));
+  CHECK_FALSE(continues_entry("отдел торговли", "Казгидромет", v));
+  CHECK_FALSE(continues_entry("МФ", "сельские округа", v));
+  CHECK_FALSE(continues_entry("отдел торговли (по согласованию)", "сельские округа", v));
+}
+
+TEST_CASE("'and' or 'together with' between two names that each open or close with a head noun splits them",
+          "[agencies]") {
+  CHECK(dump("отдел торговли и отдел туризма") ==
+        std::vector<std::string>{"отдел торговли|agency|-|отдел торговли|", "отдел туризма|agency|-|отдел туризма|"});
+  CHECK(dump("управление финансов совместно с управлением экономики") ==
+        std::vector<std::string>{"управление финансов|agency|-|управление финансов|",
+                                 "управлением экономики|agency|-|управлением экономики|"});
+  CHECK(dump("МВД и отдел туризма").size() == 2);
+  CHECK(dump("жер бөлімі және сәулет бөлімі").size() == 2);
+  CHECK(dump("Department of Trade and Department of Tourism").size() == 2);
+  // A name whose own "и" has no head after it stays whole.
+  CHECK(dump("управление торговли и бытового обслуживания") ==
+        std::vector<std::string>{"управление торговли и бытового обслуживания|agency|-|"
+                                 "управление торговли и бытового обслуживания|"});
+  CHECK(dump("Ministry of Labour and Social Protection").size() == 1);
+  CHECK(dump("Мәдениет және спорт министрлігі").size() == 1);
+}
+
+TEST_CASE("the marker's words without brackets after an abbreviation mark it", "[agencies]") {
+  CHECK(dump("МФ, МЮ по согласованию") ==
+        std::vector<std::string>{"МФ|agency|МФ|-|", "МЮ по согласованию|agency|МЮ|-|agreed"});
+  CHECK(dump("ӘМ келісім бойынша") == std::vector<std::string>{"ӘМ келісім бойынша|agency|ӘМ|-|agreed"});
+  CHECK(dump("MJ as agreed, NCE “Atameken” as agreed") ==
+        std::vector<std::string>{"MJ as agreed|agency|MJ|-|agreed", "NCE “Atameken” as agreed|agency|NCE|-|agreed"});
+  // After other words they may be prose: not read as the marker.
+  CHECK(dump("Отдел культуры по согласованию") ==
+        std::vector<std::string>{"Отдел культуры по согласованию|agency|-|Отдел культуры по согласованию|"});
+}
+
+TEST_CASE("an abbreviation followed by words that name no body of their own is that abbreviation, the words kept in its text",
+          "[agencies]") {
+  CHECK(dump("МЮ (по согласованию с МВД), СИО районов, ДГД МЮ, МЮ – свод") ==
+        std::vector<std::string>{"МЮ (по согласованию с МВД)|agency|МЮ|-|", "СИО районов|agency|СИО|-|",
+                                 "ДГД МЮ|agency|ДГД|-|", "МЮ – свод|agency|МЮ|-|"});
+  // A written-out body after it, a legal form or a quoted name are read as before.
+  CHECK(dump("МЮ (Комитет регистрации)") ==
+        std::vector<std::string>{"МЮ (Комитет регистрации)|agency|-|МЮ (Комитет регистрации)|"});
+  CHECK(dump("ТОО Ак Жол") == std::vector<std::string>{"ТОО Ак Жол|agency|-|ТОО Ак Жол|"});
+  // Prose that opens with an abbreviation is no agency list.
+  CHECK_FALSE(looks_like_agency_list("МЮ направит информацию в правительство", builtin_vocabulary()));
+}
+
+TEST_CASE("an abbreviation with words after it links to the glossary's, or warns that the glossary lacks it", "[agencies]") {
+  const std::string plan =
+      "План\n\n№\n\nНаименование мероприятия\n\nСрок исполнения\n\nОтветственные исполнители\n\n"
+      "1\n\nРемонт школ\n\n2026 год\n\nСИО районов, городов Актобе, Атырау и Уральска, ДГД МЮ, МЮ – свод\n\n"
+      "Примечание: расшифровка аббревиатур:\n\nМЮ – Министерство юстиции\n\nСИО – местные исполнительные органы\n";
+  Result<Source> source = decode_source("plan.txt", plan);
+  REQUIRE(source.ok());
+  Result<Plan> parsed = parse_source(source.value());
+  REQUIRE(parsed.ok());
+  const std::vector<Agency>& agencies = parsed.value().activities.at(0).agencies;
+  REQUIRE(agencies.size() == 3);
+  CHECK(agencies[0].text == "СИО районов, городов Актобе, Атырау и Уральска");
+  CHECK(agencies[0].abbr == "СИО");
+  CHECK(agencies[0].name == "местные исполнительные органы");
+  CHECK(agencies[1].abbr == "ДГД");
+  CHECK_FALSE(agencies[1].name.has_value());
+  CHECK(agencies[2].abbr == "МЮ");
+  CHECK(agencies[2].name == "Министерство юстиции");
+  const std::vector<Diagnostic>& diagnostics = parsed.value().diagnostics;
+  CHECK(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+          return d.code == Code::unknown_abbreviation && d.message.find("ДГД") != std::string::npos;
+        }) == 1);
+}
+
+TEST_CASE("a name quoted inside a quoted name shares its closing guillemet with it", "[agencies]") {
+  const AgencyList list = split_agencies("АО «Фонд «Жасыл Дала» (по согласованию), МЮ", builtin_vocabulary());
+  CHECK(list.unparsed.empty());
+  REQUIRE(list.agencies.size() == 2);
+  CHECK(list.agencies[0].name == "АО «Фонд «Жасыл Дала»");
+  CHECK(list.agencies[0].as_agreed);
+  // A comma between the two opening marks leaves the first one open, reported.
+  CHECK_FALSE(split_agencies("АО «Фонд, «Жасыл Дала», МЮ", builtin_vocabulary()).unparsed.empty());
+  // A public or corporate fund before a quoted name is a legal form.
+  CHECK(dump("ОФ «Жаңа толқын», КФ «Болашақ»") ==
+        std::vector<std::string>{"ОФ «Жаңа толқын»|agency|-|ОФ «Жаңа толқын»|", "КФ «Болашақ»|agency|-|КФ «Болашақ»|"});
+}
+
+TEST_CASE("a Russian name ending in its head after a comma takes nothing before it", "[agencies]") {
+  CHECK(dump("Союз ветеранов, местные исполнительные органы (по согласованию), МЮ").size() == 3);
+  CHECK(dump("сельские округа, районный акимат").size() == 2);
+  // Kazakh: a genitive before a singular head, and capitals before a plural head, share it.
+  CHECK(dump("облыстың, қаланың білім басқармасы").size() == 1);
+  CHECK(dump("Ақмола, Қостанай облыстарының әкімдіктері").size() == 1);
 }
