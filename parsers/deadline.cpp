@@ -449,13 +449,15 @@ std::optional<Period> read_iso_day(Cursor& cursor) {
   return Period{Period::Kind::day, year, month, day, 0};
 }
 
-// A numeral, Roman or a digit 1-4, with the unit after it ("IV кварталы") or after the range's
-// other end ("III – IV квартал", "3-4 тоқсан"): the grammar lets it stand only as a range's end.
+// A numeral, Roman or a digit 1-4, with the unit after it ("IV кварталы", the "4 кварталы" of
+// "3-4 кварталы") or after the range's other end ("III – IV квартал", "3-4 тоқсан"): the grammar
+// lets a bare one stand only as a range's first end.
 bool at_part(const Cursor& cursor) {
   const Token* t = cursor.peek();
   if (t == nullptr) return false;
   if (t->sym == Sym::part) return true;
-  return t->sym == Sym::number && t->digits == 1 && t->value >= 1 && t->value <= 4 && cursor.peek_is(Sym::dash, 1);
+  if (t->sym != Sym::number || t->digits != 1 || t->value < 1 || t->value > 4) return false;
+  return cursor.peek_is(Sym::dash, 1) || cursor.peek_is(Sym::halves, 1) || cursor.peek_is(Sym::quarters, 1);
 }
 
 std::optional<Period> read_part(Cursor& cursor, int year) {

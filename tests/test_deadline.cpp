@@ -669,6 +669,10 @@ TEST_CASE("two numerals sharing one unit word make a range of quarters or half-y
       {"2025 жылғы ІІІ-ІV тоқсандар", "2025-07-01", "2025-12-31", nullptr},
       {"2026 жылғы 1-2 тоқсан", "2026-01-01", "2026-06-30", nullptr},
       {"1st-2nd quarter of 2026", "2026-01-01", "2026-06-30", nullptr},
+      // Digits with the plural unit, as the Roman numerals take it.
+      {"3-4 кварталы 2027 года", "2027-07-01", "2027-12-31", nullptr},
+      {"в 1–2 кварталах 2027 г.", "2027-01-01", "2027-06-30", nullptr},
+      {"1-2 полугодия 2027 года", "2027-01-01", "2027-12-31", nullptr},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -676,7 +680,8 @@ TEST_CASE("two numerals sharing one unit word make a range of quarters or half-y
   }
   // A numeral alone, out of order, or past the unit's count is no period.
   for (const char* input : {"III", "III 2025", "до III 2025", "IV–I кварталы 2025 года", "III–V кварталы 2025 года",
-                            "II–III полугодие 2025", "I–II кварталы", "1-2 дня"}) {
+                            "II–III полугодие 2025", "I–II кварталы", "1-2 дня", "3-5 кварталы 2027 года",
+                            "2-3 полугодия 2027 года"}) {
     INFO("\"" << input << "\"");
     CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
   }
