@@ -60,7 +60,9 @@ bool has_digit(std::string_view text) {
 
 bool joins_as_deadline(const Paragraph& first, const Paragraph& second, const Vocabulary& vocabulary) {
   if (first.text.size() > kMaxDeadlineLine || second.text.size() > kMaxDeadlineLine) return false;
-  if (parse_whole_deadline(first.text, vocabulary)) return false;
+  // Two whole deadlines are two ("2026 год," / "2027 год"); the Kazakh year goes first and may be
+  // the whole first line ("2026 жылғы" / "желтоқсан").
+  if (parse_whole_deadline(first.text, vocabulary) && parse_whole_deadline(second.text, vocabulary)) return false;
   const std::optional<Deadline> joined = parse_whole_deadline(first.text + "\n" + second.text, vocabulary);
   return joined && (joined->from || joined->to);
 }

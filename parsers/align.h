@@ -54,9 +54,10 @@ bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabul
 
 // A deadline hard-wrapped over two paragraphs ("IV квартал" + "2026 года", "до 1 декабря" +
 // "2026 года"; lines of a line-a-paragraph copy, or a <br> in a cell) reads as two: the first
-// no deadline at all, the second the whole year. Two paragraphs are one deadline when the first
-// alone is no whole deadline (parse_whole_deadline: unread, or a period without its year) and the
-// two joined are a whole deadline with a date. Each such pair becomes one paragraph, joined with
+// no deadline at all, the second the whole year. Two paragraphs are one deadline when one of them
+// alone is no whole deadline (parse_whole_deadline: unread, or a period without its year; the
+// Kazakh "2026 жылғы" + "желтоқсан" has the year first) and the two joined are a whole deadline
+// with a date. Each such pair becomes one paragraph, joined with
 // "\n" as a wrapped outcome's lines are, the second line kept in its breaks. `next_lines_only`:
 // only whole lines on consecutive lines may join (a copy of the whole table, where the next
 // paragraph may be another cell's); without it any two of the paragraphs (one cell's) may.

@@ -307,6 +307,10 @@ TEST_CASE("two lines are one deadline when the first alone is none and the two j
   CHECK(join_wrapped_deadlines(apart, vocabulary, true).size() == 2);
   std::vector<Paragraph> prose = {line("Ремонт до", 5), line("2027 года", 6)};
   CHECK(join_wrapped_deadlines(prose, vocabulary, true).size() == 2);
+  // The Kazakh year first: a whole year, then a month that alone is none.
+  std::vector<Paragraph> year_first = {line("2027 жылғы", 5), line("желтоқсан", 6)};
+  REQUIRE(join_wrapped_deadlines(year_first, vocabulary, true).size() == 1);
+  CHECK(year_first[0].text == "2027 жылғы\nжелтоқсан");
   // One cell's paragraphs need not be whole lines.
   std::vector<Paragraph> cell = {Paragraph{"IV квартал", 5}, Paragraph{"2027 года", 5}};
   CHECK(join_wrapped_deadlines(cell, vocabulary, false).size() == 1);
