@@ -44,6 +44,29 @@ const int* costs_of(std::string_view role) {
   return kCosts[4].cost;  // an unknown role takes anything, like "other"
 }
 
+// Deadline cells are short; a longer paragraph is prose, and the joined parse is skipped for it.
+constexpr size_t kMaxDeadlineLine = 80;
+
+bool on_next_line(const Paragraph& before, const Paragraph& paragraph) {
+  if (!before.whole_line || !paragraph.whole_line) return false;
+  const int last_line = before.breaks.empty() ? before.line : before.breaks.back().line;
+  return paragraph.line == last_line + 1;
+}
+
+// A deadline with a date has its year in digits; most prose lines have none.
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool joins_as_deadline(const Paragraph& first, const Paragraph& second, const Vocabulary& vocabulary) {
+  if (first.text.size() > kMaxDeadlineLine || second.text.size() > kMaxDeadlineLine) return false;
+  // Two whole deadlines are two ("2026 год," / "2027 год"); the Kazakh year goes first and may be
+  // the whole first line ("2026 жылғы" / "желтоқсан").
+  if (parse_whole_deadline(first.text, vocabulary) && parse_whole_deadline(second.text, vocabulary)) return false;
+  const std::optional<Deadline> joined = parse_whole_deadline(first.text + "\n" + second.text, vocabulary);
+  return joined && (joined->from || joined->to);
+}
+
 }  // namespace
 
 int kind_cost(std::string_view role, ParagraphKind kind) { return costs_of(role)[kind_index(kind)]; }
@@ -63,9 +86,7 @@ ParagraphKind classify_paragraph(std::string_view paragraph, const Vocabulary& v
 }
 
 bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary) {
-  if (!before.whole_line || !paragraph.whole_line) return false;
-  const int last_line = before.breaks.empty() ? before.line : before.breaks.back().line;
-  if (paragraph.line != last_line + 1 || before.text.empty() || paragraph.text.empty()) return false;
+  if (!on_next_line(before, paragraph) || before.text.empty() || paragraph.text.empty()) return false;
   const std::u32string first = to_u32(std::string_view(paragraph.text).substr(0, 4));
   if (!first.empty() && is_letter(first.front()) && !is_upper(first.front())) return true;
   const char end = before.text.back();
@@ -75,6 +96,28 @@ bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabul
   const std::string last = fold_case(std::string_view(before.text).substr(space + 1));
   const std::vector<std::string>& joins = vocabulary.phrases("wrap.join");
   return std::find(joins.begin(), joins.end(), last) != joins.end();
+}
+
+std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary,
+                                           bool next_lines_only) {
+  std::vector<size_t> origin;
+  size_t out = 0;
+  for (size_t k = 0; k < paragraphs.size(); ++k) {
+    if (out > 0 && (has_digit(paragraphs[out - 1].text) || has_digit(paragraphs[k].text)) && (!next_lines_only || on_next_line(paragraphs[out - 1], paragraphs[k])) &&
+        joins_as_deadline(paragraphs[out - 1], paragraphs[k], vocabulary)) {
+      Paragraph& first = paragraphs[out - 1];
+      const size_t offset = first.text.size() + 1;
+      first.breaks.push_back({offset, paragraphs[k].line});
+      for (const LineBreak& line : paragraphs[k].breaks) first.breaks.push_back({line.offset + offset, line.line});
+      first.text += "\n" + paragraphs[k].text;
+      continue;
+    }
+    if (out != k) paragraphs[out] = std::move(paragraphs[k]);
+    origin.push_back(k);
+    ++out;
+  }
+  paragraphs.resize(out);
+  return origin;
 }
 
 std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind>& kinds,

@@ -52,4 +52,17 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
 inline constexpr int kWrapCut = 8;
 bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary);
 
+// A deadline hard-wrapped over two paragraphs ("IV квартал" + "2026 года", "до 1 декабря" +
+// "2026 года"; lines of a line-a-paragraph copy, or a <br> in a cell) reads as two: the first
+// no deadline at all, the second the whole year. Two paragraphs are one deadline when one of them
+// alone is no whole deadline (parse_whole_deadline: unread, or a period without its year; the
+// Kazakh "2026 жылғы" + "желтоқсан" has the year first) and the two joined are a whole deadline
+// with a date. Each such pair becomes one paragraph, joined with
+// "\n" as a wrapped outcome's lines are, the second line kept in its breaks. `next_lines_only`:
+// only whole lines on consecutive lines may join (a copy of the whole table, where the next
+// paragraph may be another cell's); without it any two of the paragraphs (one cell's) may.
+// Returns, for each paragraph left, the index it had before.
+std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary,
+                                           bool next_lines_only);
+
 }  // namespace planparse

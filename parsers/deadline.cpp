@@ -41,6 +41,10 @@ enum class Sym : uint8_t {
   from,        // deadline.from: "from", "с", and the Kazakh postposition "бастап"
   to,          // deadline.to: "to", "по" between the two ends of a range
   recurrence,  // recurrence.X
+  then,        // deadline.then: "далее", "thereafter", "әрі қарай" between a date and the recurrence after it
+  onward,      // deadline.onward: "on", "onwards" closing "from 2026 on", a start with no end
+  open,        // "(" : a bracket around a whole part ("ежегодно (2026–2028 годы)")
+  close,       // ")"
   filler,      // deadline.filler, dropped before the grammar runs
   word,        // letters that start no known phrase
   other,       // any other character
@@ -128,6 +132,8 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   if (role == "deadline.from") return token(Sym::from);
   if (role == "deadline.to") return token(Sym::to);
   if (role == "deadline.filler") return token(Sym::filler);
+  if (role == "deadline.then") return token(Sym::then);
+  if (role == "deadline.onward") return token(Sym::onward);
   constexpr std::string_view kRecurrence = "recurrence.";
   if (role.starts_with(kRecurrence) && role.size() > kRecurrence.size()) {
     Token recurrence = token(Sym::recurrence);
@@ -252,7 +258,7 @@ void tokenize(std::string_view s, const PhraseTable& table, std::vector<Token>& 
     spaced = false;
     if (tokens.size() < kMaxTokens) {
       tokens.push_back(token);
-    } else if (token.sym != Sym::filler && token.sym != Sym::comma && token.sym != Sym::stop) {
+    } else if (token.sym != Sym::filler && token.sym != Sym::comma && token.sym != Sym::stop && token.sym != Sym::close) {
       tokens.back() = token;
     }
   };
@@ -287,6 +293,9 @@ void tokenize(std::string_view s, const PhraseTable& table, std::vector<Token>& 
       i += length;
     } else if (c == '.' || c == ';') {
       push(Token{Sym::stop, false, false, static_cast<int>(c), 0, {}});
+      i += length;
+    } else if (c == '(' || c == ')') {
+      push(Token{c == '(' ? Sym::open : Sym::close, false, false, 0, 0, {}});
       i += length;
     } else if (is_word_char(c)) {
       // The whole word goes, so that no phrase can match from its middle.
@@ -440,13 +449,15 @@ std::optional<Period> read_iso_day(Cursor& cursor) {
   return Period{Period::Kind::day, year, month, day, 0};
 }
 
-// A numeral, Roman or a digit 1-4, with the unit after it ("IV кварталы") or after the range's
-// other end ("III – IV квартал", "3-4 тоқсан"): the grammar lets it stand only as a range's end.
+// A numeral, Roman or a digit 1-4, with the unit after it ("IV кварталы", the "4 кварталы" of
+// "3-4 кварталы") or after the range's other end ("III – IV квартал", "3-4 тоқсан"): the grammar
+// lets a bare one stand only as a range's first end.
 bool at_part(const Cursor& cursor) {
   const Token* t = cursor.peek();
   if (t == nullptr) return false;
   if (t->sym == Sym::part) return true;
-  return t->sym == Sym::number && t->digits == 1 && t->value >= 1 && t->value <= 4 && cursor.peek_is(Sym::dash, 1);
+  if (t->sym != Sym::number || t->digits != 1 || t->value < 1 || t->value > 4) return false;
+  return cursor.peek_is(Sym::dash, 1) || cursor.peek_is(Sym::halves, 1) || cursor.peek_is(Sym::quarters, 1);
 }
 
 std::optional<Period> read_part(Cursor& cursor, int year) {
@@ -507,7 +518,7 @@ std::optional<Period> read_period(Cursor& cursor) {
 
 struct Span {
   std::optional<Date> from;
-  Date to;
+  std::optional<Date> to;  // null only for a start with no end, which only a recurrence allows
 };
 
 // The grammar over the tokens left once fillers, end punctuation and a recurrence are gone:
@@ -518,10 +529,13 @@ struct Span {
 //          | period START period (BY | BY_END)         Kazakh: "1 шілдеден (бастап) 31 желтоқсанға дейін"
 //   SEP   := DASH | TO | BY (only after FROM: "с 1 июля до 31 декабря 2025 года")
 //   START := FROM ("бастап", "жылдан") | an ablative month ending the first period
-// A start with no end ("с 1 июля 2025 года", "as of 1 July 2025") is no deadline. One end with no
-// year borrows the other's: "January – June 2023", "2025 жылғы шілде – желтоқсан"; a bare numeral
-// as the first end borrows the second's unit: "III – IV квартал 2025 года".
-std::optional<Span> read_span(const Token* begin, const Token* end) {
+// A start with no end ("с 1 июля 2025 года", "as of 1 July 2025") is no deadline, unless
+// `open_end`: beside a recurrence it says when the repetition begins ("ежегодно, начиная с 2026
+// года", "annually from 2026 on"), and reads as its first day with no end. An ONWARD word
+// ("on", "onwards") may close such a start. One end with no year borrows the other's: "January
+// – June 2023", "2025 жылғы шілде – желтоқсан"; a bare numeral as the first end borrows the
+// second's unit: "III – IV квартал 2025 года".
+std::optional<Span> read_span(const Token* begin, const Token* end, bool open_end) {
   Cursor cursor(begin, end);
   bool leading_from = false;
   if (cursor.peek_is(Sym::by) || cursor.peek_is(Sym::by_end) || cursor.peek_is(Sym::to)) {
@@ -545,6 +559,14 @@ std::optional<Span> read_span(const Token* begin, const Token* end) {
     starts = true;
   }
   if (leading_from && starts) return std::nullopt;
+  if (open_end && (leading_from || starts) && first->year != 0) {
+    if (cursor.peek_is(Sym::onward)) cursor.take();
+    if (cursor.done()) {
+      const auto dates = bounds(*first);
+      if (!dates) return std::nullopt;
+      return Span{dates->first, std::nullopt};
+    }
+  }
 
   bool separated = false;
   if (cursor.peek_is(Sym::dash) || cursor.peek_is(Sym::to) || (leading_from && cursor.peek_by())) {
@@ -612,24 +634,42 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
   tokenize(folded, table, tokens);
   std::erase_if(tokens, [](const Token& t) { return t.sym == Sym::filler; });
 
-  // Punctuation at either end is the cell's, not the date's: "2025 год,", "2025;", "31.12.2025.".
+  // Punctuation at either end is the cell's, not the date's: "2025 год,", "2025;", "31.12.2025.";
+  // so is a pair of brackets around all of it ("(2026–2028 годы)").
   const Token* begin = tokens.data();
   const Token* end = tokens.data() + tokens.size();
   const auto trim_punctuation = [&] {
-    while (begin != end && is_end_punctuation(*begin)) ++begin;
-    while (begin != end && is_end_punctuation(*(end - 1))) --end;
+    for (;;) {
+      while (begin != end && is_end_punctuation(*begin)) ++begin;
+      while (begin != end && is_end_punctuation(*(end - 1))) --end;
+      if (end - begin < 2 || begin->sym != Sym::open || (end - 1)->sym != Sym::close) return;
+      ++begin;
+      --end;
+    }
   };
   trim_punctuation();
 
   // A recurrence counts only at either end of the cell ("annually, 2022-2024", "2022-2024,
-  // annually"): in the middle of a sentence it is prose ("Report annually to the Government").
+  // annually"), bracketed or not ("2026–2028 годы (ежегодно)"): in the middle of a sentence it is
+  // prose ("Report annually to the Government"). Between it and the dates may stand a dash or a
+  // word that leads on to it ("IV квартал 2026 года, далее – ежегодно", "December 2026, thereafter
+  // annually"): the dates are the first period, or the span, the repetition runs in.
   std::optional<std::string> recurrence;
-  if (begin != end && begin->sym == Sym::recurrence) {
+  const auto is_junction = [](const Token& t) {
+    return is_end_punctuation(t) || t.sym == Sym::dash || t.sym == Sym::then;
+  };
+  if (end - begin >= 3 && (end - 1)->sym == Sym::close && (end - 2)->sym == Sym::recurrence && (end - 3)->sym == Sym::open) {
+    recurrence = std::string((end - 2)->recurrence);
+    end -= 3;
+    while (begin != end && is_junction(*(end - 1))) --end;
+  } else if (begin != end && begin->sym == Sym::recurrence) {
     recurrence = std::string(begin->recurrence);
     ++begin;
+    while (begin != end && (is_end_punctuation(*begin) || begin->sym == Sym::dash)) ++begin;
   } else if (begin != end && (end - 1)->sym == Sym::recurrence) {
     recurrence = std::string((end - 1)->recurrence);
     --end;
+    while (begin != end && is_junction(*(end - 1))) --end;
   }
   trim_punctuation();
 
@@ -638,14 +678,14 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
     if (!recurrence) return std::nullopt;
     return deadline;
   }
-  const std::optional<Span> span = read_span(begin, end);
+  const std::optional<Span> span = read_span(begin, end, recurrence.has_value());
   if (!span) {
     // The recurrence alone is still worth keeping: "annually by 25 December" names no year.
     if (!recurrence || whole) return std::nullopt;
     return deadline;
   }
   if (span->from) deadline.from = iso(*span->from);
-  deadline.to = iso(span->to);
+  if (span->to) deadline.to = iso(*span->to);
   return deadline;
 }
 

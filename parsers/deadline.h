@@ -26,12 +26,16 @@ namespace planparse {
 //     numerals may share the unit after them ("III–IV кварталы 2025 года");
 //   - a start with no end ("с 1 июля 2025 года") is no deadline;
 //   - filler words anywhere, punctuation at either end ("2025 год,");
-//   - a recurrence phrase leading or trailing, alone or with any of the above. A recurrence with an
-//     unreadable rest ("ежегодно, до 20 января") keeps the recurrence and leaves the dates null.
+//   - a recurrence phrase leading or trailing (or trailing in brackets), alone or with any of the
+//     above, the rest perhaps in brackets ("ежегодно (2026–2028 годы)"); a dash or a word that leads
+//     on to a trailing one ("IV квартал 2026 года, далее ежегодно") may stand before it. A recurrence
+//     with an unreadable rest ("ежегодно, до 20 января") keeps the recurrence and leaves the dates
+//     null; beside a recurrence a start with no end reads as from its first day, `to` null
+//     ("ежегодно, начиная с 2026 года", "annually from 2026 on").
 // Vocabulary roles: month.N (month.N.from: an ablative that starts a range), deadline.by,
 // deadline.by_end, deadline.from, deadline.to, deadline.half.N, deadline.quarter.N,
 // deadline.part.N (a bare numeral), deadline.halves, deadline.quarters (the unit after two
-// numerals), deadline.filler, recurrence.X. Linear in the text; the forms and their dates are the table
+// numerals), deadline.filler, deadline.then, deadline.onward, recurrence.X. Linear in the text; the forms and their dates are the table
 // of docs/deadlines.md.
 std::optional<Deadline> parse_deadline(std::string_view text, const Vocabulary& vocabulary);
 

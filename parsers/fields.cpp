@@ -93,7 +93,13 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
                                  code_point_list(format) + "); they are removed",
                              paragraph.line});
     }
-    const std::vector<Paragraph>& cell = agencies ? rejoined : row.cells[c];
+    // A deadline broken over two paragraphs of its cell ("IV квартал<br>2026 года") is one.
+    std::vector<size_t> origin;
+    if (role == "deadline") {
+      rejoined = row.cells[c];
+      origin = join_wrapped_deadlines(rejoined, vocabulary, false);
+    }
+    const std::vector<Paragraph>& cell = agencies || role == "deadline" ? rejoined : row.cells[c];
     for (size_t p = 0; p < cell.size(); ++p) {
       const Paragraph& paragraph = cell[p];
       if (role == "name") {
@@ -107,9 +113,11 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
         outcomes.push_back(paragraph);
       } else if (role == "deadline") {
         deadlines.push_back(paragraph);
+        // A joined deadline reads, so only a paragraph left as it was can be contradicted.
         const std::span<const ParagraphKind> kinds = kinds_of(row, c);
-        const bool classified = p < kinds.size();
-        contradicted.push_back(classified && !contradiction(role, kinds[p], paragraph.text, vocabulary).empty());
+        const size_t was = origin[p];
+        const bool classified = was < kinds.size() && row.cells[c][was].text == paragraph.text;
+        contradicted.push_back(classified && !contradiction(role, kinds[was], paragraph.text, vocabulary).empty());
       } else if (role == "agencies") {
         AgencyList list = split_agencies(paragraph.text, vocabulary, defined);
         for (Agency& agency : list.agencies) activity.agencies.push_back(std::move(agency));

@@ -631,6 +631,9 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
     roles.push_back(columns[c].role);
     column_of_role.push_back(c);
   }
+  // A deadline wrapped over two lines is one paragraph before any is classified: its first line
+  // alone is prose, and would go to the outcome or the name.
+  join_wrapped_deadlines(body, vocabulary, true);
   std::vector<ParagraphKind> kinds;
   kinds.reserve(body.size());
   for (const Paragraph& p : body) kinds.push_back(classify_paragraph(p.text, vocabulary));

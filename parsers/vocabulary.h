@@ -47,6 +47,9 @@
 //   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
 //   deadline.part.N, deadline.halves, deadline.quarters   two numerals sharing one unit: "III–IV кварталы"
 //   deadline.filler                                       words a deadline may carry: "of", "year"
+//   deadline.then                                         a word leading from a date on to the recurrence
+//                                                         after it: "далее", "thereafter", "әрі қарай"
+//   deadline.onward                                       a word closing a start with no end: "from 2026 on"
 //   deadline.event                                        words that open a deadline relative to an
 //                                                         event ("по мере", "upon"): read as no date,
 //                                                         and never as an agency (cell_check.h)

@@ -569,6 +569,49 @@ TEST_CASE("a recurrence at either end keeps the dates of the rest", "[deadline]"
   CHECK(dump(parse_deadline("Q4 2025, quarterly;", builtin_vocabulary())) == "2025-10-01..2025-12-31 quarterly");
 }
 
+TEST_CASE("a date with a recurrence going on from it keeps its dates, whatever word leads on to the recurrence",
+          "[deadline]") {
+  const Case cases[] = {
+      {"III квартал 2027 года, далее ежегодно", "2027-07-01", "2027-09-30", "annual"},
+      {"до 1 октября 2027 года, в дальнейшем – ежеквартально", nullptr, "2027-10-01", "quarterly"},
+      {"March 2027, thereafter monthly.", "2027-03-01", "2027-03-31", "monthly"},
+      {"2027 жылғы II тоқсан, әрі қарай тоқсан сайын", "2027-04-01", "2027-06-30", "quarterly"},
+      {"2027 жылы, кейіннен жыл сайын", "2027-01-01", "2027-12-31", "annual"},
+      // The range a repetition runs in, in brackets on either side.
+      {"ежеквартально (2027–2029 годы)", "2027-01-01", "2029-12-31", "quarterly"},
+      {"2027-2029 (quarterly)", "2027-01-01", "2029-12-31", "quarterly"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+  // The leading word with no recurrence after it, or in the middle, reads nothing.
+  for (const char* input : {"2027 год, далее", "2027, then 2028", "далее 2027 год"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
+
+TEST_CASE("a start with no end beside a recurrence is when the repetition begins: from its first day, no end",
+          "[deadline]") {
+  const Case cases[] = {
+      {"ежемесячно, начиная с 1 марта 2027 года", "2027-03-01", nullptr, "monthly"},
+      {"с II квартала 2027 года ежегодно", "2027-04-01", nullptr, "annual"},
+      {"quarterly from 2027 onwards", "2027-01-01", nullptr, "quarterly"},
+      {"from 2027 on, annually", "2027-01-01", nullptr, "annual"},
+      {"2027 жылдан бастап тоқсан сайын", "2027-01-01", nullptr, "quarterly"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+  // Without the recurrence it is still no deadline, and "on" closes nothing else.
+  for (const char* input : {"начиная с 1 марта 2027 года", "from 2027 onwards", "2027 on"}) {
+    INFO("\"" << input << "\"");
+    CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
+  }
+}
+
 TEST_CASE("a deadline relative to an event stays unparsed", "[deadline]") {
   for (const char* input : {"по мере необходимости", "Шығу кезінде", "upon adoption of the law", "after the law is adopted",
                             "в течение месяца после утверждения", "заң қабылданғаннан кейін 10 жұмыс күні ішінде"}) {
@@ -626,6 +669,10 @@ TEST_CASE("two numerals sharing one unit word make a range of quarters or half-y
       {"2025 жылғы ІІІ-ІV тоқсандар", "2025-07-01", "2025-12-31", nullptr},
       {"2026 жылғы 1-2 тоқсан", "2026-01-01", "2026-06-30", nullptr},
       {"1st-2nd quarter of 2026", "2026-01-01", "2026-06-30", nullptr},
+      // Digits with the plural unit, as the Roman numerals take it.
+      {"3-4 кварталы 2027 года", "2027-07-01", "2027-12-31", nullptr},
+      {"в 1–2 кварталах 2027 г.", "2027-01-01", "2027-06-30", nullptr},
+      {"1-2 полугодия 2027 года", "2027-01-01", "2027-12-31", nullptr},
   };
   for (const Case& c : cases) {
     INFO(c.input);
@@ -633,7 +680,8 @@ TEST_CASE("two numerals sharing one unit word make a range of quarters or half-y
   }
   // A numeral alone, out of order, or past the unit's count is no period.
   for (const char* input : {"III", "III 2025", "до III 2025", "IV–I кварталы 2025 года", "III–V кварталы 2025 года",
-                            "II–III полугодие 2025", "I–II кварталы", "1-2 дня"}) {
+                            "II–III полугодие 2025", "I–II кварталы", "1-2 дня", "3-5 кварталы 2027 года",
+                            "2-3 полугодия 2027 года"}) {
     INFO("\"" << input << "\"");
     CHECK(dump(parse_deadline(input, builtin_vocabulary())) == "nullopt");
   }

@@ -57,3 +57,19 @@ TEST_CASE("a table without 'other' columns gives every activity an empty extra",
   std::vector<Diagnostic> diagnostics;
   CHECK(read_activity(row, columns, builtin_vocabulary(), diagnostics).extra.empty());
 }
+
+TEST_CASE("a deadline cell broken over two paragraphs, the first no whole deadline, is one deadline", "[fields]") {
+  const std::vector<Column> columns{{"number", "№"}, {"name", "Name"}, {"outcome", "Outcome"}, {"deadline", "Deadline"}};
+  Row row;
+  row.number = at("1", 10);
+  row.value = 1;
+  row.cells = {{}, {at("Озеленение", 11)}, {at("Акт", 12)}, {at("IV квартал", 13), at("2027 года", 14)}};
+  std::vector<Diagnostic> diagnostics;
+  const Activity activity = read_activity(row, columns, builtin_vocabulary(), diagnostics);
+  REQUIRE(activity.outcomes.size() == 1);
+  REQUIRE(activity.outcomes[0].deadline.has_value());
+  CHECK(activity.outcomes[0].deadline->text == "IV квартал\n2027 года");
+  CHECK(activity.outcomes[0].deadline->from == "2027-10-01");
+  CHECK(activity.outcomes[0].deadline->to == "2027-12-31");
+  CHECK(diagnostics.empty());
+}

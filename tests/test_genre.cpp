@@ -947,6 +947,51 @@ TEST_CASE("a hard-wrapped outcome cell stays the outcome, not the end of the nam
   CHECK(codes(plan).empty());
 }
 
+TEST_CASE("a deadline hard-wrapped over two lines of a line-a-paragraph copy is one deadline, not a line of the outcome",
+          "[genre]") {
+  const Plan plan = parse_lines({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1.",
+                                 "Озеленение дворов", "Акт", "III квартал", "2027 года", "Отдел торговли", "2.",
+                                 "Покраска скамеек", "Справка", "не позднее 1 мая", "2027 г.", "Отдел торговли", "3.",
+                                 "Уборка парков", "Отчет", "декабрь", "2027 года", "Отдел торговли"});
+  REQUIRE(plan.activities.size() == 3);
+  const Activity& first = plan.activities[0];
+  CHECK(first.name == "Озеленение дворов");
+  REQUIRE(first.outcomes.size() == 1);
+  CHECK(first.outcomes[0].text == "Акт");
+  CHECK(deadline_of(first).text == "III квартал\n2027 года");
+  CHECK(deadline_of(first).from == "2027-07-01");
+  CHECK(deadline_of(first).to == "2027-09-30");
+  CHECK(plan.activities[1].outcomes[0].text == "Справка");
+  CHECK(deadline_of(plan.activities[1]).from == std::nullopt);
+  CHECK(deadline_of(plan.activities[1]).to == "2027-05-01");
+  CHECK(deadline_of(plan.activities[2]).from == "2027-12-01");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("a deadline broken by a line break inside its page cell is one deadline, with no empty outcome", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"},
+                                     {"1", "Озеленение дворов", "Акт", "III квартал<br>2027 года", "Отдел торговли"},
+                                     {"2", "Покраска скамеек", "Справка", "до 1 мая<br>2027 г.", "Отдел торговли"}}));
+  REQUIRE(plan.activities.size() == 2);
+  REQUIRE(plan.activities[0].outcomes.size() == 1);
+  CHECK(deadline_of(plan.activities[0]).text == "III квартал\n2027 года");
+  CHECK(deadline_of(plan.activities[0]).from == "2027-07-01");
+  CHECK(deadline_of(plan.activities[0]).to == "2027-09-30");
+  REQUIRE(plan.activities[1].outcomes.size() == 1);
+  CHECK(deadline_of(plan.activities[1]).to == "2027-05-01");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("two whole deadlines on two lines of one cell stay two deadlines", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"},
+                                     {"1", "Озеленение дворов", "Акт<br>Справка", "III квартал 2027 года<br>2028 год",
+                                      "Отдел торговли"}}));
+  REQUIRE(plan.activities.size() == 1);
+  REQUIRE(plan.activities[0].outcomes.size() == 2);
+  CHECK(deadline_of(plan.activities[0], 0).to == "2027-09-30");
+  CHECK(deadline_of(plan.activities[0], 1).to == "2028-12-31");
+}
+
 TEST_CASE("wrapped lines of an English outcome, and two outcomes each wrapped, pair with their deadlines", "[genre]") {
   const Plan plan = parse_lines({"Plan", "No.", "Measure", "Form of completion", "Deadline", "Responsible", "1.",
                                  "Review of the", "water tariffs", "Report to the", "Government", "Order of", "the Minister",

@@ -285,6 +285,37 @@ TEST_CASE("a line goes on the line before it when it opens in lower case or the 
   CHECK_FALSE(wraps_on(Paragraph{"Информация в", 9}, Paragraph{"акимат", 10}, vocabulary));
 }
 
+TEST_CASE("two lines are one deadline when the first alone is none and the two joined read with a date", "[align]") {
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  auto line = [](std::string text, int number) {
+    Paragraph p{std::move(text), number};
+    p.whole_line = true;
+    return p;
+  };
+  std::vector<Paragraph> body = {line("Ремонт", 5), line("Акт", 6), line("до 1 декабря", 7), line("2027 года", 8),
+                                 line("Отдел", 9)};
+  CHECK(join_wrapped_deadlines(body, vocabulary, true) == std::vector<size_t>{0, 1, 2, 4});
+  REQUIRE(body.size() == 4);
+  CHECK(body[2].text == "до 1 декабря\n2027 года");
+  REQUIRE(body[2].breaks.size() == 1);
+  CHECK(body[2].breaks[0].line == 8);
+  CHECK(body[2].breaks[0].offset == std::string("до 1 декабря\n").size());
+  // A whole deadline before another, lines not next to each other, or two that read no date stay apart.
+  std::vector<Paragraph> whole = {line("2027 год", 5), line("2028 год", 6)};
+  CHECK(join_wrapped_deadlines(whole, vocabulary, true).size() == 2);
+  std::vector<Paragraph> apart = {line("IV квартал", 5), line("2027 года", 7)};
+  CHECK(join_wrapped_deadlines(apart, vocabulary, true).size() == 2);
+  std::vector<Paragraph> prose = {line("Ремонт до", 5), line("2027 года", 6)};
+  CHECK(join_wrapped_deadlines(prose, vocabulary, true).size() == 2);
+  // The Kazakh year first: a whole year, then a month that alone is none.
+  std::vector<Paragraph> year_first = {line("2027 жылғы", 5), line("желтоқсан", 6)};
+  REQUIRE(join_wrapped_deadlines(year_first, vocabulary, true).size() == 1);
+  CHECK(year_first[0].text == "2027 жылғы\nжелтоқсан");
+  // One cell's paragraphs need not be whole lines.
+  std::vector<Paragraph> cell = {Paragraph{"IV квартал", 5}, Paragraph{"2027 года", 5}};
+  CHECK(join_wrapped_deadlines(cell, vocabulary, false).size() == 1);
+}
+
 TEST_CASE("an unparseable deadline still fills the deadline column", "[align]") {
   using K = ParagraphKind;
   const auto cells = align_row({K::prose, K::prose, K::prose, K::agencies}, {"name", "outcome", "deadline", "agencies"});
