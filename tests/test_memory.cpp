@@ -163,3 +163,12 @@ TEST_CASE("a text row of 300000 tab-separated columns stays within 16 x its size
   text += "\n";
   check_bound("wide.tsv", text);
 }
+
+TEST_CASE("a text row of a million tab-separated columns stays within 16 x its size + 64 MiB", "[memory]") {
+  // The same at the issue's million columns (8 MB), where glibc's heap kept the freed blocks
+  // of the table stage resident: 193 MB against 184 for 152 MB in use. About 6 s.
+  std::string text = "No\tName\tOutcome\tDeadline\tAgencies\n1\tName\tReport\tBy the end of 2022\tMIA";
+  for (int i = 0; i < 1000000; ++i) text += "\tc" + std::to_string(i);
+  text += "\n";
+  check_bound("wide-1e6.tsv", text);
+}
