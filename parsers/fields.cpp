@@ -68,7 +68,8 @@ std::string extra_key(const std::vector<Column>& columns, size_t c) {
 }  // namespace
 
 Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
-                       std::vector<Diagnostic>& diagnostics, const std::unordered_set<std::string>* defined) {
+                       std::vector<Diagnostic>& diagnostics, const std::unordered_set<std::string>* defined,
+                       size_t listed_unaligned) {
   Activity activity;
   activity.number = row.value;
   activity.section = row.section;
@@ -135,7 +136,8 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
     }
     if (columns[c].role == "other") activity.extra.emplace_back(extra_key(columns, c), join_text(row.cells[c]));
   }
-  for (const Paragraph& paragraph : row.unaligned) {
+  for (size_t k = 0; k < row.unaligned.size() && k < listed_unaligned; ++k) {
+    const Paragraph& paragraph = row.unaligned[k];
     diagnostics.push_back({Severity::warning, Code::extra_paragraph,
                            "paragraph of activity " + std::to_string(row.value) + " falls in no column: " + paragraph.text,
                            paragraph.line});

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <limits>
 #include <unordered_set>
 #include <vector>
 
@@ -19,7 +20,10 @@ namespace planparse {
 // Diagnostics (unparsed deadlines and agencies, unpaired deadlines, paragraphs in no column)
 // are appended to `diagnostics`.
 // `defined`: the abbreviations of the document's glossary (split_agencies).
+// `listed_unaligned`: how many of row.unaligned get a warning each, the first ones; the caller
+// counts the rest (a row of a million cells must not cost a million messages held at once).
 Activity read_activity(const Row& row, const std::vector<Column>& columns, const Vocabulary& vocabulary,
-                       std::vector<Diagnostic>& diagnostics, const std::unordered_set<std::string>* defined = nullptr);
+                       std::vector<Diagnostic>& diagnostics, const std::unordered_set<std::string>* defined = nullptr,
+                       size_t listed_unaligned = std::numeric_limits<size_t>::max());
 
 }  // namespace planparse

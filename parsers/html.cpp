@@ -2,12 +2,15 @@
 #include "parsers/html.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <memory>
@@ -661,6 +664,75 @@ PageMetadata read_page(const xmlNode* root, const xmlNode* content, const Sighti
   return page;
 }
 
+// --- Parsing ---------------------------------------------------------------------------
+
+// Elements whose text is read whole, white space included, rather than walked paragraph by
+// paragraph: a cell's leading text (its row number, leading_text), a <time>'s value
+// (stamp_value), a <pre>'s lines.
+constexpr std::array kWholeTextElements = {"td", "th", "time", "pre"};
+// How far up a run of white space looks for those before it is kept anyway: pages nest a few
+// dozen elements, and a hostile one must not cost its depth for every run.
+constexpr int kWholeTextSearchDepth = 64;
+
+bool is_blank_run(const xmlChar* text, int length) {
+  for (int i = 0; i < length; ++i) {
+    if (!ascii::is_space(static_cast<char>(text[i]))) return false;
+  }
+  return true;
+}
+
+// True when a run of white space about to be added under `parent` is one the walk would drop
+// anyway: the first text of a block element, or text straight after a block element the walk
+// enters and leaves (both end the paragraph before it, so the walk starts the next one only at
+// text that is not blank). A block element the walk may skip (hidden, or chrome by its
+// attributes) does not end a paragraph, nor does a heading that may be the title (read apart,
+// then skipped), so the run after one is kept; so is every run inside the elements whose text
+// is read whole. A page of a million <p>s has a million such runs, each a libxml2 node of
+// 120 bytes: a third of its tree (issue 14).
+bool is_droppable_blank(const xmlNode* parent) {
+  if (parent == nullptr || parent->type != XML_ELEMENT_NODE) return false;
+  int depth = 0;
+  for (const xmlNode* up = parent; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+    if (++depth > kWholeTextSearchDepth || is_one_of(name_of(up), kWholeTextElements)) return false;
+  }
+  const xmlNode* before = parent->last;
+  if (before == nullptr) return is_one_of(name_of(parent), kBlockElements);
+  if (before->type != XML_ELEMENT_NODE) return false;
+  const std::string_view name = name_of(before);
+  return is_one_of(name, kBlockElements) && name != "h1" && name != "h2" && !is_hidden_or_chrome(before, false);
+}
+
+// libxml2's own handler for text (xmlSAX2Characters), but for the white space the walk drops.
+void add_characters(void* context, const xmlChar* text, int length) {
+  const auto* parser = static_cast<const xmlParserCtxt*>(context);
+  if (is_blank_run(text, length) && is_droppable_blank(parser->node)) return;
+  xmlSAX2Characters(context, text, length);
+}
+
+// htmlReadMemory(text, no URL, no encoding, options), with add_characters for libxml2's text
+// handler: the same steps (htmlReadMemory, then htmlDoRead).
+xmlDoc* parse_page(std::string_view text, int options) {
+  xmlInitParser();
+  // An XML context as htmlReadMemory makes it (htmlCreateMemoryParserCtxt's would read the
+  // UTF-8 as Latin-1 without an encoding named), given the HTML handlers.
+  xmlParserCtxt* context = xmlCreateMemoryParserCtxt(text.data(), static_cast<int>(text.size()));
+  if (context == nullptr) return nullptr;
+  htmlDefaultSAXHandlerInit();
+  if (context->sax != nullptr) {
+    std::memcpy(context->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    context->sax->characters = add_characters;
+  }
+  htmlCtxtUseOptions(context, options);
+  context->html = 1;
+  htmlParseDocument(context);
+  xmlDoc* doc = context->myDoc;
+  context->myDoc = nullptr;
+  // The document keeps the context's dictionary of names.
+  if (context->dictNames && doc != nullptr && doc->dict == context->dict) context->dict = nullptr;
+  xmlFreeParserCtxt(context);
+  return doc;
+}
+
 }  // namespace
 
 Result<Blocks> read_html(std::string_view text) {
@@ -673,7 +745,10 @@ Result<Blocks> read_html(std::string_view text) {
   // in silence (and its cap on one text node's length): the walk bounds depth itself.
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE;
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", options));
+  // No encoding is named: libxml2 reads UTF-8 as it is. Named ("UTF-8"), it converted its copy
+  // of the page into a second buffer grown by doubling: 33 MiB more for a 16 MiB page, at the
+  // peak (issue 14). HTML_PARSE_IGNORE_ENC keeps it from switching on the page's declaration.
+  std::unique_ptr<xmlDoc, DocFree> doc(parse_page(text, options));
   if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
     return Failure{Code::not_a_plan, "no HTML document could be read", ""};
   }

@@ -182,8 +182,15 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // 4. fields
   std::vector<int> agency_lines;  // where each activity's agency cell starts, for resolve's warnings
   plan.activities.reserve(table.rows.size());
+  // Paragraphs in no column are warned of one by one up to kMaxListed, then counted as they
+  // come rather than held: a row of a million cells would hold a million messages (issue 14).
+  // Rows come in line order, so those counted are those cap_listed would leave out.
+  size_t unaligned_listed = 0;
   for (Row& row : table.rows) {
-    plan.activities.push_back(read_activity(row, table.columns, vocabulary, plan.diagnostics, &defined));
+    const size_t listed = kMaxListed - std::min(kMaxListed, unaligned_listed);
+    plan.activities.push_back(read_activity(row, table.columns, vocabulary, plan.diagnostics, &defined, listed));
+    for (size_t k = listed; k < row.unaligned.size(); ++k) unlisted[Code::extra_paragraph].add(row.unaligned[k].line);
+    unaligned_listed += std::min(listed, row.unaligned.size());
     agency_lines.push_back(row.number.line);
     for (size_t c = 0; c < table.columns.size(); ++c) {
       if (table.columns[c].role == "agencies" && !row.cells[c].empty()) agency_lines.back() = row.cells[c].front().line;

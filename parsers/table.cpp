@@ -241,6 +241,9 @@ std::optional<SectionHeading> split_section(const std::vector<Paragraph>& paragr
   return parse_section(joined, vocabulary);
 }
 
+// The length from which a row's body takes room for all the paragraphs left (walk_rows).
+constexpr size_t kLongBody = 4096;
+
 // `spend`, when given, is `paragraphs` itself, whose paragraphs the rows may take rather than
 // copy (read_table: a reading that is not read again).
 // The header's cells in the order they stand, one text a paragraph: what a repeat of the header
@@ -318,6 +321,8 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
   SubNumber expected_sub;
   // A row starts at `number`, in the section open there, with `body` as its paragraphs so far.
   const auto open_row = [&](Paragraph number, int value, std::vector<Paragraph> body) {
+    // The row before gives back the room its long body took and did not use.
+    if (!walk.bodies.empty() && walk.bodies.back().size() >= kLongBody) walk.bodies.back().shrink_to_fit();
     Row row;
     row.number = std::move(number);
     row.value = value;
@@ -500,7 +505,12 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     if (!starts_row) {
       if (row_open) {
         // The walk looks ahead, never back at a row's text: a spent paragraph is not read again.
-        walk.bodies.back().push_back(spend != nullptr ? std::move((*spend)[i]) : paragraph);
+        std::vector<Paragraph>& body = walk.bodies.back();
+        // A long body takes room for every paragraph left at once (open_row gives back what
+        // it did not use): grown by doubling, a row of a million cells would be held twice and
+        // a half while it moves, old and new copies at once (issue 14).
+        if (body.size() == body.capacity() && body.size() >= kLongBody) body.reserve(body.size() + (paragraphs.size() - i));
+        body.push_back(spend != nullptr ? std::move((*spend)[i]) : paragraph);
       } else {
         table.unclaimed.push_back(paragraph);
       }
@@ -660,7 +670,18 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
       cell_kinds[column_of_role[r]].push_back(kinds[k]);
     }
   }
-  for (size_t k = std::min(body.size(), kMaxAlignedParagraphs); k < body.size(); ++k) row.unaligned.push_back(give(body[k]));
+  // Past the aligned run the paragraphs are unaligned. Taken, the body itself becomes that
+  // list: a row of a million cells is not held twice, nor in a vector grown by doubling
+  // (issue 14). Only then: a row with none keeps no room for them.
+  const size_t aligned = std::min(body.size(), kMaxAlignedParagraphs);
+  if (take && row.unaligned.empty() && body.size() > aligned) {
+    body.erase(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(aligned));
+    row.unaligned = std::move(body);
+    body.clear();
+  } else {
+    row.unaligned.reserve(row.unaligned.size() + body.size() - aligned);
+    for (size_t k = aligned; k < body.size(); ++k) row.unaligned.push_back(give(body[k]));
+  }
   lay_kinds();
 }
 
@@ -718,13 +739,14 @@ bool holds_initial(std::string_view text) {
 // ("Руководитель аппарата … А. Петров") joins its last cell. When the row has more paragraphs
 // than columns and its last paragraph, appended to a cell, names a person by initials, that
 // paragraph is flagged: nothing else tells it from a second written-out agency.
-void flag_trailing_paragraph(const std::vector<Paragraph>& body, TableResult& table) {
+// `body_size` and `last` are the last row's body as it was before its cells took it.
+void flag_trailing_paragraph(size_t body_size, const Paragraph& last, TableResult& table) {
   const Row& row = table.rows.back();
   const size_t data_columns = table.columns.size() - 1;
-  if (body.size() <= data_columns) return;
+  if (body_size <= data_columns) return;
   for (size_t c = 0; c < row.cells.size(); ++c) {
     const std::vector<Paragraph>& cell = row.cells[c];
-    if (cell.size() < 2 || cell.back().line != body.back().line || cell.back().text != body.back().text) continue;
+    if (cell.size() < 2 || cell.back().line != last.line || cell.back().text != last.text) continue;
     if (kinds_of(row, c).back() != ParagraphKind::prose || !holds_initial(cell.back().text)) return;
     table.diagnostics.push_back({Severity::warning, Code::extra_paragraph,
                                  "the last paragraph of activity " + std::to_string(row.value) +
@@ -754,14 +776,16 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   }
 
   const size_t number_column = number_column_of(table.columns);
+  // What flag_trailing_paragraph reads of the last row's body, kept before its cells take it.
+  const size_t last_body_size = walk.bodies.back().size();
+  const Paragraph last_paragraph = last_body_size > 0 ? walk.bodies.back().back() : Paragraph{};
   MergedCells merged;
   for (size_t r = 0; r < table.rows.size(); ++r) {
     Row& row = table.rows[r];
     // Its paragraphs move into its cells: a table of a million rows is not held as bodies and
-    // as cells at once. The last body stays whole for flag_trailing_paragraph.
-    const bool last = r + 1 == table.rows.size();
-    fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, !last, merged);
-    if (!last) std::vector<Paragraph>().swap(walk.bodies[r]);
+    // as cells at once.
+    fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, true, merged);
+    std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.
       if (c != number_column && row.cells[c].empty() && table.columns[c].role != "other") {
@@ -773,7 +797,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   }
   if (grid.table < 0) {
     drop_empty_unknown_columns(header, table);
-    flag_trailing_paragraph(walk.bodies.back(), table);
+    flag_trailing_paragraph(last_body_size, last_paragraph, table);
   }
   check_cells(table, header.cells, vocabulary);
   return table;

@@ -14,6 +14,7 @@
 // error-severity diagnostics; 2 usage (an unknown
 // --encoding name and an unreadable or malformed --vocab directory or --registry included); 3 I/O;
 // 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -324,6 +325,11 @@ int checked_stdout(int code, int io_code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Blocks of 1 MiB and more (a page's text, a big table's vectors) are mapped on their own and
+  // go back to the system when freed. Left to glibc, the threshold rises past each such block
+  // freed, later ones come from the heap, and the heap keeps what they leave: a row of a
+  // million cells peaked at 193 MB resident for 152 MB in use (issue 14).
+  ::mallopt(M_MMAP_THRESHOLD, 1 << 20);
   CLI::App app{"planparse: turns a published plan of measures into validated JSON", "planparse"};
   app.set_version_flag("--version", std::string("planparse ") + PLANPARSE_VERSION);
   app.require_subcommand(1);
