@@ -757,6 +757,24 @@ void flag_trailing_paragraph(size_t body_size, const Paragraph& last, TableResul
   }
 }
 
+// In flattened text a heading between two rows that no form marks as one ("Организационные
+// мероприятия", no number, no section word) runs on into the last cell of the row above. When
+// that cell is the agencies' and its last paragraph (no deadline) names no body, that paragraph is
+// flagged: nothing else tells it from a second written-out agency the vocabulary does not know.
+void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabulary& vocabulary) {
+  const size_t last = table.columns.size() - 1;
+  if (table.columns[last].role != "agencies" || last >= row.cells.size()) return;
+  const std::vector<Paragraph>& cell = row.cells[last];
+  if (cell.size() < 2 || kinds_of(row, last).back() == ParagraphKind::deadline) return;
+  const std::u32string first = to_u32(std::string_view(cell.back().text).substr(0, 4));
+  if (first.empty() || !is_upper(first.front()) || names_bodies(cell.back().text, vocabulary)) return;
+  table.diagnostics.push_back({Severity::warning, Code::extra_paragraph,
+                               "the last paragraph of activity " + std::to_string(row.value) +
+                                   ", read into its agencies cell, names no body and may be a heading between rows: " +
+                                   cell.back().text,
+                               cell.back().line});
+}
+
 // The table under one reading of the header.
 // `spend` as walk_rows takes it.
 Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary,
@@ -785,6 +803,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
     // Its paragraphs move into its cells: a table of a million rows is not held as bodies and
     // as cells at once.
     fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, true, merged);
+    if (grid.table < 0 && r + 1 < table.rows.size()) flag_heading_in_agencies(row, table, vocabulary);
     std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.

@@ -822,6 +822,20 @@ TEST_CASE("a blank cell under a vertically merged one is not carried down: the r
   CHECK(codes(plan) == std::vector<std::string>{"missing-cell@6"});
 }
 
+TEST_CASE("an unnumbered heading between rows of flattened text runs into the agencies above, flagged as naming no body", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1", "Семинар",
+                                      "Информация", "2026 год", "отдел образования", "Организационные мероприятия", "2",
+                                      "Обзор", "Отчет", "2027 год", "отдел культуры"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"отдел образования", "Организационные мероприятия"});
+  CHECK(codes(plan) == std::vector<std::string>{"extra-paragraph@23"});
+  // A second written-out body in the cell is no heading.
+  const Plan bodies = parse_paragraphs({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1", "Семинар",
+                                        "Информация", "2026 год", "отдел образования", "Управление культуры", "2",
+                                        "Обзор", "Отчет", "2027 год", "отдел культуры"});
+  CHECK(codes(bodies).empty());
+}
+
 TEST_CASE("a header repeated between rows, as a page break repeats it, is skipped with an info, in text, tab copies and pages", "[genre]") {
   const std::vector<std::string> header{"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"};
   std::vector<std::string> texts{"План"};
