@@ -309,7 +309,11 @@ inline Violation check_glossary(std::string_view bytes) {
   const std::vector<Paragraph> paragraphs = line_paragraphs(*text);
   const GlossaryResult glossary = read_glossary(paragraphs);
   for (const Paragraph& p : paragraphs) (void)is_glossary_heading(p.text, builtin_vocabulary());
-  if (glossary.entries.size() > paragraphs.size()) return "more glossary entries than paragraphs";
+  // A paragraph holds one entry, or several after one another ended by ";" or "," (a glossary
+  // written as one paragraph): never more entries than paragraphs and separators.
+  size_t separators = 0;
+  for (const Paragraph& p : paragraphs) separators += static_cast<size_t>(std::count_if(p.text.begin(), p.text.end(), [](char c) { return c == ';' || c == ','; }));
+  if (glossary.entries.size() > paragraphs.size() + separators) return "more glossary entries than paragraphs and separators";
   for (const Abbreviation& a : glossary.entries) {
     if (a.abbr.empty() || a.name.empty()) return "glossary entry with an empty side: \"" + a.abbr + "\" = \"" + a.name + "\"";
     if (a.line < 1) return "glossary entry line < 1";
