@@ -257,7 +257,9 @@ inline Violation check_deadline(std::string_view bytes) {
   const Deadline& d = *deadline;
   if (d.text.empty() || d.text != trim(*cell)) return "Deadline::text is not the trimmed cell: \"" + d.text + "\"";
   if (!d.to && !d.recurrence) return "a deadline with neither an end nor a recurrence";
-  if (d.from && !d.to) return "a start without an end: from " + *d.from;
+  // A recurrence may run on from a start with no end ("ежегодно, начиная с 2026 года",
+  // docs/deadlines.md); a single period never does.
+  if (d.from && !d.to && !d.recurrence) return "a start without an end or a recurrence: from " + *d.from;
   if (d.from && !is_iso_date(*d.from)) return "from is not a valid ISO date: " + *d.from;
   if (d.to && !is_iso_date(*d.to)) return "to is not a valid ISO date: " + *d.to;
   if (d.from && d.to && *d.from > *d.to) return "from " + *d.from + " is after to " + *d.to;
