@@ -141,22 +141,6 @@ Shelter shelter(std::string_view text) {
   return result;
 }
 
-// The code point that ends just before byte `at` and the one that starts at it.
-char32_t code_point_before(std::string_view text, size_t at) {
-  size_t from = at;
-  while (from > 0 && at - from < 4) {
-    --from;
-    if ((static_cast<unsigned char>(text[from]) & 0xC0) != 0x80) break;
-  }
-  const std::u32string chars = to_u32(text.substr(from, at - from));
-  return chars.empty() ? 0 : chars.back();
-}
-
-char32_t code_point_at(std::string_view text, size_t at) {
-  const std::u32string chars = to_u32(text.substr(at, 4));
-  return chars.empty() ? 0 : chars.front();
-}
-
 bool is_lower_letter(char32_t c) { return c != 0 && is_letter(c) && !is_upper(c); }
 
 // A slash glued to lower-case words on both sides joins them into one ("и/или", "and/or",
@@ -248,6 +232,21 @@ std::string collapse_spaces(std::string_view text) {
 bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
   if (markers.empty()) return false;
+  // Most entries hold no marker: with no bracket, only a marker written without its brackets
+  // can be there, and it ends the text with the marker's last word. Told from that word alone,
+  // before the whole text is folded.
+  const auto bracketed = [](const std::string& marker) {
+    return marker.size() >= 2 && marker.front() == '(' && marker.back() == ')';
+  };
+  if (text.find('(') == std::string::npos && std::all_of(markers.begin(), markers.end(), bracketed)) {
+    const size_t space = text.rfind(' ');
+    const std::string last = fold_case(std::string_view(text).substr(space == std::string::npos ? 0 : space + 1));
+    const bool may_end_in_marker = std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) {
+      const std::string_view words = std::string_view(marker).substr(1, marker.size() - 2);
+      return words.ends_with(last) && (words.size() == last.size() || words[words.size() - last.size() - 1] == ' ');
+    });
+    if (!may_end_in_marker) return false;
+  }
   const std::string folded = fold_case(text);
   for (const std::string& marker : markers) {
     if (auto range = find_folded(text, folded, marker)) {
@@ -260,11 +259,12 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   // "МНЭ по согласованию", "MNE as agreed": the marker's words without brackets, at the end of an
   // entry whose last word is an abbreviation or closes a quote or bracket. After other words
   // they may be prose ("Информация в Правительство по согласованию").
+  if (folded.size() != text.size()) return false;
   for (const std::string& marker : markers) {
     if (marker.size() < 3 || marker.front() != '(' || marker.back() != ')') continue;
-    const std::string words = " " + marker.substr(1, marker.size() - 2);
-    if (folded.size() != text.size() || !folded.ends_with(words)) continue;
-    const std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size()));
+    const std::string_view words = std::string_view(marker).substr(1, marker.size() - 2);
+    if (folded.size() <= words.size() || !folded.ends_with(words) || folded[folded.size() - words.size() - 1] != ' ') continue;
+    const std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size() - 1));
     if (before.empty()) continue;
     const size_t space = before.rfind(' ');
     const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
@@ -323,7 +323,7 @@ LegalForm legal_form_of_folded(std::string_view folded, const Vocabulary& vocabu
     if (folded == form) return LegalForm::alone;
     // The form must be a word of its own ("АҚ «…»", not "АҚДМ").
     if (starts_with_words(folded, form)) return LegalForm::before;
-    if (folded.size() > form.size() && folded.ends_with(form)) {
+    if (folded.size() > form.size() && folded.back() == form.back() && folded.ends_with(form)) {
       const char32_t previous = code_point_before(folded, folded.size() - form.size());
       if (!is_letter(previous) && !(previous >= U'0' && previous <= U'9')) return LegalForm::after;
     }
@@ -663,23 +663,29 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
     bare.erase(0, conjunction);
     folded.erase(0, conjunction);
   }
-  if (is_group_folded(folded, vocabulary) || legal_form_of_folded(folded, vocabulary) != LegalForm::none) return true;
   if (is_abbreviation(std::string_view(bare).substr(0, bare.find(' ')))) return true;
-  const std::vector<std::string> words = name_words(bare);
-  return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); });
+  if (is_group_folded(folded, vocabulary) || legal_form_of_folded(folded, vocabulary) != LegalForm::none) return true;
+  // The words before any bracket, from the folded text when folding kept its length.
+  const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
+                                                                      : name_words(bare);
+  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
+  });
 }
 
 // Whether a written-out entry may go on past a comma with words that complete it: it names a
 // body, its head comes first and words follow it ("отдел предпринимательства", "МИО областей",
 // "местные исполнительные органы областей"). An entry that ends in its head ("Қаржы бөлімі",
 // "областной акимат"), in a bracket, a quote or a marker is closed, and so is a word alone ("МФ").
-bool is_open_entry(std::string_view entry, const Vocabulary& vocabulary) {
+// `names_body`: names_a_body(entry), when the caller has it already (it is the costliest test).
+bool is_open_entry(std::string_view entry, const Vocabulary& vocabulary, std::optional<bool> names_body = std::nullopt) {
   std::string bare = collapse_spaces(entry);
   if (bare.find(' ') == std::string::npos || strip_marker(bare, vocabulary) || has_quote_mark(bare) ||
       has_initials(bare) || bare.back() == ')' || bare.back() == ']') {
     return false;
   }
-  if (legal_form_of(bare, vocabulary) != LegalForm::none || !names_a_body(bare, vocabulary)) return false;
+  if (legal_form_of(bare, vocabulary) != LegalForm::none || !(names_body ? *names_body : names_a_body(bare, vocabulary))) return false;
   const std::vector<std::string> words = name_words(bare);
   return !words.empty() && !is_head_word(words.back(), vocabulary);
 }
@@ -770,7 +776,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
         continue;
       }
     }
-    open = bodies[k] && is_open_entry(piece.text, vocabulary);
+    open = bodies[k] && is_open_entry(piece.text, vocabulary, true);
     out.push_back(std::move(piece));
   }
   return out;
@@ -881,19 +887,28 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
 }  // namespace
 
 bool is_abbreviation(std::string_view token) {
-  std::u32string chars = to_u32(token);
-  // Invisible format characters ("\u202EIRWM\u202C") are no part of the word: the fields and
-  // glossary stages remove them, with a format-character warning.
-  std::erase_if(chars, [](char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR; });
-  if (chars.size() < 2 || chars.size() > 15) return false;
+  // Read in place, one code point at a time: every word of a paragraph whose reading is in doubt
+  // is tried, and most are no abbreviation by their first letters.
+  constexpr int kMaxLength = 15;
+  int length = 0;
   int letters = 0;
   int capitals = 0;
-  for (char32_t c : chars) {
+  for (size_t at = 0; at < token.size();) {
+    const char32_t c = next_code_point(token, at);
+    // Invisible format characters ("\u202EIRWM\u202C") are no part of the word: the fields and
+    // glossary stages remove them, with a format-character warning.
+    if (c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR) continue;
+    if (++length > kMaxLength) return false;
+    const bool first = length == 1;
     if (is_latin_letter(c) || is_cyrillic_letter(c)) {
       ++letters;
-      if (is_upper(c)) ++capitals;
+      if (is_upper(c)) {
+        ++capitals;
+      } else if (first) {
+        return false;  // it must open with a capital
+      }
     } else if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'&') {
-      continue;
+      if (first) return false;
     } else if (latin_lookalike(c) != 0) {
       // A Greek capital typed for a Latin one: it counts as that capital.
       ++letters;
@@ -902,8 +917,7 @@ bool is_abbreviation(std::string_view token) {
       return false;
     }
   }
-  return letters >= 2 && capitals >= 2 && capitals * 2 >= letters &&
-         (is_upper(chars.front()) || latin_lookalike(chars.front()) != 0);
+  return length >= 2 && letters >= 2 && capitals >= 2 && capitals * 2 >= letters;
 }
 
 AgencyList split_agencies(std::string_view cell, const Vocabulary& vocabulary,
@@ -936,21 +950,24 @@ bool continues_entry(std::string_view paragraph, std::string_view next, const Vo
 }
 
 // Whether the paragraph could hold a telling entry at all: an abbreviation or a legal form (a
-// word with two capitals at least), or an "(as agreed)" marker. Most paragraphs a row is
-// classified by are prose with no such word and no bracket, and need not be split.
+// word with two capitals at least), or an "(as agreed)" marker. Most paragraphs a row is classified by are prose with neither, and need not be split.
 bool may_tell_agencies(std::string_view paragraph, const Vocabulary& vocabulary) {
-  if (paragraph.find('(') != std::string_view::npos) return true;
-  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
-  if (std::any_of(markers.begin(), markers.end(), [](const std::string& m) { return !m.starts_with('('); })) return true;
   int capitals = 0;  // in the word being read
-  for (char32_t c : to_u32(paragraph)) {
+  for (size_t at = 0; at < paragraph.size();) {
+    const char32_t c = next_code_point(paragraph, at);
     if (c == U' ') {
       capitals = 0;
     } else if (is_upper(c) && ++capitals >= 2) {
       return true;
     }
   }
-  return false;
+  // With no capitals, only a marker tells: in brackets, or written without them (a vocabulary
+  // may hold such a marker).
+  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
+  const auto bracketed = [](const std::string& marker) { return marker.starts_with('('); };
+  if (paragraph.find('(') == std::string_view::npos && std::all_of(markers.begin(), markers.end(), bracketed)) return false;
+  const std::string folded = fold_case(paragraph);
+  return std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) { return folded.find(marker) != std::string::npos; });
 }
 
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary) {

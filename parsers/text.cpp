@@ -41,16 +41,14 @@ std::string_view trim(std::string_view text) {
 }
 
 bool starts_with_words(std::string_view text, std::string_view prefix) {
-  if (prefix.empty() || !text.starts_with(prefix)) return false;
+  // The first byte first: most phrases tried against a text differ from it there.
+  if (prefix.empty() || text.size() < prefix.size() || text[0] != prefix[0] || !text.starts_with(prefix)) return false;
   if (text.size() == prefix.size()) return true;
-  const std::u32string tail = to_u32(text.substr(prefix.size(), 4));
-  // The prefix's last character, not its last byte (a Cyrillic letter is two).
-  size_t start = prefix.size() - 1;
-  while (start > 0 && (static_cast<unsigned char>(prefix[start]) & 0xC0) == 0x80) --start;
-  const std::u32string last = to_u32(prefix.substr(start));
   // A prefix ending in punctuation ("no.") needs no boundary after it.
-  if (!last.empty() && !is_letter(last.back()) && !u_isdigit(static_cast<UChar32>(last.back()))) return true;
-  return tail.empty() || !(is_letter(tail[0]) || u_isdigit(static_cast<UChar32>(tail[0])));
+  const char32_t last = code_point_before(prefix, prefix.size());
+  if (!is_letter(last) && !u_isdigit(static_cast<UChar32>(last))) return true;
+  const char32_t next = code_point_at(text, prefix.size());
+  return !(is_letter(next) || u_isdigit(static_cast<UChar32>(next)));
 }
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
@@ -101,8 +99,10 @@ bool starts_in_lower_case(std::string_view text) {
 }
 
 bool in_family(std::string_view word, std::string_view pattern) {
-  if (!pattern.empty() && pattern.back() == '*') return word.starts_with(pattern.substr(0, pattern.size() - 1));
-  return word == pattern;
+  if (pattern.empty() || pattern.back() != '*') return word == pattern;
+  const std::string_view stem = pattern.substr(0, pattern.size() - 1);
+  // The first byte first: most stems tried against a word differ from it there.
+  return stem.empty() || (!word.empty() && word[0] == stem[0] && word.starts_with(stem));
 }
 
 std::string_view without_number_end(std::string_view text) {
@@ -162,6 +162,30 @@ std::u32string to_u32(std::string_view text) {
   return out;
 }
 
+char32_t next_code_point(std::string_view text, size_t& at) {
+  if (at >= text.size()) return 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(text.size()), c);
+  at = static_cast<size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+char32_t code_point_at(std::string_view text, size_t at) {
+  size_t next = at;
+  return next_code_point(text, next);
+}
+
+char32_t code_point_before(std::string_view text, size_t at) {
+  if (at == 0 || at > text.size()) return 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_PREV(bytes, 0, i, c);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
 std::string to_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -184,10 +208,29 @@ UScriptCode script_of(char32_t c) {
 }
 }  // namespace
 
-bool is_latin_letter(char32_t c) { return is_letter(c) && script_of(c) == USCRIPT_LATIN; }
-bool is_cyrillic_letter(char32_t c) { return is_letter(c) && script_of(c) == USCRIPT_CYRILLIC; }
-bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+// ASCII and the Russian alphabet answered without ICU: these run per character of every
+// paragraph, and most characters of a plan are in them.
+namespace {
+bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool is_russian_letter(char32_t c) { return c >= U'\u0410' && c <= U'\u044F'; }
+}  // namespace
+
+bool is_latin_letter(char32_t c) {
+  if (c < 0x80) return is_ascii_letter(c);
+  return is_letter(c) && script_of(c) == USCRIPT_LATIN;
+}
+bool is_cyrillic_letter(char32_t c) {
+  if (c < 0x80) return false;
+  return is_russian_letter(c) || (is_letter(c) && script_of(c) == USCRIPT_CYRILLIC);
+}
+bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= U'A' && c <= U'Z';
+  return u_isupper(static_cast<UChar32>(c));
+}
+bool is_letter(char32_t c) {
+  if (c < 0x80) return is_ascii_letter(c);
+  return is_russian_letter(c) || u_isalpha(static_cast<UChar32>(c));
+}
 
 std::vector<char32_t> strip_format_characters(std::string& text) {
   std::vector<char32_t> removed;

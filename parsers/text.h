@@ -26,6 +26,15 @@ std::vector<std::string_view> split(std::string_view text, char sep);
 std::u32string to_u32(std::string_view text);
 std::string to_utf8(std::u32string_view text);
 
+// The code point that starts at byte `at` and the one that ends just before it (U+FFFD for an
+// invalid sequence, 0 past either end). They decode one character in place: word-boundary tests
+// run per vocabulary phrase per paragraph, and a string of code points for each was most of
+// their cost.
+char32_t code_point_at(std::string_view text, size_t at);
+char32_t code_point_before(std::string_view text, size_t at);
+// The code point at byte `at`, moving `at` past it (by one byte at least, at an invalid one).
+char32_t next_code_point(std::string_view text, size_t& at);
+
 // The words of folded text, for matching word families: runs of letters and digits, an inner
 // hyphen or slash kept ("іс-шара", "п/п"); "№" and "#" are words of their own.
 std::vector<std::string> words_of(std::string_view folded);
