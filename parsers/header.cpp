@@ -214,6 +214,23 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
       named_by_place = static_cast<std::ptrdiff_t>(first + 1);
     }
   }
+  // A header copied as one row of cells (a tab copy's line, a grid row) whose first cell no role
+  // names and that names no number column: that cell heads the number column the rows start
+  // with ("Ref.", "Код"). It stands on the header's own row, so it is no title above it; its
+  // unknown-column warning says how it was read.
+  std::ptrdiff_t numbered_by_place = -1;
+  const auto same_row = [](const Cell& a, const Cell& b) {
+    const Paragraph& pa = *a.parts.front();
+    const Paragraph& pb = *b.parts.front();
+    return pa.grid.table >= 0 ? pa.grid.table == pb.grid.table && pa.grid.row == pb.grid.row : pa.line == pb.line;
+  };
+  const bool opens_row = first > 0 && first < cells.size() && cells[first - 1].parts.size() == 1 &&
+                         same_row(cells[first - 1], cells[first]) &&
+                         (first == 1 || !same_row(cells[first - 2], cells[first - 1]));
+  if (!has(kNumberRole) && opens_row && roles[first - 1] == kUnknown) {
+    roles[--first] = static_cast<int>(kNumberRole);
+    numbered_by_place = static_cast<std::ptrdiff_t>(first);
+  }
   const bool named = has(kNameRole) && (has(kOutcomeRole) || has(kDeadlineRole) || has(kAgenciesRole));
   const long assigned = std::count_if(roles.begin(), roles.end(), is_unique_role);
   const long unknown = std::count(roles.begin() + static_cast<std::ptrdiff_t>(first), roles.end(), kUnknown);
@@ -232,7 +249,8 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     const size_t role = roles[i] == kUnknown ? kOtherRole : static_cast<size_t>(roles[i]);
     header.columns.push_back(Column{std::string(kColumnRoles[role]), cells[i].text});
     header.cells.push_back(cells[i].parts);
-    header.unknown.push_back(roles[i] == kUnknown || static_cast<std::ptrdiff_t>(i) == named_by_place);
+    const auto at = static_cast<std::ptrdiff_t>(i);
+    header.unknown.push_back(roles[i] == kUnknown || at == named_by_place || at == numbered_by_place);
   }
   // Swapping two cells' roles (a role for the other's role, or for none) that scores the same.
   for (size_t i = first; i < cells.size(); ++i) {

@@ -166,6 +166,26 @@ TEST_CASE("a number header wrapped over two lines, \"N\" then \"п/п\", is one 
   CHECK(codes(html).empty());
 }
 
+TEST_CASE("a number header no vocabulary names heads the number column when it shares the header's row, never the title",
+          "[genre]") {
+  // A tab copy: "Шифр" stands on the header's line, before its first named cell.
+  const Plan tab = parse_document("plan.txt", "План\n\nШифр\tМероприятие\tСрок\tОтветственные\n"
+                                              "1\tПочинить кровлю клуба\t2027 год\tОтдел культуры\n");
+  CHECK(roles(tab) == "number,name,deadline,agencies");
+  CHECK(tab.columns[0].header == "Шифр");
+  CHECK(tab.intro.empty());
+  CHECK(codes(tab) == std::vector<std::string>{"unknown-column@3"});
+  const Plan html = parse_page(page({{"Шифр", "Мероприятие", "Срок", "Ответственные"},
+                                     {"1", "Починить кровлю клуба", "2027 год", "Отдел культуры"}}));
+  CHECK(html.columns[0].header == "Шифр");
+  CHECK(codes(html) == std::vector<std::string>{"unknown-column@4"});
+  // A label alone on the line before a header of paragraphs may be the title's: it stays out.
+  const Plan flat = parse_paragraphs({"План", "Шифр", "Мероприятие", "Срок", "Ответственные", "1", "Починить кровлю клуба",
+                                      "2027 год", "Отдел культуры"});
+  CHECK_FALSE(flat.columns[0].header.has_value());
+  CHECK(flat.activities.size() == 1);
+}
+
 TEST_CASE("flattened text whose rows have no number column is refused as no plan, not misread", "[genre]") {
   const Result<Plan> plan = try_parse("plan.txt", paragraphs({"План", "Наименование мероприятий", "Сроки", "Ответственный",
                                                               "Уборка сквера", "май", "Отдел благоустройства",
