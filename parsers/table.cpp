@@ -775,6 +775,37 @@ void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabula
                                cell.back().line});
 }
 
+// Whether a folded word is in one of a role's word families.
+bool in_role(std::string_view word, std::string_view role, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& family = vocabulary.phrases(role);
+  return std::any_of(family.begin(), family.end(), [&](const std::string& pattern) { return in_family(word, pattern); });
+}
+
+// How many paragraphs from the first make an appendix's caption above its title ("Приложение к
+// постановлению акимата …" / "от 3 февраля 2027 года № 41"; "Approved by the order … No. 214";
+// "… № 9 бұйрығына қосымша"): the first opens or ends with a caption word (vocabulary
+// caption.word), the next go on it in lower case or with a figure, and they cite an act by its
+// number ("№ 41": a title may start "Утвержденный план…", but cites no number). 0 for none.
+size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, const Vocabulary& vocabulary) {
+  if (end == 0) return 0;
+  const std::vector<std::string> first = words_of(fold_case(paragraphs[0].text));
+  if (first.empty() || !(in_role(first.front(), "caption.word", vocabulary) || in_role(first.back(), "caption.word", vocabulary))) {
+    return 0;
+  }
+  size_t length = 1;
+  while (length < end) {
+    const char32_t c = code_point_at(paragraphs[length].text, 0);
+    if (!((is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№')) break;
+    ++length;
+  }
+  for (size_t k = 0; k < length; ++k) {
+    for (const std::string& word : words_of(fold_case(paragraphs[k].text))) {
+      if (in_role(word, "act.number", vocabulary)) return length;
+    }
+  }
+  return 0;
+}
+
 // The table under one reading of the header.
 // `spend` as walk_rows takes it.
 Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary,
@@ -782,8 +813,15 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   TableResult table;
   table.columns = header.columns;
   table.diagnostics = unknown_column_warnings(header);
-  if (header.begin > 0) table.title = paragraphs[0];
-  for (size_t i = 1; i < header.begin; ++i) table.intro.push_back(paragraphs[i]);
+  // An appendix may open with its caption above its title: the title is the first paragraph
+  // after it, and the caption goes to the intro, where the act is read. A caption with nothing
+  // after it before the header is the title itself.
+  size_t title_at = caption_length(paragraphs, header.begin, vocabulary);
+  if (title_at >= header.begin) title_at = 0;
+  if (header.begin > 0) table.title = paragraphs[title_at];
+  for (size_t i = 0; i < header.begin; ++i) {
+    if (i != title_at) table.intro.push_back(paragraphs[i]);
+  }
 
   GridLayout grid = grid_layout(header);
   Walk walk = walk_rows(paragraphs, header, grid, vocabulary, table, spend);

@@ -40,6 +40,9 @@
 //   glossary.lead                                         "Note", "Примечание" before a heading
 //   published                                             "Publication date"
 //   act.number                                            "No.", "№" before an act's number
+//   caption.word                                          an appendix's caption above its title, by its
+//                                                         first or last word ("Приложение к …",
+//                                                         "Утвержден …", "Approved by …", "… қосымша")
 //   month.1 .. month.12                                   month names in every case form
 //   month.N.from                                          a month's ablative that starts a range ("шілдеден")
 //   deadline.by_end, deadline.by                          "by the end of", "by"

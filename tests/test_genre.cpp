@@ -1595,6 +1595,29 @@ TEST_CASE("an appendix opening with its act gives the act; more publication word
   }
 }
 
+TEST_CASE("an appendix's caption above its title is no title: the title is the paragraph after it, the caption the intro's",
+          "[genre]") {
+  const std::vector<std::string> table = {"№", "Мероприятие", "Срок", "Ответственные", "1", "Покраска забора", "2027 год",
+                                          "Отдел культуры"};
+  const auto with_opening = [&](std::vector<std::string> opening) {
+    opening.insert(opening.end(), table.begin(), table.end());
+    return parse_paragraphs(opening);
+  };
+  // Russian, its act on a line of its own; English; Kazakh, the caption word last.
+  const Plan ru = with_opening({"Приложение к постановлению акимата", "от 5 мая 2027 года № 77", "План мероприятий", "Вводный текст."});
+  CHECK(ru.title == "План мероприятий");
+  CHECK(ru.intro == std::vector<std::string>{"Приложение к постановлению акимата", "от 5 мая 2027 года № 77", "Вводный текст."});
+  REQUIRE(ru.act.has_value());
+  CHECK(ru.act->number == "77");
+  const Plan en = with_opening({"Approved by the order of the akim dated 5 May 2027 No. 77", "Plan of Measures"});
+  CHECK(en.title == "Plan of Measures");
+  const Plan kk = with_opening({"Аудан әкімдігінің 2027 жылғы 5 мамырдағы № 77 қаулысына қосымша", "Іс-шаралар жоспары"});
+  CHECK(kk.title == "Іс-шаралар жоспары");
+  // A title that opens with a caption word but cites no act stays the title.
+  const Plan title = with_opening({"Утвержденный план работы на 2027 год", "Вводный текст."});
+  CHECK(title.title == "Утвержденный план работы на 2027 год");
+}
+
 TEST_CASE("a glossary under its heading spells out short names and abbreviations of several words, and the rows' "
           "entries written so are linked",
           "[genre]") {
