@@ -1642,3 +1642,24 @@ TEST_CASE("a glossary under its heading spells out short names and abbreviations
                                           "2026 год", "Минздрав", "Исполнение – по мере поступления средств"});
   CHECK(headless.abbreviations.empty());
 }
+
+// Found by the generator (deadlines.wrapped, stop 27; /tmp/gen-faults/br-wrapped-deadline-after-another.html):
+// a page's <br> says which lines are one deadline, but the cell's lines are joined as a
+// line-a-paragraph copy's would be, "2027" with "16 December". Read wrongly, with no diagnostic.
+TEST_CASE("a deadline broken by <br> after another deadline of its page cell is that one deadline", "[genre][!shouldfail]") {
+  const Plan plan = parse_document(
+      "plan.html",
+      "<html><body><p>Plan of measures</p><table>\n"
+      "<tr><th>No</th><th>Name</th><th>Outcome</th><th>Deadline</th><th>Agencies in charge</th></tr>\n"
+      "<tr><td>1</td><td>Drafting the programme</td><td><p>Report</p><p>Order</p></td>"
+      "<td><p>2027</p><p>16 December<br>2030</p></td><td>MF</td></tr>\n"
+      "<tr><td>2</td><td>Holding seminars</td><td>Report</td><td>2028</td><td>MJ</td></tr>\n"
+      "</table><p>Abbreviations:</p><p>MF – Ministry of Finance</p><p>MJ – Ministry of Justice</p></body></html>\n");
+  REQUIRE(plan.activities.size() == 2);
+  REQUIRE(plan.activities[0].outcomes.size() == 2);
+  REQUIRE(plan.activities[0].outcomes[0].deadline);
+  REQUIRE(plan.activities[0].outcomes[1].deadline);
+  CHECK(plan.activities[0].outcomes[0].deadline->text == "2027");
+  CHECK(plan.activities[0].outcomes[1].deadline->text == "16 December\n2030");
+  CHECK(plan.activities[0].outcomes[1].deadline->from == "2030-12-16");
+}

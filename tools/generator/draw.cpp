@@ -342,6 +342,10 @@ Deadline year_deadline(std::mt19937_64& rng, const std::string& language) {
   }
 }
 
+Deadline classic_deadline(std::mt19937_64& rng, const std::string& language) {
+  return language == "ru" ? russian_deadline(rng) : language == "kk" ? kazakh_deadline(rng) : english_deadline(rng);
+}
+
 Deadline draw_deadline(std::mt19937_64& rng, const Axes& axes) {
   const std::string& language = axes.language;
   switch (axes.deadlines) {
@@ -351,9 +355,51 @@ Deadline draw_deadline(std::mt19937_64& rng, const Axes& axes) {
       const auto& [text, recurrence] = pick(rng, words::language(language).recurrence_phrases);
       return make(text, std::nullopt, std::nullopt, recurrence);
     }
+    case DeadlineForm::then_recurrence: {
+      // A classic date (one with dates and no recurrence of its own), then the recurrence going
+      // on from it: the dates stay the date's (its first time), the recurrence the phrase's.
+      const words::Language& lang = words::language(language);
+      Deadline date = classic_deadline(rng, language);
+      while (date.recurrence || (!date.from && !date.to)) date = classic_deadline(rng, language);
+      const auto& [text, recurrence] = pick(rng, lang.then_recurrences);
+      std::string stem = date.text;
+      while (!stem.empty() && (stem.back() == ',' || stem.back() == ';')) stem.pop_back();
+      return make(stem + pick(rng, lang.then_words) + text, date.from, date.to, recurrence);
+    }
     case DeadlineForm::classic: break;
   }
-  return language == "ru" ? russian_deadline(rng) : language == "kk" ? kazakh_deadline(rng) : english_deadline(rng);
+  return classic_deadline(rng, language);
+}
+
+// Wraps a deadline before its year ("IV квартал" / "2026 года", "December" / "2026"), or a
+// Kazakh one after its year ("2026 жылғы" / "желтоқсан"), where the first line alone names no
+// whole deadline and the second no date of its own; nullopt where it has no such place.
+std::optional<std::string> wrapped_deadline(const std::string& text, const std::string& language) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::vector<size_t> years;  // where each four-digit number starts
+  for (size_t k = 0; k + 4 <= text.size(); ++k) {
+    if ((k == 0 || !is_digit(text[k - 1])) && is_digit(text[k]) && is_digit(text[k + 1]) && is_digit(text[k + 2]) &&
+        is_digit(text[k + 3]) && (k + 4 == text.size() || !is_digit(text[k + 4]))) {
+      years.push_back(k);
+    }
+  }
+  if (years.size() != 1) return std::nullopt;
+  const size_t year = years.front();
+  if (language == "kk") {
+    const std::string after = " жылғы ";
+    if (year != 0 || text.compare(4, after.size(), after) != 0) return std::nullopt;
+    const std::string rest = text.substr(4 + after.size());
+    if (rest.find_first_of("0123456789") != std::string::npos) return std::nullopt;  // "2026 жылғы 5 мамырға дейін"
+    return text.substr(0, 4 + after.size() - 1) + "\n" + rest;
+  }
+  if (year < 2 || text[year - 1] != ' ') return std::nullopt;
+  const std::string head = text.substr(0, year - 1);
+  const std::string tail = text.substr(year);
+  // The year and at most its word ("2026 года", "2026 г."), nothing more.
+  static const std::vector<std::string> tails = {"", " года", " г.", " год"};
+  if (std::find(tails.begin(), tails.end(), tail.substr(4)) == tails.end()) return std::nullopt;
+  if (head.back() == ',' || head.find('-') != std::string::npos || head.find("–") != std::string::npos) return std::nullopt;
+  return head + "\n" + tail;
 }
 
 // An activity name: "Development of mechanisms for road safety"; Kazakh puts the topic first
@@ -400,6 +446,38 @@ Agency abbreviation_entry(std::mt19937_64& rng, const words::Language& lang, con
   return agency;
 }
 
+// AgencyForm::noted, words_after, bare_marker: the abbreviation with words after it in place of
+// its proper name and marker. A note may name another body, which the glossary then spells out
+// (under a heading only: a headless glossary is known by the abbreviations the cells use).
+void words_after_abbreviation(std::mt19937_64& rng, const words::Language& lang, const Axes& axes, const words::Body& body,
+                              Agency& agency, std::set<std::string>& used) {
+  switch (axes.agencies) {
+    case AgencyForm::noted: {
+      std::string note = pick(rng, lang.abbreviation_notes);
+      const size_t at = note.find("%s");
+      if (at != std::string::npos) {
+        if (axes.glossary_heading.empty()) return;
+        const words::Body* other = &pick(rng, lang.bodies);
+        while (other->abbr == body.abbr) other = &pick(rng, lang.bodies);
+        note.replace(at, 2, other->abbr);
+        used.insert(other->abbr);
+      }
+      agency.text = body.abbr + " " + note;
+      agency.as_agreed = false;
+      return;
+    }
+    case AgencyForm::words_after:
+      agency.text = body.abbr + " " + pick(rng, lang.abbreviation_words);
+      agency.as_agreed = false;
+      return;
+    case AgencyForm::bare_marker:
+      agency.text = body.abbr + " " + pick(rng, lang.bare_markers);
+      agency.as_agreed = true;
+      return;
+    default: return;
+  }
+}
+
 // An agency list: at least one abbreviation first, and no more written-out names (legal-form
 // names among them) than abbreviations and marked entries, so that a flattened copy still
 // reads as an agency cell. A slash plan's cells open with two plain abbreviations, which the
@@ -436,12 +514,30 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
       if (!in_cell.insert(body.abbr).second) continue;
       used.insert(body.abbr);
       agency = abbreviation_entry(rng, lang, body);
+      if (!(slash && k == 0) && chance(rng, 0.4)) words_after_abbreviation(rng, lang, axes, body, agency, used);
       // The two entries a slash joins are plain abbreviations; the second may carry its marker.
       if (slash && k == 0) {
         agency.text = body.abbr;
         agency.as_agreed = false;
       }
       ++telling;
+    } else if (axes.agencies == AgencyForm::joined_names && kind <= 17) {
+      // Two written-out names, each with its head noun, that the renderer joins with the
+      // conjunction: two agencies.
+      if (prose + 2 > telling) continue;
+      const std::string& first = pick(rng, lang.head_names);
+      std::string second = pick(rng, lang.head_names);
+      while (second == first) second = pick(rng, lang.head_names);
+      if (in_cell.count(first) || in_cell.count(second)) continue;
+      for (const std::string& name : {first, second}) {
+        in_cell.insert(name);
+        Agency written;
+        written.name = name;
+        written.text = name;
+        agencies.push_back(std::move(written));
+      }
+      prose += 2;
+      continue;
     } else if (kind <= 16) {
       if (prose + 1 > telling) continue;
       agency.name = pick(rng, lang.written_out);
@@ -574,6 +670,35 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   axes.agencies = pick(rng, agency_forms);
   axes.run_on = text && chance(rng, 0.15);
   fit_run_on(axes, lang);
+
+  // The forms the parser reads since stop 26 (issue 13), each at a modest rate.
+  const bool page = format == Format::portal_html || format == Format::word_html;
+  if (chance(rng, 0.12)) axes.deadlines = DeadlineForm::then_recurrence;
+  if (chance(rng, 0.3)) {
+    static const std::vector<AgencyForm> later = {AgencyForm::noted, AgencyForm::words_after, AgencyForm::bare_marker,
+                                                  AgencyForm::joined_names};
+    axes.agencies = pick(rng, later);
+  }
+  axes.glossary_first = text && !axes.run_on && !axes.glossary_heading.empty() && axes.glossary_layout != GlossaryLayout::columns &&
+                        chance(rng, 0.25);
+  if ((text && !axes.run_on) || page) {
+    if (chance(rng, 0.2)) {
+      axes.repeated_header = axes.column_numbers != ColumnNumbers::off && chance(rng, 0.4) ? RepeatedHeader::numbers : RepeatedHeader::header;
+    }
+    // Open: column numbers repeated between rows "I" and "II" make the first row's "I" no row
+    // number (numbers_rows_in_roman reads the "1" under the number column as an Arabic row).
+    if (axes.numbering == Numbering::roman && axes.column_numbers != ColumnNumbers::off) axes.repeated_header = RepeatedHeader::off;
+  }
+  if (page && chance(rng, 0.2)) axes.table_split = chance(rng, 0.5) ? TableSplit::split : TableSplit::split_header;
+  // Open: a second table without the header goes on only when its first row's number is a plain
+  // one ("3", "3."); "1.3" and "III." end the plan's table there.
+  if (axes.table_split == TableSplit::split && (axes.numbering == Numbering::grouped || axes.numbering == Numbering::roman)) {
+    axes.table_split = TableSplit::split_header;
+  }
+  axes.merged_cells = page && chance(rng, 0.2);
+  // (A line-a-paragraph copy is rarer than a page: it wraps more often.)
+  axes.wrapped_deadlines = (text && axes.line_per_paragraph && !axes.run_on && chance(rng, 0.6)) || (page && chance(rng, 0.2));
+  if (axes.run_on && axes.deadlines == DeadlineForm::then_recurrence) axes.deadlines = DeadlineForm::numeric;
   return axes;
 }
 
@@ -595,7 +720,8 @@ const std::vector<std::string>& catalogue_axes() {
       "header.number",    "header.name",     "header.outcome",      "header.deadline", "header.agencies",
       "header.unknown",   "header.wrap",     "columns.order",       "columns.numbers-row",
       "glossary.heading", "glossary.layout", "glossary.separator",  "glossary.ending", "numbering.style",
-      "numbering.first",  "tabs",            "text.layout",         "deadlines",       "agencies"};
+      "numbering.first",  "tabs",            "text.layout",         "deadlines",       "agencies",
+      "glossary.place",   "table.repeated-header", "table.split", "cells.merged-down", "deadlines.wrapped"};
   return names;
 }
 
@@ -629,6 +755,19 @@ Axes one_axis(const Axes& drawn, const std::string& axis) {
   }
   if (axis == "deadlines") axes.deadlines = drawn.deadlines;
   if (axis == "agencies") axes.agencies = drawn.agencies;
+  if (axis == "glossary.place") axes.glossary_first = drawn.glossary_first;
+  // The column numbers repeated need the row they repeat.
+  if (axis == "table.repeated-header") {
+    axes.repeated_header = drawn.repeated_header;
+    if (drawn.repeated_header != RepeatedHeader::off) axes.column_numbers = drawn.column_numbers;
+  }
+  if (axis == "table.split") axes.table_split = drawn.table_split;
+  if (axis == "cells.merged-down") axes.merged_cells = drawn.merged_cells;
+  // A text copy wraps a deadline over two lines only with a paragraph per line.
+  if (axis == "deadlines.wrapped") {
+    axes.wrapped_deadlines = drawn.wrapped_deadlines;
+    if (drawn.wrapped_deadlines) axes.line_per_paragraph = drawn.line_per_paragraph;
+  }
   return axes;
 }
 
@@ -763,6 +902,12 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       if (axes.run_on) outcome.text.clear();  // no outcome column
       if (parts > 1 && name_paragraphs == parts) outcome.task = names[static_cast<size_t>(k)];
       outcome.deadline = draw_deadline(rng, axes);
+      // Only a cell's first deadline: after a whole one, "2027" / "16 December" / "2030" reads
+      // either way in a line-a-paragraph copy (and a page's <br> is not read as settling it:
+      // /tmp/gen-faults/br-wrapped-deadline-after-another.html).
+      if (axes.wrapped_deadlines && k == 0 && chance(rng, 0.3)) {
+        if (std::optional<std::string> wrapped = wrapped_deadline(outcome.deadline->text, axes.language)) outcome.deadline->text = *wrapped;
+      }
       activity.outcomes.push_back(std::move(outcome));
     }
     if (options.missing_deadlines && parts > 1 && chance(rng, 0.3)) activity.outcomes.back().deadline.reset();
@@ -780,6 +925,35 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       activity.extra.emplace_back(*column.header, cell);
     }
     plan.activities.push_back(std::move(activity));
+  }
+
+  // Axes::merged_cells: a deadline or agencies cell shared by 2-3 consecutive one-part
+  // activities of a section (the renderers merge equal cells down).
+  const auto one_part = [&](size_t a) { return plan.activities[a].outcomes.size() == 1; };
+  for (size_t a = 0; axes.merged_cells && a + 1 < plan.activities.size(); ++a) {
+    std::vector<Activity>& rows = plan.activities;
+    if (!one_part(a) || !one_part(a + 1) || rows[a].section != rows[a + 1].section || !chance(rng, 0.3)) continue;
+    const size_t run = a + 2 < rows.size() && one_part(a + 2) && rows[a + 2].section == rows[a].section && chance(rng, 0.4) ? 3 : 2;
+    // (Agencies only under a glossary heading: a headless glossary's entries are each one a cell uses.)
+    const bool deadline = rows[a].outcomes[0].deadline && (axes.glossary_heading.empty() || chance(rng, 0.5));
+    for (size_t k = a + 1; k < a + run; ++k) {
+      if (deadline) {
+        rows[k].outcomes[0].deadline = rows[a].outcomes[0].deadline;
+      } else {
+        rows[k].agencies = rows[a].agencies;
+      }
+    }
+    a += run - 1;
+  }
+  // Axes::repeated_header: printed again between two rows of one section, where there are two.
+  size_t boundaries = 0;
+  for (size_t a = 1; a < plan.activities.size(); ++a) boundaries += plan.activities[a].section == plan.activities[a - 1].section;
+  const bool repeated = axes.repeated_header != RepeatedHeader::off && boundaries > 0;
+  if (repeated) plan.diagnostics.push_back(Diagnostic{Severity::info, Code::repeated_header, "", 0});
+  // Axes::table_split: a second table that opens with the header repeats it (the split takes
+  // a boundary the repeat has not taken).
+  if (axes.table_split == TableSplit::split_header && boundaries > (repeated ? 1u : 0u)) {
+    plan.diagnostics.push_back(Diagnostic{Severity::info, Code::repeated_header, "", 0});
   }
 
   // A glossary without a heading is known by its entries: two or more, every one naming an

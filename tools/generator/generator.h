@@ -61,12 +61,26 @@ enum class Numbering { plain, dot, paren, mixed, grouped, roman };
 // with trailing punctuation or "в течение" ("2025 год,", "2025–2026 гг.", "2025 ж.",
 // "2025 жылдың бірінші жартыжылдығы"); recurrence phrases ("тоқсанына 1 рет", "ежеквартально,
 // до 10 числа месяца, следующего за отчетным").
-enum class DeadlineForm { classic, numeric, years, recurrence };
+// A date with a recurrence going on from it ("IV квартал 2026 года, далее ежегодно", "December
+// 2026, thereafter annually", "2026 жылы, әрі қарай жыл сайын"): the dates the date's, the
+// recurrence the phrase's (docs/deadlines.md).
+enum class DeadlineForm { classic, numeric, years, recurrence, then_recurrence };
 // The entries the plan's agency cells hold besides abbreviations, groups and written-out names:
 // none; a legal form with a name, before or after, quoted or not ("АО «...»", "«...» АҚ",
 // "ТОО Степной Водоканал", "АО «Холдинг «...»»"); the same with a comma, slash or "and" inside
 // the quotes; two entries joined by a slash ("МФН / МЭТ").
-enum class AgencyForm { classic, legal_form, quoted_separators, slash };
+// Or abbreviations with words after them (docs/genre.md 1.8): a bracketed note ("МНЭ (по
+// согласованию с МФ)", no marker), words naming no body of their own ("МИО областей"), the
+// marker's words without brackets ("МНЭ по согласованию", marked); or two written-out names,
+// each with its head noun, joined by the conjunction ("отдел торговли и отдел туризма").
+enum class AgencyForm { classic, legal_form, quoted_separators, slash, noted, words_after, bare_marker, joined_names };
+// The table's header (with the column-number row under it, if the table has one) or the column
+// numbers alone printed again between two rows of one section, as a copy across a page break
+// repeats them: the parser skips them with a repeated-header info (text copies and pages).
+enum class RepeatedHeader { off, header, numbers };
+// A page's table broken into two tables between two rows of one section, the second with the
+// header again or without it (pages only).
+enum class TableSplit { off, split, split_header };
 // What a drawn table (Format::drawn) is drawn with: box-drawing characters ("┌─┬─┐", "│",
 // "├─┼─┤"), the same in a double frame ("╔═╤═╗", "║ │ ║", "╟─┼─╢"), ASCII ("+---+", "|"), or
 // ASCII bars alone, without any rule.
@@ -104,6 +118,18 @@ struct Axes {
   Border border = Border::box;
   bool row_rules = true;
   bool hyphens = false;
+  // text: the glossary (its heading, entries a paragraph or a line each) after the intro,
+  // before the table.
+  bool glossary_first = false;
+  RepeatedHeader repeated_header = RepeatedHeader::off;
+  TableSplit table_split = TableSplit::off;
+  // Pages: a deadline or agencies cell shared by 2-3 consecutive one-part activities of a
+  // section, merged down over their rows (rowspan); each activity reads it as its own.
+  bool merged_cells = false;
+  // Some deadlines wrapped before their year ("IV квартал" / "2026 года", "2026 жылғы" /
+  // "желтоқсан"): two lines of a line-a-paragraph copy, or a <br> in a page's cell; the
+  // deadline's text keeps the break as "\n".
+  bool wrapped_deadlines = false;
 };
 
 // One value of every axis, at random, for a plan rendered in `format`.

@@ -35,8 +35,18 @@ namespace {
 // entries (plain abbreviations, see draw.cpp) are joined by a slash: "MIA / MJ".
 std::string agency_cell(const std::vector<Agency>& agencies, const words::Language& lang, Rng& rng, const Rendering& rendering) {
   const bool chains = rendering.conjunction_chains;
+  // An abbreviation with words after it (AgencyForm::noted, words_after, bare_marker) is joined
+  // by commas only.
+  const AgencyForm form = rendering.axes.agencies;
+  const bool words_after = form == AgencyForm::noted || form == AgencyForm::words_after || form == AgencyForm::bare_marker;
   const auto plain = [&](const Agency& a) {
-    return a.kind == "agency" && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos;
+    return a.kind == "agency" && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos &&
+           (a.text == *a.abbr || !words_after);
+  };
+  // AgencyForm::joined_names: two written-out names with their head nouns (draw.cpp) joined.
+  const auto head_name = [&](const Agency& a) {
+    return rendering.axes.agencies == AgencyForm::joined_names && !a.abbr && a.name && a.text == *a.name &&
+           std::find(lang.head_names.begin(), lang.head_names.end(), a.text) != lang.head_names.end();
   };
   static const std::vector<std::string> slashes = {" / ", "/", " / ", "/ ", " /"};
   std::string cell;
@@ -45,6 +55,9 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
     const Agency& agency = agencies[k];
     if (k == 1 && rendering.axes.agencies == AgencyForm::slash) {
       cell += pick(rng, slashes);
+    } else if (k > 0 && head_name(agency) && head_name(agencies[k - 1]) && !piece_joined) {
+      cell += " " + lang.conjunction + " ";
+      piece_joined = true;
     } else if (k > 0) {
       const bool joined_group = agency.text.starts_with(lang.conjunction + " ");
       const bool may_join = chains || !piece_joined;
@@ -255,6 +268,7 @@ const char* name_of(DeadlineForm value) {
     case DeadlineForm::numeric: return "numeric";
     case DeadlineForm::years: return "years";
     case DeadlineForm::recurrence: return "recurrence";
+    case DeadlineForm::then_recurrence: return "date-then-recurrence";
   }
   return "?";
 }
@@ -264,6 +278,26 @@ const char* name_of(AgencyForm value) {
     case AgencyForm::legal_form: return "legal-form";
     case AgencyForm::quoted_separators: return "quoted-separators";
     case AgencyForm::slash: return "slash";
+    case AgencyForm::noted: return "abbreviation-note";
+    case AgencyForm::words_after: return "abbreviation-words";
+    case AgencyForm::bare_marker: return "bare-marker";
+    case AgencyForm::joined_names: return "joined-names";
+  }
+  return "?";
+}
+const char* name_of(RepeatedHeader value) {
+  switch (value) {
+    case RepeatedHeader::off: return "off";
+    case RepeatedHeader::header: return "header";
+    case RepeatedHeader::numbers: return "numbers";
+  }
+  return "?";
+}
+const char* name_of(TableSplit value) {
+  switch (value) {
+    case TableSplit::off: return "off";
+    case TableSplit::split: return "split";
+    case TableSplit::split_header: return "split-header";
   }
   return "?";
 }
@@ -296,6 +330,54 @@ const char* name_of(Encoding value) {
 
 std::string quoted_or_none(const std::string& text) { return text.empty() ? "(none)" : "\"" + text + "\""; }
 
+}  // namespace
+
+namespace {
+// Where a page break falls when `on`: the index of an activity that follows another of its own
+// section (draw.cpp gives the plan its repeated-header info only where there is one), at
+// random; npos for none.
+size_t page_break(const Plan& plan, bool on, Rng& rng, size_t taken = std::string::npos) {
+  if (!on) return std::string::npos;
+  std::vector<size_t> places;
+  for (size_t a = 1; a < plan.activities.size(); ++a) {
+    if (plan.activities[a].section == plan.activities[a - 1].section && a != taken) places.push_back(a);
+  }
+  return places.empty() ? std::string::npos : pick(rng, places);
+}
+
+// Axes::merged_cells: how many rows from activity `a` on a cell of column `c` spans: the
+// activities after it of its section, one part each like it, with an equal deadline or agencies
+// cell and no page break before them (`breaks`); 1 for none.
+size_t merged_rows(const Plan& plan, size_t a, size_t c, const std::vector<size_t>& breaks, bool on) {
+  const std::string& role = plan.columns[c].role;
+  const std::vector<Activity>& rows = plan.activities;
+  if (!on || (role != "deadline" && role != "agencies") || rows[a].outcomes.size() != 1) return 1;
+  const auto same_agencies = [](const std::vector<Agency>& x, const std::vector<Agency>& y) {
+    if (x.size() != y.size()) return false;
+    for (size_t k = 0; k < x.size(); ++k) {
+      if (x[k].text != y[k].text || x[k].kind != y[k].kind || x[k].abbr != y[k].abbr || x[k].name != y[k].name) return false;
+    }
+    return true;
+  };
+  size_t b = a + 1;
+  for (; b < rows.size() && rows[b].section == rows[a].section && rows[b].outcomes.size() == 1 &&
+         std::find(breaks.begin(), breaks.end(), b) == breaks.end();
+       ++b) {
+    const std::optional<Deadline>& x = rows[a].outcomes[0].deadline;
+    const std::optional<Deadline>& y = rows[b].outcomes[0].deadline;
+    const bool same = role == "deadline" ? x && y && x->text == y->text && x->from == y->from && x->to == y->to && x->recurrence == y->recurrence
+                                         : same_agencies(rows[a].agencies, rows[b].agencies);
+    if (!same) break;
+  }
+  return b - a;
+}
+
+// A page cell's paragraph: its lines (a wrapped deadline) broken by <br>.
+std::string html_lines(const std::string& text) {
+  std::string out;
+  for (const std::string& line : split_lines(text)) out += (out.empty() ? "" : "<br>") + escape(line);
+  return out;
+}
 }  // namespace
 
 const char* extension(Format format) {
@@ -350,6 +432,25 @@ std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, c
   add("text.hyphens", drawn ? (axes.hyphens ? "on" : "off") : "(none)");
   add("deadlines", axes.language + " " + name_of(axes.deadlines));
   add("agencies", axes.language + " " + name_of(axes.agencies));
+  add("glossary.place", axes.glossary_first ? "before-table" : "after-table");
+  // The page breaks and merges take effect only where two activities of a section follow each other.
+  size_t inner = 0;
+  for (size_t a = 1; a < plan.activities.size(); ++a) inner += plan.activities[a].section == plan.activities[a - 1].section;
+  const bool repeated = axes.repeated_header != RepeatedHeader::off && inner > 0;
+  add("table.repeated-header", repeated || plan.activities.empty() ? name_of(axes.repeated_header) : "off");
+  add("table.split", inner > (repeated ? 1u : 0u) || plan.activities.empty() ? name_of(axes.table_split) : "off");
+  // "on" where the plan has a merge or a wrap to show, "drawn, none" where it has none.
+  bool merged = false;
+  bool wrapped_deadline = false;
+  for (size_t a = 0; a < plan.activities.size(); ++a) {
+    for (const Outcome& outcome : plan.activities[a].outcomes) {
+      wrapped_deadline = wrapped_deadline || (outcome.deadline && outcome.deadline->text.find('\n') != std::string::npos);
+    }
+    for (size_t c = 0; c < plan.columns.size() && !merged; ++c) merged = merged_rows(plan, a, c, {}, axes.merged_cells) > 1;
+  }
+  const bool none = plan.activities.empty();
+  add("cells.merged-down", !axes.merged_cells ? "off" : merged || none ? "on" : "drawn, none");
+  add("deadlines.wrapped", !axes.wrapped_deadlines ? "off" : wrapped_deadline || none ? "on" : "drawn, none");
   add("conjunction-chains", rendering.conjunction_chains ? "on" : "off");
   add("barred.first-cell-wrapped", rendering.format != Format::barred ? "(none)" : rendering.barred_first_cell_wrapped ? "on" : "off");
   return values;
@@ -382,25 +483,58 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
     paragraphs.push_back(p);
   }
   spacer();
-  // Axes::run_on: the header and each row on one line, single spaces between the cells.
-  std::string header_line;
-  for (const Column& column : plan.columns) {
-    if (!column.header) continue;
-    if (axes.run_on) {
-      header_line += (header_line.empty() ? "" : " ") + *column.header;
-      continue;
+  const auto glossary = [&] {
+    if (!axes.glossary_heading.empty()) paragraphs.push_back(axes.glossary_heading);
+    if (axes.glossary_layout == GlossaryLayout::columns) {
+      // A glossary table flattened column by column: the abbreviations, the dashes, the names.
+      const bool with_dashes = chance(rng, 0.5);
+      for (const Abbreviation& entry : plan.abbreviations) paragraphs.push_back(entry.abbr);
+      for (size_t k = 0; with_dashes && k < plan.abbreviations.size(); ++k) paragraphs.push_back("–");
+      for (const Abbreviation& entry : plan.abbreviations) paragraphs.push_back(entry.name);
+    } else if (axes.glossary_layout == GlossaryLayout::lines) {
+      // The portal copy's glossary: one entry a line, no blank line between them.
+      std::string block;
+      for (const std::string& entry : glossary_entries(plan, axes)) block += (block.empty() ? "" : "\n") + entry;
+      if (!block.empty()) paragraphs.push_back(block);
+    } else {
+      for (const std::string& entry : glossary_entries(plan, axes)) {
+        paragraphs.push_back(entry);
+        spacer();
+      }
     }
-    const auto lines = axes.header_wrap == HeaderWrap::line ? wrapped(*column.header) : std::nullopt;
-    paragraphs.push_back(lines ? lines->first + "\n" + lines->second : *column.header);
+  };
+  // Axes::glossary_first: the glossary after the intro, before the table.
+  if (axes.glossary_first) {
+    glossary();
+    spacer();
   }
-  if (axes.run_on) paragraphs.push_back(header_line);
-  if (axes.column_numbers == ColumnNumbers::cells) {
-    for (size_t c = 1; c <= plan.columns.size(); ++c) paragraphs.push_back(std::to_string(c));
-  } else if (axes.column_numbers == ColumnNumbers::line) {
-    std::string line;
-    for (size_t c = 1; c <= plan.columns.size(); ++c) line += (c > 1 ? " " : "") + std::to_string(c);
-    paragraphs.push_back(line);
-  }
+  // Axes::run_on: the header and each row on one line, single spaces between the cells.
+  const auto numbers_row = [&] {
+    if (axes.column_numbers == ColumnNumbers::cells) {
+      for (size_t c = 1; c <= plan.columns.size(); ++c) paragraphs.push_back(std::to_string(c));
+    } else if (axes.column_numbers == ColumnNumbers::line) {
+      std::string line;
+      for (size_t c = 1; c <= plan.columns.size(); ++c) line += (c > 1 ? " " : "") + std::to_string(c);
+      paragraphs.push_back(line);
+    }
+  };
+  const auto header = [&] {
+    std::string header_line;
+    for (const Column& column : plan.columns) {
+      if (!column.header) continue;
+      if (axes.run_on) {
+        header_line += (header_line.empty() ? "" : " ") + *column.header;
+        continue;
+      }
+      const auto lines = axes.header_wrap == HeaderWrap::line ? wrapped(*column.header) : std::nullopt;
+      paragraphs.push_back(lines ? lines->first + "\n" + lines->second : *column.header);
+    }
+    if (axes.run_on) paragraphs.push_back(header_line);
+    numbers_row();
+  };
+  header();
+  // Axes::repeated_header: before one activity that follows another of its section.
+  const size_t repeat_before = page_break(plan, axes.repeated_header != RepeatedHeader::off, rng);
   walk_table(
       plan,
       [&](const Section& section) {
@@ -408,6 +542,10 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
         paragraphs.push_back(section_heading(plan, section, false, chance(rng, 0.3), axes.tabs));
       },
       [&](const Activity& activity) {
+        if (static_cast<size_t>(&activity - plan.activities.data()) == repeat_before) {
+          if (axes.repeated_header == RepeatedHeader::header) header();
+          if (axes.repeated_header == RepeatedHeader::numbers) numbers_row();
+        }
         spacer();
         if (axes.run_on) {
           std::string line;
@@ -425,24 +563,7 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
         }
       });
   spacer();
-  if (!axes.glossary_heading.empty()) paragraphs.push_back(axes.glossary_heading);
-  if (axes.glossary_layout == GlossaryLayout::columns) {
-    // A glossary table flattened column by column: the abbreviations, the dashes, the names.
-    const bool with_dashes = chance(rng, 0.5);
-    for (const Abbreviation& entry : plan.abbreviations) paragraphs.push_back(entry.abbr);
-    for (size_t k = 0; with_dashes && k < plan.abbreviations.size(); ++k) paragraphs.push_back("–");
-    for (const Abbreviation& entry : plan.abbreviations) paragraphs.push_back(entry.name);
-  } else if (axes.glossary_layout == GlossaryLayout::lines) {
-    // The portal copy's glossary: one entry a line, no blank line between them.
-    std::string block;
-    for (const std::string& entry : glossary_entries(plan, axes)) block += (block.empty() ? "" : "\n") + entry;
-    if (!block.empty()) paragraphs.push_back(block);
-  } else {
-    for (const std::string& entry : glossary_entries(plan, axes)) {
-      paragraphs.push_back(entry);
-      spacer();
-    }
-  }
+  if (!axes.glossary_first) glossary();
   for (std::string& p : parts::published_paragraphs(plan, rng)) paragraphs.push_back(std::move(p));
   const std::string eol = chance(rng, 0.3) ? "\r\n" : "\n";
   std::string out;
@@ -463,24 +584,32 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
   out += "<header><nav><a href=\"/\">Home</a></nav></header>\n<article>\n";
   if (plan.title) out += "<h1>" + escape(*plan.title) + "</h1>\n";
   for (const std::string& p : plan.intro) out += "<p>" + escape(p) + "</p>\n";
-  out += "<table class=\"plan\">\n<thead>\n<tr>";
+  std::string header_row = "<tr>";
   for (const Column& column : plan.columns) {
     const std::string header = column.header.value_or("");
     const auto lines = wrapped(header);
     if (lines && axes.header_wrap == HeaderWrap::br) {
-      out += "<th>" + escape(lines->first) + "<br>" + escape(lines->second) + "</th>";
+      header_row += "<th>" + escape(lines->first) + "<br>" + escape(lines->second) + "</th>";
     } else if (lines && axes.header_wrap == HeaderWrap::paragraphs) {
-      out += "<th><p>" + escape(lines->first) + "</p><p>" + escape(lines->second) + "</p></th>";
+      header_row += "<th><p>" + escape(lines->first) + "</p><p>" + escape(lines->second) + "</p></th>";
     } else {
-      out += "<th>" + escape(header) + "</th>";
+      header_row += "<th>" + escape(header) + "</th>";
     }
   }
-  out += "</tr>\n</thead>\n<tbody>\n";
+  header_row += "</tr>\n";
+  std::string numbers_row;
   if (axes.column_numbers != ColumnNumbers::off) {
-    out += "<tr>";
-    for (size_t c = 1; c <= plan.columns.size(); ++c) out += "<td>" + std::to_string(c) + "</td>";
-    out += "</tr>\n";
+    numbers_row = "<tr>";
+    for (size_t c = 1; c <= plan.columns.size(); ++c) numbers_row += "<td>" + std::to_string(c) + "</td>";
+    numbers_row += "</tr>\n";
   }
+  out += "<table class=\"plan\">\n<thead>\n" + header_row + "</thead>\n<tbody>\n" + numbers_row;
+  // Axes::repeated_header and table_split: page breaks before two activities, each following
+  // another of its section; Axes::merged_cells: the rows each column's cell still spans.
+  const size_t repeat_before = page_break(plan, axes.repeated_header != RepeatedHeader::off, rng);
+  const size_t split_before = page_break(plan, axes.table_split != TableSplit::off, rng, repeat_before);
+  const std::vector<size_t> breaks = {repeat_before, split_before};
+  std::vector<size_t> covered(plan.columns.size(), 0);
   const std::string width = std::to_string(plan.columns.size());
   walk_table(
       plan,
@@ -496,14 +625,29 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
         out += "<tr><td colspan=\"" + width + "\"><strong>" + escape(section_heading(plan, section, chance(rng, 0.5))) + "</strong></td></tr>\n";
       },
       [&](const Activity& activity) {
+        const size_t a = static_cast<size_t>(&activity - plan.activities.data());
+        if (a == repeat_before) out += axes.repeated_header == RepeatedHeader::header ? header_row + numbers_row : numbers_row;
+        if (a == split_before) {
+          out += "</tbody>\n</table>\n<table class=\"plan\">\n";
+          if (axes.table_split == TableSplit::split_header) out += "<thead>\n" + header_row + "</thead>\n";
+          out += "<tbody>\n";
+        }
         out += "<tr>";
-        for (const std::vector<std::string>& cell : activity_cells(plan, activity, rng, rendering)) {
-          out += "<td>";
+        const std::vector<std::vector<std::string>> cells = activity_cells(plan, activity, rng, rendering);
+        for (size_t c = 0; c < cells.size(); ++c) {
+          const std::vector<std::string>& cell = cells[c];
+          if (covered[c] > 0) {
+            --covered[c];
+            continue;
+          }
+          const size_t span = merged_rows(plan, a, c, breaks, axes.merged_cells);
+          covered[c] = span - 1;
+          out += span > 1 ? "<td rowspan=\"" + std::to_string(span) + "\">" : std::string("<td>");
           if (cell.size() == 1 && chance(rng, 0.5)) {
-            out += escape(cell[0]);
+            out += html_lines(cell[0]);
           } else {
             if (chance(rng, 0.1)) out += "<p>&nbsp;</p>";
-            for (const std::string& p : cell) out += "<p>" + escape(p) + "</p>";
+            for (const std::string& p : cell) out += "<p>" + html_lines(p) + "</p>";
           }
           out += "</td>";
         }
@@ -572,8 +716,9 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
     if (chance(rng, 0.3)) out += empty;
   }
   out += empty;
-  out += "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>" + eol;
-  out += " <tr>" + eol;
+  const std::string table_open = "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>" + eol;
+  out += table_open;
+  std::string header_row = " <tr>" + eol;
   for (const Column& column : plan.columns) {
     std::string cell = empty;
     if (column.header) {
@@ -586,18 +731,25 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
         cell = paragraph(*column.header);
       }
     }
-    out += "  <td valign=top>" + cell + "  </td>" + eol;
+    header_row += "  <td valign=top>" + cell + "  </td>" + eol;
   }
-  out += " </tr>" + eol;
+  header_row += " </tr>" + eol;
+  std::string numbers_row;
   if (axes.column_numbers != ColumnNumbers::off) {
-    out += " <tr>" + eol;
-    for (size_t c = 1; c <= plan.columns.size(); ++c) out += "  <td valign=top>" + paragraph(std::to_string(c)) + "  </td>" + eol;
-    out += " </tr>" + eol;
+    numbers_row = " <tr>" + eol;
+    for (size_t c = 1; c <= plan.columns.size(); ++c) numbers_row += "  <td valign=top>" + paragraph(std::to_string(c)) + "  </td>" + eol;
+    numbers_row += " </tr>" + eol;
   }
+  out += header_row + numbers_row;
+  // Page breaks and merged cells as in render_portal_html.
+  const size_t repeat_before = page_break(plan, axes.repeated_header != RepeatedHeader::off, rng);
+  const size_t split_before = page_break(plan, axes.table_split != TableSplit::off, rng, repeat_before);
+  const std::vector<size_t> breaks = {repeat_before, split_before};
+  std::vector<size_t> covered(plan.columns.size(), 0);
   const std::string width = std::to_string(plan.columns.size());
   const auto td = [&](const std::vector<std::string>& cell, size_t rowspan) {
     std::string html = "  <td valign=top" + (rowspan > 1 ? " rowspan=" + std::to_string(rowspan) : std::string()) + ">" + eol;
-    for (const std::string& p : cell) html += paragraph(p);
+    for (const std::string& p : cell) html += p.find('\n') == std::string::npos ? paragraph(p) : broken(split_lines(p));
     if (cell.empty()) html += empty;
     return html + "  </td>" + eol;
   };
@@ -608,6 +760,12 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
                eol + " </tr>" + eol;
       },
       [&](const Activity& activity) {
+        const size_t a = static_cast<size_t>(&activity - plan.activities.data());
+        if (a == repeat_before) out += axes.repeated_header == RepeatedHeader::header ? header_row + numbers_row : numbers_row;
+        if (a == split_before) {
+          out += "</table>" + eol + empty + table_open;
+          if (axes.table_split == TableSplit::split_header) out += header_row;
+        }
         const std::vector<std::vector<std::string>> cells = activity_cells(plan, activity, rng, rendering);
         const size_t parts = std::max<size_t>(1, activity.outcomes.size());
         // One <tr> per outcome; the number and agencies span them, and so does the name unless
@@ -619,7 +777,13 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
             const std::string& role = plan.columns[c].role;
             const bool per_part = role == "outcome" || role == "deadline" || (role == "name" && split_name);
             if (parts == 1) {
-              out += td(cells[c], 1);
+              if (covered[c] > 0) {
+                --covered[c];
+                continue;
+              }
+              const size_t span = merged_rows(plan, a, c, breaks, axes.merged_cells);
+              covered[c] = span - 1;
+              out += td(cells[c], span);
             } else if (per_part) {
               std::vector<std::string> piece;
               if (role == "name") {

@@ -94,6 +94,12 @@ const Language& english() {
                 {"MoH", "Ministry of Housing", ""},
                 {"EXPO-2030", "Directorate of the exhibition EXPO 2030", ""}};
     l.markers = {"(as agreed)", "(as agreed)", "(upon agreement)", "(by agreement)"};
+    l.then_words = {", thereafter ", ", then ", " – thereafter "};
+    l.then_recurrences = {{"annually", "annual"}, {"quarterly", "quarterly"}, {"monthly", "monthly"}};
+    l.abbreviation_notes = {"(in agreement with %s)", "(jointly with %s)", "(summary)"};
+    l.abbreviation_words = {"of regions", "of districts"};
+    l.bare_markers = {"as agreed"};
+    l.head_names = {"Department of Trade", "Department of Tourism", "Department of Education", "Department of Culture"};
     l.written_out = {"Academy of Public Administration under the President",
                      "Institute of Legislation under the Ministry of Justice", "Centre for Human Rights under the Ombudsman",
                      "Council of Young Scientists", "Union of Municipalities"};
@@ -191,6 +197,12 @@ const Language& russian() {
                 {"НПП", "Национальная палата предпринимателей «Союз»", "«Союз»"},
                 {"НИИ-2", "Научно-исследовательский институт № 2", ""}};
     l.markers = {"(по согласованию)"};
+    l.then_words = {", далее ", ", в дальнейшем ", ", далее – "};
+    l.then_recurrences = {{"ежегодно", "annual"}, {"ежеквартально", "quarterly"}, {"ежемесячно", "monthly"}};
+    l.abbreviation_notes = {"(по согласованию с %s)", "(совместно с %s)", "(свод)"};
+    l.abbreviation_words = {"областей", "районов", "области"};
+    l.bare_markers = {"по согласованию"};
+    l.head_names = {"отдел торговли", "отдел туризма", "управление финансов", "отдел образования", "управление культуры"};
     l.written_out = {"Академия государственного управления при Президенте", "Институт законодательства при Министерстве юстиции",
                      "Центр по правам человека при Уполномоченном", "Совет молодых ученых", "Союз муниципалитетов",
                      // Adjectives sharing the noun after them across commas (P17): one name.
@@ -295,6 +307,12 @@ const Language& kazakh() {
                 {"ҰКО", "«Одақ» ұлттық кәсіпкерлер палатасы", "«Одақ»"},
                 {"ҒЗИ-2", "№ 2 ғылыми-зерттеу институты", ""}};
     l.markers = {"(келісім бойынша)", "(келісім бойынша)", "(келісу бойынша)"};
+    l.then_words = {", әрі қарай ", ", кейіннен "};
+    l.then_recurrences = {{"жыл сайын", "annual"}, {"тоқсан сайын", "quarterly"}, {"ай сайын", "monthly"}};
+    l.abbreviation_notes = {"(%s келісім бойынша)", "(жиынтық)"};
+    l.abbreviation_words = {"облыстары", "аудандары"};
+    l.bare_markers = {"келісім бойынша"};
+    l.head_names = {"жер бөлімі", "сәулет бөлімі", "білім бөлімі", "мәдениет бөлімі"};
     l.written_out = {"Президент жанындағы Мемлекеттік басқару академиясы", "Әділет министрлігі жанындағы Заңнама институты",
                      "Уәкіл жанындағы Адам құқықтары орталығы", "Жас ғалымдар кеңесі", "Муниципалитеттер одағы"};
     l.group_phrases = {"квазимемлекеттік ұйымдар", "жергілікті атқарушы органдар", "орталық мемлекеттік органдар",

@@ -50,6 +50,17 @@ struct Language {
   std::vector<std::pair<std::string, std::string>> quotes;  // opening, closing
   std::vector<Recurrence> recurrences;        // the forms tests/test_deadline.cpp pinned before issue 13
   std::vector<Recurrence> recurrence_phrases;  // issue 13's: "тоқсанына 1 рет", "ежеквартально, до 10 числа ..."
+  // What leads from a date on to a recurrence after it (", далее ", ", thereafter "), and the
+  // recurrences that follow it.
+  std::vector<std::string> then_words;
+  std::vector<Recurrence> then_recurrences;
+  // Words after an abbreviation that name no body of their own: a bracketed note ("(по
+  // согласованию с %s)", %s another abbreviation, or none), a part of the country ("областей");
+  // the marker's words without brackets ("по согласованию").
+  std::vector<std::string> abbreviation_notes, abbreviation_words, bare_markers;
+  // Written-out names that open or close with their head noun ("отдел торговли"): two of them
+  // joined by the conjunction are two agencies.
+  std::vector<std::string> head_names;
 };
 
 const Language& english();
