@@ -2,6 +2,7 @@
 #include "parsers/table.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 #include "parsers/agencies.h"
@@ -282,10 +283,12 @@ size_t repeated_header(const std::vector<Paragraph>& paragraphs, size_t at, cons
 // broken at a page break is saved as one table a page, with at most a caption or a page number
 // between them. It goes on when the next table's first grid row fits in the header's grid and
 // holds the next activity number in the number column, or repeats the header. The index of that
-// row's first paragraph, or none.
+// row's first paragraph, or none. `opens_next_row`: whether a number-column text is the next
+// activity's number in the table's numbering ("5", "III.", "1.3").
 constexpr size_t kMaxParagraphsBetweenTables = 2;
 std::optional<size_t> continues_in(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
-                                   const std::vector<std::string>& header, int expected) {
+                                   const std::vector<std::string>& header,
+                                   const std::function<bool(std::string_view)>& opens_next_row) {
   size_t next = at;
   while (next < paragraphs.size() && paragraphs[next].grid.table < 0 && next - at < kMaxParagraphsBetweenTables) ++next;
   if (next >= paragraphs.size() || paragraphs[next].grid.table != grid.last_table + 1) return std::nullopt;
@@ -298,7 +301,7 @@ std::optional<size_t> continues_in(const std::vector<Paragraph>& paragraphs, siz
     const GridPosition& cell = paragraphs[k].grid;
     if (cell.column + cell.colspan > grid.width) return std::nullopt;
     repeats_header = repeats_header && k - next < header.size() && paragraphs[k].text == header[k - next];
-    numbered = numbered || (cell.column == grid.number_column && parse_row_number(paragraphs[k].text) == expected);
+    numbered = numbered || (cell.column == grid.number_column && opens_next_row(paragraphs[k].text));
   }
   repeats_header = repeats_header && k - next == header.size();
   if (!repeats_header && !numbered) return std::nullopt;
@@ -344,7 +347,16 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     // A table read from HTML ends where its grid does: what follows (a glossary table, notes)
     // is not part of any row, unless the table goes on in the next one.
     if (grid.table >= 0 && !grid.holds(paragraph) && !table.rows.empty()) {
-      const std::optional<size_t> next = continues_in(paragraphs, i, grid, repeat_of_header, expected);
+      // The next number in the table's numbering: Arabic, Roman, or within a group ("1.3", or
+      // "2.1" opening the next group).
+      const auto opens_next_row = [&](std::string_view text) {
+        if (roman_rows) return parse_roman_row_number(text) == expected;
+        if (!sub_numbered) return parse_row_number(text) == expected;
+        const std::optional<SubNumber> sub = parse_sub_number(text);
+        return sub && ((sub->group == expected_sub.group && sub->item == expected_sub.item) ||
+                       (sub->group == expected_sub.group + 1 && sub->item == 1));
+      };
+      const std::optional<size_t> next = continues_in(paragraphs, i, grid, repeat_of_header, opens_next_row);
       if (!next) break;
       for (; i < *next; ++i) table.unclaimed.push_back(paragraphs[i]);  // a caption, a page number
       grid.last_table = paragraphs[i].grid.table;

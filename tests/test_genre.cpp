@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ingest/source.h"
@@ -904,6 +905,26 @@ TEST_CASE("a table broken at a page break goes on in the next table, its repeate
   const Plan other = parse_page(head + "<table>\n<tr><td>2</td><td>x</td><td>y</td><td>z</td><td>w</td><td>v</td></tr>\n</table>\n" +
                                 end);
   CHECK(other.activities.size() == 1);
+}
+
+TEST_CASE("a table broken at a page break goes on in the next table when its rows are numbered in Roman or within groups",
+          "[genre]") {
+  const auto split = [](const std::string& first, const std::string& second, const std::string& third) {
+    return parse_page("<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
+                      "<tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственные</td></tr>\n"
+                      "<tr><td>" + first + "</td><td>Семинар</td><td>2026 год</td><td>Отдел А</td></tr>\n"
+                      "<tr><td>" + second + "</td><td>Обзор</td><td>2027 год</td><td>Отдел Б</td></tr>\n</table>\n<table>\n"
+                      "<tr><td>" + third + "</td><td>Отчет</td><td>2028 год</td><td>Отдел В</td></tr>\n</table>\n"
+                      "</article></body></html>\n");
+  };
+  for (const auto& [first, second, third] : {std::tuple{"I.", "II.", "III."}, std::tuple{"1.1", "1.2", "1.3"},
+                                             std::tuple{"1.1", "1.2", "2.1"}}) {
+    INFO(third);
+    const Plan plan = split(first, second, third);
+    REQUIRE(plan.activities.size() == 3);
+    CHECK(plan.activities[2].name == "Отчет");
+    CHECK(agency_texts(plan.activities[2]) == std::vector<std::string>{"Отдел В"});
+  }
 }
 
 TEST_CASE("column numbers repeated between rows are skipped with an info, the header's with them", "[genre]") {

@@ -690,11 +690,6 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
     if (axes.numbering == Numbering::roman && axes.column_numbers != ColumnNumbers::off) axes.repeated_header = RepeatedHeader::off;
   }
   if (page && chance(rng, 0.2)) axes.table_split = chance(rng, 0.5) ? TableSplit::split : TableSplit::split_header;
-  // Open: a second table without the header goes on only when its first row's number is a plain
-  // one ("3", "3."); "1.3" and "III." end the plan's table there.
-  if (axes.table_split == TableSplit::split && (axes.numbering == Numbering::grouped || axes.numbering == Numbering::roman)) {
-    axes.table_split = TableSplit::split_header;
-  }
   axes.merged_cells = page && chance(rng, 0.2);
   // (A line-a-paragraph copy is rarer than a page: it wraps more often.)
   axes.wrapped_deadlines = (text && axes.line_per_paragraph && !axes.run_on && chance(rng, 0.6)) || (page && chance(rng, 0.2));
