@@ -175,7 +175,7 @@ bool starts_out_of_sequence(const std::vector<Paragraph>& paragraphs, size_t at,
 // own ("I." | "Title" over rows "1", "2"): no Arabic number starts a row before "II" or the
 // table's end (in flattened text, where a figure may stand alone, no "1"), and
 // the row has two cells or more (in a grid, in its own grid row).
-bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid,
+bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, const GridLayout& grid, size_t columns,
                            const Vocabulary& vocabulary) {
   const bool in_grid = grid.holds(paragraphs[at]);
   const auto same_row = [&](const Paragraph& p) {
@@ -188,6 +188,11 @@ bool numbers_rows_in_roman(const std::vector<Paragraph>& paragraphs, size_t at, 
     const Paragraph& p = paragraphs[k];
     if (is_glossary_heading(p.text, vocabulary) || is_published_marker(p.text, vocabulary)) break;
     if (grid.table >= 0 && !grid.holds(p)) break;
+    // The column numbers repeated after a page break ("1", "2", "3" …) are no Arabic row.
+    if (const size_t repeat = column_number_row(paragraphs, k, columns)) {
+      k += repeat - 1;
+      continue;
+    }
     const bool number_cell = !grid.holds(p) || p.grid.column == grid.number_column;
     // The next row's "II", not any numeral: "MDI", "CC" in the first row's cells are agencies.
     if (number_cell && parse_roman_row_number(p.text) == 2) break;
@@ -400,7 +405,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
             : std::nullopt;
     const int roman_value = roman.value_or(-1);  // an int: see `value` below
     const bool roman_number =
-        roman_value >= 0 && (roman_rows || (roman_value == 1 && numbers_rows_in_roman(paragraphs, i, grid, vocabulary)));
+        roman_value >= 0 && (roman_rows || (roman_value == 1 && numbers_rows_in_roman(paragraphs, i, grid, table.columns.size(), vocabulary)));
     if (!roman_rows && ((!sub_numbered && !roman_number && parse_roman_row_number(paragraph.text)) ||
                         ((table.rows.empty() || sub_numbered) && parse_row_number(paragraph.text)))) {
       if (const std::optional<SectionHeading> heading =

@@ -927,6 +927,15 @@ TEST_CASE("a table broken at a page break goes on in the next table when its row
   }
 }
 
+TEST_CASE("column numbers repeated between rows numbered in Roman leave \"I\" a row", "[genre]") {
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"}, {"1", "2", "3", "4"},
+                                     {"I.", "Семинар", "2026 год", "Отдел А"}, {"1", "2", "3", "4"},
+                                     {"II.", "Обзор", "2027 год", "Отдел Б"}}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].name == "Семинар");
+  CHECK(codes(plan) == std::vector<std::string>{"repeated-header@7"});
+}
+
 TEST_CASE("column numbers repeated between rows are skipped with an info, the header's with them", "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1 2 3 4 5",
                                       "1", "Семинар", "Информация", "2026 год", "Отдел А", "1 2 3 4 5",

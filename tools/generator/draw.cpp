@@ -685,9 +685,6 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
     if (chance(rng, 0.2)) {
       axes.repeated_header = axes.column_numbers != ColumnNumbers::off && chance(rng, 0.4) ? RepeatedHeader::numbers : RepeatedHeader::header;
     }
-    // Open: column numbers repeated between rows "I" and "II" make the first row's "I" no row
-    // number (numbers_rows_in_roman reads the "1" under the number column as an Arabic row).
-    if (axes.numbering == Numbering::roman && axes.column_numbers != ColumnNumbers::off) axes.repeated_header = RepeatedHeader::off;
   }
   if (page && chance(rng, 0.2)) axes.table_split = chance(rng, 0.5) ? TableSplit::split : TableSplit::split_header;
   axes.merged_cells = page && chance(rng, 0.2);
