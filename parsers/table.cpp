@@ -775,6 +775,27 @@ void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabula
                                cell.back().line});
 }
 
+// An "other" column right after the agencies (a note, a funding source) is often empty, and
+// the alignment then reads a row's last paragraph as its agencies. When that paragraph names no
+// body (a prose note such as "за счет спонсоров" looks the same as "сельские клубы"), nothing
+// tells the two apart: the row is flagged at its line, the reading kept.
+void flag_agencies_or_note(const Row& row, TableResult& table, const Vocabulary& vocabulary) {
+  for (size_t c = 0; c + 1 < row.cells.size(); ++c) {
+    if (table.columns[c].role != "agencies" || table.columns[c + 1].role != "other") continue;
+    const std::vector<Paragraph>& cell = row.cells[c];
+    if (cell.empty() || !row.cells[c + 1].empty() || kinds_of(row, c).back() != ParagraphKind::prose ||
+        names_bodies(cell.back().text, vocabulary)) {
+      return;
+    }
+    const std::string header = table.columns[c + 1].header.value_or(std::string());
+    table.diagnostics.push_back({Severity::warning, Code::missing_cell,
+                                 "activity " + std::to_string(row.value) + " has no \"" + header +
+                                     "\" cell; its agencies name no body and may be that cell: " + cell.back().text,
+                                 cell.back().line});
+    return;
+  }
+}
+
 // The table under one reading of the header.
 // `spend` as walk_rows takes it.
 Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary,
@@ -804,6 +825,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
     // as cells at once.
     fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, true, merged);
     if (grid.table < 0 && r + 1 < table.rows.size()) flag_heading_in_agencies(row, table, vocabulary);
+    if (grid.table < 0) flag_agencies_or_note(row, table, vocabulary);
     std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.
@@ -830,10 +852,13 @@ long misfit(const TableResult& table) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const std::string& role = table.columns[c].role;
       if (role == "number") continue;
-      if (row.cells[c].empty() && role != "other") cost += kMissingCellCost;
+      if (row.cells[c].empty()) cost += role != "other" ? kMissingCellCost : kMissingOtherCell;
       for (const ParagraphKind kind : kinds_of(row, c)) cost += kind_cost(role, kind);
     }
   }
+  // A paragraph no cell took (the header cell of a column no row filled, dropped) is read worse
+  // than any cell: else emptying a column, cheap for an "other" one, would win a tie.
+  cost += kMissingCellCost * static_cast<long>(table.unclaimed.size());
   return cost;
 }
 
