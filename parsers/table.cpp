@@ -491,6 +491,13 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
                       : roman_rows        ? -1
                                           : parse_row_number(paragraph.text).value_or(-1);
     const bool number = value >= 0;
+    // A figure ending a row of flattened text (a count under "Количество объектов") may be the
+    // very number expected next. Where the open row lacks only its last cell, an "other" one,
+    // and the same number follows at once (the row's own number), the first is the figure.
+    const bool figure_of_open_row =
+        number && value == expected && row_open && !grid.holds(paragraph) && open_length + 1 == data_columns &&
+        table.columns.back().role == "other" && i + 1 < paragraphs.size() && !grid.holds(paragraphs[i + 1]) &&
+        parse_row_number(paragraphs[i + 1].text).value_or(-1) == value;
     // In a grid only the number column starts rows. In flattened text a bare year is a
     // deadline unless it is the very number expected next; any other number starts a row when
     // the open one already has (nearly) a paragraph per column and it reads as a numbering slip
@@ -498,7 +505,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     const bool starts_row = !sub_numbered && (
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
-            : !mid_line && (mark || (number && ((value == expected && !overflowing) ||
+            : !mid_line && !figure_of_open_row && (mark || (number && ((value == expected && !overflowing) ||
                          ((overflowing || !is_year_like(value)) && (!row_open || open_length + 1 >= data_columns) &&
                           (table.rows.empty() || overflowing ||
                            starts_out_of_sequence(paragraphs, i, value, expected, data_columns)))))));
@@ -544,8 +551,12 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
   }
   // A number out of sequence that nothing follows before the table ends was the last row's
-  // figure ("75" under "Budget"), not a row of its own.
-  if (out_of_sequence && walk.bodies.back().empty() && walk.bodies.size() >= 2) {
+  // figure ("75" under "Budget"), not a row of its own; so was the number expected next when the
+  // row before it lacked only its last cell, an "other" one (a count of 3 ending row 2).
+  const bool ends_short_row = walk.bodies.size() >= 2 && grid.table < 0 &&
+                              walk.bodies[walk.bodies.size() - 2].size() + 1 == data_columns &&
+                              table.columns.back().role == "other";
+  if ((out_of_sequence || ends_short_row) && walk.bodies.back().empty() && walk.bodies.size() >= 2) {
     const Paragraph figure = table.rows.back().number;
     std::erase_if(table.diagnostics, [&](const Diagnostic& d) {
       return (d.code == Code::numbering_gap || d.code == Code::numbering_repeat) && d.line == figure.line;

@@ -1621,3 +1621,17 @@ TEST_CASE("an optional last column left empty in most rows of flattened text tak
   // Row 2's "сельские библиотеки" could as well be a note with the agencies missing: flagged at its line.
   CHECK(codes(plan) == std::vector<std::string>{"missing-cell@27"});
 }
+
+TEST_CASE("a figure ending a row of flattened text that equals the next row's number is the row's last cell", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Количество", "1", "Замена окон",
+                                      "2026 год", "отдел образования", "2", "2", "Покраска фасадов", "2027 год",
+                                      "отдел культуры", "3"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].extra.at(0).second == "2");
+  CHECK(plan.activities[1].number == 2);
+  CHECK(plan.activities[1].name == "Покраска фасадов");
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"отдел культуры"});
+  // The last row's figure, with nothing after it, is no row of its own.
+  CHECK(plan.activities[1].extra.at(0).second == "3");
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@11"});
+}
