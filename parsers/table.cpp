@@ -709,6 +709,7 @@ void drop_empty_unknown_columns(Header& header, TableResult& table) {
     table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(c));
     header.cells.erase(header.cells.begin() + static_cast<std::ptrdiff_t>(c));
     header.unknown.erase(header.unknown.begin() + static_cast<std::ptrdiff_t>(c));
+    if (c < header.repeats.size()) header.repeats.erase(header.repeats.begin() + static_cast<std::ptrdiff_t>(c));
     for (Row& row : table.rows) {
       // The column is empty in every row: its kinds take no room in row.kinds.
       row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(c));

@@ -1635,3 +1635,25 @@ TEST_CASE("a figure ending a row of flattened text that equals the next row's nu
   CHECK(plan.activities[1].extra.at(0).second == "3");
   CHECK(codes(plan) == std::vector<std::string>{"unknown-column@11"});
 }
+
+TEST_CASE("a second agencies column (co-executors) is kept in extra with a warning that it names the agencies again, "
+          "never merged into the agencies",
+          "[genre]") {
+  const auto check = [](const Plan& plan, const std::string& header) {
+    REQUIRE(plan.activities.size() == 1);
+    CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"отдел образования"});
+    REQUIRE(plan.activities[0].extra.size() == 1);
+    CHECK(plan.activities[0].extra[0].first == header);
+    CHECK(plan.activities[0].extra[0].second == "отдел культуры, ТОО «Звезда» (по согласованию)");
+    REQUIRE(plan.diagnostics.size() == 1);
+    CHECK(plan.diagnostics[0].code == Code::unknown_column);
+    CHECK(plan.diagnostics[0].line == 2);
+    CHECK(plan.diagnostics[0].message.find("names the agencies column a second time") != std::string::npos);
+  };
+  check(parse_document("plan.txt", "План\n№\tМероприятие\tСрок\tОтветственный исполнитель\tСоисполнители\n"
+                                   "1\tРемонт клуба\t2026 год\tотдел образования\tотдел культуры, ТОО «Звезда» (по согласованию)\n"),
+        "Соисполнители");
+  check(parse_document("plan.txt", "План\n№\tІс-шараның атауы\tОрындау мерзімі\tЖауапты орындаушы\tҚосалқы орындаушылар\n"
+                                   "1\tКлубты жөндеу\t2026 жыл\tотдел образования\tотдел культуры, ТОО «Звезда» (по согласованию)\n"),
+        "Қосалқы орындаушылар");
+}
