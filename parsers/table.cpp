@@ -96,6 +96,29 @@ bool is_heading_here(const SectionHeading& heading, const Paragraph& paragraph, 
 
 bool is_year_like(int value) { return value >= 1900 && value <= 2100; }
 
+// Whether a section numbered "1", "2" stands before the rows: then "N. Title" is that table's
+// heading form (or its rows were copied whole on one line, run_on_rows.h), never a row.
+bool arabic_sections(const std::vector<Section>& sections) {
+  return std::any_of(sections.begin(), sections.end(), [](const Section& s) {
+    return !s.number.empty() && std::all_of(s.number.begin(), s.number.end(), [](char c) { return c >= '0' && c <= '9'; });
+  });
+}
+
+// Whether "1. Title" at `at` (flattened text) may open a row as its number and name rather than a
+// section: a section heading is followed by its first row's number ("1", "1.1", a mark, "I") or by
+// a heading ("2. Title" over "2. Name …"); a row by its cells.
+bool opens_named_row(const SectionHeading& heading, const std::vector<Paragraph>& paragraphs, size_t at,
+                     const Vocabulary& vocabulary) {
+  if (heading.kind != SectionHeading::Kind::arabic || heading.prefixed || heading.section.title.empty()) return false;
+  if (at + 1 >= paragraphs.size()) return false;
+  // Nor is a whole row copied on one line ("1. Name 2026 Agency", run_on_rows.h): what follows it
+  // is the next row, a heading or the table's end, never a cell.
+  const Paragraph& next = paragraphs[at + 1];
+  return !parse_row_number(next.text) && !parse_sub_number(next.text) && !is_row_mark(next.text) &&
+         !parse_roman_row_number(next.text) && !is_overflowing_number(next.text) && !parse_section(next, vocabulary) &&
+         !is_glossary_heading(next.text, vocabulary) && !is_published_marker(next.text, vocabulary);
+}
+
 }  // namespace
 
 bool is_published_marker(const std::string& paragraph, const Vocabulary& vocabulary) {
@@ -315,6 +338,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
   bool out_of_sequence = false;  // the last row started with a number other than the expected one
   bool marked_rows = false;      // the first row was marked by a dash or a bullet, not numbered
   bool roman_rows = false;       // the first row was numbered "I." (numbers_rows_in_roman): every row is
+  bool named_rows = false;       // the first row's number and name shared a paragraph ("1. Ремонт школ"): every row's do
   // The first row was numbered within a group ("1.1"): every row is, and `expected_sub` is
   // the number that would continue the last row's group.
   bool sub_numbered = false;
@@ -401,8 +425,27 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
         continue;
       }
     }
-    if (const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
-        heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,
+    const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
+    if (heading && !grid.holds(paragraph) && !mid_line && paragraph.breaks.empty() && !sub_numbered && !roman_rows &&
+        !marked_rows && (named_rows || (table.rows.empty() && !arabic_sections(table.sections))) &&
+        opens_named_row(*heading, paragraphs, i, vocabulary)) {
+      // A row whose number and name share one paragraph ("1. Ремонт школ"): the first row sets
+      // it, as it sets a mark or Roman numbers; after it, only the number expected next, where the
+      // open row is (nearly) whole. Else "2. Title" stays a section heading (below).
+      const int named_value = parse_row_number(heading->section.number).value_or(-1);
+      if (named_value >= 0 && (table.rows.empty() || (named_value == expected && open_length + 1 >= data_columns))) {
+        named_rows = true;
+        Paragraph number = paragraph;
+        number.text = heading->section.number + ".";
+        Paragraph name = paragraph;
+        name.text = heading->section.title;
+        out_of_sequence = false;
+        expected = named_value == std::numeric_limits<int>::max() ? named_value : named_value + 1;
+        open_row(std::move(number), named_value, {std::move(name)});
+        continue;
+      }
+    }
+    if (heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,
                                    table.sections)) {
       section = heading->section.number;
       table.sections.push_back(heading->section);

@@ -1657,3 +1657,25 @@ TEST_CASE("a second agencies column (co-executors) is kept in extra with a warni
                                    "1\tКлубты жөндеу\t2026 жыл\tотдел образования\tотдел культуры, ТОО «Звезда» (по согласованию)\n"),
         "Қосалқы орындаушылар");
 }
+
+TEST_CASE("rows of flattened text whose number and name share one paragraph ('1. Name') read as number then name", "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные",
+                                      "1. Замена окон", "Акт", "2026 год", "отдел образования", "2. Покраска фасадов",
+                                      "Отчет", "2027 год", "отдел культуры"});
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[0].number == 1);
+  CHECK(plan.activities[0].name == "Замена окон");
+  CHECK(plan.activities[0].line == 13);
+  CHECK(plan.activities[1].number == 2);
+  CHECK(plan.activities[1].name == "Покраска фасадов");
+  CHECK(plan.activities[1].outcomes.at(0).text == "Отчет");
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"отдел культуры"});
+  CHECK(plan.sections.empty());
+  CHECK(codes(plan).empty());
+  // "1. Title" over a row numbered on its own is still a section.
+  const Plan sectioned = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1. Школы", "1",
+                                           "Замена окон", "2026 год", "отдел образования"});
+  REQUIRE(sectioned.sections.size() == 1);
+  CHECK(sectioned.activities.at(0).name == "Замена окон");
+  CHECK(sectioned.activities.at(0).section == "1");
+}
