@@ -1679,3 +1679,18 @@ TEST_CASE("rows of flattened text whose number and name share one paragraph ('1.
   CHECK(sectioned.activities.at(0).name == "Замена окон");
   CHECK(sectioned.activities.at(0).section == "1");
 }
+
+TEST_CASE("a glossary entry under its heading may be an abbreviation followed by a capitalised place word, and rows "
+          "written so are linked",
+          "[genre]") {
+  const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Сверка платежей",
+                                      "2026 год", "УФК Москвы", "Сокращения:", "УФК Москвы – Управление казначейства по городу",
+                                      "МФ – Министерство финансов"});
+  REQUIRE(plan.abbreviations.size() == 2);
+  CHECK(plan.abbreviations[0].abbr == "УФК Москвы");
+  CHECK(plan.abbreviations[0].name == "Управление казначейства по городу");
+  REQUIRE(plan.activities.size() == 1);
+  REQUIRE(plan.activities[0].agencies.size() == 1);
+  CHECK(plan.activities[0].agencies[0].name == "Управление казначейства по городу");
+  CHECK(codes(plan).empty());
+}
