@@ -665,6 +665,12 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   }
   if (is_abbreviation(std::string_view(bare).substr(0, bare.find(' ')))) return true;
   if (is_group_folded(folded, vocabulary) || legal_form_of_folded(folded, vocabulary) != LegalForm::none) return true;
+  // A plural noun for bodies of a kind opening the piece ("школы района", "organizations of
+  // culture") names those bodies, in lower case too: it is no word of the name before the comma.
+  const std::string_view first_word = std::string_view(folded).substr(0, folded.find(' '));
+  for (const std::string& noun : vocabulary.phrases("group.noun")) {
+    if (first_word == noun) return true;
+  }
   // The words before any bracket, from the folded text when folding kept its length.
   const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
                                                                       : name_words(bare);

@@ -148,7 +148,7 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
   for (size_t i = 0; i < n; ++i) wraps[i + 1] = wraps[i] + (i < wrapped.size() && wrapped[i] ? 1 : 0);
   const auto is_wrapped = [&](size_t i) { return i < n && i < wrapped.size() && wrapped[i]; };
   auto segment = [&](size_t c, size_t begin, size_t end) {
-    if (begin == end) return kMissingCellCost;
+    if (begin == end) return is_other[c] ? kMissingOtherCell : kMissingCellCost;
     int cost = prefix[c][end] - prefix[c][begin];
     // Columns of figures and indicators ("не менее 80 %", "at least 80 %") open in lower
     // case as often as not: there a lower-case line tells nothing.

@@ -29,6 +29,11 @@ std::string_view strip_bullet(std::string_view paragraph);
 // table stage compares two readings of a header.
 int kind_cost(std::string_view role, ParagraphKind kind);
 inline constexpr int kMissingCellCost = 60;
+// An empty cell of a column of role "other" (a note, a funding source, a count): such columns are
+// optional and often left empty in most rows, so an empty one costs less than prose under the
+// agencies (20). Else a row with no note gives its agencies to the note column and reports the
+// agencies missing, every cell from there on shifted.
+inline constexpr int kMissingOtherCell = 15;
 
 // The longest run of paragraphs aligned; past it the rest of a row is left unaligned (the
 // dynamic programme is quadratic in the row's length).

@@ -259,7 +259,13 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
       continue;
     }
     std::string name = strip_name(rest);
-    if (!is_abbreviation_phrase(trim(abbr)) && !(short_names && words == 1 && is_short_name(trim(abbr), name))) {
+    // Under a heading an abbreviation may also be followed by one capitalised word, the country or
+    // place its body serves ("УФНС России", "ДП Алматы").
+    const std::string_view first = trim(abbr).substr(0, trim(abbr).find(' '));
+    const bool with_place = short_names && words == 2 && is_abbreviation(first) &&
+                            is_short_name(trim(trim(abbr).substr(first.size())), name);
+    if (!is_abbreviation_phrase(trim(abbr)) && !with_place &&
+        !(short_names && words == 1 && is_short_name(trim(abbr), name))) {
       return std::nullopt;
     }
     if (name.empty()) return std::nullopt;

@@ -244,6 +244,7 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     header.columns.push_back(Column{"number", std::nullopt});
     header.cells.emplace_back();
     header.unknown.push_back(false);
+    header.repeats.push_back(-1);
   }
   for (size_t i = first; i < cells.size(); ++i) {
     const size_t role = roles[i] == kUnknown ? kOtherRole : static_cast<size_t>(roles[i]);
@@ -251,6 +252,14 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     header.cells.push_back(cells[i].parts);
     const auto at = static_cast<std::ptrdiff_t>(i);
     header.unknown.push_back(roles[i] == kUnknown || at == named_by_place || at == numbered_by_place);
+    // A cell that names a role another cell took is a second column of that kind, not a nameless one.
+    int again = -1;
+    for (size_t r = 0; r < kUniqueRoles && roles[i] == kUnknown; ++r) {
+      if (cells[i].scores[r] > 0 && has(r) && (again < 0 || cells[i].scores[r] > cells[i].scores[again])) {
+        again = static_cast<int>(r);
+      }
+    }
+    header.repeats.push_back(again);
   }
   // Swapping two cells' roles (a role for the other's role, or for none) that scores the same.
   for (size_t i = first; i < cells.size(); ++i) {
@@ -432,6 +441,7 @@ Header swapped(const Header& header, std::pair<size_t, size_t> tie) {
   std::swap(other.columns[a].role, other.columns[b].role);
   other.unknown[a] = header.unknown[b];
   other.unknown[b] = header.unknown[a];
+  if (a < other.repeats.size() && b < other.repeats.size()) std::swap(other.repeats[a], other.repeats[b]);
   other.ties.clear();
   return other;
 }
@@ -441,6 +451,16 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
   for (size_t c = 0; c < header.columns.size(); ++c) {
     if (!header.unknown[c]) continue;
     const bool kept = header.columns[c].role == "other";
+    const int again = c < header.repeats.size() ? header.repeats[c] : -1;
+    if (kept && again >= 0) {
+      warnings.push_back({Severity::warning, Code::unknown_column,
+                          "header cell \"" + header.columns[c].header.value_or("") + "\" names the " +
+                              std::string(kColumnRoles[static_cast<size_t>(again)]) +
+                              " column a second time; its cells are kept in extra, not read as " +
+                              std::string(kColumnRoles[static_cast<size_t>(again)]),
+                          header.cells[c].front()->line});
+      continue;
+    }
     warnings.push_back({Severity::warning, Code::unknown_column,
                         "header cell \"" + header.columns[c].header.value_or("") + "\" names no known column; " +
                             (kept ? std::string("its cells are kept in extra")

@@ -56,6 +56,10 @@ struct Header {
   // The column's header cell names no role: kept as "other", or, the one cell a header naming the
   // other columns leaves, read as the name column; either way with an unknown-column warning.
   std::vector<bool> unknown;
+  // Per column: the role its header cell names that another column already has (a second agencies
+  // column, "Соисполнители" after "Ответственный исполнитель"), as an index of kColumnRoles; -1 for
+  // none. Such a column is kept as "other", and its warning says which role it names again.
+  std::vector<int> repeats;
   // Pairs of columns whose roles the header's words give equally well either way ("Дата" and
   // "Срок" both read as the deadline, one of them taken for unknown): the rows under them decide
   // (table.h), and the reading with fewer contradictions wins.

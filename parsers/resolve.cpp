@@ -40,6 +40,16 @@ void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryInd
       continue;
     }
     if (!agency.abbr) continue;
+    // "УФНС России" reads as the abbreviation "УФНС" with a place after it; the glossary may
+    // define the whole ("УФНС России – …"), the words before any bracket (a marker).
+    const std::string_view whole = std::string_view(agency.text).substr(0, agency.text.find(" ("));
+    if (whole.size() > agency.abbr->size()) {
+      if (auto it = index.exact.find(std::string(whole)); it != index.exact.end()) {
+        agency.abbr = index.entries[it->second].abbr;
+        agency.name = index.entries[it->second].name;
+        continue;
+      }
+    }
     const Resolution found = find_abbreviation(index, *agency.abbr);
     if (found.entry == nullptr) {
       diagnostics.push_back({Severity::warning, Code::unknown_abbreviation,

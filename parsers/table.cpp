@@ -97,6 +97,33 @@ bool is_heading_here(const SectionHeading& heading, const Paragraph& paragraph, 
 
 bool is_year_like(int value) { return value >= 1900 && value <= 2100; }
 
+// Whether a section numbered "1", "2" stands before the rows: then "N. Title" is that table's
+// heading form (or its rows were copied whole on one line, run_on_rows.h), never a row.
+bool arabic_sections(const std::vector<Section>& sections) {
+  return std::any_of(sections.begin(), sections.end(), [](const Section& s) {
+    return !s.number.empty() && std::all_of(s.number.begin(), s.number.end(), [](char c) { return c >= '0' && c <= '9'; });
+  });
+}
+
+// Whether "1. Title" at `at` (flattened text) may open a row as its number and name rather than a
+// section: a section heading is followed by its first row's number ("1", "1.1", a mark, "I") or by
+// a heading ("2. Title" over "2. Name …"); a row by its cells.
+bool opens_named_row(const SectionHeading& heading, const std::vector<Paragraph>& paragraphs, size_t at,
+                     const Vocabulary& vocabulary) {
+  if (heading.kind != SectionHeading::Kind::arabic || heading.prefixed || heading.section.title.empty()) return false;
+  if (at + 1 >= paragraphs.size()) return false;
+  // Nor is a whole row copied on one line ("1. Name 2026 Agency", run_on_rows.h): what follows it
+  // is the next row, a heading or the table's end, never a cell.
+  const Paragraph& next = paragraphs[at + 1];
+  // A run-on row's next is the next run-on row: its first word the next number ("2", "2.", "2)").
+  const std::optional<int> number = parse_row_number(heading.section.number);
+  const std::optional<int> next_lead = parse_row_number(std::string_view(next.text).substr(0, next.text.find(' ')));
+  if (number && next_lead && *next_lead == *number + 1) return false;
+  return !parse_row_number(next.text) && !parse_sub_number(next.text) && !is_row_mark(next.text) &&
+         !parse_roman_row_number(next.text) && !is_overflowing_number(next.text) && !parse_section(next, vocabulary) &&
+         !is_glossary_heading(next.text, vocabulary) && !is_published_marker(next.text, vocabulary);
+}
+
 }  // namespace
 
 bool is_published_marker(const std::string& paragraph, const Vocabulary& vocabulary) {
@@ -323,6 +350,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
   bool out_of_sequence = false;  // the last row started with a number other than the expected one
   bool marked_rows = false;      // the first row was marked by a dash or a bullet, not numbered
   bool roman_rows = false;       // the first row was numbered "I." (numbers_rows_in_roman): every row is
+  bool named_rows = false;       // the first row's number and name shared a paragraph ("1. Ремонт школ"): every row's do
   // The first row was numbered within a group ("1.1"): every row is, and `expected_sub` is
   // the number that would continue the last row's group.
   bool sub_numbered = false;
@@ -418,8 +446,29 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
         continue;
       }
     }
-    if (const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
-        heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,
+    const std::optional<SectionHeading> heading = parse_section(paragraph, vocabulary);
+    if (heading && !grid.holds(paragraph) && !mid_line && paragraph.breaks.empty() && !sub_numbered && !roman_rows &&
+        !marked_rows && (named_rows || (table.rows.empty() && !arabic_sections(table.sections))) &&
+        opens_named_row(*heading, paragraphs, i, vocabulary)) {
+      // A row whose number and name share one paragraph ("1. Ремонт школ"): the first row sets
+      // it, as it sets a mark or Roman numbers; after it, only the number expected next, where the
+      // open row is (nearly) whole. Else "2. Title" stays a section heading (below).
+      const int named_value = parse_row_number(heading->section.number).value_or(-1);
+      // The first such row is the table's first ("1."): one further down, after lines no row took,
+      // is the last of rows copied whole on one line (run_on_rows.h), followed by the glossary.
+      if (named_value >= 0 && named_value == expected && (table.rows.empty() || open_length + 1 >= data_columns)) {
+        named_rows = true;
+        Paragraph number = paragraph;
+        number.text = heading->section.number + ".";
+        Paragraph name = paragraph;
+        name.text = heading->section.title;
+        out_of_sequence = false;
+        expected = named_value == std::numeric_limits<int>::max() ? named_value : named_value + 1;
+        open_row(std::move(number), named_value, {std::move(name)});
+        continue;
+      }
+    }
+    if (heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,
                                    table.sections)) {
       section = heading->section.number;
       table.sections.push_back(heading->section);
@@ -508,6 +557,13 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
                       : roman_rows        ? -1
                                           : parse_row_number(paragraph.text).value_or(-1);
     const bool number = value >= 0;
+    // A figure ending a row of flattened text (a count under "Количество объектов") may be the
+    // very number expected next. Where the open row lacks only its last cell, an "other" one,
+    // and the same number follows at once (the row's own number), the first is the figure.
+    const bool figure_of_open_row =
+        number && value == expected && row_open && !grid.holds(paragraph) && open_length + 1 == data_columns &&
+        table.columns.back().role == "other" && i + 1 < paragraphs.size() && !grid.holds(paragraphs[i + 1]) &&
+        parse_row_number(paragraphs[i + 1].text).value_or(-1) == value;
     // In a grid only the number column starts rows. In flattened text a bare year is a
     // deadline unless it is the very number expected next; any other number starts a row when
     // the open one already has (nearly) a paragraph per column and it reads as a numbering slip
@@ -515,7 +571,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     const bool starts_row = !sub_numbered && (
         grid.holds(paragraph)
             ? number && paragraph.grid.column == grid.number_column
-            : !mid_line && (mark || (number && ((value == expected && !overflowing) ||
+            : !mid_line && !figure_of_open_row && (mark || (number && ((value == expected && !overflowing) ||
                          ((overflowing || !is_year_like(value)) && (!row_open || open_length + 1 >= data_columns) &&
                           (table.rows.empty() || overflowing ||
                            starts_out_of_sequence(paragraphs, i, value, expected, data_columns)))))));
@@ -561,8 +617,12 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
   }
   // A number out of sequence that nothing follows before the table ends was the last row's
-  // figure ("75" under "Budget"), not a row of its own.
-  if (out_of_sequence && walk.bodies.back().empty() && walk.bodies.size() >= 2) {
+  // figure ("75" under "Budget"), not a row of its own; so was the number expected next when the
+  // row before it lacked only its last cell, an "other" one (a count of 3 ending row 2).
+  const bool ends_short_row = walk.bodies.size() >= 2 && grid.table < 0 &&
+                              walk.bodies[walk.bodies.size() - 2].size() + 1 == data_columns &&
+                              table.columns.back().role == "other";
+  if ((out_of_sequence || ends_short_row) && walk.bodies.back().empty() && walk.bodies.size() >= 2) {
     const Paragraph figure = table.rows.back().number;
     std::erase_if(table.diagnostics, [&](const Diagnostic& d) {
       return (d.code == Code::numbering_gap || d.code == Code::numbering_repeat) && d.line == figure.line;
@@ -715,6 +775,7 @@ void drop_empty_unknown_columns(Header& header, TableResult& table) {
     table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(c));
     header.cells.erase(header.cells.begin() + static_cast<std::ptrdiff_t>(c));
     header.unknown.erase(header.unknown.begin() + static_cast<std::ptrdiff_t>(c));
+    if (c < header.repeats.size()) header.repeats.erase(header.repeats.begin() + static_cast<std::ptrdiff_t>(c));
     for (Row& row : table.rows) {
       // The column is empty in every row: its kinds take no room in row.kinds.
       row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(c));
@@ -823,6 +884,27 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
   return 0;
 }
 
+// An "other" column right after the agencies (a note, a funding source) is often empty, and
+// the alignment then reads a row's last paragraph as its agencies. When that paragraph names no
+// body (a prose note such as "за счет спонсоров" looks the same as "сельские клубы"), nothing
+// tells the two apart: the row is flagged at its line, the reading kept.
+void flag_agencies_or_note(const Row& row, TableResult& table, const Vocabulary& vocabulary) {
+  for (size_t c = 0; c + 1 < row.cells.size(); ++c) {
+    if (table.columns[c].role != "agencies" || table.columns[c + 1].role != "other") continue;
+    const std::vector<Paragraph>& cell = row.cells[c];
+    if (cell.empty() || !row.cells[c + 1].empty() || kinds_of(row, c).back() != ParagraphKind::prose ||
+        names_bodies(cell.back().text, vocabulary)) {
+      return;
+    }
+    const std::string header = table.columns[c + 1].header.value_or(std::string());
+    table.diagnostics.push_back({Severity::warning, Code::missing_cell,
+                                 "activity " + std::to_string(row.value) + " has no \"" + header +
+                                     "\" cell; its agencies name no body and may be that cell: " + cell.back().text,
+                                 cell.back().line});
+    return;
+  }
+}
+
 // The table under one reading of the header.
 // `spend` as walk_rows takes it.
 Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header header, const Vocabulary& vocabulary,
@@ -859,6 +941,7 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
     // as cells at once.
     fill_cells(row, walk.bodies[r], table.columns, grid, vocabulary, true, merged);
     if (grid.table < 0 && r + 1 < table.rows.size()) flag_heading_in_agencies(row, table, vocabulary);
+    if (grid.table < 0) flag_agencies_or_note(row, table, vocabulary);
     std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.
@@ -885,10 +968,13 @@ long misfit(const TableResult& table) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const std::string& role = table.columns[c].role;
       if (role == "number") continue;
-      if (row.cells[c].empty() && role != "other") cost += kMissingCellCost;
+      if (row.cells[c].empty()) cost += role != "other" ? kMissingCellCost : kMissingOtherCell;
       for (const ParagraphKind kind : kinds_of(row, c)) cost += kind_cost(role, kind);
     }
   }
+  // A paragraph no cell took (the header cell of a column no row filled, dropped) is read worse
+  // than any cell: else emptying a column, cheap for an "other" one, would win a tie.
+  cost += kMissingCellCost * static_cast<long>(table.unclaimed.size());
   return cost;
 }
 

@@ -584,3 +584,15 @@ TEST_CASE("a Russian name ending in its head after a comma takes nothing before 
   CHECK(dump("облыстың, қаланың білім басқармасы").size() == 1);
   CHECK(dump("Ақмола, Қостанай облыстарының әкімдіктері").size() == 1);
 }
+
+TEST_CASE("a plural noun for bodies of a kind opening a piece after a comma is an entry of its own, not words of the "
+          "name before it",
+          "[agencies]") {
+  CHECK(dump("отдел образования, школы района") ==
+        std::vector<std::string>{"отдел образования|agency|-|отдел образования|", "школы района|agency|-|школы района|"});
+  CHECK(dump("отдел культуры, организации культуры (по согласованию)").size() == 2);
+  CHECK(dump("білім бөлімі, мектептер").size() == 2);
+  CHECK(dump("education department, schools of the district").size() == 2);
+  // Words that complete a name still go on it.
+  CHECK(dump("отдел предпринимательства, сельского хозяйства и ветеринарии района").size() == 1);
+}
