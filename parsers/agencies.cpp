@@ -227,6 +227,17 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
+// The words of a marker written in brackets ("(as agreed)" -> "as agreed"); none for a marker a
+// vocabulary writes without them.
+std::optional<std::string_view> bracketed_words(const std::string& marker) {
+  if (marker.size() < 3 || marker.front() != '(' || marker.back() != ')') return std::nullopt;
+  return std::string_view(marker).substr(1, marker.size() - 2);
+}
+
+bool all_bracketed(const std::vector<std::string>& markers) {
+  return std::all_of(markers.begin(), markers.end(), [](const std::string& marker) { return bracketed_words(marker).has_value(); });
+}
+
 // Removes the first "(as agreed)"-like marker from text whose spaces are collapsed; returns
 // whether one was there.
 bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
@@ -235,14 +246,11 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   // Most entries hold no marker: with no bracket, only a marker written without its brackets
   // can be there, and it ends the text with the marker's last word. Told from that word alone,
   // before the whole text is folded.
-  const auto bracketed = [](const std::string& marker) {
-    return marker.size() >= 2 && marker.front() == '(' && marker.back() == ')';
-  };
-  if (text.find('(') == std::string::npos && std::all_of(markers.begin(), markers.end(), bracketed)) {
+  if (text.find('(') == std::string::npos && all_bracketed(markers)) {
     const size_t space = text.rfind(' ');
     const std::string last = fold_case(std::string_view(text).substr(space == std::string::npos ? 0 : space + 1));
     const bool may_end_in_marker = std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) {
-      const std::string_view words = std::string_view(marker).substr(1, marker.size() - 2);
+      const std::string_view words = bracketed_words(marker).value_or(std::string_view());
       return words.ends_with(last) && (words.size() == last.size() || words[words.size() - last.size() - 1] == ' ');
     });
     if (!may_end_in_marker) return false;
@@ -261,8 +269,9 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   // they may be prose ("Информация в Правительство по согласованию").
   if (folded.size() != text.size()) return false;
   for (const std::string& marker : markers) {
-    if (marker.size() < 3 || marker.front() != '(' || marker.back() != ')') continue;
-    const std::string_view words = std::string_view(marker).substr(1, marker.size() - 2);
+    const std::optional<std::string_view> bracketed = bracketed_words(marker);
+    if (!bracketed) continue;
+    const std::string_view words = *bracketed;
     if (folded.size() <= words.size() || !folded.ends_with(words) || folded[folded.size() - words.size() - 1] != ' ') continue;
     const std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size() - 1));
     if (before.empty()) continue;
@@ -970,8 +979,7 @@ bool may_tell_agencies(std::string_view paragraph, const Vocabulary& vocabulary)
   // With no capitals, only a marker tells: in brackets, or written without them (a vocabulary
   // may hold such a marker).
   const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
-  const auto bracketed = [](const std::string& marker) { return marker.starts_with('('); };
-  if (paragraph.find('(') == std::string_view::npos && std::all_of(markers.begin(), markers.end(), bracketed)) return false;
+  if (paragraph.find('(') == std::string_view::npos && all_bracketed(markers)) return false;
   const std::string folded = fold_case(paragraph);
   return std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) { return folded.find(marker) != std::string::npos; });
 }
