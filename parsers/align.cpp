@@ -58,6 +58,16 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether `text` ends in a year's word that leads on to what follows it (vocabulary
+// deadline.year_first: "2026 жылғы").
+bool leads_on_from_year(std::string_view text, const Vocabulary& vocabulary) {
+  const size_t space = text.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string last = fold_case(text.substr(space + 1));
+  const std::vector<std::string>& words = vocabulary.phrases("deadline.year_first");
+  return std::find(words.begin(), words.end(), last) != words.end();
+}
+
 bool joins_as_deadline(const Paragraph& first, const Paragraph& second, const Vocabulary& vocabulary) {
   if (first.text.size() > kMaxDeadlineLine || second.text.size() > kMaxDeadlineLine) return false;
   // Two whole deadlines are two ("2026 год," / "2027 год"); the Kazakh year goes first and may be
@@ -103,8 +113,21 @@ std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, c
   std::vector<size_t> origin;
   size_t out = 0;
   for (size_t k = 0; k < paragraphs.size(); ++k) {
+    // "2027" / "16 December" / "2030": "16 December" could end the deadline before it or begin
+    // the one after it. A line break the author put inside a page's paragraph ties it to its
+    // side ("<p>16 December<br>2030</p>"); where none tells, the year before it does: only a
+    // year whose word leads on ("2026 жылғы" ⏎ "желтоқсан") stands first.
+    const auto joins_next_instead = [&] {
+      if (k + 1 >= paragraphs.size() || paragraphs[k].after_line_break) return false;
+      const Paragraph& next = paragraphs[k + 1];
+      if (!next.after_line_break && (leads_on_from_year(paragraphs[out - 1].text, vocabulary) ||
+                                     (next_lines_only && !on_next_line(paragraphs[k], next)))) {
+        return false;
+      }
+      return joins_as_deadline(paragraphs[k], next, vocabulary);
+    };
     if (out > 0 && (has_digit(paragraphs[out - 1].text) || has_digit(paragraphs[k].text)) && (!next_lines_only || on_next_line(paragraphs[out - 1], paragraphs[k])) &&
-        joins_as_deadline(paragraphs[out - 1], paragraphs[k], vocabulary)) {
+        joins_as_deadline(paragraphs[out - 1], paragraphs[k], vocabulary) && !joins_next_instead()) {
       Paragraph& first = paragraphs[out - 1];
       const size_t offset = first.text.size() + 1;
       first.breaks.push_back({offset, paragraphs[k].line});

@@ -65,7 +65,10 @@ bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabul
 // with a date. Each such pair becomes one paragraph, joined with
 // "\n" as a wrapped outcome's lines are, the second line kept in its breaks. `next_lines_only`:
 // only whole lines on consecutive lines may join (a copy of the whole table, where the next
-// paragraph may be another cell's); without it any two of the paragraphs (one cell's) may.
+// paragraph may be another cell's); without it any two of the paragraphs (one cell's) may. A
+// paragraph that could join either neighbour joins the one its line break (<br>) ties it to,
+// else the one after it, unless the one before ends in a year that leads on ("2026 жылғы";
+// vocabulary deadline.year_first).
 // Returns, for each paragraph left, the index it had before.
 std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary,
                                            bool next_lines_only);

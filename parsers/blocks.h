@@ -81,6 +81,10 @@ struct Paragraph {
   // the next line may go on the same cell (align.h, wraps_on). False for cells cut at tabs or
   // bars, whose borders are known.
   bool whole_line = false;
+  // A page's or Word file's paragraph begun by a line break (<br>, w:br) inside its block, not
+  // by a block of its own: where a deadline wrapped in a cell could join the paragraph before or
+  // the one after it, the author's line break tells which (align.h, join_wrapped_deadlines).
+  bool after_line_break = false;
   LineBreaks breaks{};  // one per joined line after the first, in order; empty for one line
 };
 

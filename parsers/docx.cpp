@@ -491,6 +491,7 @@ class Walker {
 
   void paragraph(const xmlNode* p) {
     flush();
+    after_line_break_ = false;
     line_ = ++ordinal_;
     const size_t first = blocks_.paragraphs.size();
     const xmlNode* properties = w_child(p, "pPr");
@@ -555,6 +556,7 @@ class Walker {
         current_ += ' ';
       } else if (name == "br" || name == "cr") {
         flush();
+        after_line_break_ = true;
       } else if (name == "noBreakHyphen") {
         current_ += '-';
       }
@@ -663,13 +665,16 @@ class Walker {
     std::string text = normalise_fragment(current_);
     current_.clear();
     if (text.empty()) return;
-    blocks_.paragraphs.push_back(Paragraph{std::move(text), std::max(line_, 1), grid_});
+    Paragraph& made = blocks_.paragraphs.emplace_back(Paragraph{std::move(text), std::max(line_, 1), grid_});
+    made.after_line_break = after_line_break_;
+    after_line_break_ = false;
   }
 
   Counters counters_;
   const std::map<std::string, Style>& styles_;
   Blocks blocks_;
   std::string current_;
+  bool after_line_break_ = false;  // the paragraph being read follows a w:br of its w:p
   GridPosition grid_{};
   int ordinal_ = 0;  // w:p elements met so far: the line of the paragraph being read
   int line_ = 1;

@@ -484,6 +484,8 @@ class Walker {
     }
     if (!is_one_of(name, kBlockElements)) return;
     flush();
+    // Only text after a <br> and before the next block boundary is a line of the same block.
+    after_line_break_ = name == "br";
     line_ = static_cast<int>(xmlGetLineNo(node));
     if (name == "pre") ++pre_depth_;
     if (name == "td" || name == "th") {
@@ -501,6 +503,7 @@ class Walker {
     if (name == "table") --table_depth_;
     if (!is_one_of(name, kBlockElements)) return;
     flush();
+    if (name != "br") after_line_break_ = false;
     if (name == "pre" && pre_depth_ > 0) --pre_depth_;
     line_ = -1;
     if ((name == "td" || name == "th" || name == "table") && !grids_.empty()) {
@@ -541,7 +544,9 @@ class Walker {
     std::string paragraph = normalise_fragment(current_);
     current_.clear();
     if (paragraph.empty()) return;
-    blocks_.paragraphs.push_back(Paragraph{std::move(paragraph), std::max(start_line_, 1), grid_});
+    Paragraph& made = blocks_.paragraphs.emplace_back(Paragraph{std::move(paragraph), std::max(start_line_, 1), grid_});
+    made.after_line_break = after_line_break_;
+    after_line_break_ = false;
   }
 
   // A <pre> keeps its lines as a text copy does (a table copied one row a line, as old portals
@@ -565,6 +570,7 @@ class Walker {
   std::vector<GridPosition> grids_;
   GridPosition grid_{};
   int pre_depth_ = 0;  // inside <pre>: its text keeps its line breaks
+  bool after_line_break_ = false;  // the paragraph being read follows a <br> of its block
   const xmlNode* title_ = nullptr;
   std::string current_;
   int line_ = -1;        // line of the block element that opened the paragraph being read

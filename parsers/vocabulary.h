@@ -50,6 +50,8 @@
 //   deadline.half.1|2, deadline.quarter.1..4              "first half", "II quarter"
 //   deadline.part.N, deadline.halves, deadline.quarters   two numerals sharing one unit: "III–IV кварталы"
 //   deadline.filler                                       words a deadline may carry: "of", "year"
+//   deadline.year_first                                   a year's word that leads on to the month after
+//                                                         it ("2026 жылғы" ⏎ "желтоқсан"; align.h)
 //   deadline.then                                         a word leading from a date on to the recurrence
 //                                                         after it: "далее", "thereafter", "әрі қарай"
 //   deadline.onward                                       a word closing a start with no end: "from 2026 on"

@@ -181,6 +181,8 @@ TEST_CASE("docx w:br ends a paragraph as a page's br does, both pieces on the pa
   CHECK(texts(blocks) == Strings{"first", "MIA", "GPO"});
   CHECK(blocks.paragraphs[1].line == 2);
   CHECK(blocks.paragraphs[2].line == 2);
+  CHECK_FALSE(blocks.paragraphs[1].after_line_break);
+  CHECK(blocks.paragraphs[2].after_line_break);  // a wrapped deadline's second line joins the first
 }
 
 TEST_CASE("docx lines are the ordinals of w:p in document order, empty ones and cells counted", "[docx]") {

@@ -69,6 +69,14 @@ TEST_CASE("a paragraph's line is the line of the element that opens it, or of it
   CHECK(dump("<body>\n<p>\nA</p>\n\n<div>B<br>\nC</div>\n</body>") == std::vector<std::string>{"A@2", "B@5", "C@6"});
 }
 
+TEST_CASE("a paragraph begun by a br of its block is marked so; one begun by a block of its own is not", "[html]") {
+  Result<Blocks> blocks = read_html("<body><td><p>2027</p><p>16 December<br>2030<br><br><b>x</b></p><div>y</div>z<br></td></body>");
+  REQUIRE(blocks.ok());
+  std::vector<std::string> marked;
+  for (const Paragraph& p : blocks.value().paragraphs) marked.push_back(p.text + (p.after_line_break ? " (br)" : ""));
+  CHECK(marked == std::vector<std::string>{"2027", "16 December", "2030 (br)", "x (br)", "y", "z"});
+}
+
 TEST_CASE("rowspan and colspan lay cells out on the table's grid", "[html]") {
   const char* table =
       "<table><tr><td rowspan=2>1</td><td>a</td><td rowspan=2>z</td></tr>"
