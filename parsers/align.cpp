@@ -118,7 +118,11 @@ std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, c
     // side ("<p>16 December<br>2030</p>"); where none tells, the year before it does: only a
     // year whose word leads on ("2026 жылғы" ⏎ "желтоқсан") stands first.
     const auto joins_next_instead = [&] {
-      if (k + 1 >= paragraphs.size() || paragraphs[k].after_line_break) return false;
+      // Only a whole deadline before can do without the line ("3rd quarter of" needs "2031").
+      if (k + 1 >= paragraphs.size() || paragraphs[k].after_line_break ||
+          !parse_whole_deadline(paragraphs[out - 1].text, vocabulary)) {
+        return false;
+      }
       const Paragraph& next = paragraphs[k + 1];
       if (!next.after_line_break && (leads_on_from_year(paragraphs[out - 1].text, vocabulary) ||
                                      (next_lines_only && !on_next_line(paragraphs[k], next)))) {

@@ -1706,8 +1706,14 @@ TEST_CASE("a deadline wrapped over two lines after another deadline of its cell 
   // follows ("2027 жылғы" ⏎ "желтоқсан") stands first.
   const Plan plan = parse_lines({"План", "№", "Мероприятие", "Форма завершения", "Срок", "Ответственные", "1.",
                                  "Ремонт дорог", "Акт", "Отчет", "2027 год", "декабрь", "2028 года", "Отдел строительства",
-                                 "2.", "Уборка парков", "Отчет", "2027 год", "Отдел строительства"});
+                                 "2.", "Уборка парков", "Отчет", "Акт", "III квартал", "2027 года", "декабрь", "2028 года",
+                                 "Отдел строительства"});
   REQUIRE(plan.activities.size() == 2);
+  // A line that needs the next ("III квартал" ⏎ "2027 года") still takes it.
+  REQUIRE(plan.activities[1].outcomes.size() == 2);
+  REQUIRE(plan.activities[1].outcomes[1].deadline);
+  CHECK(plan.activities[1].outcomes[0].deadline->text == "III квартал\n2027 года");
+  CHECK(plan.activities[1].outcomes[1].deadline->text == "декабрь\n2028 года");
   REQUIRE(plan.activities[0].outcomes.size() == 2);
   REQUIRE(plan.activities[0].outcomes[1].deadline);
   CHECK(plan.activities[0].outcomes[0].deadline->text == "2027 год");

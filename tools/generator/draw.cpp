@@ -894,9 +894,9 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       if (axes.run_on) outcome.text.clear();  // no outcome column
       if (parts > 1 && name_paragraphs == parts) outcome.task = names[static_cast<size_t>(k)];
       outcome.deadline = draw_deadline(rng, axes);
-      // In a line-a-paragraph copy only a cell's first deadline: after a whole one, "2027" /
-      // "16 December" / "2030" reads either way there. A page's <br> settles it.
-      if (axes.wrapped_deadlines && (k == 0 || !axes.line_per_paragraph) && chance(rng, 0.3)) {
+      // Any of a cell's deadlines: after a whole one, "2027" / "16 December" / "2030" is settled
+      // by a page's <br>, or by the year's word in a line-a-paragraph copy.
+      if (axes.wrapped_deadlines && chance(rng, 0.3)) {
         if (std::optional<std::string> wrapped = wrapped_deadline(outcome.deadline->text, axes.language)) outcome.deadline->text = *wrapped;
       }
       activity.outcomes.push_back(std::move(outcome));
