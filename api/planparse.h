@@ -15,7 +15,10 @@
 #include <string_view>
 #include <vector>
 
+// Installed, beside this file in include/planparse/ (found there first), and in the source
+// tree on its root: no include path but the installed include directory is needed.
 #include "ingest/diagnostic.h"
+#include "planparse/version.h"
 #include "schema/plan.h"
 
 namespace planparse {

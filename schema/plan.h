@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "ingest/diagnostic.h"
+#include "../ingest/diagnostic.h"  // relative: installed, under <planparse/schema/>
 
 namespace planparse {
 

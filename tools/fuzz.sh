@@ -19,8 +19,9 @@ for target in $targets; do
   fi
 done
 
+# PLANPARSE_WERROR=ON in the environment (.ci/run sets it) makes warnings errors here too.
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLANPARSE_FUZZ=ON \
-  -DPLANPARSE_BUILD_TESTS=OFF > /dev/null
+  -DPLANPARSE_BUILD_TESTS=OFF -DPLANPARSE_WERROR="${PLANPARSE_WERROR:-OFF}" > /dev/null
 cmake --build build-fuzz --target fuzzers -j"$(nproc)"
 mkdir -p build-fuzz/findings build-fuzz/logs
 

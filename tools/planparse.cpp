@@ -42,6 +42,7 @@
 #include "feeds/batch.h"
 #include "feeds/output.h"
 #include "parsers/pipeline.h"
+#include "planparse/version.h"
 #include "schema/emit.h"
 #include "schema/json_input.h"
 #include "tools/cli_usage.h"

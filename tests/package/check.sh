@@ -24,4 +24,21 @@ flags=$(PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" pkg-config --cflags --libs 
 # shellcheck disable=SC2086
 c++ -std=c++20 "$source_dir/tests/package/consumer.cpp" -o "$work/pkg-consumer" $flags
 "$work/pkg-consumer" "$sample" | grep -q "^27 activities"
-echo "package: installed, found by CMake and by pkg-config, consumers run"
+
+# The installed include directory is the only public path: the library's inner headers are
+# reached through <planparse/planparse.h>, never by their in-tree names.
+for inner in '"schema/plan.h"' '<schema/plan.h>' '"ingest/diagnostic.h"' '"planparse.h"'; do
+  printf '#include %s\nint main() {}\n' "$inner" > "$work/inner.cpp"
+  # shellcheck disable=SC2086
+  if c++ -std=c++20 -fsyntax-only "$work/inner.cpp" $flags 2> /dev/null; then
+    echo "package: #include $inner compiles against the installed package; only <planparse/...> should" >&2
+    exit 1
+  fi
+done
+# <planparse/version.h> is the version the library reports.
+printf '#include <planparse/planparse.h>\n#include <iostream>\nint main() { std::cout << PLANPARSE_VERSION_MAJOR << "." << PLANPARSE_VERSION_MINOR << "." << PLANPARSE_VERSION_PATCH << " " << planparse::version() << "\\n"; }\n' > "$work/version.cpp"
+# shellcheck disable=SC2086
+c++ -std=c++20 "$work/version.cpp" -o "$work/version" $flags
+read -r numbers reported < <("$work/version")
+test "$numbers" = "$reported"
+echo "package: installed, found by CMake and by pkg-config, consumers run, inner headers out of reach"
