@@ -6,6 +6,7 @@
   tsv        a table of SIZE rows, tab-separated
   wide       one row of SIZE columns
   htmlcells  a page whose one row has SIZE cells
+  htmlrows   a page whose table has SIZE rows of five cells
   deep       SIZE nested divs around a plan table of three rows
 Measure with: /usr/bin/time -f "%e s %M KiB" build/planparse parse --compact OUT
 """
@@ -31,6 +32,11 @@ with open(out, 'w', encoding='utf-8') as f:
     elif kind == 'htmlcells':  # a portal page whose one row has SIZE cells
         f.write('<!DOCTYPE html><html><body><article><table>\n<tr><th>No</th><th>Name</th><th>Outcome</th><th>Deadline</th><th>Agencies</th></tr>\n')
         f.write('<tr><td>1</td><td>Name</td><td>Report</td><td>By the end of 2022</td><td>MIA</td>' + ''.join('<td>c%d</td>' % i for i in range(size)) + '</tr>\n</table></article></body></html>\n')
+    elif kind == 'htmlrows':  # a portal page whose table has SIZE numbered rows of five cells
+        f.write('<!DOCTYPE html><html><body><article><table>\n<tr><th>No</th><th>Name</th><th>Outcome</th><th>Deadline</th><th>Agencies</th></tr>\n')
+        for i in range(1, size + 1):
+            f.write(f'<tr><td>{i}</td><td>Activity number {i}</td><td>Report to the Government</td><td>By the end of 2022</td><td>MIA, MLSP</td></tr>\n')
+        f.write('</table></article></body></html>\n')
     elif kind == 'deep':  # SIZE nested divs, then a plan table
         f.write('<!DOCTYPE html><html><body><article>' + '<div>' * size + '\n<table>\n<tr><th>No</th><th>Name</th><th>Outcome</th><th>Deadline</th><th>Agencies</th></tr>\n')
         for i in range(1, 4):
