@@ -10,6 +10,7 @@
 
 #include "ingest/source.h"
 #include "parsers/pipeline.h"
+#include "parsers/registry.h"
 #include "parsers/vocabulary.h"
 #include "schema/emit.h"
 #include "schema/json_input.h"
@@ -19,10 +20,19 @@ namespace {
 
 Result<Plan> parse_with(Result<Source> source, const Options& options) {
   if (!source.ok()) return source.error();
-  if (options.vocabulary_directory.empty()) return parse_source(source.value());
-  Result<Vocabulary> vocabulary = load_vocabulary_directory(options.vocabulary_directory);
-  if (!vocabulary.ok()) return vocabulary.error();
-  return parse_source(source.value(), vocabulary.value());
+  Result<Vocabulary> custom_vocabulary = Vocabulary{};
+  if (!options.vocabulary_directory.empty()) {
+    custom_vocabulary = load_vocabulary_directory(options.vocabulary_directory);
+    if (!custom_vocabulary.ok()) return custom_vocabulary.error();
+  }
+  Result<Registry> custom_registry = Registry{};
+  if (!options.registry_file.empty()) {
+    custom_registry = load_registry_file(options.registry_file);
+    if (!custom_registry.ok()) return custom_registry.error();
+  }
+  return parse_source(source.value(),
+                      options.vocabulary_directory.empty() ? builtin_vocabulary() : custom_vocabulary.value(),
+                      options.registry_file.empty() ? builtin_registry() : custom_registry.value());
 }
 
 // Reading and decoding hold the input two or three times over: memory may run out there too,

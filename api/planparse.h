@@ -27,12 +27,13 @@ struct Options {
   std::string encoding;                   // the input's charset ("windows-1251"); empty = detect
   size_t max_bytes = size_t{256} << 20;   // larger input fails with limit_exceeded
   std::string vocabulary_directory;       // <language>.tsv files to use instead of the built-in words
+  std::string registry_file;              // a registry of bodies to link agencies to instead of the built-in one
 };
 
 // Reads and parses one document (plain text or HTML in any supported charset, or a Word
 // .docx, told by content). Failures: the codes of ingest/diagnostic.h (io_error, empty_input,
 // unsupported_format (a PDF, .doc, .xlsx, .odt, an encrypted or damaged .docx), binary_input, invalid_utf8,
-// invalid_encoding, unknown_encoding, not_a_plan, limit_exceeded, invalid_vocabulary, and
+// invalid_encoding, unknown_encoding, not_a_plan, limit_exceeded, invalid_vocabulary (a malformed vocabulary or registry file too), and
 // out_of_memory when memory runs out: never an exception).
 Result<Plan> parse_file(const std::string& path, const Options& options = {});
 

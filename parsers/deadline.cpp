@@ -10,9 +10,7 @@
 #include <array>
 #include <charconv>
 #include <compare>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 #include <cstdint>
 #include <optional>
@@ -172,15 +170,9 @@ PhraseTable build_table(const Vocabulary& vocabulary) {
   return table;
 }
 
-// Building the table costs more than reading a cell, so each vocabulary's is built once and
-// kept under the vocabulary's id (an address could be reused by a later vocabulary).
+// Building the table costs more than reading a cell: each vocabulary's is built once.
 const PhraseTable& table_for(const Vocabulary& vocabulary) {
-  static std::mutex mutex;
-  static std::map<uint64_t, std::unique_ptr<PhraseTable>> tables;
-  const std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<PhraseTable>& table = tables[vocabulary.id];
-  if (!table) table = std::make_unique<PhraseTable>(build_table(vocabulary));
-  return *table;
+  return vocabulary.compiled->get<PhraseTable>(Compiled::deadline_phrases, [&] { return build_table(vocabulary); });
 }
 
 // Where a phrase matching at `at` ends, or npos. A space in the phrase matches any run of space.

@@ -25,17 +25,13 @@ constexpr size_t kMaxColumnLabelBytes = 80;
 // The glossary words of one vocabulary, and what rules a paragraph out before it is folded:
 // the table stage asks about every paragraph of the document.
 struct GlossaryWords {
-  uint64_t vocabulary = 0;  // Vocabulary::id they were taken from
   std::vector<std::string> headings, strong, shortening, label, leads;
   size_t max_words = 0;     // no heading has more words
   bool heading_digits = false;  // some whole heading holds a digit
 };
 
-const GlossaryWords& glossary_words(const Vocabulary& vocabulary) {
-  // One copy per thread (batch parses on several), taken anew when the vocabulary changes.
-  thread_local GlossaryWords words;
-  if (words.vocabulary == vocabulary.id && vocabulary.id != 0) return words;
-  words.vocabulary = vocabulary.id;
+GlossaryWords build_glossary_words(const Vocabulary& vocabulary) {
+  GlossaryWords words;
   words.headings = vocabulary.phrases("glossary.heading");
   words.strong = vocabulary.phrases("glossary.word");
   words.shortening = vocabulary.phrases("glossary.shortening");
@@ -51,6 +47,10 @@ const GlossaryWords& glossary_words(const Vocabulary& vocabulary) {
                            });
   }
   return words;
+}
+
+const GlossaryWords& glossary_words(const Vocabulary& vocabulary) {
+  return vocabulary.compiled->get<GlossaryWords>(Compiled::glossary_words, [&] { return build_glossary_words(vocabulary); });
 }
 
 struct Entry {

@@ -4,9 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -60,14 +58,9 @@ std::vector<Pattern> build_patterns(const Vocabulary& vocabulary) {
   return patterns;
 }
 
-// Compiled once per vocabulary (keyed by its id, as the deadline reader's phrase table is).
+// Compiled once per vocabulary, as the deadline reader's phrase table is.
 const std::vector<Pattern>& patterns_for(const Vocabulary& vocabulary) {
-  static std::mutex mutex;
-  static std::map<uint64_t, std::unique_ptr<std::vector<Pattern>>> cache;
-  const std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<std::vector<Pattern>>& patterns = cache[vocabulary.id];
-  if (!patterns) patterns = std::make_unique<std::vector<Pattern>>(build_patterns(vocabulary));
-  return *patterns;
+  return vocabulary.compiled->get<std::vector<Pattern>>(Compiled::header_patterns, [&] { return build_patterns(vocabulary); });
 }
 
 RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& vocabulary) {

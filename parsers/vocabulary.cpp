@@ -2,7 +2,6 @@
 #include "parsers/vocabulary.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -30,8 +29,7 @@ const std::vector<std::string>& Vocabulary::phrases(std::string_view role) const
 }
 
 void index_phrases(Vocabulary& vocabulary) {
-  static std::atomic<uint64_t> next_id{1};
-  vocabulary.id = next_id++;
+  vocabulary.compiled = std::make_shared<CompiledParts>();
   vocabulary.by_role.clear();
   for (const VocabEntry& entry : vocabulary.entries) vocabulary.by_role[entry.role].push_back(entry.folded);
   for (auto& [role, phrases] : vocabulary.by_role) {

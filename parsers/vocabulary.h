@@ -63,8 +63,11 @@
 //                                                         the document's language (metadata.h)
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <string>
 #include <string_view>
@@ -82,6 +85,29 @@ struct VocabEntry {
   int line = 0;          // in its file
 };
 
+// What a stage compiles from a vocabulary's phrases (the deadline reader's phrase table, the
+// header's word patterns, the glossary's heading words), built once on first use by whichever
+// thread asks first, then read without a lock, and freed with the vocabulary: a library user
+// who loads a vocabulary for every call grows nothing (issue 16; before, global caches keyed
+// by the vocabulary kept every one).
+enum class Compiled : uint8_t { deadline_phrases, header_patterns, glossary_words };
+class CompiledParts {
+ public:
+  template <class T, class Build>
+  const T& get(Compiled part, Build build) const {
+    Slot& slot = slots_[static_cast<size_t>(part)];
+    std::call_once(slot.once, [&] { slot.value = std::make_shared<const T>(build()); });
+    return *static_cast<const T*>(slot.value.get());
+  }
+
+ private:
+  struct Slot {
+    std::once_flag once;
+    std::shared_ptr<const void> value;
+  };
+  mutable std::array<Slot, 3> slots_;
+};
+
 struct Vocabulary {
   std::vector<VocabEntry> entries;
   // Folded phrases per role, longest first; built by index_phrases() from `entries`.
@@ -92,9 +118,8 @@ struct Vocabulary {
     size_t operator()(std::string_view role) const { return std::hash<std::string_view>{}(role); }
   };
   std::unordered_map<std::string, std::vector<std::string>, RoleHash, std::equal_to<>> by_role;
-  // Set anew by every index_phrases(), so that a stage may cache what it derives from the
-  // phrases (the deadline reader's phrase table) under this id rather than an address.
-  uint64_t id = 0;
+  // Made anew by every index_phrases(); shared by copies, which read the same phrases.
+  std::shared_ptr<CompiledParts> compiled = std::make_shared<CompiledParts>();
 
   // Entries whose role equals `role`, or starts with `role` when `role` ends in ".".
   std::vector<const VocabEntry*> with_role(std::string_view role) const;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "api/planparse.h"
 #include "cli_support.h"
 #include "support.h"
 
@@ -201,4 +202,43 @@ TEST_CASE("a portal page table of 100000 rows stays within 16 x its size + 64 Mi
   }
   page += "</table></article></body></html>\n";
   check_bound("rows-1e5.html", page);
+}
+
+TEST_CASE("the library's parse_file called 10000 times with a vocabulary directory and a registry file keeps its "
+          "resident size flat",
+          "[memory][api]") {
+  // Each call loads the vocabulary and the registry anew, as a library user who passes
+  // Options does; what the stages compile from a vocabulary (the deadline phrase table, the
+  // header patterns) lives and dies with it. Before, global caches keyed by the vocabulary
+  // kept every one (issue 16).
+#ifdef PLANPARSE_ASAN
+  WARN("skipped: AddressSanitizer's quarantine holds freed memory on purpose");
+  return;
+#endif
+  planparse::testing::Sandbox sandbox;
+  fs::create_directory(sandbox.file("vocab"));
+  planparse::testing::write_bytes(sandbox.file("vocab") / "en.tsv",
+                                  planparse::testing::read_file(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab" / "en.tsv"));
+  sandbox.write("registry.tsv", "mia\tbody\ten\tMIA\tMinistry of Internal Affairs\tcurrent\n");
+  sandbox.write("plan.txt",
+                "Plan of measures\n\nNo\tName\tOutcome\tDeadline\tAgencies in charge\n"
+                "1\tDrafting the programme\tReport\tIV quarter of 2027\tMIA\n\nAbbreviations:\n\n"
+                "MIA – Ministry of Internal Affairs\n");
+  planparse::Options options;
+  options.vocabulary_directory = sandbox.file("vocab").string();
+  options.registry_file = sandbox.file("registry.tsv").string();
+  const auto call = [&] {
+    const planparse::Result<planparse::Plan> plan = planparse::parse_file(sandbox.file("plan.txt").string(), options);
+    REQUIRE(plan.ok());
+    REQUIRE(plan.value().activities.size() == 1);
+    REQUIRE(plan.value().activities[0].agencies.at(0).id == "mia");  // the registry file's id
+  };
+  for (int i = 0; i < 1000; ++i) call();  // the allocator's working set settles
+  ::malloc_trim(0);
+  const long settled = resident_kib();
+  for (int i = 0; i < 9000; ++i) call();
+  ::malloc_trim(0);
+  const long after = resident_kib();
+  INFO("resident after 1000 calls " << settled << " KiB, after 10000 " << after << " KiB");
+  CHECK(after - settled < 2048);
 }
