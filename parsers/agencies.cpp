@@ -656,6 +656,15 @@ bool has_quote_mark(std::string_view text) {
   return false;
 }
 
+// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
+// before it.
+bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabulary& vocabulary) {
+  for (const std::string& ending : vocabulary.phrases(role)) {
+    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 // Whether a piece of a cell names a body by itself: an abbreviation first ("МФ", "НПП «…»"), a
 // quoted name, a legal form, a group, a person by initials, or a head noun among its words
 // ("отдел образования", "білім басқармасы"). A piece that does none of these ("городов
@@ -683,6 +692,10 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   // The words before any bracket, from the folded text when folding kept its length.
   const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
                                                                       : name_words(bare);
+  // An adjective in the nominative opening a name of two words or more names a body by itself,
+  // head noun or none ("районная библиотека", "городская больница"; vocabulary
+  // agency.nominative_ending): a name's words after a comma go on in the genitive.
+  if (words.size() >= 2 && ends_in_one_of(words.front(), "agency.nominative_ending", vocabulary)) return true;
   const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
   return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
     return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
@@ -703,15 +716,6 @@ bool is_open_entry(std::string_view entry, const Vocabulary& vocabulary, std::op
   if (legal_form_of(bare, vocabulary) != LegalForm::none || !(names_body ? *names_body : names_a_body(bare, vocabulary))) return false;
   const std::vector<std::string> words = name_words(bare);
   return !words.empty() && !is_head_word(words.back(), vocabulary);
-}
-
-// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
-// before it.
-bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabulary& vocabulary) {
-  for (const std::string& ending : vocabulary.phrases(role)) {
-    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
-  }
-  return false;
 }
 
 // Kazakh puts the head last: "денсаулық сақтау басқармалары", "Степногорск қалаларының

@@ -464,6 +464,16 @@ TEST_CASE("a piece after a comma that names no body goes on the written-out name
                                  "органы юстиции районов, городов областного подчинения и столицы|"});
 }
 
+TEST_CASE("a piece after a comma opening with an adjective in the nominative is a body of its own", "[agencies]") {
+  // "районная библиотека": no head noun, but the nominative opens a name; a name's words after a
+  // comma go on in the genitive ("…, сельского хозяйства").
+  CHECK(dump("отдел образования района, районная библиотека") ==
+        std::vector<std::string>{"отдел образования района|agency|-|отдел образования района|",
+                                 "районная библиотека|agency|-|районная библиотека|"});
+  CHECK(dump("отдел здравоохранения, центральная районная больница (по согласованию)").size() == 2);
+  CHECK(dump("отдел предпринимательства, сельского хозяйства и ветеринарии района").size() == 1);
+}
+
 TEST_CASE("Kazakh pieces in lower case that name no body go on with the piece after them that ends in its head", "[agencies]") {
   CHECK(dump("аудандардың, қалалардың мәдениет бөлімдері") ==
         std::vector<std::string>{"аудандардың, қалалардың мәдениет бөлімдері|agency|-|аудандардың, қалалардың мәдениет бөлімдері|"});
