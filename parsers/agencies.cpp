@@ -696,10 +696,25 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   // head noun or none ("районная библиотека", "городская больница"; vocabulary
   // agency.nominative_ending): a name's words after a comma go on in the genitive.
   if (words.size() >= 2 && ends_in_one_of(words.front(), "agency.nominative_ending", vocabulary)) return true;
-  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
-  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
-    return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
-  });
+  // A head behind fields listed with a conjunction, in an inflecting language, with words after
+  // it ("культуры и спорта акимата области"), is the owner of the name, in the genitive: the
+  // piece lists the fields of the name before the comma and names no body of its own. A head the
+  // piece opens with, or behind adjectives only, agrees with them ("местные исполнительные
+  // органы"); a head that ends the piece (Kazakh puts it last: "жер бөлімі және мәдениет
+  // бөлімі"), behind English words, which do not inflect, or behind a person's position with no
+  // list ("руководитель управления строительства") is the piece's own.
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  bool agreeing = true;  // every word so far may stand before its head
+  bool listed = false;   // a conjunction stood before
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& word = words[k];
+    if (is_head_word(word, vocabulary) && (agreeing || !listed || k + 1 == words.size())) return true;
+    const bool conjunction = std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
+    listed = listed || conjunction;
+    agreeing = agreeing && (is_ascii(word) || conjunction || ends_in_one_of(word, "agency.shared_ending", vocabulary) ||
+                            ends_in_one_of(word, "agency.nominative_ending", vocabulary));
+  }
+  return false;
 }
 
 // Whether a written-out entry may go on past a comma with words that complete it: it names a

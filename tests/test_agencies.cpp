@@ -464,6 +464,26 @@ TEST_CASE("a piece after a comma that names no body goes on the written-out name
                                  "органы юстиции районов, городов областного подчинения и столицы|"});
 }
 
+TEST_CASE("a piece after a comma whose head stands behind nouns is the owner of the name before it, and goes on it",
+          "[agencies]") {
+  // "…физической культуры, культуры и спорта акимата области": the fields of one body, then its
+  // owner in the genitive; no body of its own.
+  CHECK(dump("управление физической культуры, культуры и спорта акимата области, УС") ==
+        std::vector<std::string>{"управление физической культуры, культуры и спорта акимата области|agency|-|"
+                                 "управление физической культуры, культуры и спорта акимата области|",
+                                 "УС|agency|УС|-|"});
+  CHECK(dump("отдел культуры, развития языков, физической культуры и спорта акимата района").size() == 1);
+  // A head behind adjectives (and their conjunction), or ending the piece, is the piece's own.
+  CHECK(dump("управление образования области, районные и городские отделы образования").size() == 2);
+  CHECK(dump("отдел образования района, местные исполнительные органы районов").size() == 2);
+  CHECK(dump("Ministry of Culture, regional departments of culture").size() == 2);
+  // Kazakh heads close their names, the first of two joined by "және" too.
+  CHECK(dump("АШМ және ҰКО, жер бөлімі және мәдениет бөлімі").size() == 4);
+  // A person by position, no fields listed before the head, is someone of their own.
+  CHECK(dump("отдел образования, руководитель управления строительства").size() == 2);
+  CHECK(dump("управление образования, заместитель руководителя управления здравоохранения области").size() == 2);
+}
+
 TEST_CASE("a piece after a comma opening with an adjective in the nominative is a body of its own", "[agencies]") {
   // "районная библиотека": no head noun, but the nominative opens a name; a name's words after a
   // comma go on in the genitive ("…, сельского хозяйства").
