@@ -165,6 +165,13 @@ TEST_CASE("multi-word legal forms make written-out names too", "[agencies]") {
   CHECK(dump("«Жол сервисі» РМК") == std::vector<std::string>{"«Жол сервисі» РМК|agency|-|«Жол сервисі» РМК|"});
 }
 
+TEST_CASE("a sole trader's legal form before or after the name it trades under makes a written-out name", "[agencies]") {
+  // "ИП", "ЖК" (individual entrepreneur): before, an unknown abbreviation "ИП" with no name.
+  CHECK(dump("ИП «Сапаров А.К.» (по согласованию)") ==
+        std::vector<std::string>{"ИП «Сапаров А.К.» (по согласованию)|agency|-|ИП «Сапаров А.К.»|agreed"});
+  CHECK(dump("«Сапаров А.К.» ЖК") == std::vector<std::string>{"«Сапаров А.К.» ЖК|agency|-|«Сапаров А.К.» ЖК|"});
+}
+
 TEST_CASE("a legal form before an unquoted name is a written-out name", "[agencies]") {
   CHECK(dump("ТОО Степной водоканал, МЭ") ==
         std::vector<std::string>{"ТОО Степной водоканал|agency|-|ТОО Степной водоканал|", "МЭ|agency|МЭ|-|"});
