@@ -477,13 +477,13 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     }
     if (!grid.holds(paragraph) && row_open && open_length >= data_columns && is_group_heading(paragraph, vocabulary)) {
       // A goal or programme heading after a whole row closes it; it is reported, not read.
-      table.unclaimed.push_back(paragraph);
+      table.headings.push_back(paragraph);
       row_open = false;
       continue;
     }
     if (grid.holds(paragraph) && grid.is_full_width(paragraph)) {
-      // A row whose one cell spans the table is a heading, but not one of a known form.
-      table.unclaimed.push_back(paragraph);
+      // A row whose one cell spans the table is a heading, but with no section number.
+      table.headings.push_back(paragraph);
       row_open = false;
       continue;
     }
@@ -974,7 +974,7 @@ long misfit(const TableResult& table) {
   }
   // A paragraph no cell took (the header cell of a column no row filled, dropped) is read worse
   // than any cell: else emptying a column, cheap for an "other" one, would win a tie.
-  cost += kMissingCellCost * static_cast<long>(table.unclaimed.size());
+  cost += kMissingCellCost * static_cast<long>(table.unclaimed.size() + table.headings.size());
   return cost;
 }
 

@@ -500,6 +500,31 @@ TEST_CASE("a goal row in a page is an unclaimed paragraph, never a row or a cell
   CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5"});
 }
 
+TEST_CASE("a full-width heading row with no number in a page opens no section, and its warning says so and where the "
+          "rows stay", "[genre]") {
+  // A section is known by its number (an activity's `section` names it): a heading without one
+  // is reported as a heading, not as a stray paragraph, and the rows after it keep their section.
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                     {"<td colspan=\"4\">I. Культура"},
+                                     {"1", "Открыть читальный зал", "2026 год", "Отдел культуры"},
+                                     {"<td colspan=\"4\">Работа с молодёжью"},
+                                     {"2", "Провести форум", "2027 год", "Отдел спорта"}}));
+  REQUIRE(plan.sections.size() == 1);
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].section == "I");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел культуры"});
+  REQUIRE(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@7"});
+  CHECK(plan.diagnostics[0].message ==
+        "heading row inside the table has no number, so it opens no section (a section is known by its number); "
+        "the rows after it stay in section I: Работа с молодёжью");
+  // Before any section the rows stay in none.
+  const Plan first = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                      {"<td colspan=\"4\">Работа с молодёжью"},
+                                      {"1", "Провести форум", "2027 год", "Отдел спорта"}}));
+  REQUIRE(first.diagnostics.size() == 1);
+  CHECK(first.diagnostics[0].message.ends_with("the rows after it stay in no section: Работа с молодёжью"));
+}
+
 TEST_CASE("a goal row between the rows of flattened text is no agency of the row above", "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1.", "Подключить школы",
                                       "2026 год", "Отдел связи", "Цель: доступная связь в городах", "2.",
