@@ -639,41 +639,41 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
 // page that gives two activities one deadline merges their deadline cells, and the activity
 // below has no cell of its own in that column. It reads the merged one, as the page shows it,
 // at the line where it stands. A cell merged over the grid rows of one activity (its outcomes
-// one a grid row) covers no row that opens an activity, so nothing is carried.
+// one a grid row) covers no row that opens an activity, so nothing is carried. A column whose
+// header spans several grid columns ("Финансирование" over "сумма" and "источник") carries by
+// grid column: a merged "источник" goes on under a "сумма" the row gives anew.
 struct MergedCells {
-  std::vector<std::vector<Paragraph>> cells;  // per column: the paragraphs of the merged cell
-  std::vector<int> last_row;                  // per column: the last grid row it covers; -1 for none
+  std::vector<std::vector<Paragraph>> cells;  // per column: paragraphs of cells that reach below their row
   int table = -1;                             // the grid table the rows are of
 
-  // Carries the merged cells over `row` into its empty cells, then keeps those of `row` that
-  // reach further down.
+  static int end_of(const Paragraph& p) { return p.grid.row + p.grid.rowspan - 1; }
+
+  // Carries the merged cells over `row` into the grid columns its cells leave empty, then keeps
+  // those of `row` that reach further down.
   void carry(Row& row, std::vector<std::vector<ParagraphKind>>& cell_kinds, size_t number_column,
              const Vocabulary& vocabulary) {
     // A table that goes on in the next one numbers its grid rows afresh (a merge ends with its table).
-    if (row.number.grid.table != table) last_row.assign(row.cells.size(), -1);
+    if (row.number.grid.table != table) cells.clear();
     table = row.number.grid.table;
     cells.resize(row.cells.size());
-    last_row.resize(row.cells.size(), -1);
+    const int first = row.number.grid.row;
     for (size_t c = 0; c < row.cells.size(); ++c) {
       if (c == number_column) continue;
       std::vector<Paragraph>& cell = row.cells[c];
-      if (cell.empty()) {
-        if (last_row[c] < row.number.grid.row) continue;
-        for (const Paragraph& p : cells[c]) {
-          cell_kinds[c].push_back(classify_paragraph(p.text, vocabulary));
-          cell.push_back(p);
-        }
-        continue;
+      std::vector<ParagraphKind>& kinds = cell_kinds[c];
+      for (const Paragraph& p : cells[c]) {
+        if (end_of(p) < first) continue;
+        const auto own = [&](const Paragraph& q) { return q.grid.column == p.grid.column && q.grid.row != p.grid.row; };
+        if (std::any_of(cell.begin(), cell.end(), own)) continue;
+        // In grid-column order, after the paragraphs of its own cell carried before it.
+        const auto at = std::find_if(cell.begin(), cell.end(), [&](const Paragraph& q) { return q.grid.column > p.grid.column; });
+        const auto k = at - cell.begin();
+        kinds.insert(kinds.begin() + k, classify_paragraph(p.text, vocabulary));
+        cell.insert(at, p);
       }
-      const auto end_of = [](const Paragraph& p) { return p.grid.row + p.grid.rowspan - 1; };
-      const Paragraph* furthest = &cell.front();
-      for (const Paragraph& p : cell) furthest = end_of(p) > end_of(*furthest) ? &p : furthest;
       cells[c].clear();
-      last_row[c] = furthest->grid.rowspan > 1 ? end_of(*furthest) : -1;
-      if (last_row[c] < 0) continue;
-      const GridPosition merged = furthest->grid;
       for (const Paragraph& p : cell) {
-        if (p.grid.row == merged.row && p.grid.column == merged.column) cells[c].push_back(p);
+        if (p.grid.rowspan > 1 && end_of(p) > first) cells[c].push_back(p);
       }
     }
   }

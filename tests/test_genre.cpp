@@ -417,6 +417,27 @@ TEST_CASE("a two-level financing header in a page is not read: its sub-headers a
   CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5", "unclaimed-paragraph@5", "unclaimed-paragraph@5"});
 }
 
+TEST_CASE("a merged cell under one sub-header of a two-level header goes on in the rows below, beside their own cells",
+          "[genre]") {
+  // "источник" merged over two rows under "Финансирование", whose "сумма" each row gives anew:
+  // the second row reads both, as the page shows them (before: the merged cell was lost there).
+  const std::string html =
+      "<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
+      "<tr><td rowspan=\"2\">№</td><td rowspan=\"2\">Наименование</td><td rowspan=\"2\">Срок</td>"
+      "<td rowspan=\"2\">Ответственные</td><td colspan=\"2\">Финансирование</td></tr>\n"
+      "<tr><td>сумма</td><td>источник</td></tr>\n"
+      "<tr><td>1</td><td>Ремонт фонтана</td><td>2026 год</td><td>Отдел ЖКХ</td><td>30</td><td rowspan=\"2\">местный бюджет</td></tr>\n"
+      "<tr><td>2</td><td>Ремонт сквера</td><td>2026 год</td><td>Отдел ЖКХ</td><td>40</td></tr>\n"
+      "<tr><td>3</td><td>Ремонт моста</td><td>2027 год</td><td>Отдел ЖКХ</td><td>50</td><td>республиканский бюджет</td></tr>\n"
+      "</table></article></body></html>\n";
+  const Plan plan = parse_page(html);
+  REQUIRE(plan.activities.size() == 3);
+  using Extra = std::vector<std::pair<std::string, std::string>>;
+  CHECK(plan.activities[0].extra == Extra{{"Финансирование", "30\nместный бюджет"}});
+  CHECK(plan.activities[1].extra == Extra{{"Финансирование", "40\nместный бюджет"}});
+  CHECK(plan.activities[2].extra == Extra{{"Финансирование", "50\nреспубликанский бюджет"}});
+}
+
 TEST_CASE("status and comment columns are kept in extra, each with an unknown-column warning", "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Статус", "Комментарии", "1",
                                       "Ремонт фонтана", "2026 год", "Отдел ЖКХ", "в работе", "подрядчик выбран"});
