@@ -861,20 +861,26 @@ bool in_role(std::string_view word, std::string_view role, const Vocabulary& voc
 
 // How many paragraphs from the first make an appendix's caption above its title ("Приложение к
 // постановлению акимата …" / "от 3 февраля 2027 года № 41"; "Approved by the order … No. 214";
-// "… № 9 бұйрығына қосымша"): the first opens or ends with a caption word (vocabulary
-// caption.word), the next go on it in lower case or with a figure, and they cite an act by its
-// number ("№ 41": a title may start "Утвержденный план…", but cites no number). 0 for none.
+// "… № 9 бұйрығына қосымша"): the next go on the first in lower case or with a figure, the first
+// or the last opens or ends with a caption word (vocabulary caption.word: Kazakh puts it last,
+// after the body and the date, "Облысы әкімдігінің" / "2026 жылғы 5 наурыздағы" / "№ 58
+// қаулысымен бекітілген"), and they cite an act by its number ("№ 41": a title may start
+// "Утвержденный план…", but cites no number). 0 for none.
 size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, const Vocabulary& vocabulary) {
   if (end == 0) return 0;
-  const std::vector<std::string> first = words_of(fold_case(paragraphs[0].text));
-  if (first.empty() || !(in_role(first.front(), "caption.word", vocabulary) || in_role(first.back(), "caption.word", vocabulary))) {
-    return 0;
-  }
+  const auto captioned = [&](size_t k) {
+    const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
+    return !words.empty() && (in_role(words.front(), "caption.word", vocabulary) || in_role(words.back(), "caption.word", vocabulary));
+  };
   size_t length = 1;
   while (length < end) {
     const char32_t c = code_point_at(paragraphs[length].text, 0);
     if (!((is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№')) break;
     ++length;
+  }
+  // Past the first, only the last can close the caption: its lines end there.
+  if (!captioned(0)) {
+    if (length < 2 || !captioned(length - 1)) return 0;
   }
   for (size_t k = 0; k < length; ++k) {
     for (const std::string& word : words_of(fold_case(paragraphs[k].text))) {

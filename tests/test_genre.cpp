@@ -1699,6 +1699,29 @@ TEST_CASE("an appendix's caption above its title is no title: the title is the p
   CHECK(title.title == "Утвержденный план работы на 2027 год");
 }
 
+TEST_CASE("a caption broken over lines whose caption word ends its last line is no title: the title is the paragraph "
+          "after it", "[genre]") {
+  // Kazakh names the body and the date first and the caption word last; a page's <br> breaks it
+  // before the date and the number (before: the body's line was the title, the title in the intro).
+  const Plan page_plan = parse_page(
+      "<!DOCTYPE html>\n<html><body><article>\n"
+      "<p>Шығыс Қазақстан облысы әкімдігінің<br>2026 жылғы 5 наурыздағы<br>№ 58 қаулысымен бекітілген</p>\n"
+      "<h3>Іс-шаралар жоспары</h3>\n<table>\n"
+      "<tr><td>№</td><td>Іс-шараның атауы</td><td>Орындау мерзімі</td><td>Жауапты орындаушылар</td></tr>\n"
+      "<tr><td>1</td><td>Сүзгілерді ауыстыру</td><td>2026 жыл</td><td>Табиғи ресурстар басқармасы</td></tr>\n"
+      "</table></article></body></html>\n");
+  CHECK(page_plan.title == "Іс-шаралар жоспары");
+  CHECK(page_plan.intro ==
+        std::vector<std::string>{"Шығыс Қазақстан облысы әкімдігінің", "2026 жылғы 5 наурыздағы", "№ 58 қаулысымен бекітілген"});
+  REQUIRE(page_plan.act.has_value());
+  CHECK(page_plan.act->number == "58");
+  // A title whose next line goes on in lower case, with no caption word closing it, stays the title.
+  const Plan title = parse_lines({"Іс-шаралар жоспары", "2026-2027 жылдарға арналған", "№", "Іс-шараның атауы",
+                                  "Орындау мерзімі", "Жауапты орындаушылар", "1", "Сүзгілерді ауыстыру", "2026 жыл",
+                                  "Табиғи ресурстар басқармасы"});
+  CHECK(title.title == "Іс-шаралар жоспары");
+}
+
 TEST_CASE("a glossary under its heading spells out short names and abbreviations of several words, and the rows' "
           "entries written so are linked",
           "[genre]") {
