@@ -656,6 +656,15 @@ bool has_quote_mark(std::string_view text) {
   return false;
 }
 
+// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
+// before it.
+bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabulary& vocabulary) {
+  for (const std::string& ending : vocabulary.phrases(role)) {
+    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 // Whether a piece of a cell names a body by itself: an abbreviation first ("МФ", "НПП «…»"), a
 // quoted name, a legal form, a group, a person by initials, or a head noun among its words
 // ("отдел образования", "білім басқармасы"). A piece that does none of these ("городов
@@ -683,10 +692,29 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   // The words before any bracket, from the folded text when folding kept its length.
   const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
                                                                       : name_words(bare);
-  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
-  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
-    return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
-  });
+  // An adjective in the nominative opening a name of two words or more names a body by itself,
+  // head noun or none ("районная библиотека", "городская больница"; vocabulary
+  // agency.nominative_ending): a name's words after a comma go on in the genitive.
+  if (words.size() >= 2 && ends_in_one_of(words.front(), "agency.nominative_ending", vocabulary)) return true;
+  // A head behind fields listed with a conjunction, in an inflecting language, with words after
+  // it ("культуры и спорта акимата области"), is the owner of the name, in the genitive: the
+  // piece lists the fields of the name before the comma and names no body of its own. A head the
+  // piece opens with, or behind adjectives only, agrees with them ("местные исполнительные
+  // органы"); a head that ends the piece (Kazakh puts it last: "жер бөлімі және мәдениет
+  // бөлімі"), behind English words, which do not inflect, or behind a person's position with no
+  // list ("руководитель управления строительства") is the piece's own.
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  bool agreeing = true;  // every word so far may stand before its head
+  bool listed = false;   // a conjunction stood before
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& word = words[k];
+    if (is_head_word(word, vocabulary) && (agreeing || !listed || k + 1 == words.size())) return true;
+    const bool conjunction = std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
+    listed = listed || conjunction;
+    agreeing = agreeing && (is_ascii(word) || conjunction || ends_in_one_of(word, "agency.shared_ending", vocabulary) ||
+                            ends_in_one_of(word, "agency.nominative_ending", vocabulary));
+  }
+  return false;
 }
 
 // Whether a written-out entry may go on past a comma with words that complete it: it names a
@@ -703,15 +731,6 @@ bool is_open_entry(std::string_view entry, const Vocabulary& vocabulary, std::op
   if (legal_form_of(bare, vocabulary) != LegalForm::none || !(names_body ? *names_body : names_a_body(bare, vocabulary))) return false;
   const std::vector<std::string> words = name_words(bare);
   return !words.empty() && !is_head_word(words.back(), vocabulary);
-}
-
-// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
-// before it.
-bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabulary& vocabulary) {
-  for (const std::string& ending : vocabulary.phrases(role)) {
-    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
-  }
-  return false;
 }
 
 // Kazakh puts the head last: "денсаулық сақтау басқармалары", "Степногорск қалаларының

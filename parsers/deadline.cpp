@@ -452,6 +452,16 @@ bool at_part(const Cursor& cursor) {
   return cursor.peek_is(Sym::dash, 1) || cursor.peek_is(Sym::halves, 1) || cursor.peek_is(Sym::quarters, 1);
 }
 
+// A day alone as a range's first end, the month and year after the second: "1–15 мая 2026 года",
+// "с 1 по 15 мая", "1-15 May 2026", "2026 жылғы 1-15 мамыр". Read as a day of month 0, which
+// read_span fills from the other end.
+bool at_bare_day(const Cursor& cursor) {
+  const Token* t = cursor.peek();
+  const Token* second = cursor.peek(2);
+  return t != nullptr && is_day(*t) && (cursor.peek_is(Sym::dash, 1) || cursor.peek_is(Sym::to, 1) || cursor.peek_is(Sym::by, 1)) &&
+         second != nullptr && is_day(*second) && cursor.peek_is(Sym::month, 3);
+}
+
 std::optional<Period> read_part(Cursor& cursor, int year) {
   const int part = cursor.take().value;
   if (cursor.peek_is(Sym::halves) || cursor.peek_is(Sym::quarters)) {
@@ -480,6 +490,7 @@ std::optional<Period> read_period(Cursor& cursor) {
       const Period::Kind kind = cursor.peek_is(Sym::half) ? Period::Kind::half : Period::Kind::quarter;
       return Period{kind, year, 0, 0, cursor.take().value};
     }
+    if (at_bare_day(cursor)) return Period{Period::Kind::day, year, 0, cursor.take().value, 0};
     if (at_part(cursor)) return read_part(cursor, year);
     return Period{Period::Kind::year, year, 0, 0, 0};
   }
@@ -504,6 +515,7 @@ std::optional<Period> read_period(Cursor& cursor) {
     const int part = cursor.take().value;
     return Period{kind, cursor.take_year(), 0, 0, part};
   }
+  if (at_bare_day(cursor)) return Period{Period::Kind::day, 0, 0, cursor.take().value, 0};
   if (at_part(cursor)) return read_part(cursor, 0);
   return std::nullopt;
 }
@@ -526,7 +538,8 @@ struct Span {
 // года", "annually from 2026 on"), and reads as its first day with no end. An ONWARD word
 // ("on", "onwards") may close such a start. One end with no year borrows the other's: "January
 // – June 2023", "2025 жылғы шілде – желтоқсан"; a bare numeral as the first end borrows the
-// second's unit: "III – IV квартал 2025 года".
+// second's unit: "III – IV квартал 2025 года", a bare day its month: "с 1 по 15 мая 2026 года",
+// "May 1–15, 2026".
 std::optional<Span> read_span(const Token* begin, const Token* end, bool open_end) {
   Cursor cursor(begin, end);
   bool leading_from = false;
@@ -582,7 +595,14 @@ std::optional<Span> read_span(const Token* begin, const Token* end, bool open_en
     if (open_start) return Span{std::nullopt, dates->second};
     return Span{dates->first, dates->second};
   }
-  second = read_period(cursor);
+  // "May 1–15, 2026": a day alone after a month's day is a day of that month.
+  if (separated && first->kind == Period::Kind::day && first->month != 0 && cursor.peek() != nullptr &&
+      is_day(*cursor.peek()) && !cursor.peek_is(Sym::month, 1) && !cursor.peek_is(Sym::stop, 1)) {
+    const int day = cursor.take().value;
+    second = Period{Period::Kind::day, cursor.take_year(), first->month, day, 0};
+  } else {
+    second = read_period(cursor);
+  }
   if (!second) return std::nullopt;
   if (!separated) {
     // "1 шілдеден бастап 31 желтоқсанға дейін": the Kazakh range ends with its postposition.
@@ -593,6 +613,11 @@ std::optional<Span> read_span(const Token* begin, const Token* end, bool open_en
   if (first->kind == Period::Kind::part && (second->kind == Period::Kind::half || second->kind == Period::Kind::quarter)) {
     if (first->part > (second->kind == Period::Kind::half ? 2 : 4)) return std::nullopt;
     first->kind = second->kind;
+  }
+  // A day alone takes the month of the day that ends the range ("1–15 мая").
+  if (first->kind == Period::Kind::day && first->month == 0) {
+    if (second->kind != Period::Kind::day) return std::nullopt;
+    first->month = second->month;
   }
   if (first->year == 0) first->year = second->year;
   // A year-first Kazakh range names the year once, at its start: "2025 жылғы шілде – желтоқсан".

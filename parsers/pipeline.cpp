@@ -55,6 +55,29 @@ void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view
   }
 }
 
+// Heading rows with no number inside the table (TableResult::headings): each is said to be a
+// heading that opens no section, and which section the rows after it stay in. Capped with the
+// unclaimed paragraphs, whose code they share: no field took them.
+void report_headings(const std::vector<Paragraph>& headings, const std::vector<Section>& sections,
+                     std::vector<Diagnostic>& out, Unlisted& unlisted) {
+  size_t listed = static_cast<size_t>(std::count_if(
+      out.begin(), out.end(), [](const Diagnostic& d) { return d.code == Code::unclaimed_paragraph; }));
+  for (const Paragraph& heading : headings) {
+    if (listed >= kMaxListed) {
+      unlisted.add(heading.line);
+      continue;
+    }
+    // Sections are in document order: the last one above the heading.
+    const auto after = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.line > heading.line; });
+    const std::string stays = after == sections.begin() ? "in no section" : "in section " + std::prev(after)->number;
+    out.push_back({Severity::warning, Code::unclaimed_paragraph,
+                   "heading row inside the table has no number, so it opens no section (a section is known by its "
+                   "number); the rows after it stay " + stays + ": " + heading.text,
+                   heading.line});
+    ++listed;
+  }
+}
+
 // `diagnostics` sorted by line: keeps the first kMaxListed of each capped code and puts one
 // summary in place of the rest (with those already counted in `unlisted`), at the line of the
 // first left out. Nothing goes silently: the summary says how many and where.
@@ -156,6 +179,8 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   plan.sections = table.sections;
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
   release(table.unclaimed);
+  report_headings(table.headings, plan.sections, plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
+  release(table.headings);
 
   // The glossary's entries are read before the fields, so that an abbreviation it defines is
   // read as one even where it is also a legal-form word ("ҚБ"); whether headless entries are a

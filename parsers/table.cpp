@@ -477,13 +477,13 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     }
     if (!grid.holds(paragraph) && row_open && open_length >= data_columns && is_group_heading(paragraph, vocabulary)) {
       // A goal or programme heading after a whole row closes it; it is reported, not read.
-      table.unclaimed.push_back(paragraph);
+      table.headings.push_back(paragraph);
       row_open = false;
       continue;
     }
     if (grid.holds(paragraph) && grid.is_full_width(paragraph)) {
-      // A row whose one cell spans the table is a heading, but not one of a known form.
-      table.unclaimed.push_back(paragraph);
+      // A row whose one cell spans the table is a heading, but with no section number.
+      table.headings.push_back(paragraph);
       row_open = false;
       continue;
     }
@@ -639,41 +639,41 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
 // page that gives two activities one deadline merges their deadline cells, and the activity
 // below has no cell of its own in that column. It reads the merged one, as the page shows it,
 // at the line where it stands. A cell merged over the grid rows of one activity (its outcomes
-// one a grid row) covers no row that opens an activity, so nothing is carried.
+// one a grid row) covers no row that opens an activity, so nothing is carried. A column whose
+// header spans several grid columns ("Финансирование" over "сумма" and "источник") carries by
+// grid column: a merged "источник" goes on under a "сумма" the row gives anew.
 struct MergedCells {
-  std::vector<std::vector<Paragraph>> cells;  // per column: the paragraphs of the merged cell
-  std::vector<int> last_row;                  // per column: the last grid row it covers; -1 for none
+  std::vector<std::vector<Paragraph>> cells;  // per column: paragraphs of cells that reach below their row
   int table = -1;                             // the grid table the rows are of
 
-  // Carries the merged cells over `row` into its empty cells, then keeps those of `row` that
-  // reach further down.
+  static int end_of(const Paragraph& p) { return p.grid.row + p.grid.rowspan - 1; }
+
+  // Carries the merged cells over `row` into the grid columns its cells leave empty, then keeps
+  // those of `row` that reach further down.
   void carry(Row& row, std::vector<std::vector<ParagraphKind>>& cell_kinds, size_t number_column,
              const Vocabulary& vocabulary) {
     // A table that goes on in the next one numbers its grid rows afresh (a merge ends with its table).
-    if (row.number.grid.table != table) last_row.assign(row.cells.size(), -1);
+    if (row.number.grid.table != table) cells.clear();
     table = row.number.grid.table;
     cells.resize(row.cells.size());
-    last_row.resize(row.cells.size(), -1);
+    const int first = row.number.grid.row;
     for (size_t c = 0; c < row.cells.size(); ++c) {
       if (c == number_column) continue;
       std::vector<Paragraph>& cell = row.cells[c];
-      if (cell.empty()) {
-        if (last_row[c] < row.number.grid.row) continue;
-        for (const Paragraph& p : cells[c]) {
-          cell_kinds[c].push_back(classify_paragraph(p.text, vocabulary));
-          cell.push_back(p);
-        }
-        continue;
+      std::vector<ParagraphKind>& kinds = cell_kinds[c];
+      for (const Paragraph& p : cells[c]) {
+        if (end_of(p) < first) continue;
+        const auto own = [&](const Paragraph& q) { return q.grid.column == p.grid.column && q.grid.row != p.grid.row; };
+        if (std::any_of(cell.begin(), cell.end(), own)) continue;
+        // In grid-column order, after the paragraphs of its own cell carried before it.
+        const auto at = std::find_if(cell.begin(), cell.end(), [&](const Paragraph& q) { return q.grid.column > p.grid.column; });
+        const auto k = at - cell.begin();
+        kinds.insert(kinds.begin() + k, classify_paragraph(p.text, vocabulary));
+        cell.insert(at, p);
       }
-      const auto end_of = [](const Paragraph& p) { return p.grid.row + p.grid.rowspan - 1; };
-      const Paragraph* furthest = &cell.front();
-      for (const Paragraph& p : cell) furthest = end_of(p) > end_of(*furthest) ? &p : furthest;
       cells[c].clear();
-      last_row[c] = furthest->grid.rowspan > 1 ? end_of(*furthest) : -1;
-      if (last_row[c] < 0) continue;
-      const GridPosition merged = furthest->grid;
       for (const Paragraph& p : cell) {
-        if (p.grid.row == merged.row && p.grid.column == merged.column) cells[c].push_back(p);
+        if (p.grid.rowspan > 1 && end_of(p) > first) cells[c].push_back(p);
       }
     }
   }
@@ -861,20 +861,26 @@ bool in_role(std::string_view word, std::string_view role, const Vocabulary& voc
 
 // How many paragraphs from the first make an appendix's caption above its title ("Приложение к
 // постановлению акимата …" / "от 3 февраля 2027 года № 41"; "Approved by the order … No. 214";
-// "… № 9 бұйрығына қосымша"): the first opens or ends with a caption word (vocabulary
-// caption.word), the next go on it in lower case or with a figure, and they cite an act by its
-// number ("№ 41": a title may start "Утвержденный план…", but cites no number). 0 for none.
+// "… № 9 бұйрығына қосымша"): the next go on the first in lower case or with a figure, the first
+// or the last opens or ends with a caption word (vocabulary caption.word: Kazakh puts it last,
+// after the body and the date, "Облысы әкімдігінің" / "2026 жылғы 5 наурыздағы" / "№ 58
+// қаулысымен бекітілген"), and they cite an act by its number ("№ 41": a title may start
+// "Утвержденный план…", but cites no number). 0 for none.
 size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, const Vocabulary& vocabulary) {
   if (end == 0) return 0;
-  const std::vector<std::string> first = words_of(fold_case(paragraphs[0].text));
-  if (first.empty() || !(in_role(first.front(), "caption.word", vocabulary) || in_role(first.back(), "caption.word", vocabulary))) {
-    return 0;
-  }
+  const auto captioned = [&](size_t k) {
+    const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
+    return !words.empty() && (in_role(words.front(), "caption.word", vocabulary) || in_role(words.back(), "caption.word", vocabulary));
+  };
   size_t length = 1;
   while (length < end) {
     const char32_t c = code_point_at(paragraphs[length].text, 0);
     if (!((is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№')) break;
     ++length;
+  }
+  // Past the first, only the last can close the caption: its lines end there.
+  if (!captioned(0)) {
+    if (length < 2 || !captioned(length - 1)) return 0;
   }
   for (size_t k = 0; k < length; ++k) {
     for (const std::string& word : words_of(fold_case(paragraphs[k].text))) {
@@ -974,7 +980,7 @@ long misfit(const TableResult& table) {
   }
   // A paragraph no cell took (the header cell of a column no row filled, dropped) is read worse
   // than any cell: else emptying a column, cheap for an "other" one, would win a tie.
-  cost += kMissingCellCost * static_cast<long>(table.unclaimed.size());
+  cost += kMissingCellCost * static_cast<long>(table.unclaimed.size() + table.headings.size());
   return cost;
 }
 

@@ -43,6 +43,9 @@ struct TableResult {
   std::vector<Section> sections;
   std::vector<Row> rows;
   std::vector<Paragraph> unclaimed;  // inside the table but in no row or section
+  // Heading rows with no number (a full-width row, a goal or programme row): no section, for a
+  // section is known by its number (the rows' `section`), so they are reported, not read.
+  std::vector<Paragraph> headings;
   std::vector<Paragraph> after;      // from the glossary heading or footer to the end
   std::vector<Diagnostic> diagnostics;
 };

@@ -26,6 +26,9 @@
 //   agency.shared_ending                                  an adjective ending ("ого"): two adjectives
 //                                                         ending in it around a comma share the noun
 //                                                         after them, one agency ("Северного, Южного районов")
+//   agency.nominative_ending                              an adjective ending of the nominative ("ая"):
+//                                                         a piece after a comma opening with it names a
+//                                                         body ("…, районная библиотека"; agencies.h)
 //   agency.genitive_ending, agency.head_plural_ending     Kazakh endings ("ның"; "лары"): pieces before
 //                                                         a comma in the genitive, or before a head in
 //                                                         the plural with its possessive, share that

@@ -165,6 +165,13 @@ TEST_CASE("multi-word legal forms make written-out names too", "[agencies]") {
   CHECK(dump("«Жол сервисі» РМК") == std::vector<std::string>{"«Жол сервисі» РМК|agency|-|«Жол сервисі» РМК|"});
 }
 
+TEST_CASE("a sole trader's legal form before or after the name it trades under makes a written-out name", "[agencies]") {
+  // "ИП", "ЖК" (individual entrepreneur): before, an unknown abbreviation "ИП" with no name.
+  CHECK(dump("ИП «Сапаров А.К.» (по согласованию)") ==
+        std::vector<std::string>{"ИП «Сапаров А.К.» (по согласованию)|agency|-|ИП «Сапаров А.К.»|agreed"});
+  CHECK(dump("«Сапаров А.К.» ЖК") == std::vector<std::string>{"«Сапаров А.К.» ЖК|agency|-|«Сапаров А.К.» ЖК|"});
+}
+
 TEST_CASE("a legal form before an unquoted name is a written-out name", "[agencies]") {
   CHECK(dump("ТОО Степной водоканал, МЭ") ==
         std::vector<std::string>{"ТОО Степной водоканал|agency|-|ТОО Степной водоканал|", "МЭ|agency|МЭ|-|"});
@@ -462,6 +469,36 @@ TEST_CASE("a piece after a comma that names no body goes on the written-out name
   CHECK(dump("органы юстиции районов, городов областного подчинения и столицы") ==
         std::vector<std::string>{"органы юстиции районов, городов областного подчинения и столицы|agency|-|"
                                  "органы юстиции районов, городов областного подчинения и столицы|"});
+}
+
+TEST_CASE("a piece after a comma whose head stands behind nouns is the owner of the name before it, and goes on it",
+          "[agencies]") {
+  // "…физической культуры, культуры и спорта акимата области": the fields of one body, then its
+  // owner in the genitive; no body of its own.
+  CHECK(dump("управление физической культуры, культуры и спорта акимата области, УС") ==
+        std::vector<std::string>{"управление физической культуры, культуры и спорта акимата области|agency|-|"
+                                 "управление физической культуры, культуры и спорта акимата области|",
+                                 "УС|agency|УС|-|"});
+  CHECK(dump("отдел культуры, развития языков, физической культуры и спорта акимата района").size() == 1);
+  // A head behind adjectives (and their conjunction), or ending the piece, is the piece's own.
+  CHECK(dump("управление образования области, районные и городские отделы образования").size() == 2);
+  CHECK(dump("отдел образования района, местные исполнительные органы районов").size() == 2);
+  CHECK(dump("Ministry of Culture, regional departments of culture").size() == 2);
+  // Kazakh heads close their names, the first of two joined by "және" too.
+  CHECK(dump("АШМ және ҰКО, жер бөлімі және мәдениет бөлімі").size() == 4);
+  // A person by position, no fields listed before the head, is someone of their own.
+  CHECK(dump("отдел образования, руководитель управления строительства").size() == 2);
+  CHECK(dump("управление образования, заместитель руководителя управления здравоохранения области").size() == 2);
+}
+
+TEST_CASE("a piece after a comma opening with an adjective in the nominative is a body of its own", "[agencies]") {
+  // "районная библиотека": no head noun, but the nominative opens a name; a name's words after a
+  // comma go on in the genitive ("…, сельского хозяйства").
+  CHECK(dump("отдел образования района, районная библиотека") ==
+        std::vector<std::string>{"отдел образования района|agency|-|отдел образования района|",
+                                 "районная библиотека|agency|-|районная библиотека|"});
+  CHECK(dump("отдел здравоохранения, центральная районная больница (по согласованию)").size() == 2);
+  CHECK(dump("отдел предпринимательства, сельского хозяйства и ветеринарии района").size() == 1);
 }
 
 TEST_CASE("Kazakh pieces in lower case that name no body go on with the piece after them that ends in its head", "[agencies]") {

@@ -417,6 +417,27 @@ TEST_CASE("a two-level financing header in a page is not read: its sub-headers a
   CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5", "unclaimed-paragraph@5", "unclaimed-paragraph@5"});
 }
 
+TEST_CASE("a merged cell under one sub-header of a two-level header goes on in the rows below, beside their own cells",
+          "[genre]") {
+  // "источник" merged over two rows under "Финансирование", whose "сумма" each row gives anew:
+  // the second row reads both, as the page shows them (before: the merged cell was lost there).
+  const std::string html =
+      "<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
+      "<tr><td rowspan=\"2\">№</td><td rowspan=\"2\">Наименование</td><td rowspan=\"2\">Срок</td>"
+      "<td rowspan=\"2\">Ответственные</td><td colspan=\"2\">Финансирование</td></tr>\n"
+      "<tr><td>сумма</td><td>источник</td></tr>\n"
+      "<tr><td>1</td><td>Ремонт фонтана</td><td>2026 год</td><td>Отдел ЖКХ</td><td>30</td><td rowspan=\"2\">местный бюджет</td></tr>\n"
+      "<tr><td>2</td><td>Ремонт сквера</td><td>2026 год</td><td>Отдел ЖКХ</td><td>40</td></tr>\n"
+      "<tr><td>3</td><td>Ремонт моста</td><td>2027 год</td><td>Отдел ЖКХ</td><td>50</td><td>республиканский бюджет</td></tr>\n"
+      "</table></article></body></html>\n";
+  const Plan plan = parse_page(html);
+  REQUIRE(plan.activities.size() == 3);
+  using Extra = std::vector<std::pair<std::string, std::string>>;
+  CHECK(plan.activities[0].extra == Extra{{"Финансирование", "30\nместный бюджет"}});
+  CHECK(plan.activities[1].extra == Extra{{"Финансирование", "40\nместный бюджет"}});
+  CHECK(plan.activities[2].extra == Extra{{"Финансирование", "50\nреспубликанский бюджет"}});
+}
+
 TEST_CASE("status and comment columns are kept in extra, each with an unknown-column warning", "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Статус", "Комментарии", "1",
                                       "Ремонт фонтана", "2026 год", "Отдел ЖКХ", "в работе", "подрядчик выбран"});
@@ -498,6 +519,31 @@ TEST_CASE("a goal row in a page is an unclaimed paragraph, never a row or a cell
   CHECK(plan.activities[0].name == "Задача 1. Подключить школы");
   CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел связи"});
   CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5"});
+}
+
+TEST_CASE("a full-width heading row with no number in a page opens no section, and its warning says so and where the "
+          "rows stay", "[genre]") {
+  // A section is known by its number (an activity's `section` names it): a heading without one
+  // is reported as a heading, not as a stray paragraph, and the rows after it keep their section.
+  const Plan plan = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                     {"<td colspan=\"4\">I. Культура"},
+                                     {"1", "Открыть читальный зал", "2026 год", "Отдел культуры"},
+                                     {"<td colspan=\"4\">Работа с молодёжью"},
+                                     {"2", "Провести форум", "2027 год", "Отдел спорта"}}));
+  REQUIRE(plan.sections.size() == 1);
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.activities[1].section == "I");
+  CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Отдел культуры"});
+  REQUIRE(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@7"});
+  CHECK(plan.diagnostics[0].message ==
+        "heading row inside the table has no number, so it opens no section (a section is known by its number); "
+        "the rows after it stay in section I: Работа с молодёжью");
+  // Before any section the rows stay in none.
+  const Plan first = parse_page(page({{"№", "Мероприятие", "Срок", "Ответственные"},
+                                      {"<td colspan=\"4\">Работа с молодёжью"},
+                                      {"1", "Провести форум", "2027 год", "Отдел спорта"}}));
+  REQUIRE(first.diagnostics.size() == 1);
+  CHECK(first.diagnostics[0].message.ends_with("the rows after it stay in no section: Работа с молодёжью"));
 }
 
 TEST_CASE("a goal row between the rows of flattened text is no agency of the row above", "[genre]") {
@@ -1651,6 +1697,29 @@ TEST_CASE("an appendix's caption above its title is no title: the title is the p
   // A title that opens with a caption word but cites no act stays the title.
   const Plan title = with_opening({"Утвержденный план работы на 2027 год", "Вводный текст."});
   CHECK(title.title == "Утвержденный план работы на 2027 год");
+}
+
+TEST_CASE("a caption broken over lines whose caption word ends its last line is no title: the title is the paragraph "
+          "after it", "[genre]") {
+  // Kazakh names the body and the date first and the caption word last; a page's <br> breaks it
+  // before the date and the number (before: the body's line was the title, the title in the intro).
+  const Plan page_plan = parse_page(
+      "<!DOCTYPE html>\n<html><body><article>\n"
+      "<p>Шығыс Қазақстан облысы әкімдігінің<br>2026 жылғы 5 наурыздағы<br>№ 58 қаулысымен бекітілген</p>\n"
+      "<h3>Іс-шаралар жоспары</h3>\n<table>\n"
+      "<tr><td>№</td><td>Іс-шараның атауы</td><td>Орындау мерзімі</td><td>Жауапты орындаушылар</td></tr>\n"
+      "<tr><td>1</td><td>Сүзгілерді ауыстыру</td><td>2026 жыл</td><td>Табиғи ресурстар басқармасы</td></tr>\n"
+      "</table></article></body></html>\n");
+  CHECK(page_plan.title == "Іс-шаралар жоспары");
+  CHECK(page_plan.intro ==
+        std::vector<std::string>{"Шығыс Қазақстан облысы әкімдігінің", "2026 жылғы 5 наурыздағы", "№ 58 қаулысымен бекітілген"});
+  REQUIRE(page_plan.act.has_value());
+  CHECK(page_plan.act->number == "58");
+  // A title whose next line goes on in lower case, with no caption word closing it, stays the title.
+  const Plan title = parse_lines({"Іс-шаралар жоспары", "2026-2027 жылдарға арналған", "№", "Іс-шараның атауы",
+                                  "Орындау мерзімі", "Жауапты орындаушылар", "1", "Сүзгілерді ауыстыру", "2026 жыл",
+                                  "Табиғи ресурстар басқармасы"});
+  CHECK(title.title == "Іс-шаралар жоспары");
 }
 
 TEST_CASE("a glossary under its heading spells out short names and abbreviations of several words, and the rows' "

@@ -220,14 +220,14 @@ TEST_CASE("the table ends at the glossary heading or the publication footer", "[
   CHECK(table.value().after[0].text == "Abbreviations:");
 }
 
-TEST_CASE("every paragraph after the header is in a section, a row or unclaimed", "[table]") {
+TEST_CASE("every paragraph after the header is in a section, a row, a heading or unclaimed", "[table]") {
   const Blocks blocks = paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "stray before rows",
                                     "I. Part", "1", "Name", "- item", "Report", "2024", "MIA", "2", "n", "o1", "o2",
                                     "2024", "2025", "MJ", "extra", "Abbreviations:", "MIA – Ministry"});
   const auto table = read_table(blocks, builtin_vocabulary());
   REQUIRE(table.ok());
   const TableResult& t = table.value();
-  size_t counted = t.sections.size() + t.unclaimed.size() + t.after.size();
+  size_t counted = t.sections.size() + t.headings.size() + t.unclaimed.size() + t.after.size();
   for (const Row& row : t.rows) {
     counted += 1 + row.unaligned.size();
     for (const auto& cell : row.cells) counted += cell.size();
