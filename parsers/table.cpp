@@ -872,10 +872,16 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
     const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
     return !words.empty() && (in_role(words.front(), "caption.word", vocabulary) || in_role(words.back(), "caption.word", vocabulary));
   };
+  // A caption's lines after the first go on in lower case, or open with a figure or with the
+  // act's number ("№ 58", "No. 212 dated 14 March 2027").
+  const auto opens_with_number = [&](size_t k) {
+    const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
+    return !words.empty() && in_role(words.front(), "act.number", vocabulary);
+  };
   size_t length = 1;
   while (length < end) {
     const char32_t c = code_point_at(paragraphs[length].text, 0);
-    if (!((is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№')) break;
+    if (!((is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№' || opens_with_number(length))) break;
     ++length;
   }
   // Past the first, only the last can close the caption: its lines end there.

@@ -1722,6 +1722,22 @@ TEST_CASE("a caption broken over lines whose caption word ends its last line is 
   CHECK(title.title == "Іс-шаралар жоспары");
 }
 
+TEST_CASE("a caption whose last line opens with the act's number ('No. 212 dated …') is no title: the title is the "
+          "paragraph after it",
+          "[genre]") {
+  // Before: "Annex 3" was the title, and the act's line and the real title went to the intro.
+  const Plan plan = parse_paragraphs({"Annex 3", "to the order of the Minister of Culture", "No. 212 dated 14 March 2027",
+                                      "Roadmap for the digitisation of regional museums", "No", "Action", "Output",
+                                      "Time frame", "Executors", "1", "Audit of museum collections", "Audit report",
+                                      "Q2 2027", "Ministry of Culture"});
+  CHECK(plan.title == "Roadmap for the digitisation of regional museums");
+  CHECK(plan.intro ==
+        std::vector<std::string>{"Annex 3", "to the order of the Minister of Culture", "No. 212 dated 14 March 2027"});
+  REQUIRE(plan.act.has_value());
+  CHECK(plan.act->number == "212");
+  CHECK(plan.act->date == "2027-03-14");
+}
+
 TEST_CASE("a glossary under its heading spells out short names and abbreviations of several words, and the rows' "
           "entries written so are linked",
           "[genre]") {
