@@ -94,6 +94,7 @@ struct VocabEntry {
 // who loads a vocabulary for every call grows nothing (issue 16; before, global caches keyed
 // by the vocabulary kept every one).
 enum class Compiled : uint8_t { deadline_phrases, header_patterns, glossary_words };
+inline constexpr size_t kCompiledParts = static_cast<size_t>(Compiled::glossary_words) + 1;  // the enum's last, + 1
 class CompiledParts {
  public:
   template <class T, class Build>
@@ -108,7 +109,7 @@ class CompiledParts {
     std::once_flag once;
     std::shared_ptr<const void> value;
   };
-  mutable std::array<Slot, 3> slots_;
+  mutable std::array<Slot, kCompiledParts> slots_;
 };
 
 struct Vocabulary {
