@@ -381,7 +381,7 @@ TEST_CASE("the generator draws every value of every axis of the catalogue", "[ge
       {"header.agencies", {"ru \"Ответственные\"", "ru \"Ответственный за исполнение\"", "en \"Lead agency\"",
                            "en \"Responsible\""}},
       {"header.name", {"ru \"Содержание мероприятия\""}},
-      {"header.outcome", {"kk \"Аяқталу нысаны\""}},
+      {"header.outcome", {"kk \"Аяқталу нысаны\"", "ru \"Чем подтверждается исполнение\"", "kk \"Растайтын құжат\""}},
   };
   for (const auto& [axis, values] : wanted) {
     for (const std::string& value : values) {

@@ -231,22 +231,23 @@ TEST_CASE("name header wordings of real plans name the name column of a parsed p
   for (const char* wording : {"Name", "Activity"}) check_wording(kEnglish, 1, wording, "name");
 }
 
-TEST_CASE("the header words of a hierarchical table (project, sub-task, confirming documents) name no column: each is kept "
-          "in extra with a warning",
+TEST_CASE("the header words of a hierarchical table (project, sub-task) name no column: each is kept in extra with a warning, "
+          "and its confirming documents are the outcome",
           "[genre]") {
   // Paragraph k on line 2k-1: the header cells on lines 3 … 13.
   const Plan plan = parse_paragraphs({"Жоспар", "№", "Жоба", "Міндеттер", "Қосымша міндеттер", "Орындау мерзімі",
                                       "Растайтын құжаттар", "1", "Ашық деректер жобасы", "Деректерді жариялау",
                                       "Жинақтарды жаңарту", "2026 жылғы желтоқсан", "Бұйрық"});
-  CHECK(roles(plan) == "number,other,name,other,deadline,other");
+  CHECK(roles(plan) == "number,other,name,other,deadline,outcome");
   REQUIRE(plan.activities.size() == 1);
   const Activity& a = plan.activities[0];
   CHECK(a.name == "Деректерді жариялау");
   CHECK(deadline_of(a).to == "2026-12-31");
+  CHECK(a.outcomes.at(0).text == "Бұйрық");
   CHECK(a.agencies.empty());
-  CHECK(a.extra == std::vector<std::pair<std::string, std::string>>{
-                       {"Жоба", "Ашық деректер жобасы"}, {"Қосымша міндеттер", "Жинақтарды жаңарту"}, {"Растайтын құжаттар", "Бұйрық"}});
-  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@5", "unknown-column@9", "unknown-column@13"});
+  CHECK(a.extra == std::vector<std::pair<std::string, std::string>>{{"Жоба", "Ашық деректер жобасы"},
+                                                                    {"Қосымша міндеттер", "Жинақтарды жаңарту"}});
+  CHECK(codes(plan) == std::vector<std::string>{"unknown-column@5", "unknown-column@9"});
 }
 
 TEST_CASE("outcome header wordings of real plans name the outcome column of a parsed plan", "[genre]") {
@@ -257,6 +258,24 @@ TEST_CASE("outcome header wordings of real plans name the outcome column of a pa
   for (const char* wording : {"Outcome", "Form of completion", "Expected output"}) {
     check_wording(kEnglishOutcome, 2, wording, "outcome");
   }
+}
+
+TEST_CASE("an outcome header that names the document or the proof of completion names the outcome column", "[genre]") {
+  // The report or document that shows an activity done is its form of completion, whatever the
+  // header calls it; a reporting period stays a deadline.
+  for (const char* wording : {"Вид отчетного документа", "Чем подтверждается исполнение", "Документ, подтверждающий исполнение",
+                              "Отчётная форма"}) {
+    check_wording(kRussianOutcome, 2, wording, "outcome");
+  }
+  for (const char* wording : {"Растайтын құжат", "Есеп беру түрі", "Құжаттың түрі"}) {
+    check_wording(kKazakhOutcome, 2, wording, "outcome");
+  }
+  for (const char* wording : {"Evidence of completion", "Means of verification", "Reporting document", "Proof"}) {
+    check_wording(kEnglishOutcome, 2, wording, "outcome");
+  }
+  check_wording(kRussianOutcome, 3, "Отчетный период", "deadline");
+  check_wording(kKazakhOutcome, 3, "Есепті кезең", "deadline");
+  check_wording(kEnglishOutcome, 3, "Reporting date", "deadline");
 }
 
 TEST_CASE("deadline header wordings of real plans name the deadline column of a parsed plan", "[genre]") {

@@ -57,7 +57,7 @@ const Language& english() {
     l.name_headers = {"Name", "Activity", "Measure", "Name of activity", "Activities", "Name of the measure",
                       "Content of the activity", "What will be done"};
     l.outcome_headers = {"Outcome", "Form of completion", "Expected result", "Deliverable", "Completion form",
-                         "Expected outcome", "What result"};
+                         "Expected outcome", "What result", "Means of verification"};
     l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation",
                           "Implementation period", "Timeline", "By when"};
     l.agency_headers = {"Agencies in charge", "Responsible agencies", "Responsible executors", "Lead agencies",
@@ -165,7 +165,7 @@ const Language& russian() {
     l.name_headers = {"Наименование мероприятия", "Наименование", "Мероприятие", "Содержание мероприятия",
                       "Наименование мероприятий", "Мероприятия", "Что сделать"};
     l.outcome_headers = {"Форма завершения", "Ожидаемый результат", "Форма завершения мероприятия", "Ожидаемые результаты",
-                         "Чем завершится"};
+                         "Чем завершится", "Вид отчетного документа", "Чем подтверждается исполнение"};
     l.deadline_headers = {"Сроки исполнения", "Срок исполнения", "Сроки", "Срок", "Срок выполнения", "Сроки реализации", "Когда"};
     l.agency_headers = {"Ответственные исполнители", "Ответственные за исполнение", "Исполнители", "Ответственные",
                         "Ответственный за исполнение", "Ответственный исполнитель", "Кто отвечает"};
@@ -275,7 +275,7 @@ const Language& kazakh() {
                         "кезең-кезеңімен іске асырылады."};
     l.number_headers = {"Р/с №", "№ р/с", "№", "Р/с"};
     l.name_headers = {"Іс-шараның атауы", "Іс-шаралардың атауы", "Іс-шара", "Атауы", "Іс-шаралар", "Не істеледі"};
-    l.outcome_headers = {"Аяқтау нысаны", "Аяқталу нысаны", "Орындау нысаны", "Күтілетін нәтиже"};
+    l.outcome_headers = {"Аяқтау нысаны", "Аяқталу нысаны", "Орындау нысаны", "Күтілетін нәтиже", "Растайтын құжат"};
     l.deadline_headers = {"Орындау мерзімі", "Орындалу мерзімі", "Мерзімі", "Іске асыру мерзімі", "Орындау мерзімдері", "Мерзім", "Қашан"};
     l.agency_headers = {"Жауапты орындаушылар", "Орындауға жауаптылар", "Жауаптылар", "Жауапты орындаушы", "Орындаушылар",
                         "Кім жауап береді"};
