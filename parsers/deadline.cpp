@@ -631,6 +631,34 @@ std::optional<Span> read_span(const Token* begin, const Token* end, bool open_en
 
 bool is_end_punctuation(const Token& t) { return t.sym == Sym::stop || t.sym == Sym::comma; }
 
+// The point in each year that a recurrence falls due, with no year of its own: "до 1 февраля",
+// "by 25 December", "1 ақпанға дейін", "20 января".
+bool is_yearly_point(const Token* begin, const Token* end) {
+  Cursor cursor(begin, end);
+  if (cursor.peek_by() || cursor.peek_is(Sym::to)) cursor.take();
+  const std::optional<Period> period = read_period(cursor);
+  if (!period || period->year != 0 || period->month == 0) return false;
+  if (period->kind != Period::Kind::day && period->kind != Period::Kind::month) return false;
+  if (cursor.peek_by()) cursor.take();
+  return cursor.done();
+}
+
+// A recurrence's yearly point beside the span it runs in, either side of a comma: "ежегодно до 1
+// февраля, 2026–2028 годы", "annually, 2026-2028, by 1 February". The span is the dates; the point
+// stays in the text.
+std::optional<Span> read_span_beside_point(const Token* begin, const Token* end) {
+  for (const Token* at = begin; at != end; ++at) {
+    if (at->sym != Sym::comma) continue;
+    const Token* after = at + 1;
+    if (is_yearly_point(begin, at)) {
+      if (std::optional<Span> span = read_span(after, end, true)) return span;
+    } else if (is_yearly_point(after, end)) {
+      if (std::optional<Span> span = read_span(begin, at, true)) return span;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 namespace {
@@ -695,7 +723,8 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
     if (!recurrence) return std::nullopt;
     return deadline;
   }
-  const std::optional<Span> span = read_span(begin, end, recurrence.has_value());
+  std::optional<Span> span = read_span(begin, end, recurrence.has_value());
+  if (!span && recurrence) span = read_span_beside_point(begin, end);
   if (!span) {
     // The recurrence alone is still worth keeping: "annually by 25 December" names no year.
     if (!recurrence || whole) return std::nullopt;

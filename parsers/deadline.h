@@ -30,7 +30,9 @@ namespace planparse {
 //     above, the rest perhaps in brackets ("ежегодно (2026–2028 годы)"); a dash or a word that leads
 //     on to a trailing one ("IV квартал 2026 года, далее ежегодно") may stand before it. A recurrence
 //     with an unreadable rest ("ежегодно, до 20 января") keeps the recurrence and leaves the dates
-//     null; beside a recurrence a start with no end reads as from its first day, `to` null
+//     null (the caller warns when that rest writes a year); a point in each year with no year of
+//     its own beside a span, across a comma ("ежегодно до 1 февраля, 2026–2028 годы"), reads as
+//     the span; beside a recurrence a start with no end reads as from its first day, `to` null
 //     ("ежегодно, начиная с 2026 года", "annually from 2026 on").
 // Vocabulary roles: month.N (month.N.from: an ablative that starts a range), deadline.by,
 // deadline.by_end, deadline.from, deadline.to, deadline.half.N, deadline.quarter.N,

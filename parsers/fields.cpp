@@ -12,10 +12,36 @@
 namespace planparse {
 namespace {
 
+// Whether the text writes a year (four digits, 1900-2100, standing apart from other digits).
+bool writes_year(std::string_view text) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    int value = 0;
+    for (; j < text.size() && is_digit(text[j]); ++j) value = j - i < 4 ? value * 10 + (text[j] - '0') : 0;
+    if (j - i == 4 && value >= 1900 && value <= 2100) return true;
+    i = j;
+  }
+  return false;
+}
+
 // `contradicted`: the paragraph is no deadline at all, and the table stage said so (cell_check.h).
 Deadline read_deadline(const Paragraph& paragraph, bool contradicted, const Vocabulary& vocabulary,
                        std::vector<Diagnostic>& diagnostics) {
-  if (std::optional<Deadline> deadline = parse_deadline(paragraph.text, vocabulary)) return *deadline;
+  if (std::optional<Deadline> deadline = parse_deadline(paragraph.text, vocabulary)) {
+    // A recurrence read with its dates left null is exact only when the text names no year
+    // ("ежегодно, до 20 января"); a year beside it that was not read is a doubt to show.
+    if (deadline->recurrence && !deadline->from && !deadline->to && writes_year(paragraph.text)) {
+      diagnostics.push_back({Severity::warning, Code::unparsed_deadline,
+                             "deadline \"" + paragraph.text + "\" is read as a recurrence only: its years have no known form; from and to left null",
+                             paragraph.line});
+    }
+    return *deadline;
+  }
   if (!contradicted) {
     diagnostics.push_back({Severity::warning, Code::unparsed_deadline,
                            "deadline \"" + paragraph.text + "\" has no known form; from and to left null", paragraph.line});

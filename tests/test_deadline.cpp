@@ -547,6 +547,23 @@ TEST_CASE("a recurrence with a condition but no year keeps the recurrence and no
   }
 }
 
+TEST_CASE("a recurrence's yearly point beside the span it runs in reads as that span", "[deadline]") {
+  // The point ("до 1 февраля") names no year; the years beside it are the dates. It stays in the text.
+  const Case cases[] = {
+      {"ежегодно до 1 февраля, 2026-2028 годы", "2026-01-01", "2028-12-31", "annual"},
+      {"ежегодно, до 1 февраля, 2026–2028 гг.", "2026-01-01", "2028-12-31", "annual"},
+      {"annually by 1 February, 2026-2028", "2026-01-01", "2028-12-31", "annual"},
+      {"annually, 2026-2028, by 1 February", "2026-01-01", "2028-12-31", "annual"},
+      {"жыл сайын 1 ақпанға дейін, 2026-2028 жылдар", "2026-01-01", "2028-12-31", "annual"},
+      // Not a point with no year: the span must still read whole.
+      {"ежегодно до 1 февраля, и далее по запросу", nullptr, nullptr, "annual"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.input);
+    CHECK(dump(parse_deadline(c.input, builtin_vocabulary())) == dump(c));
+  }
+}
+
 TEST_CASE("a recurrence counted per period reads as its recurrence in every language", "[deadline]") {
   const Case cases[] = {
       {"тоқсанына 1 рет", nullptr, nullptr, "quarterly"},   {"Тоқсанына бір рет", nullptr, nullptr, "quarterly"},

@@ -73,3 +73,27 @@ TEST_CASE("a deadline cell broken over two paragraphs, the first no whole deadli
   CHECK(activity.outcomes[0].deadline->to == "2027-12-31");
   CHECK(diagnostics.empty());
 }
+
+TEST_CASE("a deadline read as a recurrence only, though its text writes a year, is warned of; one with no year is not",
+          "[fields]") {
+  const std::vector<Column> columns{{"number", "№"}, {"name", "Name"}, {"deadline", "Deadline"}};
+  const auto read = [&](const char* deadline, std::vector<Diagnostic>& diagnostics) {
+    Row row;
+    row.number = at("1", 10);
+    row.value = 1;
+    row.cells = {{}, {at("Отчет", 11)}, {at(deadline, 12)}};
+    return read_activity(row, columns, builtin_vocabulary(), diagnostics);
+  };
+  std::vector<Diagnostic> doubted;
+  const Activity activity = read("ежегодно, до 20 января, начиная с отчета за 2026 год", doubted);
+  REQUIRE(activity.outcomes.at(0).deadline.has_value());
+  CHECK(activity.outcomes[0].deadline->recurrence == "annual");
+  CHECK_FALSE(activity.outcomes[0].deadline->to.has_value());
+  REQUIRE(doubted.size() == 1);
+  CHECK(doubted[0].code == Code::unparsed_deadline);
+  CHECK(doubted[0].severity == Severity::warning);
+  CHECK(doubted[0].line == 12);
+  std::vector<Diagnostic> none;
+  read("ежегодно, до 20 января", none);
+  CHECK(none.empty());
+}
