@@ -497,6 +497,27 @@ bool is_head_word(std::string_view word, const Vocabulary& vocabulary) {
 // holds no head of the name.
 std::vector<std::string> name_words(std::string_view text) { return words_of(fold_case(text.substr(0, text.find('(')))); }
 
+// Whether folded words name their head only behind an owner link after words that head nothing:
+// "sport of the almaty akimat", "culture and sports of the akimat" (vocabulary agency.owner_link,
+// English "of"). Such words are fields of the name before them, and the body after the link
+// owns that name: they name no body of their own. `listed`: a conjunction must stand before the
+// link (the fields are listed in the words themselves).
+bool heads_only_an_owner(const std::vector<std::string>& words, const Vocabulary& vocabulary, bool listed) {
+  const std::vector<std::string>& links = vocabulary.phrases("agency.owner_link");
+  if (links.empty() || words.size() < 3 || is_head_word(words.front(), vocabulary)) return false;
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  bool conjunction = false;
+  for (size_t k = 1; k + 1 < words.size(); ++k) {
+    if (is_head_word(words[k], vocabulary)) return false;
+    if (std::find(conjunctions.begin(), conjunctions.end(), words[k]) != conjunctions.end()) conjunction = true;
+    if (std::find(links.begin(), links.end(), words[k]) == links.end()) continue;
+    if (listed && !conjunction) return false;
+    return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(k) + 1, words.end(),
+                       [&](const std::string& word) { return is_head_word(word, vocabulary); });
+  }
+  return false;
+}
+
 // Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
 // conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
 // stays whole, and so does a conjunction inside quotes or brackets ("ТОО «Рога и копыта»"). A
@@ -541,6 +562,15 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     return words.size() >= 2 && (is_head_word(words.front(), vocabulary) || is_head_word(words.back(), vocabulary));
   };
   const auto names_one = [&](size_t from, size_t to) { return is_short_entry(from, to) || is_named_by_head(from, to); };
+  // "Department of Tourism and Sport of the Almaty akimat": after a written-out name, a capitalised
+  // field whose head stands only behind an owner link is more of that name, not a second body
+  // ("Department of Education and heads of district akimats" still names two).
+  const auto is_owned_field = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry || !is_upper(code_point_at(piece, from))) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
+    strip_marker(text, vocabulary);
+    return heads_only_an_owner(name_words(text), vocabulary, false);
+  };
   const auto starts_group = [&](size_t from, bool nouns) {
     std::string text = collapse_spaces(std::string_view(piece).substr(from, kGroupLookahead));
     strip_marker(text, vocabulary);
@@ -563,6 +593,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
     if (!names_one(start, joint.at) || !names_one(after, next)) continue;
+    if (!is_short_entry(start, joint.at) && is_owned_field(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
   }
@@ -692,6 +723,8 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   // The words before any bracket, from the folded text when folding kept its length.
   const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
                                                                       : name_words(bare);
+  // "Culture and Sports of the akimat" after a comma: fields of the name before it, and its owner.
+  if (heads_only_an_owner(words, vocabulary, true)) return false;
   // An adjective in the nominative opening a name of two words or more names a body by itself,
   // head noun or none ("районная библиотека", "городская больница"; vocabulary
   // agency.nominative_ending): a name's words after a comma go on in the genitive.
@@ -745,6 +778,25 @@ bool ends_in_head(std::string_view piece, const Vocabulary& vocabulary, bool sha
          (!shared || ends_in_one_of(words.back(), "agency.head_plural_ending", vocabulary));
 }
 
+// Whether a piece ends in a head after fields listed with a conjunction: "архивтер және құжаттама
+// басқармасы", "Archives and Documentation Department".
+// Only a plain written-out name: one that opens with an abbreviation, a quoted name or a legal
+// form ("MIN and other interested government agencies") names a body of its own before the head.
+bool ends_in_listed_head(std::string_view piece, const Vocabulary& vocabulary) {
+  if (!ends_in_head(piece, vocabulary, false)) return false;
+  std::string bare = collapse_spaces(piece);
+  strip_marker(bare, vocabulary);
+  if (has_quote_mark(bare) || has_initials(bare) || legal_form_of(bare, vocabulary) != LegalForm::none) return false;
+  for (std::string_view word : split(bare, ' ')) {
+    if (is_abbreviation(word)) return false;
+  }
+  const std::vector<std::string> words = name_words(piece);
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  return std::any_of(words.begin() + 1, words.end() - 1, [&](const std::string& word) {
+    return std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
+  });
+}
+
 // Whether a piece's last word is in the Kazakh genitive ("облыстардың").
 bool ends_in_genitive(std::string_view piece, const Vocabulary& vocabulary) {
   const std::vector<std::string> words = name_words(piece);
@@ -761,7 +813,11 @@ bool ends_in_genitive(std::string_view piece, const Vocabulary& vocabulary) {
 // органдары") or the head is plural with its possessive ending ("облыстық білім, денсаулық
 // сақтау басқармалары"; vocabulary agency.genitive_ending, agency.head_plural_ending); a
 // Russian name ending in its head ("Союз муниципалитетов, местные исполнительные органы") has
-// neither. Any other piece stays an entry ("Министерство финансов, Казгидромет").
+// neither. A singular head after fields listed with a conjunction is shared too ("облыстық
+// мәдениет, архивтер және құжаттама басқармасы": the pieces before it are more of the fields),
+// unless a piece before it ends in a possessive (agency.possessive_ending), a noun phrase of its
+// own ("облыс әкімінің орынбасары, білім және спорт бөлімі"). Any other piece stays an entry
+// ("Министерство финансов, Казгидромет").
 std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabulary& vocabulary) {
   if (pieces.size() < 2) return pieces;
   const auto lower_start = [](const std::string& text) { return !text.empty() && is_lower_letter(code_point_at(text, 0)); };
@@ -785,9 +841,12 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   size_t run_end = 0;
   bool head_any = false;
   bool head_shared = false;
+  bool head_listed = false;  // and the run's pieces are bare fields it heads
   for (size_t k = 0; k < pieces.size(); ++k) {
     Piece& piece = pieces[k];
-    if (!bodies[k] && piece.after_comma && !out.empty() && open && (continued || lower_start(piece.text))) {
+    // A piece in capitals goes on only when its words say it is fields and their owner.
+    if (!bodies[k] && piece.after_comma && !out.empty() && open &&
+        (continued || lower_start(piece.text) || heads_only_an_owner(name_words(piece.text), vocabulary, true))) {
       append(out.back(), piece);
       open = !ends_closed(piece.text);
       continued = true;
@@ -801,8 +860,13 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
         const bool closes = run_end < pieces.size() && pieces[run_end].after_comma;
         head_any = closes && ends_in_head(pieces[run_end].text, vocabulary, false);
         head_shared = closes && ends_in_head(pieces[run_end].text, vocabulary, true);
+        head_listed = head_any && ends_in_listed_head(pieces[run_end].text, vocabulary);
+        for (size_t m = k; m < run_end && head_listed; ++m) {
+          const std::vector<std::string> words = name_words(pieces[m].text);
+          head_listed = !words.empty() && !ends_in_one_of(words.back(), "agency.possessive_ending", vocabulary);
+        }
       }
-      if (head_shared || (head_any && ends_in_genitive(piece.text, vocabulary))) {
+      if (head_shared || head_listed || (head_any && ends_in_genitive(piece.text, vocabulary))) {
         for (size_t m = k + 1; m <= run_end; ++m) append(piece, pieces[m]);
         out.push_back(std::move(piece));
         open = false;
@@ -858,7 +922,16 @@ void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
   if (legal_form_of(name, vocabulary) != LegalForm::none || has_initials(name) || has_quote_mark(name)) return;
   const std::vector<std::string> words = words_of(fold_case(name));
   if (std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); })) return;
-  agency.abbr = name.substr(0, space);
+  // The country's short form beside one abbreviation is part of it ("ҚР ДСМ", "МЗ РК"): the
+  // whole is the body's abbreviation, as glossaries print it, not "ҚР" qualified by "ДСМ".
+  const std::string_view second = std::string_view(name).substr(space + 1);
+  const auto is_country = [&](std::string_view word) {
+    const std::vector<std::string>& countries = vocabulary.phrases("agency.country");
+    return std::find(countries.begin(), countries.end(), fold_case(word)) != countries.end();
+  };
+  const bool paired = second.find(' ') == std::string_view::npos && is_abbreviation(second) &&
+                      is_country(std::string_view(name).substr(0, space)) != is_country(second);
+  agency.abbr = paired ? name : name.substr(0, space);
   agency.name.reset();
 }
 

@@ -29,6 +29,14 @@
 //   agency.nominative_ending                              an adjective ending of the nominative ("ая"):
 //                                                         a piece after a comma opening with it names a
 //                                                         body ("…, районная библиотека"; agencies.h)
+//   agency.possessive_ending                              a Kazakh possessive ("ы"): a piece ending in it
+//                                                         is a noun phrase of its own, no field of the
+//                                                         head after the comma (agencies.cpp)
+//   agency.owner_link                                     "of" before a name's owner: fields listed before
+//                                                         it are one name with the head before the comma
+//                                                         or "and" ("…Culture, Culture and Sports of the akimat")
+//   agency.country                                        the country's short form ("ҚР", "РК"): with one
+//                                                         abbreviation beside it, one abbreviation ("ҚР ДСМ")
 //   agency.genitive_ending, agency.head_plural_ending     Kazakh endings ("ның"; "лары"): pieces before
 //                                                         a comma in the genitive, or before a head in
 //                                                         the plural with its possessive, share that

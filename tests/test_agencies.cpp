@@ -633,3 +633,42 @@ TEST_CASE("a plural noun for bodies of a kind opening a piece after a comma is a
   // Words that complete a name still go on it.
   CHECK(dump("отдел предпринимательства, сельского хозяйства и ветеринарии района").size() == 1);
 }
+
+TEST_CASE("the country's short form beside one abbreviation is part of that abbreviation, not a body it qualifies",
+          "[agencies]") {
+  CHECK(dump("ДСБ, ҚР ДСМ (келісім бойынша)") ==
+        std::vector<std::string>{"ДСБ|agency|ДСБ|-|", "ҚР ДСМ (келісім бойынша)|agency|ҚР ДСМ|-|agreed"});
+  CHECK(dump("МЗ РК, МВД РК") == std::vector<std::string>{"МЗ РК|agency|МЗ РК|-|", "МВД РК|agency|МВД РК|-|"});
+  CHECK(dump("RK MoH") == std::vector<std::string>{"RK MoH|agency|RK MoH|-|"});
+  // Two bodies' abbreviations are a sub-body and its owner: the first is the body.
+  CHECK(dump("КГД МФ") == std::vector<std::string>{"КГД МФ|agency|КГД|-|"});
+  // The country alone, or with words, stays as it was read.
+  CHECK(dump("МИО РК областей") == std::vector<std::string>{"МИО РК областей|agency|МИО|-|"});
+}
+
+TEST_CASE("a head after fields listed with a conjunction is shared by the bare field before the comma: one agency",
+          "[agencies]") {
+  CHECK(dump("облыстық мәдениет, архивтер және құжаттама басқармасы") ==
+        std::vector<std::string>{"облыстық мәдениет, архивтер және құжаттама басқармасы|agency|-|облыстық мәдениет, архивтер және "
+                                 "құжаттама басқармасы|"});
+  CHECK(dump("мәдениет, тілдерді дамыту және спорт бөлімі (келісім бойынша)").size() == 1);
+  CHECK(dump("Culture, Archives and Documentation Department").size() == 1);
+  // A piece ending in a possessive is a noun phrase of its own; a head with no list is the piece's own.
+  CHECK(dump("облыс әкімінің орынбасары, білім және спорт бөлімі").size() == 2);
+  CHECK(dump("облыс әкімінің орынбасары, мәдениет басқармасы").size() == 2);
+}
+
+TEST_CASE("English fields listed before 'of' and their owner are one name with the head before the comma or 'and'",
+          "[agencies]") {
+  CHECK(dump("Department of Physical Culture, Culture and Sports of the akimat") ==
+        std::vector<std::string>{"Department of Physical Culture, Culture and Sports of the akimat|agency|-|Department of "
+                                 "Physical Culture, Culture and Sports of the akimat|"});
+  CHECK(dump("Department of Tourism and Sport of the Almaty akimat, MIA").size() == 2);
+  CHECK(dump("Department of Tourism and Sport of the Almaty akimat").size() == 1);
+  // "of" before the list, a head before "of", a body before "and", or a lower-case person: bodies of their own.
+  CHECK(dump("national companies, Union of Municipalities and other interested government agencies").size() == 3);
+  CHECK(dump("Ministry of Culture, Department of Education of the akimat").size() == 2);
+  CHECK(dump("MIA and Union of Municipalities").size() == 2);
+  CHECK(dump("Department of Education and heads of district akimats").size() == 2);
+  CHECK(dump("MIA and Sport of the akimat").size() == 2);
+}
