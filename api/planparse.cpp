@@ -9,9 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/source.h"
+#include "parsers/context.h"
 #include "parsers/pipeline.h"
-#include "parsers/registry.h"
-#include "parsers/vocabulary.h"
 #include "schema/emit.h"
 #include "schema/json_input.h"
 
@@ -20,19 +19,10 @@ namespace {
 
 Result<Plan> parse_with(Result<Source> source, const Options& options) {
   if (!source.ok()) return source.error();
-  Result<Vocabulary> custom_vocabulary = Vocabulary{};
-  if (!options.vocabulary_directory.empty()) {
-    custom_vocabulary = load_vocabulary_directory(options.vocabulary_directory);
-    if (!custom_vocabulary.ok()) return custom_vocabulary.error();
-  }
-  Result<Registry> custom_registry = Registry{};
-  if (!options.registry_file.empty()) {
-    custom_registry = load_registry_file(options.registry_file);
-    if (!custom_registry.ok()) return custom_registry.error();
-  }
-  return parse_source(source.value(),
-                      options.vocabulary_directory.empty() ? builtin_vocabulary() : custom_vocabulary.value(),
-                      options.registry_file.empty() ? builtin_registry() : custom_registry.value());
+  // The CLI's one way to load the settings (parsers/context.h).
+  Result<ParseContext> context = load_parse_context(options.vocabulary_directory, options.registry_file);
+  if (!context.ok()) return context.error();
+  return parse_source(source.value(), context.value());
 }
 
 // Reading and decoding hold the input two or three times over: memory may run out there too,

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/diagnostic.h"
+#include "parsers/context.h"
 #include "schema/emit.h"
 #include "schema/plan.h"
 
@@ -231,13 +232,15 @@ struct LoadedPlan {
 };
 
 // Reads `path` ("-" for stdin) as planparse's JSON output when its first non-space character is
-// '{' and it parses as JSON; otherwise as a document through the parse pipeline.
+// '{' and it parses as JSON; otherwise as a document through the parse pipeline with the
+// context's vocabulary and registry (parsers/context.h). JSON is taken as written, except that
+// a plan of schema 1.0 (no agency ids) has its agencies linked with the context's registry.
 // Failures: those of read_source and parse_source, and not_a_plan for JSON that breaks the plan
 // schema (the message names the first violation's pointer).
-Result<LoadedPlan> load_plan(const std::string& path);
+Result<LoadedPlan> load_plan(const std::string& path, const ParseContext& context = {});
 
 // The same from bytes already in memory; `name` is used as given.
-Result<LoadedPlan> load_plan_bytes(std::string name, std::string bytes);
+Result<LoadedPlan> load_plan_bytes(std::string name, std::string bytes, const ParseContext& context = {});
 
 // ---- 2. Align ----------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ bool starts_like_json(const std::string& text) {
   return false;
 }
 
-Result<LoadedPlan> load(Result<Source> read) {
+Result<LoadedPlan> load(Result<Source> read, const ParseContext& context) {
   if (!read.ok()) return read.error();
   const Source& source = read.value();
   if (starts_like_json(source.text)) {
@@ -37,13 +37,14 @@ Result<LoadedPlan> load(Result<Source> read) {
       Result<Plan> plan = plan_from_json(document);
       if (!plan.ok()) return plan.error();
       // A plan saved before agencies had ids gets them now, so that it compares with a new one
-      // by body, as two plans read today do.
-      if (upgraded_from_1_0(document)) link_agencies(plan.value(), builtin_registry());
+      // by body, as two plans read today do: from the run's registry, the one the other side's
+      // document is linked with.
+      if (upgraded_from_1_0(document)) link_agencies(plan.value(), context.registry());
       DiffSide side{source.name, source.sha256, "json", plan.value().activities.size(), plan.value().language};
       return LoadedPlan{std::move(plan).value(), std::move(side)};
     }
   }
-  Result<Plan> plan = parse_source(source);
+  Result<Plan> plan = parse_source(source, context);
   if (!plan.ok()) return plan.error();
   DiffSide side{source.name, source.sha256, source.format, plan.value().activities.size(), plan.value().language};
   return LoadedPlan{std::move(plan).value(), std::move(side)};
@@ -51,10 +52,12 @@ Result<LoadedPlan> load(Result<Source> read) {
 
 }  // namespace
 
-Result<LoadedPlan> load_plan(const std::string& path) { return load(read_source(path)); }
+Result<LoadedPlan> load_plan(const std::string& path, const ParseContext& context) {
+  return load(read_source(path), context);
+}
 
-Result<LoadedPlan> load_plan_bytes(std::string name, std::string bytes) {
-  return load(decode_source(std::move(name), std::move(bytes)));
+Result<LoadedPlan> load_plan_bytes(std::string name, std::string bytes, const ParseContext& context) {
+  return load(decode_source(std::move(name), std::move(bytes)), context);
 }
 
 }  // namespace planparse

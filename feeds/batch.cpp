@@ -107,7 +107,7 @@ BatchItem process_input(const std::string& path, const BatchOptions& options, co
     slot.unchanged = true;
     return slot;
   }
-  Result<Plan> plan = parse_source(source.value());
+  Result<Plan> plan = parse_source(source.value(), options.context);
   if (!plan.ok()) {
     slot.error = failure_line(path, plan.error());
     slot.code = plan.error().code;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ingest/source.h"
+#include "parsers/context.h"
 #include "schema/plan.h"
 
 namespace planparse::feeds {
@@ -34,6 +35,8 @@ struct BatchOptions {
   bool strict = false;  // a plan with error-severity diagnostics fails (pipeline.h strict_failure)
   bool csv_raw = false;  // csv: keep formula-leading cells as they are (csv.h)
   DecodeOptions decode;
+  ParseContext context;  // the vocabulary and registry every input is parsed with (--vocab, --registry),
+                         // shared read-only by the workers
 };
 
 struct BatchProgress {

@@ -322,6 +322,10 @@ Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary, co
   }
 }
 
+Result<Plan> parse_source(const Source& source, const ParseContext& context) {
+  return parse_source(source, context.vocabulary(), context.registry());
+}
+
 std::optional<Failure> strict_failure(const Plan& plan) {
   const auto is_error = [](const Diagnostic& d) { return d.severity == Severity::error; };
   const auto first = std::find_if(plan.diagnostics.begin(), plan.diagnostics.end(), is_error);

@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "ingest/source.h"
+#include "parsers/context.h"
 #include "parsers/registry.h"
 #include "parsers/vocabulary.h"
 #include "schema/plan.h"
@@ -33,6 +34,9 @@ namespace planparse {
 // their own (load_vocabulary_directory). `registry` likewise (load_registry_file).
 Result<Plan> parse_source(const Source& source, const Vocabulary& vocabulary = builtin_vocabulary(),
                           const Registry& registry = builtin_registry());
+
+// The same with the run's context (parsers/context.h): its vocabulary and registry.
+Result<Plan> parse_source(const Source& source, const ParseContext& context);
 
 // For pipelines that must not ingest doubtful data (`parse --strict`, `batch --strict`): a plan
 // with error-severity diagnostics as a failure that counts them and names the first (its code,

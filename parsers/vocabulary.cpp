@@ -178,8 +178,8 @@ Result<Vocabulary> load_vocabulary_directory(const std::string& directory) {
   for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
     if (it->path().extension() == ".tsv") files.push_back(it->path());
   }
-  if (error) return Failure{Code::io_error, "cannot read the vocabulary directory: " + error.message(), ""};
-  if (files.empty()) return Failure{Code::io_error, "the vocabulary directory holds no .tsv file", ""};
+  if (error) return Failure{Code::io_error, "cannot read the vocabulary directory " + directory + ": " + error.message(), ""};
+  if (files.empty()) return Failure{Code::io_error, "the vocabulary directory " + directory + " holds no .tsv file", ""};
   std::sort(files.begin(), files.end());  // the same merge order whatever the file system's
   Vocabulary all;
   for (const fs::path& file : files) {

@@ -7,7 +7,7 @@
 // (README's table) and the kebab-case code of ingest/diagnostic.h. The Python side raises.
 //
 // What each function stands on: parsing, emitting and validating mirror `planparse parse`
-// (tools/planparse.cpp run_parse: vocabulary and registry loaded first, the output checked
+// (tools/planparse.cpp run_parse: the context loaded first (parsers/context.h), the output checked
 // against the schema), the batch's per-input work and input walk are the batch's own
 // (feeds/batch.h process_input, collect_inputs), the rows are feeds/relational.h's flatten,
 // the SQLite writer feeds/sqlite.h, the diff diff/diff.h. The public header api/planparse.h has
@@ -41,9 +41,8 @@
 #include "feeds/relational.h"
 #include "feeds/sqlite.h"
 #include "ingest/source.h"
+#include "parsers/context.h"
 #include "parsers/pipeline.h"
-#include "parsers/registry.h"
-#include "parsers/vocabulary.h"
 #include "schema/emit.h"
 #include "schema/json_input.h"
 #include "schema/plan_json.h"
@@ -110,26 +109,16 @@ Parsed parse_with(Read read, const ParseRequest& request) {
     return out;
   };
   try {
-    planparse::Result<planparse::Vocabulary> custom = planparse::Vocabulary{};
-    if (!request.vocab.empty()) {
-      custom = planparse::load_vocabulary_directory(request.vocab);
-      if (!custom.ok()) return fail(kUsage, custom.error());
-    }
-    const planparse::Vocabulary& vocabulary = request.vocab.empty() ? planparse::builtin_vocabulary() : custom.value();
-    planparse::Result<planparse::Registry> custom_registry = planparse::Registry{};
-    if (!request.registry.empty()) {
-      custom_registry = planparse::load_registry_file(request.registry);
-      if (!custom_registry.ok()) return fail(kUsage, custom_registry.error());
-    }
-    const planparse::Registry& registry =
-        request.registry.empty() ? planparse::builtin_registry() : custom_registry.value();
+    const planparse::Result<planparse::ParseContext> context =
+        planparse::load_parse_context(request.vocab, request.registry);
+    if (!context.ok()) return fail(kUsage, context.error());
     planparse::Result<planparse::Source> source = read(planparse::DecodeOptions{request.encoding, request.max_bytes});
     if (!source.ok()) {
       const planparse::Code code = source.error().code;
       return fail(code == planparse::Code::unknown_encoding ? kUsage : code == planparse::Code::io_error ? kIo : kInvalid,
                   source.error());
     }
-    planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary, registry);
+    planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), context.value());
     if (!plan.ok()) {
       return fail(plan.error().code == planparse::Code::out_of_memory ? kInternal : kInvalid, plan.error());
     }

@@ -312,3 +312,131 @@ TEST_CASE("process_input gives the line batch writes, a failure's line and code,
   CHECK(empty.error->rfind(box.file("in/empty.txt").string() + ": ", 0) == 0);
   CHECK(empty.sha256.empty());  // read_source refused it: no bytes to fingerprint
 }
+
+// ---- --vocab and --registry: the run's context, for every input (issue 16) ----------------------
+
+namespace {
+
+// A copy of the built-in vocabularies in `dir`, with `extra` rows added to en.tsv.
+void copy_vocabulary(const fs::path& dir, const std::string& extra) {
+  fs::create_directories(dir);
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
+    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), dir / entry.path().filename());
+  }
+  std::ofstream(dir / "en.tsv", std::ios::app) << extra;
+}
+
+}  // namespace
+
+TEST_CASE("batch --vocab reads every input with the user's vocabulary, on every worker", "[batch][vocabulary]") {
+  Sandbox box;
+  // Neither the header word nor the deadline phrase is in the built-in vocabulary.
+  copy_vocabulary(box.file("vocab"), "header.deadline\tTarget window\nrecurrence.annual\tyear after year\n");
+  fs::create_directories(box.file("in"));
+  constexpr int kPlans = 8;
+  for (int i = 1; i <= kPlans; ++i) {
+    box.write("in/plan" + std::to_string(i) + ".txt",
+              "A plan\n\nName\n\nTarget window\n\nAgencies in charge\n\n1\n\nDo thing " + std::to_string(i) +
+                  "\n\nyear after year\n\nMIA\n");
+  }
+
+  // Without it the column is kept, unnamed, with a warning, and no deadline is read.
+  const Run builtin = box.run({"batch", "in", "-j4"});
+  REQUIRE(builtin.exit_code == 0);
+  const std::vector<std::string> unnamed = lines_of(builtin.out);
+  REQUIRE(unnamed.size() == kPlans);
+  for (const std::string& line : unnamed) {
+    const nlohmann::json plan = parse_json(line);
+    CHECK(plan["columns"][2]["role"] == "other");
+    CHECK(plan["diagnostics"][0]["code"] == "unknown-column");
+  }
+
+  const Run custom = box.run({"batch", "in", "-j4", "--vocab", "vocab"});
+  INFO(custom.err);
+  REQUIRE(custom.exit_code == 0);
+  const std::vector<std::string> lines = lines_of(custom.out);
+  REQUIRE(lines.size() == kPlans);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    INFO(i);
+    const nlohmann::json plan = parse_json(lines[i]);
+    CHECK(plan["columns"][2]["role"] == "deadline");
+    CHECK(plan["activities"][0]["outcomes"][0]["deadline"]["recurrence"] == "annual");
+    // Each line is what `parse --vocab` prints for its file.
+    const Run parse = box.run({"parse", "--compact", "--vocab", "vocab", "in/plan" + std::to_string(i + 1) + ".txt"});
+    CHECK(lines[i] + "\n" == parse.out);
+  }
+}
+
+TEST_CASE("batch --registry links every input's agencies with the user's registry", "[batch][registry]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) {
+    box.write(std::string("in/") + name,
+              std::string("A plan\n\nName\n\nDeadline\n\nAgencies in charge\n\n1\n\nDo ") + name +
+                  "\n\nannually\n\nMMG, Ministry of Finance of the Republic of Kazakhstan\n\nAbbreviations:\n\n"
+                  "MMG - Ministry of Magic of the Republic of Kazakhstan\n");
+  }
+  fs::copy_file(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "registry" / "agencies.tsv", box.file("agencies.tsv"));
+  std::ofstream(box.file("agencies.tsv"), std::ios::app)
+      << "magic\tbody\ten\tMMG\tMinistry of Magic of the Republic of Kazakhstan\tcurrent\n";
+
+  const Run builtin = box.run({"batch", "in", "-j2"});
+  REQUIRE(builtin.exit_code == 0);
+  for (const std::string& line : lines_of(builtin.out)) {
+    CHECK(parse_json(line)["activities"][0]["agencies"][0]["id"].is_null());
+  }
+
+  const Run custom = box.run({"batch", "in", "-j2", "--registry", "agencies.tsv", "--to", "sqlite", "-o", "plans.db"});
+  INFO(custom.err);
+  REQUIRE(custom.exit_code == 0);
+  CHECK(query(box.file("plans.db"), "SELECT COUNT(*) FROM agencies WHERE agency_id = 'magic'") == 3);
+  CHECK(query(box.file("plans.db"), "SELECT COUNT(*) FROM agencies WHERE agency_id = 'mf'") == 3);
+}
+
+TEST_CASE("batch with a malformed --vocab or a missing --registry exits 2 with one line naming the file and reads no input",
+          "[batch][vocabulary][registry]") {
+  Sandbox box;
+  copy_samples(box.file("in"));
+  fs::create_directory(box.file("vocab"));
+  box.write("vocab/en.tsv", "header.name\tName\nno tab on this row\n");
+  const Run malformed = box.run({"batch", "in", "--vocab", "vocab", "-o", "plans.jsonl"});
+  CHECK(malformed.exit_code == 2);
+  CHECK(malformed.out.empty());
+  CHECK(is_one_line(malformed.err));
+  CHECK(malformed.err.find("en.tsv") != std::string::npos);
+  CHECK(malformed.err.find("line 2") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.file("plans.jsonl")));
+
+  const Run missing = box.run({"batch", "in", "--vocab", "no-such-dir"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(is_one_line(missing.err));
+  CHECK(missing.err.find("no-such-dir") != std::string::npos);
+
+  const Run registry = box.run({"batch", "in", "--registry", "no-such-registry.tsv"});
+  CHECK(registry.exit_code == 2);
+  CHECK(registry.out.empty());
+  CHECK(is_one_line(registry.err));
+  CHECK(registry.err.find("no-such-registry.tsv") != std::string::npos);
+}
+
+TEST_CASE("process_input parses with the context of its options", "[batch][registry]") {
+  Sandbox box;
+  box.write("plan.txt", "A plan\n\nName\n\nDeadline\n\nAgencies in charge\n\n1\n\nDo it\n\nannually\n\nMMG\n\n"
+                        "Abbreviations:\n\nMMG - Ministry of Magic of the Republic of Kazakhstan\n");
+  fs::copy_file(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "registry" / "agencies.tsv", box.file("agencies.tsv"));
+  std::ofstream(box.file("agencies.tsv"), std::ios::app)
+      << "magic\tbody\ten\tMMG\tMinistry of Magic of the Republic of Kazakhstan\tcurrent\n";
+  planparse::feeds::BatchOptions options;
+  options.target = planparse::feeds::Target::sqlite;
+  const planparse::feeds::BatchItem builtin = planparse::feeds::process_input(box.file("plan.txt").string(), options, {});
+  REQUIRE(builtin.plan);
+  CHECK_FALSE(builtin.plan->activities.at(0).agencies.at(0).id);
+
+  planparse::Result<planparse::ParseContext> context = planparse::load_parse_context("", box.file("agencies.tsv").string());
+  REQUIRE(context.ok());
+  options.context = context.value();
+  const planparse::feeds::BatchItem custom = planparse::feeds::process_input(box.file("plan.txt").string(), options, {});
+  REQUIRE(custom.plan);
+  CHECK(custom.plan->activities.at(0).agencies.at(0).id == std::optional<std::string>("magic"));
+}

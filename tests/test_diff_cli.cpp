@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -315,4 +316,127 @@ TEST_CASE("diff reads JSON that an earlier planparse wrote (schema 1.0, no ids) 
   INFO(run.out << run.err);
   CHECK(run.exit_code == 0);  // the ids it lacked are the ones the document gives today
   CHECK(planparse::validate_plan(nlohmann::json(old_plan)).size() > 0);  // as it is, 1.0 is not 1.1
+}
+
+// ---- --vocab and --registry: the sides that are documents are parsed as `parse` would (issue 16) --
+
+namespace {
+
+// A one-activity plan whose agency is `abbr`, defined in its glossary as `name`.
+std::string magic_plan(const std::string& abbr, const std::string& name) {
+  return "A plan\n\nName\n\nDeadline\n\nAgencies in charge\n\n1\n\nDo it\n\nannually\n\n" + abbr +
+         ", Ministry of Finance of the Republic of Kazakhstan\n\nAbbreviations:\n\n" + abbr + " - " + name + "\n";
+}
+
+// A copy of the built-in registry with the rows `extra` added.
+void copy_registry(const Sandbox& box, const std::string& extra) {
+  fs::copy_file(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "registry" / "agencies.tsv", box.file("agencies.tsv"));
+  std::ofstream(box.file("agencies.tsv"), std::ios::app) << extra;
+}
+
+}  // namespace
+
+TEST_CASE("diff --registry links the documents' agencies to the user's registry: a body renamed between versions is one agency",
+          "[diff][cli][registry]") {
+  Sandbox box;
+  box.write("old.txt", magic_plan("MMG", "Ministry of Magic of the Republic of Kazakhstan"));
+  box.write("new.txt", magic_plan("MWW", "Ministry of Wizardry of the Republic of Kazakhstan"));
+  copy_registry(box, "magic\tbody\ten\tMMG\tMinistry of Magic of the Republic of Kazakhstan\tformer\n"
+                     "magic\tbody\ten\tMWW\tMinistry of Wizardry of the Republic of Kazakhstan\tcurrent\n");
+
+  // The agencies' change of the one activity.
+  const auto agencies = [](const nlohmann::json& diff) {
+    REQUIRE(diff["changes"].size() == 1);
+    for (const nlohmann::json& field : diff["changes"][0]["fields"]) {
+      if (field["field"] == "agencies") return field;
+    }
+    FAIL("no agencies field");
+    return nlohmann::json();
+  };
+
+  // The built-in registry knows neither: one agency removed, another added.
+  const Run builtin = box.run({"diff", "old.txt", "new.txt"});
+  INFO(builtin.out << builtin.err);
+  REQUIRE(builtin.exit_code == 1);
+  const nlohmann::json apart = agencies(parse_json(builtin.out));
+  CHECK(apart["removed"].size() == 1);
+  CHECK(apart["added"].size() == 1);
+  CHECK(apart["reworded"].empty());
+
+  // The user's registry gives both names one id: the same agency, reworded.
+  const Run custom = box.run({"diff", "old.txt", "new.txt", "--registry", "agencies.tsv"});
+  INFO(custom.out << custom.err);
+  CHECK(custom.exit_code == 1);
+  const nlohmann::json diff = parse_json(custom.out);
+  CHECK(planparse::validate_diff(diff).empty());
+  const nlohmann::json same = agencies(diff);
+  CHECK(same["removed"].empty());
+  CHECK(same["added"].empty());
+  REQUIRE(same["reworded"].size() == 1);
+  CHECK(same["reworded"][0]["old"]["id"] == "magic");
+  CHECK(same["reworded"][0]["new"]["id"] == "magic");
+}
+
+TEST_CASE("diff --registry links a 1.0 JSON side's agencies with the user's registry, as the document side's",
+          "[diff][cli][registry]") {
+  Sandbox box;
+  box.write("plan.txt", magic_plan("MMG", "Ministry of Magic of the Republic of Kazakhstan"));
+  copy_registry(box, "magic\tbody\ten\tMMG\tMinistry of Magic of the Republic of Kazakhstan\tcurrent\n");
+  const Run parsed = box.run({"parse", "plan.txt", "--registry", "agencies.tsv"});
+  REQUIRE(parsed.exit_code == 0);
+  // What planparse wrote before the registry: schema 1.0, no "id" keys.
+  nlohmann::ordered_json old_plan = nlohmann::ordered_json::parse(parsed.out);
+  REQUIRE(old_plan["activities"][0]["agencies"][0]["id"] == "magic");
+  old_plan["schema_version"] = "1.0";
+  for (auto& entry : old_plan["abbreviations"]) entry.erase("id");
+  for (auto& activity : old_plan["activities"]) {
+    for (auto& agency : activity["agencies"]) agency.erase("id");
+  }
+  box.write("old.json", old_plan.dump());
+
+  const Run run = box.run({"diff", "old.json", "plan.txt", "--registry", "agencies.tsv"});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);  // both sides' MMG is "magic"
+}
+
+TEST_CASE("diff --vocab reads the document sides with the user's vocabulary", "[diff][cli][vocabulary]") {
+  Sandbox box;
+  fs::create_directory(box.file("vocab"));
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
+    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), box.file("vocab") / entry.path().filename());
+  }
+  std::ofstream(box.file("vocab") / "en.tsv", std::ios::app) << "header.deadline\tTarget window\n"
+                                                              << "recurrence.annual\tyear after year\n";
+  box.write("plan.txt", "A plan\n\nName\n\nTarget window\n\nAgencies in charge\n\n1\n\nDo it\n\nyear after year\n\nMIA\n");
+  const Run parsed = box.run({"parse", "plan.txt", "--vocab", "vocab", "-o", "plan.json"});
+  REQUIRE(parsed.exit_code == 0);
+
+  // Without it the document has no deadline column, and so no deadline, where the JSON has one.
+  const Run builtin = box.run({"diff", "plan.json", "plan.txt"});
+  INFO(builtin.out << builtin.err);
+  CHECK(builtin.exit_code == 1);
+
+  const Run custom = box.run({"diff", "plan.json", "plan.txt", "--vocab", "vocab"});
+  INFO(custom.out << custom.err);
+  CHECK(custom.exit_code == 0);
+}
+
+TEST_CASE("diff with a malformed --vocab or a missing --registry exits 2 with one line naming the file",
+          "[diff][cli][vocabulary][registry]") {
+  Sandbox box;
+  fs::create_directory(box.file("vocab"));
+  box.write("vocab/en.tsv", "header.name\tName\nno tab on this row\n");
+  const Run malformed = box.run({"diff", kOld.string(), kNew.string(), "--vocab", "vocab", "-o", "diff.json"});
+  CHECK(malformed.exit_code == 2);
+  CHECK(malformed.out.empty());
+  CHECK(is_one_line(malformed.err));
+  CHECK(malformed.err.find("en.tsv") != std::string::npos);
+  CHECK(malformed.err.find("line 2") != std::string::npos);
+  CHECK_FALSE(fs::exists(box.file("diff.json")));
+
+  const Run missing = box.run({"diff", kOld.string(), kNew.string(), "--registry", "no-such-registry.tsv"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(is_one_line(missing.err));
+  CHECK(missing.err.find("no-such-registry.tsv") != std::string::npos);
 }

@@ -1,8 +1,11 @@
 // The pipeline end to end on small documents: fields of an activity, metadata, and problems
 // inside a plan reported as diagnostics with their lines while the plan is still produced.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "ingest/source.h"
 #include "parsers/fields.h"
@@ -248,4 +251,35 @@ TEST_CASE("unknown abbreviations past the first 100 are counted in one summary w
   // Rows 51..150 (two warnings each from row 51 on) are left out; the summary stands at the first.
   CHECK(summary.line == unknown[99]->line + 1);
   CHECK(summary.message.find("-" + std::to_string(unknown.front()->line + 149) + ",") != std::string::npos);
+}
+
+TEST_CASE("load_parse_context keeps the built-in words and registry when given no files, and names the file and line of a bad one",
+          "[pipeline][context]") {
+  const Result<ParseContext> builtin = load_parse_context("", "");
+  REQUIRE(builtin.ok());
+  CHECK(&builtin.value().vocabulary() == &builtin_vocabulary());
+  CHECK(&builtin.value().registry() == &builtin_registry());
+  CHECK(&ParseContext{}.vocabulary() == &builtin_vocabulary());
+
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("planparse-context-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "registry.txt") << "# a registry\nmagic\tbody\ten\tMMG\n";
+  const Result<ParseContext> broken = load_parse_context("", (dir / "registry.txt").string());
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().code == Code::invalid_vocabulary);
+  CHECK(broken.error().message.find((dir / "registry.txt").string()) != std::string::npos);
+  CHECK(broken.error().where == "line 2");
+
+  const Result<ParseContext> empty = load_parse_context(dir.string(), "");  // a directory without .tsv files
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().code == Code::io_error);
+  CHECK(empty.error().message.find(dir.string()) != std::string::npos);
+
+  std::ofstream(dir / "en.tsv") << "header.deadline\tTarget window\n";
+  const Result<ParseContext> custom = load_parse_context(dir.string(), "");
+  REQUIRE(custom.ok());
+  CHECK(custom.value().vocabulary().phrases("header.deadline") == std::vector<std::string>{"target window"});
+  CHECK(&custom.value().registry() == &builtin_registry());
+  std::filesystem::remove_all(dir);
 }

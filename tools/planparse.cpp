@@ -4,16 +4,23 @@
 //                   [--registry FILE] [--max-bytes SIZE]
 //   planparse validate FILE.json     check a JSON document against the schema
 //   planparse schema                 print the JSON Schema
-//   planparse batch INPUT... [--to jsonl|csv|sqlite] [-o OUT] [-j N]   many plans -> JSONL, CSV, SQLite
-//   planparse diff OLD NEW [--format json|text|html] [-o OUT] [--color WHEN] [--mode MODE]   what
-//                                    changed between two versions, or where two translations disagree;
-//                                    exit 0 same, 1 different, 2 trouble (like diff(1))
+//   planparse batch INPUT... [--to jsonl|csv|sqlite] [-o OUT] [-j N] [--vocab DIR] [--registry FILE]
+//                                    many plans -> JSONL, CSV, SQLite
+//   planparse diff OLD NEW [--format json|text|html] [-o OUT] [--color WHEN] [--mode MODE]
+//                  [--vocab DIR] [--registry FILE]   what changed between two versions, or where
+//                                    two translations disagree; exit 0 same, 1 different, 2 trouble
+//                                    (like diff(1))
 // --encoding names the input's charset and wins over a BOM and a <meta> declaration; without
-// it the charset is detected (ingest/charset.h).
+// it the charset is detected (ingest/charset.h). --vocab and --registry mean the same to parse,
+// batch and diff: they are loaded once, by load_parse_context (parsers/context.h), into the
+// context every document of the run is parsed with (diff: the sides that are documents, and
+// the agency ids of a 1.0 JSON side).
 // Exit codes: 0 ok; 1 the input is not a plan, or the JSON is invalid, or (--strict) the plan has
 // error-severity diagnostics; 2 usage (an unknown
 // --encoding name and an unreadable or malformed --vocab directory or --registry included); 3 I/O;
-// 4 internal error (planparse's output broke its own schema). Tested by test_cli.cpp.
+// 4 internal error (planparse's output broke its own schema). A bad --vocab or --registry is exit 2
+// for batch as for parse (and for diff, whose trouble is 2). Tested by test_cli.cpp,
+// test_batch.cpp, test_diff_cli.cpp.
 #include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +38,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -41,6 +49,7 @@
 #include "diff/diff.h"
 #include "feeds/batch.h"
 #include "feeds/output.h"
+#include "parsers/context.h"
 #include "parsers/pipeline.h"
 #include "planparse/version.h"
 #include "schema/emit.h"
@@ -60,6 +69,33 @@ int fail(const std::string& file, const std::string& what, const std::string& wh
   return code;
 }
 
+// A failure that names its file in its message (parsers/context.h): one line, `where` after it.
+int fail(const planparse::Failure& failure, int code) {
+  std::string line = failure.message;
+  if (!failure.where.empty()) line += " at " + failure.where;
+  std::cerr << "planparse: " << planparse::feeds::one_line(line) << "\n";
+  return code;
+}
+
+// --vocab DIR and --registry FILE, as parse, batch and diff take them.
+struct ContextRequest {
+  std::string vocabulary_directory;  // empty: the built-in vocabularies
+  std::string registry_file;         // empty: the built-in registry
+};
+
+void add_context_options(CLI::App* command, ContextRequest& request) {
+  command
+      ->add_option("--vocab", request.vocabulary_directory,
+                   "Read the vocabularies (header words, month names, deadline phrases, markers) from the "
+                   "<language>.tsv files in DIR instead of the built-in ones; start from a copy of parsers/vocab/")
+      ->type_name("DIR");
+  command
+      ->add_option("--registry", request.registry_file,
+                   "Link agencies to the ids of this registry of government bodies instead of the built-in "
+                   "one; start from a copy of parsers/registry/agencies.tsv")
+      ->type_name("FILE");
+}
+
 // Checks -o before any work: a device, FIFO, socket or directory is refused untouched.
 std::optional<planparse::Failure> unusable_output(const std::string& output) {
   if (output.empty()) return std::nullopt;
@@ -69,21 +105,10 @@ std::optional<planparse::Failure> unusable_output(const std::string& output) {
 }
 
 int run_parse(const std::string& input, const std::string& output, bool compact, bool strict, const std::string& encoding,
-              const std::string& vocab_directory, const std::string& registry_file, size_t max_bytes) {
-  planparse::Result<planparse::Vocabulary> custom = planparse::Vocabulary{};
-  if (!vocab_directory.empty()) {
-    custom = planparse::load_vocabulary_directory(vocab_directory);
-    if (!custom.ok()) return fail(vocab_directory, custom.error().message, custom.error().where, kUsage);
-  }
-  const planparse::Vocabulary& vocabulary = vocab_directory.empty() ? planparse::builtin_vocabulary() : custom.value();
-  planparse::Result<planparse::Registry> custom_registry = planparse::Registry{};
-  if (!registry_file.empty()) {
-    custom_registry = planparse::load_registry_file(registry_file);
-    if (!custom_registry.ok()) {
-      return fail(registry_file, custom_registry.error().message, custom_registry.error().where, kUsage);
-    }
-  }
-  const planparse::Registry& registry = registry_file.empty() ? planparse::builtin_registry() : custom_registry.value();
+              const ContextRequest& settings, size_t max_bytes) {
+  const planparse::Result<planparse::ParseContext> context =
+      planparse::load_parse_context(settings.vocabulary_directory, settings.registry_file);
+  if (!context.ok()) return fail(context.error(), kUsage);
   if (const std::optional<planparse::Failure> refused = unusable_output(output)) {
     return fail(output, "cannot write: " + refused->message, "", kIo);
   }
@@ -94,7 +119,7 @@ int run_parse(const std::string& input, const std::string& output, bool compact,
     if (failure.code == planparse::Code::unknown_encoding) return fail("--encoding", failure.message, "", kUsage);
     return fail(shown, failure.message, failure.where, failure.code == planparse::Code::io_error ? kIo : kInvalid);
   }
-  planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), vocabulary, registry);
+  planparse::Result<planparse::Plan> plan = planparse::parse_source(source.value(), context.value());
   if (!plan.ok()) {
     const bool memory = plan.error().code == planparse::Code::out_of_memory;
     return fail(shown, plan.error().message, plan.error().where, memory ? kInternal : kInvalid);
@@ -176,6 +201,7 @@ struct BatchRequest {
   bool verbose = false;
   std::string encoding;
   size_t max_bytes = planparse::kDefaultMaxBytes;
+  ContextRequest context;
 };
 
 // One live line on stderr, rewritten in place: files done, rates, failures, time left.
@@ -223,6 +249,11 @@ int run_batch_command(const BatchRequest& request) {
   options.strict = request.strict;
   options.csv_raw = request.csv_raw;
   options.decode = planparse::DecodeOptions{request.encoding, request.max_bytes};
+  // Loaded once for every input and worker; a bad one stops the batch before any input is read.
+  planparse::Result<planparse::ParseContext> context =
+      planparse::load_parse_context(request.context.vocabulary_directory, request.context.registry_file);
+  if (!context.ok()) return fail(context.error(), kUsage);
+  options.context = std::move(context).value();
 
   std::vector<std::string> ignored;
   planparse::Result<std::vector<std::string>> inputs = feeds::collect_inputs(request.inputs, std::cin, &ignored);
@@ -267,14 +298,18 @@ struct DiffRequest {
   std::string output;
   std::string color = "auto";  // "auto" (a terminal, unless NO_COLOR is set), "always", "never"
   std::string mode = "auto";   // "auto" (translations when the languages differ), "versions", "translations"
+  ContextRequest context;
 };
 
 int run_diff(const DiffRequest& request) {
   if (request.old_path == "-" && request.new_path == "-") {
     return fail("<stdin>", "only one side of diff can be read from stdin", "", kTrouble);
   }
-  planparse::Result<planparse::LoadedPlan> sides[] = {planparse::load_plan(request.old_path),
-                                                      planparse::load_plan(request.new_path)};
+  const planparse::Result<planparse::ParseContext> context =
+      planparse::load_parse_context(request.context.vocabulary_directory, request.context.registry_file);
+  if (!context.ok()) return fail(context.error(), kTrouble);
+  planparse::Result<planparse::LoadedPlan> sides[] = {planparse::load_plan(request.old_path, context.value()),
+                                                      planparse::load_plan(request.new_path, context.value())};
   const std::string* paths[] = {&request.old_path, &request.new_path};
   for (int k = 0; k < 2; ++k) {
     if (sides[k].ok()) continue;
@@ -349,7 +384,7 @@ int main(int argc, char** argv) {
       "SIZE");
   app.footer(
       "Exit codes: 0 ok; 1 the input is not a plan or the JSON is invalid; 2 usage (an unknown\n"
-      "--encoding or a bad --vocab included); 3 I/O error; 4 internal error.");
+      "--encoding or a bad --vocab or --registry included); 3 I/O error; 4 internal error.");
 
   std::string input;
   std::string output;
@@ -367,22 +402,14 @@ int main(int argc, char** argv) {
                     "The input's charset (UTF-8, UTF-16, windows-1251, windows-1252, KOI8-R, ISO-8859-5, ...); "
                     "it wins over a BOM and a <meta> declaration. Default: detect")
       ->type_name("NAME");
-  std::string vocab_directory;
   size_t max_bytes = planparse::kDefaultMaxBytes;
   parse->add_option("--max-bytes", max_bytes,
                     "Refuse input larger than this (exit 1, limit-exceeded): a whole number of bytes above zero, "
                     "or with k, M, G (KiB, MiB, GiB). Default: 256M")
       ->transform(size_value)
       ->type_name("SIZE");
-  parse->add_option("--vocab", vocab_directory,
-                    "Read the vocabularies (header words, month names, deadline phrases, markers) from the "
-                    "<language>.tsv files in DIR instead of the built-in ones; start from a copy of parsers/vocab/")
-      ->type_name("DIR");
-  std::string registry_file;
-  parse->add_option("--registry", registry_file,
-                    "Link agencies to the ids of this registry of government bodies instead of the built-in "
-                    "one; start from a copy of parsers/registry/agencies.tsv")
-      ->type_name("FILE");
+  ContextRequest parse_context;
+  add_context_options(parse, parse_context);
 
   std::string json_path;
   CLI::App* validate = app.add_subcommand("validate", "Check a JSON document against the plan schema");
@@ -417,8 +444,10 @@ int main(int argc, char** argv) {
   batch->add_option("--max-bytes", batch_request.max_bytes, "Refuse inputs larger than this (as for parse). Default: 256M")
       ->transform(size_value)
       ->type_name("SIZE");
+  add_context_options(batch, batch_request.context);
   batch->footer("Exit codes: 0 every input parsed (or was already stored); 1 some failed (each named on stderr and\n"
-                "recorded in `failures`); 2 usage; 3 the output cannot be written.");
+                "recorded in `failures`); 2 usage (a bad --vocab or --registry included); 3 the output cannot be\n"
+                "written.");
 
   DiffRequest diff_request;
   CLI::App* diff = app.add_subcommand(
@@ -441,8 +470,9 @@ int main(int argc, char** argv) {
                    "dates, agency ids and \"as agreed\" flags, not by wording. Default: auto (translations "
                    "when the plans' languages differ)")
       ->check(CLI::IsMember({"auto", "versions", "translations"}));
+  add_context_options(diff, diff_request.context);
   diff->footer("Exit codes: 0 the plans are the same; 1 they differ; 2 trouble (an input that cannot be read or is\n"
-               "no plan, a usage error, an output that cannot be written).");
+               "no plan, a usage error (a bad --vocab or --registry included), an output that cannot be written).");
 
   std::string help_topic;
   CLI::App* help = app.add_subcommand("help", "Show the commands, or one command's options");
@@ -476,7 +506,7 @@ int main(int argc, char** argv) {
   const int io_code = diff->parsed() ? static_cast<int>(kTrouble) : static_cast<int>(kIo);
   try {
     if (parse->parsed()) {
-      return checked_stdout(run_parse(input, output, compact, strict, encoding, vocab_directory, registry_file, max_bytes),
+      return checked_stdout(run_parse(input, output, compact, strict, encoding, parse_context, max_bytes),
                             io_code);
     }
     if (validate->parsed()) return checked_stdout(run_validate(json_path), io_code);
