@@ -370,10 +370,26 @@ bool is_role_note(std::string_view text) {
 // "NCE “Atameken”" -> "NCE"; "«Атамекен» ҰКП" -> "ҰКП" (Kazakh puts the name first);
 // "MIA" -> "MIA"; a written-out name, or any entry with a legal form, -> nullopt.
 // `folded`: the entry, case-folded.
-std::optional<std::string> abbreviation_of(std::string_view entry, std::string_view folded, const Vocabulary& vocabulary) {
+// Where an entry's first abbreviation ends: after its first word, or after its second when one of
+// the two is the country's short form (vocabulary agency.country: "ҚР ДСМ", "МЗ РК"), which goes
+// with the other as one abbreviation, as glossaries print it. npos for one word alone.
+size_t first_abbreviation_end(std::string_view entry, const Vocabulary& vocabulary) {
   const size_t space = entry.find(' ');
+  if (space == std::string_view::npos || !is_abbreviation(entry.substr(0, space))) return space;
+  const size_t next = entry.find(' ', space + 1);
+  const std::string_view second = entry.substr(space + 1, next == std::string_view::npos ? std::string_view::npos : next - space - 1);
+  if (!is_abbreviation(second)) return space;
+  const std::vector<std::string>& countries = vocabulary.phrases("agency.country");
+  const auto is_country = [&](std::string_view word) {
+    return std::find(countries.begin(), countries.end(), fold_case(word)) != countries.end();
+  };
+  return is_country(entry.substr(0, space)) != is_country(second) ? next : space;
+}
+
+std::optional<std::string> abbreviation_of(std::string_view entry, std::string_view folded, const Vocabulary& vocabulary) {
+  const size_t space = first_abbreviation_end(entry, vocabulary);
   const std::string_view token = entry.substr(0, space);
-  const bool first = is_abbreviation(token);
+  const bool first = is_abbreviation(token.substr(0, token.find(' ')));
   const size_t last_space = entry.rfind(' ');
   const std::string_view last = last_space == std::string_view::npos ? entry : entry.substr(last_space + 1);
   const bool final = space != std::string_view::npos && is_abbreviation(last);
@@ -696,6 +712,16 @@ bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabu
   return false;
 }
 
+// Whether words[from..] read as a group phrase ("другие заинтересованные органы").
+bool starts_group_words(const std::vector<std::string>& words, size_t from, const Vocabulary& vocabulary) {
+  std::string rest;
+  for (size_t k = from; k < words.size(); ++k) {
+    if (!rest.empty()) rest += ' ';
+    rest += words[k];
+  }
+  return is_group_folded(rest, vocabulary, false);
+}
+
 // Whether a piece of a cell names a body by itself: an abbreviation first ("МФ", "НПП «…»"), a
 // quoted name, a legal form, a group, a person by initials, or a head noun among its words
 // ("отдел образования", "білім басқармасы"). A piece that does none of these ("городов
@@ -743,6 +769,12 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
     const std::string& word = words[k];
     if (is_head_word(word, vocabulary) && (agreeing || !listed || k + 1 == words.size())) return true;
     const bool conjunction = std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
+    // "… акимата области и другие заинтересованные органы": a group the conjunction adds is an
+    // entry of its own (split_conjunctions); its head is not the piece's.
+    // A head that ends the words before it is the piece's own, as at the piece's end.
+    if (conjunction && k + 1 < words.size() && starts_group_words(words, k + 1, vocabulary)) {
+      return k > 0 && is_head_word(words[k - 1], vocabulary);
+    }
     listed = listed || conjunction;
     agreeing = agreeing && (is_ascii(word) || conjunction || ends_in_one_of(word, "agency.shared_ending", vocabulary) ||
                             ends_in_one_of(word, "agency.nominative_ending", vocabulary));
@@ -841,11 +873,32 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   size_t run_end = 0;
   bool head_any = false;
   bool head_shared = false;
-  bool head_listed = false;  // and the run's pieces are bare fields it heads
+  bool head_listed = false;  // and it heads fields listed with a conjunction
+  size_t listed_from = 0;    // the run's first piece that is a bare field of that head
   for (size_t k = 0; k < pieces.size(); ++k) {
     Piece& piece = pieces[k];
+    if (!bodies[k] && k >= run_end) {
+      run_end = k + 1;
+      while (run_end < pieces.size() && pieces[run_end].after_comma && !bodies[run_end]) ++run_end;
+      const bool closes = run_end < pieces.size() && pieces[run_end].after_comma;
+      // The closing piece up to a group its conjunction adds ("… басқармасы және басқа да
+      // мүдделі ұйымдар"): the head is the name's, before the group.
+      const std::string closing = closes ? split_conjunctions(pieces[run_end].text, vocabulary).front() : std::string();
+      head_any = closes && ends_in_head(closing, vocabulary, false);
+      head_shared = closes && ends_in_head(closing, vocabulary, true);
+      head_listed = head_any && ends_in_listed_head(closing, vocabulary);
+      // The fields are the pieces after the last one that ends in a possessive.
+      listed_from = k;
+      for (size_t m = k; m < run_end && head_listed; ++m) {
+        const std::vector<std::string> words = name_words(pieces[m].text);
+        if (words.empty() || ends_in_one_of(words.back(), "agency.possessive_ending", vocabulary)) listed_from = m + 1;
+      }
+    }
+    // Fields before a listed head they share are that head's, not more words of the entry before
+    // them ("ҰКО және ЦИМ, облыстық мәдениет, архивтер және құжаттама басқармасы").
+    const bool shares_listed_head = !bodies[k] && head_listed && k >= listed_from;
     // A piece in capitals goes on only when its words say it is fields and their owner.
-    if (!bodies[k] && piece.after_comma && !out.empty() && open &&
+    if (!bodies[k] && !shares_listed_head && piece.after_comma && !out.empty() && open &&
         (continued || lower_start(piece.text) || heads_only_an_owner(name_words(piece.text), vocabulary, true))) {
       append(out.back(), piece);
       open = !ends_closed(piece.text);
@@ -854,19 +907,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
     }
     continued = false;
     if (!bodies[k]) {
-      if (k >= run_end) {
-        run_end = k + 1;
-        while (run_end < pieces.size() && pieces[run_end].after_comma && !bodies[run_end]) ++run_end;
-        const bool closes = run_end < pieces.size() && pieces[run_end].after_comma;
-        head_any = closes && ends_in_head(pieces[run_end].text, vocabulary, false);
-        head_shared = closes && ends_in_head(pieces[run_end].text, vocabulary, true);
-        head_listed = head_any && ends_in_listed_head(pieces[run_end].text, vocabulary);
-        for (size_t m = k; m < run_end && head_listed; ++m) {
-          const std::vector<std::string> words = name_words(pieces[m].text);
-          head_listed = !words.empty() && !ends_in_one_of(words.back(), "agency.possessive_ending", vocabulary);
-        }
-      }
-      if (head_shared || head_listed || (head_any && ends_in_genitive(piece.text, vocabulary))) {
+      if (head_shared || shares_listed_head || (head_any && ends_in_genitive(piece.text, vocabulary))) {
         for (size_t m = k + 1; m <= run_end; ++m) append(piece, pieces[m]);
         out.push_back(std::move(piece));
         open = false;
@@ -917,21 +958,14 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
 void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
   if (agency.abbr || agency.kind != "agency" || !agency.name) return;
   const std::string& name = *agency.name;
-  const size_t space = name.find(' ');
-  if (space == std::string::npos || !is_abbreviation(std::string_view(name).substr(0, space))) return;
+  const size_t space = first_abbreviation_end(name, vocabulary);
+  if (space == std::string::npos || !is_abbreviation(std::string_view(name).substr(0, name.find(' ')))) return;
   if (legal_form_of(name, vocabulary) != LegalForm::none || has_initials(name) || has_quote_mark(name)) return;
   const std::vector<std::string> words = words_of(fold_case(name));
   if (std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); })) return;
-  // The country's short form beside one abbreviation is part of it ("ҚР ДСМ", "МЗ РК"): the
-  // whole is the body's abbreviation, as glossaries print it, not "ҚР" qualified by "ДСМ".
-  const std::string_view second = std::string_view(name).substr(space + 1);
-  const auto is_country = [&](std::string_view word) {
-    const std::vector<std::string>& countries = vocabulary.phrases("agency.country");
-    return std::find(countries.begin(), countries.end(), fold_case(word)) != countries.end();
-  };
-  const bool paired = second.find(' ') == std::string_view::npos && is_abbreviation(second) &&
-                      is_country(std::string_view(name).substr(0, space)) != is_country(second);
-  agency.abbr = paired ? name : name.substr(0, space);
+  // The country's short form beside one abbreviation is part of it ("ҚР ДСМ"), not "ҚР"
+  // qualified by "ДСМ" (first_abbreviation_end).
+  agency.abbr = name.substr(0, space);
   agency.name.reset();
 }
 
@@ -1048,12 +1082,28 @@ bool continues_entry(std::string_view paragraph, std::string_view next, const Vo
   const std::string last_word = fold_case(paragraph.substr(space == std::string_view::npos ? 0 : space + 1));
   const std::vector<std::string>& joins = vocabulary.phrases("wrap.join");
   if (std::find(joins.begin(), joins.end(), last_word) != joins.end()) return true;
-  if (!is_lower_letter(code_point_at(next, 0)) || names_a_body(next, vocabulary)) return false;
+  // The pieces of a text as split_list reads them, a separator's empty piece included.
+  const auto read_pieces = [&](std::string_view text, bool& balanced) {
+    std::vector<Piece> pieces = split_top_level(hide_group_commas(text, vocabulary), &balanced);
+    for (Piece& piece : pieces) show_commas(piece.text);
+    return join_continued_pieces(std::move(pieces), vocabulary);
+  };
   bool balanced = true;
-  std::vector<Piece> pieces = split_top_level(hide_group_commas(paragraph, vocabulary), &balanced);
-  for (Piece& piece : pieces) show_commas(piece.text);
-  pieces = join_continued_pieces(std::move(pieces), vocabulary);
-  return balanced && is_open_entry(pieces.back().text, vocabulary);
+  const std::vector<Piece> pieces = read_pieces(paragraph, balanced);
+  if (!balanced || pieces.empty()) return false;
+  // A list wrapped after a comma that follows words naming no body ("ҰБР, облыстық мәдениет,"
+  // then "архивтер және құжаттама басқармасы"): those words wait for the head after the wrap.
+  // The lines go on when read together they make fewer entries than read apart.
+  if (paragraph.back() == ',' && pieces.size() >= 2 && pieces.back().text.empty() &&
+      !names_a_body(pieces[pieces.size() - 2].text, vocabulary)) {
+    bool joined_balanced = true;
+    bool next_balanced = true;
+    const size_t together = read_pieces(std::string(paragraph) + " " + std::string(next), joined_balanced).size();
+    const size_t apart = pieces.size() - 1 + read_pieces(next, next_balanced).size();
+    if (joined_balanced && together < apart) return true;
+  }
+  if (!is_lower_letter(code_point_at(next, 0)) || names_a_body(next, vocabulary)) return false;
+  return is_open_entry(pieces.back().text, vocabulary);
 }
 
 // Whether the paragraph could hold a telling entry at all: an abbreviation or a legal form (a

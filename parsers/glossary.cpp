@@ -354,7 +354,7 @@ std::optional<LineEntries> entries_in_paragraph(const Paragraph& paragraph, cons
 // Where glossary content starts: an entry, a paragraph of entries, or the first abbreviation
 // of a flattened table.
 bool starts_entries(const Paragraph& paragraph, const Vocabulary& vocabulary) {
-  return split_entry(paragraph.text) || is_abbreviation(paragraph.text) || entries_by_line(paragraph, vocabulary) ||
+  return split_entry(paragraph.text) || is_abbreviation_phrase(paragraph.text) || entries_by_line(paragraph, vocabulary) ||
          entries_in_paragraph(paragraph, vocabulary);
 }
 
@@ -412,7 +412,7 @@ bool lone_entry_defines(const std::vector<Paragraph>& paragraphs, size_t at,
 bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   const std::string_view text = trim(paragraph.text);
   if (text.empty() || text.size() > kMaxColumnLabelBytes || has_digit(text)) return false;
-  if (is_abbreviation(text) || split_entry(text) || is_lone_dash(text)) return false;
+  if (is_abbreviation_phrase(text) || split_entry(text) || is_lone_dash(text)) return false;
   const std::vector<std::string> words = words_of(fold_case(text));
   return !words.empty() && words.size() <= kMaxColumnLabelWords && !entries_by_line(paragraph, vocabulary);
 }
@@ -536,7 +536,7 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       ++i;
       continue;
     }
-    if (!is_abbreviation(paragraph.text)) {
+    if (!is_abbreviation_phrase(paragraph.text)) {
       // A line between entries that reads as none ("АО им. Абая – …", a name split over two
       // paragraphs) does not end the glossary: it is reported at its line, and the entries
       // after it are read.
@@ -555,14 +555,15 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
     // A run of abbreviations, then maybe a run of dashes (or blanks), then as many names: a table read
     // column by column (or, with a run of one, row by row).
     size_t abbr_end = i;
-    while (abbr_end < n && is_abbreviation(paragraphs[abbr_end].text)) ++abbr_end;
+    // An abbreviation of several words stands in its cell too ("ҚР ДСМ", "ШЖҚ РМК").
+    while (abbr_end < n && is_abbreviation_phrase(paragraphs[abbr_end].text)) ++abbr_end;
     size_t names = abbr_end;
     while (names < n && is_filler(paragraphs[names].text)) ++names;
     const size_t wanted = abbr_end - i;
     size_t taken = 0;
     while (taken < wanted && names + taken < n) {
       const std::string& text = paragraphs[names + taken].text;
-      if (is_abbreviation(text) || is_filler(text) || split_entry(text) || strip_name(text).empty()) break;
+      if (is_abbreviation_phrase(text) || is_filler(text) || split_entry(text) || strip_name(text).empty()) break;
       ++taken;
     }
     if (taken < wanted) {

@@ -60,8 +60,9 @@ TEST_CASE("a chain of abbreviations joined by 'and' splits at every 'and'", "[ag
   CHECK(dump("MF and other central bodies and quasi-state organizations") ==
         std::vector<std::string>{"MF|agency|MF|-|", "and other central bodies|group|-|other central bodies|",
                                  "and quasi-state organizations|group|-|quasi-state organizations|"});
-  // A written-out name in the chain stops it: "Academy of Justice" is no abbreviation.
-  CHECK(dump("MJ and Academy of Justice and MIA").size() == 1);
+  // A written-out name with no head noun in the chain stops it; one with its head is an entry.
+  CHECK(dump("MJ and Friends of the Steppe and MIA").size() == 1);
+  CHECK(dump("MJ and Academy of Justice and MIA").size() == 3);
 }
 
 TEST_CASE("a written-out name keeps its own 'and' and has no abbreviation", "[agencies]") {
@@ -640,10 +641,13 @@ TEST_CASE("the country's short form beside one abbreviation is part of that abbr
         std::vector<std::string>{"ДСБ|agency|ДСБ|-|", "ҚР ДСМ (келісім бойынша)|agency|ҚР ДСМ|-|agreed"});
   CHECK(dump("МЗ РК, МВД РК") == std::vector<std::string>{"МЗ РК|agency|МЗ РК|-|", "МВД РК|agency|МВД РК|-|"});
   CHECK(dump("RK MoH") == std::vector<std::string>{"RK MoH|agency|RK MoH|-|"});
+  // Joined by a conjunction, and with words after it, it is still one abbreviation.
+  CHECK(dump("ҒБМ және ҚР ДСМ") == std::vector<std::string>{"ҒБМ|agency|ҒБМ|-|", "ҚР ДСМ|agency|ҚР ДСМ|-|"});
+  CHECK(dump("ҚР ДСМ облыстар бойынша") == std::vector<std::string>{"ҚР ДСМ облыстар бойынша|agency|ҚР ДСМ|-|"});
   // Two bodies' abbreviations are a sub-body and its owner: the first is the body.
   CHECK(dump("КГД МФ") == std::vector<std::string>{"КГД МФ|agency|КГД|-|"});
-  // The country alone, or with words, stays as it was read.
-  CHECK(dump("МИО РК областей") == std::vector<std::string>{"МИО РК областей|agency|МИО|-|"});
+  // Words after the pair qualify it.
+  CHECK(dump("МИО РК областей") == std::vector<std::string>{"МИО РК областей|agency|МИО РК|-|"});
 }
 
 TEST_CASE("a head after fields listed with a conjunction is shared by the bare field before the comma: one agency",
@@ -652,7 +656,22 @@ TEST_CASE("a head after fields listed with a conjunction is shared by the bare f
         std::vector<std::string>{"облыстық мәдениет, архивтер және құжаттама басқармасы|agency|-|облыстық мәдениет, архивтер және "
                                  "құжаттама басқармасы|"});
   CHECK(dump("мәдениет, тілдерді дамыту және спорт бөлімі (келісім бойынша)").size() == 1);
+  // After abbreviations, the fields go with the head they share, not on the abbreviation.
+  CHECK(dump("ҰКО және ЦИМ, облыстық мәдениет, архивтер және құжаттама басқармасы") ==
+        std::vector<std::string>{"ҰКО|agency|ҰКО|-|", "ЦИМ|agency|ЦИМ|-|",
+                                 "облыстық мәдениет, архивтер және құжаттама басқармасы|agency|-|облыстық мәдениет, архивтер "
+                                 "және құжаттама басқармасы|"});
   CHECK(dump("Culture, Archives and Documentation Department").size() == 1);
+  // A group the last conjunction adds is an entry of its own, after the shared head.
+  CHECK(dump("АҮК облыстары, облыстық мәдениет, архивтер және құжаттама басқармасы және басқа да мүдделі ұйымдар") ==
+        std::vector<std::string>{"АҮК облыстары|agency|АҮК|-|",
+                                 "облыстық мәдениет, архивтер және құжаттама басқармасы|agency|-|облыстық мәдениет, архивтер және "
+                                 "құжаттама басқармасы|",
+                                 "және басқа да мүдделі ұйымдар|group|-|басқа да мүдделі ұйымдар|"});
+  CHECK(dump("МФ, управление физической культуры, культуры и спорта акимата области и иные центральные государственные органы")
+            .size() == 3);
+  // After a piece that ends in a possessive, the fields still share the head.
+  CHECK(dump("облыс әкімінің орынбасары, облыстық мәдениет, архивтер және құжаттама басқармасы").size() == 2);
   // A piece ending in a possessive is a noun phrase of its own; a head with no list is the piece's own.
   CHECK(dump("облыс әкімінің орынбасары, білім және спорт бөлімі").size() == 2);
   CHECK(dump("облыс әкімінің орынбасары, мәдениет басқармасы").size() == 2);
@@ -671,4 +690,14 @@ TEST_CASE("English fields listed before 'of' and their owner are one name with t
   CHECK(dump("MIA and Union of Municipalities").size() == 2);
   CHECK(dump("Department of Education and heads of district akimats").size() == 2);
   CHECK(dump("MIA and Sport of the akimat").size() == 2);
+}
+
+TEST_CASE("a list wrapped after a comma that follows words naming no body goes on with the head after the wrap",
+          "[agencies]") {
+  const Vocabulary& vocabulary = builtin_vocabulary();
+  CHECK(continues_entry("облыстық мәдениет,", "архивтер және құжаттама басқармасы", vocabulary));
+  CHECK(continues_entry("ҰБР, облыстық мәдениет,", "архивтер және құжаттама басқармасы, ІСМ", vocabulary));
+  // A body before the comma, or a next line that shares nothing with it, is a wrap between entries.
+  CHECK_FALSE(continues_entry("ҰБР, ТҚМ,", "архивтер және құжаттама басқармасы", vocabulary));
+  CHECK_FALSE(continues_entry("облыстық мәдениет,", "ІСМ", vocabulary));
 }

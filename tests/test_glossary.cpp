@@ -64,6 +64,23 @@ TEST_CASE("a glossary read column by column pairs the i-th abbreviation with the
   CHECK(glossary.diagnostics.empty());
 }
 
+TEST_CASE("an abbreviation of two words in a cell of its own is an abbreviation, in a table read by rows or by columns",
+          "[glossary]") {
+  // By rows, under a heading row: the pair neither ends the glossary nor reads as a column label.
+  const GlossaryResult rows = read_glossary(paragraphs({"Қысқартулар:", "Қысқарту", "Толық атауы", "СІМ", "Сыртқы істер министрлігі",
+                                                        "ҚР ДСМ", "Қазақстан Республикасы Денсаулық сақтау министрлігі", "МҚА",
+                                                        "Мемлекеттік қызмет істері агенттігі"}));
+  CHECK(dump(rows) == std::vector<std::string>{"СІМ=Сыртқы істер министрлігі@13",
+                                               "ҚР ДСМ=Қазақстан Республикасы Денсаулық сақтау министрлігі@15",
+                                               "МҚА=Мемлекеттік қызмет істері агенттігі@17"});
+  // By columns, the pair first under the heading.
+  const GlossaryResult columns = read_glossary(paragraphs({"Список сокращений:", "МЗ РК", "МНО", "Министерство здравоохранения "
+                                                           "Республики Казахстан", "Министерство науки и образования"}));
+  CHECK(dump(columns) == std::vector<std::string>{"МЗ РК=Министерство здравоохранения Республики Казахстан@11",
+                                                  "МНО=Министерство науки и образования@12"});
+  CHECK(columns.diagnostics.empty());
+}
+
 TEST_CASE("a glossary of one entry a line accepts any dash or a colon", "[glossary]") {
   const GlossaryResult glossary = read_glossary(
       paragraphs({"MIA – Ministry of Internal Affairs", "MJ - Ministry of Justice", "MF — Ministry of Finance",

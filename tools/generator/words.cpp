@@ -102,7 +102,10 @@ const Language& english() {
     l.head_names = {"Department of Trade", "Department of Tourism", "Department of Education", "Department of Culture"};
     l.written_out = {"Academy of Public Administration under the President",
                      "Institute of Legislation under the Ministry of Justice", "Centre for Human Rights under the Ombudsman",
-                     "Council of Young Scientists", "Union of Municipalities"};
+                     "Council of Young Scientists", "Union of Municipalities",
+                     // Fields listed before the owner: one name.
+                     "Department of Physical Culture, Culture and Sports of the akimat",
+                     "Department of Tourism and Sport of the city akimat"};
     l.group_phrases = {"quasi-state organizations", "national companies", "local executive bodies", "central state bodies"};
     l.joined_groups = {"other interested government agencies", "other central bodies", "other concerned organizations",
                        "all interested parties", "other interested government agencies and organizations"};
@@ -187,6 +190,7 @@ const Language& russian() {
                 {"МВН", "Министерство внутренних дел", ""},
                 {"МЭН", "Министерство энергетики", ""},
                 {"МИД", "Министерство иностранных дел", ""},
+                {"МЗ РК", "Министерство здравоохранения Республики Казахстан", ""},
                 {"АГС", "Агентство по делам государственной службы", ""},
                 {"АСО", "Агентство по статистике и отчетности", ""},
                 {"АЗК", "Агентство по защите конкуренции", ""},
@@ -206,7 +210,8 @@ const Language& russian() {
     l.written_out = {"Академия государственного управления при Президенте", "Институт законодательства при Министерстве юстиции",
                      "Центр по правам человека при Уполномоченном", "Совет молодых ученых", "Союз муниципалитетов",
                      // Adjectives sharing the noun after them across commas (P17): one name.
-                     "Администрации Северного, Южного районов", "Северный, Западный отделы полиции"};
+                     "Администрации Северного, Южного районов", "Северный, Западный отделы полиции",
+                     "управление физической культуры, культуры и спорта акимата области"};
     l.group_phrases = {"квазигосударственные организации", "местные исполнительные органы",
                        "центральные государственные органы", "акиматы областей, городов Астаны, Алматы и Шымкента",
                        "субъекты квазигосударственного сектора"};
@@ -297,6 +302,8 @@ const Language& kazakh() {
                 {"ІСМ", "Ішкі істер министрлігі", ""},
                 {"ЭНМ", "Энергетика министрлігі", ""},
                 {"СІМ", "Сыртқы істер министрлігі", ""},
+                // The country's short form with the body's: one abbreviation.
+                {"ҚР ДСМ", "Қазақстан Республикасы Денсаулық сақтау министрлігі", ""},
                 {"МҚА", "Мемлекеттік қызмет істері агенттігі", ""},
                 {"СЕА", "Статистика және есептілік агенттігі", ""},
                 {"БҚА", "Бәсекелестікті қорғау агенттігі", ""},
@@ -314,7 +321,9 @@ const Language& kazakh() {
     l.bare_markers = {"келісім бойынша"};
     l.head_names = {"жер бөлімі", "сәулет бөлімі", "білім бөлімі", "мәдениет бөлімі"};
     l.written_out = {"Президент жанындағы Мемлекеттік басқару академиясы", "Әділет министрлігі жанындағы Заңнама институты",
-                     "Уәкіл жанындағы Адам құқықтары орталығы", "Жас ғалымдар кеңесі", "Муниципалитеттер одағы"};
+                     "Уәкіл жанындағы Адам құқықтары орталығы", "Жас ғалымдар кеңесі", "Муниципалитеттер одағы",
+                     // A head after fields listed with a conjunction, a bare field before the comma: one name.
+                     "облыстық мәдениет, архивтер және құжаттама басқармасы"};
     l.group_phrases = {"квазимемлекеттік ұйымдар", "жергілікті атқарушы органдар", "орталық мемлекеттік органдар",
                        "квазимемлекеттік сектор субъектілері"};
     l.joined_groups = {"басқа да мүдделі мемлекеттік органдар", "өзге де орталық мемлекеттік органдар",
