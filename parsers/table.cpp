@@ -865,11 +865,22 @@ bool in_role(std::string_view word, std::string_view role, const Vocabulary& voc
 // or the last opens or ends with a caption word (vocabulary caption.word: Kazakh puts it last,
 // after the body and the date, "Облысы әкімдігінің" / "2026 жылғы 5 наурыздағы" / "№ 58
 // қаулысымен бекітілген"), and they cite an act by its number ("№ 41": a title may start
-// "Утвержденный план…", but cites no number). 0 for none.
+// "Утвержденный план…", but cites no number) or the first line is the appendix's number alone
+// ("Annex 2"). 0 for none.
 size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, const Vocabulary& vocabulary) {
   if (end == 0) return 0;
+  // The words of a paragraph as written, a hyphenated one in its parts ("2-қосымша").
+  const auto parts_of = [](std::string_view text) {
+    std::vector<std::string> parts;
+    for (const std::string& word : words_of(text)) {
+      for (std::string_view part : split(word, '-')) {
+        if (!part.empty()) parts.emplace_back(part);
+      }
+    }
+    return parts;
+  };
   const auto captioned = [&](size_t k) {
-    const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
+    const std::vector<std::string> words = parts_of(fold_case(paragraphs[k].text));
     return !words.empty() && (in_role(words.front(), "caption.word", vocabulary) || in_role(words.back(), "caption.word", vocabulary));
   };
   // A caption's lines after the first go on in lower case, or open with a figure or with the
@@ -878,20 +889,57 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
     const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
     return !words.empty() && in_role(words.front(), "act.number", vocabulary);
   };
+  const auto goes_on = [&](size_t k) {
+    const char32_t c = code_point_at(paragraphs[k].text, 0);
+    return (is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№' || opens_with_number(k);
+  };
+  const auto cites_number = [&](size_t k) {
+    const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return in_role(word, "act.number", vocabulary); });
+  };
   size_t length = 1;
-  while (length < end) {
-    const char32_t c = code_point_at(paragraphs[length].text, 0);
-    if (!((is_letter(c) && !is_upper(c)) || (c >= U'0' && c <= U'9') || c == U'№' || opens_with_number(length))) break;
-    ++length;
-  }
+  while (length < end && goes_on(length)) ++length;
   // Past the first, only the last can close the caption: its lines end there.
   if (!captioned(0)) {
     if (length < 2 || !captioned(length - 1)) return 0;
   }
   for (size_t k = 0; k < length; ++k) {
-    for (const std::string& word : words_of(fold_case(paragraphs[k].text))) {
-      if (in_role(word, "act.number", vocabulary)) return length;
+    if (cites_number(k)) return length;
+  }
+  // A name in capitals inside the caption ("Утвержден" / "постановлением акимата" / "Восточного
+  // района" / "от 14 января 2028 года № 9"): a line in capitals with the caption going on after
+  // it, as long as the caption so read ends in the act's number.
+  if (captioned(0)) {
+    size_t extended = length;
+    while (extended + 1 < end && goes_on(extended + 1)) {
+      extended += 2;
+      while (extended < end && goes_on(extended)) ++extended;
+      if (cites_number(extended - 1)) return extended;
     }
+  }
+  // Nor need it cite a number when its first line is the appendix's own number and the caption
+  // goes on after it: "Annex 2" / "to the Joint Order of …", "Приложение № 2" / "к совместному
+  // приказу", "2-қосымша" / "…". A title holds more words than a caption word and a number.
+  if (length >= 2) {
+    // As written: a Roman numeral is told by its capitals.
+    const std::vector<std::string> parts = parts_of(paragraphs[0].text);
+    const auto is_figure = [](const std::string& part) {
+      return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+             parse_roman_row_number(part).has_value();
+    };
+    size_t captions = 0;
+    size_t figures = 0;
+    for (const std::string& part : parts) {
+      const std::string folded = fold_case(part);
+      if (in_role(folded, "caption.word", vocabulary)) {
+        ++captions;
+      } else if (is_figure(part)) {
+        ++figures;
+      } else if (!in_role(folded, "act.number", vocabulary)) {
+        return 0;
+      }
+    }
+    if (captions == 1 && figures == 1 && parts.size() <= 3) return length;
   }
   return 0;
 }

@@ -1757,6 +1757,36 @@ TEST_CASE("a caption whose last line opens with the act's number ('No. 212 dated
   CHECK(plan.act->date == "2027-03-14");
 }
 
+TEST_CASE("a caption that cites no act's number is still no title when its first line is the appendix's number and it goes "
+          "on below; one with a name in capitals inside it is no title when it ends in the act's number",
+          "[genre]") {
+  // Before: "Annex 2" was the title, and the real title went to the intro.
+  for (const char* number : {"Annex 2", "Приложение № 2", "2-қосымша", "Appendix IV"}) {
+    INFO(number);
+    const Plan plan = parse_paragraphs({number, "to the Joint Order of the ministers", "Plan of measures for rural libraries", "No",
+                                        "Activity", "Deadline", "Responsible", "1", "Buy books", "2027", "Ministry of Culture"});
+    CHECK(plan.title == "Plan of measures for rural libraries");
+    CHECK(plan.intro == std::vector<std::string>{number, "to the Joint Order of the ministers"});
+    CHECK_FALSE(plan.act.has_value());
+  }
+  // A name in capitals inside a caption that ends in the act's number is still the caption's.
+  const Plan named = parse_paragraphs({"Утвержден", "постановлением акимата", "Восточного района", "от 14 января 2028 года № 9",
+                                       "План благоустройства дворов", "№", "Мероприятие", "Срок", "Ответственный", "1",
+                                       "Ремонт площадок", "2028 год", "отдел ЖКХ района"});
+  CHECK(named.title == "План благоустройства дворов");
+  REQUIRE(named.act.has_value());
+  CHECK(named.act->number == "9");
+  // With no act's number after it, the line in capitals is not taken into the caption.
+  const Plan unnumbered = parse_paragraphs({"Утвержден", "постановлением акимата", "Восточного района", "План благоустройства дворов",
+                                            "№", "Мероприятие", "Срок", "Ответственный", "1", "Ремонт площадок", "2028 год",
+                                            "отдел ЖКХ района"});
+  CHECK(unnumbered.title == "Утвержден");
+  // A title that opens with a caption word is still the title: it is more than the word and a number.
+  const Plan titled = parse_paragraphs({"Annex to the Development Plan", "of rural libraries", "No", "Activity", "Deadline",
+                                        "Responsible", "1", "Buy books", "2027", "Ministry of Culture"});
+  CHECK(titled.title == "Annex to the Development Plan");
+}
+
 TEST_CASE("a glossary under its heading spells out short names and abbreviations of several words, and the rows' "
           "entries written so are linked",
           "[genre]") {
