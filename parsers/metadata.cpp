@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include <re2/re2.h>
@@ -33,15 +32,27 @@ std::string alternation(const std::vector<std::string>& phrases) {
   return out;
 }
 
-// Compiling the pattern costs more than matching it; documents share a vocabulary, so each
-// distinct pattern is compiled once per process.
-const RE2& cached_pattern(const std::string& text) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<RE2>> cache;
-  const std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<RE2>& pattern = cache[text];
-  if (!pattern) pattern = std::make_unique<RE2>(text);
-  return *pattern;
+// The act number's pattern: its number words (act.number) standing alone, then the number.
+// The number starts with a digit, or with a letter or two before one ("№ А-1/15", "No. P-12");
+// letters as a byte class, not RE2's Unicode \pL, whose tables doubled the time of this search.
+// Null when the vocabulary has no number word or the pattern does not compile.
+std::unique_ptr<const RE2> build_act_number_pattern(const Vocabulary& vocabulary) {
+  const std::string number = alternation(vocabulary.phrases("act.number"));
+  if (number.empty()) return nullptr;
+  // The number word must stand alone ("No" in "November" is no number word).
+  auto pattern = std::make_unique<const RE2>("(?i)(?:^|[^\\pL])((?:" + number +
+                                             ")(?:\\b|\\s|$)\\s*((?:(?:[A-Za-z]|[^\\x00-\\x7f]){1,3}[-/.]?)?\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
+  if (!pattern->ok()) return nullptr;
+  return pattern;
+}
+
+// Compiling the pattern costs more than matching it: compiled once per vocabulary, with its
+// other compiled parts, and freed with it (issue 16; before, a global cache keyed by the
+// pattern's text, behind a lock, kept one for every distinct act.number list ever loaded).
+const RE2* act_number_pattern(const Vocabulary& vocabulary) {
+  return vocabulary.compiled
+      ->get<std::unique_ptr<const RE2>>(Compiled::act_number_pattern, [&] { return build_act_number_pattern(vocabulary); })
+      .get();
 }
 
 // "2022 жылғы 28 сәуірдегі", "dated April 28, 2022": a date takes at most a few words.
@@ -91,14 +102,9 @@ std::optional<std::string> day_among_words(std::string_view text, const Vocabula
 }  // namespace
 
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary) {
-  const std::string number = alternation(vocabulary.phrases("act.number"));
-  if (number.empty()) return std::nullopt;
-  // The number word must stand alone ("No" in "November" is no number word).
-  // The number starts with a digit, or with a letter or two before one ("№ А-1/15", "No. P-12");
-  // letters as a byte class, not RE2's Unicode \pL, whose tables doubled the time of this search.
-  const RE2& pattern = cached_pattern("(?i)(?:^|[^\\pL])((?:" + number +
-                                      ")(?:\\b|\\s|$)\\s*((?:(?:[A-Za-z]|[^\\x00-\\x7f]){1,3}[-/.]?)?\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
-  if (!pattern.ok()) return std::nullopt;
+  const RE2* compiled = act_number_pattern(vocabulary);
+  if (compiled == nullptr) return std::nullopt;
+  const RE2& pattern = *compiled;
   std::optional<Act> act;
   for (size_t p = 0; p < intro.size(); ++p) {
     // A caption broken over lines (a page's <br>: "… әкімдігінің" / "2026 жылғы 12 қаңтардағы" /

@@ -2,7 +2,8 @@
 // No. 258"), the publication date from the footer ("Дата публикации" + "28 апреля 2022") or,
 // when the document's text has none, from the page around it (its footer, a <time datetime>,
 // a date <meta>), and the document's language. Words come from the vocabulary (act.*,
-// published, month.*). Tested by test_metadata.cpp.
+// published, month.*); the act-number pattern is compiled once per vocabulary (vocabulary.h
+// Compiled). Tested by test_metadata.cpp, and its memory by test_memory.cpp.
 #pragma once
 
 #include <optional>

@@ -97,12 +97,12 @@ struct VocabEntry {
 };
 
 // What a stage compiles from a vocabulary's phrases (the deadline reader's phrase table, the
-// header's word patterns, the glossary's heading words), built once on first use by whichever
-// thread asks first, then read without a lock, and freed with the vocabulary: a library user
-// who loads a vocabulary for every call grows nothing (issue 16; before, global caches keyed
-// by the vocabulary kept every one).
-enum class Compiled : uint8_t { deadline_phrases, header_patterns, glossary_words };
-inline constexpr size_t kCompiledParts = static_cast<size_t>(Compiled::glossary_words) + 1;  // the enum's last, + 1
+// header's word patterns, the glossary's heading words, the metadata's act-number pattern),
+// built once on first use by whichever thread asks first, then read without a lock, and freed
+// with the vocabulary: a library user who loads a vocabulary for every call grows nothing
+// (issue 16; before, global caches keyed by the vocabulary kept every one).
+enum class Compiled : uint8_t { deadline_phrases, header_patterns, glossary_words, act_number_pattern };
+inline constexpr size_t kCompiledParts = static_cast<size_t>(Compiled::act_number_pattern) + 1;  // the enum's last, + 1
 class CompiledParts {
  public:
   template <class T, class Build>

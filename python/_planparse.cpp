@@ -9,7 +9,8 @@
 // What each function stands on: parsing, emitting and validating mirror `planparse parse`
 // (tools/planparse.cpp run_parse: the context loaded first (parsers/context.h), the output checked
 // against the schema), the batch's per-input work and input walk are the batch's own
-// (feeds/batch.h process_input, collect_inputs), the rows are feeds/relational.h's flatten,
+// (feeds/batch.h process_input, collect_inputs; the context of parsers/context.h
+// loaded once per call, as `batch` loads it once per run), the rows are feeds/relational.h's flatten,
 // the SQLite writer feeds/sqlite.h, the diff diff/diff.h. The public header api/planparse.h has
 // no registry, strict mode, diff or rows, so the module links the same static core as the CLI
 // and uses the stage headers, the way the CLI does; it re-derives none of their logic.
@@ -217,27 +218,41 @@ std::vector<py::str> validate(const std::string& json) {
   return out;
 }
 
-// `planparse diff --format json` of two sides given as bytes (a document or plan JSON).
+// A vocabulary directory or registry file given from Python (bytes of a path, or None for
+// the built-in one), as load_parse_context takes it.
+std::string path_or_builtin(const py::object& path) { return path.is_none() ? std::string() : path.cast<std::string>(); }
+
+// `planparse diff --format json` of two sides given as bytes (a document or plan JSON), each
+// document side parsed, and a 1.0 JSON side's agencies linked, with the context of `vocab` and
+// `registry` (run_diff of tools/planparse.cpp: loaded first, a failure is exit 2).
 py::tuple diff(const std::string& old_name, const py::bytes& old_data, const std::string& new_name,
-               const py::bytes& new_data, const std::string& mode_name) {
+               const py::bytes& new_data, const std::string& mode_name, const py::object& vocab,
+               const py::object& registry) {
   std::string old_bytes = old_data;
   std::string new_bytes = new_data;
+  const std::string vocabulary_directory = path_or_builtin(vocab);
+  const std::string registry_file = path_or_builtin(registry);
   std::optional<std::pair<int, planparse::Failure>> failed;
   std::string json;
   {
     py::gil_scoped_release release;
     try {
-      planparse::Result<planparse::LoadedPlan> sides[] = {
-          planparse::load_plan_bytes(old_name, std::move(old_bytes)),
-          planparse::load_plan_bytes(new_name, std::move(new_bytes))};
-      for (const auto& side : sides) {
-        if (!side.ok() && !failed) failed.emplace(exit_for(side.error().code), side.error());
+      const planparse::Result<planparse::ParseContext> context =
+          planparse::load_parse_context(vocabulary_directory, registry_file);
+      if (!context.ok()) failed.emplace(kUsage, context.error());
+      std::optional<planparse::Result<planparse::LoadedPlan>> sides[2];
+      if (!failed) {
+        sides[0].emplace(planparse::load_plan_bytes(old_name, std::move(old_bytes), context.value()));
+        sides[1].emplace(planparse::load_plan_bytes(new_name, std::move(new_bytes), context.value()));
+        for (const auto& side : sides) {
+          if (!side->ok() && !failed) failed.emplace(exit_for(side->error().code), side->error());
+        }
       }
       if (!failed) {
         std::optional<planparse::DiffMode> mode;
         if (mode_name == "versions") mode = planparse::DiffMode::versions;
         if (mode_name == "translations") mode = planparse::DiffMode::translations;
-        const planparse::PlanDiff plan_diff = planparse::diff_plans(sides[0].value(), sides[1].value(), mode);
+        const planparse::PlanDiff plan_diff = planparse::diff_plans(sides[0]->value(), sides[1]->value(), mode);
         planparse::Result<std::string> rendered = planparse::render_diff(plan_diff, planparse::DiffFormat::json);
         if (rendered.ok()) {
           json = std::move(rendered).value();
@@ -265,21 +280,67 @@ py::tuple collect_inputs(const std::vector<py::bytes>& arguments) {
   return py::make_tuple(out, py::none());
 }
 
-// One input as `planparse batch --to jsonl` handles it: (error line or None, code, sha256,
-// the JSON line without its line feed, bytes read).
-py::tuple process_input(const py::bytes& path, bool strict, const std::string& encoding, size_t max_bytes) {
-  const std::string file = path;
-  planparse::feeds::BatchOptions options;
-  options.target = planparse::feeds::Target::jsonl;
-  options.strict = strict;
-  options.decode = planparse::DecodeOptions{encoding, max_bytes};
-  planparse::feeds::BatchItem item;
+// What `planparse batch --to jsonl` makes of each of `paths` (feeds/batch.h process_input),
+// every one parsed with one context, loaded once by load_parse_context from `vocab` and
+// `registry` (bytes of paths, or None for the built-in ones), as the batch loads it once for
+// all its inputs: a Dask task calls this once for its chunk of paths, which are what travel
+// to the worker, never a loaded vocabulary. The GIL is released for the whole chunk.
+// Returns ([(error line or None, code, sha256, the JSON line without its line feed, bytes
+// read), ...], None), or (None, failure) when the context does not load (exit 2, as parse's).
+py::tuple process_inputs(const std::vector<py::bytes>& paths, bool strict, const std::string& encoding,
+                         size_t max_bytes, const py::object& vocab, const py::object& registry) {
+  std::vector<std::string> files;
+  for (const py::bytes& path : paths) files.push_back(path);
+  const std::string vocabulary_directory = path_or_builtin(vocab);
+  const std::string registry_file = path_or_builtin(registry);
+  std::optional<planparse::Failure> failed;
+  std::vector<planparse::feeds::BatchItem> items;
   {
     py::gil_scoped_release release;
-    item = planparse::feeds::process_input(file, options, {});
+    planparse::Result<planparse::ParseContext> context = planparse::load_parse_context(vocabulary_directory, registry_file);
+    if (context.ok()) {
+      planparse::feeds::BatchOptions options;
+      options.target = planparse::feeds::Target::jsonl;
+      options.strict = strict;
+      options.decode = planparse::DecodeOptions{encoding, max_bytes};
+      options.context = std::move(context).value();
+      items.reserve(files.size());
+      for (const std::string& file : files) items.push_back(planparse::feeds::process_input(file, options, {}));
+    } else {
+      failed = context.error();
+    }
   }
-  return py::make_tuple(item.error ? py::object(text(*item.error)) : py::object(py::none()),
-                        std::string(planparse::code_name(item.code)), item.sha256, text(item.json), item.bytes);
+  if (failed) return py::make_tuple(py::none(), failure(kUsage, *failed));
+  py::list out;
+  for (const planparse::feeds::BatchItem& item : items) {
+    out.append(py::make_tuple(item.error ? py::object(text(*item.error)) : py::object(py::none()),
+                              std::string(planparse::code_name(item.code)), item.sha256, text(item.json), item.bytes));
+  }
+  return py::make_tuple(out, py::none());
+}
+
+// Whether `vocab` and `registry` load (load_parse_context): (None, None), or (None, failure)
+// with exit 2, as parse's. What the Python side calls before it reads any input, so that a
+// bad one is reported first, as the CLI reports it.
+py::tuple check_context(const py::object& vocab, const py::object& registry) {
+  const std::string vocabulary_directory = path_or_builtin(vocab);
+  const std::string registry_file = path_or_builtin(registry);
+  std::optional<planparse::Failure> failed;
+  {
+    py::gil_scoped_release release;
+    const planparse::Result<planparse::ParseContext> context =
+        planparse::load_parse_context(vocabulary_directory, registry_file);
+    if (!context.ok()) failed = context.error();
+  }
+  return py::make_tuple(py::none(), failed ? py::object(failure(kUsage, *failed)) : py::object(py::none()));
+}
+
+// One input: process_inputs of [path], (None, failure) or (the one item, None).
+py::tuple process_input(const py::bytes& path, bool strict, const std::string& encoding, size_t max_bytes,
+                        const py::object& vocab, const py::object& registry) {
+  py::tuple result = process_inputs({path}, strict, encoding, max_bytes, vocab, registry);
+  if (!result[1].is_none()) return result;
+  return py::make_tuple(py::object(result[0].cast<py::list>()[0]), py::none());
 }
 
 py::object value(const planparse::feeds::Value& v) {
@@ -392,9 +453,13 @@ PYBIND11_MODULE(_planparse, m) {
   m.def("library_seconds", &library_seconds, py::arg("path"), py::arg("repeat"));
   m.def("validate", &validate, py::arg("json"));
   m.def("diff", &diff, py::arg("old_name"), py::arg("old_data"), py::arg("new_name"), py::arg("new_data"),
-        py::arg("mode"));
+        py::arg("mode"), py::arg("vocab") = py::none(), py::arg("registry") = py::none());
   m.def("collect_inputs", &collect_inputs, py::arg("arguments"));
-  m.def("process_input", &process_input, py::arg("path"), py::arg("strict"), py::arg("encoding"), py::arg("max_bytes"));
+  m.def("process_input", &process_input, py::arg("path"), py::arg("strict"), py::arg("encoding"), py::arg("max_bytes"),
+        py::arg("vocab") = py::none(), py::arg("registry") = py::none());
+  m.def("check_context", &check_context, py::arg("vocab"), py::arg("registry"));
+  m.def("process_inputs", &process_inputs, py::arg("paths"), py::arg("strict"), py::arg("encoding"),
+        py::arg("max_bytes"), py::arg("vocab") = py::none(), py::arg("registry") = py::none());
   m.def("flatten", &flatten, py::arg("json"), py::arg("path"), py::arg("ingested_at"), py::arg("document_id"),
         py::arg("first_activity_id"));
   m.def("table_specs", &table_specs);

@@ -242,3 +242,44 @@ TEST_CASE("the library's parse_file called 10000 times with a vocabulary directo
   INFO("resident after 1000 calls " << settled << " KiB, after 10000 " << after << " KiB");
   CHECK(after - settled < 2048);
 }
+
+TEST_CASE("the library's parse_file called with 1200 vocabulary directories whose act number words differ keeps its "
+          "resident size flat",
+          "[memory][api][metadata]") {
+  // Each call loads a vocabulary with its own act.number word, so the act-number pattern the
+  // metadata stage compiles from those words differs every time; it lives and dies with its
+  // vocabulary (Compiled::act_number_pattern). Before, a global cache keyed by the pattern's
+  // text kept every one: about 120 KiB a vocabulary, over 100 MiB across these calls (issue 16).
+#ifdef PLANPARSE_ASAN
+  WARN("skipped: AddressSanitizer's quarantine holds freed memory on purpose");
+  return;
+#endif
+  planparse::testing::Sandbox sandbox;
+  fs::create_directory(sandbox.file("vocab"));
+  const std::string words = planparse::testing::read_file(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab" / "en.tsv");
+  sandbox.write("plan.txt",
+                "Approved by the resolution of the Government dated March 3, 2024 No. 112\n\n"
+                "Plan of measures\n\nNo\tName\tOutcome\tDeadline\tAgencies in charge\n"
+                "1\tDrafting the programme\tReport\tIV quarter of 2027\tMIA\n\nAbbreviations:\n\n"
+                "MIA – Ministry of Internal Affairs\n");
+  planparse::Options options;
+  options.vocabulary_directory = sandbox.file("vocab").string();
+  const auto call = [&](int i) {
+    planparse::testing::write_bytes(sandbox.file("vocab") / "en.tsv", words + "act.number\tReg" + std::to_string(i) + "\n");
+    const planparse::Result<planparse::Plan> plan = planparse::parse_file(sandbox.file("plan.txt").string(), options);
+    REQUIRE(plan.ok());
+    REQUIRE(plan.value().activities.size() == 1);
+    REQUIRE(plan.value().act.has_value());
+    REQUIRE(plan.value().act->number == "112");  // the metadata stage matched the act line
+    REQUIRE(plan.value().act->date == "2024-03-03");
+  };
+  int i = 0;
+  for (; i < 200; ++i) call(i);  // the allocator's working set settles
+  ::malloc_trim(0);
+  const long settled = resident_kib();
+  for (; i < 1200; ++i) call(i);
+  ::malloc_trim(0);
+  const long after = resident_kib();
+  INFO("resident after 200 vocabularies " << settled << " KiB, after 1200 " << after << " KiB");
+  CHECK(after - settled < 2048);
+}

@@ -184,18 +184,25 @@ def _diff_side(side, default_name):
     raise UsageError("usage", f"a diff side must be a plan dict, a path or bytes, not {type(side).__name__}")
 
 
-def diff(old, new, mode="auto"):
+def diff(old, new, mode="auto", *, vocab=None, registry=None):
     """What changed between two plans: the dict ``planparse diff --format json`` prints.
 
     Each side is a plan dict (as ``parse`` returns), a path to a document or to plan JSON, or
     the bytes of either. ``mode`` is "auto" (translations when the languages differ),
-    "versions" or "translations". The diff is the library's (diff/diff.h), schema/diff.schema.json.
+    "versions" or "translations". ``vocab`` and ``registry`` are ``parse``'s (the CLI's --vocab
+    and --registry): a side that is a document is parsed with them, and the agencies of a
+    schema 1.0 JSON side are linked with the registry; a missing or malformed one raises
+    UsageError. The diff is the library's (diff/diff.h), schema/diff.schema.json.
     """
     if mode not in _DIFF_MODES:
         raise UsageError("usage", f"mode must be one of {', '.join(_DIFF_MODES)}, not {mode!r}")
+    vocab, registry = _path_bytes(vocab, "vocab"), _path_bytes(registry, "registry")
+    if vocab is not None or registry is not None:
+        _check(_planparse.check_context(vocab, registry))  # reported before a side, as the CLI does
     old_name, old_bytes = _diff_side(old, "<old>")
     new_name, new_bytes = _diff_side(new, "<new>")
-    return _json.loads(_check(_planparse.diff(old_name, old_bytes, new_name, new_bytes, mode)))
+    return _json.loads(_check(_planparse.diff(old_name, old_bytes, new_name, new_bytes, mode,
+                                              vocab=vocab, registry=registry)))
 
 
 # The module frames.py (which imports pandas only when called) is loaded here, before the

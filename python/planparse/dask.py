@@ -20,7 +20,7 @@ import json
 import os
 import sys
 
-from . import PlanIOError, UsageError, _check, _planparse
+from . import PlanIOError, UsageError, _check, _path_bytes, _planparse
 from . import _frames
 
 __all__ = ["input_paths", "read_plans", "to_frames", "batch"]
@@ -46,19 +46,25 @@ def input_paths(paths_or_glob):
     return [os.fsdecode(p) for p in found]
 
 
-def _options(strict, encoding, max_bytes):
+def _options(strict, encoding, max_bytes, vocab, registry):
+    """The options a worker's task gets: plain values, the vocabulary and registry as paths
+    (bytes), never loaded objects. They are loaded here once, on the client, so that a missing
+    or malformed one raises UsageError before any input is sent (as ``planparse batch`` stops
+    before it reads one), and again by each task on its worker."""
     if max_bytes is None:
         max_bytes = _planparse.default_max_bytes
-    return bool(strict), encoding or "", int(max_bytes)
+    vocab, registry = _path_bytes(vocab, "vocab"), _path_bytes(registry, "registry")
+    if vocab is not None or registry is not None:
+        _check(_planparse.check_context(vocab, registry))
+    return bool(strict), encoding or "", int(max_bytes), vocab, registry
 
 
-def _process_chunk(paths, strict, encoding, max_bytes):
-    """On a worker: (path, error line or None, code, sha256, JSON line) per input."""
-    out = []
-    for path in paths:
-        error, code, sha256, line, _size = _planparse.process_input(os.fsencode(path), strict, encoding, max_bytes)
-        out.append((path, error, code, sha256, line))
-    return out
+def _process_chunk(paths, strict, encoding, max_bytes, vocab, registry):
+    """On a worker: (path, error line or None, code, sha256, JSON line) per input. The
+    vocabulary and registry are loaded once for the whole chunk (parsers/context.h)."""
+    items = _check(_planparse.process_inputs([os.fsencode(path) for path in paths], strict, encoding, max_bytes,
+                                             vocab=vocab, registry=registry))
+    return [(path, error, code, sha256, line) for path, (error, code, sha256, line, _size) in zip(paths, items)]
 
 
 def _record(item):
@@ -68,23 +74,28 @@ def _record(item):
     return {"path": path, "sha256": sha256, "plan": json.loads(line), "error": None}
 
 
-def _read_partition(paths, strict, encoding, max_bytes):
-    return [_record(item) for item in _process_chunk(paths, strict, encoding, max_bytes)]
+def _read_partition(chunks, strict, encoding, max_bytes, vocab, registry):
+    """A partition's records: its chunks of paths parsed together, with one loaded context."""
+    paths = [path for chunk in chunks for path in chunk]
+    return [_record(item) for item in _process_chunk(paths, strict, encoding, max_bytes, vocab, registry)]
 
 
-def read_plans(paths_or_glob, *, strict=False, encoding=None, max_bytes=None, partition_size=16):
+def read_plans(paths_or_glob, *, strict=False, encoding=None, vocab=None, registry=None, max_bytes=None,
+               partition_size=16):
     """A dask.bag.Bag of one record per input, in ``planparse batch``'s order.
 
     Each record is {"path", "sha256", "plan": the dict planparse.parse gives, "error": None},
     or, for an input that failed, "plan" None and "error" {"code": "not-a-plan", "line": the
     line ``planparse batch`` prints, "sha256"}: failures are kept as records, never raised.
+    ``vocab`` and ``registry`` are ``planparse.parse``'s, paths every worker can read; each
+    partition loads them once. A missing or malformed one raises UsageError here.
     """
     import dask.bag as db
+    options = _options(strict, encoding, max_bytes, vocab, registry)
     paths = input_paths(paths_or_glob)
-    options = _options(strict, encoding, max_bytes)
     chunks = [paths[i:i + partition_size] for i in range(0, len(paths), partition_size)]
     return db.from_sequence(chunks, npartitions=max(1, len(chunks))).map_partitions(
-        lambda parts: [record for chunk in parts for record in _read_partition(chunk, *options)])
+        lambda parts: _read_partition(parts, *options))
 
 
 def _partition_counts(records):
@@ -146,8 +157,8 @@ def _client_or_local(client):
         return _LocalExecutor(), True
 
 
-def batch(paths, *, client=None, to="jsonl", out=None, strict=False, encoding=None, max_bytes=None,
-          chunk_size=16, window=None, quiet=False):
+def batch(paths, *, client=None, to="jsonl", out=None, strict=False, encoding=None, vocab=None, registry=None,
+          max_bytes=None, chunk_size=16, window=None, quiet=False):
     """``planparse batch PATHS --to TO -o OUT`` with the parsing done on a Dask cluster.
 
     Inputs are those of ``planparse batch`` (input_paths), cut into chunks of ``chunk_size``
@@ -157,17 +168,20 @@ def batch(paths, *, client=None, to="jsonl", out=None, strict=False, encoding=No
     ``window`` chunks (default: 4 per worker thread, at least 8) are in flight, so the client's
     memory stays bounded. Failures are printed on stderr as the CLI prints them (unless
     ``quiet``) and, in SQLite, recorded in ``failures``. ``client`` defaults to the current
-    Dask client, or to threads in this process when there is none.
+    Dask client, or to threads in this process when there is none. ``vocab`` and ``registry``
+    are ``planparse.parse``'s (``batch --vocab DIR --registry FILE``): paths, sent to the
+    workers as paths and loaded once per chunk there, so every worker must read them too.
 
-    Returns {"parsed": n, "unchanged": n, "failed": n}. Raises PlanIOError when the output
+    Returns {"parsed": n, "unchanged": n, "failed": n}. Raises UsageError for a missing or
+    malformed vocab or registry (before any output is opened), PlanIOError when the output
     cannot be written (nothing is left behind).
     """
     if to not in ("jsonl", "sqlite"):
         raise UsageError("usage", f"to must be 'jsonl' or 'sqlite', not {to!r}")
     if to == "sqlite" and out is None:
         raise UsageError("usage", "to='sqlite' needs out= (a database file)")
+    options = _options(strict, encoding, max_bytes, vocab, registry)
     inputs = input_paths(paths)
-    options = _options(strict, encoding, max_bytes)
     ingested_at = _planparse.timestamp_now()
 
     writer = database = None

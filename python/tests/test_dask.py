@@ -9,7 +9,7 @@ import pytest
 
 import planparse
 import planparse.dask as ppd
-from conftest import SAMPLES, run_cli, sample_documents
+from conftest import SAMPLES, other_vocab_and_registry, run_cli, sample_documents
 
 distributed = pytest.importorskip("distributed")
 
@@ -93,3 +93,17 @@ def test_an_output_that_cannot_be_written_fails_before_any_parsing(client, tmp_p
     with pytest.raises(planparse.UsageError):
         ppd.batch(["samples"], client=client, to="csv", out=str(tmp_path / "x"))
     assert not any(tmp_path.iterdir())
+
+
+def test_vocab_and_registry_travel_as_paths_and_give_the_cli_batch_bytes(client, tmp_path):
+    vocab, registry = other_vocab_and_registry(tmp_path)
+    inputs = [str(SAMPLES / name) for name in ("follow-up-plan-2022.en.txt", "follow-up-plan-2022.ru.txt",
+                                               "water-supply-plan-2025.en.txt")]
+    expected = tmp_path / "cli.jsonl"
+    assert run_cli("batch", *inputs, "--vocab", vocab, "--registry", registry, "-o", expected, "-q").returncode == 0
+    out = tmp_path / "dask.jsonl"
+    assert ppd.batch(inputs, client=client, out=str(out), vocab=vocab, registry=registry, chunk_size=2)["parsed"] == 3
+    assert out.read_bytes() == expected.read_bytes()
+    assert out.read_bytes() != run_cli("batch", *inputs, "-q").stdout
+    records = ppd.read_plans(inputs, vocab=str(vocab), registry=str(registry), partition_size=2).compute()
+    assert [r["plan"] for r in records] == [planparse.parse(p, vocab=vocab, registry=registry) for p in inputs]

@@ -9,7 +9,7 @@ import pathlib
 import pytest
 
 import planparse
-from conftest import SAMPLES, run_cli, sample_documents
+from conftest import SAMPLES, other_vocab_and_registry, run_cli, sample_documents
 
 
 @pytest.mark.parametrize("path", sample_documents())
@@ -86,3 +86,43 @@ def test_diff_mode_translations_pairs_by_number():
     assert planparse.diff(old, new, mode="translations") == expected
     with pytest.raises(planparse.UsageError):
         planparse.diff(old, new, mode="sideways")
+
+
+def test_diff_takes_vocab_and_registry_as_the_cli_diff_does(tmp_path):
+    old = "samples/diff/follow-up-plan-2022.en.old.txt"
+    new = "samples/diff/follow-up-plan-2022.en.new.txt"
+    vocab = SAMPLES.parent / "parsers" / "vocab"
+    _, small = other_vocab_and_registry(tmp_path)
+    expected = json.loads(run_cli("diff", old, new, "--format", "json", "--vocab", vocab, "--registry", small).stdout)
+    assert expected != planparse.diff(old, new)  # the small registry links fewer agencies
+    assert planparse.diff(old, new, vocab=vocab, registry=small) == expected
+    assert planparse.diff(old, new, vocab=str(vocab)) == planparse.diff(old, new)
+    # A plan of schema 1.0 (no agency ids) has its agencies linked with the registry given.
+    plan = planparse.parse(old)
+    plan["schema_version"] = "1.0"
+    for activity in plan["activities"]:
+        for agency in activity["agencies"]:
+            del agency["id"]
+    with_small = planparse.diff(old, new, registry=small)["changes"]
+    assert planparse.diff(plan, new, registry=small)["changes"] == with_small
+    assert planparse.diff(plan, new)["changes"] != with_small
+
+
+@pytest.mark.parametrize("kwargs, cli_args", [
+    ({"vocab": "/no/such/vocab"}, ["--vocab", "/no/such/vocab"]),
+    ({"registry": "/no/such/registry.tsv"}, ["--registry", "/no/such/registry.tsv"]),
+], ids=["missing vocab", "missing registry"])
+def test_diff_refuses_a_missing_vocab_or_registry_as_the_cli_diff_does(kwargs, cli_args):
+    old = "samples/diff/follow-up-plan-2022.en.old.txt"
+    with pytest.raises(planparse.UsageError) as caught:
+        planparse.diff(old, "samples/no-such-plan.txt", **kwargs)  # the context is checked first
+    assert caught.value.exit_code == 2
+    assert caught.value.message == planparse_parse_message(kwargs)
+    assert run_cli("diff", old, "samples/no-such-plan.txt", *cli_args, check=False).returncode == 2
+
+
+def planparse_parse_message(kwargs):
+    """The message planparse.parse gives for the same vocab or registry."""
+    with pytest.raises(planparse.UsageError) as caught:
+        planparse.parse("samples/follow-up-plan-2022.en.txt", **kwargs)
+    return caught.value.message
