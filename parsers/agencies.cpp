@@ -1091,22 +1091,26 @@ bool continues_entry(std::string_view paragraph, std::string_view next, const Vo
     for (Piece& piece : pieces) show_commas(piece.text);
     return join_continued_pieces(std::move(pieces), vocabulary);
   };
-  bool balanced = true;
-  const std::vector<Piece> pieces = read_pieces(paragraph, balanced);
-  if (!balanced || pieces.empty()) return false;
   // A list wrapped after a comma that follows words naming no body ("ҰБР, облыстық мәдениет,"
   // then "архивтер және құжаттама басқармасы"): those words wait for the head after the wrap.
   // The lines go on when read together they make fewer entries than read apart.
-  if (paragraph.back() == ',' && pieces.size() >= 2 && pieces.back().text.empty() &&
-      !names_a_body(pieces[pieces.size() - 2].text, vocabulary)) {
+  if (paragraph.back() == ',') {
+    bool balanced = true;
+    const std::vector<Piece> pieces = read_pieces(paragraph, balanced);
+    if (!balanced || pieces.size() < 2 || !pieces.back().text.empty() ||
+        names_a_body(pieces[pieces.size() - 2].text, vocabulary)) {
+      return false;
+    }
     bool joined_balanced = true;
     bool next_balanced = true;
     const size_t together = read_pieces(std::string(paragraph) + " " + std::string(next), joined_balanced).size();
     const size_t apart = pieces.size() - 1 + read_pieces(next, next_balanced).size();
-    if (joined_balanced && together < apart) return true;
+    return joined_balanced && together < apart;
   }
   if (!is_lower_letter(code_point_at(next, 0)) || names_a_body(next, vocabulary)) return false;
-  return is_open_entry(pieces.back().text, vocabulary);
+  bool balanced = true;
+  const std::vector<Piece> pieces = read_pieces(paragraph, balanced);
+  return balanced && !pieces.empty() && is_open_entry(pieces.back().text, vocabulary);
 }
 
 // Whether the paragraph could hold a telling entry at all: an abbreviation or a legal form (a

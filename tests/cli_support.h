@@ -132,4 +132,14 @@ class Sandbox {
   fs::path root_;
 };
 
+// A copy of the built-in vocabularies (parsers/vocab/*.tsv) in `dir`, with `extra` rows added
+// to en.tsv: what a user passes with --vocab after adding a word.
+inline void copy_vocabulary(const fs::path& dir, const std::string& extra) {
+  fs::create_directories(dir);
+  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
+    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), dir / entry.path().filename());
+  }
+  std::ofstream(dir / "en.tsv", std::ios::app) << extra;
+}
+
 }  // namespace planparse::testing

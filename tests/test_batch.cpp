@@ -317,14 +317,7 @@ TEST_CASE("process_input gives the line batch writes, a failure's line and code,
 
 namespace {
 
-// A copy of the built-in vocabularies in `dir`, with `extra` rows added to en.tsv.
-void copy_vocabulary(const fs::path& dir, const std::string& extra) {
-  fs::create_directories(dir);
-  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
-    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), dir / entry.path().filename());
-  }
-  std::ofstream(dir / "en.tsv", std::ios::app) << extra;
-}
+using planparse::testing::copy_vocabulary;
 
 }  // namespace
 

@@ -390,13 +390,8 @@ TEST_CASE("parse --encoding with a name planparse does not know is a usage error
 
 TEST_CASE("parse --vocab reads a copy of the vocabularies in which the user added a phrase", "[cli][vocabulary]") {
   Sandbox box;
-  fs::create_directory(box.file("vocab"));
-  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
-    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), box.file("vocab") / entry.path().filename());
-  }
   // Neither the header word nor the deadline phrase is in the built-in vocabulary.
-  std::ofstream(box.file("vocab") / "en.tsv", std::ios::app) << "header.deadline\tTarget window\n"
-                                                              << "recurrence.annual\tyear after year\n";
+  planparse::testing::copy_vocabulary(box.file("vocab"), "header.deadline\tTarget window\nrecurrence.annual\tyear after year\n");
   box.write("plan.txt", "A plan\n\nName\n\nTarget window\n\nAgencies in charge\n\n1\n\nDo it\n\nyear after year\n\nMIA\n");
 
   // Without it the column is kept, unnamed, in extra, with a warning.

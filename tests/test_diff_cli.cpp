@@ -401,12 +401,7 @@ TEST_CASE("diff --registry links a 1.0 JSON side's agencies with the user's regi
 
 TEST_CASE("diff --vocab reads the document sides with the user's vocabulary", "[diff][cli][vocabulary]") {
   Sandbox box;
-  fs::create_directory(box.file("vocab"));
-  for (const fs::directory_entry& entry : fs::directory_iterator(fs::path(PLANPARSE_SOURCE_DIR) / "parsers" / "vocab")) {
-    if (entry.path().extension() == ".tsv") fs::copy_file(entry.path(), box.file("vocab") / entry.path().filename());
-  }
-  std::ofstream(box.file("vocab") / "en.tsv", std::ios::app) << "header.deadline\tTarget window\n"
-                                                              << "recurrence.annual\tyear after year\n";
+  planparse::testing::copy_vocabulary(box.file("vocab"), "header.deadline\tTarget window\nrecurrence.annual\tyear after year\n");
   box.write("plan.txt", "A plan\n\nName\n\nTarget window\n\nAgencies in charge\n\n1\n\nDo it\n\nyear after year\n\nMIA\n");
   const Run parsed = box.run({"parse", "plan.txt", "--vocab", "vocab", "-o", "plan.json"});
   REQUIRE(parsed.exit_code == 0);
