@@ -238,6 +238,43 @@ bool all_bracketed(const std::vector<std::string>& markers) {
   return std::all_of(markers.begin(), markers.end(), [](const std::string& marker) { return bracketed_words(marker).has_value(); });
 }
 
+// Whether the words inside a bracket say "by agreement" in a wording no phrase lists: a word of
+// the agreement family (vocabulary marker.word: agree*, согл*, келіс*) among the small words
+// such markers are made of (marker.filler: "if", "upon", "по", "при", "бойынша"), and nothing
+// else: "(if agreed)", "(по согл.)", "(при согласовании)", "(келісілген жағдайда)". A bracket
+// that also names someone ("(по согласованию с МИО)") is a note, not the marker.
+bool says_agreement(std::string_view inside, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxMarkerBytes = 64;
+  if (inside.size() > kMaxMarkerBytes) return false;
+  const std::vector<std::string> words = words_of(fold_case(inside));
+  const std::vector<std::string>& agreement = vocabulary.phrases("marker.word");
+  const std::vector<std::string>& filler = vocabulary.phrases("marker.filler");
+  const auto in = [](const std::string& word, const std::vector<std::string>& family) {
+    return std::any_of(family.begin(), family.end(), [&](const std::string& p) { return in_family(word, p); });
+  };
+  bool agreed = false;
+  for (const std::string& word : words) {
+    const bool says = in(word, agreement);
+    if (!says && !in(word, filler)) return false;
+    agreed = agreed || says;
+  }
+  return agreed;
+}
+
+// The first bracket of `text` whose words say "by agreement" (says_agreement): its start and
+// length, brackets included.
+std::optional<std::pair<size_t, size_t>> find_bracketed_marker(std::string_view text, const Vocabulary& vocabulary) {
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    const size_t close = text.find(')', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view inside = text.substr(open + 1, close - open - 1);
+    if (inside.find('(') == std::string_view::npos && says_agreement(inside, vocabulary)) {
+      return std::make_pair(open, close + 1 - open);
+    }
+  }
+  return std::nullopt;
+}
+
 // Removes the first "(as agreed)"-like marker from text whose spaces are collapsed; returns
 // whether one was there.
 bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
@@ -263,6 +300,11 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
       text = collapse_spaces(text);
       return true;
     }
+  }
+  if (auto range = find_bracketed_marker(text, vocabulary)) {
+    text.erase(range->first, range->second);
+    text = collapse_spaces(text);
+    return true;
   }
   // "МНЭ по согласованию", "MNE as agreed": the marker's words without brackets, at the end of an
   // entry whose last word is an abbreviation or closes a quote or bracket. After other words
@@ -314,6 +356,30 @@ bool is_group_folded(std::string_view folded, const Vocabulary& vocabulary, bool
 
 bool is_group(std::string_view text, const Vocabulary& vocabulary, bool nouns = true) {
   return is_group_folded(fold_case(text), vocabulary, nouns);
+}
+
+// "regional akimats", "акиматы районов", "облыстардың әкімдіктері": a written-out entry whose head
+// is a plural of bodies (vocabulary group.plural) names bodies of a kind, a group. The head
+// stands first (ru, en "akimats of districts") or last, before any conjunction (kk, and
+// adjectives before it).
+bool heads_a_plural(std::string_view folded, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& plurals = vocabulary.phrases("group.plural");
+  const std::vector<std::string> words = words_of(folded);
+  if (words.empty()) return false;
+  const auto plural = [&](const std::string& word) { return std::find(plurals.begin(), plurals.end(), word) != plurals.end(); };
+  if (plural(words.front())) return true;
+  // A singular head first is the name's head: "Department for coordination of law enforcement
+  // bodies" is one department.
+  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
+  if (std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(words.front(), head); })) {
+    return false;
+  }
+  // The last word before a conjunction: what follows it is another body's name or a group
+  // ("культуры и спорта акимата области и иные центральные государственные органы").
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  size_t end = 1;
+  while (end < words.size() && std::find(conjunctions.begin(), conjunctions.end(), words[end]) == conjunctions.end()) ++end;
+  return plural(words[end - 1]);
 }
 
 bool is_quoted(std::string_view text) {
@@ -749,6 +815,7 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   for (const std::string& noun : vocabulary.phrases("group.noun")) {
     if (first_word == noun) return true;
   }
+  if (heads_a_plural(std::string_view(folded).substr(0, folded.find('(')), vocabulary)) return true;
   // The words before any bracket, from the folded text when folding kept its length.
   const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
                                                                       : name_words(bare);
@@ -948,6 +1015,7 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   } else if (auto abbr = abbreviation_of(words, folded, vocabulary)) {
     agency.abbr = *abbr;
   } else {
+    agency.kind = heads_a_plural(folded, vocabulary) ? "group" : "agency";
     agency.name = words;
   }
   return agency;
@@ -1130,7 +1198,16 @@ bool may_tell_agencies(std::string_view paragraph, const Vocabulary& vocabulary)
   const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
   if (paragraph.find('(') == std::string_view::npos && all_bracketed(markers)) return false;
   const std::string folded = fold_case(paragraph);
-  return std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) { return folded.find(marker) != std::string::npos; });
+  return std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) { return folded.find(marker) != std::string::npos; }) ||
+         find_bracketed_marker(paragraph, vocabulary).has_value();
+}
+
+bool is_marker(std::string_view text, const Vocabulary& vocabulary) {
+  text = trim(text);
+  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
+  if (std::find(markers.begin(), markers.end(), fold_case(text)) != markers.end()) return true;
+  return text.size() >= 2 && text.front() == '(' && text.back() == ')' && text.find('(', 1) == std::string_view::npos &&
+         says_agreement(text.substr(1, text.size() - 2), vocabulary);
 }
 
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary) {

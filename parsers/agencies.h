@@ -54,6 +54,11 @@ bool continues_in(std::string_view paragraph, std::string_view next);
 // with a space.
 bool continues_entry(std::string_view paragraph, std::string_view next, const Vocabulary& vocabulary);
 
+// True when `text` is an "(as agreed)" marker alone: a phrase of the vocabulary
+// (marker.as_agreed), or a bracket whose words say "by agreement" in another wording
+// (marker.word among marker.filler: "(if agreed)", "(по согл.)").
+bool is_marker(std::string_view text, const Vocabulary& vocabulary);
+
 // True when the paragraph reads as an agency list rather than prose: its entries are mostly
 // abbreviations or carry an "(as agreed)" marker. Used by the table stage to classify paragraphs.
 bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabulary);

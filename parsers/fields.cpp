@@ -64,13 +64,9 @@ std::string join_text(const std::vector<Paragraph>& paragraphs) {
 // it follows, as on one line; or when a name goes on in it ("акиматы городов и" + "районов",
 // agencies.h continues_entry).
 std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell, const Vocabulary& vocabulary) {
-  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
-  const auto is_marker = [&](std::string_view text) {
-    return std::find(markers.begin(), markers.end(), fold_case(trim(text))) != markers.end();
-  };
   std::vector<Paragraph> joined;
   for (const Paragraph& paragraph : cell) {
-    if (!joined.empty() && (continues_in(joined.back().text, paragraph.text) || is_marker(paragraph.text) ||
+    if (!joined.empty() && (continues_in(joined.back().text, paragraph.text) || is_marker(paragraph.text, vocabulary) ||
                             continues_entry(joined.back().text, paragraph.text, vocabulary))) {
       joined.back().text += ' ';
       joined.back().text += paragraph.text;

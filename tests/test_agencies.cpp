@@ -461,14 +461,14 @@ TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviati
 TEST_CASE("a piece after a comma that names no body goes on the written-out name before it", "[agencies]") {
   // The words after the comma complete the head before it: no head noun, no abbreviation.
   CHECK(dump("МВД, отделы культуры городов, сёл (по согласованию)") ==
-        std::vector<std::string>{"МВД|agency|МВД|-|", "отделы культуры городов, сёл (по согласованию)|agency|-|"
+        std::vector<std::string>{"МВД|agency|МВД|-|", "отделы культуры городов, сёл (по согласованию)|group|-|"
                                                       "отделы культуры городов, сёл|agreed"});
   CHECK(dump("управление торговли, бытового обслуживания и туризма области").size() == 1);
   CHECK(dump("акиматы сёл, посёлков районного подчинения").size() == 1);
   // A capitalised piece goes on only after a piece that did ("Караганды и Темиртау").
   CHECK(dump("СИО районов, городов Караганды, Темиртау и Балхаша").size() == 1);
   CHECK(dump("органы юстиции районов, городов областного подчинения и столицы") ==
-        std::vector<std::string>{"органы юстиции районов, городов областного подчинения и столицы|agency|-|"
+        std::vector<std::string>{"органы юстиции районов, городов областного подчинения и столицы|group|-|"
                                  "органы юстиции районов, городов областного подчинения и столицы|"});
 }
 
@@ -504,7 +504,7 @@ TEST_CASE("a piece after a comma opening with an adjective in the nominative is 
 
 TEST_CASE("Kazakh pieces in lower case that name no body go on with the piece after them that ends in its head", "[agencies]") {
   CHECK(dump("аудандардың, қалалардың мәдениет бөлімдері") ==
-        std::vector<std::string>{"аудандардың, қалалардың мәдениет бөлімдері|agency|-|аудандардың, қалалардың мәдениет бөлімдері|"});
+        std::vector<std::string>{"аудандардың, қалалардың мәдениет бөлімдері|group|-|аудандардың, қалалардың мәдениет бөлімдері|"});
   CHECK(dump("ҚМ, аудандық жер, сәулет бөлімдері").size() == 2);
   CHECK(dump("ауылдар мен Ақсу, Жаркент қалаларының әкімдіктері").size() == 1);
 }
@@ -700,4 +700,46 @@ TEST_CASE("a list wrapped after a comma that follows words naming no body goes o
   // A body before the comma, or a next line that shares nothing with it, is a wrap between entries.
   CHECK_FALSE(continues_entry("ҰБР, ТҚМ,", "архивтер және құжаттама басқармасы", vocabulary));
   CHECK_FALSE(continues_entry("облыстық мәдениет,", "ІСМ", vocabulary));
+}
+
+TEST_CASE("a bracket whose words say 'by agreement' in a wording no phrase lists is the marker", "[agencies]") {
+  CHECK(dump("KazWater JSC (if agreed), MEc") ==
+        std::vector<std::string>{"KazWater JSC (if agreed)|agency|-|KazWater JSC|agreed", "MEc|agency|MEc|-|"});
+  CHECK(dump("MJ (upon their consent)") == std::vector<std::string>{"MJ (upon their consent)|agency|MJ|-|agreed"});
+  CHECK(dump("МКИ, МИО (по согл.)") == std::vector<std::string>{"МКИ|agency|МКИ|-|", "МИО (по согл.)|agency|МИО|-|agreed"});
+  CHECK(dump("ГП (при согласовании)") == std::vector<std::string>{"ГП (при согласовании)|agency|ГП|-|agreed"});
+  CHECK(dump("ТСМ (келісілген жағдайда)") == std::vector<std::string>{"ТСМ (келісілген жағдайда)|agency|ТСМ|-|agreed"});
+  // A bracket that names someone, or says something else, is no marker.
+  CHECK_FALSE(split_agencies("МФ (по согласованию с МНЭ)", builtin_vocabulary()).agencies.at(0).as_agreed);
+  CHECK_FALSE(split_agencies("МИО (согласно плану)", builtin_vocabulary()).agencies.at(0).as_agreed);
+  CHECK_FALSE(split_agencies("ТСМ (келісімшарт бойынша)", builtin_vocabulary()).agencies.at(0).as_agreed);
+  CHECK_FALSE(split_agencies("MJ (agreement No. 4)", builtin_vocabulary()).agencies.at(0).as_agreed);
+  // The marker alone, as a paragraph of its own after its entry.
+  CHECK(is_marker("(if agreed)", builtin_vocabulary()));
+  CHECK(is_marker(" (по согл.) ", builtin_vocabulary()));
+  CHECK_FALSE(is_marker("(свод)", builtin_vocabulary()));
+}
+
+TEST_CASE("a written-out entry headed by a plural of bodies is a group", "[agencies]") {
+  for (const char* cell : {"regional akimats", "akimats of districts", "local authorities", "районные акиматы",
+                           "акиматы районов", "облыстардың әкімдіктері", "аудандық әкімдіктер"}) {
+    INFO(cell);
+    const AgencyList list = split_agencies(cell, builtin_vocabulary());
+    REQUIRE(list.agencies.size() == 1);
+    CHECK(list.agencies[0].kind == "group");
+    CHECK(list.agencies[0].name == cell);
+  }
+  // A singular head first is the name's, whatever ends it; a genitive singular is no plural.
+  for (const char* cell : {"Department for coordination of law enforcement bodies", "отдел управления",
+                           "Ministry of Finance", "облыстық білім басқармасы"}) {
+    INFO(cell);
+    const AgencyList list = split_agencies(cell, builtin_vocabulary());
+    REQUIRE(list.agencies.size() == 1);
+    CHECK(list.agencies[0].kind == "agency");
+  }
+  // After a comma such a group names bodies of its own: it goes on no name before it.
+  CHECK(dump("Муниципалитеттер одағы, облыстардың әкімдіктері") ==
+        std::vector<std::string>{"Муниципалитеттер одағы|agency|-|Муниципалитеттер одағы|",
+                                 "облыстардың әкімдіктері|group|-|облыстардың әкімдіктері|"});
+  CHECK(dump("NBR and MIN, akims of districts (upon agreement)").size() == 3);
 }

@@ -1346,9 +1346,9 @@ TEST_CASE("rows copied on one line with spaces between cells are cut at their de
   CHECK(three.activities[0].name == "Субботник в парке");
   CHECK(three.activities[1].outcomes[0].deadline->to == "2026-04-30");
   CHECK(codes(three) == std::vector<std::string>{"run-on-row@2"});
-  // A header cell in words no vocabulary holds ("Implementing body") is a column of its own, which
+  // A header cell in words no vocabulary holds ("Executing party") is a column of its own, which
   // the rows name as the agencies (the before-stop read: it was taken into the deadline's label).
-  const Plan unnamed = parse_lines({"Roadmap for cleaner rivers", "Item Action to be taken Completion date Implementing body",
+  const Plan unnamed = parse_lines({"Roadmap for cleaner rivers", "Item Action to be taken Completion date Executing party",
                                     "1. Survey the riverbanks 2nd quarter of 2027 District Akimat",
                                     "2. Install warning signs by 30 June 2027 Department of Natural Resources"});
   CHECK(roles(unnamed) == "number,name,deadline,agencies");

@@ -191,7 +191,9 @@ TEST_CASE("a short label whose words say abbreviations is a glossary heading in 
         "Список используемых сокращений", "Принятые сокращения:", "Сокращения", "Примечание: перечень аббревиатур",
         "Перечень сокращений и аббревиатур, используемых в плане:", "Пайдаланылған қысқартулар",
         "Аббревиатуралардың толық жазылуы:", "Ескертпе: қысқартулардың толық жазылуы", "Аббревиатура",
-        "Қысқартулардың мағынасы:", "Значение сокращений", "Расшифровки сокращений:", "Glossary"}) {
+        "Қысқартулардың мағынасы:", "Значение сокращений", "Расшифровки сокращений:", "Glossary",
+        "Short forms used:", "Shortened names", "Abbreviated names used in the plan", "Сокращенные наименования:",
+        "Қысқартылған атаулар:"}) {
     INFO(heading);
     CHECK(is_glossary_heading(heading, v));
   }
@@ -213,6 +215,9 @@ TEST_CASE("a word that also means reduction makes a heading only among label wor
   CHECK_FALSE(is_glossary_heading("Сокращение сроков оказания услуг", v));
   CHECK_FALSE(is_glossary_heading("Программа сокращения выбросов", v));
   CHECK_FALSE(is_glossary_heading("Шығындарды қысқарту", v));
+  CHECK_FALSE(is_glossary_heading("Short-term measures", v));
+  CHECK_FALSE(is_glossary_heading("Abbreviated procedures for small firms", v));
+  CHECK_FALSE(is_glossary_heading("Сокращенные сроки рассмотрения", v));
   CHECK(is_glossary_heading("Условные сокращения", v));
   CHECK(is_glossary_heading("Қысқартулар тізімі", v));
 }

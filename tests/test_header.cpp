@@ -59,6 +59,11 @@ TEST_CASE("header cells are read by word families, whatever the case ending or w
   CHECK(best_role("Lead agency") == "agencies");
   CHECK(best_role("Expected output") == "outcome");
   CHECK(best_role("Indicator") == "?");
+  CHECK(best_role("№ п.п.") == "number");
+  CHECK(best_role("Intervention") == "name");
+  CHECK(best_role("Implementing body") == "agencies");
+  CHECK(best_role("Who is accountable") == "agencies");
+  CHECK(best_role("Implementation period") == "deadline");
 }
 
 TEST_CASE("a generic word names the activity only when nothing more specific does", "[header]") {

@@ -53,15 +53,16 @@ const Language& english() {
                         "This plan continues the work of the ministries and the regions"};
     l.intro_closings = {"and the ministries shall report on its implementation twice a year.",
                         "with the participation of the regions.", "to be implemented in stages."};
-    l.number_headers = {"No.", "No", "#", "Nr.", "Item"};
+    l.number_headers = {"No.", "No", "#", "Nr.", "Item", "S/N"};
     l.name_headers = {"Name", "Activity", "Measure", "Name of activity", "Activities", "Name of the measure",
-                      "Content of the activity", "What will be done"};
+                      "Content of the activity", "What will be done", "Intervention"};
     l.outcome_headers = {"Outcome", "Form of completion", "Expected result", "Deliverable", "Completion form",
                          "Expected outcome", "What result", "Means of verification"};
     l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation",
                           "Implementation period", "Timeline", "By when"};
     l.agency_headers = {"Agencies in charge", "Responsible agencies", "Responsible executors", "Lead agencies",
-                        "Responsible", "Lead agency", "Responsible for implementation", "Who is responsible"};
+                        "Responsible", "Lead agency", "Responsible for implementation", "Who is responsible",
+                        "Implementing body", "Who is accountable"};
     l.unknown_headers = {"Indicator", "Key indicator", "Performance indicator"};
     l.unknown_cells = {"at least 80 %", "growth of 5 %", "12 districts covered", "100 % of schools"};
     l.bodies = {{"MWR", "Ministry of Water Resources of the Republic", ""},
@@ -93,7 +94,7 @@ const Language& english() {
                 {"AR&D", "Agency for Research & Development", ""},
                 {"MoH", "Ministry of Housing", ""},
                 {"EXPO-2030", "Directorate of the exhibition EXPO 2030", ""}};
-    l.markers = {"(as agreed)", "(as agreed)", "(upon agreement)", "(by agreement)"};
+    l.markers = {"(as agreed)", "(as agreed)", "(upon agreement)", "(by agreement)", "(if agreed)", "(upon their consent)"};
     l.then_words = {", thereafter ", ", then ", " – thereafter "};
     l.then_recurrences = {{"annually", "annual"}, {"quarterly", "quarterly"}, {"monthly", "monthly"}};
     l.abbreviation_notes = {"(in agreement with %s)", "(jointly with %s)", "(summary)"};
@@ -106,13 +107,14 @@ const Language& english() {
                      // Fields listed before the owner: one name.
                      "Department of Physical Culture, Culture and Sports of the akimat",
                      "Department of Tourism and Sport of the city akimat"};
-    l.group_phrases = {"quasi-state organizations", "national companies", "local executive bodies", "central state bodies"};
+    l.group_phrases = {"quasi-state organizations", "national companies", "local executive bodies", "central state bodies",
+                       "regional akimats", "akims of districts"};
     l.joined_groups = {"other interested government agencies", "other central bodies", "other concerned organizations",
                        "all interested parties", "other interested government agencies and organizations"};
     l.conjunction = "and";
     l.section_prefix = "Section";
     l.glossary_headings = {"Abbreviations:", "Note: Abbreviations:", "List of abbreviations", "Decoding of abbreviations",
-                           "Note: list of abbreviations:", "Abbreviations used:", "Acronyms"};
+                           "Note: list of abbreviations:", "Abbreviations used:", "Acronyms", "Short forms used:"};
     l.glossary_table_heads = {{"Abbreviation", "Full name"}, {"Abbreviation", "Meaning"}};
     l.published_words = {"Publication date", "Date of publication"};
     l.other_headers = {"Expected costs", "Sources of funding", "Notes"};
@@ -164,7 +166,7 @@ const Language& russian() {
     l.intro_closings = {"и министерства представляют информацию о его исполнении два раза в год.",
                         "с участием регионов.", "для поэтапной реализации."};
     // "N п/п" with a Latin N, as typists write it.
-    l.number_headers = {"№ п/п", "№", "N п/п", "№п/п"};
+    l.number_headers = {"№ п/п", "№", "N п/п", "№п/п", "№ п.п."};
     l.name_headers = {"Наименование мероприятия", "Наименование", "Мероприятие", "Содержание мероприятия",
                       "Наименование мероприятий", "Мероприятия", "Что сделать"};
     l.outcome_headers = {"Форма завершения", "Ожидаемый результат", "Форма завершения мероприятия", "Ожидаемые результаты",
@@ -200,7 +202,7 @@ const Language& russian() {
                 {"ГКО", "Государственная корпорация «Открытое правительство»", "«Открытое правительство»"},
                 {"НПП", "Национальная палата предпринимателей «Союз»", "«Союз»"},
                 {"НИИ-2", "Научно-исследовательский институт № 2", ""}};
-    l.markers = {"(по согласованию)"};
+    l.markers = {"(по согласованию)", "(по согласованию)", "(по согл.)", "(при согласовании)"};
     l.then_words = {", далее ", ", в дальнейшем ", ", далее – "};
     l.then_recurrences = {{"ежегодно", "annual"}, {"ежеквартально", "quarterly"}, {"ежемесячно", "monthly"}};
     l.abbreviation_notes = {"(по согласованию с %s)", "(совместно с %s)", "(свод)"};
@@ -214,13 +216,14 @@ const Language& russian() {
                      "управление физической культуры, культуры и спорта акимата области"};
     l.group_phrases = {"квазигосударственные организации", "местные исполнительные органы",
                        "центральные государственные органы", "акиматы областей, городов Астаны, Алматы и Шымкента",
-                       "субъекты квазигосударственного сектора"};
+                       "субъекты квазигосударственного сектора", "районные акиматы", "акимы районов и городов"};
     l.joined_groups = {"другие заинтересованные государственные органы", "иные центральные государственные органы",
                        "другие заинтересованные организации", "другие заинтересованные государственные органы и организации"};
     l.conjunction = "и";
     l.section_prefix = "Раздел";
     l.glossary_headings = {"Примечание: расшифровка аббревиатур:", "Расшифровка аббревиатур:", "Список сокращений:",
-                           "Принятые сокращения:", "Список используемых сокращений", "Перечень аббревиатур"};
+                           "Принятые сокращения:", "Список используемых сокращений", "Перечень аббревиатур",
+                           "Сокращенные наименования:"};
     l.glossary_table_heads = {{"Аббревиатура", "Расшифровка"}, {"Сокращение", "Полное наименование"}};
     l.published_words = {"Дата публикации"};
     l.other_headers = {"Предполагаемые расходы (млн. тенге)", "Источники финансирования"};
@@ -313,7 +316,7 @@ const Language& kazakh() {
                 {"АҮК", "«Ашық үкімет» мемлекеттік корпорациясы", "«Ашық үкімет»"},
                 {"ҰКО", "«Одақ» ұлттық кәсіпкерлер палатасы", "«Одақ»"},
                 {"ҒЗИ-2", "№ 2 ғылыми-зерттеу институты", ""}};
-    l.markers = {"(келісім бойынша)", "(келісім бойынша)", "(келісу бойынша)"};
+    l.markers = {"(келісім бойынша)", "(келісім бойынша)", "(келісу бойынша)", "(келісілген жағдайда)"};
     l.then_words = {", әрі қарай ", ", кейіннен "};
     l.then_recurrences = {{"жыл сайын", "annual"}, {"тоқсан сайын", "quarterly"}, {"ай сайын", "monthly"}};
     l.abbreviation_notes = {"(%s келісім бойынша)", "(жиынтық)"};
@@ -325,13 +328,13 @@ const Language& kazakh() {
                      // A head after fields listed with a conjunction, a bare field before the comma: one name.
                      "облыстық мәдениет, архивтер және құжаттама басқармасы"};
     l.group_phrases = {"квазимемлекеттік ұйымдар", "жергілікті атқарушы органдар", "орталық мемлекеттік органдар",
-                       "квазимемлекеттік сектор субъектілері"};
+                       "квазимемлекеттік сектор субъектілері", "облыстардың әкімдіктері", "аудандық әкімдіктер"};
     l.joined_groups = {"басқа да мүдделі мемлекеттік органдар", "өзге де орталық мемлекеттік органдар",
                        "басқа да мүдделі ұйымдар"};
     l.conjunction = "және";
     l.section_suffix = "бөлім";
     l.glossary_headings = {"Аббревиатуралардың толық жазылуы:", "Қысқартулар:", "Пайдаланылған қысқартулар",
-                           "Ескертпе: қысқартулардың толық жазылуы:", "Аббревиатуралар тізімі:"};
+                           "Ескертпе: қысқартулардың толық жазылуы:", "Аббревиатуралар тізімі:", "Қысқартылған атаулар:"};
     l.glossary_table_heads = {{"Аббревиатура", "Толық жазылуы"}, {"Қысқарту", "Толық атауы"}};
     l.published_words = {"Жарияланған күні"};
     l.other_headers = {"Болжалды шығыстар", "Қаржыландыру көздері"};
