@@ -944,6 +944,49 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
   return 0;
 }
 
+// Whether every word of the paragraph is a word that names the document (vocabulary title.word:
+// "ПЛАН", "ЖОСПАРЫ", "ACTION PLAN", "ДОРОЖНАЯ КАРТА"): a line of its own in a title set over
+// lines ("ПЛАН" / "мероприятий по …"; Kazakh puts it last: "… іс-шаралар" / "ЖОСПАРЫ").
+bool names_the_document(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxWords = 3;
+  if (text.size() > 64) return false;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  return !words.empty() && words.size() <= kMaxWords &&
+         std::all_of(words.begin(), words.end(), [&](const std::string& word) { return in_role(word, "title.word", vocabulary); });
+}
+
+// How many paragraphs from `first`, the title's first line, make the title: a line that only
+// names the document goes on with the next, whatever its case ("ПЛАН" / "МЕРОПРИЯТИЙ ПО …");
+// a line that only names it ends it ("ЖОСПАРЫ"); and a line in lower case goes on a title that
+// names the document first and ends in no stop ("План мероприятий по развитию" / "туризма на
+// 2027 год", a title broken by <br>). An intro sentence starts in capitals.
+size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size_t end, const Vocabulary& vocabulary) {
+  const auto opens_with_document = [&](std::string_view text) {
+    const std::vector<std::string> words = words_of(fold_case(text.substr(0, std::min<size_t>(text.size(), 48))));
+    return !words.empty() && in_role(words.front(), "title.word", vocabulary);
+  };
+  const std::string_view head = trim(paragraphs[first].text);
+  if (!opens_with_document(head) && !(first + 1 < end && names_the_document(paragraphs[first + 1].text, vocabulary))) return 1;
+  size_t length = 1;
+  if (names_the_document(head, vocabulary) && first + 1 < end) length = 2;
+  while (first + length < end) {
+    const std::string_view next = trim(paragraphs[first + length].text);
+    const std::string_view last = trim(paragraphs[first + length - 1].text);
+    if (names_the_document(next, vocabulary)) return length + 1;  // the Kazakh title's last line
+    const bool stopped = !last.empty() && (last.back() == '.' || last.back() == ':' || last.back() == ';');
+    if (stopped || !starts_in_lower_case(next) || !opens_with_document(head)) break;
+    // "утвержден приказом …", "(утвержден …)", "от 3 марта 2027 года № 41": the act's caption
+    // or date under the title, not more of it.
+    const std::vector<std::string> words = words_of(fold_case(next.substr(0, std::min<size_t>(next.size(), 48))));
+    if (words.empty() || in_role(words.front(), "caption.word", vocabulary) || next.find("№") != std::string_view::npos ||
+        next.find("No.") != std::string_view::npos) {
+      break;
+    }
+    ++length;
+  }
+  return length;
+}
+
 // An "other" column right after the agencies (a note, a funding source) is often empty, and
 // the alignment then reads a row's last paragraph as its agencies. When that paragraph names no
 // body (a prose note such as "за счет спонсоров" looks the same as "сельские клубы"), nothing
@@ -977,9 +1020,16 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   // after it before the header is the title itself.
   size_t title_at = caption_length(paragraphs, header.begin, vocabulary);
   if (title_at >= header.begin) title_at = 0;
-  if (header.begin > 0) table.title = paragraphs[title_at];
+  const size_t title_lines = header.begin > 0 ? title_length(paragraphs, title_at, header.begin, vocabulary) : 0;
+  if (header.begin > 0) {
+    table.title = paragraphs[title_at];
+    for (size_t k = 1; k < title_lines; ++k) {
+      table.title->text += ' ';
+      table.title->text += trim(paragraphs[title_at + k].text);
+    }
+  }
   for (size_t i = 0; i < header.begin; ++i) {
-    if (i != title_at) table.intro.push_back(paragraphs[i]);
+    if (i < title_at || i >= title_at + title_lines) table.intro.push_back(paragraphs[i]);
   }
 
   GridLayout grid = grid_layout(header);

@@ -1954,3 +1954,33 @@ TEST_CASE("a glossary entry under its heading may be an abbreviation followed by
   CHECK(plan.activities[0].agencies[0].name == "Управление казначейства по городу");
   CHECK(codes(plan).empty());
 }
+
+TEST_CASE("a title set over lines is one title: a line naming the document goes on, a lower-case line goes on it", "[genre]") {
+  const std::vector<std::string> table = {"№\tМероприятие\tСрок\tОтветственные", "1\tПосадка деревьев\tапрель 2027 года\tОЖКХ"};
+  const auto with = [&](std::vector<std::string> top) {
+    top.insert(top.end(), table.begin(), table.end());
+    return parse_paragraphs(top);
+  };
+  // "ПЛАН" over its words, in any case, and a title broken again after them.
+  Plan plan = with({"ПЛАН", "мероприятий по озеленению улиц", "на 2027 год"});
+  CHECK(plan.title == "ПЛАН мероприятий по озеленению улиц на 2027 год");
+  CHECK(plan.intro.empty());
+  plan = with({"ПЛАН", "МЕРОПРИЯТИЙ ПО ОЗЕЛЕНЕНИЮ УЛИЦ", "Акимат района"});
+  CHECK(plan.title == "ПЛАН МЕРОПРИЯТИЙ ПО ОЗЕЛЕНЕНИЮ УЛИЦ");
+  CHECK(plan.intro == std::vector<std::string>{"Акимат района"});
+  // Kazakh puts the word last.
+  plan = with({"Көшелерді көгалдандыру жөніндегі 2027 жылға арналған іс-шаралар", "ЖОСПАРЫ"});
+  CHECK(plan.title == "Көшелерді көгалдандыру жөніндегі 2027 жылға арналған іс-шаралар ЖОСПАРЫ");
+  plan = with({"ACTION PLAN", "for greener streets in 2027"});
+  CHECK(plan.title == "ACTION PLAN for greener streets in 2027");
+  // The act's caption or date under the title, a title that names no document first, and a
+  // title ended by a stop keep their lines apart.
+  plan = with({"План мероприятий по озеленению улиц", "утвержден приказом акима района"});
+  CHECK(plan.title == "План мероприятий по озеленению улиц");
+  plan = with({"План мероприятий по озеленению улиц", "от 3 марта 2027 года № 41"});
+  CHECK(plan.title == "План мероприятий по озеленению улиц");
+  plan = with({"Об утверждении плана озеленения", "в соответствии с решением маслихата"});
+  CHECK(plan.title == "Об утверждении плана озеленения");
+  plan = with({"План озеленения.", "на 2027 год"});
+  CHECK(plan.title == "План озеленения.");
+}

@@ -573,7 +573,9 @@ TEST_CASE("a glossary before the table is read, and the intro keeps the rest", "
   const Plan headless = parse_text(
       "plan.txt", one_row_plan("ОЖКХ", "на 2027 год\n\nОЖКХ – Отдел жилищно-коммунального хозяйства\n\n", ""));
   CHECK(glossary_of(headless) == std::vector<std::string>{"ОЖКХ=Отдел жилищно-коммунального хозяйства"});
-  CHECK(headless.intro == std::vector<std::string>{"на 2027 год"});
+  // "на 2027 год" goes on the title "План работы" (a title set over lines).
+  CHECK(headless.title == "План работы на 2027 год");
+  CHECK(headless.intro.empty());
   const Plan unrelated =
       parse_text("plan.txt", one_row_plan("ОЖКХ", "УТ – Управление транспорта города\n\n", ""));
   CHECK(unrelated.abbreviations.empty());
