@@ -77,6 +77,20 @@ std::vector<Paragraph> join_broken_entries(const std::vector<Paragraph>& cell, c
   return joined;
 }
 
+// A deadline cell over two grid columns, a header of two levels ("Срок" over "начало" /
+// "окончание"): a date in each is the start and the end of one deadline, read as the range
+// "start – end" when both ends read. Returns whether the two paragraphs became one.
+bool join_start_and_end(std::vector<Paragraph>& cell, const Vocabulary& vocabulary) {
+  if (cell.size() != 2 || cell[0].grid.table < 0 || cell[0].grid.column == cell[1].grid.column) return false;
+  const std::string range = cell[0].text + " \u2013 " + cell[1].text;
+  const std::optional<Deadline> start = parse_whole_deadline(cell[0].text, vocabulary);
+  const std::optional<Deadline> both = parse_whole_deadline(range, vocabulary);
+  if (!start || !both || !both->from || !both->to || both->recurrence) return false;
+  cell[0].text = range;
+  cell.pop_back();
+  return true;
+}
+
 // The key of an "other" column in Activity::extra: its header, made unique when two columns
 // print the same header (or none).
 std::string extra_key(const std::vector<Column>& columns, size_t c) {
@@ -120,7 +134,8 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
     std::vector<size_t> origin;
     if (role == "deadline") {
       rejoined = row.cells[c];
-      origin = join_wrapped_deadlines(rejoined, vocabulary, false);
+      if (!join_start_and_end(rejoined, vocabulary)) origin = join_wrapped_deadlines(rejoined, vocabulary, false);
+      else origin = {0};
     }
     const std::vector<Paragraph>& cell = agencies || role == "deadline" ? rejoined : row.cells[c];
     for (size_t p = 0; p < cell.size(); ++p) {

@@ -463,6 +463,104 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
   return warnings;
 }
 
+namespace {
+
+// A grid header of two levels: a cell spanning columns over a row of sub-headers under it
+// ("Объем финансирования" over "всего" / "2027" / "2028", "Срок" over "начало" / "окончание"),
+// the other cells spanning both rows. Returns the paragraphs of that row, or none.
+std::vector<const Paragraph*> sub_header_row(const std::vector<Paragraph>& paragraphs, const Header& header) {
+  constexpr size_t kMaxSubLabelBytes = 80;
+  std::vector<const Paragraph*> row;
+  if (header.end >= paragraphs.size() || !header.ties.empty()) return row;
+  const Paragraph* first = nullptr;
+  for (const auto& cell : header.cells) {
+    if (!cell.empty()) {
+      first = cell.front();
+      break;
+    }
+  }
+  if (first == nullptr || first->grid.table < 0) return row;
+  const int table = first->grid.table;
+  const int below = first->grid.row + 1;
+  // The spanning cells of one row's height: only under them may a sub-header stand.
+  const auto parent_of = [&](const Paragraph& paragraph) -> int {
+    for (size_t c = 0; c < header.cells.size(); ++c) {
+      if (header.cells[c].empty()) continue;
+      const GridPosition& grid = header.cells[c].front()->grid;
+      if (grid.table != table || grid.row != first->grid.row) return -2;
+      if (grid.colspan >= 2 && grid.rowspan == 1 && paragraph.grid.column >= grid.column &&
+          paragraph.grid.column < grid.column + grid.colspan) {
+        return static_cast<int>(c);
+      }
+    }
+    return -1;
+  };
+  for (size_t i = header.end; i < paragraphs.size(); ++i) {
+    const Paragraph& paragraph = paragraphs[i];
+    if (paragraph.grid.table != table || paragraph.grid.row != below) break;
+    if (parent_of(paragraph) < 0 || paragraph.text.size() > kMaxSubLabelBytes) return {};
+    row.push_back(&paragraph);
+  }
+  return row;
+}
+
+}  // namespace
+
+void read_sub_headers(Header& header, const std::vector<Paragraph>& paragraphs) {
+  const std::vector<const Paragraph*> row = sub_header_row(paragraphs, header);
+  if (row.empty()) return;
+  Header two;
+  two.begin = header.begin;
+  two.end = static_cast<size_t>(row.back() - paragraphs.data()) + 1;
+  two.two_level = true;
+  for (size_t c = 0; c < header.columns.size(); ++c) {
+    std::vector<const Paragraph*> subs;  // the sub-header paragraphs under this column's cell
+    if (!header.cells[c].empty()) {
+      const GridPosition& grid = header.cells[c].front()->grid;
+      for (const Paragraph* sub : row) {
+        if (grid.colspan >= 2 && grid.rowspan == 1 && sub->grid.column >= grid.column && sub->grid.column < grid.column + grid.colspan) {
+          subs.push_back(sub);
+        }
+      }
+    }
+    const auto keep = [&](Column column, std::vector<const Paragraph*> cells) {
+      two.columns.push_back(std::move(column));
+      two.cells.push_back(std::move(cells));
+      two.unknown.push_back(header.unknown[c]);
+      two.repeats.push_back(c < header.repeats.size() ? header.repeats[c] : -1);
+    };
+    if (subs.empty()) {
+      keep(header.columns[c], header.cells[c]);
+      continue;
+    }
+    const std::string parent = header.columns[c].header.value_or("");
+    if (header.columns[c].role != "other") {
+      // One role, one column: the grid columns under it stay one cell of that role, and the
+      // sub-headers are part of its header ("Срок: начало / окончание").
+      Column column = header.columns[c];
+      std::string labels;
+      for (const Paragraph* sub : subs) labels += (labels.empty() ? "" : " / ") + sub->text;
+      column.header = parent + ": " + labels;
+      keep(std::move(column), header.cells[c]);
+      continue;
+    }
+    // An other column splits into one column per sub-header ("Объем финансирования: 2027"), so
+    // that each figure stays under its own key in extra.
+    for (size_t k = 0; k < subs.size();) {
+      std::vector<const Paragraph*> cells{subs[k]};
+      std::string label = subs[k]->text;
+      size_t next = k + 1;
+      while (next < subs.size() && subs[next]->grid.column == subs[k]->grid.column) {
+        label += " " + subs[next]->text;
+        cells.push_back(subs[next++]);
+      }
+      keep(Column{"other", parent + ": " + label}, std::move(cells));
+      k = next;
+    }
+  }
+  header = std::move(two);
+}
+
 RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary) {
   return score_words(cell_words(text), vocabulary);
 }
@@ -483,6 +581,7 @@ Result<Header> find_header(const std::vector<Paragraph>& paragraphs, const Vocab
     Reading reading = read_candidate(std::move(cells), paragraphs, vocabulary);
     if (reading.header) {
       Header& header = *reading.header;
+      read_sub_headers(header, paragraphs);
       header.end += column_number_row(paragraphs, header.end, header.columns.size());
       return std::move(header);
     }

@@ -64,7 +64,17 @@ struct Header {
   // "Срок" both read as the deadline, one of them taken for unknown): the rows under them decide
   // (table.h), and the reading with fewer contradictions wins.
   std::vector<std::pair<size_t, size_t>> ties;
+  // A grid header of two rows: cells spanning columns over a row of sub-headers (read_sub_headers).
+  // Its columns' cells stand in either row.
+  bool two_level = false;
 };
+
+// A grid header whose cells span columns over a row of sub-headers ("Объем финансирования" over
+// "всего" / "2027" / "2028"): the sub-header row becomes part of the header. An "other" column
+// splits into a column per sub-header, headed "parent: sub", so each figure keeps its key; a
+// column of another role stays one column over its grid columns, headed "parent: sub / sub".
+// Leaves any other header as it is.
+void read_sub_headers(Header& header, const std::vector<Paragraph>& paragraphs);
 
 // The header with the roles of the columns of one of its `ties` swapped.
 Header swapped(const Header& header, std::pair<size_t, size_t> tie);

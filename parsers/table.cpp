@@ -51,7 +51,10 @@ GridLayout grid_layout(const Header& header) {
   for (size_t c = 0; c < header.cells.size(); ++c) {
     // A header split over two rows or two tables is read as flattened text.
     const Paragraph* cell = first_of(c);
-    if (cell && (cell->grid.table != first->grid.table || cell->grid.row != first->grid.row)) return layout;
+    if (cell && (cell->grid.table != first->grid.table ||
+                 (cell->grid.row != first->grid.row && !(header.two_level && cell->grid.row == first->grid.row + 1)))) {
+      return layout;
+    }
   }
   layout.table = first->grid.table;
   layout.last_table = layout.table;

@@ -557,3 +557,22 @@ TEST_CASE("docx parse, batch and diff take .docx files", "[docx][cli]") {
   CHECK(diff.exit_code == 0);
   CHECK(testing::parse_json(diff.out)["new"]["format"] == "docx");
 }
+
+TEST_CASE("docx a two-level header splits its financing column per sub-header, as a page's does", "[docx][genre]") {
+  const std::string two_rows = "<w:vMerge w:val=\"restart\"/>";
+  const std::string below = "<w:vMerge/>";
+  const std::string body =
+      p("План мероприятий") +
+      table(row(cell(p("№"), two_rows) + cell(p("Наименование"), two_rows) + cell(p("Срок"), two_rows) +
+                cell(p("Ответственные"), two_rows) + cell(p("Объем финансирования"), "<w:gridSpan w:val=\"2\"/>")) +
+            row(cell("<w:p/>", below) + cell("<w:p/>", below) + cell("<w:p/>", below) + cell("<w:p/>", below) +
+                cell(p("2027 год")) + cell(p("2028 год"))) +
+            row(cell(p("1")) + cell(p("Ремонт фонтана")) + cell(p("2027 год")) + cell(p("Отдел ЖКХ")) + cell(p("10")) +
+                cell(p("20"))));
+  Result<Plan> plan = parse_bytes("plan.docx", make_docx(body));
+  REQUIRE(plan.ok());
+  REQUIRE(plan.value().activities.size() == 1);
+  CHECK(plan.value().activities[0].extra == std::vector<std::pair<std::string, std::string>>{
+                                                {"Объем финансирования: 2027 год", "10"}, {"Объем финансирования: 2028 год", "20"}});
+  CHECK(plan.value().diagnostics.empty());
+}

@@ -417,9 +417,11 @@ TEST_CASE("agencies before the deadline, then money columns: every cell stays in
   CHECK(codes(plan) == std::vector<std::string>{"unknown-column@7"});
 }
 
-TEST_CASE("a two-level financing header in a page is not read: its sub-headers are unclaimed warnings and the per-year figures "
-          "join in one extra cell",
+TEST_CASE("a two-level financing header in a page is read: each sub-header is a column of its own, headed with its "
+          "parent",
           "[genre]") {
+  // P10. Before: the sub-headers were three unclaimed-paragraph warnings and the per-year
+  // figures joined in one extra cell ("30\n10\n20").
   const std::string html =
       "<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
       "<tr><td rowspan=\"2\">№</td><td rowspan=\"2\">Наименование</td><td rowspan=\"2\">Срок</td>"
@@ -428,12 +430,37 @@ TEST_CASE("a two-level financing header in a page is not read: its sub-headers a
       "<tr><td>1</td><td>Ремонт фонтана</td><td>2026 год</td><td>Отдел ЖКХ</td><td>30</td><td>10</td><td>20</td></tr>\n"
       "</table></article></body></html>\n";
   const Plan plan = parse_page(html);
-  CHECK(roles(plan) == "number,name,deadline,agencies,other");
+  CHECK(roles(plan) == "number,name,deadline,agencies,other,other,other");
+  REQUIRE(plan.columns.size() == 7);
+  CHECK(plan.columns[5].header == "Объем финансирования: 2026 год");
   REQUIRE(plan.activities.size() == 1);
   CHECK(deadline_of(plan.activities[0]).to == "2026-12-31");
-  CHECK(plan.activities[0].extra ==
-        std::vector<std::pair<std::string, std::string>>{{"Объем финансирования", "30\n10\n20"}});
-  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@5", "unclaimed-paragraph@5", "unclaimed-paragraph@5"});
+  CHECK(plan.activities[0].extra == std::vector<std::pair<std::string, std::string>>{{"Объем финансирования: всего", "30"},
+                                                                                      {"Объем финансирования: 2026 год", "10"},
+                                                                                      {"Объем финансирования: 2027 год", "20"}});
+  CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("a deadline header over start and end sub-headers reads each row's two dates as one range", "[genre]") {
+  const std::string html =
+      "<!DOCTYPE html>\n<html><body><article><h1>План</h1>\n<table>\n"
+      "<tr><th rowspan=\"2\">№</th><th rowspan=\"2\">Наименование</th><th rowspan=\"2\">Форма завершения</th>"
+      "<th colspan=\"2\">Срок</th><th rowspan=\"2\">Ответственные</th></tr>\n"
+      "<tr><th>начало</th><th>окончание</th></tr>\n"
+      "<tr><td>1</td><td>Замена ламп</td><td>Акт</td><td>апрель 2027 г.</td><td>декабрь 2028 г.</td><td>Отдел ЖКХ</td></tr>\n"
+      "<tr><td>2</td><td>Ремонт крыши</td><td>Акт</td><td>2027 год</td><td></td><td>Отдел ЖКХ</td></tr>\n"
+      "</table></article></body></html>\n";
+  const Plan plan = parse_page(html);
+  CHECK(roles(plan) == "number,name,outcome,deadline,agencies");
+  CHECK(plan.columns[3].header == "Срок: начало / окончание");
+  REQUIRE(plan.activities.size() == 2);
+  REQUIRE(plan.activities[0].outcomes.size() == 1);
+  CHECK(plan.activities[0].outcomes[0].deadline->text == "апрель 2027 г. \u2013 декабрь 2028 г.");
+  CHECK(plan.activities[0].outcomes[0].deadline->from == "2027-04-01");
+  CHECK(plan.activities[0].outcomes[0].deadline->to == "2028-12-31");
+  // A start with no end is the one date the row gives.
+  CHECK(deadline_of(plan.activities[1]).to == "2027-12-31");
+  CHECK(plan.diagnostics.empty());
 }
 
 TEST_CASE("a merged cell under one sub-header of a two-level header goes on in the rows below, beside their own cells",
@@ -452,9 +479,10 @@ TEST_CASE("a merged cell under one sub-header of a two-level header goes on in t
   const Plan plan = parse_page(html);
   REQUIRE(plan.activities.size() == 3);
   using Extra = std::vector<std::pair<std::string, std::string>>;
-  CHECK(plan.activities[0].extra == Extra{{"Финансирование", "30\nместный бюджет"}});
-  CHECK(plan.activities[1].extra == Extra{{"Финансирование", "40\nместный бюджет"}});
-  CHECK(plan.activities[2].extra == Extra{{"Финансирование", "50\nреспубликанский бюджет"}});
+  CHECK(plan.activities[0].extra == Extra{{"Финансирование: сумма", "30"}, {"Финансирование: источник", "местный бюджет"}});
+  CHECK(plan.activities[1].extra == Extra{{"Финансирование: сумма", "40"}, {"Финансирование: источник", "местный бюджет"}});
+  CHECK(plan.activities[2].extra ==
+        Extra{{"Финансирование: сумма", "50"}, {"Финансирование: источник", "республиканский бюджет"}});
 }
 
 TEST_CASE("status and comment columns are kept in extra, each with an unknown-column warning", "[genre]") {
