@@ -51,6 +51,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <tuple>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -376,6 +377,8 @@ TEST_CASE("the generator draws every value of every axis of the catalogue", "[ge
       {"table.split", {"off", "split", "split-header"}},
       {"cells.merged-down", {"off", "on"}},
       {"deadlines.wrapped", {"off", "on"}},
+      {"title.lines", {"off", "on"}},
+      {"header.two-level", {"off", "on"}},
       {"header.deadline", {"ru \"Срок\"", "kk \"Орындалу мерзімі\""}},
       {"header.number", {"ru \"N п/п\"", "kk \"Р/с №\""}},
       {"header.agencies", {"ru \"Ответственные\"", "ru \"Ответственный за исполнение\"", "en \"Lead agency\"",
@@ -388,5 +391,26 @@ TEST_CASE("the generator draws every value of every axis of the catalogue", "[ge
       INFO(axis << " = " << value);
       CHECK(seen[axis].count(value) == 1);
     }
+  }
+}
+
+TEST_CASE("the generator prints a title set over lines on lines of its own, the document's word alone", "[generated]") {
+  Plan plan;
+  gen::Rendering rendering;
+  rendering.axes.title_lines = true;
+  for (const auto& [language, title, first] :
+       {std::tuple<std::string, std::string, std::string>{"ru", "ПЛАН мероприятий по вопросам туризма на 2027–2028 годы", "ПЛАН"},
+        {"en", "ACTION PLAN for tourism for 2027–2028", "ACTION PLAN"},
+        {"kk", "Туризм саласындағы 2027–2028 жылдарға арналған іс-шаралар ЖОСПАРЫ",
+         "Туризм саласындағы 2027–2028 жылдарға арналған іс-шаралар"}}) {
+    plan.title = title;
+    rendering.axes.language = language;
+    const std::vector<std::string> lines = gen::title_lines(plan, rendering.axes);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == first);
+    CHECK(lines[0] + " " + lines[1] == title);
+    const std::string text = gen::render_text(plan, rendering);
+    INFO(text.substr(0, 200));
+    CHECK(text.substr(0, text.find_first_of("\r\n")) == lines[0]);  // a line of its own
   }
 }

@@ -690,6 +690,13 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   axes.merged_cells = page && chance(rng, 0.2);
   // (A line-a-paragraph copy is rarer than a page: it wraps more often.)
   axes.wrapped_deadlines = (text && axes.line_per_paragraph && !axes.run_on && chance(rng, 0.6)) || (page && chance(rng, 0.2));
+  axes.title_lines = chance(rng, 0.3);
+  // A header of two rows is a page's; a header repeated inside the table stays one row.
+  if (format == Format::portal_html && chance(rng, 0.25)) {
+    axes.two_level_parent = pick(rng, lang.two_level_parents);
+    axes.repeated_header = RepeatedHeader::off;
+    if (axes.table_split == TableSplit::split_header) axes.table_split = TableSplit::split;
+  }
   if (axes.run_on && axes.deadlines == DeadlineForm::then_recurrence) axes.deadlines = DeadlineForm::numeric;
   return axes;
 }
@@ -713,7 +720,8 @@ const std::vector<std::string>& catalogue_axes() {
       "header.unknown",   "header.wrap",     "columns.order",       "columns.numbers-row",
       "glossary.heading", "glossary.layout", "glossary.separator",  "glossary.ending", "numbering.style",
       "numbering.first",  "tabs",            "text.layout",         "deadlines",       "agencies",
-      "glossary.place",   "table.repeated-header", "table.split", "cells.merged-down", "deadlines.wrapped"};
+      "glossary.place",   "table.repeated-header", "table.split", "cells.merged-down", "deadlines.wrapped",
+      "title.lines", "header.two-level"};
   return names;
 }
 
@@ -760,7 +768,25 @@ Axes one_axis(const Axes& drawn, const std::string& axis) {
     axes.wrapped_deadlines = drawn.wrapped_deadlines;
     if (drawn.wrapped_deadlines) axes.line_per_paragraph = drawn.line_per_paragraph;
   }
+  if (axis == "title.lines") axes.title_lines = drawn.title_lines;
+  if (axis == "header.two-level") axes.two_level_parent = drawn.two_level_parent;
   return axes;
+}
+
+std::vector<std::string> title_lines(const Plan& plan, const Axes& axes) {
+  if (!plan.title) return {};
+  const std::string& title = *plan.title;
+  if (!axes.title_lines) return {title};
+  // Kazakh puts the document's word last; Russian's is one word first, English's two.
+  size_t cut = std::string::npos;
+  if (axes.language == "kk") {
+    cut = title.rfind(' ');
+  } else {
+    cut = title.find(' ');
+    if (axes.language == "en" && cut != std::string::npos) cut = title.find(' ', cut + 1);
+  }
+  if (cut == std::string::npos) return {title};
+  return {title.substr(0, cut), title.substr(cut + 1)};
 }
 
 Plan draw_plan(std::mt19937_64& rng, const Options& options) {
@@ -770,7 +796,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   plan.language = axes.language;
 
   const int first_year = uniform(rng, 2021, 2030);
-  plan.title = words::title(lang, pick(rng, lang.topics), first_year, first_year + uniform(rng, 1, 5));
+  plan.title = words::title(lang, pick(rng, lang.topics), first_year, first_year + uniform(rng, 1, 5), axes.title_lines);
 
   // Intro: 0-3 paragraphs, some naming acts; the last act named is the plan's own.
   const int intro_count = uniform(rng, 0, 3);
@@ -810,7 +836,13 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
                                                      : axes.agency_header;
     plan.columns.push_back(Column{role, header.empty() ? std::nullopt : std::optional<std::string>(header)});
   }
-  if (options.extra_columns && chance(rng, 0.4)) {
+  const size_t group_at = plan.columns.size();  // where the columns under a two-level header start
+  if (options.extra_columns && !axes.two_level_parent.empty()) {
+    const int subs = uniform(rng, 2, static_cast<int>(lang.two_level_subs.size()));
+    for (int k = 0; k < subs; ++k) {
+      plan.columns.push_back(Column{"other", axes.two_level_parent + ": " + lang.two_level_subs[static_cast<size_t>(k)]});
+    }
+  } else if (options.extra_columns && chance(rng, 0.4)) {
     std::vector<std::string> others = lang.other_headers;
     std::shuffle(others.begin(), others.end(), rng);
     others.resize(static_cast<size_t>(uniform(rng, 1, static_cast<int>(others.size()))));
@@ -821,8 +853,10 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     // flattened row cannot show where a name of two paragraphs ends and a cell beside it begins
     // (no reader could), so there the column does not stand next to the name.
     const int first = axes.number_header.empty() ? 2 : 1;
+    // Never among the columns under a two-level header.
+    const int last = axes.two_level_parent.empty() ? static_cast<int>(plan.columns.size()) : static_cast<int>(group_at);
     std::vector<int> places;
-    for (int at = first; at <= static_cast<int>(plan.columns.size()); ++at) {
+    for (int at = first; at <= last; ++at) {
       const bool by_name = plan.columns[static_cast<size_t>(at - 1)].role == "name" ||
                            (at < static_cast<int>(plan.columns.size()) && plan.columns[static_cast<size_t>(at)].role == "name");
       if (options.grid || !by_name) places.push_back(at);

@@ -130,7 +130,19 @@ struct Axes {
   // "желтоқсан"): two lines of a line-a-paragraph copy, or a <br> in a page's cell; the
   // deadline's text keeps the break as "\n".
   bool wrapped_deadlines = false;
+  // The title set over two lines, its word for the document a line of its own: "ПЛАН" /
+  // "мероприятий по …" (ru), "ACTION PLAN" / "for …" (en), "… іс-шаралар" / "ЖОСПАРЫ" (kk). The
+  // truth is the lines joined with a space (title_lines).
+  bool title_lines = false;
+  // Portal pages: the "other" columns are sub-columns under one header cell spanning them, over a
+  // row of sub-headers ("Объем финансирования" over "всего" / "1-й год"), the other header cells
+  // spanning both rows. The spanning cell's text; empty for none. The truth heads each column
+  // "parent: sub", as the parser reads it.
+  std::string two_level_parent;
 };
+
+// The lines the plan's title is printed on: one, or two under Axes::title_lines.
+std::vector<std::string> title_lines(const Plan& plan, const Axes& axes);
 
 // One value of every axis, at random, for a plan rendered in `format`.
 Axes draw_axes(std::mt19937_64& rng, Format format);

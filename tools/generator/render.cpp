@@ -452,6 +452,11 @@ std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, c
   add("cells.merged-down", !axes.merged_cells ? "off" : merged || none ? "on" : "drawn, none");
   add("deadlines.wrapped", !axes.wrapped_deadlines ? "off" : wrapped_deadline || none ? "on" : "drawn, none");
   add("conjunction-chains", rendering.conjunction_chains ? "on" : "off");
+  add("title.lines", axes.title_lines ? "on" : "off");
+  const bool two_level = std::any_of(plan.columns.begin(), plan.columns.end(), [&](const Column& column) {
+    return column.header && !axes.two_level_parent.empty() && column.header->starts_with(axes.two_level_parent + ": ");
+  });
+  add("header.two-level", axes.two_level_parent.empty() ? "off" : two_level || plan.activities.empty() ? "on" : "drawn, none");
   add("barred.first-cell-wrapped", rendering.format != Format::barred ? "(none)" : rendering.barred_first_cell_wrapped ? "on" : "off");
   return values;
 }
@@ -477,7 +482,7 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
   const auto spacer = [&] {
     if (!line_per_paragraph && chance(rng, 0.1)) paragraphs.push_back("\u00a0");
   };
-  if (plan.title) paragraphs.push_back(*plan.title);
+  for (const std::string& line : title_lines(plan, axes)) paragraphs.push_back(line);
   for (const std::string& p : plan.intro) {
     spacer();
     paragraphs.push_back(p);
@@ -582,21 +587,38 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + plan.language + "\">\n<head>\n<meta charset=\"" + charset +
                     "\">\n<title>" + escape(plan.title.value_or("")) + "</title>\n</head>\n<body>\n";
   out += "<header><nav><a href=\"/\">Home</a></nav></header>\n<article>\n";
-  if (plan.title) out += "<h1>" + escape(*plan.title) + "</h1>\n";
+  if (plan.title) {
+    std::string title;
+    for (const std::string& line : title_lines(plan, rendering.axes)) title += (title.empty() ? "" : "<br>") + escape(line);
+    out += "<h1>" + title + "</h1>\n";
+  }
   for (const std::string& p : plan.intro) out += "<p>" + escape(p) + "</p>\n";
   std::string header_row = "<tr>";
+  // A two-level header: the columns headed "parent: sub" under one cell spanning them, the
+  // others spanning both rows.
+  const std::string parent = axes.two_level_parent.empty() ? std::string() : axes.two_level_parent + ": ";
+  const auto under_parent = [&](const Column& column) { return !parent.empty() && column.header && column.header->starts_with(parent); };
+  const size_t subs = static_cast<size_t>(std::count_if(plan.columns.begin(), plan.columns.end(), under_parent));
+  const std::string th = subs > 0 ? "<th rowspan=\"2\">" : "<th>";
+  std::string sub_row;
   for (const Column& column : plan.columns) {
+    if (under_parent(column)) {
+      if (sub_row.empty()) header_row += "<th colspan=\"" + std::to_string(subs) + "\">" + escape(axes.two_level_parent) + "</th>";
+      sub_row += "<th>" + escape(column.header->substr(parent.size())) + "</th>";
+      continue;
+    }
     const std::string header = column.header.value_or("");
     const auto lines = wrapped(header);
     if (lines && axes.header_wrap == HeaderWrap::br) {
-      header_row += "<th>" + escape(lines->first) + "<br>" + escape(lines->second) + "</th>";
+      header_row += th + escape(lines->first) + "<br>" + escape(lines->second) + "</th>";
     } else if (lines && axes.header_wrap == HeaderWrap::paragraphs) {
-      header_row += "<th><p>" + escape(lines->first) + "</p><p>" + escape(lines->second) + "</p></th>";
+      header_row += th + "<p>" + escape(lines->first) + "</p><p>" + escape(lines->second) + "</p></th>";
     } else {
-      header_row += "<th>" + escape(header) + "</th>";
+      header_row += th + escape(header) + "</th>";
     }
   }
   header_row += "</tr>\n";
+  if (!sub_row.empty()) header_row += "<tr>" + sub_row + "</tr>\n";
   std::string numbers_row;
   if (axes.column_numbers != ColumnNumbers::off) {
     numbers_row = "<tr>";
@@ -710,7 +732,7 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
     return html + "<o:p></o:p></p>" + eol;
   };
   const std::string empty = "<p class=MsoNormal><o:p>&nbsp;</o:p></p>" + eol;
-  if (plan.title) out += paragraph(*plan.title, "MsoTitle");
+  for (const std::string& line : title_lines(plan, rendering.axes)) out += paragraph(line, "MsoTitle");
   for (const std::string& p : plan.intro) {
     out += paragraph(p);
     if (chance(rng, 0.3)) out += empty;

@@ -337,7 +337,7 @@ std::string render_drawn_text(const Plan& plan, const Rendering& rendering) {
     lines.push_back(text);
     lines.emplace_back();
   };
-  if (plan.title) paragraph(*plan.title);
+  for (const std::string& line : title_lines(plan, rendering.axes)) paragraph(line);
   for (const std::string& p : plan.intro) paragraph(p);
   // Plain-text mailings sometimes indent the whole table.
   const std::string indent(chance(rng, 0.2) ? std::uniform_int_distribution<size_t>(1, 4)(rng) : 0, ' ');
@@ -380,7 +380,7 @@ std::string render_barred_text(const Plan& plan, const Rendering& rendering) {
     wrapped.back() += " |";
     for (std::string& line : wrapped) lines.push_back(std::move(line));
   };
-  if (plan.title) lines.push_back(*plan.title);
+  for (const std::string& line : title_lines(plan, rendering.axes)) lines.push_back(line);
   for (const std::string& p : plan.intro) lines.push_back(p);
   // An unprinted header cell is a bar alone, or nothing.
   const bool bare_bars = chance(rng, 0.5);

@@ -118,6 +118,8 @@ const Language& english() {
     l.glossary_table_heads = {{"Abbreviation", "Full name"}, {"Abbreviation", "Meaning"}};
     l.published_words = {"Publication date", "Date of publication"};
     l.other_headers = {"Expected costs", "Sources of funding", "Notes"};
+    l.two_level_parents = {"Funding, million tenge", "Expected costs"};
+    l.two_level_subs = {"total", "first year", "second year"};
     l.other_cells = {"not required", "state budget", "local budget", "12.5", "within the allocated funds"};
     l.legal_forms = {"JSC", "LLP", "NJSC", "RSE"};
     l.legal_names = {"Digital Solutions Centre", "Steppe Water", "Regional Development Agency", "Northern Grid",
@@ -227,6 +229,8 @@ const Language& russian() {
     l.glossary_table_heads = {{"Аббревиатура", "Расшифровка"}, {"Сокращение", "Полное наименование"}};
     l.published_words = {"Дата публикации"};
     l.other_headers = {"Предполагаемые расходы (млн. тенге)", "Источники финансирования"};
+    l.two_level_parents = {"Объем финансирования, млн тенге", "Предполагаемые расходы"};
+    l.two_level_subs = {"всего", "1-й год", "2-й год"};
     l.other_cells = {"не требуется", "республиканский бюджет", "местный бюджет", "12,5", "в пределах выделенных средств"};
     l.legal_forms = {"АО", "ТОО", "НАО", "РГП на ПХВ", "ГКП на ПХВ", "РГУ", "ГУ", "КГУ", "КГП"};
     l.legal_names = {"Центр цифровых решений", "Степной водоканал", "Институт городского планирования", "Дорожный фонд",
@@ -338,6 +342,8 @@ const Language& kazakh() {
     l.glossary_table_heads = {{"Аббревиатура", "Толық жазылуы"}, {"Қысқарту", "Толық атауы"}};
     l.published_words = {"Жарияланған күні"};
     l.other_headers = {"Болжалды шығыстар", "Қаржыландыру көздері"};
+    l.two_level_parents = {"Қаржыландыру көлемі, млн теңге", "Болжалды шығыстар"};
+    l.two_level_subs = {"барлығы", "1-жыл", "2-жыл"};
     l.other_cells = {"талап етілмейді", "республикалық бюджет", "жергілікті бюджет", "12,5", "бөлінген қаражат шегінде"};
     l.legal_forms = {"АҚ", "ЖШС", "КеАҚ", "ШЖҚ РМК", "ШЖҚ МКК"};
     l.legal_names = {"Цифрлық шешімдер орталығы", "Дала су арнасы", "Өңірлік даму агенттігі", "Солтүстік энергожелісі",
@@ -376,11 +382,13 @@ std::string letter(const Language& lang, int value) {
   return letters[static_cast<size_t>(value - 1)];
 }
 
-std::string title(const Language& lang, const std::string& topic, int from_year, int to_year) {
+std::string title(const Language& lang, const std::string& topic, int from_year, int to_year, bool over_lines) {
   const std::string years = std::to_string(from_year) + "–" + std::to_string(to_year);
-  if (lang.code == "ru") return "План мероприятий по вопросам " + topic + " на " + years + " годы";
-  if (lang.code == "kk") return capitalise(topic) + " саласындағы " + years + " жылдарға арналған іс-шаралар жоспары";
-  return "Action Plan for " + topic + " for " + years;
+  if (lang.code == "ru") return (over_lines ? "ПЛАН" : "План") + std::string(" мероприятий по вопросам ") + topic + " на " + years + " годы";
+  if (lang.code == "kk") {
+    return capitalise(topic) + " саласындағы " + years + " жылдарға арналған іс-шаралар " + (over_lines ? "ЖОСПАРЫ" : "жоспары");
+  }
+  return (over_lines ? "ACTION PLAN" : "Action Plan") + std::string(" for ") + topic + " for " + years;
 }
 
 std::string act_phrase(const Language& lang, int year, int month, int day, const std::string& number) {

@@ -44,6 +44,8 @@ struct Language {
   std::vector<std::string> glossary_headings, published_words;
   std::vector<std::pair<std::string, std::string>> glossary_table_heads;  // a glossary table's heading row
   std::vector<std::string> other_headers, other_cells;
+  // A spanning header over sub-headers (Axes::two_level_parent), and the sub-headers.
+  std::vector<std::string> two_level_parents, two_level_subs;
   // Legal forms of organisations ("АО", "ЖШС", "JSC") and names for them: quoted, quoted with a
   // comma, slash or conjunction inside, unquoted, and nested-quote ones ("Холдинг «...»").
   std::vector<std::string> legal_forms, legal_names, legal_names_separated, legal_names_unquoted, legal_names_nested;
@@ -78,7 +80,9 @@ extern const std::vector<std::string> kk_months_locative;  // "шілдедег�
 
 std::string roman(int value);  // 1..3999
 std::string letter(const Language& lang, int value);  // 1 -> "A" / "А", skipping Ё and Й
-std::string title(const Language& lang, const std::string& topic, int from_year, int to_year);
+// `over_lines`: the document's word in capitals, as a title set over lines prints it
+// ("ПЛАН мероприятий …", "ACTION PLAN for …", "… іс-шаралар ЖОСПАРЫ").
+std::string title(const Language& lang, const std::string& topic, int from_year, int to_year, bool over_lines = false);
 // "by the resolution dated March 3, 2024 No. 112," / "постановлением от 3 марта 2024 года № 112," /
 // "Үкіметтің 2024 жылғы 3 наурыздағы № 112 қаулысымен".
 std::string act_phrase(const Language& lang, int year, int month, int day, const std::string& number);
