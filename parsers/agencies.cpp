@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "parsers/lookalike.h"
@@ -363,23 +364,40 @@ bool is_group(std::string_view text, const Vocabulary& vocabulary, bool nouns = 
 // stands first (ru, en "akimats of districts") or last, before any conjunction (kk, and
 // adjectives before it).
 bool heads_a_plural(std::string_view folded, const Vocabulary& vocabulary) {
+  // Words cut at spaces, ASCII punctuation at their edges dropped: whole words to compare with
+  // the vocabulary's, with no conversion of the text (every piece of every list is asked).
+  size_t at = 0;
+  const auto next_word = [&]() -> std::string_view {
+    while (at < folded.size()) {
+      while (at < folded.size() && folded[at] == ' ') ++at;
+      const size_t end = std::min(folded.find(' ', at), folded.size());
+      std::string_view word = folded.substr(at, end - at);
+      at = end;
+      const auto punctuation = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; };
+      while (!word.empty() && punctuation(word.front())) word.remove_prefix(1);
+      while (!word.empty() && punctuation(word.back())) word.remove_suffix(1);
+      if (!word.empty()) return word;
+    }
+    return {};
+  };
   const std::vector<std::string>& plurals = vocabulary.phrases("group.plural");
-  const std::vector<std::string> words = words_of(folded);
-  if (words.empty()) return false;
-  const auto plural = [&](const std::string& word) { return std::find(plurals.begin(), plurals.end(), word) != plurals.end(); };
-  if (plural(words.front())) return true;
+  const auto plural = [&](std::string_view word) { return std::find(plurals.begin(), plurals.end(), word) != plurals.end(); };
+  const std::string_view first = next_word();
+  if (first.empty()) return false;
+  if (plural(first)) return true;
   // A singular head first is the name's head: "Department for coordination of law enforcement
   // bodies" is one department.
   const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
-  if (std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(words.front(), head); })) {
-    return false;
-  }
+  if (std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(first, head); })) return false;
   // The last word before a conjunction: what follows it is another body's name or a group
   // ("культуры и спорта акимата области и иные центральные государственные органы").
   const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
-  size_t end = 1;
-  while (end < words.size() && std::find(conjunctions.begin(), conjunctions.end(), words[end]) == conjunctions.end()) ++end;
-  return plural(words[end - 1]);
+  std::string_view last = first;
+  for (std::string_view word = next_word(); !word.empty(); word = next_word()) {
+    if (std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end()) break;
+    last = word;
+  }
+  return plural(last);
 }
 
 bool is_quoted(std::string_view text) {

@@ -230,6 +230,11 @@ std::pair<size_t, size_t> separator_inside(std::string_view word) {
 
 std::optional<Entry> split_entry(std::string_view text, bool short_names = false) {
   constexpr size_t kMaxAbbreviationWords = 4;
+  // The footnote mark that ties an entry to a cell marked with it ("ЦБС районов*" / "* ЦБС – …").
+  if (!text.empty() && text.front() == '*') {
+    while (!text.empty() && text.front() == '*') text.remove_prefix(1);
+    text = trim(text);
+  }
   size_t start = 0;  // of the word being looked at
   for (size_t words = 1; words <= kMaxAbbreviationWords; ++words) {
     const size_t space = text.find(' ', start);

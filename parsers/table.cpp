@@ -721,18 +721,33 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
     roles.push_back(columns[c].role);
     column_of_role.push_back(c);
   }
+  // Cells cut at tabs or bars on the row's own line, one for each column: the copy kept the
+  // cells' borders, so each is its column's whatever its words say ("в течение года", a form
+  // no vocabulary reads, is still the deadline); the cell check then judges what each holds.
+  // Lines after it (the last row's note, or more of its last cell) go on its last cell.
+  const bool one_cell_each = roles.size() >= 2 && body.size() >= roles.size() &&
+                             std::all_of(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(roles.size()), [&](const Paragraph& p) {
+                               return p.line == row.number.line && !p.whole_line && p.breaks.empty();
+                             }) &&
+                             (body.size() == roles.size() || body[roles.size()].line != row.number.line);
   // A deadline wrapped over two lines is one paragraph before any is classified: its first line
   // alone is prose, and would go to the outcome or the name.
-  join_wrapped_deadlines(body, vocabulary, true);
+  if (!one_cell_each) join_wrapped_deadlines(body, vocabulary, true);
   std::vector<ParagraphKind> kinds;
   kinds.reserve(body.size());
   for (const Paragraph& p : body) kinds.push_back(classify_paragraph(p.text, vocabulary));
   std::vector<bool> wrapped(body.size(), false);
-  for (size_t k = 1; k < body.size() && k < kMaxAlignedParagraphs; ++k) {
+  for (size_t k = 1; k < body.size() && k < kMaxAlignedParagraphs && !one_cell_each; ++k) {
     wrapped[k] = kinds[k - 1] == ParagraphKind::prose && kinds[k] == ParagraphKind::prose &&
                  wraps_on(body[k - 1], body[k], vocabulary);
   }
-  const auto ranges = align_row(kinds, roles, wrapped);
+  std::vector<std::pair<size_t, size_t>> ranges;
+  if (one_cell_each) {
+    for (size_t k = 0; k < roles.size(); ++k) ranges.emplace_back(k, k + 1);
+    ranges.back().second = std::min(body.size(), kMaxAlignedParagraphs);
+  } else {
+    ranges = align_row(kinds, roles, wrapped);
+  }
   for (size_t r = 0; r < ranges.size(); ++r) {
     std::vector<Paragraph>& cell = row.cells[column_of_role[r]];
     // An outcome's wrapped lines join it (with "\n", as a name's lines join): each outcome

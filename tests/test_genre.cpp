@@ -2012,3 +2012,28 @@ TEST_CASE("a title set over lines is one title: a line naming the document goes 
   plan = with({"План озеленения.", "на 2027 год"});
   CHECK(plan.title == "План озеленения.");
 }
+
+TEST_CASE("tab cells on the row's own line, one for each column, are each their column's whatever their words say",
+          "[genre]") {
+  // "в течение года" is no form the deadline reader knows: by its words it is prose, and the
+  // alignment gave it to the name, every cell after it shifted and the text after the table
+  // taken into the last cell (before, with no error). The tabs say where each cell is.
+  const Plan plan = parse_paragraphs({"План мероприятий по популяризации чтения на 2027 год",
+                                      "№ п/п\tНаименование мероприятия\tСрок исполнения\tОтветственные\tИсточник финансирования",
+                                      "1.\tНеделя детской книги\tмарт 2027 года\tЦБС районов*\tместный бюджет\n"
+                                      "2.\tПередвижные библиотеки\tв течение года\tОЦБ им. Абая\tспонсорские средства",
+                                      "* ЦБС – централизованные библиотечные системы\nОЦБ – областная центральная библиотека"});
+  REQUIRE(plan.activities.size() == 2);
+  const Activity& second = plan.activities[1];
+  CHECK(second.name == "Передвижные библиотеки");
+  REQUIRE(second.outcomes.size() == 1);
+  CHECK(second.outcomes[0].deadline->text == "в течение года");
+  CHECK_FALSE(second.outcomes[0].deadline->to);
+  CHECK(agency_texts(second) == std::vector<std::string>{"ОЦБ им. Абая"});
+  CHECK(second.extra == std::vector<std::pair<std::string, std::string>>{{"Источник финансирования", "спонсорские средства"}});
+  // The glossary after the table, its first entry opening with the footnote mark of "ЦБС районов*".
+  REQUIRE(plan.abbreviations.size() == 2);
+  CHECK(plan.abbreviations[0].abbr == "ЦБС");
+  CHECK(plan.abbreviations[1].abbr == "ОЦБ");
+  CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@6"});
+}
