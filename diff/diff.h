@@ -3,8 +3,12 @@
 //   1. load       (load.cpp)        a side: any document planparse parses, or its JSON output
 //   2. align      (align.cpp)       activities paired by content (similarity.cpp), not by number
 //   3. compare    (compare.cpp)     field-level changes of every pair, plan-level changes
-//   4. render     (report.cpp)      JSON (schema/diff.schema.json, validated) or text;
-//                 (report_html.cpp) one self-contained HTML page, old and new side by side
+//   4. render     (report_json.cpp) JSON, keys in the order of schema/diff.schema.json;
+//                 (report_text.cpp) text for a terminal;
+//                 (report_html.cpp) one self-contained HTML page, old and new side by side,
+//                                   built so that text is escaped by construction (html.h);
+//                 (report.cpp)      render_diff: the format's renderer, and for JSON the
+//                                   schema check (validate.cpp) before anything is written
 // word_diff (words.cpp) is the word-level diff of names, items and outcome texts.
 // Tested by test_diff.cpp (the core), test_diff_html.cpp (the HTML page), test_diff_cli.cpp
 // (the command) and tests/chromium/render_report.sh (the page in a real browser).
@@ -307,8 +311,8 @@ PlanDiff diff_plans(const LoadedPlan& old_plan, const LoadedPlan& new_plan, std:
 
 // ---- 4. Render ---------------------------------------------------------------------------------
 
-// The output formats of `planparse diff --format`; each has one renderer, in report.cpp or
-// report_html.cpp, and its name here is the one the command line takes.
+// The output formats of `planparse diff --format`; each has one renderer, in report_json.cpp,
+// report_text.cpp or report_html.cpp, and its name here is the one the command line takes.
 enum class DiffFormat { json, text, html };
 std::vector<std::string> diff_format_names();                  // {"json", "text", "html"}
 std::optional<DiffFormat> diff_format_named(std::string_view name);  // nullopt for an unknown name

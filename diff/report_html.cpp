@@ -1,7 +1,9 @@
 // Diff, step 4: the PlanDiff as one HTML page for a reader, in a browser or on paper: each change
 // with its old and new versions side by side, words deleted and inserted marked <del> and <ins>.
-// External interface: diff_to_html, html_escape (diff/diff.h). Tested by test_diff_html.cpp, and
-// rendered in headless Chromium by tests/chromium/render_report.sh.
+// External interface: diff_to_html, html_escape (diff/diff.h). The page is built as Html (html.h):
+// every string from the plans and the files enters it through html_text, escaped, and markup
+// only as literals. Tested by test_diff_html.cpp, and rendered in headless Chromium by
+// tests/chromium/render_report.sh.
 #include <algorithm>
 #include <cstddef>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "diff/diff.h"
+#include "diff/html.h"
 
 namespace planparse {
 namespace {
@@ -19,7 +22,7 @@ namespace {
 // leave background colours out of print by default, so a change never relies on one: <del> is
 // struck through and <ins> underlined on screen and on paper, and whole added or removed blocks
 // carry a coloured rule.
-constexpr std::string_view kStyle = R"css(
+constexpr Markup kStyle = R"css(
 body { margin: 2rem auto; max-width: 84rem; padding: 0 1.5rem; color: #1a1a1a; background: #fff;
        font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
 h1 { font-size: 1.45rem; margin: 0 0 .6rem; overflow-wrap: anywhere; }
@@ -63,25 +66,28 @@ del.whole, ins.whole { display: block; padding-left: .5rem; border-left: 3px sol
 }
 )css";
 
-const char* const kAbsent = "<span class=\"absent\">—</span>";
+constexpr Markup kAbsent = "<span class=\"absent\">—</span>";
 
 // Which column a cell is in: its marker element and the word-diff runs only it shows.
 struct Side {
-  std::string_view tag;  // "del" or "ins"
-  EditOp own;            // erase on the old side, insert on the new
+  Markup tag;  // "del" or "ins"
+  EditOp own;  // erase on the old side, insert on the new
 };
 constexpr Side kOldSide{"del", EditOp::erase};
 constexpr Side kNewSide{"ins", EditOp::insert};
 
-std::string element(std::string_view tag, const std::string& html, std::string_view css_class = {}) {
-  std::string out = "<" + std::string(tag);
-  if (!css_class.empty()) out += " class=\"" + std::string(css_class) + "\"";
-  return out + ">" + html + "</" + std::string(tag) + ">";
+Html element(Markup tag, const Html& html, Markup css_class = {}) {
+  Html out = Html{"<"} + tag;
+  if (!css_class.empty()) out += Html{" class=\""} + css_class + "\"";
+  return out + ">" + html + "</" + tag + ">";
 }
 
-std::string paragraph(const std::string& html, std::string_view css_class = {}) {
-  return element("p", html, css_class) + "\n";
-}
+Html paragraph(const Html& html, Markup css_class = {}) { return element("p", html, css_class) + "\n"; }
+
+// `html`, or the mark of an absent value when it is empty.
+Html or_absent(const Html& html) { return html.empty() ? Html(kAbsent) : html; }
+
+Html number_html(long long number) { return html_text(std::to_string(number)); }
 
 std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> out;
@@ -95,10 +101,10 @@ std::vector<std::string> lines_of(std::string_view text) {
 }
 
 // A text whose paragraphs are joined with '\n' (a name, an outcome) as one <p> each.
-std::string paragraphs(std::string_view text) {
-  std::string out;
+Html paragraphs(std::string_view text) {
+  Html out;
   for (const std::string& line : lines_of(text)) {
-    if (!line.empty()) out += paragraph(html_escape(line));
+    if (!line.empty()) out += paragraph(html_text(line));
   }
   return out;
 }
@@ -139,31 +145,31 @@ std::size_t word_count(std::string_view text) {
 }
 
 // Words [from, to) of one column, each maximal run of marked words in one <del> or <ins>.
-std::string words_html(const std::vector<SideWord>& shown, std::size_t from, std::size_t to, const Side& side) {
-  const std::string open = "<" + std::string(side.tag) + ">";
-  const std::string close = "</" + std::string(side.tag) + ">";
-  std::string html;
+Html words_html(const std::vector<SideWord>& shown, std::size_t from, std::size_t to, const Side& side) {
+  const Html open = Html{"<"} + side.tag + ">";
+  const Html close = Html{"</"} + side.tag + ">";
+  Html html;
   for (std::size_t k = from; k < to; ++k) {
-    if (k > from) html += ' ';
+    if (k > from) html += " ";
     if (shown[k].marked && (k == from || !shown[k - 1].marked)) html += open;
-    html += html_escape(shown[k].text);
+    html += html_text(shown[k].text);
     if (shown[k].marked && (k + 1 == to || !shown[k + 1].marked)) html += close;
   }
   return html;
 }
 
 // One column of a one-line word diff (a section title, a glossary name), without a paragraph.
-std::string inline_side_html(const std::vector<WordEdit>& words, const Side& side) {
+Html inline_side_html(const std::vector<WordEdit>& words, const Side& side) {
   const std::vector<SideWord> shown = side_words(words, side);
-  return shown.empty() ? std::string(kAbsent) : words_html(shown, 0, shown.size(), side);
+  return shown.empty() ? Html(kAbsent) : words_html(shown, 0, shown.size(), side);
 }
 
 // One column of a word diff. word_diff joins a list's paragraphs into one text; counting each
 // paragraph's words splits the column into the paragraphs again, so that items and intro
 // paragraphs keep their breaks (one <p> for all should the counts not add up).
-std::string side_html(const std::vector<WordEdit>& words, const Side& side, const std::vector<std::string>& texts) {
+Html side_html(const std::vector<WordEdit>& words, const Side& side, const std::vector<std::string>& texts) {
   const std::vector<SideWord> shown = side_words(words, side);
-  if (shown.empty()) return kAbsent;
+  if (shown.empty()) return Html(kAbsent);
   std::vector<std::size_t> counts;
   std::size_t total = 0;
   for (const std::string& text : texts) {
@@ -171,7 +177,7 @@ std::string side_html(const std::vector<WordEdit>& words, const Side& side, cons
     total += counts.back();
   }
   if (total != shown.size()) counts = {shown.size()};
-  std::string out;
+  Html out;
   std::size_t from = 0;
   for (const std::size_t count : counts) {
     if (count == 0) continue;
@@ -183,10 +189,10 @@ std::string side_html(const std::vector<WordEdit>& words, const Side& side, cons
 
 // --- Values ----------------------------------------------------------------------------------------
 
-std::string deadline_html(const std::optional<Deadline>& deadline, std::optional<std::string_view> tag = {}) {
-  if (!deadline) return "<span class=\"absent\">no deadline</span>";
-  const std::string text = html_escape(deadline->text);
-  std::string out = tag ? element(*tag, text) : text;
+Html deadline_html(const std::optional<Deadline>& deadline, std::optional<Markup> tag = {}) {
+  if (!deadline) return Html{"<span class=\"absent\">no deadline</span>"};
+  const Html text = html_text(deadline->text);
+  Html out = tag ? element(*tag, text) : text;
   std::string dates;
   if (deadline->from && deadline->to && deadline->from != deadline->to) {
     dates = *deadline->from + " – " + *deadline->to;
@@ -194,117 +200,116 @@ std::string deadline_html(const std::optional<Deadline>& deadline, std::optional
     dates = "by " + *deadline->to;
   }
   if (deadline->recurrence) dates += (dates.empty() ? "" : ", ") + *deadline->recurrence;
-  if (!dates.empty()) out += " " + element("span", "(" + html_escape(dates) + ")", "dates");
+  if (!dates.empty()) out += " " + element("span", "(" + html_text(dates) + ")", "dates");
   return out;
 }
 
 // The whole of an outcome, as an added or removed one reads.
-std::string outcome_html(const Outcome& outcome) {
-  std::string out = outcome.text.empty() ? paragraph("(no text)", "absent") : paragraphs(outcome.text);
-  if (outcome.task) out += paragraph("Task: " + html_escape(*outcome.task), "note");
+Html outcome_html(const Outcome& outcome) {
+  Html out = outcome.text.empty() ? paragraph(Html{"(no text)"}, "absent") : paragraphs(outcome.text);
+  if (outcome.task) out += paragraph("Task: " + html_text(*outcome.task), "note");
   return out + paragraph("Deadline: " + deadline_html(outcome.deadline));
 }
 
 // One column of an outcome paired across the versions: what changed marked, the rest as is.
-std::string outcome_side_html(const Outcome& outcome, const OutcomeDiff& diff, const Side& side) {
+Html outcome_side_html(const Outcome& outcome, const OutcomeDiff& diff, const Side& side) {
   const bool old_side = side.own == EditOp::erase;
-  std::string out = diff.text ? side_html(diff.text->words, side, lines_of(outcome.text)) : paragraphs(outcome.text);
+  Html out = diff.text ? side_html(diff.text->words, side, lines_of(outcome.text)) : paragraphs(outcome.text);
   if (diff.task) {
     const std::optional<std::string>& task = old_side ? diff.task->old_value : diff.task->new_value;
-    out += paragraph("Task: " + (task ? element(side.tag, html_escape(*task)) : std::string(kAbsent)), "note");
+    out += paragraph("Task: " + (task ? element(side.tag, html_text(*task)) : Html(kAbsent)), "note");
   } else if (outcome.task) {
-    out += paragraph("Task: " + html_escape(*outcome.task), "note");
+    out += paragraph("Task: " + html_text(*outcome.task), "note");
   }
   out += paragraph("Deadline: " + deadline_html(outcome.deadline, diff.deadline ? std::optional(side.tag) : std::nullopt));
   if (!old_side && diff.deadline && diff.deadline->shift_days) {
-    out += paragraph(html_escape(describe_shift(*diff.deadline->shift_days)), "shift");
+    out += paragraph(html_text(describe_shift(*diff.deadline->shift_days)), "shift");
   }
   return out;
 }
 
 // A column's agencies, those the other column lacks (`changed`) marked.
-std::string agencies_html(const std::vector<Agency>& agencies, const std::vector<Agency>& changed,
-                          std::optional<std::string_view> tag) {
-  if (agencies.empty()) return kAbsent;
-  std::string out;
+Html agencies_html(const std::vector<Agency>& agencies, const std::vector<Agency>& changed, std::optional<Markup> tag) {
+  if (agencies.empty()) return Html(kAbsent);
+  Html out;
   for (const Agency& agency : agencies) {
     if (!out.empty()) out += ", ";
     const bool marked = tag && std::any_of(changed.begin(), changed.end(),
                                            [&agency](const Agency& other) { return other.text == agency.text; });
-    out += marked ? element(*tag, html_escape(agency.text)) : html_escape(agency.text);
+    out += marked ? element(*tag, html_text(agency.text)) : html_text(agency.text);
   }
   return paragraph(out);
 }
 
 // What a list of added and removed entries cannot show: markers, rewording, order.
-std::string agency_notes_html(const AgenciesDiff& diff) {
+Html agency_notes_html(const AgenciesDiff& diff) {
   // An agency by its short form: the abbreviation, else the name.
   auto names = [](const std::vector<Agency>& agencies) {
-    std::string out;
+    Html out;
     for (const Agency& agency : agencies) {
-      out += (out.empty() ? "" : ", ") + html_escape(agency.abbr.value_or(agency.name.value_or(agency.text)));
+      if (!out.empty()) out += ", ";
+      out += html_text(agency.abbr.value_or(agency.name.value_or(agency.text)));
     }
     return out;
   };
-  std::string out;
+  Html out;
   if (!diff.as_agreed_gained.empty()) out += paragraph("now “as agreed”: " + names(diff.as_agreed_gained), "note");
   if (!diff.as_agreed_lost.empty()) out += paragraph("no longer “as agreed”: " + names(diff.as_agreed_lost), "note");
   for (const Change<Agency>& pair : diff.reworded) {
-    out += paragraph("reworded: " + html_escape(pair.old_value.text) + " → " + html_escape(pair.new_value.text), "note");
+    out += paragraph("reworded: " + html_text(pair.old_value.text) + " → " + html_text(pair.new_value.text), "note");
   }
-  if (diff.reordered) out += paragraph("the agencies stand in another order", "note");
+  if (diff.reordered) out += paragraph(Html{"the agencies stand in another order"}, "note");
   return out;
 }
 
 // A column's "other" cells (costs, funding), those the other column lacks or words otherwise marked.
-std::string extra_html(const std::vector<std::pair<std::string, std::string>>& cells,
-                       const std::vector<std::pair<std::string, std::string>>& other, std::optional<std::string_view> tag) {
-  if (cells.empty()) return kAbsent;
-  std::string out;
+Html extra_html(const std::vector<std::pair<std::string, std::string>>& cells,
+                const std::vector<std::pair<std::string, std::string>>& other, std::optional<Markup> tag) {
+  if (cells.empty()) return Html(kAbsent);
+  Html out;
   for (const auto& cell : cells) {
     const bool marked = tag && std::find(other.begin(), other.end(), cell) == other.end();
-    const std::string value = html_escape(cell.second);
-    out += paragraph(element("span", html_escape(cell.first) + ":", "note") + " " + (marked ? element(*tag, value) : value));
+    const Html value = html_text(cell.second);
+    out += paragraph(element("span", html_text(cell.first) + ":", "note") + " " + (marked ? element(*tag, value) : value));
   }
   return out;
 }
 
 // An activity's section, its number marked: the number is what moved.
-std::string section_html(const std::optional<std::string>& number, const std::optional<std::string>& title,
-                         std::string_view tag) {
-  if (!number) return element(tag, "no section");
-  return element(tag, html_escape(*number)) + (title ? " " + element("span", html_escape(*title), "note") : "");
+Html section_html(const std::optional<std::string>& number, const std::optional<std::string>& title, Markup tag) {
+  if (!number) return element(tag, Html{"no section"});
+  return element(tag, html_text(*number)) + (title ? " " + element("span", html_text(*title), "note") : Html());
 }
 
 // --- Side-by-side tables -------------------------------------------------------------------------
 
-void row(std::string& rows, std::string_view field, const std::string& old_html, const std::string& new_html) {
-  rows += "<tr><th scope=\"row\">" + html_escape(field) + "</th><td>" + (old_html.empty() ? kAbsent : old_html) +
-          "</td><td>" + (new_html.empty() ? kAbsent : new_html) + "</td></tr>\n";
+void row(Html& rows, std::string_view field, const Html& old_html, const Html& new_html) {
+  rows += Html{"<tr><th scope=\"row\">"} + html_text(field) + "</th><td>" + or_absent(old_html) + "</td><td>" +
+          or_absent(new_html) + "</td></tr>\n";
 }
 
-std::string table(const std::string& old_head, const std::string& new_head, const std::string& rows) {
-  return "<table class=\"sbs\"><colgroup><col class=\"field\"><col><col></colgroup>\n"
-         "<thead><tr><th></th><th scope=\"col\">" + old_head + "</th><th scope=\"col\">" + new_head +
-         "</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n";
+Html table(const Html& old_head, const Html& new_head, const Html& rows) {
+  return Html{"<table class=\"sbs\"><colgroup><col class=\"field\"><col><col></colgroup>\n"
+              "<thead><tr><th></th><th scope=\"col\">"} +
+         old_head + "</th><th scope=\"col\">" + new_head + "</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n";
 }
 
-std::string whole(const Side& side, const std::string& html) { return element(side.tag, html, "whole"); }
+Html whole(const Side& side, const Html& html) { return element(side.tag, html, "whole"); }
 
 // The rows of an activity that only one version has, the whole of it in that version's column.
-std::string whole_activity_rows(const Activity& activity, const Side& side) {
-  std::string rows;
-  auto add = [&](std::string_view field, const std::string& html) {
+Html whole_activity_rows(const Activity& activity, const Side& side) {
+  Html rows;
+  auto add = [&](std::string_view field, const Html& html) {
     if (side.own == EditOp::erase) {
-      row(rows, field, whole(side, html), "");
+      row(rows, field, whole(side, html), Html());
     } else {
-      row(rows, field, "", whole(side, html));
+      row(rows, field, Html(), whole(side, html));
     }
   };
   add("Name", paragraphs(activity.name));
   if (!activity.items.empty()) {
-    std::string items;
-    for (const std::string& item : activity.items) items += element("li", html_escape(item));
+    Html items;
+    for (const std::string& item : activity.items) items += element("li", html_text(item));
     add("Items", element("ul", items));
   }
   for (std::size_t k = 0; k < activity.outcomes.size(); ++k) {
@@ -316,10 +321,10 @@ std::string whole_activity_rows(const Activity& activity, const Side& side) {
 }
 
 // The rows of a matched pair: the fields that changed, in the order the text report lists them.
-std::string field_rows(const ActivityChange& change) {
+Html field_rows(const ActivityChange& change) {
   const Activity& before = *change.old_activity;
   const Activity& after = *change.new_activity;
-  std::string rows;
+  Html rows;
   if (change.section) {
     const SectionMove& move = *change.section;
     row(rows, "Section", section_html(move.old_number, move.old_title, "del"),
@@ -335,11 +340,11 @@ std::string field_rows(const ActivityChange& change) {
   }
   for (const OutcomeDiff& diff : change.outcomes) {
     if (!diff.old_index) {
-      row(rows, "Outcome " + std::to_string(*diff.new_index + 1), "",
+      row(rows, "Outcome " + std::to_string(*diff.new_index + 1), Html(),
           whole(kNewSide, outcome_html(after.outcomes[*diff.new_index])));
     } else if (!diff.new_index) {
       row(rows, "Outcome " + std::to_string(*diff.old_index + 1),
-          whole(kOldSide, outcome_html(before.outcomes[*diff.old_index])), "");
+          whole(kOldSide, outcome_html(before.outcomes[*diff.old_index])), Html());
     } else {
       row(rows, "Outcome " + std::to_string(*diff.new_index + 1),
           outcome_side_html(before.outcomes[*diff.old_index], diff, kOldSide),
@@ -347,32 +352,32 @@ std::string field_rows(const ActivityChange& change) {
     }
   }
   if (change.agencies) {
-    row(rows, "Agencies", agencies_html(before.agencies, change.agencies->removed, "del"),
-        agencies_html(after.agencies, change.agencies->added, "ins") + agency_notes_html(*change.agencies));
+    row(rows, "Agencies", agencies_html(before.agencies, change.agencies->removed, Markup("del")),
+        agencies_html(after.agencies, change.agencies->added, Markup("ins")) + agency_notes_html(*change.agencies));
   }
   if (change.extra) {
-    row(rows, "Other columns", extra_html(change.extra->old_value, change.extra->new_value, "del"),
-        extra_html(change.extra->new_value, change.extra->old_value, "ins"));
+    row(rows, "Other columns", extra_html(change.extra->old_value, change.extra->new_value, Markup("del")),
+        extra_html(change.extra->new_value, change.extra->old_value, Markup("ins")));
   }
   return rows;
 }
 
-std::string column_head(const char* version, const std::optional<Activity>& activity) {
-  if (!activity) return std::string(version) + ": not in this version";
-  std::string out = std::string(version) + " · No. " + std::to_string(activity->number);
-  if (activity->section) out += " · section " + html_escape(*activity->section);
-  return out + " · line " + std::to_string(activity->line);
+Html column_head(Markup version, const std::optional<Activity>& activity) {
+  if (!activity) return version + Html{": not in this version"};
+  Html out = version + Html{" · No. "} + number_html(activity->number);
+  if (activity->section) out += " · section " + html_text(*activity->section);
+  return out + " · line " + number_html(activity->line);
 }
 
-std::string change_html(const ActivityChange& change) {
+Html change_html(const ActivityChange& change) {
   const Activity& shown = change.new_activity ? *change.new_activity : *change.old_activity;
-  const std::string kind(change_kind_name(change.kind));
-  std::string heading = element("span", kind, "kind") + " Activity " + std::to_string(shown.number);
+  const Html kind = html_text(change_kind_name(change.kind));
+  Html heading = element("span", kind, "kind") + " Activity " + number_html(shown.number);
   if (change.old_activity && change.new_activity && change.old_activity->number != change.new_activity->number) {
-    heading += " (was " + std::to_string(change.old_activity->number) + ")";
+    heading += " (was " + number_html(change.old_activity->number) + ")";
   }
-  heading += ": " + html_escape(shown.name);
-  std::string rows;
+  heading += ": " + html_text(shown.name);
+  Html rows;
   if (!change.old_activity) {
     rows = whole_activity_rows(shown, kNewSide);
   } else if (!change.new_activity) {
@@ -380,23 +385,23 @@ std::string change_html(const ActivityChange& change) {
   } else {
     rows = field_rows(change);
   }
-  return "<article class=\"change " + kind + "\">\n" + element("h3", heading) + "\n" +
+  return Html{"<article class=\"change "} + kind + "\">\n" + element("h3", heading) + "\n" +
          table(column_head("Old", change.old_activity), column_head("New", change.new_activity), rows) + "</article>\n";
 }
 
 // --- Plan level --------------------------------------------------------------------------------
 
-std::string value_html(const std::optional<std::string>& value, std::string_view tag) {
-  return value ? element(tag, html_escape(*value)) : std::string(kAbsent);
+Html value_html(const std::optional<std::string>& value, Markup tag) {
+  return value ? element(tag, html_text(*value)) : Html(kAbsent);
 }
 
-std::string act_html(const std::optional<Act>& act, std::string_view tag) {
-  if (!act) return kAbsent;
-  return element(tag, "dated " + html_escape(act->date.value_or("?")) + ", No. " + html_escape(act->number.value_or("?")));
+Html act_html(const std::optional<Act>& act, Markup tag) {
+  if (!act) return Html(kAbsent);
+  return element(tag, "dated " + html_text(act->date.value_or("?")) + ", No. " + html_text(act->number.value_or("?")));
 }
 
-std::string plan_rows(const PlanDiff& diff) {
-  std::string rows;
+Html plan_rows(const PlanDiff& diff) {
+  Html rows;
   if (diff.title) {
     row(rows, "Title", side_html(diff.title->words, kOldSide, lines_of(diff.title->old_text)),
         side_html(diff.title->words, kNewSide, lines_of(diff.title->new_text)));
@@ -412,18 +417,18 @@ std::string plan_rows(const PlanDiff& diff) {
   for (const SectionChange& change : diff.sections) {
     const Section& shown = change.new_section ? *change.new_section : *change.old_section;
     const std::string field = "Section " + shown.number;
-    auto heading_html = [](const Section& section, std::string_view tag) {
-      return element(tag, html_escape(section.number + ". " + section.title));
+    auto heading_html = [](const Section& section, Markup tag) {
+      return element(tag, html_text(section.number + ". " + section.title));
     };
     if (!change.old_section) {
-      row(rows, field, "", heading_html(shown, "ins"));
+      row(rows, field, Html(), heading_html(shown, "ins"));
     } else if (!change.new_section) {
-      row(rows, field, heading_html(shown, "del"), "");
+      row(rows, field, heading_html(shown, "del"), Html());
     } else {
       // A section paired across the versions was renamed, renumbered or both.
       const bool renumbered = change.old_section->number != change.new_section->number;
-      auto number = [renumbered](const Section& section, std::string_view tag) {
-        return (renumbered ? element(tag, html_escape(section.number)) : html_escape(section.number)) + ". ";
+      auto number = [renumbered](const Section& section, Markup tag) {
+        return (renumbered ? element(tag, html_text(section.number)) : html_text(section.number)) + ". ";
       };
       const std::vector<WordEdit> words = word_diff(change.old_section->title, change.new_section->title);
       row(rows, field, number(*change.old_section, "del") + inline_side_html(words, kOldSide),
@@ -434,9 +439,9 @@ std::string plan_rows(const PlanDiff& diff) {
     const Abbreviation& shown = change.new_entry ? *change.new_entry : *change.old_entry;
     const std::string field = "Glossary: " + shown.abbr;
     if (!change.old_entry) {
-      row(rows, field, "", element("ins", html_escape(shown.name)));
+      row(rows, field, Html(), element("ins", html_text(shown.name)));
     } else if (!change.new_entry) {
-      row(rows, field, element("del", html_escape(shown.name)), "");
+      row(rows, field, element("del", html_text(shown.name)), Html());
     } else {
       const std::vector<WordEdit> words = word_diff(change.old_entry->name, change.new_entry->name);
       row(rows, field, inline_side_html(words, kOldSide), inline_side_html(words, kNewSide));
@@ -445,12 +450,12 @@ std::string plan_rows(const PlanDiff& diff) {
   return rows;
 }
 
-std::string side_row(const char* version, const DiffSide& side) {
+Html side_row(Markup version, const DiffSide& side) {
   const std::string short_hash = side.sha256.substr(0, 12);
-  return "<tr><th scope=\"row\">" + std::string(version) + "</th><td>" + html_escape(side.name) +
-         "</td><td>sha256 <code title=\"" + html_escape(side.sha256) + "\">" + html_escape(short_hash) +
-         "</code></td><td>" + html_escape(side.format) + (side.language.empty() ? "" : ", " + html_escape(side.language)) +
-         ", " + std::to_string(side.activities) + " activities</td></tr>\n";
+  return Html{"<tr><th scope=\"row\">"} + version + "</th><td>" + html_text(side.name) +
+         "</td><td>sha256 <code title=\"" + html_text(side.sha256) + "\">" + html_text(short_hash) +
+         "</code></td><td>" + html_text(side.format) + (side.language.empty() ? Html() : ", " + html_text(side.language)) +
+         ", " + number_html(static_cast<long long>(side.activities)) + " activities</td></tr>\n";
 }
 
 }  // namespace
@@ -472,37 +477,40 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string diff_to_html(const PlanDiff& diff) {
-  const std::string files = html_escape(diff.old_side.name) + " → " + html_escape(diff.new_side.name);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<title>planparse diff: " + files + "</title>\n<style>" + std::string(kStyle) +
-                    "</style>\n</head>\n<body>\n<header>\n" + element("h1", files) + "\n<table class=\"sides\">\n" +
-                    side_row("Old", diff.old_side) + side_row("New", diff.new_side) + "</table>\n";
-  if (const std::string mode = describe_mode(diff); !mode.empty()) out += paragraph(html_escape(mode), "mode");
-  out += paragraph(html_escape(describe_summary(diff)), "summary");
-  if (!has_differences(diff)) return out + paragraph("no differences", "none") + "</header>\n</body>\n</html>\n";
-  out += paragraph("Words <del>deleted</del> from the old version are struck through, words <ins>inserted</ins> "
-                   "in the new one underlined.",
+  const Html files = html_text(diff.old_side.name) + " → " + html_text(diff.new_side.name);
+  Html out = Html{"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<title>planparse diff: "} +
+             files + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<header>\n" + element("h1", files) +
+             "\n<table class=\"sides\">\n" + side_row("Old", diff.old_side) + side_row("New", diff.new_side) +
+             "</table>\n";
+  if (const std::string mode = describe_mode(diff); !mode.empty()) out += paragraph(html_text(mode), "mode");
+  out += paragraph(html_text(describe_summary(diff)), "summary");
+  if (!has_differences(diff)) {
+    return std::move(out += paragraph(Html{"no differences"}, "none") + "</header>\n</body>\n</html>\n").str();
+  }
+  out += paragraph(Html{"Words <del>deleted</del> from the old version are struck through, words <ins>inserted</ins> "
+                        "in the new one underlined."},
                    "legend") +
          "</header>\n";
 
-  const std::string plan = plan_rows(diff);
+  const Html plan = plan_rows(diff);
   if (!plan.empty()) {
-    out += "<section class=\"plan\">\n<h2>The plan</h2>\n<div class=\"change changed\">\n" +
-           table("Old", "New", plan) + "</div>\n</section>\n";
+    out += Html{"<section class=\"plan\">\n<h2>The plan</h2>\n<div class=\"change changed\">\n"} +
+           table(Html{"Old"}, Html{"New"}, plan) + "</div>\n</section>\n";
   }
-  std::string blocks;
+  Html blocks;
   for (const ActivityChange& change : diff.changes) {
     if (change.kind != ChangeKind::renumbered) blocks += change_html(change);
   }
-  if (!blocks.empty()) out += "<section class=\"activities\">\n<h2>Activities</h2>\n" + blocks + "</section>\n";
+  if (!blocks.empty()) out += Html{"<section class=\"activities\">\n<h2>Activities</h2>\n"} + blocks + "</section>\n";
   const std::string runs = describe_renumbered(diff);
   if (!runs.empty()) {
-    out += "<section class=\"renumbered\">\n" +
-           element("h2", "Renumbered (" + std::to_string(diff.summary.renumbered) + ")") + "\n" +
-           paragraph("The same content under another number: " + html_escape(runs)) + "</section>\n";
+    out += Html{"<section class=\"renumbered\">\n"} +
+           element("h2", "Renumbered (" + number_html(static_cast<long long>(diff.summary.renumbered)) + ")") + "\n" +
+           paragraph("The same content under another number: " + html_text(runs)) + "</section>\n";
   }
-  return out + "</body>\n</html>\n";
+  return std::move(out += "</body>\n</html>\n").str();
 }
 
 }  // namespace planparse

@@ -1,7 +1,8 @@
-// Feeds, the batch: many inputs parsed in parallel and written in their sorted order as JSON
-// Lines, CSV (relational.h, csv.h) or SQLite (sqlite.h). A failed input never stops the batch
-// (unless fail_fast): it is reported and recorded, and the others are written. Output order
-// does not depend on the threads, so -j1 and -j8 give the same bytes. Tested by test_batch.cpp.
+// Feeds, the batch: many inputs parsed in parallel (ordered_map.h) and written in their sorted
+// order to a sink (sink.h): JSON Lines, CSV (relational.h, csv.h) or SQLite (sqlite.h). A failed
+// input never stops the batch (unless fail_fast): it is reported and recorded, and the others
+// are written. Output order does not depend on the threads, so -j1 and -j8 give the same
+// bytes. Tested by test_batch.cpp.
 #pragma once
 
 #include <functional>
@@ -68,7 +69,6 @@ struct BatchHooks {
 // line feed). run_batch writes these in order; the Python binding's Dask batch (python/)
 // runs it on the cluster's workers so that its lines are the batch's, byte for byte.
 struct BatchItem {
-  bool ready = false;                // run_batch: the worker has filled this slot
   std::optional<std::string> error;  // the one line reported for a failed input
   Code code = Code::io_error;        // and what failed
   std::string sha256;                // of the input's bytes, once read ("" when they could not be)
