@@ -923,6 +923,21 @@ bool ends_in_genitive(std::string_view piece, const Vocabulary& vocabulary) {
   return !words.empty() && ends_in_one_of(words.back(), "agency.genitive_ending", vocabulary);
 }
 
+// "Ulytau and Zhetysu regions": a piece that ends in a plural of places (vocabulary
+// agency.place_plural), the last of the places a name before the comma lists ("akimats of Abai,
+// Ulytau and Zhetysu regions").
+bool ends_in_places(std::string_view piece, const Vocabulary& vocabulary) {
+  const std::vector<std::string>& places = vocabulary.phrases("agency.place_plural");
+  if (places.empty()) return false;
+  std::string_view bare = trim(piece);
+  const size_t bracket = bare.find('(');
+  if (bracket != std::string_view::npos) bare = trim(bare.substr(0, bracket));
+  const size_t space = bare.rfind(' ');
+  if (space == std::string_view::npos) return false;  // a place word alone names no place
+  const std::string last = fold_case(bare.substr(space + 1));
+  return std::find(places.begin(), places.end(), last) != places.end();
+}
+
 // "МИО областей, городов Астаны, Алматы и Шымкента", "отдел предпринимательства, сельского
 // хозяйства и ветеринарии района": commas inside one name list the words that complete its head,
 // as in the group phrases and shared endings hide_group_commas knows. A piece after a comma that
@@ -985,9 +1000,12 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
     // Fields before a listed head they share are that head's, not more words of the entry before
     // them ("ҰКО және ЦИМ, облыстық мәдениет, архивтер және құжаттама басқармасы").
     const bool shares_listed_head = !bodies[k] && head_listed && k >= listed_from;
-    // A piece in capitals goes on only when its words say it is fields and their owner.
+    // A piece in capitals goes on only when its words say it is fields and their owner, or the
+    // last of places listed ("akimats of Abai, Ulytau and Zhetysu regions"; vocabulary
+    // agency.place_plural).
     if (!bodies[k] && !shares_listed_head && piece.after_comma && !out.empty() && open &&
-        (continued || lower_start(piece.text) || heads_only_an_owner(name_words(piece.text), vocabulary, true))) {
+        (continued || lower_start(piece.text) || heads_only_an_owner(name_words(piece.text), vocabulary, true) ||
+         ends_in_places(piece.text, vocabulary))) {
       append(out.back(), piece);
       open = !ends_closed(piece.text);
       continued = true;

@@ -984,7 +984,8 @@ size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size
     return !words.empty() && in_role(words.front(), "title.word", vocabulary);
   };
   const std::string_view head = trim(paragraphs[first].text);
-  if (!opens_with_document(head) && !(first + 1 < end && names_the_document(paragraphs[first + 1].text, vocabulary))) return 1;
+  const bool document_first = opens_with_document(head);
+  if (!document_first && !(first + 1 < end && names_the_document(paragraphs[first + 1].text, vocabulary))) return 1;
   size_t length = 1;
   if (names_the_document(head, vocabulary) && first + 1 < end) length = 2;
   while (first + length < end) {
@@ -992,7 +993,7 @@ size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size
     const std::string_view last = trim(paragraphs[first + length - 1].text);
     if (names_the_document(next, vocabulary)) return length + 1;  // the Kazakh title's last line
     const bool stopped = !last.empty() && (last.back() == '.' || last.back() == ':' || last.back() == ';');
-    if (stopped || !starts_in_lower_case(next) || !opens_with_document(head)) break;
+    if (stopped || !document_first || !starts_in_lower_case(next)) break;
     // "утвержден приказом …", "(утвержден …)", "от 3 марта 2027 года № 41": the act's caption
     // or date under the title, not more of it.
     const std::vector<std::string> words = words_of(fold_case(next.substr(0, std::min<size_t>(next.size(), 48))));

@@ -413,8 +413,11 @@ TEST_CASE("a comma between names that do not end alike, or after which no noun f
   CHECK(dump("Акиматы областей, городской отдел").size() == 2);
   // The last adjective stands at the end of the cell: nothing shared follows it.
   CHECK(dump("Отдел Северного, Южного").size() == 2);
-  // English and Kazakh adjectives do not inflect: the rule is Russian only.
-  CHECK(dump("Departments of Northern, Southern districts").size() == 2);
+  // English and Kazakh adjectives do not inflect: the rule is Russian only. (An English piece
+  // ending in a plural of places is the last of the places the name lists, and goes on it.)
+  CHECK(dump("Departments of Northern, Southern districts") ==
+        std::vector<std::string>{"Departments of Northern, Southern districts|group|-|Departments of Northern, Southern districts|"});
+  CHECK(dump("Department of Culture, Southern Office").size() == 2);
 }
 
 TEST_CASE("a stop or separator closing the cell is no part of its last entry and no empty entry", "[agencies]") {
@@ -742,4 +745,13 @@ TEST_CASE("a written-out entry headed by a plural of bodies is a group", "[agenc
         std::vector<std::string>{"Муниципалитеттер одағы|agency|-|Муниципалитеттер одағы|",
                                  "облыстардың әкімдіктері|group|-|облыстардың әкімдіктері|"});
   CHECK(dump("NBR and MIN, akims of districts (upon agreement)").size() == 3);
+}
+
+TEST_CASE("a capitalised piece ending in a plural of places is the last of the places the name before it lists",
+          "[agencies]") {
+  CHECK(dump("ACS, akimats of Abai, Ulytau and Zhetysu regions") ==
+        std::vector<std::string>{"ACS|agency|ACS|-|", "akimats of Abai, Ulytau and Zhetysu regions|group|-|"
+                                                      "akimats of Abai, Ulytau and Zhetysu regions|"});
+  // After an abbreviation, which closes its entry, the piece stays an entry of its own.
+  CHECK(dump("ACS, Ulytau and Zhetysu regions").size() == 2);
 }

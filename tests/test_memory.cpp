@@ -3,6 +3,8 @@
 // and a table of many rows), measured by wait4's ru_maxrss. Skipped under AddressSanitizer,
 // whose shadow memory and quarantine say nothing about planparse's own use.
 #include <catch2/catch.hpp>
+
+#include <functional>
 #include <fcntl.h>
 #include <malloc.h>
 #include <sys/resource.h>
@@ -204,6 +206,20 @@ TEST_CASE("a portal page table of 100000 rows stays within 16 x its size + 64 Mi
   check_bound("rows-1e5.html", page);
 }
 
+// Calls `call(i)` for i in [0, total): the first `settle` calls let the allocator's working set
+// settle, and the resident size may grow by less than 2 MiB over the rest.
+void check_flat_resident(int settle, int total, const std::function<void(int)>& call) {
+  int i = 0;
+  for (; i < settle; ++i) call(i);
+  ::malloc_trim(0);
+  const long settled = resident_kib();
+  for (; i < total; ++i) call(i);
+  ::malloc_trim(0);
+  const long after = resident_kib();
+  INFO("resident after " << settle << " calls " << settled << " KiB, after " << total << " " << after << " KiB");
+  CHECK(after - settled < 2048);
+}
+
 TEST_CASE("the library's parse_file called 10000 times with a vocabulary directory and a registry file keeps its "
           "resident size flat",
           "[memory][api]") {
@@ -233,14 +249,7 @@ TEST_CASE("the library's parse_file called 10000 times with a vocabulary directo
     REQUIRE(plan.value().activities.size() == 1);
     REQUIRE(plan.value().activities[0].agencies.at(0).id == "mia");  // the registry file's id
   };
-  for (int i = 0; i < 1000; ++i) call();  // the allocator's working set settles
-  ::malloc_trim(0);
-  const long settled = resident_kib();
-  for (int i = 0; i < 9000; ++i) call();
-  ::malloc_trim(0);
-  const long after = resident_kib();
-  INFO("resident after 1000 calls " << settled << " KiB, after 10000 " << after << " KiB");
-  CHECK(after - settled < 2048);
+  check_flat_resident(1000, 10000, [&](int) { call(); });
 }
 
 TEST_CASE("the library's parse_file called with 1200 vocabulary directories whose act number words differ keeps its "
@@ -273,13 +282,5 @@ TEST_CASE("the library's parse_file called with 1200 vocabulary directories whos
     REQUIRE(plan.value().act->number == "112");  // the metadata stage matched the act line
     REQUIRE(plan.value().act->date == "2024-03-03");
   };
-  int i = 0;
-  for (; i < 200; ++i) call(i);  // the allocator's working set settles
-  ::malloc_trim(0);
-  const long settled = resident_kib();
-  for (; i < 1200; ++i) call(i);
-  ::malloc_trim(0);
-  const long after = resident_kib();
-  INFO("resident after 200 vocabularies " << settled << " KiB, after 1200 " << after << " KiB");
-  CHECK(after - settled < 2048);
+  check_flat_resident(200, 1200, call);
 }
