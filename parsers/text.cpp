@@ -41,8 +41,12 @@ std::string_view trim(std::string_view text) {
 }
 
 bool starts_with_words(std::string_view text, std::string_view prefix) {
-  // The first byte first: most phrases tried against a text differ from it there.
-  if (prefix.empty() || text.size() < prefix.size() || text[0] != prefix[0] || !text.starts_with(prefix)) return false;
+  // The first two bytes first: most phrases tried against a text differ from it there (both, as
+  // a Cyrillic letter's first byte is most Cyrillic letters' first byte).
+  if (prefix.empty() || text.size() < prefix.size() || text[0] != prefix[0] || (prefix.size() > 1 && text[1] != prefix[1]) ||
+      !text.starts_with(prefix)) {
+    return false;
+  }
   if (text.size() == prefix.size()) return true;
   // A prefix ending in punctuation ("no.") needs no boundary after it.
   const char32_t last = code_point_before(prefix, prefix.size());
