@@ -134,8 +134,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
     std::vector<size_t> origin;
     if (role == "deadline") {
       rejoined = row.cells[c];
-      if (!join_start_and_end(rejoined, vocabulary)) origin = join_wrapped_deadlines(rejoined, vocabulary, false);
-      else origin = {0};
+      origin = join_start_and_end(rejoined, vocabulary) ? std::vector<size_t>{0} : join_wrapped_deadlines(rejoined, vocabulary, false);
     }
     const std::vector<Paragraph>& cell = agencies || role == "deadline" ? rejoined : row.cells[c];
     for (size_t p = 0; p < cell.size(); ++p) {

@@ -465,6 +465,12 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
 
 namespace {
 
+// Whether `sub` stands under `parent`, a header cell spanning columns but one row.
+bool stands_under(const GridPosition& parent, const Paragraph& sub) {
+  return parent.colspan >= 2 && parent.rowspan == 1 && sub.grid.column >= parent.column &&
+         sub.grid.column < parent.column + parent.colspan;
+}
+
 // A grid header of two levels: a cell spanning columns over a row of sub-headers under it
 // ("Объем финансирования" over "всего" / "2027" / "2028", "Срок" over "начало" / "окончание"),
 // the other cells spanning both rows. Returns the paragraphs of that row, or none.
@@ -488,10 +494,7 @@ std::vector<const Paragraph*> sub_header_row(const std::vector<Paragraph>& parag
       if (header.cells[c].empty()) continue;
       const GridPosition& grid = header.cells[c].front()->grid;
       if (grid.table != table || grid.row != first->grid.row) return -2;
-      if (grid.colspan >= 2 && grid.rowspan == 1 && paragraph.grid.column >= grid.column &&
-          paragraph.grid.column < grid.column + grid.colspan) {
-        return static_cast<int>(c);
-      }
+      if (stands_under(grid, paragraph)) return static_cast<int>(c);
     }
     return -1;
   };
@@ -516,11 +519,8 @@ void read_sub_headers(Header& header, const std::vector<Paragraph>& paragraphs) 
   for (size_t c = 0; c < header.columns.size(); ++c) {
     std::vector<const Paragraph*> subs;  // the sub-header paragraphs under this column's cell
     if (!header.cells[c].empty()) {
-      const GridPosition& grid = header.cells[c].front()->grid;
       for (const Paragraph* sub : row) {
-        if (grid.colspan >= 2 && grid.rowspan == 1 && sub->grid.column >= grid.column && sub->grid.column < grid.column + grid.colspan) {
-          subs.push_back(sub);
-        }
+        if (stands_under(header.cells[c].front()->grid, *sub)) subs.push_back(sub);
       }
     }
     const auto keep = [&](Column column, std::vector<const Paragraph*> cells) {
