@@ -343,6 +343,41 @@ std::optional<size_t> continues_in(const std::vector<Paragraph>& paragraphs, siz
   return next;
 }
 
+// Figures only: "4 600,0", "1 500.5" (digits with spaces, no-break spaces, stops and commas).
+bool is_figures(std::string_view text) {
+  bool digit = false;
+  for (size_t at = 0; at < text.size();) {
+    const char32_t c = next_code_point(text, at);
+    if (c >= U'0' && c <= U'9') {
+      digit = true;
+    } else if (c != U' ' && c != U',' && c != U'.' && c != U'\u00A0' && c != U'\u202F' && c != U'\u2009') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// A row of sums ("Итого", "Всего по разделу 1:", "Итого: 4 600,0", "Total", "Барлығы"): its
+// label is a word of the vocabulary's table.total first, alone, or ending in a colon, or
+// followed by figures only. No field holds it (a plan's rows are its activities).
+bool is_total_label(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxLabelBytes = 80;
+  text = trim(text);
+  if (text.empty() || text.size() > kMaxLabelBytes) return false;
+  const std::string folded = fold_case(text);
+  const std::vector<std::string>& totals = vocabulary.phrases("table.total");
+  for (const std::string& total : totals) {
+    if (!starts_with_words(folded, total)) continue;
+    std::string_view rest = trim(std::string_view(folded).substr(total.size()));
+    if (rest.empty() || rest == ":") return true;
+    if (rest.front() == ':') rest = trim(rest.substr(1));
+    else if (folded.back() == ':') return true;  // "всего по разделу 1:"
+    else return false;
+    return !rest.empty() && is_figures(rest);
+  }
+  return false;
+}
+
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table, std::vector<Paragraph>* spend) {
   Walk walk;
@@ -475,6 +510,23 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
                                    table.sections)) {
       section = heading->section.number;
       table.sections.push_back(heading->section);
+      row_open = false;
+      continue;
+    }
+    if (row_open && !mid_line && is_total_label(paragraph.text, vocabulary)) {
+      // A row of sums closes the row above. It is reported, label and figures, not read: before,
+      // its figures joined the last cell of the row above.
+      table.unclaimed.push_back(paragraph);
+      size_t k = i + 1;
+      for (; k < paragraphs.size(); ++k) {
+        const Paragraph& next = paragraphs[k];
+        const bool same_row = grid.holds(paragraph) ? grid.holds(next) && next.grid.table == paragraph.grid.table &&
+                                                          next.grid.row == paragraph.grid.row
+                                                    : !grid.holds(next) && is_figures(trim(next.text));
+        if (!same_row) break;
+        table.unclaimed.push_back(next);
+      }
+      i = k - 1;
       row_open = false;
       continue;
     }

@@ -2045,3 +2045,32 @@ TEST_CASE("tab cells on the row's own line, one for each column, are each their 
   CHECK(plan.abbreviations[1].abbr == "ОЦБ");
   CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@6"});
 }
+
+TEST_CASE("a row of sums closes the row above and is reported, its figures in no cell", "[genre]") {
+  // Before: "Итого:" and "4 600,0" joined the last row's funding cell ("800,0\nИтого:\n4 600,0"),
+  // with no diagnostic; in a page the total's figure joined it beside an extra-paragraph warning.
+  const Plan text = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Исполнитель", "Сумма, тыс. тенге", "1",
+                                      "Ремонт освещения", "2027 год", "Отдел ЖКХ", "1 500,0", "2", "Озеленение площади",
+                                      "2027 год", "Отдел ЖКХ", "800,0", "Итого:", "2 300,0"});
+  REQUIRE(text.activities.size() == 2);
+  CHECK(text.activities[1].extra == std::vector<std::pair<std::string, std::string>>{{"Сумма, тыс. тенге", "800,0"}});
+  CHECK(codes(text) == std::vector<std::string>{"unclaimed-paragraph@33", "unclaimed-paragraph@35"});
+  // A subtotal between sections, in a page: the rows after it are read.
+  const Plan page = parse_page(
+      "<html><body><table><tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Исполнитель</td><td>Сумма</td></tr>\n"
+      "<tr><td>1</td><td>Ремонт освещения</td><td>2027 год</td><td>Отдел ЖКХ</td><td>1 500,0</td></tr>\n"
+      "<tr><td colspan=\"4\">Всего по разделу 1:</td><td>1 500,0</td></tr>\n"
+      "<tr><td>2</td><td>Озеленение площади</td><td>2027 год</td><td>Отдел ЖКХ</td><td>800,0</td></tr>\n"
+      "<tr><td colspan=\"4\">Итого</td><td>2 300,0</td></tr>\n</table></body></html>\n");
+  REQUIRE(page.activities.size() == 2);
+  CHECK(page.activities[0].extra == std::vector<std::pair<std::string, std::string>>{{"Сумма", "1 500,0"}});
+  CHECK(page.activities[1].extra == std::vector<std::pair<std::string, std::string>>{{"Сумма", "800,0"}});
+  CHECK(codes(page) == std::vector<std::string>{"unclaimed-paragraph@3", "unclaimed-paragraph@3", "unclaimed-paragraph@5",
+                                                "unclaimed-paragraph@5"});
+  // A name that opens with such a word is no total.
+  const Plan names = parse_paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible", "1", "Total renovation of the school",
+                                       "2027", "MoE", "2", "Итоговый отчет", "2027", "MoE"});
+  REQUIRE(names.activities.size() == 2);
+  CHECK(names.activities[0].name == "Total renovation of the school");
+  CHECK(names.activities[1].name == "Итоговый отчет");
+}
