@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <set>
+#include <unordered_set>
 
 #include <re2/re2.h>
 
@@ -218,8 +218,13 @@ std::optional<std::string> page_published(const PageMetadata& page, const Vocabu
 std::string detect_language(const std::vector<std::string>& texts, const Vocabulary& vocabulary) {
   // Each language's evidence from its vocabulary: frequent words (language.word) and letters
   // no other language of the genre uses (language.letters, Kazakh's ә ғ қ ң ө ұ ү һ і).
+  // Every word of the text is looked up in each language's words: hashed, not compared along a tree.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
   struct Evidence {
-    std::set<std::string, std::less<>> words;
+    std::unordered_set<std::string, WordHash, std::equal_to<>> words;
     std::u32string letters;
     bool cyrillic = false;  // it has words in Cyrillic letters
     bool latin = false;     // in Latin ones (English; Kazakh spelled in Latin too, vocabulary.h)

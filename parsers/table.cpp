@@ -5,6 +5,8 @@
 #include <functional>
 #include <limits>
 
+#include <unicode/uchar.h>
+
 #include "parsers/agencies.h"
 #include "parsers/align.h"
 #include "parsers/cell_check.h"
@@ -364,8 +366,19 @@ bool is_total_label(std::string_view text, const Vocabulary& vocabulary) {
   constexpr size_t kMaxLabelBytes = 80;
   text = trim(text);
   if (text.empty() || text.size() > kMaxLabelBytes) return false;
-  const std::string folded = fold_case(text);
+  // Asked of every paragraph of the rows: told by its first word's first letter and length
+  // before it is folded (folding keeps the length in the scripts of the genre).
   const std::vector<std::string>& totals = vocabulary.phrases("table.total");
+  const size_t word = std::min(text.find_first_of(" :\t"), text.size());
+  size_t at = 0;
+  const auto first = static_cast<char32_t>(u_tolower(static_cast<UChar32>(next_code_point(text, at))));
+  if (std::none_of(totals.begin(), totals.end(), [&](const std::string& total) {
+        size_t k = 0;
+        return std::min(total.find(' '), total.size()) == word && next_code_point(total, k) == first;
+      })) {
+    return false;
+  }
+  const std::string folded = fold_case(text);
   for (const std::string& total : totals) {
     if (!starts_with_words(folded, total)) continue;
     std::string_view rest = trim(std::string_view(folded).substr(total.size()));
