@@ -248,15 +248,10 @@ bool says_agreement(std::string_view inside, const Vocabulary& vocabulary) {
   constexpr size_t kMaxMarkerBytes = 64;
   if (inside.size() > kMaxMarkerBytes) return false;
   const std::vector<std::string> words = words_of(fold_case(inside));
-  const std::vector<std::string>& agreement = vocabulary.phrases("marker.word");
-  const std::vector<std::string>& filler = vocabulary.phrases("marker.filler");
-  const auto in = [](const std::string& word, const std::vector<std::string>& family) {
-    return std::any_of(family.begin(), family.end(), [&](const std::string& p) { return in_family(word, p); });
-  };
   bool agreed = false;
   for (const std::string& word : words) {
-    const bool says = in(word, agreement);
-    if (!says && !in(word, filler)) return false;
+    const bool says = vocabulary.has_word("marker.word", word);
+    if (!says && !vocabulary.has_word("marker.filler", word)) return false;
     agreed = agreed || says;
   }
   return agreed;
@@ -387,8 +382,7 @@ bool heads_a_plural(std::string_view folded, const Vocabulary& vocabulary) {
   if (plural(first)) return true;
   // A singular head first is the name's head: "Department for coordination of law enforcement
   // bodies" is one department.
-  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
-  if (std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(first, head); })) return false;
+  if (vocabulary.has_word("agency.head", first)) return false;
   // The last word before a conjunction: what follows it is another body's name or a group
   // ("культуры и спорта акимата области и иные центральные государственные органы").
   const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
@@ -589,8 +583,7 @@ void show_commas(std::string& text) {
 
 // Whether a folded word is an agency's head noun (vocabulary agency.head: "отдел*", "бөлім*").
 bool is_head_word(std::string_view word, const Vocabulary& vocabulary) {
-  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
-  return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
+  return vocabulary.has_word("agency.head", word);
 }
 
 // The folded words of a name before any bracket: a note in brackets ("(по согласованию с МНЭ)")
@@ -1276,14 +1269,11 @@ bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabu
 bool names_bodies(std::string_view cell, const Vocabulary& vocabulary) {
   const AgencyList list = split_list(cell, vocabulary, nullptr);
   if (list.agencies.empty() || !list.unparsed.empty()) return false;
-  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
   return std::all_of(list.agencies.begin(), list.agencies.end(), [&](const Agency& agency) {
     if (agency.abbr || agency.as_agreed || agency.kind == "group") return true;
     if (!agency.name || is_legal_entity(*agency.name, vocabulary)) return agency.name.has_value();
     const std::vector<std::string> words = words_of(fold_case(*agency.name));
-    return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
-      return std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(word, head); });
-    });
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); });
   });
 }
 

@@ -77,11 +77,6 @@ bool has_digit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Whether the word belongs to one of the word families (text.h in_family).
-bool matches(const std::string& word, const std::vector<std::string>& phrases) {
-  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) { return in_family(word, phrase); });
-}
-
 // "Note:", "Примечание" alone: the lead of a note, which may stand before a glossary heading.
 bool is_lead(std::string_view folded, const Vocabulary& vocabulary) {
   std::string_view text = trim(folded);
@@ -89,7 +84,7 @@ bool is_lead(std::string_view folded, const Vocabulary& vocabulary) {
   const std::vector<std::string> words = words_of(text);
   if (words.empty() || words.size() > 2 || has_digit(text)) return false;
   const std::vector<std::string>& leads = glossary_words(vocabulary).leads;
-  return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, leads); });
+  return std::all_of(words.begin(), words.end(), [&](const std::string& w) { return in_any_family(w, leads); });
 }
 
 // A note lead standing alone ends with its colon: "Примечание:".
@@ -128,12 +123,12 @@ bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
   }
   const std::vector<std::string> words = words_of(body);
   if (words.empty() || words.size() > kMaxHeadingWords) return false;
-  if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return matches(w, strong); })) return true;
+  if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return in_any_family(w, strong); })) return true;
   const std::vector<std::string>& label = glossary.label;
   bool said = false;
   for (const std::string& word : words) {
-    const bool says = matches(word, shortening);
-    if (!says && !matches(word, label)) return false;
+    const bool says = in_any_family(word, shortening);
+    if (!says && !in_any_family(word, label)) return false;
     said = said || says;
   }
   return said;

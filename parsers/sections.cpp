@@ -166,8 +166,7 @@ bool is_group_heading(const Paragraph& paragraph, const Vocabulary& vocabulary) 
       rest.remove_prefix(1);
     }
     if (rest.empty() || rest == "№") continue;
-    const auto& heads = vocabulary.phrases("group.heading");
-    if (!std::any_of(heads.begin(), heads.end(), [&](const std::string& head) { return in_family(rest, head); })) break;
+    if (!vocabulary.has_word("group.heading", rest)) break;
     const size_t colon = paragraph.text.find(':');
     const bool numbered = k > 0 || rest.size() != words[k].size() || (k + 1 < words.size() && is_number(words[k + 1]));
     const bool titled = colon != std::string::npos && words_of(fold_case(paragraph.text.substr(0, colon))).size() == k + 1;

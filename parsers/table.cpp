@@ -936,11 +936,6 @@ void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabula
                                cell.back().line});
 }
 
-// Whether a folded word is in one of a role's word families.
-bool in_role(std::string_view word, std::string_view role, const Vocabulary& vocabulary) {
-  const std::vector<std::string>& family = vocabulary.phrases(role);
-  return std::any_of(family.begin(), family.end(), [&](const std::string& pattern) { return in_family(word, pattern); });
-}
 
 // How many paragraphs from the first make an appendix's caption above its title ("Приложение к
 // постановлению акимата …" / "от 3 февраля 2027 года № 41"; "Approved by the order … No. 214";
@@ -964,13 +959,13 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
   };
   const auto captioned = [&](size_t k) {
     const std::vector<std::string> words = parts_of(fold_case(paragraphs[k].text));
-    return !words.empty() && (in_role(words.front(), "caption.word", vocabulary) || in_role(words.back(), "caption.word", vocabulary));
+    return !words.empty() && (vocabulary.has_word("caption.word", words.front()) || vocabulary.has_word("caption.word", words.back()));
   };
   // A caption's lines after the first go on in lower case, or open with a figure or with the
   // act's number ("№ 58", "No. 212 dated 14 March 2027").
   const auto opens_with_number = [&](size_t k) {
     const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
-    return !words.empty() && in_role(words.front(), "act.number", vocabulary);
+    return !words.empty() && vocabulary.has_word("act.number", words.front());
   };
   const auto goes_on = [&](size_t k) {
     const char32_t c = code_point_at(paragraphs[k].text, 0);
@@ -978,7 +973,7 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
   };
   const auto cites_number = [&](size_t k) {
     const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
-    return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return in_role(word, "act.number", vocabulary); });
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return vocabulary.has_word("act.number", word); });
   };
   size_t length = 1;
   while (length < end && goes_on(length)) ++length;
@@ -1014,11 +1009,11 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
     size_t figures = 0;
     for (const std::string& part : parts) {
       const std::string folded = fold_case(part);
-      if (in_role(folded, "caption.word", vocabulary)) {
+      if (vocabulary.has_word("caption.word", folded)) {
         ++captions;
       } else if (is_figure(part)) {
         ++figures;
-      } else if (!in_role(folded, "act.number", vocabulary)) {
+      } else if (!vocabulary.has_word("act.number", folded)) {
         return 0;
       }
     }
@@ -1035,7 +1030,7 @@ bool names_the_document(std::string_view text, const Vocabulary& vocabulary) {
   if (text.size() > 64) return false;
   const std::vector<std::string> words = words_of(fold_case(text));
   return !words.empty() && words.size() <= kMaxWords &&
-         std::all_of(words.begin(), words.end(), [&](const std::string& word) { return in_role(word, "title.word", vocabulary); });
+         std::all_of(words.begin(), words.end(), [&](const std::string& word) { return vocabulary.has_word("title.word", word); });
 }
 
 // How many paragraphs from `first`, the title's first line, make the title: a line that only
@@ -1046,7 +1041,7 @@ bool names_the_document(std::string_view text, const Vocabulary& vocabulary) {
 size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size_t end, const Vocabulary& vocabulary) {
   const auto opens_with_document = [&](std::string_view text) {
     const std::vector<std::string> words = words_of(fold_case(text.substr(0, std::min<size_t>(text.size(), 48))));
-    return !words.empty() && in_role(words.front(), "title.word", vocabulary);
+    return !words.empty() && vocabulary.has_word("title.word", words.front());
   };
   const std::string_view head = trim(paragraphs[first].text);
   const bool document_first = opens_with_document(head);
@@ -1062,7 +1057,7 @@ size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size
     // "утвержден приказом …", "(утвержден …)", "от 3 марта 2027 года № 41": the act's caption
     // or date under the title, not more of it.
     const std::vector<std::string> words = words_of(fold_case(next.substr(0, std::min<size_t>(next.size(), 48))));
-    if (words.empty() || in_role(words.front(), "caption.word", vocabulary) || next.find("№") != std::string_view::npos ||
+    if (words.empty() || vocabulary.has_word("caption.word", words.front()) || next.find("№") != std::string_view::npos ||
         next.find("No.") != std::string_view::npos) {
       break;
     }

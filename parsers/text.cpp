@@ -109,6 +109,10 @@ bool in_family(std::string_view word, std::string_view pattern) {
   return stem.empty() || (!word.empty() && word[0] == stem[0] && word.starts_with(stem));
 }
 
+bool in_any_family(std::string_view word, const std::vector<std::string>& families) {
+  return std::any_of(families.begin(), families.end(), [&](const std::string& pattern) { return in_family(word, pattern); });
+}
+
 std::string_view without_number_end(std::string_view text) {
   if (!text.empty() && (text.back() == '.' || text.back() == ')')) text.remove_suffix(1);
   return text;

@@ -43,6 +43,9 @@ std::vector<std::string> words_of(std::string_view folded);
 // that matches every word it begins ("срок*": срок, сроки, срока); any other is the whole word.
 bool in_family(std::string_view word, std::string_view pattern);
 
+// Whether a folded word belongs to any of the word families (in_family).
+bool in_any_family(std::string_view word, const std::vector<std::string>& families);
+
 // A number as a row prints it, without the one "." or ")" that may close it: "12." -> "12",
 // "IV)" -> "IV", "1.2." -> "1.2".
 std::string_view without_number_end(std::string_view text);

@@ -28,6 +28,10 @@ const std::vector<std::string>& Vocabulary::phrases(std::string_view role) const
   return found == by_role.end() ? kNone : found->second;
 }
 
+bool Vocabulary::has_word(std::string_view role, std::string_view folded_word) const {
+  return in_any_family(folded_word, phrases(role));
+}
+
 void index_phrases(Vocabulary& vocabulary) {
   vocabulary.compiled = std::make_shared<CompiledParts>();
   vocabulary.by_role.clear();

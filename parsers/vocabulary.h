@@ -139,6 +139,8 @@ struct Vocabulary {
   // one); empty for a role the vocabulary lacks. Stages call this per paragraph, so it is a
   // lookup, not a scan.
   const std::vector<std::string>& phrases(std::string_view role) const;
+  // Whether a folded word is in one of the role's word families (text.h in_family).
+  bool has_word(std::string_view role, std::string_view folded_word) const;
 };
 
 // Rebuilds `by_role` from `entries`; parse_vocabulary and builtin_vocabulary call it.
