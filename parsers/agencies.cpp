@@ -433,7 +433,16 @@ bool is_legal_entity(std::string_view entry, const Vocabulary& vocabulary) {
   // Folding keeps byte lengths in the scripts of the genre; where it does not, no cut is sure.
   if ((form != LegalForm::before && form != LegalForm::after) || fold_case(entry).size() != entry.size()) return false;
   const std::string_view name = form == LegalForm::before ? entry.substr(length) : entry.substr(0, entry.size() - length);
-  return is_quoted(name);
+  if (is_quoted(name)) return true;
+  // The quoted proper name may stand on the far side from the form, the words that say what the
+  // body is between them: "\"Damu\" Entrepreneurship Development Fund JSC", "АО Фонд
+  // развития предпринимательства «Даму»".
+  const std::u32string chars = to_u32(trim(name));
+  if (chars.size() < 2) return false;
+  if (form == LegalForm::after) {
+    return is_open_quote(chars.front()) && std::any_of(chars.begin() + 1, chars.end(), [](char32_t c) { return is_close_quote(c); });
+  }
+  return is_close_quote(chars.back()) && std::any_of(chars.begin(), chars.end() - 1, [](char32_t c) { return is_open_quote(c); });
 }
 
 // "(свод)", "(lead)", "(жинақтау)": a bracketed note of lower-case words.
@@ -614,6 +623,14 @@ bool heads_only_an_owner(const std::vector<std::string>& words, const Vocabulary
                      [&](const std::string& word) { return is_head_word(word, vocabulary); });
 }
 
+// "КГД МФ", "ДЭ МИО": a body's abbreviation and its owner's, which glossaries list as one entry.
+bool is_abbreviation_run(std::string_view text) {
+  constexpr size_t kMaxRun = 3;
+  const std::vector<std::string_view> words = split(text, ' ');
+  return words.size() >= 2 && words.size() <= kMaxRun &&
+         std::all_of(words.begin(), words.end(), [](std::string_view word) { return is_abbreviation(word); });
+}
+
 // Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
 // conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
 // stays whole, and so does a conjunction inside quotes or brackets ("ТОО «Рога и копыта»"). A
@@ -645,7 +662,8 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     if (to - from > kMaxShortEntry) return false;
     std::string text = collapse_spaces(piece.substr(from, to - from));
     strip_marker(text, vocabulary);
-    return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary);
+    return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary) ||
+           is_abbreviation_run(text);
   };
   // "отдел образования", "отделом архитектуры", "мәдениет бөлімі": a written-out name whose head
   // noun opens it (Russian, English) or closes it (Kazakh). Both sides of a conjunction named so
@@ -656,6 +674,14 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     strip_marker(text, vocabulary);
     const std::vector<std::string> words = name_words(text);
     return words.size() >= 2 && (is_head_word(words.front(), vocabulary) || is_head_word(words.back(), vocabulary));
+  };
+  // "акимы районов совместно с УЗ": a group before a conjunction names its bodies as well as a
+  // head does. After one it does not: "other agencies and organizations" is one group.
+  const auto is_group_entry = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
+    strip_marker(text, vocabulary);
+    return is_group(text, vocabulary) || heads_a_plural(fold_case(text), vocabulary);
   };
   const auto names_one = [&](size_t from, size_t to) { return is_short_entry(from, to) || is_named_by_head(from, to); };
   // "Department of Tourism and Sport of the Almaty akimat": after a written-out name, a capitalised
@@ -688,7 +714,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
-    if (!names_one(start, joint.at) || !names_one(after, next)) continue;
+    if (!(names_one(start, joint.at) || is_group_entry(start, joint.at)) || !names_one(after, next)) continue;
     if (!is_short_entry(start, joint.at) && is_owned_field(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
@@ -931,6 +957,16 @@ bool ends_in_places(std::string_view piece, const Vocabulary& vocabulary) {
   return std::find(places.begin(), places.end(), last) != places.end();
 }
 
+// "облыс әкімінің орынбасары" (the region akim's deputy): a word in the genitive and, last, the
+// noun it owns with its possessive ending. Such a piece is a noun phrase of its own, never a
+// field of a head after it; "ауыл шаруашылығы" (agriculture), possessive with no genitive, is.
+bool owns_its_noun(std::string_view piece, const Vocabulary& vocabulary) {
+  const std::vector<std::string> words = name_words(piece);
+  return words.size() >= 2 && ends_in_one_of(words.back(), "agency.possessive_ending", vocabulary) &&
+         std::any_of(words.begin(), words.end() - 1,
+                     [&](const std::string& word) { return ends_in_one_of(word, "agency.genitive_ending", vocabulary); });
+}
+
 // "МИО областей, городов Астаны, Алматы и Шымкента", "отдел предпринимательства, сельского
 // хозяйства и ветеринарии района": commas inside one name list the words that complete its head,
 // as in the group phrases and shared endings hide_group_commas knows. A piece after a comma that
@@ -943,9 +979,10 @@ bool ends_in_places(std::string_view piece, const Vocabulary& vocabulary) {
 // Russian name ending in its head ("Союз муниципалитетов, местные исполнительные органы") has
 // neither. A singular head after fields listed with a conjunction is shared too ("облыстық
 // мәдениет, архивтер және құжаттама басқармасы": the pieces before it are more of the fields),
-// unless a piece before it ends in a possessive (agency.possessive_ending), a noun phrase of its
-// own ("облыс әкімінің орынбасары, білім және спорт бөлімі"). Any other piece stays an entry
-// ("Министерство финансов, Казгидромет").
+// A shared head, plural or singular, is not shared past a piece that is a noun phrase of its own
+// (owns_its_noun: "облыс әкімінің орынбасары, білім және спорт бөлімі", "облыс әкімінің
+// орынбасары, аудандық ветеринария бөлімдері"). Any other piece stays an entry ("Министерство
+// финансов, Казгидромет").
 std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabulary& vocabulary) {
   if (pieces.size() < 2) return pieces;
   const auto lower_start = [](const std::string& text) { return !text.empty() && is_lower_letter(code_point_at(text, 0)); };
@@ -970,7 +1007,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   bool head_any = false;
   bool head_shared = false;
   bool head_listed = false;  // and it heads fields listed with a conjunction
-  size_t listed_from = 0;    // the run's first piece that is a bare field of that head
+  size_t fields_from = 0;    // the run's first piece that is a bare field of that head
   for (size_t k = 0; k < pieces.size(); ++k) {
     Piece& piece = pieces[k];
     if (!bodies[k] && k >= run_end) {
@@ -983,16 +1020,15 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       head_any = closes && ends_in_head(closing, vocabulary, false);
       head_shared = closes && ends_in_head(closing, vocabulary, true);
       head_listed = head_any && ends_in_listed_head(closing, vocabulary);
-      // The fields are the pieces after the last one that ends in a possessive.
-      listed_from = k;
-      for (size_t m = k; m < run_end && head_listed; ++m) {
-        const std::vector<std::string> words = name_words(pieces[m].text);
-        if (words.empty() || ends_in_one_of(words.back(), "agency.possessive_ending", vocabulary)) listed_from = m + 1;
+      // The fields are the pieces after the last one that is a noun phrase of its own.
+      fields_from = k;
+      for (size_t m = k; m < run_end && (head_listed || head_shared); ++m) {
+        if (owns_its_noun(pieces[m].text, vocabulary)) fields_from = m + 1;
       }
     }
     // Fields before a listed head they share are that head's, not more words of the entry before
     // them ("ҰКО және ЦИМ, облыстық мәдениет, архивтер және құжаттама басқармасы").
-    const bool shares_listed_head = !bodies[k] && head_listed && k >= listed_from;
+    const bool shares_listed_head = !bodies[k] && head_listed && k >= fields_from;
     // A piece in capitals goes on only when its words say it is fields and their owner, or the
     // last of places listed ("akimats of Abai, Ulytau and Zhetysu regions"; vocabulary
     // agency.place_plural).
@@ -1006,7 +1042,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
     }
     continued = false;
     if (!bodies[k]) {
-      if (head_shared || shares_listed_head || (head_any && ends_in_genitive(piece.text, vocabulary))) {
+      if ((head_shared && k >= fields_from) || shares_listed_head || (head_any && ends_in_genitive(piece.text, vocabulary))) {
         for (size_t m = k + 1; m <= run_end; ++m) append(piece, pieces[m]);
         out.push_back(std::move(piece));
         open = false;
@@ -1046,6 +1082,17 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   } else {
     agency.kind = heads_a_plural(folded, vocabulary) ? "group" : "agency";
     agency.name = words;
+    // "Ministry of Energy (ME)": the name written out and the abbreviation the document gives it,
+    // a glossary entry of its own. The name stands as written until the glossary is consulted.
+    if (agency.kind == "agency" && words.size() > 4 && words.back() == ')') {
+      const size_t open = words.rfind(" (");
+      const std::string_view inside =
+          open == std::string::npos ? std::string_view() : std::string_view(words).substr(open + 2, words.size() - open - 3);
+      if (!inside.empty() && is_abbreviation(inside)) {
+        agency.abbr = std::string(inside);
+        agency.name = words.substr(0, open);
+      }
+    }
   }
   return agency;
 }

@@ -564,7 +564,8 @@ std::optional<Span> read_span(const Token* begin, const Token* end, bool open_en
     starts = true;
   }
   if (leading_from && starts) return std::nullopt;
-  if (open_end && (leading_from || starts) && first->year != 0) {
+  // "2027 onwards, every year": the onward word alone says the year starts the repetition.
+  if (open_end && (leading_from || starts || cursor.peek_is(Sym::onward)) && first->year != 0) {
     if (cursor.peek_is(Sym::onward)) cursor.take();
     if (cursor.done()) {
       const auto dates = bounds(*first);
@@ -678,6 +679,12 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
   drop_ordinal_endings(folded, table.ordinal_endings);
   tokenize(folded, table, tokens);
   std::erase_if(tokens, [](const Token& t) { return t.sym == Sym::filler; });
+  // A bracket that held fillers only ("2027–2028 гг. (поэтапно)") says nothing of the dates.
+  for (auto at = tokens.begin(); (at = std::adjacent_find(at, tokens.end(), [](const Token& a, const Token& b) {
+                                    return a.sym == Sym::open && b.sym == Sym::close;
+                                  })) != tokens.end();) {
+    at = tokens.erase(at, at + 2);
+  }
 
   // Punctuation at either end is the cell's, not the date's: "2025 год,", "2025;", "31.12.2025.";
   // so is a pair of brackets around all of it ("(2026–2028 годы)").

@@ -143,10 +143,10 @@ std::string strip_name(std::string_view text) {
   return std::string(name);
 }
 
-// The byte length of the separator that `text` starts with: ":" or a dash; 0 for none.
+// The byte length of the separator that `text` starts with: ":", "=" or a dash; 0 for none.
 size_t separator_at(std::string_view text) {
   if (text.empty()) return 0;
-  if (text[0] == ':' || text[0] == '-') return 1;
+  if (text[0] == ':' || text[0] == '-' || text[0] == '=') return 1;
   // U+2010..U+2015 (hyphens, dashes) and U+2212 (minus), the dashes is_dash knows besides "-".
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xE2) {
     const auto b1 = static_cast<unsigned char>(text[1]);
@@ -237,7 +237,7 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
     std::string_view word = text.substr(start, space - start);
     std::string_view abbr;
     std::string_view rest;
-    if (word.size() >= 2 && (word.back() == ':' || word.back() == '-')) {
+    if (word.size() >= 2 && (word.back() == ':' || word.back() == '-' || word.back() == '=')) {
       abbr = text.substr(0, space - 1);
       rest = text.substr(space + 1);
     } else if (word.size() >= 4 && separator_at(word.substr(word.size() - 3)) == 3) {

@@ -51,6 +51,8 @@ void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryInd
       }
     }
     const Resolution found = find_abbreviation(index, *agency.abbr);
+    // An entry that gives its own abbreviation ("Ministry of Energy (ME)") defines it.
+    if (found.entry == nullptr && agency.name) continue;
     if (found.entry == nullptr) {
       diagnostics.push_back({Severity::warning, Code::unknown_abbreviation,
                              "abbreviation \"" + *agency.abbr + "\" is not in the document's glossary", line});

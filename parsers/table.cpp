@@ -1036,12 +1036,16 @@ bool names_the_document(std::string_view text, const Vocabulary& vocabulary) {
 // How many paragraphs from `first`, the title's first line, make the title: a line that only
 // names the document goes on with the next, whatever its case ("ПЛАН" / "МЕРОПРИЯТИЙ ПО …");
 // a line that only names it ends it ("ЖОСПАРЫ"); and a line in lower case goes on a title that
-// names the document first and ends in no stop ("План мероприятий по развитию" / "туризма на
-// 2027 год", a title broken by <br>). An intro sentence starts in capitals.
+// names the document among its first words and ends in no stop ("План мероприятий по развитию"
+// / "туризма на 2027 год", "Комплексный план" / "по модернизации …", a title broken by <br>).
+// An intro sentence starts in capitals.
 size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size_t end, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxWordsBefore = 2;  // "Комплексный", "National Action": what kind of plan
   const auto opens_with_document = [&](std::string_view text) {
-    const std::vector<std::string> words = words_of(fold_case(text.substr(0, std::min<size_t>(text.size(), 48))));
-    return !words.empty() && vocabulary.has_word("title.word", words.front());
+    const std::vector<std::string> words = words_of(fold_case(text.substr(0, std::min<size_t>(text.size(), 64))));
+    const size_t n = std::min(words.size(), kMaxWordsBefore + 1);
+    return std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(n),
+                       [&](const std::string& word) { return vocabulary.has_word("title.word", word); });
   };
   const std::string_view head = trim(paragraphs[first].text);
   const bool document_first = opens_with_document(head);

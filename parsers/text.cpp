@@ -118,8 +118,25 @@ std::string_view without_number_end(std::string_view text) {
   return text;
 }
 
+namespace {
+
+// The digits of a row number: without its end (without_number_end) and without a number sign
+// before it, which some plans print in every number cell ("№1", "№ 12", "#3").
+std::string_view number_digits(std::string_view text) {
+  for (const std::string_view sign : {std::string_view("\u2116"), std::string_view("#")}) {
+    if (text.starts_with(sign) && text.size() > sign.size()) {
+      text.remove_prefix(sign.size());
+      if (text.front() == ' ') text.remove_prefix(1);
+      break;
+    }
+  }
+  return without_number_end(text);
+}
+
+}  // namespace
+
 std::optional<int> parse_row_number(std::string_view text) {
-  const std::string_view digits = without_number_end(text);
+  const std::string_view digits = number_digits(text);
   if (digits.empty() || digits.size() > 9) return std::nullopt;
   if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   int value = 0;
@@ -129,7 +146,7 @@ std::optional<int> parse_row_number(std::string_view text) {
 }
 
 std::optional<SubNumber> parse_sub_number(std::string_view text) {
-  const std::string_view digits = without_number_end(text);
+  const std::string_view digits = number_digits(text);
   const size_t dot = digits.find('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 >= digits.size()) return std::nullopt;
   const std::string_view group = digits.substr(0, dot);
@@ -146,7 +163,7 @@ std::optional<SubNumber> parse_sub_number(std::string_view text) {
 }
 
 bool is_overflowing_number(std::string_view text) {
-  const std::string_view digits = without_number_end(text);
+  const std::string_view digits = number_digits(text);
   return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 

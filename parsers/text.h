@@ -50,7 +50,7 @@ bool in_any_family(std::string_view word, const std::vector<std::string>& famili
 // "IV)" -> "IV", "1.2." -> "1.2".
 std::string_view without_number_end(std::string_view text);
 
-// An activity number as a row prints it: "12", "12.", "12)" -> 12, up to 9 digits. Longer digit
+// An activity number as a row prints it: "12", "12.", "12)", "№12", "№ 12" -> 12, up to 9 digits. Longer digit
 // runs are is_overflowing_number.
 std::optional<int> parse_row_number(std::string_view text);
 // An activity numbered within a group, as plans that number their sections "1.", "2." number

@@ -712,6 +712,9 @@ TEST_CASE("a bracket whose words say 'by agreement' in a wording no phrase lists
   CHECK(dump("МКИ, МИО (по согл.)") == std::vector<std::string>{"МКИ|agency|МКИ|-|", "МИО (по согл.)|agency|МИО|-|agreed"});
   CHECK(dump("ГП (при согласовании)") == std::vector<std::string>{"ГП (при согласовании)|agency|ГП|-|agreed"});
   CHECK(dump("ТСМ (келісілген жағдайда)") == std::vector<std::string>{"ТСМ (келісілген жағдайда)|agency|ТСМ|-|agreed"});
+  CHECK(dump("NCE (in agreement)") == std::vector<std::string>{"NCE (in agreement)|agency|NCE|-|agreed"});
+  CHECK(dump("Bar Association (if they agree)") ==
+        std::vector<std::string>{"Bar Association (if they agree)|agency|-|Bar Association|agreed"});
   // A bracket that names someone, or says something else, is no marker.
   CHECK_FALSE(split_agencies("МФ (по согласованию с МНЭ)", builtin_vocabulary()).agencies.at(0).as_agreed);
   CHECK_FALSE(split_agencies("МИО (согласно плану)", builtin_vocabulary()).agencies.at(0).as_agreed);
@@ -754,4 +757,26 @@ TEST_CASE("a capitalised piece ending in a plural of places is the last of the p
                                                       "akimats of Abai, Ulytau and Zhetysu regions|"});
   // After an abbreviation, which closes its entry, the piece stays an entry of its own.
   CHECK(dump("ACS, Ulytau and Zhetysu regions").size() == 2);
+}
+
+TEST_CASE("'jointly with' and 'совместно с' part two bodies whatever names them", "[agencies]") {
+  // A company whose quoted name stands apart from its legal form.
+  CHECK(dump("MNE jointly with \"Damu\" Entrepreneurship Development Fund JSC (as agreed)") ==
+        std::vector<std::string>{"MNE|agency|MNE|-|", "\"Damu\" Entrepreneurship Development Fund JSC (as agreed)|agency|-|"
+                                                      "\"Damu\" Entrepreneurship Development Fund JSC|agreed"});
+  CHECK(dump("МНЭ совместно с АО Фонд развития предпринимательства «Даму»").size() == 2);
+  // A body's abbreviation with its owner's.
+  CHECK(dump("КГД МФ совместно с МИО") == std::vector<std::string>{"КГД МФ|agency|КГД|-|", "МИО|agency|МИО|-|"});
+  // A group before the conjunction; after one, a plural is more of the group.
+  CHECK(dump("акимы районов совместно с УЗ") ==
+        std::vector<std::string>{"акимы районов|group|-|акимы районов|", "УЗ|agency|УЗ|-|"});
+  CHECK(dump("other interested government agencies and organizations").size() == 1);
+}
+
+TEST_CASE("a Kazakh noun phrase of its own before a shared plural head stays an entry", "[agencies]") {
+  CHECK(dump("облыс әкімінің орынбасары, аудандық ветеринария бөлімдері") ==
+        std::vector<std::string>{"облыс әкімінің орынбасары|agency|-|облыс әкімінің орынбасары|",
+                                 "аудандық ветеринария бөлімдері|group|-|аудандық ветеринария бөлімдері|"});
+  // Fields with no genitive share the head ("ауыл шаруашылығы": agriculture).
+  CHECK(dump("ауыл шаруашылығы, ветеринария басқармалары").size() == 1);
 }

@@ -4,6 +4,7 @@
 
 #include "ingest/source.h"
 #include "parsers/blocks.h"
+#include "parsers/agencies.h"
 #include "parsers/glossary.h"
 #include "parsers/normalise.h"
 #include "parsers/lookalike.h"
@@ -90,6 +91,13 @@ TEST_CASE("a glossary of one entry a line accepts any dash or a colon", "[glossa
                                                    "LEB=Local executive bodies – akimats@14"});
 }
 
+TEST_CASE("an equals sign separates an entry as a dash does", "[glossary]") {
+  const GlossaryResult glossary = read_glossary(paragraphs(
+      {"МТСЗН = Министерство труда и социальной защиты населения", "MENR=Ministry of Ecology", "ЖАО= жергілікті атқарушы органдар"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"МТСЗН=Министерство труда и социальной защиты населения@10",
+                                                   "MENR=Ministry of Ecology@11", "ЖАО=жергілікті атқарушы органдар@12"});
+}
+
 TEST_CASE("a glossary flattened row by row alternates abbreviations and names", "[glossary]") {
   const GlossaryResult glossary =
       read_glossary(paragraphs({"MIA", "–", "Ministry of Internal Affairs", "MJ", "Ministry of Justice"}));
@@ -169,6 +177,21 @@ TEST_CASE("written-out names and groups are left alone by resolve", "[resolve]")
   resolve_agencies(agencies, 1, index, diagnostics);
   CHECK(agencies[0].name == "Academy of Justice");
   CHECK(diagnostics.empty());
+}
+
+TEST_CASE("a name that gives its own abbreviation in brackets takes the glossary's entry, or defines it", "[resolve]") {
+  const GlossaryIndex index = index_glossary({{"ME", "Ministry of Energy of the Republic of Kazakhstan", 1, std::nullopt}});
+  std::vector<Agency> agencies = split_agencies("Ministry of Energy (ME), Agency for Atomic Energy (AAE)", builtin_vocabulary()).agencies;
+  REQUIRE(agencies.size() == 2);
+  std::vector<Diagnostic> diagnostics;
+  resolve_agencies(agencies, 1, index, diagnostics);
+  CHECK(agencies[0].abbr == "ME");
+  CHECK(agencies[0].name == "Ministry of Energy of the Republic of Kazakhstan");
+  CHECK(agencies[1].abbr == "AAE");
+  CHECK(agencies[1].name == "Agency for Atomic Energy");
+  CHECK(diagnostics.empty());
+  // A note in lower case is no abbreviation.
+  CHECK_FALSE(split_agencies("Ministry of Energy (lead)", builtin_vocabulary()).agencies.at(0).abbr);
 }
 
 TEST_CASE("empty NBSP paragraphs sprinkled through a column-wise glossary do not shift the pairing", "[glossary]") {

@@ -195,6 +195,23 @@ TEST_CASE("activity numbers of five digits and more start rows", "[header][table
   CHECK(table.value().diagnostics.empty());
 }
 
+TEST_CASE("a number sign before a row number is the cell's, not the number's", "[header][table]") {
+  CHECK(parse_row_number("\u21161") == 1);
+  CHECK(parse_row_number("\u2116 12.") == 12);
+  CHECK(parse_row_number("#3") == 3);
+  CHECK(parse_sub_number("\u2116 2.4")->item == 4);
+  CHECK_FALSE(parse_row_number("\u2116"));
+  CHECK_FALSE(parse_row_number("\u2116 \u2116 1"));
+  const Blocks blocks = paragraphs({"План", "№ п/п", "Мероприятие", "Срок", "Ответственные", "\u21161", "Открыть кабинет",
+                                    "2027 год", "МЗ", "\u2116 2", "Закрыть кабинет", "2028 год", "МФ"});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  REQUIRE(table.value().rows.size() == 2);
+  CHECK(table.value().rows[0].value == 1);
+  CHECK(table.value().rows[1].value == 2);
+  CHECK(table.value().diagnostics.empty());
+}
+
 TEST_CASE("a number within a group reads as group and item; a date, three parts or a stray dot is none", "[header][table]") {
   CHECK(parse_sub_number("1.1")->group == 1);
   CHECK(parse_sub_number("2.3.")->item == 3);
