@@ -631,6 +631,16 @@ bool is_abbreviation_run(std::string_view text) {
          std::all_of(words.begin(), words.end(), [](std::string_view word) { return is_abbreviation(word); });
 }
 
+// "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": where the " (" of a name's
+// own abbreviation in brackets at its end stands; npos when there is none.
+size_t own_abbreviation_at(std::string_view text) {
+  if (text.size() < 5 || text.back() != ')') return std::string_view::npos;
+  const size_t open = text.rfind(" (");
+  if (open == std::string_view::npos || open == 0) return std::string_view::npos;
+  const std::string_view inside = text.substr(open + 2, text.size() - open - 3);
+  return !inside.empty() && (is_abbreviation(inside) || is_abbreviation_run(inside)) ? open : std::string_view::npos;
+}
+
 // Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
 // conjunctions; a written-out name with "and" inside ("Ministry of Labor and Social Protection")
 // stays whole, and so does a conjunction inside quotes or brackets ("ТОО «Рога и копыта»"). A
@@ -836,7 +846,7 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   std::string bare = collapse_spaces(piece);
   // A marker ends an entry but names no one: "сёл (по согласованию)" still goes on a name.
   strip_marker(bare, vocabulary);
-  if (bare.empty() || has_quote_mark(bare) || has_initials(bare)) return true;
+  if (bare.empty() || has_quote_mark(bare) || has_initials(bare) || own_abbreviation_at(bare) != std::string::npos) return true;
   std::string folded = fold_case(bare);
   // "and other central bodies": a group after its conjunction, as read_entry reads it.
   if (folded.size() == bare.size()) {
@@ -1022,8 +1032,12 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       head_listed = head_any && ends_in_listed_head(closing, vocabulary);
       // The fields are the pieces after the last one that is a noun phrase of its own.
       fields_from = k;
+      // So is one that ends in entries a conjunction joins ("… агенттігі (СЕА) және басқа да
+      // мүдделі органдар").
       for (size_t m = k; m < run_end && (head_listed || head_shared); ++m) {
-        if (owns_its_noun(pieces[m].text, vocabulary)) fields_from = m + 1;
+        if (owns_its_noun(pieces[m].text, vocabulary) || split_conjunctions(pieces[m].text, vocabulary).size() > 1) {
+          fields_from = m + 1;
+        }
       }
     }
     // Fields before a listed head they share are that head's, not more words of the entry before
@@ -1082,16 +1096,12 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   } else {
     agency.kind = heads_a_plural(folded, vocabulary) ? "group" : "agency";
     agency.name = words;
-    // "Ministry of Energy (ME)": the name written out and the abbreviation the document gives it,
-    // a glossary entry of its own. The name stands as written until the glossary is consulted.
-    if (agency.kind == "agency" && words.size() > 4 && words.back() == ')') {
-      const size_t open = words.rfind(" (");
-      const std::string_view inside =
-          open == std::string::npos ? std::string_view() : std::string_view(words).substr(open + 2, words.size() - open - 3);
-      if (!inside.empty() && is_abbreviation(inside)) {
-        agency.abbr = std::string(inside);
-        agency.name = words.substr(0, open);
-      }
+    // "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": the name written out and
+    // the abbreviation the document gives it, a glossary entry of its own. The name stands as
+    // written until the glossary is consulted.
+    if (const size_t open = own_abbreviation_at(words); agency.kind == "agency" && open != std::string::npos) {
+      agency.abbr = words.substr(open + 2, words.size() - open - 3);
+      agency.name = words.substr(0, open);
     }
   }
   return agency;
@@ -1319,6 +1329,7 @@ bool names_bodies(std::string_view cell, const Vocabulary& vocabulary) {
   return std::all_of(list.agencies.begin(), list.agencies.end(), [&](const Agency& agency) {
     if (agency.abbr || agency.as_agreed || agency.kind == "group") return true;
     if (!agency.name || is_legal_entity(*agency.name, vocabulary)) return agency.name.has_value();
+    if (has_initials(*agency.name)) return true;  // a person: "Иванов И.И. - директор ДК"
     const std::vector<std::string> words = words_of(fold_case(*agency.name));
     return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); });
   });

@@ -216,11 +216,14 @@ struct Anchors {
     }
     add("deadline.", grammar);
   }
+  // The word without the punctuation and brackets around it: "(in" and "stages)" of "(in stages)".
   static std::string folded(std::string_view word) {
     std::string text = fold_case(word);
-    while (!text.empty() && (text.back() == ',' || text.back() == '.' || text.back() == ';' || text.back() == ':')) {
+    while (!text.empty() &&
+           (text.back() == ',' || text.back() == '.' || text.back() == ';' || text.back() == ':' || text.back() == ')')) {
       text.pop_back();
     }
+    if (!text.empty() && text.front() == '(') text.erase(0, 1);
     return text;
   }
   bool anchor(std::string_view word) const {

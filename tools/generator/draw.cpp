@@ -316,28 +316,32 @@ Deadline year_deadline(std::mt19937_64& rng, const std::string& language) {
   static const std::vector<std::string> dashes = {"–", "-", " – "};
   const std::string years = year + pick(rng, dashes) + std::to_string(to);
   if (language == "ru") {
-    switch (uniform(rng, 0, 5)) {
+    switch (uniform(rng, 0, 6)) {
       case 0: return whole(year + " год,");
       case 1: return whole(year + " год;");
       case 2: return whole(year + " г.");
       case 3: return whole("в течение " + year + " года");
       case 4: return range(years + " гг.");
+      case 5: return range(years + " гг. (поэтапно)");
       default: return range(years + " годы,");
     }
   }
   if (language == "kk") {
-    switch (uniform(rng, 0, 5)) {
+    switch (uniform(rng, 0, 7)) {
       case 0: return whole(year + " жыл,");
       case 1: return whole(year + " ж.");
       case 2: return whole(year + " жыл ішінде");
       case 3: return range(years + " жж.");
       case 4: return make(year + " жылдың бірінші жартыжылдығы", iso(y, 1, 1), iso(y, 6, 30));
+      case 5: return range(years + " жылдары кезең-кезеңімен");
+      case 6: return make(year + " жылғы ІІІ тоқсанның соңына дейін", std::nullopt, iso(y, 9, 30));
       default: return make(year + " жылдың екінші жартыжылдығы", iso(y, 7, 1), iso(y, 12, 31));
     }
   }
-  switch (uniform(rng, 0, 2)) {
+  switch (uniform(rng, 0, 3)) {
     case 0: return whole(year + ",");
     case 1: return whole("in " + year + ",");
+    case 2: return range(years + " (in stages)");
     default: return range(years + ",");
   }
 }
@@ -474,6 +478,13 @@ void words_after_abbreviation(std::mt19937_64& rng, const words::Language& lang,
       agency.text = body.abbr + " " + pick(rng, lang.bare_markers);
       agency.as_agreed = true;
       return;
+    case AgencyForm::named_with_abbr:
+      // A name in lower case may name several bodies ("local executive authorities"): a group.
+      if (body.proper.empty() && !body.name.empty() && !(body.name[0] >= 'a' && body.name[0] <= 'z')) {
+        agency.text = body.name + " (" + body.abbr + ")";
+        agency.as_agreed = false;
+      }
+      return;
     default: return;
   }
 }
@@ -587,7 +598,13 @@ void fit_run_on(Axes& axes, const words::Language& lang) {
   if (axes.column_numbers == ColumnNumbers::cells) axes.column_numbers = ColumnNumbers::line;
   axes.tabs = false;
   // A row "1.1" and a section "1." read alike on a line; Roman row numbers open no row line.
-  if (axes.numbering == Numbering::grouped || axes.numbering == Numbering::roman) axes.numbering = Numbering::dot;
+  // A written-out name may hold a year ("Directorate of the exhibition EXPO 2030 (EXPO-2030)"),
+  // which a row on one line cannot tell from its deadline.
+  if (axes.agencies == AgencyForm::named_with_abbr) axes.agencies = AgencyForm::classic;
+  // "№ 1" opens a row line with a word of its own.
+  if (axes.numbering == Numbering::grouped || axes.numbering == Numbering::roman || axes.numbering == Numbering::sign) {
+    axes.numbering = Numbering::dot;
+  }
   if (axes.deadlines == DeadlineForm::recurrence) axes.deadlines = DeadlineForm::numeric;
   if (axes.glossary_layout == GlossaryLayout::columns) axes.glossary_layout = GlossaryLayout::paragraphs;
 }
@@ -650,13 +667,13 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
     layouts = {GlossaryLayout::paragraphs, GlossaryLayout::br, GlossaryLayout::table, GlossaryLayout::table_heading};
   }
   axes.glossary_layout = pick(rng, layouts);
-  static const std::vector<std::string> separators = {" – ", " - ", " — ", ": "};
+  static const std::vector<std::string> separators = {" – ", " - ", " — ", ": ", " = "};
   static const std::vector<std::string> endings = {"", ";", "."};
   axes.glossary_separator = pick(rng, separators);
   axes.glossary_ending = pick(rng, endings);
 
   static const std::vector<Numbering> numberings = {Numbering::plain, Numbering::dot, Numbering::paren, Numbering::mixed,
-                                                     Numbering::grouped, Numbering::roman};
+                                                     Numbering::grouped, Numbering::roman,   Numbering::sign};
   axes.numbering = pick(rng, numberings);
   const double start = std::uniform_real_distribution<double>(0, 1)(rng);
   axes.first_number = start < 0.8 ? 1 : start < 0.9 ? 10001 : 100000001;
@@ -676,8 +693,9 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
   if (chance(rng, 0.12)) axes.deadlines = DeadlineForm::then_recurrence;
   if (chance(rng, 0.3)) {
     static const std::vector<AgencyForm> later = {AgencyForm::noted, AgencyForm::words_after, AgencyForm::bare_marker,
-                                                  AgencyForm::joined_names};
+                                                  AgencyForm::joined_names, AgencyForm::named_with_abbr};
     axes.agencies = pick(rng, later);
+    if (axes.run_on && axes.agencies == AgencyForm::named_with_abbr) axes.agencies = AgencyForm::classic;  // fit_run_on
   }
   axes.glossary_first = text && !axes.run_on && !axes.glossary_heading.empty() && axes.glossary_layout != GlossaryLayout::columns &&
                         chance(rng, 0.25);

@@ -55,7 +55,7 @@ enum class GlossaryLayout { paragraphs, lines, br, table, table_heading, columns
 // numbered sections, "2.1", "2.2." under "2. Title" (each activity numbered from 1 in its
 // section; the plan then has Arabic sections and no activity outside them); or in Roman
 // numerals, "I.", "II", "III)" (sections then never Roman, numbering from 1).
-enum class Numbering { plain, dot, paren, mixed, grouped, roman };
+enum class Numbering { plain, dot, paren, mixed, grouped, roman, sign };  // sign: "№1", "№ 1"
 // The forms the plan's deadlines are drawn from: those the parser read before issue 13; the
 // numeric ones ("15.06.2025", "до 13.12.2025", "01.07.2025 – 31.12.2025"); years abbreviated,
 // with trailing punctuation or "в течение" ("2025 год,", "2025–2026 гг.", "2025 ж.",
@@ -73,7 +73,8 @@ enum class DeadlineForm { classic, numeric, years, recurrence, then_recurrence }
 // согласованию с МФ)", no marker), words naming no body of their own ("МИО областей"), the
 // marker's words without brackets ("МНЭ по согласованию", marked); or two written-out names,
 // each with its head noun, joined by the conjunction ("отдел торговли и отдел туризма").
-enum class AgencyForm { classic, legal_form, quoted_separators, slash, noted, words_after, bare_marker, joined_names };
+enum class AgencyForm { classic, legal_form, quoted_separators, slash, noted, words_after, bare_marker, joined_names, named_with_abbr };
+// named_with_abbr: "Ministry of Energy (MEN)", the name written out with its abbreviation.
 // The table's header (with the column-number row under it, if the table has one) or the column
 // numbers alone printed again between two rows of one section, as a copy across a page break
 // repeats them: the parser skips them with a repeated-header info (text copies and pages).

@@ -38,7 +38,8 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
   // An abbreviation with words after it (AgencyForm::noted, words_after, bare_marker) is joined
   // by commas only.
   const AgencyForm form = rendering.axes.agencies;
-  const bool words_after = form == AgencyForm::noted || form == AgencyForm::words_after || form == AgencyForm::bare_marker;
+  const bool words_after = form == AgencyForm::noted || form == AgencyForm::words_after || form == AgencyForm::bare_marker ||
+                           form == AgencyForm::named_with_abbr;
   const auto plain = [&](const Agency& a) {
     return a.kind == "agency" && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos &&
            (a.text == *a.abbr || !words_after);
@@ -65,7 +66,7 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
         cell += " ";
         piece_joined = true;
       } else if (!joined_group && may_join && plain(agency) && plain(agencies[k - 1]) && chance(rng, chains ? 0.3 : 0.1)) {
-        cell += " " + lang.conjunction + " ";
+        cell += " " + (chance(rng, 0.3) ? pick(rng, lang.joining_words) : lang.conjunction) + " ";
         piece_joined = true;
       } else {
         cell += ", ";
@@ -77,7 +78,9 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
   return cell;
 }
 
-std::string row_number(const Activity& activity, Numbering numbering, Rng& rng) {
+// `sign`: the number sign of the plan's language ("№"; "#" in English, whose legacy charset lacks "№").
+// `glued`: "№1" only, for a column drawn in text, whose narrow cell would wrap "№ 1".
+std::string row_number(const Activity& activity, Numbering numbering, const std::string& sign, bool glued, Rng& rng) {
   static const std::vector<std::string> stops = {"", ".", ")"};
   const int number = activity.number;
   switch (numbering) {
@@ -87,6 +90,7 @@ std::string row_number(const Activity& activity, Numbering numbering, Rng& rng) 
     case Numbering::dot: return std::to_string(number) + ".";
     case Numbering::paren: return std::to_string(number) + ")";
     case Numbering::mixed: return std::to_string(number) + pick(rng, stops);
+    case Numbering::sign: return (glued || chance(rng, 0.5) ? sign : sign + " ") + std::to_string(number);
   }
   return std::to_string(number);
 }
@@ -102,7 +106,7 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
   for (const Column& column : plan.columns) {
     std::vector<std::string> cell;
     if (column.role == "number") {
-      cell.push_back(row_number(activity, rendering.axes.numbering, rng));
+      cell.push_back(row_number(activity, rendering.axes.numbering, lang.number_sign, rendering.format == Format::drawn, rng));
     } else if (column.role == "name") {
       cell = split_lines(activity.name);
       for (const std::string& item : activity.items) cell.push_back(bullet + item);
@@ -259,6 +263,7 @@ const char* name_of(Numbering value) {
     case Numbering::mixed: return "mixed";
     case Numbering::grouped: return "1.1";
     case Numbering::roman: return "I.";
+    case Numbering::sign: return "\u21161";
   }
   return "?";
 }
@@ -282,6 +287,7 @@ const char* name_of(AgencyForm value) {
     case AgencyForm::words_after: return "abbreviation-words";
     case AgencyForm::bare_marker: return "bare-marker";
     case AgencyForm::joined_names: return "joined-names";
+    case AgencyForm::named_with_abbr: return "named-with-abbreviation";
   }
   return "?";
 }

@@ -53,12 +53,12 @@ const Language& english() {
                         "This plan continues the work of the ministries and the regions"};
     l.intro_closings = {"and the ministries shall report on its implementation twice a year.",
                         "with the participation of the regions.", "to be implemented in stages."};
-    l.number_headers = {"No.", "No", "#", "Nr.", "Item", "S/N"};
+    l.number_headers = {"No.", "No", "#", "Nr.", "Item", "S/N", "Ser. No."};
     l.name_headers = {"Name", "Activity", "Measure", "Name of activity", "Activities", "Name of the measure",
                       "Content of the activity", "What will be done", "Intervention"};
     l.outcome_headers = {"Outcome", "Form of completion", "Expected result", "Deliverable", "Completion form",
                          "Expected outcome", "What result", "Means of verification"};
-    l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation",
+    l.deadline_headers = {"Deadline", "Implementation timeframe", "Timeframe", "Due date", "Terms of implementation", "Timing",
                           "Implementation period", "Timeline", "By when"};
     l.agency_headers = {"Agencies in charge", "Responsible agencies", "Responsible executors", "Lead agencies",
                         "Responsible", "Lead agency", "Responsible for implementation", "Who is responsible",
@@ -94,7 +94,8 @@ const Language& english() {
                 {"AR&D", "Agency for Research & Development", ""},
                 {"MoH", "Ministry of Housing", ""},
                 {"EXPO-2030", "Directorate of the exhibition EXPO 2030", ""}};
-    l.markers = {"(as agreed)", "(as agreed)", "(upon agreement)", "(by agreement)", "(if agreed)", "(upon their consent)"};
+    l.markers = {"(as agreed)",  "(as agreed)",      "(upon agreement)", "(by agreement)",
+                 "(if agreed)", "(upon their consent)", "(in agreement)", "(if they agree)"};
     l.then_words = {", thereafter ", ", then ", " – thereafter "};
     l.then_recurrences = {{"annually", "annual"}, {"quarterly", "quarterly"}, {"monthly", "monthly"}};
     l.abbreviation_notes = {"(in agreement with %s)", "(jointly with %s)", "(summary)"};
@@ -112,6 +113,8 @@ const Language& english() {
     l.joined_groups = {"other interested government agencies", "other central bodies", "other concerned organizations",
                        "all interested parties", "other interested government agencies and organizations"};
     l.conjunction = "and";
+    l.number_sign = "#";
+    l.joining_words = {"jointly with", "together with"};
     l.section_prefix = "Section";
     l.glossary_headings = {"Abbreviations:", "Note: Abbreviations:", "List of abbreviations", "Decoding of abbreviations",
                            "Note: list of abbreviations:", "Abbreviations used:", "Acronyms", "Short forms used:"};
@@ -128,7 +131,7 @@ const Language& english() {
                                "Science and Innovation", "Roads / Bridges"};
     l.legal_names_unquoted = {"Steppe Water", "Northern Grid", "Valley Heat"};
     l.quotes = {{"“", "”"}, {"“", "”"}, {"\"", "\""}};
-    l.recurrences = {{"annually", "annual"},         {"quarterly", "quarterly"},         {"semi-annually", "semiannual"},
+    l.recurrences = {{"annually", "annual"},         {"quarterly", "quarterly"},         {"semi-annually", "semiannual"}, {"biannually", "semiannual"},
                      {"monthly", "monthly"},         {"on an ongoing basis", "ongoing"}, {"on a permanent basis", "ongoing"},
                      {"every year", "annual"},       {"twice a year", "semiannual"},     {"on a quarterly basis", "quarterly"}};
     l.recurrence_phrases = {{"once a year", "annual"},
@@ -168,7 +171,7 @@ const Language& russian() {
     l.intro_closings = {"и министерства представляют информацию о его исполнении два раза в год.",
                         "с участием регионов.", "для поэтапной реализации."};
     // "N п/п" with a Latin N, as typists write it.
-    l.number_headers = {"№ п/п", "№", "N п/п", "№п/п", "№ п.п."};
+    l.number_headers = {"№ п/п", "№", "N п/п", "№п/п", "№ п.п.", "№ пп"};
     l.name_headers = {"Наименование мероприятия", "Наименование", "Мероприятие", "Содержание мероприятия",
                       "Наименование мероприятий", "Мероприятия", "Что сделать"};
     l.outcome_headers = {"Форма завершения", "Ожидаемый результат", "Форма завершения мероприятия", "Ожидаемые результаты",
@@ -222,6 +225,8 @@ const Language& russian() {
     l.joined_groups = {"другие заинтересованные государственные органы", "иные центральные государственные органы",
                        "другие заинтересованные организации", "другие заинтересованные государственные органы и организации"};
     l.conjunction = "и";
+    l.number_sign = "№";
+    l.joining_words = {"совместно с"};
     l.section_prefix = "Раздел";
     l.glossary_headings = {"Примечание: расшифровка аббревиатур:", "Расшифровка аббревиатур:", "Список сокращений:",
                            "Принятые сокращения:", "Список используемых сокращений", "Перечень аббревиатур",
@@ -336,6 +341,8 @@ const Language& kazakh() {
     l.joined_groups = {"басқа да мүдделі мемлекеттік органдар", "өзге де орталық мемлекеттік органдар",
                        "басқа да мүдделі ұйымдар"};
     l.conjunction = "және";
+    l.number_sign = "№";
+    l.joining_words = {"және"};  // Kazakh "бірлесіп" follows its instrumental ("ЖАО-мен бірлесіп")
     l.section_suffix = "бөлім";
     l.glossary_headings = {"Аббревиатуралардың толық жазылуы:", "Қысқартулар:", "Пайдаланылған қысқартулар",
                            "Ескертпе: қысқартулардың толық жазылуы:", "Аббревиатуралар тізімі:", "Қысқартылған атаулар:"};

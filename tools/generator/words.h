@@ -39,6 +39,8 @@ struct Language {
   std::vector<Body> bodies;
   std::vector<std::string> markers, written_out, group_phrases, joined_groups;
   std::string conjunction;
+  std::string number_sign;  // printed before each row number by Numbering::sign
+  std::vector<std::string> joining_words;  // "jointly with": joins two bodies as the conjunction does
   std::string section_prefix;  // "Section 2." / "Раздел 2."; empty: Kazakh "2-бөлім."
   std::string section_suffix;  // "бөлім"
   std::vector<std::string> glossary_headings, published_words;
