@@ -631,14 +631,24 @@ bool is_abbreviation_run(std::string_view text) {
          std::all_of(words.begin(), words.end(), [](std::string_view word) { return is_abbreviation(word); });
 }
 
-// "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": where the " (" of a name's
-// own abbreviation in brackets at its end stands; npos when there is none.
-size_t own_abbreviation_at(std::string_view text) {
+// "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)", "Статистика агенттігі (СА)":
+// where the " (" of a body's own abbreviation in brackets after its name stands; npos when there is
+// none. The name must be a body's: its head noun opens it (in its first two words, "Генеральная
+// прокуратура") or closes it (Kazakh); "отчет в Министерство здравоохранения (МЗ РК)" is prose
+// that cites a body.
+size_t own_abbreviation_at(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr size_t kHeadWithin = 2;
   if (text.size() < 5 || text.back() != ')') return std::string_view::npos;
   const size_t open = text.rfind(" (");
   if (open == std::string_view::npos || open == 0) return std::string_view::npos;
   const std::string_view inside = text.substr(open + 2, text.size() - open - 3);
-  return !inside.empty() && (is_abbreviation(inside) || is_abbreviation_run(inside)) ? open : std::string_view::npos;
+  if (inside.empty() || !(is_abbreviation(inside) || is_abbreviation_run(inside))) return std::string_view::npos;
+  const std::vector<std::string> words = words_of(fold_case(text.substr(0, open)));
+  if (words.empty()) return std::string_view::npos;
+  const bool headed = is_head_word(words.back(), vocabulary) ||
+                      std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(std::min(words.size(), kHeadWithin)),
+                                  [&](const std::string& word) { return is_head_word(word, vocabulary); });
+  return headed ? open : std::string_view::npos;
 }
 
 // Splits "MJ and other interested agencies", "MIA and MJ" or "MIA and MJ and NB" at its
@@ -846,7 +856,7 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   std::string bare = collapse_spaces(piece);
   // A marker ends an entry but names no one: "сёл (по согласованию)" still goes on a name.
   strip_marker(bare, vocabulary);
-  if (bare.empty() || has_quote_mark(bare) || has_initials(bare) || own_abbreviation_at(bare) != std::string::npos) return true;
+  if (bare.empty() || has_quote_mark(bare) || has_initials(bare) || own_abbreviation_at(bare, vocabulary) != std::string::npos) return true;
   std::string folded = fold_case(bare);
   // "and other central bodies": a group after its conjunction, as read_entry reads it.
   if (folded.size() == bare.size()) {
@@ -1099,7 +1109,7 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
     // "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": the name written out and
     // the abbreviation the document gives it, a glossary entry of its own. The name stands as
     // written until the glossary is consulted.
-    if (const size_t open = own_abbreviation_at(words); agency.kind == "agency" && open != std::string::npos) {
+    if (const size_t open = own_abbreviation_at(words, vocabulary); agency.kind == "agency" && open != std::string::npos) {
       agency.abbr = words.substr(open + 2, words.size() - open - 3);
       agency.name = words.substr(0, open);
     }

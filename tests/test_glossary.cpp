@@ -190,8 +190,11 @@ TEST_CASE("a name that gives its own abbreviation in brackets takes the glossary
   CHECK(agencies[1].abbr == "AAE");
   CHECK(agencies[1].name == "Agency for Atomic Energy");
   CHECK(diagnostics.empty());
-  // A note in lower case is no abbreviation.
+  // A note in lower case is no abbreviation, and prose that cites a body gives it none.
   CHECK_FALSE(split_agencies("Ministry of Energy (lead)", builtin_vocabulary()).agencies.at(0).abbr);
+  CHECK_FALSE(split_agencies("отчет в Министерство здравоохранения (МЗ РК)", builtin_vocabulary()).agencies.at(0).abbr);
+  // Kazakh closes the name with its head.
+  CHECK(split_agencies("Статистика агенттігі (СА)", builtin_vocabulary()).agencies.at(0).abbr == "СА");
 }
 
 TEST_CASE("empty NBSP paragraphs sprinkled through a column-wise glossary do not shift the pairing", "[glossary]") {
