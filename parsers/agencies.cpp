@@ -1097,6 +1097,17 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
     const std::string_view last = std::string_view(words).substr(space == std::string::npos ? 0 : space + 1, words.size());
     if (!parse_roman_row_number(last) && is_abbreviation(last.substr(0, last.size() - 1))) words.pop_back();
   }
+  // "ЖАО-мен бірлесіп" (split_partner): the abbreviation is the partner's, without its
+  // instrumental ending and the postposition.
+  if (const size_t space = words.rfind(' ');
+      space != std::string::npos && vocabulary.has_word("agency.with_after", fold_case(std::string_view(words).substr(space + 1)))) {
+    const std::string_view partner = std::string_view(words).substr(0, space);
+    const size_t hyphen = partner.rfind('-');
+    if (partner.find(' ') == std::string_view::npos && hyphen != std::string_view::npos && hyphen > 0 &&
+        is_abbreviation(partner.substr(0, hyphen))) {
+      words = std::string(partner.substr(0, hyphen));
+    }
+  }
   const std::string folded = fold_case(words);
   if (is_group_folded(folded, vocabulary)) {
     agency.kind = "group";
@@ -1136,6 +1147,54 @@ void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
   agency.name.reset();
 }
 
+// Kazakh puts "together with" after the partner, which stands in the instrumental: "ҚМ ЖАО-мен
+// бірлесіп", "білім басқармасы денсаулық сақтау басқармасымен бірлесіп" (vocabulary
+// agency.with_after, agency.instrumental_ending). The word before the postposition ends in the
+// instrumental; the partner is that word when it is an abbreviation ("ЖАО-мен"), else the words
+// after the last head noun before it (a Kazakh name ends with its head). Two entries, the
+// partner's text as published; one when nothing names a body before the partner.
+std::vector<std::string> split_partner(const std::string& part, const Vocabulary& vocabulary) {
+  std::string bare = collapse_spaces(part);
+  // A marker after the postposition is the partner's: "ҚМ ЖАО-мен бірлесіп (келісім бойынша)".
+  std::string marker;
+  if (const auto found = find_bracketed_marker(bare, vocabulary); found && found->first + found->second == bare.size()) {
+    marker = bare.substr(found->first);
+    bare = std::string(trim(std::string_view(bare).substr(0, found->first)));
+  }
+  const std::vector<std::string_view> words = split(bare, ' ');
+  const size_t n = words.size();
+  if (n < 3 || !vocabulary.has_word("agency.with_after", fold_case(words[n - 1]))) return {part};
+  const std::string partner = fold_case(words[n - 2]);
+  const std::vector<std::string>& endings = vocabulary.phrases("agency.instrumental_ending");
+  if (!std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return partner.size() > e.size() && partner.ends_with(e); })) {
+    return {part};
+  }
+  size_t cut = 0;
+  const size_t hyphen = words[n - 2].rfind('-');
+  if (hyphen != std::string_view::npos && hyphen > 0 && is_abbreviation(words[n - 2].substr(0, hyphen))) {
+    cut = n - 2;
+  } else {
+    for (size_t k = n - 2; k-- > 0;) {
+      if (is_head_word(fold_case(words[k]), vocabulary)) {
+        cut = k + 1;
+        break;
+      }
+    }
+  }
+  if (cut == 0) return {part};
+  const auto join = [&](size_t from, size_t to) {
+    std::string out;
+    for (size_t k = from; k < to; ++k) {
+      if (!out.empty()) out += ' ';
+      out += words[k];
+    }
+    return out;
+  };
+  const std::string first = join(0, cut);
+  if (!names_a_body(first, vocabulary) && !ends_in_head(first, vocabulary, false)) return {part};
+  return {first, marker.empty() ? join(cut, n) : join(cut, n) + " " + marker};
+}
+
 // split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
 // are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
 // `qualifiers`: read an abbreviation with words after it as that abbreviation (an agency cell's
@@ -1162,7 +1221,9 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
     bool first_part = true;
     std::vector<std::string> entries;
     for (const std::string& part : split_conjunctions(piece.text, vocabulary)) {
-      for (std::string& person : split_people(part)) entries.push_back(std::move(person));
+      for (const std::string& body : split_partner(part, vocabulary)) {
+        for (std::string& person : split_people(body)) entries.push_back(std::move(person));
+      }
     }
     for (const std::string& entry : entries) {
       if (!(first_part && piece.after_slash) && !list.agencies.empty()) ++unit;

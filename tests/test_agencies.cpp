@@ -780,3 +780,15 @@ TEST_CASE("a Kazakh noun phrase of its own before a shared plural head stays an 
   // Fields with no genitive share the head ("ауыл шаруашылығы": agriculture).
   CHECK(dump("ауыл шаруашылығы, ветеринария басқармалары").size() == 1);
 }
+
+TEST_CASE("Kazakh 'бірлесіп' after a partner in the instrumental parts the body before it from the partner",
+          "[agencies]") {
+  CHECK(dump("ҚМ ЖАО-мен бірлесіп") == std::vector<std::string>{"ҚМ|agency|ҚМ|-|", "ЖАО-мен бірлесіп|agency|ЖАО|-|"});
+  CHECK(dump("ҚМ ЖАО-мен бірлесіп (келісім бойынша)") ==
+        std::vector<std::string>{"ҚМ|agency|ҚМ|-|", "ЖАО-мен бірлесіп (келісім бойынша)|agency|ЖАО|-|agreed"});
+  CHECK(dump("ҚМ, ЖАО-мен бірлесіп") == std::vector<std::string>{"ҚМ|agency|ҚМ|-|", "ЖАО-мен бірлесіп|agency|ЖАО|-|"});
+  // Written out: the partner is the words after the last head noun before it.
+  CHECK(dump("білім басқармасы денсаулық сақтау басқармасымен бірлесіп").size() == 2);
+  // Prose with the postposition and no body before the partner stays whole.
+  CHECK(dump("жұмыс тобымен бірлесіп").size() == 1);
+}
