@@ -1,0 +1,87 @@
+// The name tables of the closed sets (ingest/names.h): every value has exactly one name, read
+// back to the same value; any other text is no value; and each table names what the JSON
+// schema lists, no more and no less, so the emitter and the readers cannot drift from it.
+#include <catch2/catch.hpp>
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/diagnostic.h"
+#include "ingest/names.h"
+#include "schema/emit.h"
+
+using namespace planparse;
+
+namespace {
+
+// Every enumerator from the first to `last` (the one declared last, so that one added after it
+// without a row in the table fails here) has a name that reads back to it, and no two share one.
+template <class E, std::size_t N>
+void check_round_trip(const std::array<Named<E>, N>& table, E last) {
+  CHECK(static_cast<std::size_t>(last) + 1 == N);
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i <= static_cast<std::size_t>(last); ++i) {
+    const E value = static_cast<E>(i);
+    const std::string_view name = name_in(table, value);
+    INFO("enumerator " << i << " named \"" << name << "\"");
+    CHECK_FALSE(name.empty());
+    CHECK(seen.insert(name).second);
+    CHECK(value_named(table, name) == value);
+  }
+}
+
+// Text that is almost a name: empty, other case, padded, a prefix, and a name of another set.
+template <class E, std::size_t N>
+void check_unknown_names(const std::array<Named<E>, N>& table) {
+  for (const Named<E>& entry : table) {
+    const std::string name(entry.name);
+    INFO("near \"" << name << "\"");
+    std::string upper = name;
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    CHECK_FALSE(value_named(table, upper));
+    CHECK_FALSE(value_named(table, name + " "));
+    CHECK_FALSE(value_named(table, " " + name));
+    CHECK_FALSE(value_named(table, name.substr(0, name.size() - 1)));
+  }
+  CHECK_FALSE(value_named(table, ""));
+  CHECK_FALSE(value_named(table, "json"));
+  CHECK_FALSE(value_named(table, "unknown"));
+}
+
+// The "enum" of the plan schema at `pointer` (nulls left out), as a set.
+std::set<std::string> schema_enum(const std::string& pointer) {
+  const nlohmann::json schema = nlohmann::json::parse(plan_schema_text());
+  std::set<std::string> out;
+  for (const nlohmann::json& value : schema.at(nlohmann::json::json_pointer(pointer)).at("enum")) {
+    if (!value.is_null()) out.insert(value.get<std::string>());
+  }
+  return out;
+}
+
+template <class E, std::size_t N>
+std::set<std::string> table_names(const std::array<Named<E>, N>& table) {
+  std::set<std::string> out;
+  for (const Named<E>& entry : table) out.emplace(entry.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every severity round-trips through its name", "[names]") {
+  check_round_trip(kSeverityNames, Severity::info);
+  CHECK(severity_name(Severity::warning) == "warning");
+  CHECK(severity_from_name("info") == Severity::info);
+}
+
+TEST_CASE("an unknown severity name gives no severity", "[names]") {
+  check_unknown_names(kSeverityNames);
+  CHECK_FALSE(severity_from_name("fatal"));
+}
+
+TEST_CASE("the severity names are those the plan schema lists", "[names]") {
+  CHECK(table_names(kSeverityNames) == schema_enum("/properties/diagnostics/items/properties/severity"));
+}
