@@ -377,9 +377,9 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, std::optional<Di
   PlanDiff diff;
   diff.mode = mode.value_or(diff_mode_for(old_plan, new_plan));
   const bool translation = diff.mode == DiffMode::translations;
-  diff.old_side = DiffSide{old_plan.source.name, old_plan.source.sha256, old_plan.source.format,
+  diff.old_side = DiffSide{old_plan.source.name, old_plan.source.sha256, std::string(source_format_name(old_plan.source.format)),
                            old_plan.activities.size(), old_plan.language};
-  diff.new_side = DiffSide{new_plan.source.name, new_plan.source.sha256, new_plan.source.format,
+  diff.new_side = DiffSide{new_plan.source.name, new_plan.source.sha256, std::string(source_format_name(new_plan.source.format)),
                            new_plan.activities.size(), new_plan.language};
 
   const std::string old_title = old_plan.title.value_or("");

@@ -195,7 +195,9 @@ struct AbbreviationChange {
 struct DiffSide {
   std::string name;
   std::string sha256;
-  std::string format;  // "text", "html" or "json"
+  // source_format_name of the document, or "json" for a plan read back from its JSON: a set of
+  // its own (diff.schema.json), so a string written from the names, not a SourceFormat.
+  std::string format;
   std::size_t activities = 0;
   std::string language;  // the plan's, as detected ("en", "ru", "kk"; "" when unknown)
 };

@@ -68,7 +68,7 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
   ShownName name = shown_name(plan.source.name);
   ShownName path = shown_name(provenance.path);
   rows[Table::documents].push_back(Row{document_id, plan.source.sha256, std::move(name.name), std::move(path.name),
-                                       plan.source.bytes, plan.source.format, plan.source.encoding, plan.language,
+                                       plan.source.bytes, std::string(source_format_name(plan.source.format)), plan.source.encoding, plan.language,
                                        text_or_null(plan.title), act ? text_or_null(act->date) : Value(),
                                        act ? text_or_null(act->number) : Value(), text_or_null(plan.published),
                                        std::string(kSchemaVersion), provenance.ingested_at, text_or_null(name.bytes),
@@ -142,7 +142,9 @@ std::optional<Plan> unflatten(const Rows& rows) {
     Plan plan;
     const Row& d = rows[Table::documents].front();
     const std::optional<std::string> name_bytes = text_or_none(d[14]);
-    plan.source = SourceInfo{name_bytes ? name_from_bytes(*name_bytes) : text(d[2]), text(d[1]), number(d[4]), text(d[5]),
+    const std::optional<SourceFormat> format = source_format_from_name(text(d[5]));
+    if (!format) return std::nullopt;
+    plan.source = SourceInfo{name_bytes ? name_from_bytes(*name_bytes) : text(d[2]), text(d[1]), number(d[4]), *format,
                              text(d[6])};
     plan.language = text(d[7]);
     plan.title = text_or_none(d[8]);

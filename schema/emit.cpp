@@ -130,7 +130,7 @@ J source_dom(const SourceInfo& source) {
   if (shown.bytes) out["name_bytes"] = std::move(*shown.bytes);
   out["sha256"] = source.sha256;
   out["bytes"] = source.bytes;
-  out["format"] = source.format;
+  out["format"] = source_format_name(source.format);
   out["encoding"] = source.encoding;
   return out;
 }
@@ -766,7 +766,7 @@ void render(const Plan& plan, Renderer& renderer) {
   }
   w.key("sha256"), w.string(plan.source.sha256);
   w.key("bytes"), w.number(plan.source.bytes);
-  w.key("format"), w.string(plan.source.format);
+  w.key("format"), w.string(source_format_name(plan.source.format));
   w.key("encoding"), w.string(plan.source.encoding);
   w.end_object();
   w.key("language"), w.string(plan.language);

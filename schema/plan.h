@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../ingest/diagnostic.h"  // relative: installed, under <planparse/schema/>
+#include "../ingest/source_format.h"
 
 namespace planparse {
 
@@ -17,7 +18,7 @@ struct SourceInfo {
   std::string name;      // file name as given ("-" reads stdin, named "<stdin>")
   std::string sha256;    // of the bytes as read, lower-case hex
   long long bytes = 0;
-  std::string format;    // "text", "html" or "docx"
+  SourceFormat format = SourceFormat::text;
   std::string encoding;  // the charset the bytes were decoded from, e.g. "UTF-8"
 };
 

@@ -16,6 +16,12 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
+// The schema lists every name of every closed set, so a failed lookup means the schema and the
+// name tables (schema/plan.h, ingest/) disagree: planparse's fault, not the document's.
+Failure unknown_name(std::string where) {
+  return Failure{Code::internal_error, "the plan schema names a value planparse does not know", std::move(where)};
+}
+
 std::optional<std::string> string_or_null(const ordered_json& value) {
   if (value.is_null()) return std::nullopt;
   return value.get<std::string>();
@@ -63,9 +69,10 @@ Result<Plan> plan_from(const ordered_json& document) {
   const auto exact = source.find("name_bytes");
   std::string name = exact != source.end() && exact->is_string() ? name_from_bytes(exact->get<std::string>())
                                                                   : source.at("name").get<std::string>();
-  plan.source = SourceInfo{std::move(name), source.at("sha256").get<std::string>(),
-                           source.at("bytes").get<long long>(), source.at("format").get<std::string>(),
-                           source.at("encoding").get<std::string>()};
+  const std::optional<SourceFormat> format = source_format_from_name(source.at("format").get<std::string>());
+  if (!format) return unknown_name("/source/format");
+  plan.source = SourceInfo{std::move(name), source.at("sha256").get<std::string>(), source.at("bytes").get<long long>(),
+                           *format, source.at("encoding").get<std::string>()};
   plan.language = document.at("language").get<std::string>();
   plan.title = string_or_null(document.at("title"));
   plan.intro = strings(document.at("intro"));

@@ -155,7 +155,7 @@ Activity row(int number, const std::string& name, const std::string& outcome = "
 
 Plan plan_of(std::vector<Activity> activities) {
   Plan plan;
-  plan.source = SourceInfo{"plan.txt", std::string(64, '0'), 1, "text", "UTF-8"};
+  plan.source = SourceInfo{"plan.txt", std::string(64, '0'), 1, SourceFormat::text, "UTF-8"};
   plan.activities = std::move(activities);
   return plan;
 }

@@ -12,7 +12,9 @@
 
 #include "ingest/diagnostic.h"
 #include "ingest/names.h"
+#include "ingest/source_format.h"
 #include "schema/emit.h"
+#include "schema/plan.h"
 
 using namespace planparse;
 
@@ -80,6 +82,21 @@ TEST_CASE("every severity round-trips through its name", "[names]") {
 TEST_CASE("an unknown severity name gives no severity", "[names]") {
   check_unknown_names(kSeverityNames);
   CHECK_FALSE(severity_from_name("fatal"));
+}
+
+TEST_CASE("every source format round-trips through its name", "[names]") {
+  check_round_trip(kSourceFormatNames, SourceFormat::docx);
+  CHECK(source_format_name(SourceFormat::html) == "html");
+  CHECK(source_format_from_name("docx") == SourceFormat::docx);
+}
+
+TEST_CASE("an unknown source format name gives no format", "[names]") {
+  check_unknown_names(kSourceFormatNames);
+  CHECK_FALSE(source_format_from_name("txt"));
+}
+
+TEST_CASE("the source format names are those the plan schema lists", "[names]") {
+  CHECK(table_names(kSourceFormatNames) == schema_enum("/properties/source/properties/format"));
 }
 
 TEST_CASE("the severity names are those the plan schema lists", "[names]") {

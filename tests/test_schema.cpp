@@ -22,7 +22,7 @@ namespace {
 // with nulls, an outcome without a deadline, no adopting act.
 Plan sample_plan() {
   Plan plan;
-  plan.source = {"plan.txt", std::string(64, 'a'), 1234, "text", "UTF-8"};
+  plan.source = {"plan.txt", std::string(64, 'a'), 1234, SourceFormat::text, "UTF-8"};
   plan.language = "en";
   plan.title = "Plan of measures";
   plan.intro = {"Approved by order dated 1 April 2022 No. 12"};
@@ -94,7 +94,7 @@ TEST_CASE("a hand-built plan emits JSON that validates against the schema", "[sc
 
 TEST_CASE("an empty plan with only its source validates", "[schema]") {
   Plan plan;
-  plan.source = {"<stdin>", std::string(64, '0'), 0, "html", "windows-1251"};
+  plan.source = {"<stdin>", std::string(64, '0'), 0, SourceFormat::html, "windows-1251"};
   plan.language = "ru";
   std::vector<SchemaViolation> violations = validate_plan(to_json(plan));
   INFO(describe(violations));
@@ -448,7 +448,7 @@ TEST_CASE("render_plan escapes text as nlohmann does: quotes, controls, non-ASCI
   require_same_bytes(plan);
 
   Plan empty;
-  empty.source = {"<stdin>", std::string(64, '0'), 0, "html", "windows-1251"};
+  empty.source = {"<stdin>", std::string(64, '0'), 0, SourceFormat::html, "windows-1251"};
   require_same_bytes(empty);
 }
 

@@ -65,8 +65,8 @@ inline Violation check_decode(std::string_view bytes) {
     options.encoding = kGivenCharsets[static_cast<unsigned char>(bytes[0]) % kGivenCharsets.size()];
     bytes.remove_prefix(1);
   }
-  const std::string format = detect_format(bytes);
-  if (format != "html" && format != "text") return "detect_format returned \"" + format + "\"";
+  // Text alone never says docx: that is told from the container, before any text is decoded.
+  if (detect_format(bytes) == SourceFormat::docx) return "detect_format returned docx";
   if (std::optional<std::string> declared = find_declared_charset(bytes)) (void)canonical_charset(*declared);
   if (std::optional<std::string> name = canonical_charset(bytes.substr(0, 24))) {
     if (canonical_charset(*name) != name) return "canonical_charset is not idempotent on \"" + *name + "\"";
@@ -85,7 +85,7 @@ inline Violation check_decode(std::string_view bytes) {
   }
   const Source& source = decoded.value();
   if (source.bytes != bytes) return "Source::bytes differ from the input";
-  if (source.format == "docx") return source.text.empty() ? Violation{} : "a docx Source holds text";
+  if (source.format == SourceFormat::docx) return source.text.empty() ? Violation{} : "a docx Source holds text";
   if (source.text.empty()) return "decoded text is empty but was accepted";
   if (!is_utf8(source.text)) return "decoded text is not well-formed UTF-8 (from " + source.encoding + ")";
   if (std::find(kDecodedCharsets.begin(), kDecodedCharsets.end(), source.encoding) == kDecodedCharsets.end())
