@@ -90,7 +90,6 @@ void make_printable(Deadline& deadline) {
   make_printable(deadline.text);
   make_printable(deadline.from);
   make_printable(deadline.to);
-  make_printable(deadline.recurrence);
 }
 void make_printable(Outcome& outcome) {
   make_printable(outcome.text);

@@ -50,6 +50,11 @@ J null_or(const std::optional<std::string>& value) {
 }
 
 template <class J>
+J recurrence_or_null(const std::optional<Recurrence>& recurrence) {
+  return recurrence ? J(recurrence_name(*recurrence)) : J(nullptr);
+}
+
+template <class J>
 J act_dom(const std::optional<Act>& act) {
   if (!act) return nullptr;
   J out = J::object();
@@ -65,7 +70,7 @@ J deadline_dom(const std::optional<Deadline>& deadline) {
   out["text"] = deadline->text;
   out["from"] = null_or<J>(deadline->from);
   out["to"] = null_or<J>(deadline->to);
-  out["recurrence"] = null_or<J>(deadline->recurrence);
+  out["recurrence"] = recurrence_or_null<J>(deadline->recurrence);
   return out;
 }
 
@@ -506,7 +511,12 @@ void write_deadline(JsonWriter& w, const std::optional<Deadline>& deadline) {
   w.key("text"), w.string(deadline->text);
   w.key("from"), w.optional(deadline->from);
   w.key("to"), w.optional(deadline->to);
-  w.key("recurrence"), w.optional(deadline->recurrence);
+  w.key("recurrence");
+  if (deadline->recurrence) {
+    w.string(recurrence_name(*deadline->recurrence));
+  } else {
+    w.null();
+  }
   w.end_object();
 }
 

@@ -2,12 +2,15 @@
 // schema/plan.schema.json describes field by field. Plain structs, no behaviour.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "../ingest/diagnostic.h"  // relative: installed, under <planparse/schema/>
+#include "../ingest/names.h"
 #include "../ingest/source_format.h"
 
 namespace planparse {
@@ -22,12 +25,26 @@ struct SourceInfo {
   std::string encoding;  // the charset the bytes were decoded from, e.g. "UTF-8"
 };
 
+// How often a deadline's work repeats. The vocabulary's `recurrence.<name>` phrases
+// (parsers/vocab/*.tsv) name these values by the same names.
+enum class Recurrence { annual, semiannual, quarterly, monthly, ongoing };
+inline constexpr std::array<Named<Recurrence>, 5> kRecurrenceNames = {{{Recurrence::annual, "annual"},
+                                                                       {Recurrence::semiannual, "semiannual"},
+                                                                       {Recurrence::quarterly, "quarterly"},
+                                                                       {Recurrence::monthly, "monthly"},
+                                                                       {Recurrence::ongoing, "ongoing"}}};
+static_assert(lists_in_order(kRecurrenceNames));
+constexpr std::string_view recurrence_name(Recurrence recurrence) { return name_in(kRecurrenceNames, recurrence); }
+constexpr std::optional<Recurrence> recurrence_from_name(std::string_view name) {
+  return value_named(kRecurrenceNames, name);
+}
+
 // Inclusive ISO dates (YYYY-MM-DD); null when open or unparsed.
 struct Deadline {
   std::string text;
   std::optional<std::string> from;
   std::optional<std::string> to;
-  std::optional<std::string> recurrence;  // "annual", "semiannual", "quarterly", "monthly", "ongoing"
+  std::optional<Recurrence> recurrence;  // null when the work is done once
 };
 
 // One outcome/deadline pair of an activity; `task` names the part of a multi-part name

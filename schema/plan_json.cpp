@@ -2,8 +2,11 @@
 // plan_from_json (schema/plan_json.h). Tested by test_diff.cpp.
 #include "schema/plan_json.h"
 
+#include <array>
+#include <cstddef>
 #include <exception>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,10 +19,14 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-// The schema lists every name of every closed set, so a failed lookup means the schema and the
-// name tables (schema/plan.h, ingest/) disagree: planparse's fault, not the document's.
-Failure unknown_name(std::string where) {
-  return Failure{Code::internal_error, "the plan schema names a value planparse does not know", std::move(where)};
+// The value a name of one of the plan's closed sets stands for. The schema lists every name,
+// so a name the table lacks means the two disagree (planparse's fault, not the document's):
+// thrown, and caught by plan_from_json as an internal_error.
+template <class E, std::size_t N>
+E named(const std::array<Named<E>, N>& table, const ordered_json& value) {
+  const std::string name = value.get<std::string>();
+  if (const std::optional<E> found = value_named(table, name)) return *found;
+  throw std::out_of_range("the plan schema names a value planparse does not know: \"" + name + "\"");
 }
 
 std::optional<std::string> string_or_null(const ordered_json& value) {
@@ -35,8 +42,9 @@ std::vector<std::string> strings(const ordered_json& array) {
 
 std::optional<Deadline> deadline_from(const ordered_json& value) {
   if (value.is_null()) return std::nullopt;
-  return Deadline{value.at("text").get<std::string>(), string_or_null(value.at("from")),
-                  string_or_null(value.at("to")), string_or_null(value.at("recurrence"))};
+  const ordered_json& recurrence = value.at("recurrence");
+  return Deadline{value.at("text").get<std::string>(), string_or_null(value.at("from")), string_or_null(value.at("to")),
+                  recurrence.is_null() ? std::nullopt : std::optional(named(kRecurrenceNames, recurrence))};
 }
 
 Activity activity_from(const ordered_json& value) {
@@ -69,10 +77,8 @@ Result<Plan> plan_from(const ordered_json& document) {
   const auto exact = source.find("name_bytes");
   std::string name = exact != source.end() && exact->is_string() ? name_from_bytes(exact->get<std::string>())
                                                                   : source.at("name").get<std::string>();
-  const std::optional<SourceFormat> format = source_format_from_name(source.at("format").get<std::string>());
-  if (!format) return unknown_name("/source/format");
   plan.source = SourceInfo{std::move(name), source.at("sha256").get<std::string>(), source.at("bytes").get<long long>(),
-                           *format, source.at("encoding").get<std::string>()};
+                           named(kSourceFormatNames, source.at("format")), source.at("encoding").get<std::string>()};
   plan.language = document.at("language").get<std::string>();
   plan.title = string_or_null(document.at("title"));
   plan.intro = strings(document.at("intro"));

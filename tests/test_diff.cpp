@@ -893,7 +893,7 @@ TEST_CASE("diff of translations reports what a translation must keep, one change
   }
   SECTION("a recurrence instead of a date") {
     Plan edited = ru;
-    edited.activities[0].outcomes[0].deadline = Deadline{"ежегодно", std::nullopt, std::nullopt, "annual"};
+    edited.activities[0].outcomes[0].deadline = Deadline{"ежегодно", std::nullopt, std::nullopt, Recurrence::annual};
     const ActivityChange change = only_change(edited);
     REQUIRE(change.outcomes.size() == 1);
     CHECK(change.outcomes[0].deadline.has_value());

@@ -13,6 +13,7 @@
 #include "ingest/diagnostic.h"
 #include "ingest/names.h"
 #include "ingest/source_format.h"
+#include "parsers/vocabulary.h"
 #include "schema/emit.h"
 #include "schema/plan.h"
 
@@ -101,4 +102,35 @@ TEST_CASE("the source format names are those the plan schema lists", "[names]") 
 
 TEST_CASE("the severity names are those the plan schema lists", "[names]") {
   CHECK(table_names(kSeverityNames) == schema_enum("/properties/diagnostics/items/properties/severity"));
+}
+
+TEST_CASE("every recurrence round-trips through its name", "[names]") {
+  check_round_trip(kRecurrenceNames, Recurrence::ongoing);
+  CHECK(recurrence_name(Recurrence::semiannual) == "semiannual");
+  CHECK(recurrence_from_name("quarterly") == Recurrence::quarterly);
+}
+
+TEST_CASE("an unknown recurrence name gives no recurrence", "[names]") {
+  check_unknown_names(kRecurrenceNames);
+  CHECK_FALSE(recurrence_from_name("weekly"));
+  CHECK_FALSE(recurrence_from_name("annually"));
+}
+
+TEST_CASE("the recurrence names are those the plan schema lists", "[names]") {
+  CHECK(table_names(kRecurrenceNames) ==
+        schema_enum("/properties/activities/items/properties/outcomes/items/properties/deadline/properties/recurrence"));
+}
+
+TEST_CASE("every recurrence role of the built-in vocabulary names a recurrence", "[names]") {
+  // parsers/deadline.cpp reads the value from the role's suffix, and skips a suffix with none.
+  constexpr std::string_view kPrefix = "recurrence.";
+  std::set<Recurrence> named;
+  for (const auto& [role, phrases] : builtin_vocabulary().by_role) {
+    if (!std::string_view(role).starts_with(kPrefix)) continue;
+    INFO("role " << role);
+    const std::optional<Recurrence> recurrence = recurrence_from_name(std::string_view(role).substr(kPrefix.size()));
+    CHECK(recurrence);
+    if (recurrence) named.insert(*recurrence);
+  }
+  CHECK(named.size() == kRecurrenceNames.size());
 }

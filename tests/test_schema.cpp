@@ -49,7 +49,7 @@ Plan sample_plan() {
   second.number = 2;
   second.section = std::nullopt;
   second.name = "Train judges";
-  second.outcomes = {{"Training", std::nullopt, Deadline{"annually", std::nullopt, std::nullopt, "annual"}}};
+  second.outcomes = {{"Training", std::nullopt, Deadline{"annually", std::nullopt, std::nullopt, Recurrence::annual}}};
   second.agencies = {{"XYZ", "agency", "XYZ", std::nullopt, false, std::nullopt}};
   second.line = 12;
 

@@ -237,10 +237,6 @@ inline Violation check_docx(std::string_view bytes) {
 
 // --- fields --------------------------------------------------------------------------------
 
-inline bool is_recurrence(std::string_view r) {
-  return r == "annual" || r == "semiannual" || r == "quarterly" || r == "monthly" || r == "ongoing";
-}
-
 // A cell as the pipeline hands it to the field readers: decoded, then normalised.
 inline std::optional<std::string> as_cell(std::string_view bytes) {
   const std::optional<std::string> text = as_text(bytes);
@@ -263,7 +259,7 @@ inline Violation check_deadline(std::string_view bytes) {
   if (d.from && !is_iso_date(*d.from)) return "from is not a valid ISO date: " + *d.from;
   if (d.to && !is_iso_date(*d.to)) return "to is not a valid ISO date: " + *d.to;
   if (d.from && d.to && *d.from > *d.to) return "from " + *d.from + " is after to " + *d.to;
-  if (d.recurrence && !is_recurrence(*d.recurrence)) return "unknown recurrence " + *d.recurrence;
+  if (d.recurrence && recurrence_name(*d.recurrence).empty()) return "a recurrence with no name";
   // Deadline::text is the published cell: reading it again gives the same deadline.
   const std::optional<Deadline> again = parse_deadline(d.text, vocabulary);
   if (!again || again->from != d.from || again->to != d.to || again->recurrence != d.recurrence)
