@@ -98,7 +98,6 @@ void make_printable(Outcome& outcome) {
 }
 void make_printable(Agency& agency) {
   make_printable(agency.text);
-  make_printable(agency.kind);
   make_printable(agency.abbr);
   make_printable(agency.name);
   make_printable(agency.id);

@@ -103,7 +103,7 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
     }
     k = 0;
     for (const Agency& agency : activity.agencies) {
-      rows[Table::agencies].push_back(Row{activity_id, ++k, agency.text, agency.kind, text_or_null(agency.abbr),
+      rows[Table::agencies].push_back(Row{activity_id, ++k, agency.text, std::string(agency_kind_name(agency.kind)), text_or_null(agency.abbr),
                                           text_or_null(agency.name), text_or_null(agency.id),
                                           agency.as_agreed ? 1LL : 0LL});
     }
@@ -182,7 +182,7 @@ std::optional<Plan> unflatten(const Rows& rows) {
     }
     for (const Row& r : rows[Table::agencies]) {
       owner(r).agencies.push_back(
-          Agency{text(r[2]), text(r[3]), text_or_none(r[4]), text_or_none(r[5]), number(r[7]) != 0, text_or_none(r[6])});
+          Agency{text(r[2]), named(kAgencyKindNames, r[3]), text_or_none(r[4]), text_or_none(r[5]), number(r[7]) != 0, text_or_none(r[6])});
     }
     for (const Row& r : rows[Table::extras]) owner(r).extra.emplace_back(text(r[2]), text(r[3]));
     for (const Row& r : rows[Table::abbreviations]) {

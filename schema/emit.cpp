@@ -87,7 +87,7 @@ template <class J>
 J agency_dom(const Agency& agency) {
   J out = J::object();
   out["text"] = agency.text;
-  out["kind"] = agency.kind;
+  out["kind"] = agency_kind_name(agency.kind);
   out["abbr"] = null_or<J>(agency.abbr);
   out["name"] = null_or<J>(agency.name);
   out["id"] = null_or<J>(agency.id);
@@ -541,7 +541,7 @@ void write_activity(JsonWriter& w, const Activity& activity) {
   for (const Agency& agency : activity.agencies) {
     w.begin_object();
     w.key("text"), w.string(agency.text);
-    w.key("kind"), w.string(agency.kind);
+    w.key("kind"), w.string(agency_kind_name(agency.kind));
     w.key("abbr"), w.optional(agency.abbr);
     w.key("name"), w.optional(agency.name);
     w.key("id"), w.optional(agency.id);

@@ -55,9 +55,21 @@ struct Outcome {
   std::optional<Deadline> deadline;  // null when the row has no deadline for this outcome
 };
 
+enum class AgencyKind {
+  agency,  // one body, abbreviated or written out
+  group,   // a class of bodies ("and other central bodies")
+};
+inline constexpr std::array<Named<AgencyKind>, 2> kAgencyKindNames = {
+    {{AgencyKind::agency, "agency"}, {AgencyKind::group, "group"}}};
+static_assert(lists_in_order(kAgencyKindNames));
+constexpr std::string_view agency_kind_name(AgencyKind kind) { return name_in(kAgencyKindNames, kind); }
+constexpr std::optional<AgencyKind> agency_kind_from_name(std::string_view name) {
+  return value_named(kAgencyKindNames, name);
+}
+
 struct Agency {
   std::string text;                 // the entry as published, marker included
-  std::string kind = "agency";      // "agency" or "group"
+  AgencyKind kind = AgencyKind::agency;
   std::optional<std::string> abbr;  // the glossary's form of the abbreviation
   std::optional<std::string> name;  // full name: from the glossary, or as written out
   bool as_agreed = false;

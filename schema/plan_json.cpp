@@ -58,7 +58,7 @@ Activity activity_from(const ordered_json& value) {
                                         deadline_from(outcome.at("deadline"))});
   }
   for (const ordered_json& agency : value.at("agencies")) {
-    activity.agencies.push_back(Agency{agency.at("text").get<std::string>(), agency.at("kind").get<std::string>(),
+    activity.agencies.push_back(Agency{agency.at("text").get<std::string>(), named(kAgencyKindNames, agency.at("kind")),
                                        string_or_null(agency.at("abbr")), string_or_null(agency.at("name")),
                                        agency.at("as_agreed").get<bool>(), string_or_null(agency.at("id"))});
   }

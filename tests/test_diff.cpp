@@ -148,7 +148,7 @@ Activity row(int number, const std::string& name, const std::string& outcome = "
   activity.number = number;
   activity.name = name;
   if (!outcome.empty()) activity.outcomes.push_back(Outcome{outcome, std::nullopt, std::nullopt});
-  for (const std::string& abbr : agencies) activity.agencies.push_back(Agency{abbr, "agency", abbr, std::nullopt, false, std::nullopt});
+  for (const std::string& abbr : agencies) activity.agencies.push_back(Agency{abbr, AgencyKind::agency, abbr, std::nullopt, false, std::nullopt});
   activity.line = 100 + number;  // lines are 1-based
   return activity;
 }
@@ -344,7 +344,7 @@ TEST_CASE("diff shows a totally different activity in the same place as removed 
   fifth.name = "Building a network of regional veterinary laboratories";
   fifth.items.clear();
   fifth.outcomes = {Outcome{"Act of commissioning", std::nullopt, Deadline{"2024", "2024-01-01", "2024-12-31", std::nullopt}}};
-  fifth.agencies = {Agency{"MA", "agency", "MA", "Ministry of Agriculture of the Republic of Kazakhstan", false, std::nullopt}};
+  fifth.agencies = {Agency{"MA", AgencyKind::agency, "MA", "Ministry of Agriculture of the Republic of Kazakhstan", false, std::nullopt}};
   const PlanDiff diff = diff_plans(reference(), edited);
   CHECK(activity_similarity(reference().activities[4], fifth) < kMatchThreshold);
   CHECK(outline(diff) == "removed 5→-, added -→5");
@@ -680,7 +680,7 @@ PlanDiff everything_diff() {
   edited.activities[0].name += " in the family";
   edited.activities[0].outcomes[0].deadline = Deadline{"2023", "2023-01-01", "2023-12-31", std::nullopt};
   edited.activities[0].agencies[1].as_agreed = false;
-  edited.activities[0].agencies.push_back(Agency{"MF", "agency", "MF", "Ministry of Finance", false, std::nullopt});
+  edited.activities[0].agencies.push_back(Agency{"MF", AgencyKind::agency, "MF", "Ministry of Finance", false, std::nullopt});
   edited.activities[0].outcomes[0].task = "a task";
   edited.activities[2].section = "I";  // 3, first of section II, now last of section I
   edited.activities.erase(edited.activities.begin() + 9);

@@ -1265,7 +1265,7 @@ TEST_CASE("legal forms ООО, МКУ and КГП на ПХВ before a quoted nam
   const auto& first = plan.activities[0].agencies;
   REQUIRE(first.size() == 3);
   for (const Agency& a : first) {
-    CHECK(a.kind == "agency");
+    CHECK(a.kind == AgencyKind::agency);
     CHECK_FALSE(a.abbr.has_value());
     CHECK(a.name == a.text);
   }
@@ -1328,7 +1328,7 @@ TEST_CASE("abbreviations before a bare group word ('ДСР, ОМС и орган
   CHECK(agencies[1].abbr == "ОМС");
   CHECK(agencies[1].name == "органы местного самоуправления");
   REQUIRE(agencies.size() == 3);
-  CHECK(agencies[2].kind == "group");
+  CHECK(agencies[2].kind == AgencyKind::group);
   CHECK(agencies[2].text == "и организации");
 }
 
@@ -1635,7 +1635,7 @@ TEST_CASE("plain-English headers 'Step', 'Product', 'Who' name the name, outcome
   CHECK(plan.activities[0].name == "Survey clinic roofs");
   CHECK(plan.activities[0].outcomes.at(0).text == "Survey report");
   CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"MoH", "and institutions"});
-  CHECK(plan.activities[0].agencies.at(1).kind == "group");
+  CHECK(plan.activities[0].agencies.at(1).kind == AgencyKind::group);
 }
 
 TEST_CASE("a line-a-paragraph plan in other words: 'Суть работы', 'Кто исполняет', wrapped cells, a shared noun, an 'Обозначения:' legend",

@@ -134,3 +134,19 @@ TEST_CASE("every recurrence role of the built-in vocabulary names a recurrence",
   }
   CHECK(named.size() == kRecurrenceNames.size());
 }
+
+TEST_CASE("every agency kind round-trips through its name", "[names]") {
+  check_round_trip(kAgencyKindNames, AgencyKind::group);
+  CHECK(agency_kind_name(AgencyKind::agency) == "agency");
+  CHECK(agency_kind_from_name("group") == AgencyKind::group);
+}
+
+TEST_CASE("an unknown agency kind name gives no kind", "[names]") {
+  check_unknown_names(kAgencyKindNames);
+  CHECK_FALSE(agency_kind_from_name("body"));  // the registry's word for one, not the plan's
+}
+
+TEST_CASE("the agency kind names are those the plan schema lists", "[names]") {
+  CHECK(table_names(kAgencyKindNames) ==
+        schema_enum("/properties/activities/items/properties/agencies/items/properties/kind"));
+}

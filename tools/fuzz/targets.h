@@ -277,12 +277,12 @@ inline Violation check_agencies(std::string_view bytes) {
     return "a non-empty cell gives neither agencies nor unparsed entries";
   for (const Agency& a : list.agencies) {
     if (a.text.empty() || trim(a.text) != a.text) return "agency text not trimmed or empty: \"" + a.text + "\"";
-    if (a.kind != "agency" && a.kind != "group") return "unknown agency kind " + a.kind;
+    if (agency_kind_name(a.kind).empty()) return "an agency kind with no name";
     if (a.abbr.has_value() == a.name.has_value()) return "agency \"" + a.text + "\" needs exactly one of abbr and name";
     // One abbreviation, or two where one is the country's short form ("ҚР ДСМ", "МЗ РК").
     if (a.abbr) {
       const std::vector<std::string_view> words = split(*a.abbr, ' ');
-      if (a.kind == "group" || words.size() > 2 ||
+      if (a.kind == AgencyKind::group || words.size() > 2 ||
           !std::all_of(words.begin(), words.end(), [](std::string_view word) { return is_abbreviation(word); })) {
         return "abbr \"" + *a.abbr + "\" is no abbreviation";
       }

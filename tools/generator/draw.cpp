@@ -554,13 +554,13 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
       if (chance(rng, 0.5)) {
         const std::string& phrase = pick(rng, lang.group_phrases);
         if (!in_cell.insert(phrase).second) continue;
-        agency.kind = "group";
+        agency.kind = AgencyKind::group;
         agency.name = phrase;
         agency.text = phrase;
       } else {
         const std::string& phrase = pick(rng, lang.joined_groups);
         if (!in_cell.insert(phrase).second) continue;
-        agency.kind = "group";
+        agency.kind = AgencyKind::group;
         agency.name = phrase;
         agency.text = lang.conjunction + " " + phrase;
       }

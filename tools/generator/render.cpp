@@ -40,7 +40,7 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
   const AgencyForm form = rendering.axes.agencies;
   const bool words_after = form == AgencyForm::noted || form == AgencyForm::words_after || form == AgencyForm::bare_marker;
   const auto plain = [&](const Agency& a) {
-    return a.kind == "agency" && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos &&
+    return a.kind == AgencyKind::agency && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos &&
            (a.text == *a.abbr || !words_after);
   };
   // AgencyForm::joined_names: two written-out names with their head nouns (draw.cpp) joined.

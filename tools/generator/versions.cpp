@@ -41,7 +41,7 @@ class Drawer {
 
   Agency agency() {
     const std::string& abbr = agencies_[below(agencies_.size())];
-    return Agency{abbr, "agency", abbr, "Ministry of " + abbr, false, std::nullopt};
+    return Agency{abbr, AgencyKind::agency, abbr, "Ministry of " + abbr, false, std::nullopt};
   }
 
   Deadline deadline() {
