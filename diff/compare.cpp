@@ -341,24 +341,9 @@ std::vector<AbbreviationChange> glossary_body_changes(const std::vector<Abbrevia
 
 }  // namespace
 
-std::string_view diff_mode_name(DiffMode mode) {
-  return mode == DiffMode::translations ? "translations" : "versions";
-}
-
 DiffMode diff_mode_for(const Plan& old_plan, const Plan& new_plan) {
   const bool known = !old_plan.language.empty() && !new_plan.language.empty();
   return known && old_plan.language != new_plan.language ? DiffMode::translations : DiffMode::versions;
-}
-
-std::string_view change_kind_name(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::added: return "added";
-    case ChangeKind::removed: return "removed";
-    case ChangeKind::changed: return "changed";
-    case ChangeKind::moved: return "moved";
-    case ChangeKind::renumbered: return "renumbered";
-  }
-  return "changed";
 }
 
 std::string describe_shift(long days) {

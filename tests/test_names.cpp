@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diff/diff.h"
 #include "ingest/diagnostic.h"
 #include "ingest/names.h"
 #include "ingest/source_format.h"
@@ -149,4 +150,30 @@ TEST_CASE("an unknown agency kind name gives no kind", "[names]") {
 TEST_CASE("the agency kind names are those the plan schema lists", "[names]") {
   CHECK(table_names(kAgencyKindNames) ==
         schema_enum("/properties/activities/items/properties/agencies/items/properties/kind"));
+}
+
+TEST_CASE("every diff mode, change kind and word edit round-trips through its name", "[names]") {
+  check_round_trip(kDiffModeNames, DiffMode::translations);
+  check_round_trip(kChangeKindNames, ChangeKind::renumbered);
+  check_round_trip(kEditOpNames, EditOp::erase);
+  CHECK(edit_op_name(EditOp::erase) == "delete");  // erase: `delete` is a C++ keyword
+}
+
+TEST_CASE("an unknown diff mode name, \"auto\" among them, gives no mode", "[names]") {
+  check_unknown_names(kDiffModeNames);
+  check_unknown_names(kChangeKindNames);
+  check_unknown_names(kEditOpNames);
+  CHECK_FALSE(diff_mode_from_name("auto"));
+}
+
+TEST_CASE("the change kind and word edit names are those the diff schema lists", "[names]") {
+  const nlohmann::json schema = nlohmann::json::parse(diff_schema_text());
+  const auto listed = [&](const std::string& pointer) {
+    std::set<std::string> out;
+    for (const nlohmann::json& value : schema.at(nlohmann::json::json_pointer(pointer)).at("enum")) out.insert(value.get<std::string>());
+    return out;
+  };
+  CHECK(table_names(kChangeKindNames) == listed("/definitions/change/properties/kind"));
+  CHECK(table_names(kEditOpNames) == listed("/definitions/words/items/properties/op"));
+  CHECK(table_names(kDiffModeNames) == listed("/properties/mode"));
 }
