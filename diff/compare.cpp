@@ -341,24 +341,9 @@ std::vector<AbbreviationChange> glossary_body_changes(const std::vector<Abbrevia
 
 }  // namespace
 
-std::string_view diff_mode_name(DiffMode mode) {
-  return mode == DiffMode::translations ? "translations" : "versions";
-}
-
 DiffMode diff_mode_for(const Plan& old_plan, const Plan& new_plan) {
   const bool known = !old_plan.language.empty() && !new_plan.language.empty();
   return known && old_plan.language != new_plan.language ? DiffMode::translations : DiffMode::versions;
-}
-
-std::string_view change_kind_name(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::added: return "added";
-    case ChangeKind::removed: return "removed";
-    case ChangeKind::changed: return "changed";
-    case ChangeKind::moved: return "moved";
-    case ChangeKind::renumbered: return "renumbered";
-  }
-  return "changed";
 }
 
 std::string describe_shift(long days) {
@@ -377,9 +362,9 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, std::optional<Di
   PlanDiff diff;
   diff.mode = mode.value_or(diff_mode_for(old_plan, new_plan));
   const bool translation = diff.mode == DiffMode::translations;
-  diff.old_side = DiffSide{old_plan.source.name, old_plan.source.sha256, old_plan.source.format,
+  diff.old_side = DiffSide{old_plan.source.name, old_plan.source.sha256, std::string(source_format_name(old_plan.source.format)),
                            old_plan.activities.size(), old_plan.language};
-  diff.new_side = DiffSide{new_plan.source.name, new_plan.source.sha256, new_plan.source.format,
+  diff.new_side = DiffSide{new_plan.source.name, new_plan.source.sha256, std::string(source_format_name(new_plan.source.format)),
                            new_plan.activities.size(), new_plan.language};
 
   const std::string old_title = old_plan.title.value_or("");

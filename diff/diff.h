@@ -14,6 +14,7 @@
 // (the command) and tests/chromium/render_report.sh (the page in a real browser).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/diagnostic.h"
+#include "ingest/names.h"
 #include "parsers/context.h"
 #include "schema/emit.h"
 #include "schema/plan.h"
@@ -83,7 +85,12 @@ inline constexpr double kSectionMatchThreshold = 0.5;
 // in order, and only their "as agreed" flags are compared; likewise glossary entries without
 // an id are left out.
 enum class DiffMode { versions, translations };
-std::string_view diff_mode_name(DiffMode mode);  // "versions", "translations"
+inline constexpr std::array<Named<DiffMode>, 2> kDiffModeNames = {
+    {{DiffMode::versions, "versions"}, {DiffMode::translations, "translations"}}};
+static_assert(lists_in_order(kDiffModeNames));
+constexpr std::string_view diff_mode_name(DiffMode mode) { return name_in(kDiffModeNames, mode); }
+// The CLI's and the Python module's --mode; nullopt also for "auto", which names no mode.
+constexpr std::optional<DiffMode> diff_mode_from_name(std::string_view name) { return value_named(kDiffModeNames, name); }
 
 // ---- The result --------------------------------------------------------------------------------
 
@@ -91,11 +98,20 @@ std::string_view diff_mode_name(DiffMode mode);  // "versions", "translations"
 // may have changed too), else `changed` when any field changed (its number may have changed
 // too: both numbers are given), else `renumbered` when only its number changed.
 enum class ChangeKind { added, removed, changed, moved, renumbered };
-std::string_view change_kind_name(ChangeKind kind);  // "added", ...
+inline constexpr std::array<Named<ChangeKind>, 5> kChangeKindNames = {{{ChangeKind::added, "added"},
+                                                                       {ChangeKind::removed, "removed"},
+                                                                       {ChangeKind::changed, "changed"},
+                                                                       {ChangeKind::moved, "moved"},
+                                                                       {ChangeKind::renumbered, "renumbered"}}};
+static_assert(lists_in_order(kChangeKindNames));
+constexpr std::string_view change_kind_name(ChangeKind kind) { return name_in(kChangeKindNames, kind); }
 
 // One run of a word-level diff. JSON writes erase as "delete" (a C++ keyword).
 enum class EditOp { equal, insert, erase };
-std::string_view edit_op_name(EditOp op);  // "equal", "insert", "delete"
+inline constexpr std::array<Named<EditOp>, 3> kEditOpNames = {
+    {{EditOp::equal, "equal"}, {EditOp::insert, "insert"}, {EditOp::erase, "delete"}}};
+static_assert(lists_in_order(kEditOpNames));
+constexpr std::string_view edit_op_name(EditOp op) { return name_in(kEditOpNames, op); }
 
 struct WordEdit {
   EditOp op = EditOp::equal;
@@ -195,7 +211,9 @@ struct AbbreviationChange {
 struct DiffSide {
   std::string name;
   std::string sha256;
-  std::string format;  // "text", "html" or "json"
+  // source_format_name of the document, or "json" for a plan read back from its JSON: a set of
+  // its own (diff.schema.json), so a string written from the names, not a SourceFormat.
+  std::string format;
   std::size_t activities = 0;
   std::string language;  // the plan's, as detected ("en", "ru", "kk"; "" when unknown)
 };

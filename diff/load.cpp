@@ -46,7 +46,7 @@ Result<LoadedPlan> load(Result<Source> read, const ParseContext& context) {
   }
   Result<Plan> plan = parse_source(source, context);
   if (!plan.ok()) return plan.error();
-  DiffSide side{source.name, source.sha256, source.format, plan.value().activities.size(), plan.value().language};
+  DiffSide side{source.name, source.sha256, std::string(source_format_name(source.format)), plan.value().activities.size(), plan.value().language};
   return LoadedPlan{std::move(plan).value(), std::move(side)};
 }
 

@@ -199,7 +199,7 @@ Html deadline_html(const std::optional<Deadline>& deadline, std::optional<Markup
   } else if (deadline->to) {
     dates = "by " + *deadline->to;
   }
-  if (deadline->recurrence) dates += (dates.empty() ? "" : ", ") + *deadline->recurrence;
+  if (deadline->recurrence) dates += (dates.empty() ? "" : ", ") + std::string(recurrence_name(*deadline->recurrence));
   if (!dates.empty()) out += " " + element("span", "(" + html_text(dates) + ")", "dates");
   return out;
 }

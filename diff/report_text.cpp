@@ -90,7 +90,6 @@ void make_printable(Deadline& deadline) {
   make_printable(deadline.text);
   make_printable(deadline.from);
   make_printable(deadline.to);
-  make_printable(deadline.recurrence);
 }
 void make_printable(Outcome& outcome) {
   make_printable(outcome.text);
@@ -99,7 +98,6 @@ void make_printable(Outcome& outcome) {
 }
 void make_printable(Agency& agency) {
   make_printable(agency.text);
-  make_printable(agency.kind);
   make_printable(agency.abbr);
   make_printable(agency.name);
   make_printable(agency.id);

@@ -1,5 +1,5 @@
 // Diff: the word-level diff of two texts (names, items, outcome texts, titles). External
-// interface: word_diff, edit_op_name (diff/diff.h). Tested by test_diff.cpp.
+// interface: word_diff (diff/diff.h). Tested by test_diff.cpp.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -41,15 +41,6 @@ void append(std::vector<WordEdit>& edits, EditOp op, std::string_view word) {
 }
 
 }  // namespace
-
-std::string_view edit_op_name(EditOp op) {
-  switch (op) {
-    case EditOp::equal: return "equal";
-    case EditOp::insert: return "insert";
-    case EditOp::erase: return "delete";
-  }
-  return "equal";
-}
 
 std::vector<WordEdit> word_diff(std::string_view old_text, std::string_view new_text) {
   const std::vector<std::string_view> a = words_of(old_text);

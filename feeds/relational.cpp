@@ -6,6 +6,7 @@
 #include <ctime>
 #include <exception>
 #include <map>
+#include <stdexcept>
 
 #include "feeds/output.h"
 #include "schema/file_name.h"
@@ -68,7 +69,7 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
   ShownName name = shown_name(plan.source.name);
   ShownName path = shown_name(provenance.path);
   rows[Table::documents].push_back(Row{document_id, plan.source.sha256, std::move(name.name), std::move(path.name),
-                                       plan.source.bytes, plan.source.format, plan.source.encoding, plan.language,
+                                       plan.source.bytes, std::string(source_format_name(plan.source.format)), plan.source.encoding, plan.language,
                                        text_or_null(plan.title), act ? text_or_null(act->date) : Value(),
                                        act ? text_or_null(act->number) : Value(), text_or_null(plan.published),
                                        std::string(kSchemaVersion), provenance.ingested_at, text_or_null(name.bytes),
@@ -97,11 +98,12 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
       const std::optional<Deadline>& d = outcome.deadline;
       rows[Table::outcomes].push_back(Row{activity_id, ++k, outcome.text, text_or_null(outcome.task),
                                           d ? Value(d->text) : Value(), d ? text_or_null(d->from) : Value(),
-                                          d ? text_or_null(d->to) : Value(), d ? text_or_null(d->recurrence) : Value()});
+                                          d ? text_or_null(d->to) : Value(),
+                                          d && d->recurrence ? Value(std::string(recurrence_name(*d->recurrence))) : Value()});
     }
     k = 0;
     for (const Agency& agency : activity.agencies) {
-      rows[Table::agencies].push_back(Row{activity_id, ++k, agency.text, agency.kind, text_or_null(agency.abbr),
+      rows[Table::agencies].push_back(Row{activity_id, ++k, agency.text, std::string(agency_kind_name(agency.kind)), text_or_null(agency.abbr),
                                           text_or_null(agency.name), text_or_null(agency.id),
                                           agency.as_agreed ? 1LL : 0LL});
     }
@@ -133,6 +135,12 @@ std::optional<std::string> text_or_none(const Value& value) {
   if (std::holds_alternative<std::monostate>(value)) return std::nullopt;
   return text(value);
 }
+// A name of one of the plan's closed sets; one no value has (rows not made by flatten) throws.
+template <class E, std::size_t N>
+E named(const std::array<Named<E>, N>& table, const Value& value) {
+  if (const std::optional<E> found = value_named(table, text(value))) return *found;
+  throw std::out_of_range("no such name: " + text(value));
+}
 
 }  // namespace
 
@@ -142,8 +150,8 @@ std::optional<Plan> unflatten(const Rows& rows) {
     Plan plan;
     const Row& d = rows[Table::documents].front();
     const std::optional<std::string> name_bytes = text_or_none(d[14]);
-    plan.source = SourceInfo{name_bytes ? name_from_bytes(*name_bytes) : text(d[2]), text(d[1]), number(d[4]), text(d[5]),
-                             text(d[6])};
+    plan.source = SourceInfo{name_bytes ? name_from_bytes(*name_bytes) : text(d[2]), text(d[1]), number(d[4]),
+                             named(kSourceFormatNames, d[5]), text(d[6])};
     plan.language = text(d[7]);
     plan.title = text_or_none(d[8]);
     if (text_or_none(d[9]) || text_or_none(d[10])) plan.act = Act{text_or_none(d[9]), text_or_none(d[10])};
@@ -165,12 +173,16 @@ std::optional<Plan> unflatten(const Rows& rows) {
     for (const Row& r : rows[Table::items]) owner(r).items.push_back(text(r[2]));
     for (const Row& r : rows[Table::outcomes]) {
       Outcome outcome{text(r[2]), text_or_none(r[3]), std::nullopt};
-      if (text_or_none(r[4])) outcome.deadline = Deadline{text(r[4]), text_or_none(r[5]), text_or_none(r[6]), text_or_none(r[7])};
+      if (text_or_none(r[4])) {
+        const bool recurs = text_or_none(r[7]).has_value();
+        outcome.deadline = Deadline{text(r[4]), text_or_none(r[5]), text_or_none(r[6]),
+                                    recurs ? std::optional(named(kRecurrenceNames, r[7])) : std::nullopt};
+      }
       owner(r).outcomes.push_back(std::move(outcome));
     }
     for (const Row& r : rows[Table::agencies]) {
       owner(r).agencies.push_back(
-          Agency{text(r[2]), text(r[3]), text_or_none(r[4]), text_or_none(r[5]), number(r[7]) != 0, text_or_none(r[6])});
+          Agency{text(r[2]), named(kAgencyKindNames, r[3]), text_or_none(r[4]), text_or_none(r[5]), number(r[7]) != 0, text_or_none(r[6])});
     }
     for (const Row& r : rows[Table::extras]) owner(r).extra.emplace_back(text(r[2]), text(r[3]));
     for (const Row& r : rows[Table::abbreviations]) {

@@ -77,20 +77,7 @@ std::optional<Code> code_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<Severity> severity_from_name(std::string_view name) {
-  for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
-    if (severity_name(severity) == name) return severity;
-  }
-  return std::nullopt;
-}
-
-std::string_view severity_name(Severity severity) {
-  switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
-  }
-  return "error";
-}
+std::optional<Severity> severity_from_name(std::string_view name) { return value_named(kSeverityNames, name); }
+std::string_view severity_name(Severity severity) { return name_in(kSeverityNames, severity); }
 
 }  // namespace planparse

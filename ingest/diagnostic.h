@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "names.h"  // relative: installed, under <planparse/ingest/>
+
 namespace planparse {
 
 enum class Code {
@@ -50,6 +52,9 @@ enum class Code {
 };
 
 enum class Severity { error, warning, info };
+inline constexpr std::array<Named<Severity>, 3> kSeverityNames = {
+    {{Severity::error, "error"}, {Severity::warning, "warning"}, {Severity::info, "info"}}};
+static_assert(lists_in_order(kSeverityNames));
 
 // The kebab-case name used in JSON and on stderr, e.g. "invalid-utf8".
 std::string_view code_name(Code code);

@@ -206,7 +206,7 @@ Result<Source> decode_source(std::string name, std::string bytes, const DecodeOp
     Source source;
     source.name = std::move(name);
     source.sha256 = sha256_hex(bytes);
-    source.format = "docx";
+    source.format = SourceFormat::docx;
     source.encoding = "UTF-8";  // WordprocessingML's parts are XML in UTF-8
     source.max_bytes = options.max_bytes;
     source.bytes = std::move(bytes);
@@ -215,7 +215,7 @@ Result<Source> decode_source(std::string name, std::string bytes, const DecodeOp
   const CodeUnit unit = input_code_unit(bytes, given.value());
   if (std::optional<size_t> offset = find_binary_unit(bytes, unit)) return binary_failure(bytes, *offset, unit);
 
-  const CharsetChoice charset = choose_charset(bytes, given.value(), detect_format(bytes) == "html");
+  const CharsetChoice charset = choose_charset(bytes, given.value(), detect_format(bytes) == SourceFormat::html);
   Result<std::string> text = decode_to_utf8(bytes, charset);
   if (!text.ok()) return text.error();
   if (is_blank_text(text.value())) return Failure{Code::empty_input, "input is only white space", ""};
@@ -284,7 +284,7 @@ Result<Source> read_source(const std::string& path, const DecodeOptions& options
 //      markup of step 1 was all there is.
 //   3. Otherwise it is text.
 // Names compare ASCII-case-insensitively and must end at a tag boundary ("<plan" is not "<p").
-std::string detect_format(std::string_view text) {
+SourceFormat detect_format(std::string_view text) {
   size_t start = 0;
   bool skipped_markup = false;
   for (;;) {
@@ -295,21 +295,21 @@ std::string detect_format(std::string_view text) {
     } else if (has_word_at(text, start, "<!--") || has_word_at(text, start, "<?xml")) {
       const bool comment = text[start + 1] == '!';
       const size_t end = text.find(comment ? "-->" : "?>", start + 4);
-      if (end == std::string_view::npos) return comment ? "html" : "text";  // an unclosed comment is markup still
+      if (end == std::string_view::npos) return comment ? SourceFormat::html : SourceFormat::text;  // an unclosed comment is markup still
       start = end + (comment ? 3 : 2);
       skipped_markup = true;
     } else if (has_word_at(text, start, "<!doctype")) {
-      if (has_tag_at(text, start, "<!doctype html")) return "html";
-      return "text";  // <!doctype svg>, or another vocabulary's document
+      if (has_tag_at(text, start, "<!doctype html")) return SourceFormat::html;
+      return SourceFormat::text;  // <!doctype svg>, or another vocabulary's document
     } else {
       break;
     }
   }
-  if (start == text.size()) return skipped_markup ? "html" : "text";
+  if (start == text.size()) return skipped_markup ? SourceFormat::html : SourceFormat::text;
   for (std::string_view tag : kDocumentTags) {
-    if (has_tag_at(text, start, tag)) return "html";
+    if (has_tag_at(text, start, tag)) return SourceFormat::html;
   }
-  return "text";
+  return SourceFormat::text;
 }
 
 }  // namespace planparse

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "ingest/diagnostic.h"
+#include "ingest/source_format.h"
 
 namespace planparse {
 
@@ -16,7 +17,7 @@ struct Source {
   std::string path;      // as given
   std::string bytes;     // exactly as read
   std::string sha256;    // lower-case hex of `bytes`
-  std::string format;    // "text", "html" or "docx" (a Word document: container.h)
+  SourceFormat format = SourceFormat::text;
   std::string encoding;  // the charset decoded from, canonical: "UTF-8", "UTF-16LE", "UTF-16BE",
                          // "UTF-32LE", "UTF-32BE", "windows-1251", "windows-1252", "KOI8-R", "ISO-8859-5";
                          // "UTF-8" for docx (its XML parts)
@@ -48,7 +49,7 @@ Result<Source> read_source(const std::string& path, const DecodeOptions& options
 // The same from bytes already in memory (stdin, tests, fuzzers); `name` is used as given.
 // Binary means a NUL or C0 control code unit other than \t \n \v \f \r: a byte, or in
 // UTF-16/32 (a BOM or the given encoding says so) a 2- or 4-byte unit. A Word document (.docx)
-// is no text: it gets format "docx", an empty `text` and its bytes as read.
+// is no text: it gets format docx, an empty `text` and its bytes as read.
 // Failures: unknown_encoding, empty_input, unsupported_format, binary_input, invalid_utf8, invalid_encoding,
 // limit_exceeded.
 Result<Source> decode_source(std::string name, std::string bytes, const DecodeOptions& options = {});
@@ -67,8 +68,8 @@ Result<std::string> read_data_file(const std::string& path, std::string_view wha
 // Lower-case hex SHA-256 of `bytes`.
 std::string sha256_hex(std::string_view bytes);
 
-// "html" when the text opens (after white space, BOMs, comments and an XML prologue) with an
-// HTML doctype or a tag of an HTML document; otherwise "text", whatever tags come later.
-std::string detect_format(std::string_view text);
+// html when the text opens (after white space, BOMs, comments and an XML prologue) with an
+// HTML doctype or a tag of an HTML document; otherwise text, whatever tags come later.
+SourceFormat detect_format(std::string_view text);
 
 }  // namespace planparse

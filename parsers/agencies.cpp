@@ -1110,17 +1110,17 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   }
   const std::string folded = fold_case(words);
   if (is_group_folded(folded, vocabulary)) {
-    agency.kind = "group";
+    agency.kind = AgencyKind::group;
     agency.name = words;
   } else if (auto abbr = abbreviation_of(words, folded, vocabulary)) {
     agency.abbr = *abbr;
   } else {
-    agency.kind = heads_a_plural(folded, vocabulary) ? "group" : "agency";
+    agency.kind = heads_a_plural(folded, vocabulary) ? AgencyKind::group : AgencyKind::agency;
     agency.name = words;
     // "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": the name written out and
     // the abbreviation the document gives it, a glossary entry of its own. The name stands as
     // written until the glossary is consulted.
-    if (const size_t open = own_abbreviation_at(words, vocabulary); agency.kind == "agency" && open != std::string::npos) {
+    if (const size_t open = own_abbreviation_at(words, vocabulary); agency.kind == AgencyKind::agency && open != std::string::npos) {
       agency.abbr = words.substr(open + 2, words.size() - open - 3);
       agency.name = words.substr(0, open);
     }
@@ -1134,7 +1134,7 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
 // country, a note on its role), and the entry's text keeps them. Read so in an agency cell only:
 // prose that opens with an abbreviation ("МНЭ направит информацию") is no list of bodies.
 void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
-  if (agency.abbr || agency.kind != "agency" || !agency.name) return;
+  if (agency.abbr || agency.kind != AgencyKind::agency || !agency.name) return;
   const std::string& name = *agency.name;
   const size_t space = first_abbreviation_end(name, vocabulary);
   if (space == std::string::npos || !is_abbreviation(std::string_view(name).substr(0, name.find(' ')))) return;
@@ -1230,12 +1230,12 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
       first_part = false;
       Agency agency = read_entry(entry, vocabulary);
       if (qualifiers) read_qualified_abbreviation(agency, vocabulary);
-      if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
+      if (agency.name && agency.kind == AgencyKind::agency && agency.name->size() <= kMaxLegalForm &&
           legal_form_of(*agency.name, vocabulary) == LegalForm::alone && defined != nullptr &&
           defined->count(*agency.name) != 0) {
         agency.abbr = std::move(agency.name);  // "ҚБ – қаржы бөлімі" in this plan's glossary
         agency.name.reset();
-      } else if (agency.name && agency.kind == "agency" && agency.name->size() <= kMaxLegalForm &&
+      } else if (agency.name && agency.kind == AgencyKind::agency && agency.name->size() <= kMaxLegalForm &&
                  legal_form_of(*agency.name, vocabulary) == LegalForm::alone) {
         // "АО" alone names no one (a name lost to a line break or a stray comma).
         list.unparsed.push_back(entry + " (a legal form with no name)");
@@ -1378,9 +1378,9 @@ bool looks_like_agency_list(std::string_view paragraph, const Vocabulary& vocabu
   for (size_t k = 0; k < list.agencies.size(); ++k) {
     const Agency& agency = list.agencies[k];
     Reading reading = Reading::group;
-    if (agency.abbr || agency.as_agreed || (agency.kind == "agency" && is_legal_entity(*agency.name, vocabulary))) {
+    if (agency.abbr || agency.as_agreed || (agency.kind == AgencyKind::agency && is_legal_entity(*agency.name, vocabulary))) {
       reading = Reading::telling;  // abbreviations, legal-form names and marked entries
-    } else if (agency.kind != "group") {
+    } else if (agency.kind != AgencyKind::group) {
       reading = Reading::prose;  // other written-out entries without a marker
     }
     if (unit_of[k] >= units.size()) {
@@ -1398,7 +1398,7 @@ bool names_bodies(std::string_view cell, const Vocabulary& vocabulary) {
   const AgencyList list = split_list(cell, vocabulary, nullptr);
   if (list.agencies.empty() || !list.unparsed.empty()) return false;
   return std::all_of(list.agencies.begin(), list.agencies.end(), [&](const Agency& agency) {
-    if (agency.abbr || agency.as_agreed || agency.kind == "group") return true;
+    if (agency.abbr || agency.as_agreed || agency.kind == AgencyKind::group) return true;
     if (!agency.name || is_legal_entity(*agency.name, vocabulary)) return agency.name.has_value();
     if (has_initials(*agency.name)) return true;  // a person: "Иванов И.И. - директор ДК"
     const std::vector<std::string> words = words_of(fold_case(*agency.name));

@@ -11,7 +11,6 @@
 #include <charconv>
 #include <compare>
 #include <memory>
-#include <set>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,7 +53,7 @@ struct Token {
   bool starts = false;          // month: an ablative form ("шілдеден"), so the period starts a range
   int value = 0;                // number: its value (-1 when too long); month/half/quarter: N; stop: '.' or ';'
   int digits = 0;               // number: how many digits, since a year must have four
-  std::string_view recurrence;  // recurrence: the role suffix, which is the schema's value
+  Recurrence recurrence = Recurrence::annual;  // recurrence: named by the role's suffix
 };
 
 struct Phrase {
@@ -72,9 +71,6 @@ constexpr size_t kBuckets = 1024;
 struct PhraseTable {
   std::array<std::vector<Phrase>, kBuckets> by_first_bytes;
   std::array<std::vector<Phrase>, 256> one_byte;
-  // The recurrence names the tokens point into: a set's elements stay where they are when the
-  // table is moved, and outlive the vocabulary the table was built from.
-  std::set<std::string, std::less<>> recurrences;
   // deadline.ordinal_ending, longest first: "1-е полугодие", "2-й квартал", "4-ші тоқсан" read as
   // "1 полугодие", "2 квартал", "4 тоқсан".
   std::vector<std::string> ordinal_endings;
@@ -133,9 +129,13 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   if (role == "deadline.then") return token(Sym::then);
   if (role == "deadline.onward") return token(Sym::onward);
   constexpr std::string_view kRecurrence = "recurrence.";
-  if (role.starts_with(kRecurrence) && role.size() > kRecurrence.size()) {
+  if (role.starts_with(kRecurrence)) {
+    // Only the built-in roles load (vocabulary.cpp), and test_names.cpp holds their suffixes to
+    // the table: an unknown suffix cannot reach here, and would teach nothing if it did.
+    const std::optional<Recurrence> named = recurrence_from_name(role.substr(kRecurrence.size()));
+    if (!named) return std::nullopt;
     Token recurrence = token(Sym::recurrence);
-    recurrence.recurrence = role.substr(kRecurrence.size());
+    recurrence.recurrence = *named;
     return recurrence;
   }
   return std::nullopt;
@@ -153,7 +153,6 @@ PhraseTable build_table(const Vocabulary& vocabulary) {
     if (!token) continue;
     const std::u32string code_points = to_u32(entry.folded);
     Phrase phrase{entry.folded, *token, is_word_char(code_points.back())};
-    if (token->sym == Sym::recurrence) phrase.token.recurrence = *table.recurrences.emplace(token->recurrence).first;
     const auto first = static_cast<uint8_t>(entry.folded[0]);
     if (entry.folded.size() == 1) {
       table.one_byte[first].push_back(std::move(phrase));
@@ -706,20 +705,20 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
   // prose ("Report annually to the Government"). Between it and the dates may stand a dash or a
   // word that leads on to it ("IV квартал 2026 года, далее – ежегодно", "December 2026, thereafter
   // annually"): the dates are the first period, or the span, the repetition runs in.
-  std::optional<std::string> recurrence;
+  std::optional<Recurrence> recurrence;
   const auto is_junction = [](const Token& t) {
     return is_end_punctuation(t) || t.sym == Sym::dash || t.sym == Sym::then;
   };
   if (end - begin >= 3 && (end - 1)->sym == Sym::close && (end - 2)->sym == Sym::recurrence && (end - 3)->sym == Sym::open) {
-    recurrence = std::string((end - 2)->recurrence);
+    recurrence = (end - 2)->recurrence;
     end -= 3;
     while (begin != end && is_junction(*(end - 1))) --end;
   } else if (begin != end && begin->sym == Sym::recurrence) {
-    recurrence = std::string(begin->recurrence);
+    recurrence = begin->recurrence;
     ++begin;
     while (begin != end && (is_end_punctuation(*begin) || begin->sym == Sym::dash)) ++begin;
   } else if (begin != end && (end - 1)->sym == Sym::recurrence) {
-    recurrence = std::string((end - 1)->recurrence);
+    recurrence = (end - 1)->recurrence;
     --end;
     while (begin != end && is_junction(*(end - 1))) --end;
   }

@@ -149,11 +149,11 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
 
   // 1-2. normalise, blocks (an HTML page gives the same paragraphs, with their table cells)
   Blocks blocks;
-  if (source.format == "html") {
+  if (source.format == SourceFormat::html) {
     Result<Blocks> html = read_html(source.text);
     if (!html.ok()) return html.error();
     blocks = std::move(html.value());
-  } else if (source.format == "docx") {
+  } else if (source.format == SourceFormat::docx) {
     Result<Blocks> docx = read_docx(source.bytes, source.max_bytes);
     if (!docx.ok()) return docx.error();
     blocks = std::move(docx.value());

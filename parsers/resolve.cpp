@@ -32,7 +32,7 @@ void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryInd
   for (Agency& agency : agencies) {
     // An entry written word for word as a glossary abbreviation is that abbreviation, whatever its
     // shape: a short name ("Минздрав", "MinFin") or one of several words ("ГУ МЧС", "УФНС России").
-    if (!agency.abbr && agency.kind == "agency" && agency.name) {
+    if (!agency.abbr && agency.kind == AgencyKind::agency && agency.name) {
       if (auto it = index.exact.find(*agency.name); it != index.exact.end()) {
         agency.abbr = index.entries[it->second].abbr;
         agency.name = index.entries[it->second].name;

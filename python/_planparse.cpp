@@ -249,9 +249,7 @@ py::tuple diff(const std::string& old_name, const py::bytes& old_data, const std
         }
       }
       if (!failed) {
-        std::optional<planparse::DiffMode> mode;
-        if (mode_name == "versions") mode = planparse::DiffMode::versions;
-        if (mode_name == "translations") mode = planparse::DiffMode::translations;
+        const std::optional<planparse::DiffMode> mode = planparse::diff_mode_from_name(mode_name);
         const planparse::PlanDiff plan_diff = planparse::diff_plans(sides[0]->value(), sides[1]->value(), mode);
         planparse::Result<std::string> rendered = planparse::render_diff(plan_diff, planparse::DiffFormat::json);
         if (rendered.ok()) {

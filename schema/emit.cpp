@@ -50,6 +50,11 @@ J null_or(const std::optional<std::string>& value) {
 }
 
 template <class J>
+J recurrence_or_null(const std::optional<Recurrence>& recurrence) {
+  return recurrence ? J(recurrence_name(*recurrence)) : J(nullptr);
+}
+
+template <class J>
 J act_dom(const std::optional<Act>& act) {
   if (!act) return nullptr;
   J out = J::object();
@@ -65,7 +70,7 @@ J deadline_dom(const std::optional<Deadline>& deadline) {
   out["text"] = deadline->text;
   out["from"] = null_or<J>(deadline->from);
   out["to"] = null_or<J>(deadline->to);
-  out["recurrence"] = null_or<J>(deadline->recurrence);
+  out["recurrence"] = recurrence_or_null<J>(deadline->recurrence);
   return out;
 }
 
@@ -82,7 +87,7 @@ template <class J>
 J agency_dom(const Agency& agency) {
   J out = J::object();
   out["text"] = agency.text;
-  out["kind"] = agency.kind;
+  out["kind"] = agency_kind_name(agency.kind);
   out["abbr"] = null_or<J>(agency.abbr);
   out["name"] = null_or<J>(agency.name);
   out["id"] = null_or<J>(agency.id);
@@ -130,7 +135,7 @@ J source_dom(const SourceInfo& source) {
   if (shown.bytes) out["name_bytes"] = std::move(*shown.bytes);
   out["sha256"] = source.sha256;
   out["bytes"] = source.bytes;
-  out["format"] = source.format;
+  out["format"] = source_format_name(source.format);
   out["encoding"] = source.encoding;
   return out;
 }
@@ -506,7 +511,12 @@ void write_deadline(JsonWriter& w, const std::optional<Deadline>& deadline) {
   w.key("text"), w.string(deadline->text);
   w.key("from"), w.optional(deadline->from);
   w.key("to"), w.optional(deadline->to);
-  w.key("recurrence"), w.optional(deadline->recurrence);
+  w.key("recurrence");
+  if (deadline->recurrence) {
+    w.string(recurrence_name(*deadline->recurrence));
+  } else {
+    w.null();
+  }
   w.end_object();
 }
 
@@ -531,7 +541,7 @@ void write_activity(JsonWriter& w, const Activity& activity) {
   for (const Agency& agency : activity.agencies) {
     w.begin_object();
     w.key("text"), w.string(agency.text);
-    w.key("kind"), w.string(agency.kind);
+    w.key("kind"), w.string(agency_kind_name(agency.kind));
     w.key("abbr"), w.optional(agency.abbr);
     w.key("name"), w.optional(agency.name);
     w.key("id"), w.optional(agency.id);
@@ -766,7 +776,7 @@ void render(const Plan& plan, Renderer& renderer) {
   }
   w.key("sha256"), w.string(plan.source.sha256);
   w.key("bytes"), w.number(plan.source.bytes);
-  w.key("format"), w.string(plan.source.format);
+  w.key("format"), w.string(source_format_name(plan.source.format));
   w.key("encoding"), w.string(plan.source.encoding);
   w.end_object();
   w.key("language"), w.string(plan.language);

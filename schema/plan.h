@@ -2,12 +2,16 @@
 // schema/plan.schema.json describes field by field. Plain structs, no behaviour.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "../ingest/diagnostic.h"  // relative: installed, under <planparse/schema/>
+#include "../ingest/names.h"
+#include "../ingest/source_format.h"
 
 namespace planparse {
 
@@ -17,16 +21,30 @@ struct SourceInfo {
   std::string name;      // file name as given ("-" reads stdin, named "<stdin>")
   std::string sha256;    // of the bytes as read, lower-case hex
   long long bytes = 0;
-  std::string format;    // "text", "html" or "docx"
+  SourceFormat format = SourceFormat::text;
   std::string encoding;  // the charset the bytes were decoded from, e.g. "UTF-8"
 };
+
+// How often a deadline's work repeats. The vocabulary's `recurrence.<name>` phrases
+// (parsers/vocab/*.tsv) name these values by the same names.
+enum class Recurrence { annual, semiannual, quarterly, monthly, ongoing };
+inline constexpr std::array<Named<Recurrence>, 5> kRecurrenceNames = {{{Recurrence::annual, "annual"},
+                                                                       {Recurrence::semiannual, "semiannual"},
+                                                                       {Recurrence::quarterly, "quarterly"},
+                                                                       {Recurrence::monthly, "monthly"},
+                                                                       {Recurrence::ongoing, "ongoing"}}};
+static_assert(lists_in_order(kRecurrenceNames));
+constexpr std::string_view recurrence_name(Recurrence recurrence) { return name_in(kRecurrenceNames, recurrence); }
+constexpr std::optional<Recurrence> recurrence_from_name(std::string_view name) {
+  return value_named(kRecurrenceNames, name);
+}
 
 // Inclusive ISO dates (YYYY-MM-DD); null when open or unparsed.
 struct Deadline {
   std::string text;
   std::optional<std::string> from;
   std::optional<std::string> to;
-  std::optional<std::string> recurrence;  // "annual", "semiannual", "quarterly", "monthly", "ongoing"
+  std::optional<Recurrence> recurrence;  // null when the work is done once
 };
 
 // One outcome/deadline pair of an activity; `task` names the part of a multi-part name
@@ -37,9 +55,21 @@ struct Outcome {
   std::optional<Deadline> deadline;  // null when the row has no deadline for this outcome
 };
 
+enum class AgencyKind {
+  agency,  // one body, abbreviated or written out
+  group,   // a class of bodies ("and other central bodies")
+};
+inline constexpr std::array<Named<AgencyKind>, 2> kAgencyKindNames = {
+    {{AgencyKind::agency, "agency"}, {AgencyKind::group, "group"}}};
+static_assert(lists_in_order(kAgencyKindNames));
+constexpr std::string_view agency_kind_name(AgencyKind kind) { return name_in(kAgencyKindNames, kind); }
+constexpr std::optional<AgencyKind> agency_kind_from_name(std::string_view name) {
+  return value_named(kAgencyKindNames, name);
+}
+
 struct Agency {
   std::string text;                 // the entry as published, marker included
-  std::string kind = "agency";      // "agency" or "group"
+  AgencyKind kind = AgencyKind::agency;
   std::optional<std::string> abbr;  // the glossary's form of the abbreviation
   std::optional<std::string> name;  // full name: from the glossary, or as written out
   bool as_agreed = false;

@@ -2,8 +2,11 @@
 // plan_from_json (schema/plan_json.h). Tested by test_diff.cpp.
 #include "schema/plan_json.h"
 
+#include <array>
+#include <cstddef>
 #include <exception>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +18,16 @@ namespace planparse {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
+
+// The value a name of one of the plan's closed sets stands for. The schema lists every name,
+// so a name the table lacks means the two disagree (planparse's fault, not the document's):
+// thrown, and caught by plan_from_json as an internal_error.
+template <class E, std::size_t N>
+E named(const std::array<Named<E>, N>& table, const ordered_json& value) {
+  const std::string name = value.get<std::string>();
+  if (const std::optional<E> found = value_named(table, name)) return *found;
+  throw std::out_of_range("the plan schema names a value planparse does not know: \"" + name + "\"");
+}
 
 std::optional<std::string> string_or_null(const ordered_json& value) {
   if (value.is_null()) return std::nullopt;
@@ -29,8 +42,9 @@ std::vector<std::string> strings(const ordered_json& array) {
 
 std::optional<Deadline> deadline_from(const ordered_json& value) {
   if (value.is_null()) return std::nullopt;
-  return Deadline{value.at("text").get<std::string>(), string_or_null(value.at("from")),
-                  string_or_null(value.at("to")), string_or_null(value.at("recurrence"))};
+  const ordered_json& recurrence = value.at("recurrence");
+  return Deadline{value.at("text").get<std::string>(), string_or_null(value.at("from")), string_or_null(value.at("to")),
+                  recurrence.is_null() ? std::nullopt : std::optional(named(kRecurrenceNames, recurrence))};
 }
 
 Activity activity_from(const ordered_json& value) {
@@ -44,7 +58,7 @@ Activity activity_from(const ordered_json& value) {
                                         deadline_from(outcome.at("deadline"))});
   }
   for (const ordered_json& agency : value.at("agencies")) {
-    activity.agencies.push_back(Agency{agency.at("text").get<std::string>(), agency.at("kind").get<std::string>(),
+    activity.agencies.push_back(Agency{agency.at("text").get<std::string>(), named(kAgencyKindNames, agency.at("kind")),
                                        string_or_null(agency.at("abbr")), string_or_null(agency.at("name")),
                                        agency.at("as_agreed").get<bool>(), string_or_null(agency.at("id"))});
   }
@@ -63,9 +77,8 @@ Result<Plan> plan_from(const ordered_json& document) {
   const auto exact = source.find("name_bytes");
   std::string name = exact != source.end() && exact->is_string() ? name_from_bytes(exact->get<std::string>())
                                                                   : source.at("name").get<std::string>();
-  plan.source = SourceInfo{std::move(name), source.at("sha256").get<std::string>(),
-                           source.at("bytes").get<long long>(), source.at("format").get<std::string>(),
-                           source.at("encoding").get<std::string>()};
+  plan.source = SourceInfo{std::move(name), source.at("sha256").get<std::string>(), source.at("bytes").get<long long>(),
+                           named(kSourceFormatNames, source.at("format")), source.at("encoding").get<std::string>()};
   plan.language = document.at("language").get<std::string>();
   plan.title = string_or_null(document.at("title"));
   plan.intro = strings(document.at("intro"));

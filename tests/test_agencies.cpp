@@ -14,7 +14,7 @@ namespace {
 std::vector<std::string> dump(std::string_view cell) {
   std::vector<std::string> out;
   for (const Agency& a : split_agencies(cell, builtin_vocabulary()).agencies) {
-    out.push_back(a.text + "|" + a.kind + "|" + a.abbr.value_or("-") + "|" + a.name.value_or("-") + "|" +
+    out.push_back(a.text + "|" + std::string(agency_kind_name(a.kind)) + "|" + a.abbr.value_or("-") + "|" + a.name.value_or("-") + "|" +
                   (a.as_agreed ? "agreed" : ""));
   }
   return out;
@@ -732,7 +732,7 @@ TEST_CASE("a written-out entry headed by a plural of bodies is a group", "[agenc
     INFO(cell);
     const AgencyList list = split_agencies(cell, builtin_vocabulary());
     REQUIRE(list.agencies.size() == 1);
-    CHECK(list.agencies[0].kind == "group");
+    CHECK(list.agencies[0].kind == AgencyKind::group);
     CHECK(list.agencies[0].name == cell);
   }
   // A singular head first is the name's, whatever ends it; a genitive singular is no plural.
@@ -741,7 +741,7 @@ TEST_CASE("a written-out entry headed by a plural of bodies is a group", "[agenc
     INFO(cell);
     const AgencyList list = split_agencies(cell, builtin_vocabulary());
     REQUIRE(list.agencies.size() == 1);
-    CHECK(list.agencies[0].kind == "agency");
+    CHECK(list.agencies[0].kind == AgencyKind::agency);
   }
   // After a comma such a group names bodies of its own: it goes on no name before it.
   CHECK(dump("Муниципалитеттер одағы, облыстардың әкімдіктері") ==

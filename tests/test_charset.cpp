@@ -206,7 +206,7 @@ TEST_CASE("a BOM alone is empty input in any charset", "[charset]") {
 TEST_CASE("HTML in UTF-16 is told from text after decoding", "[charset]") {
   const Result<Source> result = decode("\xFF\xFE" + encode("<!DOCTYPE html><html><body>План</body></html>", "UTF-16LE"));
   REQUIRE(result.ok());
-  CHECK(result.value().format == "html");
+  CHECK(result.value().format == SourceFormat::html);
   CHECK(result.value().encoding == "UTF-16LE");
 }
 
@@ -262,7 +262,7 @@ TEST_CASE("a <meta charset> declaration in HTML wins over detection", "[charset]
   const Result<Source> result = decode(bytes);
   REQUIRE(result.ok());
   CHECK(result.value().encoding == "KOI8-R");
-  CHECK(result.value().format == "html");
+  CHECK(result.value().format == SourceFormat::html);
   CHECK(result.value().text != page);
 }
 
@@ -311,7 +311,7 @@ TEST_CASE("a declaration is ignored in plain text, and when it names UTF-16 or a
   SECTION("plain text") {
     const Result<Source> result = decode("План: see <meta charset=koi8-r> in the page.\n");
     REQUIRE(result.ok());
-    CHECK(result.value().format == "text");
+    CHECK(result.value().format == SourceFormat::text);
     CHECK(result.value().encoding == "UTF-8");
   }
   SECTION("UTF-16 declared by a page whose tags are ASCII means UTF-8") {

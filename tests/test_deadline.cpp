@@ -20,7 +20,8 @@ namespace {
 std::string dump(const std::optional<Deadline>& deadline) {
   if (!deadline) return "nullopt";
   const auto or_dash = [](const std::optional<std::string>& s) { return s ? *s : std::string("-"); };
-  return or_dash(deadline->from) + ".." + or_dash(deadline->to) + " " + or_dash(deadline->recurrence);
+  const std::string recurrence = deadline->recurrence ? std::string(recurrence_name(*deadline->recurrence)) : "-";
+  return or_dash(deadline->from) + ".." + or_dash(deadline->to) + " " + recurrence;
 }
 
 struct Case {
@@ -337,7 +338,6 @@ DeadlineTable read_deadline_table(const std::string& markdown) {
   bool inside = false;
   bool separator_seen = false;
   const std::set<std::string> languages = {"en", "ru", "kk"};
-  const std::set<std::string> recurrences = {"null", "annual", "semiannual", "quarterly", "monthly", "ongoing"};
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -374,7 +374,7 @@ DeadlineTable read_deadline_table(const std::string& markdown) {
     for (const std::string* date : {&row.from, &row.to}) {
       if (*date != "null" && !is_iso_day(*date)) table.errors.push_back(where + "not an ISO day or null: " + *date);
     }
-    if (!recurrences.contains(row.recurrence)) table.errors.push_back(where + "unknown recurrence " + row.recurrence);
+    if (row.recurrence != "null" && !recurrence_from_name(row.recurrence)) table.errors.push_back(where + "unknown recurrence " + row.recurrence);
     table.rows.push_back(row);
   }
   return table;
@@ -392,7 +392,8 @@ std::string dump_row(const TableRow& row) { return row.from + ".." + row.to + " 
 
 std::string dump_read(const std::optional<Deadline>& deadline) {
   if (!deadline) return "null..null null";
-  return or_null(deadline->from) + ".." + or_null(deadline->to) + " " + or_null(deadline->recurrence);
+  const std::string recurrence = deadline->recurrence ? std::string(recurrence_name(*deadline->recurrence)) : "null";
+  return or_null(deadline->from) + ".." + or_null(deadline->to) + " " + recurrence;
 }
 
 }  // namespace

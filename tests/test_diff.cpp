@@ -148,14 +148,14 @@ Activity row(int number, const std::string& name, const std::string& outcome = "
   activity.number = number;
   activity.name = name;
   if (!outcome.empty()) activity.outcomes.push_back(Outcome{outcome, std::nullopt, std::nullopt});
-  for (const std::string& abbr : agencies) activity.agencies.push_back(Agency{abbr, "agency", abbr, std::nullopt, false, std::nullopt});
+  for (const std::string& abbr : agencies) activity.agencies.push_back(Agency{abbr, AgencyKind::agency, abbr, std::nullopt, false, std::nullopt});
   activity.line = 100 + number;  // lines are 1-based
   return activity;
 }
 
 Plan plan_of(std::vector<Activity> activities) {
   Plan plan;
-  plan.source = SourceInfo{"plan.txt", std::string(64, '0'), 1, "text", "UTF-8"};
+  plan.source = SourceInfo{"plan.txt", std::string(64, '0'), 1, SourceFormat::text, "UTF-8"};
   plan.activities = std::move(activities);
   return plan;
 }
@@ -344,7 +344,7 @@ TEST_CASE("diff shows a totally different activity in the same place as removed 
   fifth.name = "Building a network of regional veterinary laboratories";
   fifth.items.clear();
   fifth.outcomes = {Outcome{"Act of commissioning", std::nullopt, Deadline{"2024", "2024-01-01", "2024-12-31", std::nullopt}}};
-  fifth.agencies = {Agency{"MA", "agency", "MA", "Ministry of Agriculture of the Republic of Kazakhstan", false, std::nullopt}};
+  fifth.agencies = {Agency{"MA", AgencyKind::agency, "MA", "Ministry of Agriculture of the Republic of Kazakhstan", false, std::nullopt}};
   const PlanDiff diff = diff_plans(reference(), edited);
   CHECK(activity_similarity(reference().activities[4], fifth) < kMatchThreshold);
   CHECK(outline(diff) == "removed 5→-, added -→5");
@@ -680,7 +680,7 @@ PlanDiff everything_diff() {
   edited.activities[0].name += " in the family";
   edited.activities[0].outcomes[0].deadline = Deadline{"2023", "2023-01-01", "2023-12-31", std::nullopt};
   edited.activities[0].agencies[1].as_agreed = false;
-  edited.activities[0].agencies.push_back(Agency{"MF", "agency", "MF", "Ministry of Finance", false, std::nullopt});
+  edited.activities[0].agencies.push_back(Agency{"MF", AgencyKind::agency, "MF", "Ministry of Finance", false, std::nullopt});
   edited.activities[0].outcomes[0].task = "a task";
   edited.activities[2].section = "I";  // 3, first of section II, now last of section I
   edited.activities.erase(edited.activities.begin() + 9);
@@ -893,7 +893,7 @@ TEST_CASE("diff of translations reports what a translation must keep, one change
   }
   SECTION("a recurrence instead of a date") {
     Plan edited = ru;
-    edited.activities[0].outcomes[0].deadline = Deadline{"ежегодно", std::nullopt, std::nullopt, "annual"};
+    edited.activities[0].outcomes[0].deadline = Deadline{"ежегодно", std::nullopt, std::nullopt, Recurrence::annual};
     const ActivityChange change = only_change(edited);
     REQUIRE(change.outcomes.size() == 1);
     CHECK(change.outcomes[0].deadline.has_value());

@@ -123,7 +123,7 @@ TEST_CASE("a ZIP holding word/document.xml is a Word document, handed on undecod
   const std::string bytes = make_docx(p("x"));
   Result<Source> source = decode_source("plan.bin", bytes, DecodeOptions{"windows-1251"});
   REQUIRE(source.ok());
-  CHECK(source.value().format == "docx");
+  CHECK(source.value().format == SourceFormat::docx);
   CHECK(source.value().encoding == "UTF-8");
   CHECK(source.value().text.empty());
   CHECK(source.value().bytes == bytes);
@@ -461,7 +461,7 @@ TEST_CASE("each docx sample gives its text or HTML twin's activities, sections, 
     INFO(docx << " against " << twin);
     Result<Plan> plan = parse_file(testing::sample(docx).string());
     REQUIRE(plan.ok());
-    CHECK(plan.value().source.format == "docx");
+    CHECK(plan.value().source.format == SourceFormat::docx);
     const nlohmann::json actual = nlohmann::json::parse(to_json_text(plan.value()));
     // The twin's hand-written expected JSON, not a file this reader produced.
     const nlohmann::json expected = nlohmann::json::parse(testing::read_file(testing::sample(std::string(twin) + ".expected.json")));

@@ -87,7 +87,7 @@ TEST_CASE("a deadline read as a recurrence only, though its text writes a year, 
   std::vector<Diagnostic> doubted;
   const Activity activity = read("ежегодно, до 20 января, начиная с отчета за 2026 год", doubted);
   REQUIRE(activity.outcomes.at(0).deadline.has_value());
-  CHECK(activity.outcomes[0].deadline->recurrence == "annual");
+  CHECK(activity.outcomes[0].deadline->recurrence == Recurrence::annual);
   CHECK_FALSE(activity.outcomes[0].deadline->to.has_value());
   REQUIRE(doubted.size() == 1);
   CHECK(doubted[0].code == Code::unparsed_deadline);

@@ -513,7 +513,7 @@ TEST_CASE("the deadline before the outcome (№ / name / deadline / outcome / ag
   CHECK(plan.activities[0].outcomes[0].text == "Бұйрық");
   CHECK(deadline_of(plan.activities[0]).from == "2026-12-01");
   CHECK(plan.activities[1].outcomes[0].text == "Хаттама");
-  CHECK(deadline_of(plan.activities[1]).recurrence == "quarterly");
+  CHECK(deadline_of(plan.activities[1]).recurrence == Recurrence::quarterly);
   CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"Кадр бөлімі"});
   CHECK(plan.language == "kk");
   CHECK(codes(plan).empty());
@@ -1265,7 +1265,7 @@ TEST_CASE("legal forms ООО, МКУ and КГП на ПХВ before a quoted nam
   const auto& first = plan.activities[0].agencies;
   REQUIRE(first.size() == 3);
   for (const Agency& a : first) {
-    CHECK(a.kind == "agency");
+    CHECK(a.kind == AgencyKind::agency);
     CHECK_FALSE(a.abbr.has_value());
     CHECK(a.name == a.text);
   }
@@ -1328,7 +1328,7 @@ TEST_CASE("abbreviations before a bare group word ('ДСР, ОМС и орган
   CHECK(agencies[1].abbr == "ОМС");
   CHECK(agencies[1].name == "органы местного самоуправления");
   REQUIRE(agencies.size() == 3);
-  CHECK(agencies[2].kind == "group");
+  CHECK(agencies[2].kind == AgencyKind::group);
   CHECK(agencies[2].text == "и организации");
 }
 
@@ -1442,7 +1442,7 @@ TEST_CASE("a table in a web-framework page, header in td/strong with className a
   CHECK(plan.title == "Ішкі бақылау жоспары");
   CHECK(roles(plan) == "number,name,deadline,outcome,agencies");
   REQUIRE(plan.activities.size() == 1);
-  CHECK(deadline_of(plan.activities[0]).recurrence == "quarterly");
+  CHECK(deadline_of(plan.activities[0]).recurrence == Recurrence::quarterly);
   CHECK(plan.activities[0].outcomes[0].text == "Ақпарат");
   CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"Заң бөлімі", "Кадр бөлімі"});
   CHECK(codes(plan).empty());
@@ -1468,7 +1468,7 @@ TEST_CASE("a recurrence or an event phrase standing as the outcome of a page's r
                                      {"2", "Өтініштерді қарау", "Түскен кезде", "Түскен кезде", "Кеңсе"}}));
   REQUIRE(plan.activities.size() == 2);
   CHECK(plan.activities[0].outcomes[0].text == "Тұрақты түрде");
-  CHECK(deadline_of(plan.activities[0]).recurrence == "ongoing");
+  CHECK(deadline_of(plan.activities[0]).recurrence == Recurrence::ongoing);
   CHECK(plan.activities[1].outcomes[0].text == "Түскен кезде");
   CHECK(codes(plan) == std::vector<std::string>{"unparsed-deadline@6"});
   CHECK_FALSE(strict_failure(plan).has_value());
@@ -1635,7 +1635,7 @@ TEST_CASE("plain-English headers 'Step', 'Product', 'Who' name the name, outcome
   CHECK(plan.activities[0].name == "Survey clinic roofs");
   CHECK(plan.activities[0].outcomes.at(0).text == "Survey report");
   CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"MoH", "and institutions"});
-  CHECK(plan.activities[0].agencies.at(1).kind == "group");
+  CHECK(plan.activities[0].agencies.at(1).kind == AgencyKind::group);
 }
 
 TEST_CASE("a line-a-paragraph plan in other words: 'Суть работы', 'Кто исполняет', wrapped cells, a shared noun, an 'Обозначения:' legend",

@@ -143,7 +143,7 @@ TEST_CASE("a text plan whose intro mentions <table> is read as text (issue repor
                            testing::read_file(testing::sample("follow-up-plan-2022.en.txt"));
   Result<Source> source = decode_source("intro.txt", text);
   REQUIRE(source.ok());
-  CHECK(source.value().format == "text");
+  CHECK(source.value().format == SourceFormat::text);
   Result<Plan> plan = parse_source(source.value());
   REQUIRE(plan.ok());
   CHECK(plan.value().activities.size() == 27);

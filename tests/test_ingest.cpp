@@ -135,7 +135,7 @@ TEST_CASE("UTF-8 text decodes unchanged and is fingerprinted", "[ingest]") {
   CHECK(source.bytes == bytes);
   CHECK(source.text == bytes);
   CHECK(source.encoding == "UTF-8");
-  CHECK(source.format == "text");
+  CHECK(source.format == SourceFormat::text);
   CHECK(source.sha256 == sha256_hex(bytes));
 }
 
@@ -344,37 +344,37 @@ TEST_CASE("no input makes the decoder crash, hang or point outside the input", "
 TEST_CASE("HTML is told from plain text by the markup it opens with", "[ingest]") {
   struct FormatCase {
     std::string text;
-    std::string format;
+    SourceFormat format;
   };
   const FormatCase cases[] = {
-      {"<!DOCTYPE html>\n<html>", "html"},
-      {"<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">", "html"},
-      {"  \n\t<HTML lang=\"ru\">", "html"},
-      {"\xEF\xBB\xBF<html>", "html"},
-      {"<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "html"},
-      {"<!-- saved from url=(0014)about:internet -->", "html"},
-      {"<head><meta charset=\"utf-8\">", "html"},
-      {"<body>", "html"},
-      {"<TABLE border=1>", "html"},
-      {"<meta http-equiv=\"Content-Type\">", "html"},
-      {"<div class=\"plan\">", "html"},
-      {"<p>План</p>", "html"},
-      {"<p class=MsoNormal>", "html"},
-      {"<p/>", "html"},
-      {"<!-- saved from url=(0014)about:internet -->\r\n<html>", "html"},
-      {"<!-- a --><!-- b -->\n<P class=MsoNormal>", "html"},
-      {"Portal menu | Search\n<table>", "text"},
-      {"Header text <BODY bgcolor=white>", "text"},
-      {"<!-- a note -->\nПлан мероприятий", "text"},
-      {"План мероприятий\n1. Принять меры", "text"},
-      {"<plan> is not a tag we know", "text"},
-      {"<?xml version=\"1.0\"?>\n<plan/>", "text"},
-      {"<!doctype svg>", "text"},
-      {"<divide and rule", "text"},
-      {"a < b and <tablet> and <htmlx>", "text"},
-      {"", "text"},
-      {"<", "text"},
-      {"   ", "text"},
+      {"<!DOCTYPE html>\n<html>", SourceFormat::html},
+      {"<!doctype HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">", SourceFormat::html},
+      {"  \n\t<HTML lang=\"ru\">", SourceFormat::html},
+      {"\xEF\xBB\xBF<html>", SourceFormat::html},
+      {"<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", SourceFormat::html},
+      {"<!-- saved from url=(0014)about:internet -->", SourceFormat::html},
+      {"<head><meta charset=\"utf-8\">", SourceFormat::html},
+      {"<body>", SourceFormat::html},
+      {"<TABLE border=1>", SourceFormat::html},
+      {"<meta http-equiv=\"Content-Type\">", SourceFormat::html},
+      {"<div class=\"plan\">", SourceFormat::html},
+      {"<p>План</p>", SourceFormat::html},
+      {"<p class=MsoNormal>", SourceFormat::html},
+      {"<p/>", SourceFormat::html},
+      {"<!-- saved from url=(0014)about:internet -->\r\n<html>", SourceFormat::html},
+      {"<!-- a --><!-- b -->\n<P class=MsoNormal>", SourceFormat::html},
+      {"Portal menu | Search\n<table>", SourceFormat::text},
+      {"Header text <BODY bgcolor=white>", SourceFormat::text},
+      {"<!-- a note -->\nПлан мероприятий", SourceFormat::text},
+      {"План мероприятий\n1. Принять меры", SourceFormat::text},
+      {"<plan> is not a tag we know", SourceFormat::text},
+      {"<?xml version=\"1.0\"?>\n<plan/>", SourceFormat::text},
+      {"<!doctype svg>", SourceFormat::text},
+      {"<divide and rule", SourceFormat::text},
+      {"a < b and <tablet> and <htmlx>", SourceFormat::text},
+      {"", SourceFormat::text},
+      {"<", SourceFormat::text},
+      {"   ", SourceFormat::text},
   };
   for (const FormatCase& format : cases) {
     INFO("text " << escaped(format.text));
@@ -383,14 +383,14 @@ TEST_CASE("HTML is told from plain text by the markup it opens with", "[ingest]"
 }
 
 TEST_CASE("a tag after the first text does not make a document HTML, however early", "[ingest]") {
-  CHECK(detect_format("x<table>") == "text");
-  CHECK(detect_format("Plan\n<html><body><table>") == "text");
+  CHECK(detect_format("x<table>") == SourceFormat::text);
+  CHECK(detect_format("Plan\n<html><body><table>") == SourceFormat::text);
 }
 
 TEST_CASE("decode_source sets the format from the text", "[ingest]") {
   Result<Source> result = decode_source("page.html", "\xEF\xBB\xBF<!DOCTYPE html><html></html>");
   REQUIRE(result.ok());
-  CHECK(result.value().format == "html");
+  CHECK(result.value().format == SourceFormat::html);
 }
 
 // --- Reading -----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ std::vector<std::string> structure(const Plan& plan) {
     }
     line += " agencies";
     for (const Agency& agency : a.agencies) {
-      line += " " + agency.kind.substr(0, 1) + (agency.abbr ? "A" : "") + (agency.as_agreed ? "*" : "");
+      line += " " + std::string(agency_kind_name(agency.kind).substr(0, 1)) + (agency.abbr ? "A" : "") + (agency.as_agreed ? "*" : "");
       // Every abbreviation resolves from the document's own glossary.
       if (agency.abbr && !agency.name) line += "(unresolved " + *agency.abbr + ")";
     }

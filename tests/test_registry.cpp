@@ -137,7 +137,7 @@ TEST_CASE("a written-out name is linked with the plan's own abbreviations in it 
   Activity activity;
   activity.agencies.resize(2);
   activity.agencies[0].name = "Академия правосудия при ВС";
-  activity.agencies[1].kind = "group";
+  activity.agencies[1].kind = AgencyKind::group;
   activity.agencies[1].name = "другие центральные государственные органы";
   plan.activities.push_back(activity);
   link_agencies(plan, builtin_registry());

@@ -319,9 +319,7 @@ int run_diff(const DiffRequest& request) {
   if (const std::optional<planparse::Failure> refused = unusable_output(request.output)) {
     return fail(request.output, "cannot write: " + refused->message, "", kTrouble);
   }
-  std::optional<planparse::DiffMode> mode;
-  if (request.mode == "versions") mode = planparse::DiffMode::versions;
-  if (request.mode == "translations") mode = planparse::DiffMode::translations;
+  const std::optional<planparse::DiffMode> mode = planparse::diff_mode_from_name(request.mode);
   const planparse::PlanDiff diff = planparse::diff_plans(sides[0].value(), sides[1].value(), mode);
 
   const bool to_terminal = request.output.empty() && ::isatty(STDOUT_FILENO) == 1;
@@ -469,7 +467,11 @@ int main(int argc, char** argv) {
                    "versions: compare everything; translations: plans in two languages, compared by numbers, "
                    "dates, agency ids and \"as agreed\" flags, not by wording. Default: auto (translations "
                    "when the plans' languages differ)")
-      ->check(CLI::IsMember({"auto", "versions", "translations"}));
+      ->check(CLI::IsMember([] {
+        std::vector<std::string> modes = {"auto"};
+        for (const auto& entry : planparse::kDiffModeNames) modes.emplace_back(entry.name);
+        return modes;
+      }()));
   add_context_options(diff, diff_request.context);
   diff->footer("Exit codes: 0 the plans are the same; 1 they differ; 2 trouble (an input that cannot be read or is\n"
                "no plan, a usage error (a bad --vocab or --registry included), an output that cannot be written).");

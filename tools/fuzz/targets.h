@@ -65,8 +65,8 @@ inline Violation check_decode(std::string_view bytes) {
     options.encoding = kGivenCharsets[static_cast<unsigned char>(bytes[0]) % kGivenCharsets.size()];
     bytes.remove_prefix(1);
   }
-  const std::string format = detect_format(bytes);
-  if (format != "html" && format != "text") return "detect_format returned \"" + format + "\"";
+  // Text alone never says docx: that is told from the container, before any text is decoded.
+  if (detect_format(bytes) == SourceFormat::docx) return "detect_format returned docx";
   if (std::optional<std::string> declared = find_declared_charset(bytes)) (void)canonical_charset(*declared);
   if (std::optional<std::string> name = canonical_charset(bytes.substr(0, 24))) {
     if (canonical_charset(*name) != name) return "canonical_charset is not idempotent on \"" + *name + "\"";
@@ -85,7 +85,7 @@ inline Violation check_decode(std::string_view bytes) {
   }
   const Source& source = decoded.value();
   if (source.bytes != bytes) return "Source::bytes differ from the input";
-  if (source.format == "docx") return source.text.empty() ? Violation{} : "a docx Source holds text";
+  if (source.format == SourceFormat::docx) return source.text.empty() ? Violation{} : "a docx Source holds text";
   if (source.text.empty()) return "decoded text is empty but was accepted";
   if (!is_utf8(source.text)) return "decoded text is not well-formed UTF-8 (from " + source.encoding + ")";
   if (std::find(kDecodedCharsets.begin(), kDecodedCharsets.end(), source.encoding) == kDecodedCharsets.end())
@@ -237,10 +237,6 @@ inline Violation check_docx(std::string_view bytes) {
 
 // --- fields --------------------------------------------------------------------------------
 
-inline bool is_recurrence(std::string_view r) {
-  return r == "annual" || r == "semiannual" || r == "quarterly" || r == "monthly" || r == "ongoing";
-}
-
 // A cell as the pipeline hands it to the field readers: decoded, then normalised.
 inline std::optional<std::string> as_cell(std::string_view bytes) {
   const std::optional<std::string> text = as_text(bytes);
@@ -263,7 +259,7 @@ inline Violation check_deadline(std::string_view bytes) {
   if (d.from && !is_iso_date(*d.from)) return "from is not a valid ISO date: " + *d.from;
   if (d.to && !is_iso_date(*d.to)) return "to is not a valid ISO date: " + *d.to;
   if (d.from && d.to && *d.from > *d.to) return "from " + *d.from + " is after to " + *d.to;
-  if (d.recurrence && !is_recurrence(*d.recurrence)) return "unknown recurrence " + *d.recurrence;
+  if (d.recurrence && recurrence_name(*d.recurrence).empty()) return "a recurrence with no name";
   // Deadline::text is the published cell: reading it again gives the same deadline.
   const std::optional<Deadline> again = parse_deadline(d.text, vocabulary);
   if (!again || again->from != d.from || again->to != d.to || again->recurrence != d.recurrence)
@@ -281,12 +277,12 @@ inline Violation check_agencies(std::string_view bytes) {
     return "a non-empty cell gives neither agencies nor unparsed entries";
   for (const Agency& a : list.agencies) {
     if (a.text.empty() || trim(a.text) != a.text) return "agency text not trimmed or empty: \"" + a.text + "\"";
-    if (a.kind != "agency" && a.kind != "group") return "unknown agency kind " + a.kind;
+    if (agency_kind_name(a.kind).empty()) return "an agency kind with no name";
     if (a.abbr.has_value() == a.name.has_value()) return "agency \"" + a.text + "\" needs exactly one of abbr and name";
     // One abbreviation, or two where one is the country's short form ("ҚР ДСМ", "МЗ РК").
     if (a.abbr) {
       const std::vector<std::string_view> words = split(*a.abbr, ' ');
-      if (a.kind == "group" || words.size() > 2 ||
+      if (a.kind == AgencyKind::group || words.size() > 2 ||
           !std::all_of(words.begin(), words.end(), [](std::string_view word) { return is_abbreviation(word); })) {
         return "abbr \"" + *a.abbr + "\" is no abbreviation";
       }

@@ -32,8 +32,8 @@ std::string first_of(int year, int month) { return iso(year, month, 1); }
 std::string last_of(int year, int month) { return iso(year, month, days_in_month(year, month)); }
 
 Deadline make(std::string text, std::optional<std::string> from, std::optional<std::string> to,
-              std::optional<std::string> recurrence = std::nullopt) {
-  return Deadline{std::move(text), std::move(from), std::move(to), std::move(recurrence)};
+              std::optional<Recurrence> recurrence = std::nullopt) {
+  return Deadline{std::move(text), std::move(from), std::move(to), recurrence};
 }
 
 std::string capitalise_ascii(std::string text) {
@@ -102,7 +102,7 @@ Deadline english_deadline(std::mt19937_64& rng) {
     }
     case 10: {
       const int to = y + uniform(rng, 1, 3);
-      return make("annually, " + year_range(rng, y, to), iso(y, 1, 1), iso(to, 12, 31), "annual");
+      return make("annually, " + year_range(rng, y, to), iso(y, 1, 1), iso(to, 12, 31), Recurrence::annual);
     }
     case 11:
       return make("in " + std::to_string(y), iso(y, 1, 1), iso(y, 12, 31));
@@ -136,7 +136,7 @@ Deadline english_deadline(std::mt19937_64& rng) {
       return make(std::to_string(y) + "-" + std::to_string(to) + " years", iso(y, 1, 1), iso(to, 12, 31));
     }
     case 18:
-      return make("quarterly by the end of " + std::to_string(y), std::nullopt, iso(y, 12, 31), "quarterly");
+      return make("quarterly by the end of " + std::to_string(y), std::nullopt, iso(y, 12, 31), Recurrence::quarterly);
     default:
       return make(month + " of " + std::to_string(y), first_of(y, m), last_of(y, m));
   }
@@ -199,7 +199,7 @@ Deadline russian_deadline(std::mt19937_64& rng) {
     }
     case 9: {
       const int to = y + uniform(rng, 1, 3);
-      return make("ежегодно, " + year_range(rng, y, to) + " годы", iso(y, 1, 1), iso(to, 12, 31), "annual");
+      return make("ежегодно, " + year_range(rng, y, to) + " годы", iso(y, 1, 1), iso(to, 12, 31), Recurrence::annual);
     }
     case 10:
       return make("до конца I полугодия " + year + " года", std::nullopt, iso(y, 6, 30));
@@ -213,7 +213,7 @@ Deadline russian_deadline(std::mt19937_64& rng) {
     case 13: {
       const int d = uniform(rng, 1, days_in_month(y, m));
       return make("ежегодно, до " + std::to_string(d) + " " + words::ru_months_genitive[mi] + " " + year + " года",
-                  std::nullopt, iso(y, m, d), "annual");
+                  std::nullopt, iso(y, m, d), Recurrence::annual);
     }
     case 14:
       return make(words::ru_months_nominative[mi] + " " + year + " г.", first_of(y, m), last_of(y, m));
@@ -268,7 +268,7 @@ Deadline kazakh_deadline(std::mt19937_64& rng) {
       return make(year + " жылғы " + words::kk_months_dative[mi] + " дейін", std::nullopt, last_of(y, m));
     default: {
       const int to = y + uniform(rng, 1, 3);
-      return make("жыл сайын, " + year_range(rng, y, to) + " жылдар", iso(y, 1, 1), iso(to, 12, 31), "annual");
+      return make("жыл сайын, " + year_range(rng, y, to) + " жылдар", iso(y, 1, 1), iso(to, 12, 31), Recurrence::annual);
     }
   }
 }
@@ -565,13 +565,13 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
       if (chance(rng, 0.5)) {
         const std::string& phrase = pick(rng, lang.group_phrases);
         if (!in_cell.insert(phrase).second) continue;
-        agency.kind = "group";
+        agency.kind = AgencyKind::group;
         agency.name = phrase;
         agency.text = phrase;
       } else {
         const std::string& phrase = pick(rng, lang.joined_groups);
         if (!in_cell.insert(phrase).second) continue;
-        agency.kind = "group";
+        agency.kind = AgencyKind::group;
         agency.name = phrase;
         agency.text = lang.conjunction + " " + phrase;
       }

@@ -41,7 +41,7 @@ std::string agency_cell(const std::vector<Agency>& agencies, const words::Langua
   const bool words_after = form == AgencyForm::noted || form == AgencyForm::words_after || form == AgencyForm::bare_marker ||
                            form == AgencyForm::named_with_abbr;
   const auto plain = [&](const Agency& a) {
-    return a.kind == "agency" && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos &&
+    return a.kind == AgencyKind::agency && a.abbr && a.text.find("“") == std::string::npos && a.text.find("«") == std::string::npos &&
            (a.text == *a.abbr || !words_after);
   };
   // AgencyForm::joined_names: two written-out names with their head nouns (draw.cpp) joined.

@@ -41,7 +41,7 @@ class Drawer {
 
   Agency agency() {
     const std::string& abbr = agencies_[below(agencies_.size())];
-    return Agency{abbr, "agency", abbr, "Ministry of " + abbr, false, std::nullopt};
+    return Agency{abbr, AgencyKind::agency, abbr, "Ministry of " + abbr, false, std::nullopt};
   }
 
   Deadline deadline() {
@@ -70,7 +70,7 @@ class Drawer {
 std::string section_of(std::size_t position) { return std::to_string(position / kSectionSize + 1); }
 
 void finish(Plan& plan, std::size_t sections) {
-  plan.source = SourceInfo{"generated.txt", std::string(64, '0'), 1, "text", "UTF-8"};
+  plan.source = SourceInfo{"generated.txt", std::string(64, '0'), 1, SourceFormat::text, "UTF-8"};
   plan.language = "en";
   plan.title = "Plan of measures";
   plan.columns = {{"number", "No."}, {"name", "Measure"}, {"outcome", "Form"}, {"deadline", "Deadline"},

@@ -97,7 +97,7 @@ const Language& english() {
     l.markers = {"(as agreed)",  "(as agreed)",      "(upon agreement)", "(by agreement)",
                  "(if agreed)", "(upon their consent)", "(in agreement)", "(if they agree)"};
     l.then_words = {", thereafter ", ", then ", " – thereafter "};
-    l.then_recurrences = {{"annually", "annual"}, {"quarterly", "quarterly"}, {"monthly", "monthly"}};
+    l.then_recurrences = {{"annually", Recurrence::annual}, {"quarterly", Recurrence::quarterly}, {"monthly", Recurrence::monthly}};
     l.abbreviation_notes = {"(in agreement with %s)", "(jointly with %s)", "(summary)"};
     l.abbreviation_words = {"of regions", "of districts"};
     l.bare_markers = {"as agreed"};
@@ -131,13 +131,13 @@ const Language& english() {
                                "Science and Innovation", "Roads / Bridges"};
     l.legal_names_unquoted = {"Steppe Water", "Northern Grid", "Valley Heat"};
     l.quotes = {{"“", "”"}, {"“", "”"}, {"\"", "\""}};
-    l.recurrences = {{"annually", "annual"},         {"quarterly", "quarterly"},         {"semi-annually", "semiannual"}, {"biannually", "semiannual"},
-                     {"monthly", "monthly"},         {"on an ongoing basis", "ongoing"}, {"on a permanent basis", "ongoing"},
-                     {"every year", "annual"},       {"twice a year", "semiannual"},     {"on a quarterly basis", "quarterly"}};
-    l.recurrence_phrases = {{"once a year", "annual"},
-                            {"once a quarter", "quarterly"},
-                            {"Every quarter", "quarterly"},
-                            {"quarterly, by the 10th day of the month following the reporting quarter", "quarterly"}};
+    l.recurrences = {{"annually", Recurrence::annual},         {"quarterly", Recurrence::quarterly},         {"semi-annually", Recurrence::semiannual}, {"biannually", Recurrence::semiannual},
+                     {"monthly", Recurrence::monthly},         {"on an ongoing basis", Recurrence::ongoing}, {"on a permanent basis", Recurrence::ongoing},
+                     {"every year", Recurrence::annual},       {"twice a year", Recurrence::semiannual},     {"on a quarterly basis", Recurrence::quarterly}};
+    l.recurrence_phrases = {{"once a year", Recurrence::annual},
+                            {"once a quarter", Recurrence::quarterly},
+                            {"Every quarter", Recurrence::quarterly},
+                            {"quarterly, by the 10th day of the month following the reporting quarter", Recurrence::quarterly}};
     return l;
   }();
   return lang;
@@ -209,7 +209,7 @@ const Language& russian() {
                 {"НИИ-2", "Научно-исследовательский институт № 2", ""}};
     l.markers = {"(по согласованию)", "(по согласованию)", "(по согл.)", "(при согласовании)"};
     l.then_words = {", далее ", ", в дальнейшем ", ", далее – "};
-    l.then_recurrences = {{"ежегодно", "annual"}, {"ежеквартально", "quarterly"}, {"ежемесячно", "monthly"}};
+    l.then_recurrences = {{"ежегодно", Recurrence::annual}, {"ежеквартально", Recurrence::quarterly}, {"ежемесячно", Recurrence::monthly}};
     l.abbreviation_notes = {"(по согласованию с %s)", "(совместно с %s)", "(свод)"};
     l.abbreviation_words = {"областей", "районов", "области"};
     l.bare_markers = {"по согласованию"};
@@ -245,14 +245,14 @@ const Language& russian() {
     l.legal_names_unquoted = {"Степной Водоканал", "Северная Энергосеть", "Долинное Теплоснабжение"};
     l.legal_names_nested = {"Холдинг «Цифровые решения»", "Фонд «Зеленая степь»"};
     l.quotes = {{"«", "»"}, {"«", "»"}, {"“", "”"}, {"\"", "\""}};
-    l.recurrences = {{"ежегодно", "annual"},   {"ежеквартально", "quarterly"}, {"постоянно", "ongoing"},
-                     {"ежемесячно", "monthly"}, {"два раза в год", "semiannual"}, {"на постоянной основе", "ongoing"}};
-    l.recurrence_phrases = {{"ежеквартально, до 10 числа месяца, следующего за отчетным", "quarterly"},
-                            {"ежемесячно, до 5 числа месяца, следующего за отчетным", "monthly"},
-                            {"ежегодно, до 20 января года, следующего за отчетным", "annual"},
-                            {"1 раз в квартал", "quarterly"},
-                            {"один раз в год", "annual"},
-                            {"раз в полугодие", "semiannual"}};
+    l.recurrences = {{"ежегодно", Recurrence::annual},   {"ежеквартально", Recurrence::quarterly}, {"постоянно", Recurrence::ongoing},
+                     {"ежемесячно", Recurrence::monthly}, {"два раза в год", Recurrence::semiannual}, {"на постоянной основе", Recurrence::ongoing}};
+    l.recurrence_phrases = {{"ежеквартально, до 10 числа месяца, следующего за отчетным", Recurrence::quarterly},
+                            {"ежемесячно, до 5 числа месяца, следующего за отчетным", Recurrence::monthly},
+                            {"ежегодно, до 20 января года, следующего за отчетным", Recurrence::annual},
+                            {"1 раз в квартал", Recurrence::quarterly},
+                            {"один раз в год", Recurrence::annual},
+                            {"раз в полугодие", Recurrence::semiannual}};
     return l;
   }();
   return lang;
@@ -327,7 +327,7 @@ const Language& kazakh() {
                 {"ҒЗИ-2", "№ 2 ғылыми-зерттеу институты", ""}};
     l.markers = {"(келісім бойынша)", "(келісім бойынша)", "(келісу бойынша)", "(келісілген жағдайда)"};
     l.then_words = {", әрі қарай ", ", кейіннен "};
-    l.then_recurrences = {{"жыл сайын", "annual"}, {"тоқсан сайын", "quarterly"}, {"ай сайын", "monthly"}};
+    l.then_recurrences = {{"жыл сайын", Recurrence::annual}, {"тоқсан сайын", Recurrence::quarterly}, {"ай сайын", Recurrence::monthly}};
     l.abbreviation_notes = {"(%s келісім бойынша)", "(жиынтық)"};
     l.abbreviation_words = {"облыстары", "аудандары"};
     l.bare_markers = {"келісім бойынша"};
@@ -361,12 +361,12 @@ const Language& kazakh() {
     l.legal_names_unquoted = {"Дала Су", "Солтүстік Жылу", "Алқап Энерго"};
     l.legal_names_nested = {"Ұлттық холдинг «Цифрлық шешімдер»", "Ұлттық компания «Жасыл дала»"};
     l.quotes = {{"«", "»"}, {"«", "»"}, {"“", "”"}, {"\"", "\""}};
-    l.recurrences = {{"жыл сайын", "annual"},        {"тоқсан сайын", "quarterly"},           {"тұрақты", "ongoing"},
-                     {"ай сайын", "monthly"},        {"жарты жылда бір рет", "semiannual"}, {"тұрақты негізде", "ongoing"},
-                     {"жылына екі рет", "semiannual"}};
-    l.recurrence_phrases = {{"тоқсанына 1 рет", "quarterly"}, {"тоқсанына бір рет", "quarterly"}, {"жылына бір рет", "annual"},
-                            {"жылына 1 рет", "annual"},       {"айына бір рет", "monthly"},        {"Тоқсан сайын", "quarterly"},
-                            {"Тұрақты түрде", "ongoing"}};
+    l.recurrences = {{"жыл сайын", Recurrence::annual},        {"тоқсан сайын", Recurrence::quarterly},           {"тұрақты", Recurrence::ongoing},
+                     {"ай сайын", Recurrence::monthly},        {"жарты жылда бір рет", Recurrence::semiannual}, {"тұрақты негізде", Recurrence::ongoing},
+                     {"жылына екі рет", Recurrence::semiannual}};
+    l.recurrence_phrases = {{"тоқсанына 1 рет", Recurrence::quarterly}, {"тоқсанына бір рет", Recurrence::quarterly}, {"жылына бір рет", Recurrence::annual},
+                            {"жылына 1 рет", Recurrence::annual},       {"айына бір рет", Recurrence::monthly},        {"Тоқсан сайын", Recurrence::quarterly},
+                            {"Тұрақты түрде", Recurrence::ongoing}};
     return l;
   }();
   return lang;

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "schema/plan.h"
+
 namespace planparse::gen::words {
 
 // A body that agency cells name by its abbreviation; `proper` is a quoted proper name that
@@ -22,7 +24,7 @@ struct Body {
 };
 
 // A recurrence phrase as printed, with the recurrence it means (dates null).
-using Recurrence = std::pair<std::string, std::string>;
+using RecurrencePhrase = std::pair<std::string, Recurrence>;
 
 struct Language {
   std::string code;           // "en", "ru", "kk"
@@ -52,12 +54,12 @@ struct Language {
   // comma, slash or conjunction inside, unquoted, and nested-quote ones ("Холдинг «...»").
   std::vector<std::string> legal_forms, legal_names, legal_names_separated, legal_names_unquoted, legal_names_nested;
   std::vector<std::pair<std::string, std::string>> quotes;  // opening, closing
-  std::vector<Recurrence> recurrences;        // the forms tests/test_deadline.cpp pinned before issue 13
-  std::vector<Recurrence> recurrence_phrases;  // issue 13's: "тоқсанына 1 рет", "ежеквартально, до 10 числа ..."
+  std::vector<RecurrencePhrase> recurrences;        // the forms tests/test_deadline.cpp pinned before issue 13
+  std::vector<RecurrencePhrase> recurrence_phrases;  // issue 13's: "тоқсанына 1 рет", "ежеквартально, до 10 числа ..."
   // What leads from a date on to a recurrence after it (", далее ", ", thereafter "), and the
   // recurrences that follow it.
   std::vector<std::string> then_words;
-  std::vector<Recurrence> then_recurrences;
+  std::vector<RecurrencePhrase> then_recurrences;
   // Words after an abbreviation that name no body of their own: a bracketed note ("(по
   // согласованию с %s)", %s another abbreviation, or none), a part of the country ("областей");
   // the marker's words without brackets ("по согласованию").
