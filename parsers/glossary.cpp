@@ -274,6 +274,19 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
   return std::nullopt;
 }
 
+// "Note:", "Hereinafter:", "* здесь и далее:", "Здесь и далее используются сокращения:": a short
+// label ending in a colon, a footnote mark before it, that leads into entries without naming them
+// in the heading words the vocabulary knows. Read as a lead only before two entries at least.
+bool is_lead_in(std::string_view text) {
+  constexpr size_t kMaxLeadInWords = 6;
+  text = trim(text);
+  while (!text.empty() && text.front() == '*') text = trim(text.substr(1));
+  if (text.size() < 2 || text.back() != ':' || text.size() > kMaxColumnLabelBytes || has_digit(text)) return false;
+  if (split_entry(text) || text.find('\n') != std::string_view::npos) return false;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  return !words.empty() && words.size() <= kMaxLeadInWords;
+}
+
 // A paragraph whose lines are entries, one a line, perhaps under a heading on its first lines:
 // its entries (a line that is no entry continues the name above it), and whether a heading
 // stood first. Two entries at least, or one under a heading; else nothing.
@@ -290,7 +303,7 @@ std::optional<LineEntries> entries_by_line(const Paragraph& paragraph, const Voc
   for (; k < lines.size(); ++k) {
     if (is_glossary_heading(lines[k].text, vocabulary)) {
       out.headed = true;
-    } else if (!is_lead_paragraph(lines[k].text, vocabulary)) {
+    } else if (!is_lead_paragraph(lines[k].text, vocabulary) && !(k == 0 && is_lead_in(lines[k].text))) {
       break;
     }
   }
@@ -325,6 +338,12 @@ std::optional<LineEntries> entries_in_paragraph(const Paragraph& paragraph, cons
        colon = text.find(':', colon + 1)) {
     if (is_glossary_heading(text.substr(0, colon + 1), vocabulary)) {
       out.headed = true;
+      body = trim(text.substr(colon + 1));
+      break;
+    }
+    // A lead-in that names no glossary ("Note:", "* здесь и далее:"): the entries after it count
+    // as a headless glossary's, two at least.
+    if (colon <= kMaxColumnLabelBytes && is_lead_in(text.substr(0, colon + 1)) && split_entry(trim(text.substr(colon + 1)))) {
       body = trim(text.substr(colon + 1));
       break;
     }

@@ -91,6 +91,23 @@ TEST_CASE("a glossary of one entry a line accepts any dash or a colon", "[glossa
                                                    "LEB=Local executive bodies – akimats@14"});
 }
 
+TEST_CASE("a short lead-in with a colon before two entries opens a glossary, in one paragraph or over lines",
+          "[glossary]") {
+  // Before: no glossary, and the entries were read into the last row's agencies with no error.
+  for (const std::string lead : {"Note:", "Hereinafter:", "* здесь и далее:", "* Здесь и далее используются сокращения:"}) {
+    INFO(lead);
+    const GlossaryResult one =
+        read_glossary(paragraphs({lead + " MoH – Ministry of Health; MCI – Ministry of Culture, Sport and Information."}));
+    CHECK(dump(one) == std::vector<std::string>{"MoH=Ministry of Health@10", "MCI=Ministry of Culture, Sport and Information@10"});
+  }
+  const std::vector<Paragraph> lines =
+      split_paragraphs(normalise("* здесь и далее:\nМСХ – Министерство сельского хозяйства\nМИО – местные исполнительные органы\n"))
+          .paragraphs;
+  CHECK(read_glossary(lines).entries.size() == 2);
+  // One entry after a lead-in names no glossary.
+  CHECK(read_glossary(paragraphs({"Note: MoH – Ministry of Health"})).entries.empty());
+}
+
 TEST_CASE("an equals sign separates an entry as a dash does", "[glossary]") {
   const GlossaryResult glossary = read_glossary(paragraphs(
       {"МТСЗН = Министерство труда и социальной защиты населения", "MENR=Ministry of Ecology", "ЖАО= жергілікті атқарушы органдар"}));
