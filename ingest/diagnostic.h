@@ -48,7 +48,7 @@ enum class Code {
   format_character,      // invisible format characters (bidi controls, U+202E) removed from an agency or abbreviation
   garbled_text,          // the input's text had been garbled (mojibake) and was read as written (warning)
   run_on_row,            // rows copied one a line, spaces between cells: cut at the deadline (warning), or not (error)
-  repeated_header,       // the header or its column numbers repeated inside the table (a page break): skipped (info)
+  repeated_header,       // the header, its column numbers or a page number inside the table (a page break): skipped (info)
 };
 
 enum class Severity { error, warning, info };

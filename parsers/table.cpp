@@ -295,6 +295,38 @@ std::vector<std::string> header_texts(const Header& header) {
   return texts;
 }
 
+// "– 2 –", "- 12 -", "Страница 2 из 3", "стр. 2", "Page 2 of 3", "2-бет": a page's number as a
+// copy across a page break prints it (vocabulary page.word; "из", "of" join two numbers). A bare
+// figure is no page number: it may be an activity's number or a cell's value.
+bool is_page_number(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxBytes = 32;
+  constexpr size_t kMaxWords = 4;
+  text = trim(text);
+  if (text.empty() || text.size() > kMaxBytes) return false;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  if (words.empty() || words.size() > kMaxWords) return false;
+  size_t numbers = 0;
+  bool page_word = false;
+  for (const std::string& word : words) {
+    // "2-бет": the number and the word in one token.
+    const size_t digits = static_cast<size_t>(std::find_if(word.begin(), word.end(), [](char c) { return c < '0' || c > '9'; }) - word.begin());
+    if (digits == word.size()) {
+      ++numbers;
+    } else if (digits > 0 && word[digits] == '-' && vocabulary.has_word("page.word", word.substr(digits + 1))) {
+      ++numbers;
+      page_word = true;
+    } else if (vocabulary.has_word("page.word", word)) {
+      page_word = true;
+    } else {
+      return false;
+    }
+  }
+  if (numbers == 0 || numbers > 2) return false;
+  if (page_word) return true;
+  // Digits alone count only between dashes: "– 2 –".
+  return numbers == 1 && is_dash(code_point_at(text, 0)) && is_dash(code_point_before(text, text.size()));
+}
+
 // How many paragraphs from `at` repeat the header, word for word, with the column numbers under
 // it, or the column numbers alone: a copy across a page break prints them again between two
 // rows. 0 for none. `row_whole`: no row is open, or the open one has a paragraph a column (in
@@ -448,6 +480,12 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       continue;
     }
     const size_t open_length = row_open ? walk.bodies.back().size() : 0;
+    if (!mid_line && !table.rows.empty() && !grid.holds(paragraph) && is_page_number(paragraph.text, vocabulary)) {
+      table.diagnostics.push_back({Severity::info, Code::repeated_header,
+                                   "a page number between the rows, as a copy across a page break prints it; skipped",
+                                   paragraph.line});
+      continue;
+    }
     if (!mid_line && !table.rows.empty()) {
       if (const size_t repeat = repeated_header(paragraphs, i, repeat_of_header, table.columns.size(),
                                                 !row_open || open_length >= data_columns, grid)) {

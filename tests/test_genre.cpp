@@ -1919,6 +1919,19 @@ TEST_CASE("an optional last column left empty in most rows of flattened text tak
   CHECK(codes(plan) == std::vector<std::string>{"missing-cell@27"});
 }
 
+TEST_CASE("a page number between the rows of a copy is skipped as the page break's, never read into a cell", "[genre]") {
+  // Before: "– 2 –" became an agency of row 1, with no diagnostic.
+  for (const std::string page : {"– 2 –", "- 2 -", "Страница 2 из 3", "стр. 2", "Page 2 of 3", "2-бет"}) {
+    INFO(page);
+    const Plan plan = parse_paragraphs({"План", "№ п/п\tМероприятие\tСрок\tОтветственные",
+                                        "1.\tПосадка деревьев\tапрель 2027 года\tотдел ЖКХ", page,
+                                        "2.\tРемонт скамеек\tмай 2027 года\tотдел ЖКХ"});
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(agency_texts(plan.activities[0]) == std::vector<std::string>{"отдел ЖКХ"});
+    CHECK(codes(plan) == std::vector<std::string>{"repeated-header@7"});
+  }
+}
+
 TEST_CASE("agencies that end with a person named by initials beside an empty note are not flagged", "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Примечание", "1", "Субботник",
                                       "2026 год", "отдел благоустройства", "Сбор у парка", "2", "Концерт", "2027 год",
