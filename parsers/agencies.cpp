@@ -878,6 +878,12 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
                                                                       : name_words(bare);
   // "Culture and Sports of the akimat" after a comma: fields of the name before it, and its owner.
   if (heads_only_an_owner(words, vocabulary, true)) return false;
+  // A person's post opening the piece names that person or those people ("руководители
+  // госорганов", "заместитель акима области", "executive secretary of the MoH"; vocabulary
+  // agency.position), not more words of the name before the comma.
+  if (words.size() >= 2 && (vocabulary.has_word("agency.position", words[0]) || vocabulary.has_word("agency.position", words[1]))) {
+    return true;
+  }
   // An adjective in the nominative opening a name of two words or more names a body by itself,
   // head noun or none ("районная библиотека", "городская больница"; vocabulary
   // agency.nominative_ending): a name's words after a comma go on in the genitive.

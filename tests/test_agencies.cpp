@@ -792,3 +792,15 @@ TEST_CASE("Kazakh 'бірлесіп' after a partner in the instrumental parts t
   // Prose with the postposition and no body before the partner stays whole.
   CHECK(dump("жұмыс тобымен бірлесіп").size() == 1);
 }
+
+TEST_CASE("a person's post after a comma is an entry of its own", "[agencies]") {
+  // Before: one written-out entry with the name before the comma.
+  CHECK(dump("управление образования, руководители госорганов") ==
+        std::vector<std::string>{"управление образования|agency|-|управление образования|",
+                                 "руководители госорганов|group|-|руководители госорганов|"});
+  CHECK(dump("управление образования, заместитель акима области").size() == 2);
+  CHECK(dump("Department of Education, executive secretary of the MoH").size() == 2);
+  CHECK(dump("ҚМ, облыс әкімінің орынбасары").size() == 2);
+  // Fields of the name before the comma stay in it.
+  CHECK(dump("отдел предпринимательства, сельского хозяйства и ветеринарии района").size() == 1);
+}
