@@ -43,6 +43,7 @@ enum class Sym : uint8_t {
   open,        // "(" : a bracket around a whole part ("ежегодно (2026–2028 годы)")
   close,       // ")"
   filler,      // deadline.filler, dropped before the grammar runs
+  multiplier,  // deadline.multiplier: "екі", "two" before a recurrence's unit ("екі жылда бір рет")
   word,        // letters that start no known phrase
   other,       // any other character
 };
@@ -128,6 +129,7 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   if (role == "deadline.filler") return token(Sym::filler);
   if (role == "deadline.then") return token(Sym::then);
   if (role == "deadline.onward") return token(Sym::onward);
+  if (role == "deadline.multiplier") return token(Sym::multiplier);
   constexpr std::string_view kRecurrence = "recurrence.";
   if (role.starts_with(kRecurrence)) {
     // Only the built-in roles load (vocabulary.cpp), and test_names.cpp holds their suffixes to
@@ -718,6 +720,15 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
     ++begin;
     while (begin != end && (is_end_punctuation(*begin) || begin->sym == Sym::dash)) ++begin;
   } else if (begin != end && (end - 1)->sym == Sym::recurrence) {
+    // "екі жылда бір рет" (once in two years), "2 жылда 1 рет", "half-yearly", "bi-monthly": a
+    // number or a word glued by a hyphen before the recurrence changes its period; the text names
+    // no recurrence the schema holds, and reading the bare one would be wrong.
+    if (end - begin >= 2) {
+      const Token& before = *(end - 2);
+      const bool multiplied = before.sym == Sym::multiplier || (before.sym == Sym::number && before.digits <= 2 && before.value >= 2);
+      const bool compound = before.sym == Sym::dash && !(end - 1)->spaced;
+      if (multiplied || compound) return std::nullopt;
+    }
     recurrence = (end - 1)->recurrence;
     --end;
     while (begin != end && is_junction(*(end - 1))) --end;
