@@ -85,7 +85,7 @@ struct Activity {
   std::vector<std::string> items;      // bullet paragraphs of the name cell, bullet removed
   std::vector<Outcome> outcomes;
   std::vector<Agency> agencies;
-  // The cells of the columns whose role is "other" (expected costs, funding source), keyed by
+  // The cells of the columns of role `other` (expected costs, funding source), keyed by
   // the column's header, in column order; paragraphs joined with '\n'.
   std::vector<std::pair<std::string, std::string>> extra;
   int line = 0;                        // where the row's number stands
@@ -109,7 +109,7 @@ constexpr std::optional<ColumnRole> column_role_from_name(std::string_view name)
 }
 
 struct Column {
-  std::string role;                   // "number", "name", "outcome", "deadline", "agencies", "other"
+  ColumnRole role = ColumnRole::other;
   std::optional<std::string> header;  // header text; null when the document prints none
 };
 
