@@ -78,7 +78,8 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
   for (const std::string& paragraph : plan.intro) rows[Table::intro].push_back(Row{document_id, ++position, paragraph});
   position = 0;
   for (const Column& column : plan.columns) {
-    rows[Table::columns].push_back(Row{document_id, ++position, column.role, text_or_null(column.header)});
+    rows[Table::columns].push_back(
+        Row{document_id, ++position, std::string(column_role_name(column.role)), text_or_null(column.header)});
   }
   position = 0;
   for (const Section& section : plan.sections) {
@@ -157,7 +158,7 @@ std::optional<Plan> unflatten(const Rows& rows) {
     if (text_or_none(d[9]) || text_or_none(d[10])) plan.act = Act{text_or_none(d[9]), text_or_none(d[10])};
     plan.published = text_or_none(d[11]);
     for (const Row& r : rows[Table::intro]) plan.intro.push_back(text(r[2]));
-    for (const Row& r : rows[Table::columns]) plan.columns.push_back(Column{text(r[2]), text_or_none(r[3])});
+    for (const Row& r : rows[Table::columns]) plan.columns.push_back(Column{named(kColumnRoleNames, r[2]), text_or_none(r[3])});
     for (const Row& r : rows[Table::sections]) plan.sections.push_back(Section{text(r[2]), text(r[3]), static_cast<int>(number(r[4]))});
     std::map<long long, size_t> by_id;  // activity id -> index
     for (const Row& r : rows[Table::activities]) {

@@ -12,7 +12,7 @@ namespace planparse {
 namespace {
 
 constexpr int kOutcomePairing = 5;  // per outcome more or fewer than the row's deadlines
-// Per paragraph past the first in a column of role "other" (costs, notes, an unnamed column):
+// Per paragraph past the first in a column of role other (costs, notes, an unnamed column):
 // such cells hold a figure or a line, while the name cell is the one that runs long. Without it
 // an unnamed column between prose columns could take a paragraph of its neighbour for free.
 constexpr int kOtherParagraph = 3;
@@ -23,25 +23,26 @@ int kind_index(ParagraphKind kind) { return static_cast<int>(kind); }
 // Prose is the fallback kind, so it is cheap almost everywhere: an unparseable deadline or a
 // written-out agency is still prose.
 struct RoleCosts {
-  std::string_view role;
+  ColumnRole role;
   int cost[4];
 };
 // A paragraph that contradicts its column (cell_check.h) costs more than leaving a cell empty:
 // a missing cell is a warning, a contradiction an error, so the cut never makes one to avoid
 // the other.
 constexpr RoleCosts kCosts[] = {
-    {"name", {0, 0, 70, 70}},
-    {"outcome", {0, 10, 70, 70}},
-    {"deadline", {40, 40, 0, 70}},
-    {"agencies", {20, 40, 70, 0}},
-    {"other", {0, 5, 5, 5}},
+    {ColumnRole::name, {0, 0, 70, 70}},
+    {ColumnRole::outcome, {0, 10, 70, 70}},
+    {ColumnRole::deadline, {40, 40, 0, 70}},
+    {ColumnRole::agencies, {20, 40, 70, 0}},
+    {ColumnRole::other, {0, 5, 5, 5}},
 };
 
-const int* costs_of(std::string_view role) {
+const int* costs_of(ColumnRole role) {
   for (const RoleCosts& entry : kCosts) {
     if (entry.role == role) return entry.cost;
   }
-  return kCosts[4].cost;  // an unknown role takes anything, like "other"
+  // The number column, which a row's cut leaves out: it takes anything, as an other column does.
+  return kCosts[4].cost;
 }
 
 // Deadline cells are short; a longer paragraph is prose, and the joined parse is skipped for it.
@@ -79,7 +80,7 @@ bool joins_as_deadline(const Paragraph& first, const Paragraph& second, const Vo
 
 }  // namespace
 
-int kind_cost(std::string_view role, ParagraphKind kind) { return costs_of(role)[kind_index(kind)]; }
+int kind_cost(ColumnRole role, ParagraphKind kind) { return costs_of(role)[kind_index(kind)]; }
 
 std::string_view strip_bullet(std::string_view paragraph) {
   for (std::string_view bullet : {"- ", "• ", "– ", "— ", "* ", "· ", "▪ ", "◦ "}) {
@@ -148,14 +149,14 @@ std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, c
 }
 
 std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind>& kinds,
-                                                 const std::vector<std::string>& roles,
+                                                 const std::vector<ColumnRole>& roles,
                                                  const std::vector<bool>& wrapped) {
   const size_t n = std::min(kinds.size(), kMaxAlignedParagraphs);
   const size_t m = roles.size();
   std::vector<std::pair<size_t, size_t>> cells(m, {n, n});
   if (m == 0) return cells;
 
-  const bool has_deadline_column = std::find(roles.begin(), roles.end(), "deadline") != roles.end();
+  const bool has_deadline_column = std::find(roles.begin(), roles.end(), ColumnRole::deadline) != roles.end();
   const long deadlines = std::count(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(n), ParagraphKind::deadline);
   const long wanted_outcomes = std::max<long>(1, deadlines);
 
@@ -167,8 +168,8 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
   }
   std::vector<char> pairs_outcomes(m), is_other(m);
   for (size_t c = 0; c < m; ++c) {
-    pairs_outcomes[c] = roles[c] == "outcome" && has_deadline_column;
-    is_other[c] = costs_of(roles[c]) == costs_of("other");
+    pairs_outcomes[c] = roles[c] == ColumnRole::outcome && has_deadline_column;
+    is_other[c] = costs_of(roles[c]) == costs_of(ColumnRole::other);
   }
   // wraps[i]: how many of paragraphs [0, i) go on the line before them.
   std::vector<size_t> wraps(n + 1, 0);

@@ -14,6 +14,7 @@
 
 #include "parsers/blocks.h"
 #include "parsers/vocabulary.h"
+#include "schema/plan.h"
 
 namespace planparse {
 
@@ -27,9 +28,9 @@ std::string_view strip_bullet(std::string_view paragraph);
 // What a paragraph of `kind` costs in a column of `role` (0 where it belongs; a contradiction
 // more than an empty cell, kMissingCellCost), the measure align_row minimises and by which the
 // table stage compares two readings of a header.
-int kind_cost(std::string_view role, ParagraphKind kind);
+int kind_cost(ColumnRole role, ParagraphKind kind);
 inline constexpr int kMissingCellCost = 60;
-// An empty cell of a column of role "other" (a note, a funding source, a count): such columns are
+// An empty cell of a column of role other (a note, a funding source, a count): such columns are
 // optional and often left empty in most rows, so an empty one costs less than prose under the
 // agencies (20). Else a row with no note gives its agencies to the note column and reports the
 // agencies missing, every cell from there on shifted.
@@ -42,10 +43,10 @@ inline constexpr size_t kMaxAlignedParagraphs = 2000;
 // Cuts `kinds` (one row's paragraphs, its number excluded) into one [begin, end) range per
 // role of `roles` (the number column excluded), in order; a range may be empty. `wrapped`, when
 // given (one flag a paragraph), marks a paragraph that goes on the line before it (wraps_on):
-// a cut there costs kWrapCut (but before a cell of an "other" column: figures and indicators
+// a cut there costs kWrapCut (but before a cell of an other column: figures and indicators
 // open in lower case), and in an outcome cell it is no outcome of its own.
 std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind>& kinds,
-                                                 const std::vector<std::string>& roles,
+                                                 const std::vector<ColumnRole>& roles,
                                                  const std::vector<bool>& wrapped = {});
 
 // A copy that made every line a paragraph (blocks.h, Paragraph::whole_line) cuts a hard-wrapped

@@ -38,20 +38,21 @@ bool opens_with_event(std::string_view text, const Vocabulary& vocabulary) {
 }
 
 std::string column_name(const Column& column) {
-  return "the " + column.role + " column" + (column.header ? " \"" + *column.header + "\"" : std::string());
+  return "the " + std::string(column_role_name(column.role)) + " column" +
+         (column.header ? " \"" + *column.header + "\"" : std::string());
 }
 
 }  // namespace
 
-std::string_view contradiction(std::string_view role, ParagraphKind kind, std::string_view text,
+std::string_view contradiction(ColumnRole role, ParagraphKind kind, std::string_view text,
                                const Vocabulary& vocabulary) {
-  if (role == "name" || role == "outcome") {
+  if (role == ColumnRole::name || role == ColumnRole::outcome) {
     if (kind == ParagraphKind::deadline && is_dated(text, vocabulary)) return "reads as a deadline";
     if (kind == ParagraphKind::agencies) return "reads as an agency list";
-  } else if (role == "deadline") {
+  } else if (role == ColumnRole::deadline) {
     if (kind == ParagraphKind::agencies) return "reads as an agency list";
     if (kind == ParagraphKind::prose && word_count(text) > kMaxDeadlineWords) return "is prose, not a deadline";
-  } else if (role == "agencies") {
+  } else if (role == ColumnRole::agencies) {
     if (kind == ParagraphKind::deadline && is_dated(text, vocabulary)) return "reads as a deadline";
     if (kind == ParagraphKind::prose && opens_with_event(text, vocabulary)) return "reads as a deadline relative to an event";
   }

@@ -25,7 +25,7 @@ inline constexpr size_t kMaxDeadlineWords = 12;
 // Why a paragraph of `kind` cannot stand in a column of `role` ("reads as an agency list"), or
 // empty when it can. The fields stage asks too, so that a contradiction is reported once, as
 // the error, and not again as an unreadable deadline.
-std::string_view contradiction(std::string_view role, ParagraphKind kind, std::string_view text,
+std::string_view contradiction(ColumnRole role, ParagraphKind kind, std::string_view text,
                                const Vocabulary& vocabulary);
 
 // Appends the diagnostics to table.diagnostics. `header_cells` as Header::cells (null for a

@@ -91,13 +91,13 @@ bool join_start_and_end(std::vector<Paragraph>& cell, const Vocabulary& vocabula
   return true;
 }
 
-// The key of an "other" column in Activity::extra: its header, made unique when two columns
+// The key of an other column in Activity::extra: its header, made unique when two columns
 // print the same header (or none).
 std::string extra_key(const std::vector<Column>& columns, size_t c) {
   const auto key_of = [&](size_t k) { return columns[k].header.value_or("column " + std::to_string(k + 1)); };
   std::string key = key_of(c);
   int same = 0;
-  for (size_t k = 0; k < c; ++k) same += columns[k].role == "other" && key_of(k) == key;
+  for (size_t k = 0; k < c; ++k) same += columns[k].role == ColumnRole::other && key_of(k) == key;
   return same == 0 ? key : key + " (" + std::to_string(same + 1) + ")";
 }
 
@@ -116,9 +116,9 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
   std::vector<Paragraph> deadlines;
   std::vector<bool> contradicted;  // of each deadline paragraph
   for (size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {
-    const std::string& role = columns[c].role;
+    const ColumnRole role = columns[c].role;
     // A marker or quote broken over two paragraphs ("МВД (по" / "согласованию)") is one entry.
-    const bool agencies = role == "agencies";
+    const bool agencies = role == ColumnRole::agencies;
     std::vector<Paragraph> rejoined = agencies ? join_broken_entries(row.cells[c], vocabulary) : std::vector<Paragraph>{};
     // Bidi controls and other format characters go before the list is read: "\u202EIRWM\u202C"
     // shows as "MWRI" and would match nothing.
@@ -132,30 +132,30 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
     }
     // A deadline broken over two paragraphs of its cell ("IV квартал<br>2026 года") is one.
     std::vector<size_t> origin;
-    if (role == "deadline") {
+    if (role == ColumnRole::deadline) {
       rejoined = row.cells[c];
       origin = join_start_and_end(rejoined, vocabulary) ? std::vector<size_t>{0} : join_wrapped_deadlines(rejoined, vocabulary, false);
     }
-    const std::vector<Paragraph>& cell = agencies || role == "deadline" ? rejoined : row.cells[c];
+    const std::vector<Paragraph>& cell = agencies || role == ColumnRole::deadline ? rejoined : row.cells[c];
     for (size_t p = 0; p < cell.size(); ++p) {
       const Paragraph& paragraph = cell[p];
-      if (role == "name") {
+      if (role == ColumnRole::name) {
         const std::string_view item = strip_bullet(paragraph.text);
         if (item.size() != paragraph.text.size()) {
           activity.items.emplace_back(item);
         } else {
           name_parts.push_back(paragraph);
         }
-      } else if (role == "outcome") {
+      } else if (role == ColumnRole::outcome) {
         outcomes.push_back(paragraph);
-      } else if (role == "deadline") {
+      } else if (role == ColumnRole::deadline) {
         deadlines.push_back(paragraph);
         // A joined deadline reads, so only a paragraph left as it was can be contradicted.
         const std::span<const ParagraphKind> kinds = kinds_of(row, c);
         const size_t was = origin[p];
         const bool classified = was < kinds.size() && row.cells[c][was].text == paragraph.text;
         contradicted.push_back(classified && !contradiction(role, kinds[was], paragraph.text, vocabulary).empty());
-      } else if (role == "agencies") {
+      } else if (role == ColumnRole::agencies) {
         AgencyList list = split_agencies(paragraph.text, vocabulary, defined);
         for (Agency& agency : list.agencies) activity.agencies.push_back(std::move(agency));
         for (const std::string& entry : list.unparsed) {
@@ -170,7 +170,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
         }
       }
     }
-    if (columns[c].role == "other") activity.extra.emplace_back(extra_key(columns, c), join_text(row.cells[c]));
+    if (columns[c].role == ColumnRole::other) activity.extra.emplace_back(extra_key(columns, c), join_text(row.cells[c]));
   }
   for (size_t k = 0; k < row.unaligned.size() && k < listed_unaligned; ++k) {
     const Paragraph& paragraph = row.unaligned[k];
@@ -186,7 +186,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
   // A table without an outcome column still dates its activity: each deadline is an outcome
   // with empty text, and that is no fault of the row.
   const bool has_outcome_column =
-      std::any_of(columns.begin(), columns.end(), [](const Column& column) { return column.role == "outcome"; });
+      std::any_of(columns.begin(), columns.end(), [](const Column& column) { return column.role == ColumnRole::outcome; });
   for (size_t k = 0; k < pairs; ++k) {
     Outcome outcome;
     if (k < outcomes.size()) {

@@ -22,8 +22,8 @@ constexpr size_t kMaxLabelBytes = 240;
 constexpr size_t kMaxAbbreviatedLabelWords = 3;  // "No.", "Ед. изм.": a stop ends an abbreviation
 constexpr int kStrong = 2;
 constexpr int kWeak = 1;
-constexpr size_t kUniqueRoles = kOtherRole;  // number .. agencies: at most one column each
-constexpr int kUnknown = -1;                  // a cell no role takes
+// number .. agencies, the roles before other: at most one column each.
+constexpr size_t kUniqueRoles = role_index(ColumnRole::other);
 
 // A header cell's words, folded (text.h words_of).
 std::vector<std::string> cell_words(std::string_view text) { return words_of(fold_case(text)); }
@@ -31,18 +31,18 @@ std::vector<std::string> cell_words(std::string_view text) { return words_of(fol
 // One word family pattern of a role: its words as in_family() reads them ("срок*", "п/п").
 struct Pattern {
   std::vector<std::string> words;
-  size_t role = 0;
+  ColumnRole role = ColumnRole::number;
   int weight = kStrong;
 };
 
 std::vector<Pattern> build_patterns(const Vocabulary& vocabulary) {
   std::vector<Pattern> patterns;
-  for (size_t role = 0; role < kColumnRoles.size(); ++role) {
+  for (const Named<ColumnRole>& role : kColumnRoleNames) {
     for (const int weight : {kStrong, kWeak}) {
-      const std::string name = "header." + std::string(kColumnRoles[role]) + (weight == kWeak ? ".weak" : "");
+      const std::string name = "header." + std::string(role.name) + (weight == kWeak ? ".weak" : "");
       for (const std::string& phrase : vocabulary.phrases(name)) {
         Pattern pattern;
-        pattern.role = role;
+        pattern.role = role.value;
         pattern.weight = weight;
         for (std::string_view piece : split(phrase, ' ')) {
           // "срок*" stays one stem; a piece the splitter cuts ("№п/п") gives whole words.
@@ -65,7 +65,7 @@ const std::vector<Pattern>& patterns_for(const Vocabulary& vocabulary) {
 
 RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& vocabulary) {
   // Each word counts once per role, at the best weight of the patterns that cover it.
-  std::array<std::vector<int>, kColumnRoles.size()> covered;
+  std::array<std::vector<int>, kColumnRoleNames.size()> covered;
   for (auto& weights : covered) weights.assign(words.size(), 0);
   for (const Pattern& pattern : patterns_for(vocabulary)) {
     const size_t n = pattern.words.size();
@@ -73,18 +73,18 @@ RoleScores score_words(const std::vector<std::string>& words, const Vocabulary& 
       bool match = true;
       for (size_t k = 0; k < n && match; ++k) match = in_family(words[at + k], pattern.words[k]);
       if (!match) continue;
-      for (size_t k = 0; k < n; ++k) covered[pattern.role][at + k] = std::max(covered[pattern.role][at + k], pattern.weight);
+      std::vector<int>& weights = covered[role_index(pattern.role)];
+      for (size_t k = 0; k < n; ++k) weights[at + k] = std::max(weights[at + k], pattern.weight);
     }
   }
   RoleScores scores{};
-  for (size_t role = 0; role < kColumnRoles.size(); ++role) {
+  for (size_t role = 0; role < covered.size(); ++role) {
     for (int weight : covered[role]) scores[role] += weight;
   }
   // "№" names the number column only as the whole cell ("№ п/п", "Р/с №"): in "Приложение № 1"
   // or a sentence it is an act's number.
-  if (std::find(covered[kNumberRole].begin(), covered[kNumberRole].end(), 0) != covered[kNumberRole].end()) {
-    scores[kNumberRole] = 0;
-  }
+  const std::vector<int>& number = covered[role_index(ColumnRole::number)];
+  if (std::find(number.begin(), number.end(), 0) != number.end()) scores[role_index(ColumnRole::number)] = 0;
   return scores;
 }
 
@@ -99,16 +99,16 @@ struct Cell {
   RoleScores scores{};
 };
 
-// The roles of a candidate's cells at the best total score: kUnknown, kOtherRole, or one of
-// number .. agencies, each at most once. Among equal totals the one that starts latest wins, so
-// that a title such as "План мероприятий" before the header does not take the name column.
-std::vector<int> assign_roles(const std::vector<Cell>& cells) {
+// The roles of a candidate's cells at the best total score: none (a cell no role takes), other,
+// or one of number .. agencies, each at most once. Among equal totals the one that starts latest
+// wins, so that a title such as "План мероприятий" before the header does not take the name column.
+std::vector<std::optional<ColumnRole>> assign_roles(const std::vector<Cell>& cells) {
   const size_t n = cells.size();
   constexpr size_t kMasks = size_t{1} << kUniqueRoles;
   // best[i][mask]: the best score cells [i, n) can add when the roles in `mask` are taken.
   std::vector<std::array<int, kMasks>> best(n + 1);
   best[n].fill(0);
-  const auto other_score = [&](size_t i) { return cells[i].scores[kOtherRole]; };
+  const auto other_score = [&](size_t i) { return cells[i].scores[role_index(ColumnRole::other)]; };
   for (size_t i = n; i-- > 0;) {
     for (size_t mask = 0; mask < kMasks; ++mask) {
       int value = other_score(i) + best[i + 1][mask];
@@ -119,24 +119,28 @@ std::vector<int> assign_roles(const std::vector<Cell>& cells) {
       best[i][mask] = value;
     }
   }
-  std::vector<int> roles(n, kUnknown);
+  std::vector<std::optional<ColumnRole>> roles(n);
   size_t mask = 0;
   for (size_t i = 0; i < n; ++i) {
+    const std::optional<ColumnRole> none =
+        other_score(i) > 0 ? std::optional<ColumnRole>(ColumnRole::other) : std::nullopt;
     // "None" first while nothing is assigned yet (the later start wins a tie), a role first after.
-    const int none = other_score(i) + best[i + 1][mask];
-    int chosen = none == best[i][mask] && mask == 0 ? (other_score(i) > 0 ? static_cast<int>(kOtherRole) : kUnknown) : -2;
-    for (size_t role = 0; role < kUniqueRoles && chosen == -2; ++role) {
+    bool chosen = other_score(i) + best[i + 1][mask] == best[i][mask] && mask == 0;
+    if (chosen) roles[i] = none;
+    for (size_t role = 0; role < kUniqueRoles && !chosen; ++role) {
       if ((mask >> role & 1) || cells[i].scores[role] == 0) continue;
-      if (cells[i].scores[role] + best[i + 1][mask | (size_t{1} << role)] == best[i][mask]) chosen = static_cast<int>(role);
+      if (cells[i].scores[role] + best[i + 1][mask | (size_t{1} << role)] == best[i][mask]) {
+        roles[i] = static_cast<ColumnRole>(role);
+        mask |= size_t{1} << role;
+        chosen = true;
+      }
     }
-    if (chosen == -2) chosen = other_score(i) > 0 ? static_cast<int>(kOtherRole) : kUnknown;
-    if (chosen >= 0 && static_cast<size_t>(chosen) < kUniqueRoles) mask |= size_t{1} << chosen;
-    roles[i] = chosen;
+    if (!chosen) roles[i] = none;
   }
   return roles;
 }
 
-bool is_unique_role(int role) { return role >= 0 && static_cast<size_t>(role) < kUniqueRoles; }
+bool is_unique_role(std::optional<ColumnRole> role) { return role && role_index(*role) < kUniqueRoles; }
 
 // A candidate read: the header it makes, or why not.
 struct Reading {
@@ -146,12 +150,12 @@ struct Reading {
   int line = 0;
 };
 
-std::string explain(const std::vector<Cell>& cells, const std::vector<int>& roles) {
+std::string explain(const std::vector<Cell>& cells, const std::vector<std::optional<ColumnRole>>& roles) {
   std::string out;
   for (size_t i = 0; i < cells.size(); ++i) {
     if (!out.empty()) out += ", ";
     out += "\"" + cells[i].text + "\" ";
-    out += roles[i] == kUnknown ? std::string("?") : std::string(kColumnRoles[static_cast<size_t>(roles[i])]);
+    out += roles[i] ? std::string(column_role_name(*roles[i])) : std::string("?");
   }
   return out;
 }
@@ -159,7 +163,7 @@ std::string explain(const std::vector<Cell>& cells, const std::vector<int>& role
 Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
   Reading reading;
   for (Cell& cell : cells) reading.evidence += cell.scores[best_role(cell.scores)];
-  std::vector<int> roles = assign_roles(cells);
+  std::vector<std::optional<ColumnRole>> roles = assign_roles(cells);
   {
     // A refusal shows the candidate from its first cell that any role's words name.
     size_t named = 0;
@@ -181,29 +185,28 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
     const Paragraph& paragraph = *cell.parts.front();
     return cell.parts.size() == 1 && (parse_section(paragraph, vocabulary) || is_group_heading(paragraph, vocabulary));
   };
-  while (last > first && roles[last - 1] == kUnknown &&
+  while (last > first && !roles[last - 1] &&
          (starts_in_lower_case(cells[last - 1].text) || heads_rows(cells[last - 1]))) {
     --last;
   }
   cells.resize(last);
   roles.resize(last);
-  auto has = [&](size_t role) { return std::find(roles.begin(), roles.end(), static_cast<int>(role)) != roles.end(); };
+  auto has = [&](ColumnRole role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
   // A header that names the other columns but not the activity's, with one cell no role names
   // (inside it, or just before its first named cell): that cell is where the activities stand.
   // Structure says so, not words, so the cell keeps its unknown-column warning, which says so.
-  if (!has(kNameRole) && has(kOutcomeRole) + has(kDeadlineRole) + has(kAgenciesRole) >= 2) {
+  if (!has(ColumnRole::name) && has(ColumnRole::outcome) + has(ColumnRole::deadline) + has(ColumnRole::agencies) >= 2) {
     const auto from = roles.begin() + static_cast<std::ptrdiff_t>(first);
-    if (std::count(from, roles.end(), kUnknown) == 1) {
-      *std::find(from, roles.end(), kUnknown) = static_cast<int>(kNameRole);
-      named_by_place = std::find(roles.begin(), roles.end(), static_cast<int>(kNameRole)) - roles.begin();
-    } else if (std::count(from, roles.end(), kUnknown) == 0 && first > 0 && roles[first - 1] == kUnknown) {
-      roles[--first] = static_cast<int>(kNameRole);
+    if (std::count(from, roles.end(), std::nullopt) == 1) {
+      *std::find(from, roles.end(), std::nullopt) = ColumnRole::name;
+      named_by_place = std::find(roles.begin(), roles.end(), ColumnRole::name) - roles.begin();
+    } else if (std::count(from, roles.end(), std::nullopt) == 0 && first > 0 && !roles[first - 1]) {
+      roles[--first] = ColumnRole::name;
       named_by_place = static_cast<std::ptrdiff_t>(first);
-    } else if (roles[first] == static_cast<int>(kNumberRole) && first + 1 < roles.size() &&
-               roles[first + 1] == kUnknown) {
+    } else if (roles[first] == ColumnRole::number && first + 1 < roles.size() && !roles[first + 1]) {
       // Several unnamed cells ("Indicator", "Unit"): the one right after the number column,
       // where a table's activities stand; the others stay extra columns.
-      roles[first + 1] = static_cast<int>(kNameRole);
+      roles[first + 1] = ColumnRole::name;
       named_by_place = static_cast<std::ptrdiff_t>(first + 1);
     }
   }
@@ -220,36 +223,37 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
   const bool opens_row = first > 0 && first < cells.size() && cells[first - 1].parts.size() == 1 &&
                          same_row(cells[first - 1], cells[first]) &&
                          (first == 1 || !same_row(cells[first - 2], cells[first - 1]));
-  if (!has(kNumberRole) && opens_row && roles[first - 1] == kUnknown) {
-    roles[--first] = static_cast<int>(kNumberRole);
+  if (!has(ColumnRole::number) && opens_row && !roles[first - 1]) {
+    roles[--first] = ColumnRole::number;
     numbered_by_place = static_cast<std::ptrdiff_t>(first);
   }
-  const bool named = has(kNameRole) && (has(kOutcomeRole) || has(kDeadlineRole) || has(kAgenciesRole));
+  const bool named =
+      has(ColumnRole::name) && (has(ColumnRole::outcome) || has(ColumnRole::deadline) || has(ColumnRole::agencies));
   const long assigned = std::count_if(roles.begin(), roles.end(), is_unique_role);
-  const long unknown = std::count(roles.begin() + static_cast<std::ptrdiff_t>(first), roles.end(), kUnknown);
+  const long unknown = std::count(roles.begin() + static_cast<std::ptrdiff_t>(first), roles.end(), std::nullopt);
   if (!named || unknown > assigned) return reading;
 
   Header header;
   header.begin = static_cast<size_t>(cells[first].parts.front() - paragraphs.data());
   header.end = static_cast<size_t>(cells.back().parts.back() - paragraphs.data()) + 1;
-  const size_t added = has(kNumberRole) ? 0 : 1;  // a number column put in front
+  const size_t added = has(ColumnRole::number) ? 0 : 1;  // a number column put in front
   if (added) {
-    header.columns.push_back(Column{"number", std::nullopt});
+    header.columns.push_back(Column{ColumnRole::number, std::nullopt});
     header.cells.emplace_back();
     header.unknown.push_back(false);
-    header.repeats.push_back(-1);
+    header.repeats.emplace_back();
   }
   for (size_t i = first; i < cells.size(); ++i) {
-    const size_t role = roles[i] == kUnknown ? kOtherRole : static_cast<size_t>(roles[i]);
-    header.columns.push_back(Column{std::string(kColumnRoles[role]), cells[i].text});
+    header.columns.push_back(Column{roles[i].value_or(ColumnRole::other), cells[i].text});
     header.cells.push_back(cells[i].parts);
     const auto at = static_cast<std::ptrdiff_t>(i);
-    header.unknown.push_back(roles[i] == kUnknown || at == named_by_place || at == numbered_by_place);
+    header.unknown.push_back(!roles[i] || at == named_by_place || at == numbered_by_place);
     // A cell that names a role another cell took is a second column of that kind, not a nameless one.
-    int again = -1;
-    for (size_t r = 0; r < kUniqueRoles && roles[i] == kUnknown; ++r) {
-      if (cells[i].scores[r] > 0 && has(r) && (again < 0 || cells[i].scores[r] > cells[i].scores[again])) {
-        again = static_cast<int>(r);
+    std::optional<ColumnRole> again;
+    for (size_t r = 0; r < kUniqueRoles && !roles[i]; ++r) {
+      const auto role = static_cast<ColumnRole>(r);
+      if (cells[i].scores[r] > 0 && has(role) && (!again || cells[i].scores[r] > cells[i].scores[role_index(*again)])) {
+        again = role;
       }
     }
     header.repeats.push_back(again);
@@ -257,12 +261,13 @@ Reading read_candidate(std::vector<Cell> cells, const std::vector<Paragraph>& pa
   // Swapping two cells' roles (a role for the other's role, or for none) that scores the same.
   for (size_t i = first; i < cells.size(); ++i) {
     for (size_t j = i + 1; j < cells.size(); ++j) {
-      const int a = roles[i];
-      const int b = roles[j];
-      const bool roles_or_none = (is_unique_role(a) && (is_unique_role(b) || b == kUnknown)) ||
-                                 (a == kUnknown && is_unique_role(b));
+      const std::optional<ColumnRole> a = roles[i];
+      const std::optional<ColumnRole> b = roles[j];
+      const bool roles_or_none = (is_unique_role(a) && (is_unique_role(b) || !b)) || (!a && is_unique_role(b));
       if (!roles_or_none) continue;
-      const auto score = [&](size_t cell, int role) { return is_unique_role(role) ? cells[cell].scores[static_cast<size_t>(role)] : 0; };
+      const auto score = [&](size_t cell, std::optional<ColumnRole> role) {
+        return is_unique_role(role) ? cells[cell].scores[role_index(*role)] : 0;
+      };
       const bool fits = (!is_unique_role(b) || score(i, b) > 0) && (!is_unique_role(a) || score(j, a) > 0);
       if (fits && score(i, a) + score(j, b) == score(i, b) + score(j, a)) {
         header.ties.emplace_back(i - first + added, j - first + added);
@@ -443,21 +448,22 @@ std::vector<Diagnostic> unknown_column_warnings(const Header& header) {
   std::vector<Diagnostic> warnings;
   for (size_t c = 0; c < header.columns.size(); ++c) {
     if (!header.unknown[c]) continue;
-    const bool kept = header.columns[c].role == "other";
-    const int again = c < header.repeats.size() ? header.repeats[c] : -1;
-    if (kept && again >= 0) {
+    const bool kept = header.columns[c].role == ColumnRole::other;
+    const std::optional<ColumnRole> again = c < header.repeats.size() ? header.repeats[c] : std::nullopt;
+    if (kept && again) {
       warnings.push_back({Severity::warning, Code::unknown_column,
                           "header cell \"" + header.columns[c].header.value_or("") + "\" names the " +
-                              std::string(kColumnRoles[static_cast<size_t>(again)]) +
+                              std::string(column_role_name(*again)) +
                               " column a second time; its cells are kept in extra, not read as " +
-                              std::string(kColumnRoles[static_cast<size_t>(again)]),
+                              std::string(column_role_name(*again)),
                           header.cells[c].front()->line});
       continue;
     }
     warnings.push_back({Severity::warning, Code::unknown_column,
                         "header cell \"" + header.columns[c].header.value_or("") + "\" names no known column; " +
                             (kept ? std::string("its cells are kept in extra")
-                                  : "read as the " + header.columns[c].role + " column, the one the header lacks"),
+                                  : "read as the " + std::string(column_role_name(header.columns[c].role)) +
+                                        " column, the one the header lacks"),
                         header.cells[c].front()->line});
   }
   return warnings;
@@ -527,14 +533,14 @@ void read_sub_headers(Header& header, const std::vector<Paragraph>& paragraphs) 
       two.columns.push_back(std::move(column));
       two.cells.push_back(std::move(cells));
       two.unknown.push_back(header.unknown[c]);
-      two.repeats.push_back(c < header.repeats.size() ? header.repeats[c] : -1);
+      two.repeats.push_back(c < header.repeats.size() ? header.repeats[c] : std::nullopt);
     };
     if (subs.empty()) {
       keep(header.columns[c], header.cells[c]);
       continue;
     }
     const std::string parent = header.columns[c].header.value_or("");
-    if (header.columns[c].role != "other") {
+    if (header.columns[c].role != ColumnRole::other) {
       // One role, one column: the grid columns under it stay one cell of that role, and the
       // sub-headers are part of its header ("Срок: начало / окончание").
       Column column = header.columns[c];
@@ -554,7 +560,7 @@ void read_sub_headers(Header& header, const std::vector<Paragraph>& paragraphs) 
         label += " " + subs[next]->text;
         cells.push_back(subs[next++]);
       }
-      keep(Column{"other", parent + ": " + label}, std::move(cells));
+      keep(Column{ColumnRole::other, parent + ": " + label}, std::move(cells));
       k = next;
     }
   }

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -36,14 +37,13 @@
 
 namespace planparse {
 
-// The column roles in the order the vocabulary names them; "other" may repeat, the rest not.
-inline constexpr std::array<std::string_view, 6> kColumnRoles = {"number", "name", "outcome", "deadline", "agencies", "other"};
-inline constexpr size_t kNumberRole = 0, kNameRole = 1, kOutcomeRole = 2, kDeadlineRole = 3, kAgenciesRole = 4;
-inline constexpr size_t kOtherRole = 5;
+// Evidence per column role for one header cell, indexed by role_index: the summed weights of its
+// words that the role's word families hold (2 for `header.<role>`, 1 for `header.<role>.weak`).
+using RoleScores = std::array<int, kColumnRoleNames.size()>;
 
-// Evidence per role of kColumnRoles for one header cell: the summed weights of its words that
-// the role's word families hold (2 for `header.<role>`, 1 for `header.<role>.weak`).
-using RoleScores = std::array<int, kColumnRoles.size()>;
+// Where a role's evidence stands in RoleScores and in the bit masks of roles taken: the
+// enumerator's value, which kColumnRoleNames pins to the table's order.
+constexpr size_t role_index(ColumnRole role) { return static_cast<size_t>(role); }
 RoleScores score_header_cell(std::string_view text, const Vocabulary& vocabulary);
 
 struct Header {
@@ -57,9 +57,9 @@ struct Header {
   // other columns leaves, read as the name column; either way with an unknown-column warning.
   std::vector<bool> unknown;
   // Per column: the role its header cell names that another column already has (a second agencies
-  // column, "Соисполнители" after "Ответственный исполнитель"), as an index of kColumnRoles; -1 for
-  // none. Such a column is kept as "other", and its warning says which role it names again.
-  std::vector<int> repeats;
+  // column, "Соисполнители" after "Ответственный исполнитель"), if any. Such a column is kept as
+  // "other", and its warning says which role it names again.
+  std::vector<std::optional<ColumnRole>> repeats;
   // Pairs of columns whose roles the header's words give equally well either way ("Дата" and
   // "Срок" both read as the deadline, one of them taken for unknown): the rows under them decide
   // (table.h), and the reading with fewer contradictions wins.

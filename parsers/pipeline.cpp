@@ -218,7 +218,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     unaligned_listed += std::min(listed, row.unaligned.size());
     agency_lines.push_back(row.number.line);
     for (size_t c = 0; c < table.columns.size(); ++c) {
-      if (table.columns[c].role == "agencies" && !row.cells[c].empty()) agency_lines.back() = row.cells[c].front().line;
+      if (table.columns[c].role == ColumnRole::agencies && !row.cells[c].empty()) agency_lines.back() = row.cells[c].front().line;
     }
     row = Row{};  // read: a table of a million rows is not held twice, as rows and as activities
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -47,10 +48,10 @@ std::string join(const std::vector<std::string_view>& words, size_t begin, size_
 }
 
 // The role one label names: the role its words give more evidence for than any other.
-// kColumnRoles.size() when none or a draw.
-size_t role_of_label(std::string_view label, const Vocabulary& vocabulary) {
+// None when no role has evidence, or two share the most.
+std::optional<ColumnRole> role_of_label(std::string_view label, const Vocabulary& vocabulary) {
   const RoleScores scores = score_header_cell(label, vocabulary);
-  size_t best = kColumnRoles.size();
+  size_t best = 0;
   int top = 0;
   bool draw = false;
   for (size_t role = 0; role < scores.size(); ++role) {
@@ -62,12 +63,13 @@ size_t role_of_label(std::string_view label, const Vocabulary& vocabulary) {
       draw = true;
     }
   }
-  return draw ? kColumnRoles.size() : best;
+  if (draw || top == 0) return std::nullopt;
+  return static_cast<ColumnRole>(best);
 }
 
 struct Label {
   size_t begin = 0, end = 0;  // words
-  size_t role = 0;
+  ColumnRole role = ColumnRole::other;
 };
 
 // The cut of a line into labels that each name one role, every role but "other" at most once,
@@ -84,25 +86,26 @@ std::vector<Label> cut_header(const std::vector<std::string_view>& words, const 
   const bool any_upper = std::any_of(words.begin(), words.end(), [](std::string_view w) { return !starts_in_lower_case(w); });
   const bool capitals_tell = any_lower && any_upper;
   const auto capital = [&](size_t k) { return capitals_tell && !starts_in_lower_case(words[k]); };
-  // role_at[b][len-1]: the role of words[b, b+len) (kOtherRole for a label no role names, where
-  // capitals tell), kColumnRoles.size() for none; score_at its evidence.
-  std::vector<std::array<size_t, kMaxLabelWords>> role_at(n);
+  // role_at[b][len-1]: the role of words[b, b+len) (other for a label no role names, where
+  // capitals tell), none for no label; score_at its evidence.
+  std::vector<std::array<std::optional<ColumnRole>, kMaxLabelWords>> role_at(n);
   std::vector<std::array<int, kMaxLabelWords>> score_at(n);
   for (size_t b = 0; b < n; ++b) {
     std::array<RoleScores, kMaxLabelWords> scores{};
     for (size_t len = 1; len <= kMaxLabelWords; ++len) {
-      role_at[b][len - 1] = kColumnRoles.size();
+      role_at[b][len - 1] = std::nullopt;
       score_at[b][len - 1] = 0;
       if (b + len > n) continue;
       const std::string label = join(words, b, b + len);
       scores[len - 1] = score_header_cell(label, vocabulary);
-      size_t role = role_of_label(label, vocabulary);
-      for (size_t k = b + 1; k < b + len && role < kColumnRoles.size(); ++k) {
-        if (capital(k) && scores[k - b][role] <= scores[k - b - 1][role]) role = kColumnRoles.size();
+      std::optional<ColumnRole> role = role_of_label(label, vocabulary);
+      for (size_t k = b + 1; k < b + len && role; ++k) {
+        const size_t r = role_index(*role);
+        if (capital(k) && scores[k - b][r] <= scores[k - b - 1][r]) role = std::nullopt;
       }
-      if (role < kColumnRoles.size()) {
+      if (role) {
         role_at[b][len - 1] = role;
-        score_at[b][len - 1] = scores[len - 1][role];
+        score_at[b][len - 1] = scores[len - 1][role_index(*role)];
         continue;
       }
       // A label no role names ("Implementing body"): a column of its own, as header.h keeps one,
@@ -110,7 +113,7 @@ std::vector<Label> cut_header(const std::vector<std::string_view>& words, const 
       bool one_label = b > 0 && capital(b);
       for (size_t k = b + 1; k < b + len; ++k) one_label = one_label && !capital(k);
       if (one_label && std::all_of(scores[len - 1].begin(), scores[len - 1].end(), [](int v) { return v == 0; })) {
-        role_at[b][len - 1] = kOtherRole;
+        role_at[b][len - 1] = ColumnRole::other;
         score_at[b][len - 1] = -1;
       }
     }
@@ -120,7 +123,8 @@ std::vector<Label> cut_header(const std::vector<std::string_view>& words, const 
     for (size_t i = 0; i < n; ++i) opens[i] = !starts_in_lower_case(words[i]);
   }
   // best[i][mask]: the most evidence for words[i, n) with the roles of `mask` already taken.
-  constexpr size_t kMasks = size_t{1} << kOtherRole;
+  // The mask holds the roles before other, each at most once.
+  constexpr size_t kMasks = size_t{1} << role_index(ColumnRole::other);
   struct Step {
     bool cut = false;  // words[i, n) cut into labels at all
     int score = 0;
@@ -133,11 +137,12 @@ std::vector<Label> cut_header(const std::vector<std::string_view>& words, const 
     if (!opens[i]) continue;
     for (size_t mask = 0; mask < kMasks; ++mask) {
       for (size_t len = 1; len <= kMaxLabelWords && i + len <= n; ++len) {
-        const size_t role = role_at[i][len - 1];
-        if (role >= kColumnRoles.size()) continue;
-        if ((i == 0) != (role == kNumberRole)) continue;
-        const size_t next_mask = role == kOtherRole ? mask : mask | (size_t{1} << role);
-        if (role != kOtherRole && (mask & (size_t{1} << role))) continue;
+        const std::optional<ColumnRole> role = role_at[i][len - 1];
+        if (!role) continue;
+        if ((i == 0) != (*role == ColumnRole::number)) continue;
+        const size_t bit = size_t{1} << role_index(*role);
+        const size_t next_mask = *role == ColumnRole::other ? mask : mask | bit;
+        if (*role != ColumnRole::other && (mask & bit)) continue;
         const Step& rest = best[i + len][next_mask];
         if (!rest.cut) continue;
         const Step step{true, rest.score + score_at[i][len - 1], rest.labels + 1, len};
@@ -151,15 +156,15 @@ std::vector<Label> cut_header(const std::vector<std::string_view>& words, const 
   size_t mask = 0;
   for (size_t i = 0; i < n;) {
     const size_t len = best[i][mask].len;
-    const size_t role = role_at[i][len - 1];
+    const ColumnRole role = *role_at[i][len - 1];  // the best cut passes only labels with a role
     labels.push_back(Label{i, i + len, role});
-    if (role != kOtherRole) mask |= size_t{1} << role;
+    if (role != ColumnRole::other) mask |= size_t{1} << role_index(role);
     i += len;
   }
-  const auto has = [&](size_t role) {
+  const auto has = [&](ColumnRole role) {
     return std::any_of(labels.begin(), labels.end(), [&](const Label& label) { return label.role == role; });
   };
-  if (labels.size() < 3 || !has(kNameRole) || !has(kDeadlineRole)) return {};
+  if (labels.size() < 3 || !has(ColumnRole::name) || !has(ColumnRole::deadline)) return {};
   return labels;
 }
 
@@ -291,7 +296,7 @@ std::string column_list(const std::vector<Label>& labels, size_t begin, size_t e
   std::string names;
   for (size_t k = begin; k < end; ++k) {
     if (!names.empty()) names += k + 1 == end ? " and " : ", ";
-    names += kColumnRoles[labels[k].role];
+    names += column_role_name(labels[k].role);
   }
   return names;
 }
@@ -302,7 +307,7 @@ void cut_row(const Paragraph& line, const std::vector<std::string_view>& words, 
              const Vocabulary& vocabulary, const Anchors& anchors, RunOnTable& out) {
   out.paragraphs.push_back(cell(std::string(words[0]), line.line));
   size_t deadline_label = 0;
-  while (labels[deadline_label].role != kDeadlineRole) ++deadline_label;
+  while (labels[deadline_label].role != ColumnRole::deadline) ++deadline_label;
   const bool before = deadline_label > 1, after = deadline_label + 1 < labels.size();
   const auto [begin, end] = find_deadline(words, 1, before, after, vocabulary, anchors);
   const auto side = [&](size_t from, size_t to, size_t first_label, size_t end_label) {
@@ -316,7 +321,7 @@ void cut_row(const Paragraph& line, const std::vector<std::string_view>& words, 
       out.diagnostics.push_back({Severity::error, Code::run_on_row,
                                  "the " + column_list(labels, first_label, end_label) +
                                      " of a row copied on one line run together; all is kept as the " +
-                                     std::string(kColumnRoles[labels[first_label].role]),
+                                     std::string(column_role_name(labels[first_label].role)),
                                  line.line});
     }
   };
@@ -324,7 +329,7 @@ void cut_row(const Paragraph& line, const std::vector<std::string_view>& words, 
     out.paragraphs.push_back(cell(join(words, 1, words.size()), line.line));
     out.diagnostics.push_back({Severity::error, Code::run_on_row,
                                "a row copied on one line has no deadline to cut its cells at; all is kept as the " +
-                                   std::string(kColumnRoles[labels[1].role]),
+                                   std::string(column_role_name(labels[1].role)),
                                line.line});
     return;
   }

@@ -71,7 +71,7 @@ GridLayout grid_layout(const Header& header) {
   // The number column without a header word is the first grid column no header cell names
   // (the portal leaves that header cell empty).
   for (size_t c = 0; c < header.cells.size(); ++c) {
-    if (header.columns[c].role != "number") continue;
+    if (header.columns[c].role != ColumnRole::number) continue;
     if (const Paragraph* cell = first_of(c)) {
       layout.number_column = cell->grid.column;
     } else {
@@ -668,7 +668,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     // and the same number follows at once (the row's own number), the first is the figure.
     const bool figure_of_open_row =
         number && value == expected && row_open && !grid.holds(paragraph) && open_length + 1 == data_columns &&
-        table.columns.back().role == "other" && i + 1 < paragraphs.size() && !grid.holds(paragraphs[i + 1]) &&
+        table.columns.back().role == ColumnRole::other && i + 1 < paragraphs.size() && !grid.holds(paragraphs[i + 1]) &&
         parse_row_number(paragraphs[i + 1].text).value_or(-1) == value;
     // In a grid only the number column starts rows. In flattened text a bare year is a
     // deadline unless it is the very number expected next; any other number starts a row when
@@ -727,7 +727,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
   // row before it lacked only its last cell, an "other" one (a count of 3 ending row 2).
   const bool ends_short_row = walk.bodies.size() >= 2 && grid.table < 0 &&
                               walk.bodies[walk.bodies.size() - 2].size() + 1 == data_columns &&
-                              table.columns.back().role == "other";
+                              table.columns.back().role == ColumnRole::other;
   if ((out_of_sequence || ends_short_row) && walk.bodies.back().empty() && walk.bodies.size() >= 2) {
     const Paragraph figure = table.rows.back().number;
     std::erase_if(table.diagnostics, [&](const Diagnostic& d) {
@@ -817,7 +817,7 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
     lay_kinds();
     return;
   }
-  std::vector<std::string> roles;
+  std::vector<ColumnRole> roles;
   std::vector<size_t> column_of_role;  // index into `columns` of each entry of `roles`
   for (size_t c = 0; c < columns.size(); ++c) {
     if (c == number_column) continue;
@@ -855,7 +855,7 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
     std::vector<Paragraph>& cell = row.cells[column_of_role[r]];
     // An outcome's wrapped lines join it (with "\n", as a name's lines join): each outcome
     // pairs with a deadline, so a line of one is no outcome of its own.
-    const bool joins = roles[r] == "outcome";
+    const bool joins = roles[r] == ColumnRole::outcome;
     for (size_t k = ranges[r].first; k < ranges[r].second; ++k) {
       if (joins && k > ranges[r].first && wrapped[k]) {
         Paragraph& outcome = cell.back();
@@ -888,7 +888,7 @@ void fill_cells(Row& row, std::vector<Paragraph>& body, const std::vector<Column
 // paragraphs are unclaimed instead (a warning still reports them).
 void drop_empty_unknown_columns(Header& header, TableResult& table) {
   for (size_t c = table.columns.size(); c-- > 0;) {
-    if (!header.unknown[c] || table.columns[c].role != "other") continue;
+    if (!header.unknown[c] || table.columns[c].role != ColumnRole::other) continue;
     if (std::any_of(table.rows.begin(), table.rows.end(), [&](const Row& row) { return !row.cells[c].empty(); })) continue;
     for (const Paragraph* paragraph : header.cells[c]) table.unclaimed.push_back(*paragraph);
     const int line = header.cells[c].front()->line;
@@ -916,7 +916,7 @@ std::span<const ParagraphKind> kinds_of(const Row& row, size_t column) {
 
 size_t number_column_of(const std::vector<Column>& columns) {
   for (size_t c = 0; c < columns.size(); ++c) {
-    if (columns[c].role == "number") return c;
+    if (columns[c].role == ColumnRole::number) return c;
   }
   return 0;
 }
@@ -949,7 +949,8 @@ void flag_trailing_paragraph(size_t body_size, const Paragraph& last, TableResul
     if (kinds_of(row, c).back() != ParagraphKind::prose || !holds_initial(cell.back().text)) return;
     table.diagnostics.push_back({Severity::warning, Code::extra_paragraph,
                                  "the last paragraph of activity " + std::to_string(row.value) +
-                                     ", read into its " + table.columns[c].role + " cell, may be a signature after the table: " +
+                                     ", read into its " + std::string(column_role_name(table.columns[c].role)) +
+                                     " cell, may be a signature after the table: " +
                                      cell.back().text,
                                  cell.back().line});
     return;
@@ -962,7 +963,7 @@ void flag_trailing_paragraph(size_t body_size, const Paragraph& last, TableResul
 // flagged: nothing else tells it from a second written-out agency the vocabulary does not know.
 void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabulary& vocabulary) {
   const size_t last = table.columns.size() - 1;
-  if (table.columns[last].role != "agencies" || last >= row.cells.size()) return;
+  if (table.columns[last].role != ColumnRole::agencies || last >= row.cells.size()) return;
   const std::vector<Paragraph>& cell = row.cells[last];
   if (cell.size() < 2 || kinds_of(row, last).back() == ParagraphKind::deadline) return;
   const std::u32string first = to_u32(std::string_view(cell.back().text).substr(0, 4));
@@ -1114,7 +1115,7 @@ size_t title_length(const std::vector<Paragraph>& paragraphs, size_t first, size
 // tells the two apart: the row is flagged at its line, the reading kept.
 void flag_agencies_or_note(const Row& row, TableResult& table, const Vocabulary& vocabulary) {
   for (size_t c = 0; c + 1 < row.cells.size(); ++c) {
-    if (table.columns[c].role != "agencies" || table.columns[c + 1].role != "other") continue;
+    if (table.columns[c].role != ColumnRole::agencies || table.columns[c + 1].role != ColumnRole::other) continue;
     const std::vector<Paragraph>& cell = row.cells[c];
     if (cell.empty() || !row.cells[c + 1].empty() || kinds_of(row, c).back() != ParagraphKind::prose ||
         names_bodies(cell.back().text, vocabulary)) {
@@ -1176,9 +1177,10 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
     std::vector<Paragraph>().swap(walk.bodies[r]);
     for (size_t c = 0; c < row.cells.size(); ++c) {
       // An empty costs or notes cell is common and harmless; an empty field cell is not.
-      if (c != number_column && row.cells[c].empty() && table.columns[c].role != "other") {
+      if (c != number_column && row.cells[c].empty() && table.columns[c].role != ColumnRole::other) {
         table.diagnostics.push_back({Severity::warning, Code::missing_cell,
-                                     "activity " + std::to_string(row.value) + " has no " + table.columns[c].role + " cell",
+                                     "activity " + std::to_string(row.value) + " has no " +
+                                         std::string(column_role_name(table.columns[c].role)) + " cell",
                                      row.number.line});
       }
     }
@@ -1197,9 +1199,9 @@ long misfit(const TableResult& table) {
   long cost = 0;
   for (const Row& row : table.rows) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      const std::string& role = table.columns[c].role;
-      if (role == "number") continue;
-      if (row.cells[c].empty()) cost += role != "other" ? kMissingCellCost : kMissingOtherCell;
+      const ColumnRole role = table.columns[c].role;
+      if (role == ColumnRole::number) continue;
+      if (row.cells[c].empty()) cost += role != ColumnRole::other ? kMissingCellCost : kMissingOtherCell;
       for (const ParagraphKind kind : kinds_of(row, c)) cost += kind_cost(role, kind);
     }
   }
@@ -1218,9 +1220,9 @@ long misfit(const TableResult& table) {
 constexpr double kRowsDecideShare = 0.75;
 
 // Whether a cell reads as `role`'s: deadlines all, or lists whose every entry names a body.
-bool fits_role(std::string_view role, const std::vector<Paragraph>& cell, std::span<const ParagraphKind> kinds,
+bool fits_role(ColumnRole role, const std::vector<Paragraph>& cell, std::span<const ParagraphKind> kinds,
                const Vocabulary& vocabulary) {
-  if (role == "deadline") {
+  if (role == ColumnRole::deadline) {
     return std::all_of(kinds.begin(), kinds.end(), [](ParagraphKind k) { return k == ParagraphKind::deadline; });
   }
   for (size_t k = 0; k < cell.size(); ++k) {
@@ -1230,12 +1232,12 @@ bool fits_role(std::string_view role, const std::vector<Paragraph>& cell, std::s
 }
 
 std::optional<Header> named_by_rows(const Header& header, const TableResult& table, const Vocabulary& vocabulary) {
-  const auto lacks = [&](std::string_view role) {
+  const auto lacks = [&](ColumnRole role) {
     return std::none_of(header.columns.begin(), header.columns.end(), [&](const Column& c) { return c.role == role; });
   };
   for (size_t c = 0; c < header.columns.size() && c < table.columns.size(); ++c) {
-    if (!header.unknown[c] || header.columns[c].role != "other") continue;
-    for (std::string_view role : {"deadline", "agencies"}) {
+    if (!header.unknown[c] || header.columns[c].role != ColumnRole::other) continue;
+    for (const ColumnRole role : {ColumnRole::deadline, ColumnRole::agencies}) {
       if (!lacks(role)) continue;
       size_t filled = 0;
       size_t fitting = 0;
@@ -1248,7 +1250,7 @@ std::optional<Header> named_by_rows(const Header& header, const TableResult& tab
       }
       if (filled == 0 || contradicted || static_cast<double>(fitting) < kRowsDecideShare * static_cast<double>(filled)) continue;
       Header named = header;
-      named.columns[c].role = std::string(role);
+      named.columns[c].role = role;
       named.ties.clear();
       return named;
     }
@@ -1264,12 +1266,12 @@ namespace {
 // column the rows may name (named_by_rows). Else the first reading is the table.
 bool may_read_again(const Header& header) {
   if (!header.ties.empty()) return true;
-  const auto lacks = [&](std::string_view role) {
+  const auto lacks = [&](ColumnRole role) {
     return std::none_of(header.columns.begin(), header.columns.end(), [&](const Column& c) { return c.role == role; });
   };
-  if (!lacks("deadline") && !lacks("agencies")) return false;
+  if (!lacks(ColumnRole::deadline) && !lacks(ColumnRole::agencies)) return false;
   for (size_t c = 0; c < header.columns.size(); ++c) {
-    if (header.unknown[c] && header.columns[c].role == "other") return true;
+    if (header.unknown[c] && header.columns[c].role == ColumnRole::other) return true;
   }
   return false;
 }

@@ -9,6 +9,7 @@
 
 #include "ingest/source.h"
 #include "parsers/text.h"
+#include "schema/plan.h"
 #include "vocab_index.h"
 
 namespace planparse {
@@ -164,8 +165,8 @@ namespace {
 // a typo that would silently teach planparse nothing.
 bool is_known_role(std::string_view role) {
   if (builtin_vocabulary().by_role.contains(role)) return true;
-  for (std::string_view column : {"number", "name", "outcome", "deadline", "agencies", "other"}) {
-    if (role == "header." + std::string(column) + ".weak") return true;
+  for (const Named<ColumnRole>& column : kColumnRoleNames) {
+    if (role == "header." + std::string(column.name) + ".weak") return true;
   }
   return false;
 }

@@ -143,7 +143,7 @@ J source_dom(const SourceInfo& source) {
 template <class J>
 J column_dom(const Column& column) {
   J out = J::object();
-  out["role"] = column.role;
+  out["role"] = column_role_name(column.role);
   out["header"] = null_or<J>(column.header);
   return out;
 }
@@ -569,7 +569,7 @@ void write_activity(JsonWriter& w, const Activity& activity) {
 
 void write_column(JsonWriter& w, const Column& column) {
   w.begin_object();
-  w.key("role"), w.string(column.role);
+  w.key("role"), w.string(column_role_name(column.role));
   w.key("header"), w.optional(column.header);
   w.end_object();
 }

@@ -85,14 +85,31 @@ struct Activity {
   std::vector<std::string> items;      // bullet paragraphs of the name cell, bullet removed
   std::vector<Outcome> outcomes;
   std::vector<Agency> agencies;
-  // The cells of the columns whose role is "other" (expected costs, funding source), keyed by
+  // The cells of the columns of role `other` (expected costs, funding source), keyed by
   // the column's header, in column order; paragraphs joined with '\n'.
   std::vector<std::pair<std::string, std::string>> extra;
   int line = 0;                        // where the row's number stands
 };
 
+// What a column of the plan's table holds. Every role but `other` names at most one column.
+// The vocabulary's header word families are named after these (`header.<name>`,
+// parsers/vocab/*.tsv), and the parsers index per-role arrays by the enumerator, so the order is
+// the table's and `other` stays last.
+enum class ColumnRole { number, name, outcome, deadline, agencies, other };
+inline constexpr std::array<Named<ColumnRole>, 6> kColumnRoleNames = {{{ColumnRole::number, "number"},
+                                                                       {ColumnRole::name, "name"},
+                                                                       {ColumnRole::outcome, "outcome"},
+                                                                       {ColumnRole::deadline, "deadline"},
+                                                                       {ColumnRole::agencies, "agencies"},
+                                                                       {ColumnRole::other, "other"}}};
+static_assert(lists_in_order(kColumnRoleNames));
+constexpr std::string_view column_role_name(ColumnRole role) { return name_in(kColumnRoleNames, role); }
+constexpr std::optional<ColumnRole> column_role_from_name(std::string_view name) {
+  return value_named(kColumnRoleNames, name);
+}
+
 struct Column {
-  std::string role;                   // "number", "name", "outcome", "deadline", "agencies", "other"
+  ColumnRole role = ColumnRole::other;
   std::optional<std::string> header;  // header text; null when the document prints none
 };
 

@@ -87,7 +87,7 @@ Result<Plan> plan_from(const ordered_json& document) {
   }
   plan.published = string_or_null(document.at("published"));
   for (const ordered_json& column : document.at("columns")) {
-    plan.columns.push_back(Column{column.at("role").get<std::string>(), string_or_null(column.at("header"))});
+    plan.columns.push_back(Column{named(kColumnRoleNames, column.at("role")), string_or_null(column.at("header"))});
   }
   for (const ordered_json& section : document.at("sections")) {
     plan.sections.push_back(Section{section.at("number").get<std::string>(), section.at("title").get<std::string>(),

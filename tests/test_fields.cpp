@@ -13,11 +13,11 @@ Paragraph at(std::string text, int line) { return Paragraph{std::move(text), lin
 }  // namespace
 
 TEST_CASE("the cells of 'other' columns are kept in extra under their headers, in column order", "[fields]") {
-  const std::vector<Column> columns{{"number", "№"},
-                                    {"name", "Наименование"},
-                                    {"other", "Источники финансирования"},
-                                    {"deadline", "Срок"},
-                                    {"other", "Предполагаемые расходы (млн. тенге)"}};
+  const std::vector<Column> columns{{ColumnRole::number, "№"},
+                                    {ColumnRole::name, "Наименование"},
+                                    {ColumnRole::other, "Источники финансирования"},
+                                    {ColumnRole::deadline, "Срок"},
+                                    {ColumnRole::other, "Предполагаемые расходы (млн. тенге)"}};
   Row row;
   row.number = at("1", 10);
   row.value = 1;
@@ -34,8 +34,8 @@ TEST_CASE("the cells of 'other' columns are kept in extra under their headers, i
 }
 
 TEST_CASE("two 'other' columns with the same header, or none, get distinct keys", "[fields]") {
-  const std::vector<Column> columns{{"number", std::nullopt}, {"name", "Name"}, {"other", "Notes"},
-                                    {"other", "Notes"},       {"other", std::nullopt}};
+  const std::vector<Column> columns{{ColumnRole::number, std::nullopt}, {ColumnRole::name, "Name"}, {ColumnRole::other, "Notes"},
+                                    {ColumnRole::other, "Notes"},       {ColumnRole::other, std::nullopt}};
   Row row;
   row.number = at("1", 1);
   row.value = 1;
@@ -49,7 +49,7 @@ TEST_CASE("two 'other' columns with the same header, or none, get distinct keys"
 }
 
 TEST_CASE("a table without 'other' columns gives every activity an empty extra", "[fields]") {
-  const std::vector<Column> columns{{"number", std::nullopt}, {"name", "Name"}, {"deadline", "Deadline"}};
+  const std::vector<Column> columns{{ColumnRole::number, std::nullopt}, {ColumnRole::name, "Name"}, {ColumnRole::deadline, "Deadline"}};
   Row row;
   row.number = at("1", 1);
   row.value = 1;
@@ -59,7 +59,7 @@ TEST_CASE("a table without 'other' columns gives every activity an empty extra",
 }
 
 TEST_CASE("a deadline cell broken over two paragraphs, the first no whole deadline, is one deadline", "[fields]") {
-  const std::vector<Column> columns{{"number", "№"}, {"name", "Name"}, {"outcome", "Outcome"}, {"deadline", "Deadline"}};
+  const std::vector<Column> columns{{ColumnRole::number, "№"}, {ColumnRole::name, "Name"}, {ColumnRole::outcome, "Outcome"}, {ColumnRole::deadline, "Deadline"}};
   Row row;
   row.number = at("1", 10);
   row.value = 1;
@@ -76,7 +76,7 @@ TEST_CASE("a deadline cell broken over two paragraphs, the first no whole deadli
 
 TEST_CASE("a deadline read as a recurrence only, though its text writes a year, is warned of; one with no year is not",
           "[fields]") {
-  const std::vector<Column> columns{{"number", "№"}, {"name", "Name"}, {"deadline", "Deadline"}};
+  const std::vector<Column> columns{{ColumnRole::number, "№"}, {ColumnRole::name, "Name"}, {ColumnRole::deadline, "Deadline"}};
   const auto read = [&](const char* deadline, std::vector<Diagnostic>& diagnostics) {
     Row row;
     row.number = at("1", 10);

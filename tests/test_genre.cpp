@@ -76,7 +76,7 @@ bool has_code(const Plan& plan, Code code, int line) {
 
 std::string roles(const Plan& plan) {
   std::string out;
-  for (const Column& c : plan.columns) out += (out.empty() ? "" : ",") + c.role;
+  for (const Column& c : plan.columns) out += (out.empty() ? "" : ",") + std::string(column_role_name(c.role));
   return out;
 }
 
@@ -128,7 +128,7 @@ void check_wording(const Template& t, size_t cell, const std::string& wording, c
   texts.insert(texts.end(), t.row.begin(), t.row.end());
   const Plan plan = parse_paragraphs(texts);
   REQUIRE(plan.columns.size() == t.header.size());
-  CHECK(plan.columns[cell].role == role);
+  CHECK(column_role_name(plan.columns[cell].role) == role);
   std::string trimmed = wording;
   while (trimmed.size() >= 2 && trimmed.compare(trimmed.size() - 2, 2, "\u00a0") == 0) trimmed.resize(trimmed.size() - 2);
   CHECK(plan.columns[cell].header == trimmed);

@@ -20,7 +20,7 @@ namespace {
 
 std::string roles(const std::vector<Column>& columns) {
   std::string out;
-  for (const Column& c : columns) out += (out.empty() ? "" : ",") + c.role;
+  for (const Column& c : columns) out += (out.empty() ? "" : ",") + std::string(column_role_name(c.role));
   return out;
 }
 
@@ -31,7 +31,7 @@ std::string best_role(std::string_view cell) {
     if (scores[r] > scores[best]) best = r;
   }
   const bool tied = std::count(scores.begin(), scores.end(), scores[best]) > 1;
-  return scores[best] == 0 ? "?" : tied ? "tie" : std::string(kColumnRoles[best]);
+  return scores[best] == 0 ? "?" : tied ? "tie" : std::string(column_role_name(static_cast<ColumnRole>(best)));
 }
 
 }  // namespace
@@ -270,8 +270,8 @@ TEST_CASE("where the header's words read two ways equally well, the rows under i
                                     "три дня", "2025 год", "МКС", "2", "Издать сборник", "один месяц", "2026 год", "МФ"});
   const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
   REQUIRE(table.ok());
-  CHECK(table.value().columns[2].role == "other");
-  CHECK(table.value().columns[3].role == "deadline");
+  CHECK(table.value().columns[2].role == ColumnRole::other);
+  CHECK(table.value().columns[3].role == ColumnRole::deadline);
   CHECK(table.value().rows[0].cells[3].at(0).text == "2025 год");
   REQUIRE(table.value().diagnostics.size() == 1);
   CHECK(table.value().diagnostics[0].code == Code::unknown_column);

@@ -88,9 +88,9 @@ TEST_CASE("a header cell no vocabulary names is a column of role other, kept in 
   Result<Plan> plan = parse_source(source.value());
   REQUIRE(plan.ok());
   REQUIRE(plan.value().columns.size() == 5);
-  CHECK(plan.value().columns[3].role == "other");
+  CHECK(plan.value().columns[3].role == ColumnRole::other);
   CHECK(plan.value().columns[3].header == "Примечание куратора");
-  CHECK(plan.value().columns[4].role == "agencies");
+  CHECK(plan.value().columns[4].role == ColumnRole::agencies);
   REQUIRE(plan.value().activities.size() == 1);
   const Activity& activity = plan.value().activities[0];
   CHECK(activity.extra == std::vector<std::pair<std::string, std::string>>{{"Примечание куратора", "контроль МНЭ"}});

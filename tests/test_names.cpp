@@ -177,3 +177,27 @@ TEST_CASE("the change kind and word edit names are those the diff schema lists",
   CHECK(table_names(kEditOpNames) == listed("/definitions/words/items/properties/op"));
   CHECK(table_names(kDiffModeNames) == listed("/properties/mode"));
 }
+
+TEST_CASE("every column role round-trips through its name", "[names]") {
+  check_round_trip(kColumnRoleNames, ColumnRole::other);
+  CHECK(column_role_name(ColumnRole::agencies) == "agencies");
+  CHECK(column_role_from_name("deadline") == ColumnRole::deadline);
+}
+
+TEST_CASE("an unknown column role name gives no role", "[names]") {
+  check_unknown_names(kColumnRoleNames);
+  CHECK_FALSE(column_role_from_name("title"));
+  CHECK_FALSE(column_role_from_name("agency"));  // the agency kind's name, not the column's
+}
+
+TEST_CASE("the column role names are those the plan schema lists", "[names]") {
+  CHECK(table_names(kColumnRoleNames) == schema_enum("/properties/columns/items/properties/role"));
+}
+
+TEST_CASE("every column role has header words in the built-in vocabulary", "[names]") {
+  // parsers/header.cpp reads the word families "header.<name>" of each role by its name.
+  for (const Named<ColumnRole>& role : kColumnRoleNames) {
+    INFO("role " << role.name);
+    CHECK_FALSE(builtin_vocabulary().phrases("header." + std::string(role.name)).empty());
+  }
+}

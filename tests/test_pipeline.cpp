@@ -180,8 +180,8 @@ TEST_CASE("a multi-part row with more deadlines than outcomes and tasks keeps th
   row.number = {"1", 1};
   row.value = 1;
   row.cells = {{}, {{"Part one", 2}, {"Part two", 3}}, {{"Act one", 4}, {"Act two", 5}}, {{"2024", 6}, {"2025", 7}, {"2026", 8}}, {{"MIA", 9}}};
-  const std::vector<Column> columns = {{"number", std::nullopt}, {"name", "Name"}, {"outcome", "Outcome"},
-                                       {"deadline", "Deadline"}, {"agencies", "Agencies"}};
+  const std::vector<Column> columns = {{ColumnRole::number, std::nullopt}, {ColumnRole::name, "Name"}, {ColumnRole::outcome, "Outcome"},
+                                       {ColumnRole::deadline, "Deadline"}, {ColumnRole::agencies, "Agencies"}};
   std::vector<Diagnostic> diagnostics;
   const Activity a = read_activity(row, columns, builtin_vocabulary(), diagnostics);
   REQUIRE(a.outcomes.size() == 3);

@@ -28,8 +28,8 @@ Plan sample_plan() {
   plan.intro = {"Approved by order dated 1 April 2022 No. 12"};
   plan.act = std::nullopt;
   plan.published = "2022-04-05";
-  plan.columns = {{"number", std::nullopt}, {"name", "Name of the measure"}, {"outcome", "Form of completion"},
-                  {"deadline", "Deadline"}, {"agencies", "Responsible"}};
+  plan.columns = {{ColumnRole::number, std::nullopt}, {ColumnRole::name, "Name of the measure"}, {ColumnRole::outcome, "Form of completion"},
+                  {ColumnRole::deadline, "Deadline"}, {ColumnRole::agencies, "Responsible"}};
   plan.sections = {{"I", "Legislation", 7}};
 
   Activity first;
@@ -492,7 +492,7 @@ TEST_CASE("render_plan reports a fault in activity N at /activities/N, as valida
   plan.activities[12].agencies[0].kind = static_cast<AgencyKind>(7);
   plan.activities[5].outcomes[0].deadline = Deadline{"spring", "2022-02-30", "2022-05-31", std::nullopt};
   plan.activities[7].outcomes[0].deadline = Deadline{"later", "2023-01-01", "2022-01-01", std::nullopt};
-  plan.columns[2].role = "result";
+  plan.columns[2].role = static_cast<ColumnRole>(9);
   plan.published = "2022-13-01";
   plan.diagnostics[1].line = -4;
 

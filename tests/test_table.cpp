@@ -19,7 +19,7 @@ namespace {
 
 std::string roles(const TableResult& table) {
   std::string out;
-  for (const Column& c : table.columns) out += (out.empty() ? "" : ",") + c.role;
+  for (const Column& c : table.columns) out += (out.empty() ? "" : ",") + std::string(column_role_name(c.role));
   return out;
 }
 
@@ -27,7 +27,7 @@ std::string roles(const TableResult& table) {
 std::string cell_sizes(const TableResult& table, size_t row) {
   std::string out;
   for (size_t c = 1; c < table.columns.size(); ++c) {
-    out += (out.empty() ? "" : " ") + table.columns[c].role + "=" + std::to_string(table.rows[row].cells[c].size());
+    out += (out.empty() ? "" : " ") + std::string(column_role_name(table.columns[c].role)) + "=" + std::to_string(table.rows[row].cells[c].size());
   }
   return out;
 }
@@ -243,7 +243,7 @@ TEST_CASE("paragraphs are classified as prose, bullet, deadline or agency list",
 
 TEST_CASE("outcome paragraphs pair with deadline paragraphs; the rest of the prose is the name", "[align]") {
   using K = ParagraphKind;
-  const std::vector<std::string> roles = {"name", "outcome", "deadline", "agencies"};
+  const std::vector<ColumnRole> roles = {ColumnRole::name, ColumnRole::outcome, ColumnRole::deadline, ColumnRole::agencies};
   // Activity 20 of the reference: two name parts, two outcomes, two deadlines.
   auto cells = align_row({K::prose, K::prose, K::prose, K::prose, K::deadline, K::deadline, K::agencies}, roles);
   CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 2}, {2, 4}, {4, 6}, {6, 7}});
@@ -257,7 +257,7 @@ TEST_CASE("outcome paragraphs pair with deadline paragraphs; the rest of the pro
 
 TEST_CASE("a cut before a wrapped line costs: the line stays with the cell it goes on", "[align]") {
   using K = ParagraphKind;
-  const std::vector<std::string> roles = {"name", "outcome", "deadline", "agencies"};
+  const std::vector<ColumnRole> roles = {ColumnRole::name, ColumnRole::outcome, ColumnRole::deadline, ColumnRole::agencies};
   const std::vector<K> kinds = {K::prose, K::prose, K::prose, K::prose, K::deadline, K::agencies};
   // Unmarked, the outcome takes one paragraph (it pairs with one deadline).
   CHECK(align_row(kinds, roles) == std::vector<std::pair<size_t, size_t>>{{0, 3}, {3, 4}, {4, 5}, {5, 6}});
@@ -318,20 +318,20 @@ TEST_CASE("two lines are one deadline when the first alone is none and the two j
 
 TEST_CASE("an unparseable deadline still fills the deadline column", "[align]") {
   using K = ParagraphKind;
-  const auto cells = align_row({K::prose, K::prose, K::prose, K::agencies}, {"name", "outcome", "deadline", "agencies"});
+  const auto cells = align_row({K::prose, K::prose, K::prose, K::agencies}, {ColumnRole::name, ColumnRole::outcome, ColumnRole::deadline, ColumnRole::agencies});
   CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 3}, {3, 4}});
 }
 
 TEST_CASE("a written-out agency as the last paragraph fills the agency column", "[align]") {
   using K = ParagraphKind;
-  const auto cells = align_row({K::prose, K::prose, K::deadline, K::prose}, {"name", "outcome", "deadline", "agencies"});
+  const auto cells = align_row({K::prose, K::prose, K::deadline, K::prose}, {ColumnRole::name, ColumnRole::outcome, ColumnRole::deadline, ColumnRole::agencies});
   CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 3}, {3, 4}});
 }
 
 TEST_CASE("columns in another order are aligned in that order", "[align]") {
   using K = ParagraphKind;
   const auto cells = align_row({K::prose, K::agencies, K::deadline, K::deadline, K::prose, K::prose},
-                               {"name", "agencies", "deadline", "outcome"});
+                               {ColumnRole::name, ColumnRole::agencies, ColumnRole::deadline, ColumnRole::outcome});
   CHECK(cells == std::vector<std::pair<size_t, size_t>>{{0, 1}, {1, 2}, {2, 4}, {4, 6}});
 }
 

@@ -834,8 +834,9 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
   }
 
   // Columns in the axes' order, with the axes' header wordings.
-  std::vector<std::string> roles = {"number", "name", "outcome", "deadline", "agencies"};
-  if (axes.run_on) roles = {"number", "name", "deadline", "agencies"};
+  std::vector<ColumnRole> roles = {ColumnRole::number, ColumnRole::name, ColumnRole::outcome, ColumnRole::deadline,
+                                   ColumnRole::agencies};
+  if (axes.run_on) roles = {ColumnRole::number, ColumnRole::name, ColumnRole::deadline, ColumnRole::agencies};
   switch (axes.column_order) {
     case ColumnOrder::standard: break;
     case ColumnOrder::name_second: std::shuffle(roles.begin() + 2, roles.end(), rng); break;
@@ -846,25 +847,25 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       break;
     }
   }
-  for (const std::string& role : roles) {
-    const std::string& header = role == "number"     ? axes.number_header
-                                : role == "name"     ? axes.name_header
-                                : role == "outcome"  ? axes.outcome_header
-                                : role == "deadline" ? axes.deadline_header
-                                                     : axes.agency_header;
+  for (const ColumnRole role : roles) {
+    const std::string& header = role == ColumnRole::number     ? axes.number_header
+                                : role == ColumnRole::name     ? axes.name_header
+                                : role == ColumnRole::outcome  ? axes.outcome_header
+                                : role == ColumnRole::deadline ? axes.deadline_header
+                                                               : axes.agency_header;
     plan.columns.push_back(Column{role, header.empty() ? std::nullopt : std::optional<std::string>(header)});
   }
   const size_t group_at = plan.columns.size();  // where the columns under a two-level header start
   if (options.extra_columns && !axes.two_level_parent.empty()) {
     const int subs = uniform(rng, 2, static_cast<int>(lang.two_level_subs.size()));
     for (int k = 0; k < subs; ++k) {
-      plan.columns.push_back(Column{"other", axes.two_level_parent + ": " + lang.two_level_subs[static_cast<size_t>(k)]});
+      plan.columns.push_back(Column{ColumnRole::other, axes.two_level_parent + ": " + lang.two_level_subs[static_cast<size_t>(k)]});
     }
   } else if (options.extra_columns && chance(rng, 0.4)) {
     std::vector<std::string> others = lang.other_headers;
     std::shuffle(others.begin(), others.end(), rng);
     others.resize(static_cast<size_t>(uniform(rng, 1, static_cast<int>(others.size()))));
-    for (const std::string& header : others) plan.columns.push_back(Column{"other", header});
+    for (const std::string& header : others) plan.columns.push_back(Column{ColumnRole::other, header});
   }
   if (!axes.unknown_header.empty()) {
     // Anywhere but before the first printed header cell, where it would read as intro. A
@@ -875,12 +876,12 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     const int last = axes.two_level_parent.empty() ? static_cast<int>(plan.columns.size()) : static_cast<int>(group_at);
     std::vector<int> places;
     for (int at = first; at <= last; ++at) {
-      const bool by_name = plan.columns[static_cast<size_t>(at - 1)].role == "name" ||
-                           (at < static_cast<int>(plan.columns.size()) && plan.columns[static_cast<size_t>(at)].role == "name");
+      const bool by_name = plan.columns[static_cast<size_t>(at - 1)].role == ColumnRole::name ||
+                           (at < static_cast<int>(plan.columns.size()) && plan.columns[static_cast<size_t>(at)].role == ColumnRole::name);
       if (options.grid || !by_name) places.push_back(at);
     }
     const int at = pick(rng, places);
-    plan.columns.insert(plan.columns.begin() + at, Column{"other", axes.unknown_header});
+    plan.columns.insert(plan.columns.begin() + at, Column{ColumnRole::other, axes.unknown_header});
     // schema/README.md: a header cell no role takes is an "other" column with an
     // unknown-column warning (the message is the parser's; the test compares code and severity).
     plan.diagnostics.push_back(Diagnostic{Severity::warning, Code::unknown_column, "", 0});
@@ -959,7 +960,7 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     // unknown column's cell as one paragraph (an empty one would leave the row ambiguous); a
     // grid may leave it empty or give it two.
     for (const Column& column : plan.columns) {
-      if (column.role != "other") continue;
+      if (column.role != ColumnRole::other) continue;
       const bool unknown = *column.header == axes.unknown_header;
       const std::vector<std::string>& cells = unknown ? lang.unknown_cells : lang.other_cells;
       std::string cell;

@@ -105,20 +105,20 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
   const std::string bullet = std::string(chance(rng, 0.8) ? "-" : "•") + (rendering.axes.tabs ? "\t" : " ");
   for (const Column& column : plan.columns) {
     std::vector<std::string> cell;
-    if (column.role == "number") {
+    if (column.role == ColumnRole::number) {
       cell.push_back(row_number(activity, rendering.axes.numbering, lang.number_sign, rendering.format == Format::drawn, rng));
-    } else if (column.role == "name") {
+    } else if (column.role == ColumnRole::name) {
       cell = split_lines(activity.name);
       for (const std::string& item : activity.items) cell.push_back(bullet + item);
-    } else if (column.role == "outcome") {
+    } else if (column.role == ColumnRole::outcome) {
       for (const Outcome& outcome : activity.outcomes) cell.push_back(outcome.text);
-    } else if (column.role == "deadline") {
+    } else if (column.role == ColumnRole::deadline) {
       for (const Outcome& outcome : activity.outcomes) {
         if (outcome.deadline) cell.push_back(outcome.deadline->text);
       }
-    } else if (column.role == "agencies") {
+    } else if (column.role == ColumnRole::agencies) {
       cell.push_back(agency_cell(activity.agencies, lang, rng, rendering));
-    } else if (column.role == "other") {
+    } else if (column.role == ColumnRole::other) {
       for (const auto& [header, text] : activity.extra) {
         if (header == column.header && !text.empty()) cell = split_lines(text);
       }
@@ -355,9 +355,9 @@ size_t page_break(const Plan& plan, bool on, Rng& rng, size_t taken = std::strin
 // activities after it of its section, one part each like it, with an equal deadline or agencies
 // cell and no page break before them (`breaks`); 1 for none.
 size_t merged_rows(const Plan& plan, size_t a, size_t c, const std::vector<size_t>& breaks, bool on) {
-  const std::string& role = plan.columns[c].role;
+  const ColumnRole role = plan.columns[c].role;
   const std::vector<Activity>& rows = plan.activities;
-  if (!on || (role != "deadline" && role != "agencies") || rows[a].outcomes.size() != 1) return 1;
+  if (!on || (role != ColumnRole::deadline && role != ColumnRole::agencies) || rows[a].outcomes.size() != 1) return 1;
   const auto same_agencies = [](const std::vector<Agency>& x, const std::vector<Agency>& y) {
     if (x.size() != y.size()) return false;
     for (size_t k = 0; k < x.size(); ++k) {
@@ -371,7 +371,7 @@ size_t merged_rows(const Plan& plan, size_t a, size_t c, const std::vector<size_
        ++b) {
     const std::optional<Deadline>& x = rows[a].outcomes[0].deadline;
     const std::optional<Deadline>& y = rows[b].outcomes[0].deadline;
-    const bool same = role == "deadline" ? x && y && x->text == y->text && x->from == y->from && x->to == y->to && x->recurrence == y->recurrence
+    const bool same = role == ColumnRole::deadline ? x && y && x->text == y->text && x->from == y->from && x->to == y->to && x->recurrence == y->recurrence
                                          : same_agencies(rows[a].agencies, rows[b].agencies);
     if (!same) break;
   }
@@ -645,7 +645,7 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
         // A Word table's way with a Roman section: the numeral in the number column, the title
         // in a cell merged across the rest.
         const bool roman = section.number.find_first_not_of("IVXLCDM") == std::string::npos;
-        if (roman && plan.columns.size() > 1 && plan.columns.front().role == "number" && chance(rng, 0.3)) {
+        if (roman && plan.columns.size() > 1 && plan.columns.front().role == ColumnRole::number && chance(rng, 0.3)) {
           out += "<tr><td>" + section.number + ".</td><td colspan=\"" + std::to_string(plan.columns.size() - 1) + "\">" +
                  escape(section.title) + "</td></tr>\n";
           return;
@@ -802,8 +802,8 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
         for (size_t part = 0; part < parts; ++part) {
           out += " <tr>" + eol;
           for (size_t c = 0; c < plan.columns.size(); ++c) {
-            const std::string& role = plan.columns[c].role;
-            const bool per_part = role == "outcome" || role == "deadline" || (role == "name" && split_name);
+            const ColumnRole role = plan.columns[c].role;
+            const bool per_part = role == ColumnRole::outcome || role == ColumnRole::deadline || (role == ColumnRole::name && split_name);
             if (parts == 1) {
               if (covered[c] > 0) {
                 --covered[c];
@@ -814,7 +814,7 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
               out += td(cells[c], span);
             } else if (per_part) {
               std::vector<std::string> piece;
-              if (role == "name") {
+              if (role == ColumnRole::name) {
                 piece.push_back(cells[c][part]);
                 // Bullets go with the last part.
                 if (part + 1 == parts) piece.insert(piece.end(), cells[c].begin() + static_cast<std::ptrdiff_t>(parts), cells[c].end());

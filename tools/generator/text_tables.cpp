@@ -270,9 +270,9 @@ std::string render_drawn_text(const Plan& plan, const Rendering& rendering) {
     for (size_t c = 0; c < row.cells.size() && c < columns; ++c) widths[c] = std::max(widths[c], longest_unit(row.cells[c]));
   }
   for (size_t c = 0; c < columns; ++c) {
-    const std::string& role = plan.columns[c].role;
-    const int narrowest = role == "number" ? 1 : role == "name" ? 18 : role == "deadline" ? 9 : 10;
-    const int widest = role == "number" ? 4 : role == "name" ? 42 : role == "agencies" ? 30 : 24;
+    const ColumnRole role = plan.columns[c].role;
+    const int narrowest = role == ColumnRole::number ? 1 : role == ColumnRole::name ? 18 : role == ColumnRole::deadline ? 9 : 10;
+    const int widest = role == ColumnRole::number ? 4 : role == ColumnRole::name ? 42 : role == ColumnRole::agencies ? 30 : 24;
     widths[c] = std::max(widths[c], static_cast<size_t>(std::uniform_int_distribution<int>(narrowest, widest)(rng)));
     Rng probe(0);
     while (wrap(header.cells[c], widths[c], false, probe).size() > 3) ++widths[c];
@@ -287,7 +287,7 @@ std::string render_drawn_text(const Plan& plan, const Rendering& rendering) {
   for (const DrawnRow& row : rows) widest_heading = std::max(widest_heading, to_text(row.heading).size());
   if (widest_heading + 2 * pad > inner) {
     size_t name = 0;
-    for (size_t c = 0; c < columns; ++c) name = plan.columns[c].role == "name" ? c : name;
+    for (size_t c = 0; c < columns; ++c) name = plan.columns[c].role == ColumnRole::name ? c : name;
     widths[name] += widest_heading + 2 * pad - inner;
     inner = widest_heading + 2 * pad;
   }
@@ -316,7 +316,7 @@ std::string render_drawn_text(const Plan& plan, const Rendering& rendering) {
       for (size_t k = 0; k < height; ++k) {
         std::string line = pen.outer;
         for (size_t c = 0; c < columns; ++c) {
-          const Align align = row.header ? header_align : plan.columns[c].role == "number" ? number_align : Align::left;
+          const Align align = row.header ? header_align : plan.columns[c].role == ColumnRole::number ? number_align : Align::left;
           line += padding + padded(k < lines[c].size() ? lines[c][k] : "", widths[c], align) + padding +
                   (c + 1 == columns ? pen.outer : pen.inner);
         }

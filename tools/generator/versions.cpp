@@ -73,8 +73,11 @@ void finish(Plan& plan, std::size_t sections) {
   plan.source = SourceInfo{"generated.txt", std::string(64, '0'), 1, SourceFormat::text, "UTF-8"};
   plan.language = "en";
   plan.title = "Plan of measures";
-  plan.columns = {{"number", "No."}, {"name", "Measure"}, {"outcome", "Form"}, {"deadline", "Deadline"},
-                  {"agencies", "Responsible"}};
+  plan.columns = {{ColumnRole::number, "No."},
+                  {ColumnRole::name, "Measure"},
+                  {ColumnRole::outcome, "Form"},
+                  {ColumnRole::deadline, "Deadline"},
+                  {ColumnRole::agencies, "Responsible"}};
   for (std::size_t s = 0; s < sections; ++s) {
     plan.sections.push_back(Section{std::to_string(s + 1), "Section " + std::to_string(s + 1), static_cast<int>(s + 1)});
   }
