@@ -340,12 +340,15 @@ std::vector<Cell> text_cells(const std::vector<Paragraph>& paragraphs, size_t an
     Cell cell = cell_of(paragraphs[i], vocabulary);
     // Only where the copy kept a line per paragraph: in a blank-line-separated copy a wrapped
     // cell is one paragraph already, and a lower-case paragraph is something else.
-    if (!cells.empty() && paragraphs[i].line == cells.back().parts.back()->line + 1 &&
-        starts_in_lower_case(paragraphs[i].text)) {
+    // "Р/с" ⏎ "№": two lines that each name the number column are one cell whatever their case.
+    if (!cells.empty() && paragraphs[i].line == cells.back().parts.back()->line + 1) {
       const size_t role = best_role(cell.scores);
       const RoleScores& before = cells.back().scores;
       const size_t role_before = best_role(before);
-      if (cell.scores[role] == 0 || before[role_before] == 0 || role == role_before) {
+      const size_t number = role_index(ColumnRole::number);
+      const bool both_number = role == number && role_before == number && cell.scores[role] > 0 && before[role_before] > 0;
+      if (both_number || (starts_in_lower_case(paragraphs[i].text) &&
+                          (cell.scores[role] == 0 || before[role_before] == 0 || role == role_before))) {
         join(cells.back(), paragraphs[i], vocabulary);
         continue;
       }

@@ -165,6 +165,13 @@ TEST_CASE("a number header wrapped over two lines, \"N\" then \"п/п\", is one 
   CHECK(html.columns[0].header == "N п/п");
   CHECK(html.activities.size() == 1);
   CHECK(codes(html).empty());
+  // Two lines that each name the number column, the second not in lower case: before, "Р/с" went
+  // to the intro and the header was "№".
+  const Plan kazakh = parse_lines({"Жоспар", "Р/с", "№", "Іс-шара", "Мерзімі", "Жауаптылар", "1", "Оқу залын ашу", "2026 жыл",
+                                   "Мәдениет бөлімі"});
+  CHECK(kazakh.columns[0].header == "Р/с №");
+  CHECK(kazakh.intro.empty());
+  CHECK(kazakh.activities.size() == 1);
 }
 
 TEST_CASE("a number header no vocabulary names heads the number column when it shares the header's row, never the title",
