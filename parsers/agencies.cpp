@@ -248,10 +248,12 @@ bool says_agreement(std::string_view inside, const Vocabulary& vocabulary) {
   constexpr size_t kMaxMarkerBytes = 64;
   if (inside.size() > kMaxMarkerBytes) return false;
   const std::vector<std::string> words = words_of(fold_case(inside));
+  const std::vector<std::string>& agreement = vocabulary.phrases("marker.word");
+  const std::vector<std::string>& filler = vocabulary.phrases("marker.filler");
   bool agreed = false;
   for (const std::string& word : words) {
-    const bool says = vocabulary.has_word("marker.word", word);
-    if (!says && !vocabulary.has_word("marker.filler", word)) return false;
+    const bool says = in_any_family(word, agreement);
+    if (!says && !in_any_family(word, filler)) return false;
     agreed = agreed || says;
   }
   return agreed;
@@ -734,7 +736,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
-    if (!(names_one(start, joint.at) || is_group_entry(start, joint.at)) || !names_one(after, next)) continue;
+    if (!names_one(after, next) || !(names_one(start, joint.at) || is_group_entry(start, joint.at))) continue;
     if (!is_short_entry(start, joint.at) && is_owned_field(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
@@ -831,7 +833,7 @@ bool has_quote_mark(std::string_view text) {
 
 // Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
 // before it.
-bool ends_in_one_of(std::string_view word, const std::string& role, const Vocabulary& vocabulary) {
+bool ends_in_one_of(std::string_view word, std::string_view role, const Vocabulary& vocabulary) {
   for (const std::string& ending : vocabulary.phrases(role)) {
     if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
   }
@@ -878,16 +880,18 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
                                                                       : name_words(bare);
   // "Culture and Sports of the akimat" after a comma: fields of the name before it, and its owner.
   if (heads_only_an_owner(words, vocabulary, true)) return false;
-  // A person's post opening the piece names that person or those people ("руководители
-  // госорганов", "заместитель акима области", "executive secretary of the MoH"; vocabulary
-  // agency.position), not more words of the name before the comma.
-  if (words.size() >= 2 && (vocabulary.has_word("agency.position", words[0]) || vocabulary.has_word("agency.position", words[1]))) {
-    return true;
-  }
   // An adjective in the nominative opening a name of two words or more names a body by itself,
   // head noun or none ("районная библиотека", "городская больница"; vocabulary
   // agency.nominative_ending): a name's words after a comma go on in the genitive.
   if (words.size() >= 2 && ends_in_one_of(words.front(), "agency.nominative_ending", vocabulary)) return true;
+  // A person's post opening the piece names that person or those people ("руководители
+  // госорганов", "заместитель акима области", "executive secretary of the MoH"; vocabulary
+  // agency.position), not more words of the name before the comma. Asked last: it is the rarest.
+  const auto opens_with_post = [&](const std::vector<std::string>& w) {
+    if (w.size() < 2) return false;
+    const std::vector<std::string>& posts = vocabulary.phrases("agency.position");
+    return in_any_family(w[0], posts) || in_any_family(w[1], posts);
+  };
   // A head behind fields listed with a conjunction, in an inflecting language, with words after
   // it ("культуры и спорта акимата области"), is the owner of the name, in the genitive: the
   // piece lists the fields of the name before the comma and names no body of its own. A head the
@@ -896,23 +900,24 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   // бөлімі"), behind English words, which do not inflect, or behind a person's position with no
   // list ("руководитель управления строительства") is the piece's own.
   const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  const std::vector<std::string>& heads = vocabulary.phrases("agency.head");
   bool agreeing = true;  // every word so far may stand before its head
   bool listed = false;   // a conjunction stood before
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string& word = words[k];
-    if (is_head_word(word, vocabulary) && (agreeing || !listed || k + 1 == words.size())) return true;
+    if ((agreeing || !listed || k + 1 == words.size()) && in_any_family(word, heads)) return true;
     const bool conjunction = std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
     // "… акимата области и другие заинтересованные органы": a group the conjunction adds is an
     // entry of its own (split_conjunctions); its head is not the piece's.
     // A head that ends the words before it is the piece's own, as at the piece's end.
     if (conjunction && k + 1 < words.size() && starts_group_words(words, k + 1, vocabulary)) {
-      return k > 0 && is_head_word(words[k - 1], vocabulary);
+      return (k > 0 && is_head_word(words[k - 1], vocabulary)) || opens_with_post(words);
     }
     listed = listed || conjunction;
     agreeing = agreeing && (is_ascii(word) || conjunction || ends_in_one_of(word, "agency.shared_ending", vocabulary) ||
                             ends_in_one_of(word, "agency.nominative_ending", vocabulary));
   }
-  return false;
+  return opens_with_post(words);
 }
 
 // Whether a written-out entry may go on past a comma with words that complete it: it names a
@@ -1106,7 +1111,8 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   // "ЖАО-мен бірлесіп" (split_partner): the abbreviation is the partner's, without its
   // instrumental ending and the postposition.
   if (const size_t space = words.rfind(' ');
-      space != std::string::npos && vocabulary.has_word("agency.with_after", fold_case(std::string_view(words).substr(space + 1)))) {
+      space != std::string::npos && words.find('-') != std::string::npos &&
+      vocabulary.has_word("agency.with_after", fold_case(std::string_view(words).substr(space + 1)))) {
     const std::string_view partner = std::string_view(words).substr(0, space);
     const size_t hyphen = partner.rfind('-');
     if (partner.find(' ') == std::string_view::npos && hyphen != std::string_view::npos && hyphen > 0 &&
@@ -1160,6 +1166,14 @@ void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
 // after the last head noun before it (a Kazakh name ends with its head). Two entries, the
 // partner's text as published; one when nothing names a body before the partner.
 std::vector<std::string> split_partner(const std::string& part, const Vocabulary& vocabulary) {
+  // Most entries hold no postposition: told by the bytes of its (lower-case) word, before any
+  // copy or folding.
+  const std::vector<std::string>& afters = vocabulary.phrases("agency.with_after");
+  if (std::none_of(afters.begin(), afters.end(), [&](const std::string& after) {
+        return part.find(after) != std::string::npos;
+      })) {
+    return {part};
+  }
   std::string bare = collapse_spaces(part);
   // A marker after the postposition is the partner's: "ҚМ ЖАО-мен бірлесіп (келісім бойынша)".
   std::string marker;

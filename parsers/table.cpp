@@ -303,6 +303,11 @@ bool is_page_number(std::string_view text, const Vocabulary& vocabulary) {
   constexpr size_t kMaxWords = 4;
   text = trim(text);
   if (text.empty() || text.size() > kMaxBytes) return false;
+  // Told apart from the short cells of a row ("1.", "2027 год", "МФ") before any folding: a page
+  // number holds a figure, and one the text opens with is glued to its page word ("2-бет").
+  const size_t lead = static_cast<size_t>(std::find_if(text.begin(), text.end(), [](char c) { return c < '0' || c > '9'; }) - text.begin());
+  if (lead == text.size() || (lead > 0 && text[lead] != '-')) return false;
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   const std::vector<std::string> words = words_of(fold_case(text));
   if (words.empty() || words.size() > kMaxWords) return false;
   size_t numbers = 0;
