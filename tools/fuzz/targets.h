@@ -278,11 +278,17 @@ inline Violation check_agencies(std::string_view bytes) {
   for (const Agency& a : list.agencies) {
     if (a.text.empty() || trim(a.text) != a.text) return "agency text not trimmed or empty: \"" + a.text + "\"";
     if (agency_kind_name(a.kind).empty()) return "an agency kind with no name";
-    if (a.abbr.has_value() == a.name.has_value()) return "agency \"" + a.text + "\" needs exactly one of abbr and name";
+    if (!a.abbr && !a.name) return "agency \"" + a.text + "\" has neither abbr nor name";
+    // Both only for a body's name written out with its own abbreviation in brackets after it
+    // ("Ministry of Energy (ME)", own_abbreviation_at), whose abbreviation may be a run of a
+    // body's and its owner's ("(КГД МФ РК)").
+    const bool own_abbreviation = a.abbr && a.name;
+    if (own_abbreviation && (a.kind != AgencyKind::agency || a.text.find("(" + *a.abbr + ")") == std::string::npos))
+      return "agency \"" + a.text + "\" has abbr and name without its abbreviation in brackets";
     // One abbreviation, or two where one is the country's short form ("ҚР ДСМ", "МЗ РК").
     if (a.abbr) {
       const std::vector<std::string_view> words = split(*a.abbr, ' ');
-      if (a.kind == AgencyKind::group || words.size() > 2 ||
+      if (a.kind == AgencyKind::group || words.size() > (own_abbreviation ? 3u : 2u) ||
           !std::all_of(words.begin(), words.end(), [](std::string_view word) { return is_abbreviation(word); })) {
         return "abbr \"" + *a.abbr + "\" is no abbreviation";
       }
