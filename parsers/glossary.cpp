@@ -417,14 +417,31 @@ bool used_above(const std::vector<Paragraph>& paragraphs, size_t at, std::string
   return false;
 }
 
-// One entry with no heading and no entry after it: a glossary when its name reads as a body's
-// (a capital and more than one word, not "МВД – по согласованию") and its abbreviation is used above.
-bool lone_entry_defines(const std::vector<Paragraph>& paragraphs, size_t at,
+// "Справочно: ОЦТ = отдел цифровых технологий.", "Note: MoH – Ministry of Health": one entry
+// after a lead-in (is_lead_in), the whole paragraph. Two entries or more are entries_in_paragraph's.
+std::optional<Entry> led_entry(const Paragraph& paragraph) {
+  if (!paragraph.breaks.empty()) return std::nullopt;
+  const std::string_view text = trim(paragraph.text);
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon > kMaxColumnLabelBytes || !is_lead_in(text.substr(0, colon + 1)))
+    return std::nullopt;
+  return split_entry(trim(text.substr(colon + 1)));
+}
+
+// One entry with no heading and no entry after it, bare or after a lead-in: a glossary when its
+// abbreviation is used above and its name reads as a body's: more than one word, a capital first
+// ("МВД – по согласованию" is a note); after a lead-in, which says a definition follows, a name
+// holding a body's head noun in lower case is one too ("ОЦТ = отдел цифровых технологий").
+bool lone_entry_defines(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary,
                         const std::vector<std::vector<Paragraph>>* rows) {
-  const std::optional<Entry> entry = split_entry(paragraphs[at].text);
+  std::optional<Entry> entry = split_entry(paragraphs[at].text);
+  const bool led = !entry;
+  if (led) entry = led_entry(paragraphs[at]);
   if (!entry || entry->name.find(' ') == std::string::npos) return false;
   const std::u32string first = to_u32(entry->name.substr(0, std::min<size_t>(entry->name.size(), 4)));
-  return !first.empty() && is_upper(first[0]) && used_above(paragraphs, at, entry->abbr, rows);
+  if (first.empty()) return false;
+  const bool body = is_upper(first[0]) || (led && !is_marker(entry->name, vocabulary) && names_bodies(entry->name, vocabulary));
+  return body && used_above(paragraphs, at, entry->abbr, rows);
 }
 
 // The second cell of a glossary table's heading row: a short label, no entry, no abbreviation.
@@ -439,6 +456,14 @@ bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
 }  // namespace
 
 bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragraph).has_value(); }
+
+bool is_note(std::string_view paragraph, const Vocabulary& vocabulary) {
+  std::string_view text = trim(paragraph);
+  while (!text.empty() && text.front() == '*') text = trim(text.substr(1));
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon + 1 >= text.size() || colon > kMaxLeadBytes) return false;
+  return is_lead(fold_case(text.substr(0, colon)), vocabulary) && !is_glossary_heading(text, vocabulary);
+}
 
 bool is_caption(std::string_view paragraph) {
   const std::string_view text = trim(paragraph);
@@ -470,9 +495,9 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
   if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
     return true;
   if (entries_by_line(here, vocabulary) || entries_in_paragraph(here, vocabulary)) return true;
-  if (!split_entry(here.text)) return false;
+  if (!split_entry(here.text)) return led_entry(here) && lone_entry_defines(paragraphs, at, vocabulary, rows);
   if (has_next && (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary))) return true;
-  return lone_entry_defines(paragraphs, at, rows);
+  return lone_entry_defines(paragraphs, at, vocabulary, rows);
 }
 
 GlossaryResult read_glossary(const std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
@@ -550,7 +575,9 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       ++i;
       continue;
     }
-    if (std::optional<Entry> entry = split_entry(paragraph.text, result.headed)) {
+    std::optional<Entry> entry = split_entry(paragraph.text, result.headed);
+    if (!entry) entry = led_entry(paragraph);
+    if (entry) {
       add(std::move(entry->abbr), std::move(entry->name), paragraph.line);
       ++i;
       continue;

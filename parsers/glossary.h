@@ -63,12 +63,18 @@ bool is_glossary_heading(std::string_view paragraph, const Vocabulary& vocabular
 // or a glossary without a heading: two entries in a row ("ABBR – name", "ABBR: name"), as two
 // paragraphs or as two lines of one. Whether a headless glossary's abbreviations occur among
 // the table's agencies is checked by the pipeline once the agencies are read. One entry alone
-// opens it too when its name reads as a body's and its abbreviation is used above it, in
+// opens it too, bare or after a lead-in in its paragraph ("Справочно: ОЦТ = отдел …"), when its
+// name reads as a body's and its abbreviation is used above it, in
 // `paragraphs` before `at` or in `rows` (the paragraphs of the rows read so far, which the table
 // stage may have moved out of `paragraphs`). A glossary in one paragraph after its heading
 // ("Note: abbreviations: MIA – …; MJ – …") opens one as well.
 bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const Vocabulary& vocabulary,
                     const std::vector<std::vector<Paragraph>>* rows = nullptr);
+
+// True when the paragraph is a note after the table: a note lead and its colon, then text
+// that is no glossary ("Примечание: мероприятия финансируются …", "Note: costs are …",
+// "Ескертпе: …"). No cell of a row opens so: the table stage closes the row above at it.
+bool is_note(std::string_view paragraph, const Vocabulary& vocabulary);
 
 // True when the paragraph is one glossary entry: an abbreviation, a separator, a name.
 bool is_glossary_entry(std::string_view paragraph);

@@ -586,6 +586,14 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       row_open = false;
       continue;
     }
+    if (!grid.holds(paragraph) && !mid_line && row_open && open_length >= data_columns && is_note(paragraph.text, vocabulary)) {
+      // A note after a whole row ("Примечание: мероприятия финансируются …") is no cell of it:
+      // before, it became the last row's agency. It is reported, and so is what follows it up to
+      // the next row or the glossary.
+      table.unclaimed.push_back(paragraph);
+      row_open = false;
+      continue;
+    }
     if (!grid.holds(paragraph) && row_open && open_length >= data_columns && is_group_heading(paragraph, vocabulary)) {
       // A goal or programme heading after a whole row closes it; it is reported, not read.
       table.headings.push_back(paragraph);

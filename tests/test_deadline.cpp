@@ -618,6 +618,9 @@ TEST_CASE("a start with no end beside a recurrence is when the repetition begins
       {"quarterly from 2027 onwards", "2027-01-01", nullptr, "quarterly"},
       {"from 2027 on, annually", "2027-01-01", nullptr, "annual"},
       {"2027 жылдан бастап тоқсан сайын", "2027-01-01", nullptr, "quarterly"},
+      // "со", the form of "с" before some consonant clusters, after "начиная" too.
+      {"ежеквартально, начиная со II квартала 2028 года", "2028-04-01", nullptr, "quarterly"},
+      {"со второго полугодия 2028 года ежемесячно", "2028-07-01", nullptr, "monthly"},
   };
   for (const Case& c : cases) {
     INFO(c.input);

@@ -2106,3 +2106,35 @@ TEST_CASE("a row of sums closes the row above and is reported, its figures in no
   CHECK(names.activities[0].name == "Total renovation of the school");
   CHECK(names.activities[1].name == "Итоговый отчет");
 }
+
+TEST_CASE("after the last row, one glossary entry after a lead-in is the glossary and a note is reported, in no cell",
+          "[genre]") {
+  // Before: both became agencies of the last row ("Справочно: ОЦТ = …" an unlinked entry of its
+  // own, "ОЦТ" an unknown abbreviation), with no diagnostic of their own.
+  const std::vector<std::string> rows = {"План мероприятий", "",
+                                         "№\tМероприятие\tСрок\tОтветственные",
+                                         "1\tОцифровка архивов\t2028 год\tархивный отдел совместно с ОЦТ",
+                                         "2\tКурсы для делопроизводителей\t2028 год\tОЦТ, ТОО «Цифровая школа»",
+                                         ""};
+  std::vector<std::string> glossed = rows;
+  glossed.push_back("Справочно: ОЦТ = отдел цифровых технологий акимата района.");
+  const Plan plan = parse_lines(glossed);
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"ОЦТ", "ТОО «Цифровая школа»"});
+  REQUIRE(plan.abbreviations.size() == 1);
+  CHECK(plan.abbreviations[0].name == "отдел цифровых технологий акимата района");
+  CHECK(plan.activities[1].agencies[0].name == "отдел цифровых технологий акимата района");
+  CHECK(codes(plan).empty());
+  // A note there, in a tab copy or one paragraph a cell, is reported where it stands.
+  std::vector<std::string> noted = rows;
+  noted.push_back("Примечание: мероприятия финансируются за счет местного бюджета.");
+  const Plan tab = parse_lines(noted);
+  REQUIRE(tab.activities.size() == 2);
+  CHECK(agency_texts(tab.activities[1]) == std::vector<std::string>{"ОЦТ", "ТОО «Цифровая школа»"});
+  CHECK(codes(tab) == std::vector<std::string>{"unknown-abbreviation@4", "unknown-abbreviation@5", "unclaimed-paragraph@7"});
+  const Plan flat = parse_paragraphs({"План", "№", "Activity", "Deadline", "Responsible", "1", "Archive scanning", "2028",
+                                      "MoJ", "Note: the activities are paid for from the local budget."});
+  REQUIRE(flat.activities.size() == 1);
+  CHECK(agency_texts(flat.activities[0]) == std::vector<std::string>{"MoJ"});
+  CHECK(codes(flat) == std::vector<std::string>{"unknown-abbreviation@17", "unclaimed-paragraph@19"});
+}

@@ -104,8 +104,36 @@ TEST_CASE("a short lead-in with a colon before two entries opens a glossary, in 
       split_paragraphs(normalise("* здесь и далее:\nМСХ – Министерство сельского хозяйства\nМИО – местные исполнительные органы\n"))
           .paragraphs;
   CHECK(read_glossary(lines).entries.size() == 2);
-  // One entry after a lead-in names no glossary.
-  CHECK(read_glossary(paragraphs({"Note: MoH – Ministry of Health"})).entries.empty());
+  // One entry after a lead-in is read as one: whether it makes a glossary is the next test's.
+  CHECK(dump(read_glossary(paragraphs({"Note: MoH – Ministry of Health"}))) ==
+        std::vector<std::string>{"MoH=Ministry of Health@10"});
+}
+
+TEST_CASE("one entry after a lead-in opens a glossary when the table above uses its abbreviation and it names a body",
+          "[glossary]") {
+  // Before: "Справочно: ОЦТ = …" after the last row of a copy became that row's agency, its
+  // abbreviation unknown. A lead-in says a definition follows: a lower-case name holding a body's
+  // head noun counts.
+  const std::vector<Paragraph> used = paragraphs({"ОЦТ, МФ", "Справочно: ОЦТ = отдел цифровых технологий акимата района."});
+  CHECK(opens_glossary(used, 1, builtin_vocabulary()));
+  CHECK(dump(read_glossary({used[1]})) == std::vector<std::string>{"ОЦТ=отдел цифровых технологий акимата района@11"});
+  // Not used above, a note rather than a name, or a lone word: no glossary.
+  CHECK_FALSE(opens_glossary(paragraphs({"МФ", "Справочно: ОЦТ = отдел цифровых технологий."}), 1, builtin_vocabulary()));
+  CHECK_FALSE(opens_glossary(paragraphs({"МВД", "Примечание: МВД – по согласованию"}), 1, builtin_vocabulary()));
+  CHECK_FALSE(opens_glossary(paragraphs({"МВД", "Note: MoH – responsible"}), 1, builtin_vocabulary()));
+}
+
+TEST_CASE("a note lead before text that is no glossary is a note", "[glossary]") {
+  for (const char* note : {"Примечание: мероприятия финансируются за счет местного бюджета.", "Note: costs are estimates.",
+                           "* Ескертпе: іс-шаралар жергілікті бюджет есебінен қаржыландырылады."}) {
+    INFO(note);
+    CHECK(is_note(note, builtin_vocabulary()));
+  }
+  for (const char* other : {"Примечание:", "Примечание: расшифровка аббревиатур:", "МФ: Министерство финансов",
+                            "Срок: 2027 год", "Notebook: one per school"}) {
+    INFO(other);
+    CHECK_FALSE(is_note(other, builtin_vocabulary()));
+  }
 }
 
 TEST_CASE("an equals sign separates an entry as a dash does", "[glossary]") {
