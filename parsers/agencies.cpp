@@ -960,11 +960,23 @@ bool ends_in_listed_head(std::string_view piece, const Vocabulary& vocabulary) {
   for (std::string_view word : split(bare, ' ')) {
     if (is_abbreviation(word)) return false;
   }
+  // A conjunction between two words at least: "A and B", never first or last (nor, for a piece
+  // of no words, anywhere).
   const std::vector<std::string> words = name_words(piece);
+  if (words.size() < 3) return false;
   const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
   return std::any_of(words.begin() + 1, words.end() - 1, [&](const std::string& word) {
     return std::find(conjunctions.begin(), conjunctions.end(), word) != conjunctions.end();
   });
+}
+
+// "ЖАО-мен", "ҚМ-нің": the abbreviation before a case ending glued to it by a hyphen, as Kazakh
+// writes one; empty when the word is no such abbreviation.
+std::string_view abbreviation_before_ending(std::string_view word) {
+  const size_t hyphen = word.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0) return {};
+  const std::string_view abbr = word.substr(0, hyphen);
+  return is_abbreviation(abbr) ? abbr : std::string_view{};
 }
 
 // Whether a piece's last word is in the Kazakh genitive ("облыстардың").
@@ -1114,10 +1126,8 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
       space != std::string::npos && words.find('-') != std::string::npos &&
       vocabulary.has_word("agency.with_after", fold_case(std::string_view(words).substr(space + 1)))) {
     const std::string_view partner = std::string_view(words).substr(0, space);
-    const size_t hyphen = partner.rfind('-');
-    if (partner.find(' ') == std::string_view::npos && hyphen != std::string_view::npos && hyphen > 0 &&
-        is_abbreviation(partner.substr(0, hyphen))) {
-      words = std::string(partner.substr(0, hyphen));
+    if (const std::string_view abbr = abbreviation_before_ending(partner); partner.find(' ') == std::string_view::npos && !abbr.empty()) {
+      words = std::string(abbr);
     }
   }
   const std::string folded = fold_case(words);
@@ -1184,14 +1194,9 @@ std::vector<std::string> split_partner(const std::string& part, const Vocabulary
   const std::vector<std::string_view> words = split(bare, ' ');
   const size_t n = words.size();
   if (n < 3 || !vocabulary.has_word("agency.with_after", fold_case(words[n - 1]))) return {part};
-  const std::string partner = fold_case(words[n - 2]);
-  const std::vector<std::string>& endings = vocabulary.phrases("agency.instrumental_ending");
-  if (!std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return partner.size() > e.size() && partner.ends_with(e); })) {
-    return {part};
-  }
+  if (!ends_in_one_of(fold_case(words[n - 2]), "agency.instrumental_ending", vocabulary)) return {part};
   size_t cut = 0;
-  const size_t hyphen = words[n - 2].rfind('-');
-  if (hyphen != std::string_view::npos && hyphen > 0 && is_abbreviation(words[n - 2].substr(0, hyphen))) {
+  if (!abbreviation_before_ending(words[n - 2]).empty()) {
     cut = n - 2;
   } else {
     for (size_t k = n - 2; k-- > 0;) {

@@ -44,6 +44,7 @@ enum class Sym : uint8_t {
   close,       // ")"
   filler,      // deadline.filler, dropped before the grammar runs
   multiplier,  // deadline.multiplier: "екі", "two" before a recurrence's unit ("екі жылда бір рет")
+  and_,        // deadline.and: "и", "and", "және" between years listed one after another
   word,        // letters that start no known phrase
   other,       // any other character
 };
@@ -130,6 +131,7 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   if (role == "deadline.then") return token(Sym::then);
   if (role == "deadline.onward") return token(Sym::onward);
   if (role == "deadline.multiplier") return token(Sym::multiplier);
+  if (role == "deadline.and") return token(Sym::and_);
   constexpr std::string_view kRecurrence = "recurrence.";
   if (role.starts_with(kRecurrence)) {
     // Only the built-in roles load (vocabulary.cpp), and test_names.cpp holds their suffixes to
@@ -477,7 +479,9 @@ std::optional<Period> read_period(Cursor& cursor) {
   const Token* first = cursor.peek();
   if (first == nullptr) return std::nullopt;
   if (is_year(*first)) {
-    if (cursor.peek_glued(Sym::dash, 1) && cursor.peek_glued(Sym::number, 2) && cursor.peek(2)->digits == 2) {
+    // "2027-28" is a range whose end gives the year's last two digits (read_span), no ISO day.
+    if (cursor.peek_glued(Sym::dash, 1) && cursor.peek_glued(Sym::number, 2) && cursor.peek(2)->digits == 2 &&
+        cursor.peek_glued(Sym::dash, 3)) {
       return read_iso_day(cursor);
     }
     // Kazakh puts the year first: "2022 жылғы тамыз", "2022 жылғы 28 сәуір", "2024 жылғы IV тоқсан".
@@ -575,10 +579,30 @@ std::optional<Span> read_span(const Token* begin, const Token* end, bool open_en
     }
   }
 
+  // Years listed one after another, each the next: "2027 и 2028 годы", "2027, 2028 and 2029" are
+  // the span of them all. Years with a gap between them are no span: nothing is read.
+  if (!leading_from && !starts && first->kind == Period::Kind::year &&
+      (cursor.peek_is(Sym::and_) || cursor.peek_is(Sym::comma)) && cursor.peek_year(1)) {
+    int last = first->year;
+    while ((cursor.peek_is(Sym::and_) || cursor.peek_is(Sym::comma)) && cursor.peek_year(1)) {
+      cursor.take();
+      if (cursor.peek()->value != last + 1) return std::nullopt;
+      last = cursor.take().value;
+    }
+    if (!cursor.done()) return std::nullopt;
+    return Span{Date{first->year, 1, 1}, Date{last, 12, 31}};
+  }
   bool separated = false;
   if (cursor.peek_is(Sym::dash) || cursor.peek_is(Sym::to) || (leading_from && cursor.peek_by())) {
     cursor.take();
     separated = true;
+  }
+  // "2027–28", "2027-28 гг.": the end names only its year's last two digits, in the same century.
+  if (separated && first->kind == Period::Kind::year && cursor.peek_is(Sym::number) && cursor.peek()->digits == 2 &&
+      cursor.peek(1) == nullptr) {
+    const int end_year = first->year / 100 * 100 + cursor.take().value;
+    if (end_year <= first->year) return std::nullopt;
+    return Span{Date{first->year, 1, 1}, Date{end_year, 12, 31}};
   }
   // An ablative governed by the postposition is an end after all: "2025 жылдан кешіктірмей" (not
   // later than 2025), "4 тоқсанынан кешіктірмей".

@@ -66,6 +66,8 @@
 //   deadline.then                                         a word leading from a date on to the recurrence
 //                                                         after it: "далее", "thereafter", "әрі қарай"
 //   deadline.onward                                       a word closing a start with no end: "from 2026 on"
+//   deadline.and                                          the conjunction between years listed one after
+//                                                         another: "2027 и 2028 годы"
 //   deadline.event                                        words that open a deadline relative to an
 //                                                         event ("по мере", "upon"): read as no date,
 //                                                         and never as an agency (cell_check.h)
