@@ -253,7 +253,7 @@ bool says_agreement(std::string_view inside, const Vocabulary& vocabulary) {
   bool agreed = false;
   for (const std::string& word : words) {
     const bool says = in_any_family(word, agreement);
-    if (!says && !in_any_family(word, filler)) return false;
+    if (!says && !in_any_family(word, filler) && !vocabulary.has_word("marker.all", word)) return false;
     agreed = agreed || says;
   }
   return agreed;
@@ -271,6 +271,14 @@ std::optional<std::pair<size_t, size_t>> find_bracketed_marker(std::string_view 
     }
   }
   return std::nullopt;
+}
+
+// The bytes of a dash ending `text` ("–", "-", "—"), or 0 when none ends it.
+size_t dash_length_at_end(std::string_view text) {
+  if (text.empty()) return 0;
+  size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return is_dash(code_point_at(text, start)) ? text.size() - start : 0;
 }
 
 // Removes the first "(as agreed)"-like marker from text whose spaces are collapsed; returns
@@ -313,7 +321,9 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
     if (!bracketed) continue;
     const std::string_view words = *bracketed;
     if (folded.size() <= words.size() || !folded.ends_with(words) || folded[folded.size() - words.size() - 1] != ' ') continue;
-    const std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size() - 1));
+    std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size() - 1));
+    // "ДП – по согласованию", "MIA - as agreed": a dash may stand before the words.
+    if (const size_t dash = dash_length_at_end(before); dash > 0) before = trim(before.substr(0, before.size() - dash));
     if (before.empty()) continue;
     const size_t space = before.rfind(' ');
     const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
@@ -1235,6 +1245,17 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
   if (!balanced) {
     list.unparsed.push_back(std::string(trim(cell)));
   }
+  // "МФ, МНЭ (все – по согласованию)", "(both as agreed)": a marker after the last entry that says
+  // it is every entry's (vocabulary marker.all) marks them all.
+  bool marks_all = false;
+  if (!pieces.empty() && pieces.back().text.find('(') != std::string::npos) {
+    const std::string& last = pieces.back().text;
+    if (const auto found = find_bracketed_marker(last, vocabulary); found && found->first + found->second == last.size()) {
+      for (const std::string& word : words_of(fold_case(std::string_view(last).substr(found->first, found->second)))) {
+        marks_all = marks_all || vocabulary.has_word("marker.all", word);
+      }
+    }
+  }
   for (const Piece& piece : pieces) {
     if (piece.text.empty()) {
       // A separator closing the cell ("МНЭ;") leaves nothing out; one between entries ("МФ,, МНЭ") may.
@@ -1274,6 +1295,9 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
       list.agencies.push_back(std::move(agency));
       if (unit_of != nullptr) unit_of->push_back(unit);
     }
+  }
+  if (marks_all) {
+    for (Agency& agency : list.agencies) agency.as_agreed = true;
   }
   return list;
 }

@@ -458,11 +458,22 @@ bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
 bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragraph).has_value(); }
 
 bool is_note(std::string_view paragraph, const Vocabulary& vocabulary) {
+  constexpr size_t kMinFootnoteWords = 6;
   std::string_view text = trim(paragraph);
+  const bool marked = !text.empty() && text.front() == '*';
   while (!text.empty() && text.front() == '*') text = trim(text.substr(1));
   const size_t colon = text.find(':');
-  if (colon == std::string_view::npos || colon + 1 >= text.size() || colon > kMaxLeadBytes) return false;
-  return is_lead(fold_case(text.substr(0, colon)), vocabulary) && !is_glossary_heading(text, vocabulary);
+  if (colon != std::string_view::npos && colon + 1 < text.size() && colon <= kMaxLeadBytes &&
+      is_lead(fold_case(text.substr(0, colon)), vocabulary)) {
+    return !is_glossary_heading(text, vocabulary);
+  }
+  // A footnote: its mark, then a sentence that is no entry, no list of bodies and opens with no
+  // body's head noun ("* subject to the availability of funds in the local budget"); "* МФ",
+  // "* отдел культуры, отдел спорта …" or "* co-executors" may be a cell's bullet or a mark's key.
+  if (!marked) return false;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  return words.size() >= kMinFootnoteWords && !vocabulary.has_word("agency.head", words.front()) && !split_entry(text) &&
+         !looks_like_agency_list(text, vocabulary) && !is_glossary_heading(text, vocabulary);
 }
 
 bool is_caption(std::string_view paragraph) {
@@ -575,8 +586,11 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
       ++i;
       continue;
     }
-    std::optional<Entry> entry = split_entry(paragraph.text, result.headed);
-    if (!entry) entry = led_entry(paragraph);
+    // A note after the entries ("Примечание: головной исполнитель указан первым.") ends them:
+    // read as an entry, its lead became an abbreviation.
+    std::optional<Entry> entry = led_entry(paragraph);
+    if (!entry && is_note(paragraph.text, vocabulary)) break;
+    if (!entry) entry = split_entry(paragraph.text, result.headed);
     if (entry) {
       add(std::move(entry->abbr), std::move(entry->name), paragraph.line);
       ++i;

@@ -428,6 +428,61 @@ bool is_total_label(std::string_view text, const Vocabulary& vocabulary) {
   return false;
 }
 
+// The words of a paragraph as written, a hyphenated one in its parts ("2-қосымша").
+std::vector<std::string> word_parts(std::string_view text) {
+  std::vector<std::string> parts;
+  for (const std::string& word : words_of(text)) {
+    for (std::string_view part : split(word, '-')) {
+      if (!part.empty()) parts.emplace_back(part);
+    }
+  }
+  return parts;
+}
+
+// "Приложение 2", "Appendix 2", "2-қосымша", "Приложение № 2", "Annex": an appendix's own line,
+// one caption word (vocabulary caption.word) with at most a figure and the act-number sign. How
+// many figures it holds, or nullopt when it is no such line.
+std::optional<size_t> appendix_line_figures(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxParts = 3;
+  const std::vector<std::string> parts = word_parts(text);
+  if (parts.empty() || parts.size() > kMaxParts) return std::nullopt;
+  // As written: a Roman numeral is told by its capitals.
+  const auto is_figure = [](const std::string& part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+           parse_roman_row_number(part).has_value();
+  };
+  size_t captions = 0;
+  size_t figures = 0;
+  for (const std::string& part : parts) {
+    const std::string folded = fold_case(part);
+    if (vocabulary.has_word("caption.word", folded)) {
+      ++captions;
+    } else if (is_figure(part)) {
+      ++figures;
+    } else if (!vocabulary.has_word("act.number", folded)) {
+      return std::nullopt;
+    }
+  }
+  if (captions != 1 || figures > 1) return std::nullopt;
+  return figures;
+}
+
+// A line of rule characters only ("______", "-----", "* * *"): a copy's separator or a signature's
+// line, which holds no text.
+bool is_rule_paragraph(std::string_view text) {
+  constexpr size_t kMinRule = 3;
+  text = trim(text);
+  size_t marks = 0;
+  for (char c : text) {
+    if (c == '_' || c == '-' || c == '=' || c == '*' || c == '~') {
+      ++marks;
+    } else if (c != ' ') {
+      return false;
+    }
+  }
+  return marks >= kMinRule;
+}
+
 Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, GridLayout& grid,
                const Vocabulary& vocabulary, TableResult& table, std::vector<Paragraph>* spend) {
   Walk walk;
@@ -586,7 +641,19 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       row_open = false;
       continue;
     }
-    if (!grid.holds(paragraph) && !mid_line && row_open && open_length >= data_columns && is_note(paragraph.text, vocabulary)) {
+    const bool after_whole_row = !grid.holds(paragraph) && !mid_line && row_open && open_length >= data_columns;
+    if (after_whole_row && appendix_line_figures(paragraph.text, vocabulary)) {
+      // "Приложение 2", "Appendix 2", "2-қосымша" after a whole row: the plan's table has ended and
+      // an appendix begins. Before, its caption and title became the last row's agencies, and its
+      // own numbered rows the plan's.
+      break;
+    }
+    if (after_whole_row && is_rule_paragraph(paragraph.text)) {
+      // A rule under the table (a signature's line): it closes the row and holds nothing to report.
+      row_open = false;
+      continue;
+    }
+    if (after_whole_row && is_note(paragraph.text, vocabulary)) {
       // A note after a whole row ("Примечание: мероприятия финансируются …") is no cell of it:
       // before, it became the last row's agency. It is reported, and so is what follows it up to
       // the next row or the glossary.
@@ -999,18 +1066,8 @@ void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabula
 // ("Annex 2"). 0 for none.
 size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, const Vocabulary& vocabulary) {
   if (end == 0) return 0;
-  // The words of a paragraph as written, a hyphenated one in its parts ("2-қосымша").
-  const auto parts_of = [](std::string_view text) {
-    std::vector<std::string> parts;
-    for (const std::string& word : words_of(text)) {
-      for (std::string_view part : split(word, '-')) {
-        if (!part.empty()) parts.emplace_back(part);
-      }
-    }
-    return parts;
-  };
   const auto captioned = [&](size_t k) {
-    const std::vector<std::string> words = parts_of(fold_case(paragraphs[k].text));
+    const std::vector<std::string> words = word_parts(fold_case(paragraphs[k].text));
     return !words.empty() && (vocabulary.has_word("caption.word", words.front()) || vocabulary.has_word("caption.word", words.back()));
   };
   // A caption's lines after the first go on in lower case, or open with a figure or with the
@@ -1050,27 +1107,7 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
   // Nor need it cite a number when its first line is the appendix's own number and the caption
   // goes on after it: "Annex 2" / "to the Joint Order of …", "Приложение № 2" / "к совместному
   // приказу", "2-қосымша" / "…". A title holds more words than a caption word and a number.
-  if (length >= 2) {
-    // As written: a Roman numeral is told by its capitals.
-    const std::vector<std::string> parts = parts_of(paragraphs[0].text);
-    const auto is_figure = [](const std::string& part) {
-      return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-             parse_roman_row_number(part).has_value();
-    };
-    size_t captions = 0;
-    size_t figures = 0;
-    for (const std::string& part : parts) {
-      const std::string folded = fold_case(part);
-      if (vocabulary.has_word("caption.word", folded)) {
-        ++captions;
-      } else if (is_figure(part)) {
-        ++figures;
-      } else if (!vocabulary.has_word("act.number", folded)) {
-        return 0;
-      }
-    }
-    if (captions == 1 && figures == 1 && parts.size() <= 3) return length;
-  }
+  if (length >= 2 && appendix_line_figures(paragraphs[0].text, vocabulary) == 1) return length;
   return 0;
 }
 

@@ -13,6 +13,9 @@
 //   section.prefix                                        words before a section number ("Section")
 //   section.suffix                                        words after it, joined by a hyphen ("1-бөлім")
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
+//   marker.word, marker.filler                            a bracket in other words: "(if agreed)"
+//   marker.all                                            a marker's word that makes it every entry's
+//                                                         "(все – по согласованию)", "(both as agreed)"
 //   group.lead, group.phrase                              "other ..." / whole group phrases
 //   group.noun                                            a plural noun that alone is a group
 //                                                         ("организации"; "ОМС и организации")

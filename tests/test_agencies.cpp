@@ -804,3 +804,31 @@ TEST_CASE("a person's post after a comma is an entry of its own", "[agencies]") 
   // Fields of the name before the comma stay in it.
   CHECK(dump("отдел предпринимательства, сельского хозяйства и ветеринарии района").size() == 1);
 }
+
+TEST_CASE("a marker after the last entry that says 'all' or 'both' marks every entry of the cell", "[agencies]") {
+  // Before: only the last entry was marked, and "(все – …)" stayed in its name.
+  CHECK(dump("АО «КазТрансГаз Аймак», ТОО «Горгаз» (все – по согласованию)") ==
+        std::vector<std::string>{"АО «КазТрансГаз Аймак»|agency|-|АО «КазТрансГаз Аймак»|agreed",
+                                 "ТОО «Горгаз» (все – по согласованию)|agency|-|ТОО «Горгаз»|agreed"});
+  CHECK(dump("MES, MIA (all upon agreement)") ==
+        std::vector<std::string>{"MES|agency|MES|-|agreed", "MIA (all upon agreement)|agency|MIA|-|agreed"});
+  CHECK(dump("«Қазпошта» АҚ, «Қазақтелеком» АҚ (барлығы келісім бойынша)").size() == 2);
+  for (const std::string& line : dump("«Қазпошта» АҚ, «Қазақтелеком» АҚ (барлығы келісім бойынша)")) CHECK(line.ends_with("|agreed"));
+  // A marker that says nothing of the others marks its own entry only.
+  CHECK(dump("MES, MIA (as agreed)") == std::vector<std::string>{"MES|agency|MES|-|", "MIA (as agreed)|agency|MIA|-|agreed"});
+}
+
+TEST_CASE("the marker's words after a dash mark the entry before them, and more wordings say 'by agreement'", "[agencies]") {
+  CHECK(dump("ДЧС, ДП – по согласованию") ==
+        std::vector<std::string>{"ДЧС|agency|ДЧС|-|", "ДП – по согласованию|agency|ДП|-|agreed"});
+  CHECK(dump("MES, MIA - as agreed") == std::vector<std::string>{"MES|agency|MES|-|", "MIA - as agreed|agency|MIA|-|agreed"});
+  CHECK(dump("ТЖД, ПД – келісім бойынша")[1] == "ПД – келісім бойынша|agency|ПД|-|agreed");
+  CHECK(dump("ДЧС области (при условии согласования)") ==
+        std::vector<std::string>{"ДЧС области (при условии согласования)|agency|ДЧС|-|agreed"});
+  CHECK(dump("MES (as may be agreed)") == std::vector<std::string>{"MES (as may be agreed)|agency|MES|-|agreed"});
+  CHECK(dump("ТЖД (келісу арқылы)") == std::vector<std::string>{"ТЖД (келісу арқылы)|agency|ТЖД|-|agreed"});
+  CHECK(dump("MoF (if so agreed), MoE (where agreed)") ==
+        std::vector<std::string>{"MoF (if so agreed)|agency|MoF|-|agreed", "MoE (where agreed)|agency|MoE|-|agreed"});
+  CHECK(dump("ТОО «Дата» (при наличии согласия)") ==
+        std::vector<std::string>{"ТОО «Дата» (при наличии согласия)|agency|-|ТОО «Дата»|agreed"});
+}

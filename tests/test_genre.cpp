@@ -2138,3 +2138,35 @@ TEST_CASE("after the last row, one glossary entry after a lead-in is the glossar
   CHECK(agency_texts(flat.activities[0]) == std::vector<std::string>{"MoJ"});
   CHECK(codes(flat) == std::vector<std::string>{"unknown-abbreviation@17", "unclaimed-paragraph@19"});
 }
+
+TEST_CASE("after the last row, a rule, an appendix's caption and a footnote are no cells; a note ends the glossary",
+          "[genre]") {
+  // Before: each became an agency of the last row with no diagnostic ("______", "Appendix 2",
+  // "List of pilot towns", "* subject to …"), and a note after the glossary an entry whose
+  // abbreviation was "Примечание".
+  const std::vector<std::string> head = {"Plan", "No.", "Activity", "Deadline", "Responsible", "1", "Archive scanning", "2028",
+                                         "Department of Education"};
+  std::vector<std::string> ruled = head;
+  ruled.push_back("______________");
+  const Plan rule = parse_paragraphs(ruled);
+  REQUIRE(rule.activities.size() == 1);
+  CHECK(agency_texts(rule.activities[0]) == std::vector<std::string>{"Department of Education"});
+  CHECK(codes(rule).empty());
+  std::vector<std::string> appended = head;
+  for (const char* line : {"Appendix 2", "to the Plan", "List of pilot towns", "1", "Almaty", "2", "Shymkent"}) appended.push_back(line);
+  const Plan appendix = parse_paragraphs(appended);
+  REQUIRE(appendix.activities.size() == 1);
+  CHECK(agency_texts(appendix.activities[0]) == std::vector<std::string>{"Department of Education"});
+  CHECK(codes(appendix).size() == 7);  // each line of the appendix, unclaimed where it stands
+  std::vector<std::string> footnoted = head;
+  footnoted.push_back("* subject to the availability of funds in the local budget");
+  const Plan footnote = parse_paragraphs(footnoted);
+  CHECK(agency_texts(footnote.activities[0]) == std::vector<std::string>{"Department of Education"});
+  CHECK(codes(footnote) == std::vector<std::string>{"unclaimed-paragraph@19"});
+  const Plan noted = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Ремонт школ", "2028 год", "МФ",
+                                       "Расшифровка аббревиатур:", "МФ – Министерство финансов",
+                                       "Примечание: головной исполнитель указан первым."});
+  REQUIRE(noted.abbreviations.size() == 1);
+  CHECK(noted.abbreviations[0].abbr == "МФ");
+  CHECK(codes(noted) == std::vector<std::string>{"unclaimed-paragraph@23"});
+}
