@@ -890,6 +890,8 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
                                                                       : name_words(bare);
   // "Culture and Sports of the akimat" after a comma: fields of the name before it, and its owner.
   if (heads_only_an_owner(words, vocabulary, true)) return false;
+  // "…, курирующий вопросы ЧС": a participle describes the entry before the comma.
+  if (!words.empty() && ends_in_one_of(words.front(), "agency.participle_ending", vocabulary)) return false;
   // An adjective in the nominative opening a name of two words or more names a body by itself,
   // head noun or none ("районная библиотека", "городская больница"; vocabulary
   // agency.nominative_ending): a name's words after a comma go on in the genitive.
@@ -1010,6 +1012,60 @@ bool ends_in_places(std::string_view piece, const Vocabulary& vocabulary) {
   return std::find(places.begin(), places.end(), last) != places.end();
 }
 
+// Whether a folded word is a plural of places (vocabulary agency.place_plural: "regions",
+// "городов", "аудандарының").
+bool is_place_plural(std::string_view word, const Vocabulary& vocabulary) {
+  return vocabulary.has_word("agency.place_plural", word);
+}
+
+// "акимы городов Караганды", "акиматы районов Абай": a piece that ends in a plural of places and
+// the capitalised name of the first of them (Russian puts the place word first). Capitalised
+// pieces after it name more of those places ("…, Темиртау и Сарани").
+bool lists_places(std::string_view piece, const Vocabulary& vocabulary) {
+  std::string_view bare = trim(piece);
+  const size_t space = bare.rfind(' ');
+  if (space == std::string_view::npos || !is_upper(code_point_at(bare, space + 1))) return false;
+  const size_t before = bare.rfind(' ', space - 1);
+  const std::string_view word = bare.substr(before == std::string_view::npos ? 0 : before + 1,
+                                            space - (before == std::string_view::npos ? 0 : before + 1));
+  return is_place_plural(fold_case(word), vocabulary);
+}
+
+// Whether a piece opens with the names of places and then the plural of their kind: "Auezov and
+// Turksib districts", "Меркі және Шу аудандарының әкімдері" (Kazakh and English put the places
+// first); not "akimats of Abai and Ulytau regions", whose head comes first.
+bool opens_with_places(std::string_view piece, const Vocabulary& vocabulary) {
+  const std::string_view bare = trim(piece);
+  if (bare.empty() || !is_upper(code_point_at(bare, 0))) return false;
+  const std::vector<std::string> words = name_words(bare);
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (is_place_plural(words[k], vocabulary)) return true;
+    if (is_head_word(words[k], vocabulary)) return false;
+  }
+  return false;
+}
+
+// A capitalised piece of a few words that names no body: a place's name ("Темиртау", "Almaly",
+// "Байзақ") in a list of places.
+bool is_place_name(std::string_view piece) {
+  constexpr size_t kMaxPlaceWords = 3;
+  const std::string_view bare = trim(piece);
+  return !bare.empty() && is_upper(code_point_at(bare, 0)) && split(bare, ' ').size() <= kMaxPlaceWords && !has_quote_mark(bare) &&
+         bare.find('(') == std::string_view::npos;
+}
+
+// "Ministry of Digital Development, Innovation and Aerospace Industry": an English name whose
+// fields after "of" are listed over a comma, the last two joined by "and", in title case.
+bool lists_title_fields(std::string_view open_piece, std::string_view piece, const Vocabulary& vocabulary) {
+  const std::vector<std::string> before = name_words(open_piece);
+  const std::vector<std::string> words = name_words(piece);
+  const std::vector<std::string>& links = vocabulary.phrases("agency.owner_link");
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+  return before.size() >= 3 && std::find_first_of(before.begin() + 1, before.end(), links.begin(), links.end()) != before.end() &&
+         words.size() >= 3 && std::find_first_of(words.begin() + 1, words.end() - 1, conjunctions.begin(), conjunctions.end()) != words.end() - 1 &&
+         std::none_of(words.begin(), words.end(), [&](const std::string& word) { return is_head_word(word, vocabulary); });
+}
+
 // "облыс әкімінің орынбасары" (the region akim's deputy): a word in the genitive and, last, the
 // noun it owns with its possessive ending. Such a piece is a noun phrase of its own, never a
 // field of a head after it; "ауыл шаруашылығы" (agriculture), possessive with no genitive, is.
@@ -1045,6 +1101,17 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   };
   std::vector<bool> bodies(pieces.size());
   for (size_t k = 0; k < pieces.size(); ++k) bodies[k] = names_a_body(pieces[k].text, vocabulary);
+  // Places listed over commas, one name each, then the place word: "akims of Alatau, Almaly, Auezov
+  // and Turksib districts", "Байзақ, Жуалы, Меркі және Шу аудандарының әкімдері". Whether the run
+  // of place names from each piece on ends in a piece that names the kind of place: read from the
+  // end, so that the pass stays linear.
+  std::vector<bool> places_follow(pieces.size() + 1, false);
+  for (size_t k = pieces.size(); k-- > 0;) {
+    const bool name = is_place_name(pieces[k].text) && !is_abbreviation(pieces[k].text);
+    const bool next = k + 1 < pieces.size() && pieces[k + 1].after_comma;
+    places_follow[k] = name && next &&
+                       (places_follow[k + 1] || opens_with_places(pieces[k + 1].text, vocabulary));
+  }
   const auto append = [](Piece& into, const Piece& piece) {
     into.text += ", ";
     into.text += piece.text;
@@ -1053,6 +1120,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   std::vector<Piece> out;
   bool open = false;       // out.back() may go on
   bool continued = false;  // out.back() ends in a piece that went on it
+  bool places = false;     // out.back() ends in a list of places that more place names go on
   // The piece that ends the run of pieces without a body being read, and whether it ends in a
   // head, one any piece before it shares or one it shares only after a genitive (read once per
   // run, so that the pass stays linear).
@@ -1091,13 +1159,28 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
     // agency.place_plural).
     if (!bodies[k] && !shares_listed_head && piece.after_comma && !out.empty() && open &&
         (continued || lower_start(piece.text) || heads_only_an_owner(name_words(piece.text), vocabulary, true) ||
-         ends_in_places(piece.text, vocabulary))) {
+         ends_in_places(piece.text, vocabulary) || places_follow[k] || (places && is_place_name(piece.text)) ||
+         lists_title_fields(out.back().text, piece.text, vocabulary))) {
       append(out.back(), piece);
-      open = !ends_closed(piece.text);
-      continued = true;
+      // The place word closes a list of places ("…, Ulytau and Zhetysu regions"): what follows is
+      // another entry ("…, Snow Leopard Trust").
+      const bool closes_places = ends_in_places(piece.text, vocabulary);
+      open = !ends_closed(piece.text) && !closes_places;
+      continued = !closes_places;
       continue;
     }
     continued = false;
+    places = false;
+    if (!bodies[k] && places_follow[k] && k + 1 < pieces.size()) {
+      // Place names before the piece that names their kind, as Kazakh lists them: one entry.
+      size_t last = k + 1;
+      while (places_follow[last] && last + 1 < pieces.size()) ++last;
+      for (size_t m = k + 1; m <= last; ++m) append(piece, pieces[m]);
+      open = false;
+      out.push_back(std::move(piece));
+      k = last;
+      continue;
+    }
     if (!bodies[k]) {
       if ((head_shared && k >= fields_from) || shares_listed_head || (head_any && ends_in_genitive(piece.text, vocabulary))) {
         for (size_t m = k + 1; m <= run_end; ++m) append(piece, pieces[m]);
@@ -1108,6 +1191,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       }
     }
     open = bodies[k] && is_open_entry(piece.text, vocabulary, true);
+    places = open && lists_places(piece.text, vocabulary);
     out.push_back(std::move(piece));
   }
   return out;

@@ -32,6 +32,11 @@
 //   agency.nominative_ending                              an adjective ending of the nominative ("ая"):
 //                                                         a piece after a comma opening with it names a
 //                                                         body ("…, районная библиотека"; agencies.h)
+//   agency.participle_ending                              a participle's ending ("ющий"): a piece after a
+//                                                         comma opening with it describes the entry before
+//   agency.place_plural                                   a plural of places ("regions", "городов",
+//                                                         "аудандарының"): place names listed around it
+//                                                         over commas stay in one entry
 //   agency.possessive_ending                              a Kazakh possessive ("ы"): a piece ending in it
 //                                                         is a noun phrase of its own, no field of the
 //                                                         head after the comma (agencies.cpp)

@@ -832,3 +832,34 @@ TEST_CASE("the marker's words after a dash mark the entry before them, and more 
   CHECK(dump("ТОО «Дата» (при наличии согласия)") ==
         std::vector<std::string>{"ТОО «Дата» (при наличии согласия)|agency|-|ТОО «Дата»|agreed"});
 }
+
+TEST_CASE("a name whose fields are listed over a comma stays one entry, in Russian and in English title case", "[agencies]") {
+  // Before: "инноваций и аэрокосмической промышленности" and "Innovation and Aerospace Industry"
+  // were entries of their own ("-ий" read as an adjective's nominative; a capital as a new name).
+  CHECK(dump("Министерство цифрового развития, инноваций и аэрокосмической промышленности, Министерство финансов") ==
+        std::vector<std::string>{"Министерство цифрового развития, инноваций и аэрокосмической промышленности|agency|-|"
+                                 "Министерство цифрового развития, инноваций и аэрокосмической промышленности|",
+                                 "Министерство финансов|agency|-|Министерство финансов|"});
+  CHECK(dump("Ministry of Digital Development, Innovation and Aerospace Industry, Ministry of Finance").size() == 2);
+  // An adjective in the nominative still opens a name of its own.
+  CHECK(dump("отдел образования, казахстанский институт").size() == 2);
+  // A participle describes the entry before the comma.
+  CHECK(dump("заместитель акима города, курирующий вопросы ЧС, ДЧС (по согласованию)") ==
+        std::vector<std::string>{"заместитель акима города, курирующий вопросы ЧС|agency|-|заместитель акима города, курирующий вопросы ЧС|",
+                                 "ДЧС (по согласованию)|agency|ДЧС|-|agreed"});
+}
+
+TEST_CASE("place names listed over commas stay in the entry that names their kind, before or after them", "[agencies]") {
+  // Before: "Темиртау и Сарани", "Almaly", "Байзақ" were agencies of their own.
+  CHECK(dump("акимы городов Караганды, Темиртау и Сарани") ==
+        std::vector<std::string>{"акимы городов Караганды, Темиртау и Сарани|group|-|акимы городов Караганды, Темиртау и Сарани|"});
+  CHECK(dump("akims of Alatau, Almaly, Auezov and Turksib districts").size() == 1);
+  CHECK(dump("Байзақ, Жуалы, Меркі және Шу аудандарының әкімдері").size() == 1);
+  // The place word closes the list: a name after it is another entry, and a body before the
+  // places' entry is its own.
+  CHECK(dump("local executive bodies of Almaty, Zhetysu and East Kazakhstan regions, Snow Leopard Trust (if agreed)") ==
+        std::vector<std::string>{"local executive bodies of Almaty, Zhetysu and East Kazakhstan regions|group|-|local executive bodies "
+                                 "of Almaty, Zhetysu and East Kazakhstan regions|",
+                                 "Snow Leopard Trust (if agreed)|agency|-|Snow Leopard Trust|agreed"});
+  CHECK(dump("Kazpost, akimats of Abai and Ulytau regions").size() == 2);
+}
