@@ -1197,6 +1197,56 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   return out;
 }
 
+// Whether a written-out entry names bodies or people of a kind by the form of its head, where
+// group.plural lists no such word: a Russian name opening with a plural ("депутаты маслихата",
+// "крестьянские хозяйства"; group.opening_plural_ending, in a text with no Kazakh letter), a Kazakh
+// name ending in one ("аудандық мұрағаттар", "мектеп директорлары"; group.closing_plural_ending), an
+// English head in lower case and in the plural before any "of", "for", … ("school principals",
+// "veterinary inspectors of districts"; group.head_plural_ending, agency.head_end). Asked of an
+// entry read as a body's name with no quote, legal form or person's initials.
+bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
+  const std::vector<std::string> words = name_words(text);
+  if (words.empty()) return false;
+  if (is_ascii(text)) {
+    // The head as written: a capital makes it a proper name ("Kazakh Railways").
+    const std::vector<std::string_view> written = split(trim(text.substr(0, text.find('('))), ' ');
+    size_t head = 0;
+    while (head + 1 < words.size() && !vocabulary.has_word("agency.head_end", words[head + 1])) ++head;
+    if (head >= written.size() || written[head].empty() || !is_lower_letter(code_point_at(written[head], 0))) return false;
+    const std::string& word = words[head];
+    for (const std::string& ending : vocabulary.phrases("group.head_singular_ending")) {
+      if (word.ends_with(ending)) return false;
+    }
+    return std::any_of(vocabulary.phrases("group.head_plural_ending").begin(), vocabulary.phrases("group.head_plural_ending").end(),
+                       [&](const std::string& ending) { return word.size() > ending.size() + 2 && word.ends_with(ending); });
+  }
+  // The plural noun must be one of bodies or people (a head noun, a post, a kind of institution):
+  // "Организационные мероприятия", "Ұйымдастыру іс-шаралары" are headings.
+  // A kind's plural may carry a possessive after it ("мектептері"): group.noun opens the word.
+  const auto of_bodies = [&](const std::string& word) {
+    const std::vector<std::string>& kinds = vocabulary.phrases("group.noun");
+    return is_head_word(word, vocabulary) || in_any_family(word, vocabulary.phrases("agency.position")) ||
+           std::any_of(kinds.begin(), kinds.end(), [&](const std::string& kind) { return word.starts_with(kind); });
+  };
+  if (ends_in_one_of(words.back(), "group.closing_plural_ending", vocabulary)) return of_bodies(words.back());
+  // A Kazakh letter (language.letters) says the name is not Russian: "Алматы қаласы әкімдігі"
+  // opens with a place, not a plural.
+  const std::vector<std::string>& letters = vocabulary.phrases("language.letters");
+  const bool own_letters = std::any_of(letters.begin(), letters.end(), [&](const std::string& set) {
+    for (size_t at = 0; at < set.size();) {
+      const size_t from = at;
+      next_code_point(set, at);
+      if (text.find(set.substr(from, at - from)) != std::string_view::npos) return true;
+    }
+    return false;
+  });
+  if (own_letters) return false;
+  // Plural adjectives first ("архивные отделы"), then the noun in the plural.
+  size_t noun = 0;
+  while (noun + 1 < words.size() && ends_in_one_of(words[noun], "group.opening_plural_adjective", vocabulary)) ++noun;
+  return ends_in_one_of(words[noun], "group.opening_plural_ending", vocabulary) && of_bodies(words[noun]);
+}
+
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   Agency agency;
   agency.text = text;
@@ -1232,6 +1282,10 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
     agency.abbr = *abbr;
   } else {
     agency.kind = heads_a_plural(folded, vocabulary) ? AgencyKind::group : AgencyKind::agency;
+    if (agency.kind == AgencyKind::agency && !has_quote_mark(words) && !has_initials(words) &&
+        legal_form_of(words, vocabulary) == LegalForm::none && plural_by_form(words, vocabulary)) {
+      agency.kind = AgencyKind::group;
+    }
     agency.name = words;
     // "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": the name written out and
     // the abbreviation the document gives it, a glossary entry of its own. The name stands as

@@ -34,6 +34,11 @@
 //                                                         body ("…, районная библиотека"; agencies.h)
 //   agency.participle_ending                              a participle's ending ("ющий"): a piece after a
 //                                                         comma opening with it describes the entry before
+//   group.opening_plural_ending, group.opening_plural_adjective (ru), group.closing_plural_ending
+//   (kk), group.head_plural_ending,
+//   group.head_singular_ending, agency.head_end (en)      a written-out name whose head is in the
+//                                                         plural is a group ("депутаты маслихата",
+//                                                         "мектеп директорлары", "school principals")
 //   agency.place_plural                                   a plural of places ("regions", "городов",
 //                                                         "аудандарының"): place names listed around it
 //                                                         over commas stay in one entry

@@ -630,7 +630,7 @@ TEST_CASE("a plural noun for bodies of a kind opening a piece after a comma is a
           "name before it",
           "[agencies]") {
   CHECK(dump("отдел образования, школы района") ==
-        std::vector<std::string>{"отдел образования|agency|-|отдел образования|", "школы района|agency|-|школы района|"});
+        std::vector<std::string>{"отдел образования|agency|-|отдел образования|", "школы района|group|-|школы района|"});
   CHECK(dump("отдел культуры, организации культуры (по согласованию)").size() == 2);
   CHECK(dump("білім бөлімі, мектептер").size() == 2);
   CHECK(dump("education department, schools of the district").size() == 2);
@@ -862,4 +862,25 @@ TEST_CASE("place names listed over commas stay in the entry that names their kin
                                  "of Almaty, Zhetysu and East Kazakhstan regions|",
                                  "Snow Leopard Trust (if agreed)|agency|-|Snow Leopard Trust|agreed"});
   CHECK(dump("Kazpost, akimats of Abai and Ulytau regions").size() == 2);
+}
+
+TEST_CASE("a written-out name whose head is a plural of bodies or people is a group, in each language's word order",
+          "[agencies]") {
+  for (const char* group : {"депутаты маслихата", "архивные отделы районов", "главы КФХ", "частные медицинские организации",
+                            "директора школ", "аудандық мұрағаттар", "мектеп директорлары", "екінші деңгейдегі банктер",
+                            "school principals", "veterinary inspectors of districts", "city and district libraries"}) {
+    INFO(group);
+    REQUIRE(dump(group).size() == 1);
+    CHECK(dump(group)[0].find("|group|") != std::string::npos);
+  }
+  // Singular heads, neuter nouns in "-ие", proper names, headings of no bodies and an
+  // abbreviation's qualifier stay what they were.
+  for (const char* other : {"управление образования области", "объединение юридических лиц", "Организационные мероприятия",
+                            "Ұйымдастыру іс-шаралары", "Ministry of Foreign Affairs", "Kazakh Railways", "Палата предпринимателей",
+                            "Алматы қаласы әкімдігі", "Қаржы министрлігі"}) {
+    INFO(other);
+    REQUIRE(dump(other).size() == 1);
+    CHECK(dump(other)[0].find("|group|") == std::string::npos);
+  }
+  CHECK(dump("АҮК облыстары") == std::vector<std::string>{"АҮК облыстары|agency|АҮК|-|"});
 }
