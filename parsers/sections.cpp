@@ -48,8 +48,49 @@ std::optional<char32_t> section_letter(std::string_view token) {
 
 }  // namespace
 
+// "2-я часть. Обучение", "2-ші бағыт. Оқыту", "2nd block: training", "Екінші бөлім. Оқыту": an
+// ordinal, a number with its ordinal ending (deadline.ordinal_ending after a hyphen, or the
+// English "st", "nd", "rd", "th") or a word (section.ordinal.N), then a section word (a prefix or
+// suffix of the vocabulary). The number and the title after the section word, or nothing.
+std::optional<std::pair<int, std::string_view>> ordinal_section(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr int kMaxOrdinalWord = 10;
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view first = text.substr(0, space);
+  std::string_view rest = trim(text.substr(space));
+  const size_t end = rest.find(' ');
+  if (end == std::string_view::npos) return std::nullopt;
+  std::string_view word = rest.substr(0, end);
+  if (!word.empty() && (word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+  const std::string folded_word = fold_case(word);
+  if (!vocabulary.has_word("section.suffix", folded_word) && !vocabulary.has_word("section.prefix", folded_word)) return std::nullopt;
+  std::string_view title = trim(rest.substr(end));
+  for (std::string_view dash : {"– ", "— ", "- "}) {
+    if (title.starts_with(dash)) title = trim(title.substr(dash.size()));
+  }
+  if (title.empty()) return std::nullopt;
+  size_t digits = 0;
+  while (digits < first.size() && first[digits] >= '0' && first[digits] <= '9') ++digits;
+  if (digits > 0 && digits <= 3) {
+    const std::string ending = fold_case(first.substr(digits));
+    const bool english = ending == "st" || ending == "nd" || ending == "rd" || ending == "th";
+    const bool hyphened = ending.size() > 1 && ending[0] == '-' && vocabulary.has_word("deadline.ordinal_ending", ending.substr(1));
+    if (!english && !hyphened) return std::nullopt;
+    return std::make_pair(std::stoi(std::string(first.substr(0, digits))), title);
+  }
+  const std::string folded_first = fold_case(first);
+  for (int n = 1; n <= kMaxOrdinalWord; ++n) {
+    if (vocabulary.has_word("section.ordinal." + std::to_string(n), folded_first)) return std::make_pair(n, title);
+  }
+  return std::nullopt;
+}
+
 std::optional<SectionHeading> parse_section(const Paragraph& paragraph, const Vocabulary& vocabulary) {
   std::string_view text = paragraph.text;
+  if (const auto ordinal = ordinal_section(trim(text), vocabulary)) {
+    return SectionHeading{SectionHeading::Kind::arabic, true,
+                          Section{std::to_string(ordinal->first), std::string(ordinal->second), paragraph.line}};
+  }
   const std::string folded = fold_case(text);
   bool prefixed = false;
   for (const std::string& prefix : vocabulary.phrases("section.prefix")) {

@@ -12,6 +12,8 @@
 //                                                         nothing more specific does ("activity")
 //   section.prefix                                        words before a section number ("Section")
 //   section.suffix                                        words after it, joined by a hyphen ("1-бөлім")
+//   section.ordinal.1 .. section.ordinal.10               ordinal words before a section word
+//                                                         ("Екінші бөлім. …", "Second block: …")
 //   marker.as_agreed                                      "(as agreed)", "(по согласованию)"
 //   marker.word, marker.filler                            a bracket in other words: "(if agreed)"
 //   marker.all                                            a marker's word that makes it every entry's

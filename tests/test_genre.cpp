@@ -2170,3 +2170,31 @@ TEST_CASE("after the last row, a rule, an appendix's caption and a footnote are 
   CHECK(noted.abbreviations[0].abbr == "МФ");
   CHECK(codes(noted) == std::vector<std::string>{"unclaimed-paragraph@23"});
 }
+
+TEST_CASE("a section heading with an ordinal or a stage word opens its section, in tab copies and one paragraph a cell",
+          "[genre]") {
+  // Before: each was read into the agencies of the row above, with no diagnostic ("2-я часть.
+  // Обучение", "2-ші бағыт. Оқыту", "Екінші бөлім. Оқыту", "2nd block: training") or with an
+  // extra-paragraph warning only ("Этап 2.", "Stage 2 –", "II этап.").
+  const struct {
+    const char* heading;
+    const char* number;
+  } cases[] = {{"2-я часть. Обучение", "2"},     {"Вторая часть. Обучение", "2"}, {"Этап 2. Обучение", "2"},
+               {"II этап. Обучение", "II"},      {"2-ші бағыт. Оқыту", "2"},      {"Екінші бөлім. Оқыту", "2"},
+               {"2-кезең. Оқыту", "2"},          {"2nd block: training", "2"},    {"Stage 2 – Training", "2"},
+               {"Second phase: training", "2"}};
+  for (const auto& c : cases) {
+    INFO(c.heading);
+    const Plan tab = parse_lines({"План", "", "№\tМероприятие\tСрок\tОтветственные", "1\tРабота один\t2027 год\tакимат района",
+                                  c.heading, "2\tРабота два\t2028 год\tакимат района"});
+    REQUIRE(tab.activities.size() == 2);
+    CHECK(agency_texts(tab.activities[0]) == std::vector<std::string>{"акимат района"});
+    REQUIRE(tab.sections.size() == 1);
+    CHECK(tab.sections[0].number == c.number);
+    CHECK(tab.activities[1].section == c.number);
+    const Plan flat = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Работа один", "2027 год",
+                                        "акимат района", c.heading, "2", "Работа два", "2028 год", "акимат района"});
+    REQUIRE(flat.sections.size() == 1);
+    CHECK(flat.activities[1].section == c.number);
+  }
+}
