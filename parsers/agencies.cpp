@@ -674,8 +674,9 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
   const std::string folded = fold_case(piece);
   if (folded.size() != piece.size()) return {piece};
   struct Joint {
-    size_t at;      // the space before the conjunction
-    size_t length;  // " and " with both spaces
+    size_t at;          // the space before the conjunction
+    size_t length;      // " and " with both spaces
+    bool with = false;  // "together with", "совместно с" (conjunction.with): a partner follows
   };
   std::vector<Joint> joints;
   std::vector<bool> hidden;  // where quotes and brackets hide a conjunction, once one is found
@@ -683,7 +684,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     const std::string needle = " " + conjunction + " ";
     for (size_t at = folded.find(needle); at != std::string::npos; at = folded.find(needle, at + 1)) {
       if (hidden.empty()) hidden = shelter(piece).hidden;
-      if (!hidden[at + 1]) joints.push_back(Joint{at, needle.size()});
+      if (!hidden[at + 1]) joints.push_back(Joint{at, needle.size(), vocabulary.has_word("conjunction.with", conjunction)});
     }
   }
   std::sort(joints.begin(), joints.end(), [](const Joint& a, const Joint& b) { return a.at < b.at; });
@@ -730,6 +731,22 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     strip_marker(text, vocabulary);
     return is_group(text, vocabulary, nouns);
   };
+  // "руководители КСК и ОСИ", "heads of KSK and OSI": people of a kind (a plural of group.plural)
+  // before one abbreviation head the abbreviation after the conjunction as well: one group.
+  const auto heads_abbreviations = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    const std::string text = collapse_spaces(piece.substr(from, to - from));
+    const size_t space = text.rfind(' ');
+    if (space == std::string::npos || !is_abbreviation(std::string_view(text).substr(space + 1))) return false;
+    const std::string before = fold_case(std::string_view(text).substr(0, space));
+    return vocabulary.has_word("group.plural", before.substr(0, before.find(' ')));
+  };
+  const auto is_lone_abbreviation = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
+    strip_marker(text, vocabulary);
+    return text.find(' ') == std::string::npos && is_abbreviation(text);
+  };
   std::vector<std::string> parts;
   size_t start = 0;
   bool in_groups = false;  // past a group, only another group starts a new entry
@@ -746,8 +763,16 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
+    // After "совместно с", "together with" stands a partner, named by a head or not
+    // ("медицинскими организациями района", "private clinics"): the words before name one.
+    if (joint.with && after < next && (names_one(start, joint.at) || is_group_entry(start, joint.at))) {
+      parts.emplace_back(trim(piece.substr(start, joint.at - start)));
+      start = after;
+      continue;
+    }
     if (!names_one(after, next) || !(names_one(start, joint.at) || is_group_entry(start, joint.at))) continue;
     if (!is_short_entry(start, joint.at) && is_owned_field(after, next)) continue;
+    if (heads_abbreviations(start, joint.at) && is_lone_abbreviation(after, next)) continue;
     parts.emplace_back(trim(piece.substr(start, joint.at - start)));
     start = after;
   }
@@ -1519,7 +1544,13 @@ bool continues_entry(std::string_view paragraph, std::string_view next, const Vo
     const size_t apart = pieces.size() - 1 + read_pieces(next, next_balanced).size();
     return joined_balanced && together < apart;
   }
-  if (!is_lower_letter(code_point_at(next, 0)) || names_a_body(next, vocabulary)) return false;
+  if (!is_lower_letter(code_point_at(next, 0))) return false;
+  // A line that opens with a word no entry opens with: a preposition ("of the akimat of the
+  // region", "при акимате района") or an owner in the genitive ("акимата Талгарского района",
+  // vocabulary wrap.lead) goes on the name above, whatever that name's last word.
+  const size_t next_space = next.find(' ');
+  if (next_space != std::string_view::npos && vocabulary.has_word("wrap.lead", fold_case(next.substr(0, next_space)))) return true;
+  if (names_a_body(next, vocabulary)) return false;
   bool balanced = true;
   const std::vector<Piece> pieces = read_pieces(paragraph, balanced);
   return balanced && !pieces.empty() && is_open_entry(pieces.back().text, vocabulary);

@@ -24,8 +24,13 @@
 //   group.heading                                         goal, task, project, programme rows that
 //                                                         group activities ("Цель:", "1.2-мақсат.")
 //   conjunction                                           "and", "и"
+//   conjunction.with                                      "together with", "совместно с": a partner
+//                                                         follows, named by a head or not
 //   wrap.join                                             prepositions and conjunctions a wrapped line
 //                                                         ends with, not a cell ("в", "of"; align.h)
+//   wrap.lead                                             words a line of an agency cell opens with only
+//                                                         where it goes on the name above ("of", "при",
+//                                                         "акимата"; agencies.h continues_entry)
 //   agency.legal_form                                     "АО", "«…» АҚ", "РГП на ПХВ", "JSC": an
 //                                                         organisation's legal form, never an abbreviation
 //   agency.shared_ending                                  an adjective ending ("ого"): two adjectives

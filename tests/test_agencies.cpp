@@ -85,7 +85,7 @@ TEST_CASE("a group phrase with commas inside is one entry", "[agencies]") {
             "МФ|agency|МФ|-|"});
 }
 
-TEST_CASE("Kazakh markers, groups and 'және' are read; a quoted name may come before the abbreviation", "[agencies]") {
+TEST_CASE("Kazakh markers, groups and 'және' are read, a quoted name may come before the abbreviation", "[agencies]") {
   CHECK(dump("ІІМ, БП (келісім бойынша), «Атамекен» ҰКП (келісім бойынша), ӘМ және мүдделі мемлекеттік органдар") ==
         std::vector<std::string>{"ІІМ|agency|ІІМ|-|", "БП (келісім бойынша)|agency|БП|-|agreed",
                                  "«Атамекен» ҰКП (келісім бойынша)|agency|ҰКП|-|agreed", "ӘМ|agency|ӘМ|-|",
@@ -328,7 +328,7 @@ TEST_CASE("a Greek look-alike abbreviation resolves to the glossary's and warns 
   CHECK(codes == std::vector<std::string>{"foreign-script@19", "abbreviation-folded@19"});
 }
 
-TEST_CASE("a cell of legal-form names and abbreviations is an agency list; prose naming one is not", "[agencies]") {
+TEST_CASE("a cell of legal-form names and abbreviations is an agency list, prose naming one is not", "[agencies]") {
   const Vocabulary& v = builtin_vocabulary();
   CHECK(looks_like_agency_list("АО «Цифровые сервисы», ТОО «Таза су»", v));
   CHECK(looks_like_agency_list("МЦР, АО «Цифровые сервисы», «Дала байланысы» АҚ, ТОО «Таза су»", v));
@@ -442,14 +442,19 @@ TEST_CASE("the English formula for the regional akimats is one group, its commas
                                  "akimats of regions, cities of Astana, Almaty and Shymkent|"});
 }
 
-TEST_CASE("'together with' between two short entries joins two agencies, as 'and' does", "[agencies]") {
+TEST_CASE("'together with' joins two agencies, and a partner after it is an entry whatever names it", "[agencies]") {
   CHECK(dump("МВД совместно с МИО") == std::vector<std::string>{"МВД|agency|МВД|-|", "МИО|agency|МИО|-|"});
   CHECK(dump("MIA together with LEB (as agreed)") ==
         std::vector<std::string>{"MIA|agency|MIA|-|", "LEB (as agreed)|agency|LEB|-|agreed"});
-  // Inside a written-out name it cuts nothing.
+  // After it stands a partner, named by a head or not (stop 32: before, the partner was lost in
+  // the name before it, "УЗ совместно с медицинскими организациями района" one entry of УЗ).
   CHECK(dump("Отдел образования совместно с ветеранами") ==
-        std::vector<std::string>{"Отдел образования совместно с ветеранами|agency|-|"
-                                 "Отдел образования совместно с ветеранами|"});
+        std::vector<std::string>{"Отдел образования|agency|-|Отдел образования|", "ветеранами|agency|-|ветеранами|"});
+  CHECK(dump("УЗ совместно с медицинскими организациями района").size() == 2);
+  CHECK(dump("MH together with private clinics") ==
+        std::vector<std::string>{"MH|agency|MH|-|", "private clinics|group|-|private clinics|"});
+  // "and" inside a written-out name still cuts nothing.
+  CHECK(dump("Министерство труда и социальной защиты населения").size() == 1);
 }
 
 TEST_CASE("an abbreviation with a lower-case note on its role is that abbreviation, the note kept in its text", "[agencies]") {
@@ -883,4 +888,15 @@ TEST_CASE("a written-out name whose head is a plural of bodies or people is a gr
     CHECK(dump(other)[0].find("|group|") == std::string::npos);
   }
   CHECK(dump("АҮК облыстары") == std::vector<std::string>{"АҮК облыстары|agency|АҮК|-|"});
+}
+
+TEST_CASE("people of a kind before an abbreviation head the abbreviation after 'and' too: one group", "[agencies]") {
+  // Before: "руководители КСК" and "ОСИ (по согласованию)", the marker on the second only.
+  CHECK(dump("руководители КСК и ОСИ (по согласованию)") ==
+        std::vector<std::string>{"руководители КСК и ОСИ (по согласованию)|group|-|руководители КСК и ОСИ|agreed"});
+  CHECK(dump("heads of KSK and OSI (as agreed)").size() == 1);
+  CHECK(dump("ПИК және МТБ басшылары (келісім бойынша)") ==
+        std::vector<std::string>{"ПИК және МТБ басшылары (келісім бойынша)|group|-|ПИК және МТБ басшылары|agreed"});
+  // A group of its own before a body's abbreviation stays two entries.
+  CHECK(dump("акимы районов и МИО").size() == 2);
 }
