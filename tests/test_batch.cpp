@@ -178,7 +178,7 @@ TEST_CASE("batch - reads NUL-separated paths, as find -print0 prints them, a new
   CHECK(lines_of(run.out).size() == 3);
 }
 
-TEST_CASE("batch --to csv replaces its table files and keeps the folder's others; --to sqlite re-runs only the new files",
+TEST_CASE("batch --to csv replaces its table files and keeps the folder's others, --to sqlite re-runs only the new files",
           "[batch]") {
   Sandbox box;
   fs::create_directories(box.file("in"));

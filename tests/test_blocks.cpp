@@ -104,7 +104,7 @@ TEST_CASE("a Word copy with tabs after its section numerals and bullets keeps se
   CHECK(plan.diagnostics.empty());
 }
 
-TEST_CASE("a barred export ends each cell at its bar; a cell wrapped over lines runs on to it", "[blocks]") {
+TEST_CASE("a barred export ends each cell at its bar, a cell wrapped over lines runs on to it", "[blocks]") {
   const Blocks blocks = split_paragraphs(normalise("План\nN п/п |\nСрок |\n1 | 2 |\n1. |\nПровести\nинвентаризацию |\n"
                                                    "II квартал |\nПримечание:\n"));
   std::vector<std::string> got;
@@ -132,7 +132,7 @@ TEST_CASE("a table drawn with box characters is read on its grid: a row's lines 
   CHECK(got == std::vector<std::string>{"План@1 r-1c-1", "N@3 r0c0", "Срок@3 r0c1", "1.@5 r1c0", "2026 год@5 r1c1"});
 }
 
-TEST_CASE("an ASCII bar table without rules starts a row at each activity number; a one-cell line spans it", "[blocks]") {
+TEST_CASE("an ASCII bar table without rules starts a row at each activity number, a one-cell line spans it", "[blocks]") {
   const Blocks blocks = split_paragraphs(normalise("|N  |Наименование |\n"
                                                    "|п/п|мероприятий  |\n"
                                                    "|I. Раздел        |\n"
@@ -148,7 +148,7 @@ TEST_CASE("lines that merely start and end with a bar, one of them alone, are no
   CHECK(texts("|a|b|\n\nplain\n") == std::vector<std::string>{"|a|b|", "plain"});
 }
 
-TEST_CASE("a section heading drawn over two lines is one spanning cell; the next heading is one of its own", "[blocks]") {
+TEST_CASE("a section heading drawn over two lines is one spanning cell, the next heading is one of its own", "[blocks]") {
   const Blocks blocks = split_paragraphs(normalise("|N  |Наименование |\n"
                                                    "|Раздел 1. Модернизация     |\n"
                                                    "|отопления школ             |\n"

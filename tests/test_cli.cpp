@@ -428,7 +428,7 @@ TEST_CASE("parse --vocab with a malformed file or no directory is a usage error 
   CHECK(missing.err.find("no-such-dir") != std::string::npos);
 }
 
-TEST_CASE("parse --max-bytes refuses a larger input with exit 1 and one line; suffixes are binary units", "[cli][limits]") {
+TEST_CASE("parse --max-bytes refuses a larger input with exit 1 and one line, suffixes are binary units", "[cli][limits]") {
   Sandbox box;
   box.write("plan.txt", read_bytes(kSample));  // 12472 bytes
   const Run refused = box.run({"parse", "plan.txt", "--max-bytes", "10k"});

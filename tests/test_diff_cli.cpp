@@ -281,7 +281,7 @@ TEST_CASE("diff on a terminal prints coloured text by default, plain text when N
   CHECK(parse_json(json.out) == parse_json(read_bytes(kExpected)));
 }
 
-TEST_CASE("diff of the English and Russian reference exits 0; with --mode versions their wording differs",
+TEST_CASE("diff of the English and Russian reference exits 0, with --mode versions their wording differs",
           "[diff][cli][translations]") {
   Sandbox box;
   const fs::path russian = kSamples / "follow-up-plan-2022.ru.txt";

@@ -378,7 +378,7 @@ TEST_CASE("docx list instances share their abstract list's counters unless a w:s
   CHECK(texts(blocks) == Strings{"1. a", "2. b", "10. c", "11. d", "3. e"});
 }
 
-TEST_CASE("docx a paragraph style's list numbers its paragraphs; a continued merged cell takes no number", "[docx]") {
+TEST_CASE("docx a paragraph style's list numbers its paragraphs, a continued merged cell takes no number", "[docx]") {
   const std::string numbering = numbering_xml(
       "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
       "<w:lvlText w:val=\"%1.\"/><w:suff w:val=\"space\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"

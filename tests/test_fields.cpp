@@ -74,7 +74,7 @@ TEST_CASE("a deadline cell broken over two paragraphs, the first no whole deadli
   CHECK(diagnostics.empty());
 }
 
-TEST_CASE("a deadline read as a recurrence only, though its text writes a year, is warned of; one with no year is not",
+TEST_CASE("a deadline read as a recurrence only, though its text writes a year, is warned of, one with no year is not",
           "[fields]") {
   const std::vector<Column> columns{{ColumnRole::number, "№"}, {ColumnRole::name, "Name"}, {ColumnRole::deadline, "Deadline"}};
   const auto read = [&](const char* deadline, std::vector<Diagnostic>& diagnostics) {

@@ -212,7 +212,7 @@ TEST_CASE("a number sign before a row number is the cell's, not the number's", "
   CHECK(table.value().diagnostics.empty());
 }
 
-TEST_CASE("a number within a group reads as group and item; a date, three parts or a stray dot is none", "[header][table]") {
+TEST_CASE("a number within a group reads as group and item, a date, three parts or a stray dot is none", "[header][table]") {
   CHECK(parse_sub_number("1.1")->group == 1);
   CHECK(parse_sub_number("2.3.")->item == 3);
   CHECK(parse_sub_number("12.10)")->item == 10);

@@ -69,7 +69,7 @@ TEST_CASE("a paragraph's line is the line of the element that opens it, or of it
   CHECK(dump("<body>\n<p>\nA</p>\n\n<div>B<br>\nC</div>\n</body>") == std::vector<std::string>{"A@2", "B@5", "C@6"});
 }
 
-TEST_CASE("a paragraph begun by a br of its block is marked so; one begun by a block of its own is not", "[html]") {
+TEST_CASE("a paragraph begun by a br of its block is marked so, one begun by a block of its own is not", "[html]") {
   Result<Blocks> blocks = read_html("<body><td><p>2027</p><p>16 December<br>2030<br><br><b>x</b></p><div>y</div>z<br></td></body>");
   REQUIRE(blocks.ok());
   std::vector<std::string> marked;
@@ -186,7 +186,7 @@ TEST_CASE("the page's footers are kept apart from the content, with their lines"
   CHECK(footer == std::vector<std::string>{"Views: 12@1", "Publication date: April 28, 2025@2", "Contacts@3"});
 }
 
-TEST_CASE("date stamps come marked first, then the content's, the footer's and the meta's; none from a table", "[html]") {
+TEST_CASE("date stamps come marked first, then the content's, the footer's and the meta's, none from a table", "[html]") {
   const char* page =
       "<html><head><meta name='viewport' content='width=device-width'>\n"
       "<meta property='article:published_time' content='2025-04-01T08:00:00+05:00'>\n"

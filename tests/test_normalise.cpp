@@ -24,7 +24,7 @@ TEST_CASE("normalise turns NBSP and other Unicode spaces into one space and trim
   CHECK(normalise("\u00a0MIA,\u00a0 GPO \f(as\u2009agreed)\u202f ").lines[0].text == "MIA, GPO (as agreed)");
 }
 
-TEST_CASE("a tab between words stays one tab, a cell separator; leading and trailing ones go", "[normalise]") {
+TEST_CASE("a tab between words stays one tab, a cell separator, leading and trailing ones go", "[normalise]") {
   CHECK(normalise("\t1 \t\t Do it\u00a0\tMIA\t ").lines[0].text == "1\tDo it\tMIA");
   CHECK(normalise_fragment("Draft\tLaw") == "Draft Law");
 }

@@ -111,7 +111,7 @@ TEST_CASE("a recurrence is the deadline only where it is all the run holds: word
                                                   "Publish water quality data", "monthly", "MoH"});
 }
 
-TEST_CASE("a label no role names stands where capitals open it, a column of its own; it never lengthens a named label",
+TEST_CASE("a label no role names stands where capitals open it, a column of its own, it never lengthens a named label",
           "[run_on]") {
   const Blocks blocks = lines({"Item Action to be taken Completion date Implementing body",
                                "1. Survey the riverbanks 2nd quarter of 2027 District Akimat"});

@@ -452,7 +452,7 @@ TEST_CASE("render_plan escapes text as nlohmann does: quotes, controls, non-ASCI
   require_same_bytes(empty);
 }
 
-TEST_CASE("JSON output escapes C1 controls (U+0080-U+009F) as \\u00xx as it does C0 ones, in every emitter",
+TEST_CASE("JSON output escapes C1 controls (U+0080-U+009F) as escapes (u00XX) as it does C0 ones, in every emitter",
           "[schema][render]") {
   // U+009B is CSI: raw on a terminal it starts an escape sequence, as ESC [ does.
   Plan plan = sample_plan();

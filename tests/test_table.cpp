@@ -96,7 +96,7 @@ TEST_CASE("title and intro are the paragraphs before the header", "[table]") {
   CHECK(table.value().intro.size() == 2);
 }
 
-TEST_CASE("Roman and prefixed Arabic section headings open sections; rows remember theirs", "[table]") {
+TEST_CASE("Roman and prefixed Arabic section headings open sections, rows remember theirs", "[table]") {
   const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "I. First part",
                                             "1", "a", "b", "2024", "MIA", "Section 2. Second part", "2", "c", "d",
                                             "2025", "MJ"}),
@@ -119,7 +119,7 @@ std::string sections_of(const TableResult& table) {
   return out;
 }
 
-TEST_CASE("'1. Title' between rows and in sequence opens a section; inside a row it is prose", "[table]") {
+TEST_CASE("'1. Title' between rows and in sequence opens a section, inside a row it is prose", "[table]") {
   const auto table = read_table(paragraphs({"T", "Name", "Outcome", "Deadline", "Agencies in charge", "1. First part",
                                             "1", "1. Draft the rules", "Report", "2024", "MIA", "2. Second part",
                                             "2", "c", "d", "2025", "MJ", "7. Not a section", "3", "e", "f", "2025", "MJ"}),
@@ -148,7 +148,7 @@ TEST_CASE("lettered sections read in Latin and Cyrillic, 'C' and 'D' as letters 
   CHECK(sections_of(cyrillic.value()) == "А=Первый Б=Второй | А Б");
 }
 
-TEST_CASE("a Roman numeral alone reads as a row number; with a title, a letter or other text it is none", "[table]") {
+TEST_CASE("a Roman numeral alone reads as a row number, with a title, a letter or other text it is none", "[table]") {
   CHECK(parse_roman_row_number("I.") == 1);
   CHECK(parse_roman_row_number("IV") == 4);
   CHECK(parse_roman_row_number("XIX)") == 19);
@@ -241,7 +241,7 @@ TEST_CASE("paragraphs are classified as prose, bullet, deadline or agency list",
                "Proposal to the Presidential Administration", "MIPD", "• item"}) == "PBDAD" "PAB");
 }
 
-TEST_CASE("outcome paragraphs pair with deadline paragraphs; the rest of the prose is the name", "[align]") {
+TEST_CASE("outcome paragraphs pair with deadline paragraphs, the rest of the prose is the name", "[align]") {
   using K = ParagraphKind;
   const std::vector<ColumnRole> roles = {ColumnRole::name, ColumnRole::outcome, ColumnRole::deadline, ColumnRole::agencies};
   // Activity 20 of the reference: two name parts, two outcomes, two deadlines.
