@@ -315,6 +315,21 @@ Deadline year_deadline(std::mt19937_64& rng, const std::string& language) {
   const auto range = [&](std::string text) { return make(std::move(text), iso(y, 1, 1), iso(to, 12, 31)); };
   static const std::vector<std::string> dashes = {"–", "-", " – "};
   const std::string years = year + pick(rng, dashes) + std::to_string(to);
+  // Consecutive years listed (stop 32): "2027 и 2028 годы", "2027, 2028 and 2029", "2027 және
+  // 2028 жылдар"; the span of them all. And a two-digit end year: "2027–28".
+  if (chance(rng, 0.2)) {
+    const int last = y + uniform(rng, 1, 2);
+    const std::string conjunction = language == "ru" ? " и " : language == "kk" ? " және " : " and ";
+    std::string listed = year;
+    for (int k = y + 1; k <= last; ++k) listed += (k == last ? conjunction : std::string(", ")) + std::to_string(k);
+    if (language == "en" && chance(rng, 0.4)) {
+      static const std::vector<std::string> short_dashes = {"–", "-"};
+      return make(year + pick(rng, short_dashes) + two_digits(last % 100),
+                  iso(y, 1, 1), iso(last, 12, 31));
+    }
+    const std::string word = language == "ru" ? " годы" : language == "kk" ? " жылдар" : "";
+    return make(listed + word, iso(y, 1, 1), iso(last, 12, 31));
+  }
   if (language == "ru") {
     switch (uniform(rng, 0, 6)) {
       case 0: return whole(year + " год,");
@@ -454,7 +469,7 @@ Agency abbreviation_entry(std::mt19937_64& rng, const words::Language& lang, con
 // its proper name and marker. A note may name another body, which the glossary then spells out
 // (under a heading only: a headless glossary is known by the abbreviations the cells use).
 void words_after_abbreviation(std::mt19937_64& rng, const words::Language& lang, const Axes& axes, const words::Body& body,
-                              Agency& agency, std::set<std::string>& used) {
+                              Agency& agency, std::set<std::string>& used, bool opens_cell) {
   switch (axes.agencies) {
     case AgencyForm::noted: {
       std::string note = pick(rng, lang.abbreviation_notes);
@@ -474,10 +489,15 @@ void words_after_abbreviation(std::mt19937_64& rng, const words::Language& lang,
       agency.text = body.abbr + " " + pick(rng, lang.abbreviation_words);
       agency.as_agreed = false;
       return;
-    case AgencyForm::bare_marker:
-      agency.text = body.abbr + " " + pick(rng, lang.bare_markers);
+    case AgencyForm::bare_marker: {
+      // The marker's words after a dash (stop 32): "ДП – по согласованию", "MIA - as agreed". Not
+      // opening the cell: a barred export's last cell "ТҚМ – келісім бойынша, …" after a name of
+      // two paragraphs is read as a glossary entry, the row losing it (reported, parser open).
+      static const std::vector<std::string> dashes = {" – ", " - ", " — "};
+      agency.text = body.abbr + (!opens_cell && chance(rng, 0.4) ? pick(rng, dashes) : std::string(" ")) + pick(rng, lang.bare_markers);
       agency.as_agreed = true;
       return;
+    }
     case AgencyForm::named_with_abbr:
       // A name in lower case may name several bodies ("local executive authorities"): a group.
       if (body.proper.empty() && !body.name.empty() && !(body.name[0] >= 'a' && body.name[0] <= 'z')) {
@@ -525,7 +545,7 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
       if (!in_cell.insert(body.abbr).second) continue;
       used.insert(body.abbr);
       agency = abbreviation_entry(rng, lang, body);
-      if (!(slash && k == 0) && chance(rng, 0.4)) words_after_abbreviation(rng, lang, axes, body, agency, used);
+      if (!(slash && k == 0) && chance(rng, 0.4)) words_after_abbreviation(rng, lang, axes, body, agency, used, k == 0);
       // The two entries a slash joins are plain abbreviations; the second may carry its marker.
       if (slash && k == 0) {
         agency.text = body.abbr;
@@ -581,6 +601,17 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
       }
     }
     agencies.push_back(std::move(agency));
+  }
+  // A marker after the last entry that says it is every entry's (stop 32): "МФ, МНЭ (все – по
+  // согласованию)", "(both as agreed)". Only over entries that carry no marker or note of their
+  // own; the marker stays in the last entry's text, and every entry is agreed.
+  const bool unmarked = std::none_of(agencies.begin(), agencies.end(), [](const Agency& a) {
+    return a.as_agreed || a.text.find('(') != std::string::npos;
+  });
+  if (agencies.size() >= 2 && unmarked && !lang.all_markers.empty() && chance(rng, 0.12)) {
+    const bool two = agencies.size() == 2 && chance(rng, 0.5);
+    agencies.back().text += " " + pick(rng, two ? lang.both_markers : lang.all_markers);
+    for (Agency& agency : agencies) agency.as_agreed = true;
   }
   return agencies;
 }
@@ -716,6 +747,8 @@ Axes draw_axes(std::mt19937_64& rng, Format format) {
     if (axes.table_split == TableSplit::split_header) axes.table_split = TableSplit::split;
   }
   if (axes.run_on && axes.deadlines == DeadlineForm::then_recurrence) axes.deadlines = DeadlineForm::numeric;
+  // A note after the last row, before the glossary (stop 32): text copies.
+  if (text && !axes.run_on && chance(rng, 0.12)) axes.note = pick(rng, lang.notes);
   return axes;
 }
 
@@ -739,7 +772,7 @@ const std::vector<std::string>& catalogue_axes() {
       "glossary.heading", "glossary.layout", "glossary.separator",  "glossary.ending", "numbering.style",
       "numbering.first",  "tabs",            "text.layout",         "deadlines",       "agencies",
       "glossary.place",   "table.repeated-header", "table.split", "cells.merged-down", "deadlines.wrapped",
-      "title.lines", "header.two-level"};
+      "title.lines", "header.two-level", "table.note"};
   return names;
 }
 
@@ -788,6 +821,7 @@ Axes one_axis(const Axes& drawn, const std::string& axis) {
   }
   if (axis == "title.lines") axes.title_lines = drawn.title_lines;
   if (axis == "header.two-level") axes.two_level_parent = drawn.two_level_parent;
+  if (axis == "table.note") axes.note = drawn.note;
   return axes;
 }
 
@@ -1010,7 +1044,16 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       agency.abbr = body.abbr;
       agency.name = body.name;
       agency.text = body.abbr;
-      plan.activities.front().agencies.push_back(agency);
+      std::vector<Agency>& cell = plan.activities.front().agencies;
+      // Before a last entry whose marker says it is every entry's, and marked as they are.
+      const bool all_marked = !cell.empty() && std::all_of(cell.begin(), cell.end(), [](const Agency& a) { return a.as_agreed; }) &&
+                              std::any_of(lang.all_markers.begin(), lang.all_markers.end(), [&](const std::string& m) { return cell.back().text.ends_with(m); });
+      if (all_marked) {
+        agency.as_agreed = true;
+        cell.insert(cell.end() - 1, agency);
+      } else {
+        cell.push_back(agency);
+      }
       used.insert(body.abbr);
       break;
     }
@@ -1027,6 +1070,9 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
     const int m = uniform(rng, 1, 12);
     plan.published = iso(y, m, uniform(rng, 1, days_in_month(y, m)));
   }
+  // Axes::note: a note after the last row is no field of the plan, an unclaimed-paragraph
+  // warning; it stands after the header and the rows, so its warning comes last.
+  if (!axes.note.empty()) plan.diagnostics.push_back(Diagnostic{Severity::warning, Code::unclaimed_paragraph, "", 0});
   // The registry's ids for the names drawn are what a parse of any faithful rendering must give
   // (some drawn groups are real ones: "other central bodies", "local executive bodies").
   link_agencies(plan, builtin_registry());

@@ -140,6 +140,10 @@ struct Axes {
   // spanning both rows. The spanning cell's text; empty for none. The truth heads each column
   // "parent: sub", as the parser reads it.
   std::string two_level_parent;
+  // Text copies: a note after the last row, before the glossary ("Примечание: мероприятия
+  // финансируются за счет средств местного бюджета."): no field of the plan, an
+  // unclaimed-paragraph warning in its diagnostics. Empty for none.
+  std::string note;
 };
 
 // The lines the plan's title is printed on: one, or two under Axes::title_lines.

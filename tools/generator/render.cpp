@@ -128,7 +128,7 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
   return cells;
 }
 
-std::string section_heading(const Plan& plan, const Section& section, bool bare, bool cyrillic_numeral, bool tab) {
+std::string section_heading(const Plan& plan, const Section& section, bool bare, bool cyrillic_numeral, bool tab, Rng* rng) {
   const words::Language& lang = language_of(plan);
   const bool arabic = !section.number.empty() && section.number[0] >= '0' && section.number[0] <= '9';
   std::string number = section.number;
@@ -139,6 +139,14 @@ std::string section_heading(const Plan& plan, const Section& section, bool bare,
     number = cyrillic;
   }
   const std::string stop = tab && !(arabic && !bare) ? ".\t" : ". ";
+  if (arabic && !bare && !tab && rng != nullptr && !lang.ordinal_headings.empty() && chance(*rng, 0.3)) {
+    const int value = std::stoi(number);
+    std::vector<std::string> forms;
+    for (const std::string& form : lang.ordinal_headings) {
+      if (form.find("{w}") == std::string::npos || value <= static_cast<int>(lang.ordinal_words.size())) forms.push_back(form);
+    }
+    return words::ordinal_heading(lang, value, pick(*rng, forms), section.title);
+  }
   if (arabic && !bare) {
     if (!lang.section_suffix.empty()) return number + "-" + lang.section_suffix + stop + section.title;
     return lang.section_prefix + " " + number + stop + section.title;
@@ -463,6 +471,7 @@ std::vector<std::pair<std::string, std::string>> axis_values(const Plan& plan, c
     return column.header && !axes.two_level_parent.empty() && column.header->starts_with(axes.two_level_parent + ": ");
   });
   add("header.two-level", axes.two_level_parent.empty() ? "off" : two_level || plan.activities.empty() ? "on" : "drawn, none");
+  add("table.note", axes.note.empty() ? "off" : "on");
   add("barred.first-cell-wrapped", rendering.format != Format::barred ? "(none)" : rendering.barred_first_cell_wrapped ? "on" : "off");
   return values;
 }
@@ -550,7 +559,7 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
       plan,
       [&](const Section& section) {
         spacer();
-        paragraphs.push_back(section_heading(plan, section, false, chance(rng, 0.3), axes.tabs));
+        paragraphs.push_back(section_heading(plan, section, false, chance(rng, 0.3), axes.tabs, &rng));
       },
       [&](const Activity& activity) {
         if (static_cast<size_t>(&activity - plan.activities.data()) == repeat_before) {
@@ -574,6 +583,10 @@ std::string render_text(const Plan& plan, const Rendering& rendering) {
         }
       });
   spacer();
+  if (!axes.note.empty()) {
+    paragraphs.push_back(axes.note);
+    spacer();
+  }
   if (!axes.glossary_first) glossary();
   for (std::string& p : parts::published_paragraphs(plan, rng)) paragraphs.push_back(std::move(p));
   const std::string eol = chance(rng, 0.3) ? "\r\n" : "\n";
@@ -650,7 +663,7 @@ std::string render_portal_html(const Plan& plan, const Rendering& rendering) {
                  escape(section.title) + "</td></tr>\n";
           return;
         }
-        out += "<tr><td colspan=\"" + width + "\"><strong>" + escape(section_heading(plan, section, chance(rng, 0.5))) + "</strong></td></tr>\n";
+        out += "<tr><td colspan=\"" + width + "\"><strong>" + escape(section_heading(plan, section, chance(rng, 0.5), false, false, &rng)) + "</strong></td></tr>\n";
       },
       [&](const Activity& activity) {
         const size_t a = static_cast<size_t>(&activity - plan.activities.data());
@@ -784,7 +797,7 @@ std::string render_word_html(const Plan& plan, const Rendering& rendering) {
   walk_table(
       plan,
       [&](const Section& section) {
-        out += " <tr>" + eol + "  <td colspan=" + width + " valign=top>" + paragraph(section_heading(plan, section, chance(rng, 0.5))) + "  </td>" +
+        out += " <tr>" + eol + "  <td colspan=" + width + " valign=top>" + paragraph(section_heading(plan, section, chance(rng, 0.5), false, false, &rng)) + "  </td>" +
                eol + " </tr>" + eol;
       },
       [&](const Activity& activity) {

@@ -32,8 +32,11 @@ std::vector<std::vector<std::string>> activity_cells(const Plan& plan, const Act
 // "I. Title", "Section 2. Title", "2-бөлім. Title"; `bare` drops the prefix of an Arabic number
 // ("2. Title"), which only a full-width grid row tells from a name cell; `cyrillic_numeral`
 // writes a Roman numeral with the Cyrillic І and Х; `tab` writes a Word copy's "I.\tTitle".
+// With `rng`, an Arabic section that keeps its prefix is sometimes headed with an ordinal or a
+// stage word instead ("2-я часть. Title", "Екінші бөлім. Title", "2nd block: Title", "Stage 2 –
+// Title": words::ordinal_heading); its number and title read the same.
 std::string section_heading(const Plan& plan, const Section& section, bool bare = false, bool cyrillic_numeral = false,
-                            bool tab = false);
+                            bool tab = false, Rng* rng = nullptr);
 
 // The glossary entries as "ABBR – name;" lines: the axes' separator, and their ending after
 // every name but the last, which ends with a full stop when the others end at all.

@@ -248,7 +248,7 @@ std::string render_drawn_text(const Plan& plan, const Rendering& rendering) {
       [&](const Section& section) {
         DrawnRow row;
         row.spanning = true;
-        row.heading = parts::section_heading(plan, section, chance(rng, 0.5), chance(rng, 0.3));
+        row.heading = parts::section_heading(plan, section, chance(rng, 0.5), chance(rng, 0.3), false, &rng);
         rows.push_back(row);
       },
       [&](const Activity& activity) {
@@ -400,7 +400,7 @@ std::string render_barred_text(const Plan& plan, const Rendering& rendering) {
     lines.push_back(line);
   }
   parts::walk_table(
-      plan, [&](const Section& section) { cell(parts::section_heading(plan, section, false, chance(rng, 0.3))); },
+      plan, [&](const Section& section) { cell(parts::section_heading(plan, section, false, chance(rng, 0.3), false, &rng)); },
       [&](const Activity& activity) {
         // A cell of several paragraphs (a name and its bullets, a row's parts) prints each on
         // lines of its own with its bar, as the flattened copy prints each as a paragraph.

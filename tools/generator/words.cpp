@@ -101,6 +101,8 @@ const Language& english() {
     l.abbreviation_notes = {"(in agreement with %s)", "(jointly with %s)", "(summary)"};
     l.abbreviation_words = {"of regions", "of districts"};
     l.bare_markers = {"as agreed"};
+    l.all_markers = {"(all as agreed)", "(all upon agreement)", "(all by agreement)"};
+    l.both_markers = {"(both as agreed)", "(both upon agreement)"};
     l.head_names = {"Department of Trade", "Department of Tourism", "Department of Education", "Department of Culture"};
     l.written_out = {"Academy of Public Administration under the President",
                      "Institute of Legislation under the Ministry of Justice", "Centre for Human Rights under the Ombudsman",
@@ -116,6 +118,9 @@ const Language& english() {
     l.number_sign = "#";
     l.joining_words = {"jointly with", "together with"};
     l.section_prefix = "Section";
+    l.ordinal_headings = {"{n} block: ", "{w} phase: ", "Stage {d} – ", "{n} part. "};
+    l.ordinal_words = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"};
+    l.notes = {"Note: the activities are funded from the local budget.", "Note: the lead agency is listed first."};
     l.glossary_headings = {"Abbreviations:", "Note: Abbreviations:", "List of abbreviations", "Decoding of abbreviations",
                            "Note: list of abbreviations:", "Abbreviations used:", "Acronyms", "Short forms used:"};
     l.glossary_table_heads = {{"Abbreviation", "Full name"}, {"Abbreviation", "Meaning"}};
@@ -213,6 +218,8 @@ const Language& russian() {
     l.abbreviation_notes = {"(по согласованию с %s)", "(совместно с %s)", "(свод)"};
     l.abbreviation_words = {"областей", "районов", "области"};
     l.bare_markers = {"по согласованию"};
+    l.all_markers = {"(все – по согласованию)", "(все по согласованию)", "(все - по согласованию)"};
+    l.both_markers = {"(оба – по согласованию)"};
     l.head_names = {"отдел торговли", "отдел туризма", "управление финансов", "отдел образования", "управление культуры"};
     l.written_out = {"Академия государственного управления при Президенте", "Институт законодательства при Министерстве юстиции",
                      "Центр по правам человека при Уполномоченном", "Совет молодых ученых", "Союз муниципалитетов",
@@ -230,6 +237,10 @@ const Language& russian() {
     l.number_sign = "№";
     l.joining_words = {"совместно с"};
     l.section_prefix = "Раздел";
+    l.ordinal_headings = {"{n} часть. ", "{w} часть. ", "Этап {d}. "};
+    l.ordinal_words = {"Первая", "Вторая", "Третья", "Четвертая", "Пятая", "Шестая", "Седьмая", "Восьмая", "Девятая", "Десятая"};
+    l.notes = {"Примечание: мероприятия финансируются за счет средств местного бюджета.",
+               "Примечание: головной исполнитель указан первым."};
     l.glossary_headings = {"Примечание: расшифровка аббревиатур:", "Расшифровка аббревиатур:", "Список сокращений:",
                            "Принятые сокращения:", "Список используемых сокращений", "Перечень аббревиатур",
                            "Сокращенные наименования:"};
@@ -333,6 +344,8 @@ const Language& kazakh() {
     l.abbreviation_notes = {"(%s келісім бойынша)", "(жиынтық)"};
     l.abbreviation_words = {"облыстары", "аудандары"};
     l.bare_markers = {"келісім бойынша"};
+    l.all_markers = {"(барлығы келісім бойынша)", "(барлығы – келісім бойынша)"};
+    l.both_markers = {"(екеуі келісім бойынша)"};
     l.head_names = {"жер бөлімі", "сәулет бөлімі", "білім бөлімі", "мәдениет бөлімі"};
     l.written_out = {"Президент жанындағы Мемлекеттік басқару академиясы", "Әділет министрлігі жанындағы Заңнама институты",
                      "Уәкіл жанындағы Адам құқықтары орталығы", "Жас ғалымдар кеңесі", "Муниципалитеттер одағы",
@@ -346,6 +359,10 @@ const Language& kazakh() {
     l.number_sign = "№";
     l.joining_words = {"және"};  // Kazakh "бірлесіп" follows its instrumental ("ЖАО-мен бірлесіп")
     l.section_suffix = "бөлім";
+    l.ordinal_headings = {"{n} бағыт. ", "{w} бөлім. ", "{d}-кезең. "};
+    l.ordinal_words = {"Бірінші", "Екінші", "Үшінші", "Төртінші", "Бесінші", "Алтыншы", "Жетінші", "Сегізінші", "Тоғызыншы", "Оныншы"};
+    l.notes = {"Ескертпе: іс-шаралар жергілікті бюджет қаражаты есебінен қаржыландырылады.",
+               "Ескертпе: бас орындаушы бірінші көрсетілген."};
     l.glossary_headings = {"Аббревиатуралардың толық жазылуы:", "Қысқартулар:", "Пайдаланылған қысқартулар",
                            "Ескертпе: қысқартулардың толық жазылуы:", "Аббревиатуралар тізімі:", "Қысқартылған атаулар:"};
     l.glossary_table_heads = {{"Аббревиатура", "Толық жазылуы"}, {"Қысқарту", "Толық атауы"}};
@@ -389,6 +406,31 @@ std::string letter(const Language& lang, int value) {
   if (lang.code == "en") return std::string(1, static_cast<char>('A' + value - 1));
   static const std::vector<std::string> letters = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н"};
   return letters[static_cast<size_t>(value - 1)];
+}
+
+std::string ordinal_number(const Language& lang, int value) {
+  const std::string digits = std::to_string(value);
+  if (lang.code == "ru") return digits + "-я";
+  if (lang.code == "kk") {
+    // The ending follows the last word's vowels: "бір" "екі" … -ші, "алты" "тоғыз" "он" … -шы.
+    const int last = value % 10;
+    const bool back = last == 6 || last == 9 || (last == 0 && (value % 100 == 10 || value % 100 == 30 || value % 100 == 90));
+    return digits + (back ? "-шы" : "-ші");
+  }
+  const int tens = value % 100;
+  const char* ending = tens >= 11 && tens <= 13 ? "th" : value % 10 == 1 ? "st" : value % 10 == 2 ? "nd" : value % 10 == 3 ? "rd" : "th";
+  return digits + ending;
+}
+
+std::string ordinal_heading(const Language& lang, int value, const std::string& form, const std::string& title) {
+  std::string out = form;
+  const auto put = [&](const std::string& slot, const std::string& text) {
+    if (const size_t at = out.find(slot); at != std::string::npos) out.replace(at, slot.size(), text);
+  };
+  put("{n}", ordinal_number(lang, value));
+  put("{w}", value >= 1 && value <= static_cast<int>(lang.ordinal_words.size()) ? lang.ordinal_words[static_cast<size_t>(value - 1)] : "");
+  put("{d}", std::to_string(value));
+  return out + title;
 }
 
 std::string title(const Language& lang, const std::string& topic, int from_year, int to_year, bool over_lines) {

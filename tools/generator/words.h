@@ -45,6 +45,13 @@ struct Language {
   std::vector<std::string> joining_words;  // "jointly with": joins two bodies as the conjunction does
   std::string section_prefix;  // "Section 2." / "Раздел 2."; empty: Kazakh "2-бөлім."
   std::string section_suffix;  // "бөлім"
+  // Section headings with an ordinal or a stage word (stop 32): "{n} часть. " with the number and
+  // its ordinal ending ("2-я", "2-ші", "2nd"), "{w} часть. " with the ordinal word
+  // (ordinal_words, 1..10, capitalised), "Этап {d}. " with the bare number; the title follows.
+  std::vector<std::string> ordinal_headings, ordinal_words;
+  // A note after the last row, before the glossary ("Примечание: …"): no field of the plan, an
+  // unclaimed-paragraph warning.
+  std::vector<std::string> notes;
   std::vector<std::string> glossary_headings, published_words;
   std::vector<std::pair<std::string, std::string>> glossary_table_heads;  // a glossary table's heading row
   std::vector<std::string> other_headers, other_cells;
@@ -64,6 +71,9 @@ struct Language {
   // согласованию с %s)", %s another abbreviation, or none), a part of the country ("областей");
   // the marker's words without brackets ("по согласованию").
   std::vector<std::string> abbreviation_notes, abbreviation_words, bare_markers;
+  // A marker after a cell's last entry that says it is every entry's ("(все – по согласованию)",
+  // "(all as agreed)"), and one for a cell of two ("(both as agreed)").
+  std::vector<std::string> all_markers, both_markers;
   // Written-out names that open or close with their head noun ("отдел торговли"): two of them
   // joined by the conjunction are two agencies.
   std::vector<std::string> head_names;
@@ -84,6 +94,11 @@ extern const std::vector<std::string> kk_months_locative;  // "шілдедег�
 
 std::string roman(int value);  // 1..3999
 std::string letter(const Language& lang, int value);  // 1 -> "A" / "А", skipping Ё and Й
+// A number with its ordinal ending: "2-я" (ru), "2-ші" / "6-шы" (kk), "2nd" (en).
+std::string ordinal_number(const Language& lang, int value);
+// One of Language::ordinal_headings filled in for section `value` and its title ("2-я часть. Title");
+// a form with the ordinal word only for 1..10.
+std::string ordinal_heading(const Language& lang, int value, const std::string& form, const std::string& title);
 // `over_lines`: the document's word in capitals, as a title set over lines prints it
 // ("ПЛАН мероприятий …", "ACTION PLAN for …", "… іс-шаралар ЖОСПАРЫ").
 std::string title(const Language& lang, const std::string& topic, int from_year, int to_year, bool over_lines = false);
