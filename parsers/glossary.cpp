@@ -502,6 +502,12 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
   if (at >= paragraphs.size()) return false;
   const Paragraph& here = paragraphs[at];
   if (is_glossary_heading(here.text, vocabulary)) return true;
+  // "ТҚМ – келісім бойынша, ІСМ — келісім бойынша": abbreviations, each with the marker's words
+  // after a dash, are an agency cell, no glossary.
+  if (const std::optional<Entry> entry = split_entry(here.text)) {
+    const std::string_view name = std::string_view(entry->name).substr(0, entry->name.find_first_of(",;"));
+    if (is_marker("(" + std::string(trim(name)) + ")", vocabulary)) return false;
+  }
   const bool has_next = at + 1 < paragraphs.size();
   if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
     return true;

@@ -2213,3 +2213,4 @@ TEST_CASE("a cell's paragraph that opens with a preposition or an owner in the g
   // A line that opens with a head noun is another body.
   CHECK(agency_texts(plan.activities[2]) == std::vector<std::string>{"отдел образования", "отдел культуры"});
 }
+

@@ -652,3 +652,12 @@ TEST_CASE("a glossary before the table is read, and the intro keeps the rest", "
   CHECK(unrelated.abbreviations.empty());
   CHECK(unrelated.intro == std::vector<std::string>{"УТ – Управление транспорта города"});
 }
+
+TEST_CASE("abbreviations each with the marker's words after a dash are an agency cell, no glossary", "[glossary]") {
+  // Found by the generator (stop 32): a barred export's last agency cell read as two entries ended
+  // the table there, and the row lost its agencies and the plan its glossary.
+  CHECK_FALSE(opens_glossary(paragraphs({"ТҚМ – келісім бойынша, ІСМ — келісім бойынша", "Қысқартылған атаулар:"}), 0,
+                             builtin_vocabulary()));
+  CHECK_FALSE(opens_glossary(paragraphs({"МВД – по согласованию", "МФ – по согласованию"}), 0, builtin_vocabulary()));
+  CHECK(opens_glossary(paragraphs({"ТҚМ – Туризм министрлігі", "ІСМ – Ішкі істер министрлігі"}), 0, builtin_vocabulary()));
+}
