@@ -469,7 +469,7 @@ Agency abbreviation_entry(std::mt19937_64& rng, const words::Language& lang, con
 // its proper name and marker. A note may name another body, which the glossary then spells out
 // (under a heading only: a headless glossary is known by the abbreviations the cells use).
 void words_after_abbreviation(std::mt19937_64& rng, const words::Language& lang, const Axes& axes, const words::Body& body,
-                              Agency& agency, std::set<std::string>& used, bool opens_cell) {
+                              Agency& agency, std::set<std::string>& used) {
   switch (axes.agencies) {
     case AgencyForm::noted: {
       std::string note = pick(rng, lang.abbreviation_notes);
@@ -490,11 +490,10 @@ void words_after_abbreviation(std::mt19937_64& rng, const words::Language& lang,
       agency.as_agreed = false;
       return;
     case AgencyForm::bare_marker: {
-      // The marker's words after a dash (stop 32): "ДП – по согласованию", "MIA - as agreed". Not
-      // opening the cell: a barred export's last cell "ТҚМ – келісім бойынша, …" after a name of
-      // two paragraphs is read as a glossary entry, the row losing it (reported, parser open).
+      // The marker's words after a dash (stop 32): "ДП – по согласованию", "MIA - as agreed"; also
+      // opening the cell, where "ТҚМ – келісім бойынша, …" once read as glossary entries.
       static const std::vector<std::string> dashes = {" – ", " - ", " — "};
-      agency.text = body.abbr + (!opens_cell && chance(rng, 0.4) ? pick(rng, dashes) : std::string(" ")) + pick(rng, lang.bare_markers);
+      agency.text = body.abbr + (chance(rng, 0.4) ? pick(rng, dashes) : std::string(" ")) + pick(rng, lang.bare_markers);
       agency.as_agreed = true;
       return;
     }
@@ -545,7 +544,7 @@ std::vector<Agency> draw_agencies(std::mt19937_64& rng, const words::Language& l
       if (!in_cell.insert(body.abbr).second) continue;
       used.insert(body.abbr);
       agency = abbreviation_entry(rng, lang, body);
-      if (!(slash && k == 0) && chance(rng, 0.4)) words_after_abbreviation(rng, lang, axes, body, agency, used, k == 0);
+      if (!(slash && k == 0) && chance(rng, 0.4)) words_after_abbreviation(rng, lang, axes, body, agency, used);
       // The two entries a slash joins are plain abbreviations; the second may carry its marker.
       if (slash && k == 0) {
         agency.text = body.abbr;
