@@ -2043,6 +2043,9 @@ TEST_CASE("a title set over lines is one title: a line naming the document goes 
       // A word or two before the document's word say what kind of plan it is.
       {{"Комплексный план", "по озеленению улиц на 2027 год"}, "Комплексный план по озеленению улиц на 2027 год"},
       {{"National Action Plan", "for greener streets"}, "National Action Plan for greener streets"},
+      // "Перечень", "Комплекс мер" name the document as "План" does (stop 32).
+      {{"Перечень первоочередных мер", "по озеленению улиц на 2027 год"}, "Перечень первоочередных мер по озеленению улиц на 2027 год"},
+      {{"Implementation Schedule", "for greener streets, 2027"}, "Implementation Schedule for greener streets, 2027"},
       {{"План мероприятий по озеленению улиц", "утвержден приказом акима района"}, "План мероприятий по озеленению улиц"},
       {{"План мероприятий по озеленению улиц", "от 3 марта 2027 года № 41"}, "План мероприятий по озеленению улиц"},
       {{"Об утверждении плана озеленения", "в соответствии с решением маслихата"}, "Об утверждении плана озеленения"},
