@@ -1233,8 +1233,10 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
   const std::vector<std::string> words = name_words(text);
   if (words.empty()) return false;
   if (is_ascii(text)) {
-    // The head as written: a capital makes it a proper name ("Kazakh Railways").
-    const std::vector<std::string_view> written = split(trim(text.substr(0, text.find('('))), ' ');
+    // The head as written: a capital makes it a proper name ("Kazakh Railways"). Spaces collapsed,
+    // so that the words written stand where the folded ones do.
+    const std::string spaced = collapse_spaces(trim(text.substr(0, text.find('('))));
+    const std::vector<std::string_view> written = split(spaced, ' ');
     size_t head = 0;
     while (head + 1 < words.size() && !vocabulary.has_word("agency.head_end", words[head + 1])) ++head;
     if (head >= written.size() || written[head].empty() || !is_lower_letter(code_point_at(written[head], 0))) return false;
