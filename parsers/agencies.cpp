@@ -1075,7 +1075,8 @@ bool opens_with_places(std::string_view piece, const Vocabulary& vocabulary) {
 bool is_place_name(std::string_view piece) {
   constexpr size_t kMaxPlaceWords = 3;
   const std::string_view bare = trim(piece);
-  return !bare.empty() && is_upper(code_point_at(bare, 0)) && split(bare, ' ').size() <= kMaxPlaceWords && !has_quote_mark(bare) &&
+  return !bare.empty() && is_upper(code_point_at(bare, 0)) &&
+         static_cast<size_t>(std::count(bare.begin(), bare.end(), ' ')) < kMaxPlaceWords && !has_quote_mark(bare) &&
          bare.find('(') == std::string_view::npos;
 }
 
@@ -1132,9 +1133,8 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
   // end, so that the pass stays linear.
   std::vector<bool> places_follow(pieces.size() + 1, false);
   for (size_t k = pieces.size(); k-- > 0;) {
-    const bool name = is_place_name(pieces[k].text) && !is_abbreviation(pieces[k].text);
-    const bool next = k + 1 < pieces.size() && pieces[k + 1].after_comma;
-    places_follow[k] = name && next &&
+    // Asked in the cheap order: a place's name names no body, and most pieces do.
+    places_follow[k] = !bodies[k] && k + 1 < pieces.size() && pieces[k + 1].after_comma && is_place_name(pieces[k].text) &&
                        (places_follow[k + 1] || opens_with_places(pieces[k + 1].text, vocabulary));
   }
   const auto append = [](Piece& into, const Piece& piece) {

@@ -54,14 +54,16 @@ std::optional<char32_t> section_letter(std::string_view token) {
 // suffix of the vocabulary). The number and the title after the section word, or nothing.
 std::optional<std::pair<int, std::string_view>> ordinal_section(std::string_view text, const Vocabulary& vocabulary) {
   constexpr int kMaxOrdinalWord = 10;
+  constexpr size_t kMaxOrdinalBytes = 24;  // "төртінші", "четвёртая": told before any folding
   const size_t space = text.find(' ');
-  if (space == std::string_view::npos) return std::nullopt;
+  if (space == std::string_view::npos || space > kMaxOrdinalBytes) return std::nullopt;
   const std::string_view first = text.substr(0, space);
   std::string_view rest = trim(text.substr(space));
   const size_t end = rest.find(' ');
   if (end == std::string_view::npos) return std::nullopt;
   std::string_view word = rest.substr(0, end);
   if (!word.empty() && (word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+  if (word.size() > kMaxOrdinalBytes) return std::nullopt;
   const std::string folded_word = fold_case(word);
   if (!vocabulary.has_word("section.suffix", folded_word) && !vocabulary.has_word("section.prefix", folded_word)) return std::nullopt;
   std::string_view title = trim(rest.substr(end));

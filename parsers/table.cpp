@@ -444,6 +444,8 @@ std::vector<std::string> word_parts(std::string_view text) {
 // many figures it holds, or nullopt when it is no such line.
 std::optional<size_t> appendix_line_figures(std::string_view text, const Vocabulary& vocabulary) {
   constexpr size_t kMaxParts = 3;
+  constexpr size_t kMaxBytes = 48;  // "Қосымша № 12": a few short words; told before any folding
+  if (text.size() > kMaxBytes) return std::nullopt;
   const std::vector<std::string> parts = word_parts(text);
   if (parts.empty() || parts.size() > kMaxParts) return std::nullopt;
   // As written: a Roman numeral is told by its capitals.
