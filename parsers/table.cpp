@@ -647,8 +647,20 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     if (after_whole_row && appendix_line_figures(paragraph.text, vocabulary)) {
       // "Приложение 2", "Appendix 2", "2-қосымша" after a whole row: the plan's table has ended and
       // an appendix begins. Before, its caption and title became the last row's agencies, and its
-      // own numbered rows the plan's.
-      break;
+      // own numbered rows the plan's. Unless the plan's next row follows soon, before any row
+      // numbered anew from 1: then it was a note column's cell ("Приложение 1") of a row whose
+      // cells took more paragraphs than columns.
+      constexpr size_t kLookAhead = 12;
+      bool next_row = false;
+      for (size_t k = i + 1; k < paragraphs.size() && k <= i + kLookAhead; ++k) {
+        const std::optional<int> number = grid.holds(paragraphs[k]) ? std::nullopt : parse_row_number(paragraphs[k].text);
+        if (number == 1 && expected != 1) break;
+        if (number == expected) {
+          next_row = true;
+          break;
+        }
+      }
+      if (!next_row) break;
     }
     if (after_whole_row && is_rule_paragraph(paragraph.text)) {
       // A rule under the table (a signature's line): it closes the row and holds nothing to report.

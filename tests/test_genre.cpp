@@ -2161,6 +2161,12 @@ TEST_CASE("after the last row, a rule, an appendix's caption and a footnote are 
   REQUIRE(appendix.activities.size() == 1);
   CHECK(agency_texts(appendix.activities[0]) == std::vector<std::string>{"Department of Education"});
   CHECK(codes(appendix).size() == 7);  // each line of the appendix, unclaimed where it stands
+  // A note column's "Приложение 1" in a row whose name took two paragraphs, the next row after it:
+  // no appendix.
+  const Plan noted_column = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "Примечание", "1",
+                                              "Ремонт школ", "и детских садов", "2028 год", "отдел образования", "Приложение 1",
+                                              "2", "Ремонт клубов", "2028 год", "отдел культуры", "Приложение 2"});
+  CHECK(noted_column.activities.size() == 2);
   std::vector<std::string> footnoted = head;
   footnoted.push_back("* subject to the availability of funds in the local budget");
   const Plan footnote = parse_paragraphs(footnoted);
