@@ -186,6 +186,22 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // read as one even where it is also a legal-form word ("ҚБ"); whether headless entries are a
   // glossary at all is decided after, once the agencies are known.
   GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
+  // A note or a caption between the table and the glossary's heading ("Note: co-executors are
+  // marked with an asterisk.", "Примечание: * – головной исполнитель."): the glossary is read from
+  // its heading, and what stands before it is reported with the footer's paragraphs.
+  size_t glossary_at = 0;
+  if (glossary.entries.empty() && !glossary.headed) {
+    constexpr size_t kMaxBeforeHeading = 4;
+    for (size_t k = 1; k < table.after.size() && k <= kMaxBeforeHeading; ++k) {
+      if (!is_glossary_heading(table.after[k].text, vocabulary)) continue;
+      GlossaryResult read = read_glossary_entries(
+          std::vector<Paragraph>(table.after.begin() + static_cast<std::ptrdiff_t>(k), table.after.end()), vocabulary);
+      if (read.entries.empty()) continue;
+      glossary = std::move(read);
+      glossary_at = k;
+      break;
+    }
+  }
   // A glossary may also stand before the table, between its title and its header: read the same
   // way from where it opens, and decided the same way (a heading, or entries that spell out an
   // agency of the table).
@@ -244,7 +260,8 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
       plan.abbreviations.insert(plan.abbreviations.end(), std::make_move_iterator(glossary.entries.begin()),
                                 std::make_move_iterator(glossary.entries.end()));
       plan.diagnostics.insert(plan.diagnostics.end(), glossary.diagnostics.begin(), glossary.diagnostics.end());
-      table.after.erase(table.after.begin(), table.after.begin() + static_cast<std::ptrdiff_t>(glossary.rest_start));
+      table.after.erase(table.after.begin() + static_cast<std::ptrdiff_t>(glossary_at),
+                        table.after.begin() + static_cast<std::ptrdiff_t>(glossary_at + glossary.rest_start));
       footer_paragraphs = std::move(table.after);
     } else {
       footer_paragraphs = std::move(table.after);

@@ -2223,3 +2223,16 @@ TEST_CASE("a cell's paragraph that opens with a preposition or an owner in the g
   CHECK(agency_texts(plan.activities[2]) == std::vector<std::string>{"отдел образования", "отдел культуры"});
 }
 
+
+TEST_CASE("a note between the table and the glossary's heading is reported, and the glossary read after it", "[genre]") {
+  // Before: the whole glossary was lost to unclaimed-paragraph and unknown-abbreviation warnings.
+  std::string html = page({{"№", "Activity", "Deadline", "Responsible"}, {"1", "Census", "2027", "MENR, MIA*"}});
+  html.replace(html.find("</article>"), 0,
+               "<p>Note: co-executors are marked with an asterisk.</p>\n<p>Acronyms:</p>\n"
+               "<p>MENR – Ministry of Ecology and Natural Resources</p>\n<p>MIA – Ministry of Internal Affairs</p>\n");
+  const Plan plan = parse_page(html);
+  REQUIRE(plan.abbreviations.size() == 2);
+  CHECK(plan.activities[0].agencies[0].name == "Ministry of Ecology and Natural Resources");
+  REQUIRE(codes(plan).size() == 1);
+  CHECK(codes(plan)[0].starts_with("unclaimed-paragraph@"));
+}
