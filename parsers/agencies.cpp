@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 #include "parsers/lookalike.h"
 #include "parsers/sections.h"
@@ -239,6 +240,61 @@ bool all_bracketed(const std::vector<std::string>& markers) {
   return std::all_of(markers.begin(), markers.end(), [](const std::string& marker) { return bracketed_words(marker).has_value(); });
 }
 
+// What a folded text must open or end with to match one phrase of a list: the phrases' first
+// (or last) two bytes, a bit each. A text that fails the filter matches no phrase, and most
+// entries fail it ("mne" opens no legal form and no group phrase); one that passes is matched
+// phrase by phrase as before. A phrase under two bytes turns the filter off.
+struct EdgeFilter {
+  std::vector<bool> bits = std::vector<bool>(1 << 16, false);
+  bool all = false;  // every text passes
+
+  static size_t key(unsigned char first, unsigned char second) { return (size_t{first} << 8) | second; }
+  void add(std::string_view phrase, bool at_end) {
+    if (phrase.size() < 2) {
+      all = true;
+      return;
+    }
+    const size_t at = at_end ? phrase.size() - 2 : 0;
+    bits[key(static_cast<unsigned char>(phrase[at]), static_cast<unsigned char>(phrase[at + 1]))] = true;
+  }
+  bool may_match(std::string_view folded, bool at_end) const {
+    if (all || folded.size() < 2) return true;
+    const size_t at = at_end ? folded.size() - 2 : 0;
+    return bits[key(static_cast<unsigned char>(folded[at]), static_cast<unsigned char>(folded[at + 1]))];
+  }
+};
+
+struct AgencyFilters {
+  bool markers_bracketed = true;                // every marker.as_agreed is written in brackets
+  std::unordered_set<std::string> marker_ends;  // the last word inside each marker's brackets
+  EdgeFilter legal_form_opening;                // agency.legal_form, from the front
+  EdgeFilter legal_form_ending;                 // and from the back
+  EdgeFilter group_opening;                     // group.lead and group.phrase, from the front
+};
+
+AgencyFilters build_agency_filters(const Vocabulary& vocabulary) {
+  AgencyFilters filters;
+  const std::vector<std::string>& markers = vocabulary.phrases("marker.as_agreed");
+  filters.markers_bracketed = all_bracketed(markers);
+  for (const std::string& marker : markers) {
+    const std::string_view words = bracketed_words(marker).value_or(std::string_view());
+    const size_t space = words.rfind(' ');
+    filters.marker_ends.emplace(words.substr(space == std::string_view::npos ? 0 : space + 1));
+  }
+  for (const std::string& form : vocabulary.phrases("agency.legal_form")) {
+    filters.legal_form_opening.add(form, false);
+    filters.legal_form_ending.add(form, true);
+  }
+  for (const char* role : {"group.lead", "group.phrase"}) {
+    for (const std::string& phrase : vocabulary.phrases(role)) filters.group_opening.add(phrase, false);
+  }
+  return filters;
+}
+
+const AgencyFilters& agency_filters(const Vocabulary& vocabulary) {
+  return vocabulary.compiled->get<AgencyFilters>(Compiled::agency_filters, [&] { return build_agency_filters(vocabulary); });
+}
+
 // Whether the words inside a bracket say "by agreement" in a wording no phrase lists: a word of
 // the agreement family (vocabulary marker.word: agree*, согл*, келіс*) among the small words
 // such markers are made of (marker.filler: "if", "upon", "по", "при", "бойынша"), and nothing
@@ -289,14 +345,11 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
   // Most entries hold no marker: with no bracket, only a marker written without its brackets
   // can be there, and it ends the text with the marker's last word. Told from that word alone,
   // before the whole text is folded.
-  if (text.find('(') == std::string::npos && all_bracketed(markers)) {
+  if (const AgencyFilters& filters = agency_filters(vocabulary); text.find('(') == std::string::npos && filters.markers_bracketed) {
     const size_t space = text.rfind(' ');
-    const std::string last = fold_case(std::string_view(text).substr(space == std::string::npos ? 0 : space + 1));
-    const bool may_end_in_marker = std::any_of(markers.begin(), markers.end(), [&](const std::string& marker) {
-      const std::string_view words = bracketed_words(marker).value_or(std::string_view());
-      return words.ends_with(last) && (words.size() == last.size() || words[words.size() - last.size() - 1] == ' ');
-    });
-    if (!may_end_in_marker) return false;
+    if (!filters.marker_ends.contains(fold_case(std::string_view(text).substr(space == std::string::npos ? 0 : space + 1)))) {
+      return false;
+    }
   }
   const std::string folded = fold_case(text);
   for (const std::string& marker : markers) {
@@ -353,6 +406,7 @@ bool is_group_folded(std::string_view folded, const Vocabulary& vocabulary, bool
       if (folded == noun) return true;
     }
   }
+  if (!agency_filters(vocabulary).group_opening.may_match(folded, false)) return false;
   for (const std::string& lead : vocabulary.phrases("group.lead")) {
     if (starts_with_words(folded, lead) && folded.size() > lead.size()) return true;
   }
@@ -417,6 +471,10 @@ bool is_quoted(std::string_view text) {
 enum class LegalForm { none, alone, before, after };
 
 LegalForm legal_form_of_folded(std::string_view folded, const Vocabulary& vocabulary, size_t* length = nullptr) {
+  if (const AgencyFilters& filters = agency_filters(vocabulary);
+      !filters.legal_form_opening.may_match(folded, false) && !filters.legal_form_ending.may_match(folded, true)) {
+    return LegalForm::none;
+  }
   for (const std::string& form : vocabulary.phrases("agency.legal_form")) {
     if (length != nullptr) *length = form.size();
     if (folded == form) return LegalForm::alone;
@@ -671,6 +729,8 @@ size_t own_abbreviation_at(std::string_view text, const Vocabulary& vocabulary) 
 // quoted name, or names that open or close with a head noun: "отдел образования и отдел
 // культуры"): what precedes it since the last cut and what follows it up to the next conjunction.
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
+  // A conjunction stands between spaces: a piece of one word ("МФ") has none.
+  if (piece.find(' ') == std::string::npos) return {piece};
   const std::string folded = fold_case(piece);
   if (folded.size() != piece.size()) return {piece};
   struct Joint {
@@ -890,6 +950,13 @@ bool starts_group_words(const std::vector<std::string>& words, size_t from, cons
 // ("отдел образования", "білім басқармасы"). A piece that does none of these ("городов
 // Астаны", "сельского хозяйства") is words of a name (join_continued_pieces).
 bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
+  // Most pieces of most cells open with an abbreviation ("МФ", "MNE (as agreed)"): told first,
+  // before any copy or folding (a conjunction in capitals, "AND", is no abbreviation here).
+  {
+    const std::string_view trimmed = trim(piece);
+    const std::string_view first = trimmed.substr(0, trimmed.find(' '));
+    if (is_abbreviation(first) && (first.size() == trimmed.size() || leading_conjunction(fold_case(trimmed), vocabulary) == 0)) return true;
+  }
   std::string bare = collapse_spaces(piece);
   // A marker ends an entry but names no one: "сёл (по согласованию)" still goes on a name.
   strip_marker(bare, vocabulary);

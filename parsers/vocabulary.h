@@ -122,9 +122,11 @@ struct VocabEntry {
 // header's word patterns, the glossary's heading words, the metadata's act-number pattern),
 // built once on first use by whichever thread asks first, then read without a lock, and freed
 // with the vocabulary: a library user who loads a vocabulary for every call grows nothing
-// (issue 16; before, global caches keyed by the vocabulary kept every one).
-enum class Compiled : uint8_t { deadline_phrases, header_patterns, glossary_words, act_number_pattern };
-inline constexpr size_t kCompiledParts = static_cast<size_t>(Compiled::act_number_pattern) + 1;  // the enum's last, + 1
+// (issue 16; before, global caches keyed by the vocabulary kept every one). The agency reader's
+// filters tell most entries from the first or last bytes alone which phrase lists they cannot
+// match (every cell is read twice: classified, then split).
+enum class Compiled : uint8_t { deadline_phrases, header_patterns, glossary_words, act_number_pattern, agency_filters };
+inline constexpr size_t kCompiledParts = static_cast<size_t>(Compiled::agency_filters) + 1;  // the enum's last, + 1
 class CompiledParts {
  public:
   template <class T, class Build>
