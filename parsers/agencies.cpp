@@ -270,6 +270,9 @@ struct AgencyFilters {
   EdgeFilter legal_form_opening;                // agency.legal_form, from the front
   EdgeFilter legal_form_ending;                 // and from the back
   EdgeFilter group_opening;                     // group.lead and group.phrase, from the front
+  // Each conjunction between its spaces (" and "), and whether a partner follows it (conjunction.with).
+  std::vector<std::pair<std::string, bool>> conjunctions;
+  EdgeFilter conjunction_opening;  // the conjunctions, from the front
 };
 
 AgencyFilters build_agency_filters(const Vocabulary& vocabulary) {
@@ -284,6 +287,10 @@ AgencyFilters build_agency_filters(const Vocabulary& vocabulary) {
   for (const std::string& form : vocabulary.phrases("agency.legal_form")) {
     filters.legal_form_opening.add(form, false);
     filters.legal_form_ending.add(form, true);
+  }
+  for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
+    filters.conjunctions.emplace_back(" " + conjunction + " ", vocabulary.has_word("conjunction.with", conjunction));
+    filters.conjunction_opening.add(conjunction, false);
   }
   for (const char* role : {"group.lead", "group.phrase"}) {
     for (const std::string& phrase : vocabulary.phrases(role)) filters.group_opening.add(phrase, false);
@@ -390,6 +397,7 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
 
 // The conjunction that starts `folded` ("and other ..."), with its length, or 0.
 size_t leading_conjunction(std::string_view folded, const Vocabulary& vocabulary) {
+  if (!agency_filters(vocabulary).conjunction_opening.may_match(folded, false)) return 0;
   for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
     if (starts_with_words(folded, conjunction) && folded.size() > conjunction.size() && folded[conjunction.size()] == ' ')
       return conjunction.size() + 1;
@@ -728,6 +736,31 @@ size_t own_abbreviation_at(std::string_view text, const Vocabulary& vocabulary) 
 // included), or between two entries that each name a body (abbreviations, legal forms with a
 // quoted name, or names that open or close with a head noun: "отдел образования и отдел
 // культуры"): what precedes it since the last cut and what follows it up to the next conjunction.
+// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
+// before it.
+bool ends_in_one_of(std::string_view word, std::string_view role, const Vocabulary& vocabulary) {
+  for (const std::string& ending : vocabulary.phrases(role)) {
+    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// "Kazpost JSC", "АО КазНИИСА": a capitalised name of one or two words with its legal form
+// before or after it, unquoted: a company named in full, short enough to end an entry before
+// "and".
+bool is_named_company(std::string_view text, const Vocabulary& vocabulary) {
+  size_t length = 0;
+  const LegalForm form = legal_form_of(text, vocabulary, &length);
+  if (form != LegalForm::before && form != LegalForm::after) return false;
+  const std::string_view name = trim(form == LegalForm::before ? text.substr(length) : text.substr(0, text.size() - length));
+  const std::vector<std::string_view> words = split(name, ' ');
+  return !name.empty() && words.size() <= 2 && std::all_of(words.begin(), words.end(), [](std::string_view word) {
+    return !word.empty() && is_upper(code_point_at(word, 0));
+  });
+}
+
+bool names_a_body(std::string_view piece, const Vocabulary& vocabulary);  // below: it reads pieces the way this splits them
+
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
   // A conjunction stands between spaces: a piece of one word ("МФ") has none.
   if (piece.find(' ') == std::string::npos) return {piece};
@@ -740,11 +773,10 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
   };
   std::vector<Joint> joints;
   std::vector<bool> hidden;  // where quotes and brackets hide a conjunction, once one is found
-  for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
-    const std::string needle = " " + conjunction + " ";
+  for (const auto& [needle, with] : agency_filters(vocabulary).conjunctions) {
     for (size_t at = folded.find(needle); at != std::string::npos; at = folded.find(needle, at + 1)) {
       if (hidden.empty()) hidden = shelter(piece).hidden;
-      if (!hidden[at + 1]) joints.push_back(Joint{at, needle.size(), vocabulary.has_word("conjunction.with", conjunction)});
+      if (!hidden[at + 1]) joints.push_back(Joint{at, needle.size(), with});
     }
   }
   std::sort(joints.begin(), joints.end(), [](const Joint& a, const Joint& b) { return a.at < b.at; });
@@ -756,7 +788,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     std::string text = collapse_spaces(piece.substr(from, to - from));
     strip_marker(text, vocabulary);
     return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary) ||
-           is_abbreviation_run(text);
+           is_abbreviation_run(text) || is_named_company(text, vocabulary);
   };
   // "отдел образования", "отделом архитектуры", "мәдениет бөлімі": a written-out name whose head
   // noun opens it (Russian, English) or closes it (Kazakh). Both sides of a conjunction named so
@@ -807,6 +839,21 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     strip_marker(text, vocabulary);
     return text.find(' ') == std::string::npos && is_abbreviation(text);
   };
+  // "центральные и местные исполнительные органы", "central and local executive bodies",
+  // "орталық және жергілікті атқарушы органдар": one lower-case word before the conjunction that
+  // names nothing by itself (no head, no plural of bodies, no abbreviation) is an adjective
+  // sharing the noun after it, no entry of its own.
+  const auto is_lone_modifier = [&](size_t from, size_t to) {
+    if (to - from > kMaxShortEntry) return false;
+    const std::string text = collapse_spaces(piece.substr(from, to - from));
+    if (text.empty() || text.find(' ') != std::string::npos || !is_lower_letter(code_point_at(text, 0))) return false;
+    const std::string folded = fold_case(text);
+    if (vocabulary.has_word("group.plural", folded) || vocabulary.has_word("agency.position", folded)) return false;
+    // A plural adjective's ending tells it where a head's word family would take it for a noun
+    // ("центральные", in the family of "центр").
+    return ends_in_one_of(folded, "group.opening_plural_adjective", vocabulary) ||
+           (!is_head_word(folded, vocabulary) && !names_a_body(text, vocabulary));
+  };
   std::vector<std::string> parts;
   size_t start = 0;
   bool in_groups = false;  // past a group, only another group starts a new entry
@@ -814,7 +861,7 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     const Joint& joint = joints[j];
     if (joint.at < start) continue;  // overlapping conjunctions ("и" inside another match)
     const size_t after = joint.at + joint.length;
-    if (joint.at > start && starts_group(after, !in_groups && is_short_entry(start, joint.at))) {
+    if (joint.at > start && !is_lone_modifier(start, joint.at) && starts_group(after, !in_groups && is_short_entry(start, joint.at))) {
       // "and other bodies": the conjunction belongs to the group.
       parts.emplace_back(trim(piece.substr(start, joint.at - start)));
       start = joint.at + 1;
@@ -905,9 +952,22 @@ std::string_view without_footnote_mark(std::string_view entry) {
   };
   bool marked = strip_digits_in('<', '>');
   if (!marked && strip_digits_in('(', ')') && (rest.empty() || rest.back() != '*')) return entry;  // "(2)" alone is text
-  while (!rest.empty() && rest.back() == '*') {
-    rest.remove_suffix(1);
-    marked = true;
+  // "*", and the superscript digits a Word copy keeps ("ТҚҰБ¹").
+  for (bool more = true; more && !rest.empty();) {
+    more = false;
+    if (rest.back() == '*') {
+      rest.remove_suffix(1);
+      marked = more = true;
+      continue;
+    }
+    if (static_cast<unsigned char>(rest.back()) < 0x80) break;  // ASCII: no superscript
+    for (std::string_view digit : {"¹", "²", "³", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}) {
+      if (rest.size() > digit.size() && rest.ends_with(digit)) {
+        rest.remove_suffix(digit.size());
+        marked = more = true;
+        break;
+      }
+    }
   }
   return marked && !trim(rest).empty() ? trim(rest) : entry;
 }
@@ -926,15 +986,6 @@ bool has_quote_mark(std::string_view text) {
   return false;
 }
 
-// Whether a folded word ends in one of a vocabulary role's endings, a stem of two letters or more
-// before it.
-bool ends_in_one_of(std::string_view word, std::string_view role, const Vocabulary& vocabulary) {
-  for (const std::string& ending : vocabulary.phrases(role)) {
-    if (word.size() >= ending.size() + 4 && word.ends_with(ending)) return true;
-  }
-  return false;
-}
-
 // Whether words[from..] read as a group phrase ("другие заинтересованные органы").
 bool starts_group_words(const std::vector<std::string>& words, size_t from, const Vocabulary& vocabulary) {
   std::string rest;
@@ -944,6 +995,8 @@ bool starts_group_words(const std::vector<std::string>& words, size_t from, cons
   }
   return is_group_folded(rest, vocabulary, false);
 }
+
+size_t closing_abbreviation_at(std::string_view piece, const Vocabulary& vocabulary);  // below
 
 // Whether a piece of a cell names a body by itself: an abbreviation first ("МФ", "НПП «…»"), a
 // quoted name, a legal form, a group, a person by initials, or a head noun among its words
@@ -968,8 +1021,11 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
     bare.erase(0, conjunction);
     folded.erase(0, conjunction);
   }
-  if (is_abbreviation(std::string_view(bare).substr(0, bare.find(' ')))) return true;
+  // A footnote's mark after an abbreviation ("ТҚҰБ*", "МФ<1>") leaves it an abbreviation.
+  const std::string_view unmarked = without_footnote_mark(bare);
+  if (is_abbreviation(unmarked.substr(0, unmarked.find(' ')))) return true;
   if (is_group_folded(folded, vocabulary) || legal_form_of_folded(folded, vocabulary) != LegalForm::none) return true;
+  if (closing_abbreviation_at(bare, vocabulary) != std::string::npos) return true;  // "… қалаларының ЖАО
   // A plural noun for bodies of a kind opening the piece ("школы района", "organizations of
   // culture") names those bodies, in lower case too: it is no word of the name before the comma.
   const std::string_view first_word = std::string_view(folded).substr(0, folded.find(' '));
@@ -1087,6 +1143,18 @@ std::string_view abbreviation_before_ending(std::string_view word) {
 bool ends_in_genitive(std::string_view piece, const Vocabulary& vocabulary) {
   const std::vector<std::string> words = name_words(piece);
   return !words.empty() && ends_in_one_of(words.back(), "agency.genitive_ending", vocabulary);
+}
+
+// "Астана, Алматы және Шымкент қалаларының ЖАО": Kazakh puts the head last, and the head may be
+// an abbreviation; the words before it stand in the genitive. The abbreviation's byte offset in
+// the collapsed text, or npos.
+size_t closing_abbreviation_at(std::string_view piece, const Vocabulary& vocabulary) {
+  std::string bare = collapse_spaces(piece);
+  strip_marker(bare, vocabulary);
+  const size_t space = bare.rfind(' ');
+  if (space == std::string::npos || !is_abbreviation(std::string_view(bare).substr(space + 1))) return std::string::npos;
+  if (has_quote_mark(bare) || bare.find('(') != std::string::npos) return std::string::npos;
+  return ends_in_genitive(std::string_view(bare).substr(0, space), vocabulary) ? space + 1 : std::string::npos;
 }
 
 // "Ulytau and Zhetysu regions": a piece that ends in a plural of places (vocabulary
@@ -1230,7 +1298,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       // The closing piece up to a group its conjunction adds ("… басқармасы және басқа да
       // мүдделі ұйымдар"): the head is the name's, before the group.
       const std::string closing = closes ? split_conjunctions(pieces[run_end].text, vocabulary).front() : std::string();
-      head_any = closes && ends_in_head(closing, vocabulary, false);
+      head_any = closes && (ends_in_head(closing, vocabulary, false) || closing_abbreviation_at(closing, vocabulary) != std::string::npos);
       head_shared = closes && ends_in_head(closing, vocabulary, true);
       head_listed = head_any && ends_in_listed_head(closing, vocabulary);
       // The fields are the pieces after the last one that is a noun phrase of its own.
@@ -1336,8 +1404,15 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
   });
   if (own_letters) return false;
   // Plural adjectives first ("архивные отделы"), then the noun in the plural.
+  // Adjectives joined by a conjunction share the noun ("центральные и местные исполнительные органы").
+  const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
   size_t noun = 0;
-  while (noun + 1 < words.size() && ends_in_one_of(words[noun], "group.opening_plural_adjective", vocabulary)) ++noun;
+  while (noun + 1 < words.size() &&
+         (ends_in_one_of(words[noun], "group.opening_plural_adjective", vocabulary) ||
+          (noun > 0 && std::find(conjunctions.begin(), conjunctions.end(), words[noun]) != conjunctions.end() &&
+           ends_in_one_of(words[noun + 1], "group.opening_plural_adjective", vocabulary)))) {
+    ++noun;
+  }
   return ends_in_one_of(words[noun], "group.opening_plural_ending", vocabulary) && of_bodies(words[noun]);
 }
 
@@ -1381,6 +1456,16 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
       agency.kind = AgencyKind::group;
     }
     agency.name = words;
+    // "Ministry of Health (lead)", "Министерство здравоохранения (свод)": a bracket of role words
+    // (vocabulary agency.role_note) notes the body's part in the activity; the text keeps it.
+    if (const size_t open = words.rfind('('); open != std::string::npos && open > 0 && words.back() == ')') {
+      const std::vector<std::string> note = words_of(fold_case(std::string_view(words).substr(open + 1, words.size() - open - 2)));
+      if (!note.empty() && std::all_of(note.begin(), note.end(), [&](const std::string& word) {
+            return vocabulary.has_word("agency.role_note", word) || vocabulary.has_word("marker.filler", word);
+          }) && std::any_of(note.begin(), note.end(), [&](const std::string& word) { return vocabulary.has_word("agency.role_note", word); })) {
+        agency.name = std::string(trim(std::string_view(words).substr(0, open)));
+      }
+    }
     // "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": the name written out and
     // the abbreviation the document gives it, a glossary entry of its own. The name stands as
     // written until the glossary is consulted.
@@ -1400,6 +1485,13 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
 void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
   if (agency.abbr || agency.kind != AgencyKind::agency || !agency.name) return;
   const std::string& name = *agency.name;
+  // The Kazakh order: the places in the genitive, then the abbreviation ("облыстардың, Астана,
+  // Алматы және Шымкент қалаларының ЖАО"), a body of that abbreviation for those places.
+  if (const size_t at = closing_abbreviation_at(name, vocabulary); at != std::string::npos) {
+    agency.abbr = collapse_spaces(name).substr(at);
+    agency.name.reset();
+    return;
+  }
   const size_t space = first_abbreviation_end(name, vocabulary);
   if (space == std::string::npos || !is_abbreviation(std::string_view(name).substr(0, name.find(' ')))) return;
   if (legal_form_of(name, vocabulary) != LegalForm::none || has_initials(name) || has_quote_mark(name)) return;
@@ -1462,6 +1554,21 @@ std::vector<std::string> split_partner(const std::string& part, const Vocabulary
   return {first, marker.empty() ? join(cut, n) : join(cut, n) + " " + marker};
 }
 
+// "KazNIISA JSC (as agreed)", "АО КазНИИСА": one abbreviation the plan's glossary defines, with a
+// legal form before or after it and nothing else: the abbreviation's body.
+std::optional<std::string> defined_with_legal_form(const Agency& agency, const Vocabulary& vocabulary,
+                                                   const std::unordered_set<std::string>* defined) {
+  if (defined == nullptr || !agency.name || agency.kind != AgencyKind::agency || has_quote_mark(*agency.name)) return std::nullopt;
+  const std::string& name = *agency.name;
+  size_t length = 0;
+  const LegalForm form = legal_form_of(name, vocabulary, &length);
+  if (form != LegalForm::before && form != LegalForm::after) return std::nullopt;
+  const std::string abbr(trim(form == LegalForm::before ? std::string_view(name).substr(length)
+                                                        : std::string_view(name).substr(0, name.size() - length)));
+  if (abbr.find(' ') != std::string::npos || !is_abbreviation(abbr) || defined->count(abbr) == 0) return std::nullopt;
+  return abbr;
+}
+
 // split_agencies, and for each agency the unit it belongs to: entries joined by slashes ("A / B")
 // are one unit, every other entry a unit of its own (looks_like_agency_list weighs units).
 // `qualifiers`: read an abbreviation with words after it as that abbreviation (an agency cell's
@@ -1508,7 +1615,10 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
       first_part = false;
       Agency agency = read_entry(entry, vocabulary);
       if (qualifiers) read_qualified_abbreviation(agency, vocabulary);
-      if (agency.name && agency.kind == AgencyKind::agency && agency.name->size() <= kMaxLegalForm &&
+      if (const std::optional<std::string> abbr = defined_with_legal_form(agency, vocabulary, defined)) {
+        agency.abbr = abbr;  // "KazNIISA JSC": the glossary's abbreviation with its legal form
+        agency.name.reset();
+      } else if (agency.name && agency.kind == AgencyKind::agency && agency.name->size() <= kMaxLegalForm &&
           legal_form_of(*agency.name, vocabulary) == LegalForm::alone && defined != nullptr &&
           defined->count(*agency.name) != 0) {
         agency.abbr = std::move(agency.name);  // "ҚБ – қаржы бөлімі" in this plan's glossary

@@ -55,6 +55,9 @@
 //   agency.owner_link                                     "of" before a name's owner: fields listed before
 //                                                         it are one name with the head before the comma
 //                                                         or "and" ("…Culture, Culture and Sports of the akimat")
+//   agency.role_note                                      words of a bracket noting a body's part in the
+//                                                         activity ("(lead)", "(свод)", "(жинақтау)"): kept
+//                                                         in the entry's text, not in its name
 //   agency.country                                        the country's short form ("ҚР", "РК"): with one
 //                                                         abbreviation beside it, one abbreviation ("ҚР ДСМ")
 //   agency.genitive_ending, agency.head_plural_ending     Kazakh endings ("ның"; "лары"): pieces before

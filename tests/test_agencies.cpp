@@ -900,3 +900,89 @@ TEST_CASE("people of a kind before an abbreviation head the abbreviation after '
   // A group of its own before a body's abbreviation stays two entries.
   CHECK(dump("акимы районов и МИО").size() == 2);
 }
+
+TEST_CASE("a partner after 'with the participation of', 'при участии', 'с участием' is an entry of its own", "[agencies]") {
+  // Before: one entry, the partner lost in the first body's text and its marker on the first.
+  CHECK(dump("УЗ с участием ДП (по согласованию)") ==
+        std::vector<std::string>{"УЗ|agency|УЗ|-|", "ДП (по согласованию)|agency|ДП|-|agreed"});
+  CHECK(dump("МВД при участии МИО").size() == 2);
+  CHECK(dump("MoH with the participation of MIA (as agreed)") ==
+        std::vector<std::string>{"MoH|agency|MoH|-|", "MIA (as agreed)|agency|MIA|-|agreed"});
+  CHECK(dump("отдел образования во взаимодействии с медицинскими организациями района").size() == 2);
+}
+
+TEST_CASE("an adjective before 'and' shares the noun after it: one group, not a bare adjective and a group", "[agencies]") {
+  // Before: "центральные" an agency, "и местные исполнительные органы" a group.
+  CHECK(dump("центральные и местные исполнительные органы") ==
+        std::vector<std::string>{"центральные и местные исполнительные органы|group|-|центральные и местные исполнительные органы|"});
+  CHECK(dump("central and local executive bodies (as agreed)") ==
+        std::vector<std::string>{"central and local executive bodies (as agreed)|group|-|central and local executive bodies|agreed"});
+  // A body named by one word before the conjunction stays its own entry.
+  CHECK(dump("прокуратура и местные исполнительные органы").size() == 2);
+  CHECK(dump("police and local executive bodies").size() == 2);
+  CHECK(dump("МФ и другие заинтересованные органы").size() == 2);
+}
+
+TEST_CASE("a Russian neuter plural that reads as a genitive singular opens a group", "[agencies]") {
+  for (const char* group : {"управления культуры областей", "областные управления здравоохранения",
+                            "рыбоводные хозяйства (по согласованию)", "общественные объединения (по согласованию)",
+                            "подведомственные предприятия"}) {
+    INFO(group);
+    REQUIRE(dump(group).size() == 1);
+    CHECK(dump(group)[0].find("|group|") != std::string::npos);
+  }
+  for (const char* body : {"Управление здравоохранения", "инспекция труда", "компания «Самрук-Энерго»"}) {
+    INFO(body);
+    REQUIRE(dump(body).size() == 1);
+    CHECK(dump(body)[0].find("|group|") == std::string::npos);
+  }
+}
+
+TEST_CASE("Kazakh places in the genitive before a closing abbreviation are that abbreviation's entry", "[agencies]") {
+  // Before: "облыстардың" an agency of its own, the rest a name with no abbreviation.
+  CHECK(dump("облыстардың, Астана, Алматы және Шымкент қалаларының ЖАО (келісім бойынша)") ==
+        std::vector<std::string>{"облыстардың, Астана, Алматы және Шымкент қалаларының ЖАО (келісім бойынша)|agency|ЖАО|-|agreed"});
+  CHECK(dump("аудандардың ЖАО, ДСБ") ==
+        std::vector<std::string>{"аудандардың ЖАО|agency|ЖАО|-|", "ДСБ|agency|ДСБ|-|"});
+}
+
+TEST_CASE("an abbreviation with a footnote's mark is no word of the Kazakh plural group after it", "[agencies]") {
+  // Before: one group "ТҚҰБ* , ата-аналар комитеттері", the abbreviation lost.
+  CHECK(dump("ДСБ, ТҚҰБ* (келісім бойынша), ата-аналар комитеттері") ==
+        std::vector<std::string>{"ДСБ|agency|ДСБ|-|", "ТҚҰБ* (келісім бойынша)|agency|ТҚҰБ|-|agreed",
+                                 "ата-аналар комитеттері|group|-|ата-аналар комитеттері|"});
+  CHECK(dump("ТҚҰБ¹, аудандардың әкімдіктері") ==
+        std::vector<std::string>{"ТҚҰБ¹|agency|ТҚҰБ|-|", "аудандардың әкімдіктері|group|-|аудандардың әкімдіктері|"});
+}
+
+TEST_CASE("a bracket of role words after a written-out name stays in the text, not in the name", "[agencies]") {
+  CHECK(dump("Ministry of Health (lead)") == std::vector<std::string>{"Ministry of Health (lead)|agency|-|Ministry of Health|"});
+  CHECK(dump("Министерство здравоохранения (свод)") ==
+        std::vector<std::string>{"Министерство здравоохранения (свод)|agency|-|Министерство здравоохранения|"});
+  CHECK(dump("білім басқармасы (жинақтау)") == std::vector<std::string>{"білім басқармасы (жинақтау)|agency|-|білім басқармасы|"});
+  // Other words in brackets are the name's.
+  CHECK(dump("Ministry of Health (Astana office)") ==
+        std::vector<std::string>{"Ministry of Health (Astana office)|agency|-|Ministry of Health (Astana office)|"});
+}
+
+TEST_CASE("companies named with a legal form after them are two entries around 'and'", "[agencies]") {
+  // Before: one entry "Kazpost JSC and Kazakhtelecom JSC".
+  CHECK(dump("Kazpost JSC and Kazakhtelecom JSC (as agreed)") ==
+        std::vector<std::string>{"Kazpost JSC|agency|-|Kazpost JSC|", "Kazakhtelecom JSC (as agreed)|agency|-|Kazakhtelecom JSC|agreed"});
+  CHECK(dump("Ministry of Finance and Ministry of Health").size() == 2);
+}
+
+TEST_CASE("an abbreviation the glossary defines is read with its legal form beside it", "[agencies]") {
+  const std::unordered_set<std::string> defined{"KazNIISA", "КазНИИСА"};
+  for (const char* cell : {"KazNIISA JSC (as agreed)", "АО КазНИИСА"}) {
+    INFO(cell);
+    const AgencyList list = split_agencies(cell, builtin_vocabulary(), &defined);
+    REQUIRE(list.agencies.size() == 1);
+    CHECK(list.agencies[0].abbr.has_value());
+    CHECK(!list.agencies[0].name.has_value());
+  }
+  // Not defined: the written-out company as before.
+  const AgencyList other = split_agencies("Kazpost JSC", builtin_vocabulary(), &defined);
+  REQUIRE(other.agencies.size() == 1);
+  CHECK(other.agencies[0].name == std::optional<std::string>("Kazpost JSC"));
+}
