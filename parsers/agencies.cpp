@@ -1033,6 +1033,14 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
     if (first_word == noun) return true;
   }
   if (heads_a_plural(std::string_view(folded).substr(0, folded.find('(')), vocabulary)) return true;
+  // "central and local executive bodies": one word and a conjunction before a group share its noun.
+  if (const size_t space = folded.find(' '); space != std::string::npos) {
+    for (const auto& [needle, with] : agency_filters(vocabulary).conjunctions) {
+      if (with || folded.compare(space, needle.size(), needle) != 0) continue;
+      const std::string_view after = std::string_view(folded).substr(space + needle.size());
+      if (is_group_folded(after, vocabulary) || heads_a_plural(after.substr(0, after.find('(')), vocabulary)) return true;
+    }
+  }
   // The words before any bracket, from the folded text when folding kept its length.
   const std::vector<std::string> words = folded.size() == bare.size() ? words_of(std::string_view(folded).substr(0, bare.find('(')))
                                                                       : name_words(bare);

@@ -917,6 +917,9 @@ TEST_CASE("an adjective before 'and' shares the noun after it: one group, not a 
         std::vector<std::string>{"центральные и местные исполнительные органы|group|-|центральные и местные исполнительные органы|"});
   CHECK(dump("central and local executive bodies (as agreed)") ==
         std::vector<std::string>{"central and local executive bodies (as agreed)|group|-|central and local executive bodies|agreed"});
+  // After a comma too (found by the generator: "MWR, central" was one entry).
+  CHECK(dump("MWR, central and local executive bodies") ==
+        std::vector<std::string>{"MWR|agency|MWR|-|", "central and local executive bodies|group|-|central and local executive bodies|"});
   // A body named by one word before the conjunction stays its own entry.
   CHECK(dump("прокуратура и местные исполнительные органы").size() == 2);
   CHECK(dump("police and local executive bodies").size() == 2);

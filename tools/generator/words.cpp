@@ -111,12 +111,14 @@ const Language& english() {
                      "Department of Physical Culture, Culture and Sports of the akimat",
                      "Department of Tourism and Sport of the city akimat"};
     l.group_phrases = {"quasi-state organizations", "national companies", "local executive bodies", "central state bodies",
-                       "regional akimats", "akims of districts"};
+                       "regional akimats", "akims of districts",
+                       // Adjectives joined by "and" before one noun (stop 33): one group.
+                       "central and local executive bodies"};
     l.joined_groups = {"other interested government agencies", "other central bodies", "other concerned organizations",
                        "all interested parties", "other interested government agencies and organizations"};
     l.conjunction = "and";
     l.number_sign = "#";
-    l.joining_words = {"jointly with", "together with"};
+    l.joining_words = {"jointly with", "together with", "with the participation of", "in collaboration with"};
     l.section_prefix = "Section";
     l.ordinal_headings = {"{n} block: ", "{w} phase: ", "Stage {d} – ", "{n} part. "};
     l.ordinal_words = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"};
@@ -230,12 +232,14 @@ const Language& russian() {
                        "центральные государственные органы", "акиматы областей, городов Астаны, Алматы и Шымкента",
                        "субъекты квазигосударственного сектора", "районные акиматы", "акимы районов и городов",
                        // A plural head and adjectives sharing it across a comma (P17): one group.
-                       "Администрации Северного, Южного районов"};
+                       "Администрации Северного, Южного районов",
+                       // Adjectives joined by "и" before one noun, and a neuter plural in "-ения" (stop 33).
+                       "центральные и местные исполнительные органы", "областные управления здравоохранения"};
     l.joined_groups = {"другие заинтересованные государственные органы", "иные центральные государственные органы",
                        "другие заинтересованные организации", "другие заинтересованные государственные органы и организации"};
     l.conjunction = "и";
     l.number_sign = "№";
-    l.joining_words = {"совместно с"};
+    l.joining_words = {"совместно с", "при участии", "с участием", "во взаимодействии с"};
     l.section_prefix = "Раздел";
     l.ordinal_headings = {"{n} часть. ", "{w} часть. ", "Этап {d}. "};
     l.ordinal_words = {"Первая", "Вторая", "Третья", "Четвертая", "Пятая", "Шестая", "Седьмая", "Восьмая", "Девятая", "Десятая"};
