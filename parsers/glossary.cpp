@@ -223,6 +223,37 @@ std::pair<size_t, size_t> separator_inside(std::string_view word) {
   return {std::string_view::npos, 0};
 }
 
+// "НПП «Атамекен»", "АО «НК «ҚазАвтоЖол»", "«ҚТЖ» ҰК» АҚ": under a heading, a company's short
+// form with its quoted name is a key, as the table writes it (resolve.h matches the whole). Its
+// words: abbreviations (a legal form is one), short lower-case joiners, and quoted words, at least
+// one of each of the first and last kind; quote marks need not pair (the genre nests them).
+bool is_quote_mark(char32_t c) { return c == U'«' || c == U'»' || c == U'"' || c == U'“' || c == U'”' || c == U'„'; }
+
+bool is_quoted_key(std::string_view text) {
+  constexpr size_t kMaxJoinerLetters = 3;
+  bool abbreviation = false;
+  bool quoted = false;
+  for (std::string_view word : split(text, ' ')) {
+    const std::u32string letters = to_u32(word);
+    if (std::any_of(letters.begin(), letters.end(), is_quote_mark)) {
+      std::u32string bare;
+      for (char32_t c : letters) {
+        if (!is_quote_mark(c)) bare += c;
+      }
+      if (bare.empty() || !std::all_of(bare.begin(), bare.end(), [](char32_t c) { return is_letter(c) || c == U'-' || (c >= U'0' && c <= U'9'); })) {
+        return false;
+      }
+      quoted = true;
+    } else if (is_abbreviation(word)) {
+      abbreviation = true;
+    } else if (letters.empty() || letters.size() > kMaxJoinerLetters ||
+               !std::all_of(letters.begin(), letters.end(), [](char32_t c) { return is_letter(c) && !is_upper(c); })) {
+      return false;
+    }
+  }
+  return abbreviation && quoted;
+}
+
 std::optional<Entry> split_entry(std::string_view text, bool short_names = false) {
   constexpr size_t kMaxAbbreviationWords = 4;
   // The footnote mark that ties an entry to a cell marked with it ("ЦБС районов*" / "* ЦБС – …").
@@ -265,7 +296,7 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
     const bool with_place = short_names && words == 2 && is_abbreviation(first) &&
                             is_short_name(trim(trim(abbr).substr(first.size())), name);
     if (!is_abbreviation_phrase(trim(abbr)) && !with_place &&
-        !(short_names && words == 1 && is_short_name(trim(abbr), name))) {
+        !(short_names && words == 1 && is_short_name(trim(abbr), name)) && !(short_names && is_quoted_key(trim(abbr)))) {
       return std::nullopt;
     }
     if (name.empty()) return std::nullopt;

@@ -2236,3 +2236,19 @@ TEST_CASE("a note between the table and the glossary's heading is reported, and 
   REQUIRE(codes(plan).size() == 1);
   CHECK(codes(plan)[0].starts_with("unclaimed-paragraph@"));
 }
+
+TEST_CASE("a glossary key with a company's quoted name links the table's entry written the same way", "[genre]") {
+  const Plan plan = parse_lines({"План мероприятий по поддержке предпринимательства", "№\tМероприятие\tСрок\tИсполнители",
+                                 "1\tОбучающие семинары для фермеров\t2027 год\tМСХ, НПП «Атамекен» (по согласованию)",
+                                 "Список сокращений:", "МСХ – Министерство сельского хозяйства",
+                                 "НПП «Атамекен» — Национальная палата предпринимателей «Атамекен»"});
+  REQUIRE(plan.activities.size() == 1);
+  REQUIRE(plan.activities[0].agencies.size() == 2);
+  const Agency& chamber = plan.activities[0].agencies[1];
+  CHECK(chamber.abbr == std::optional<std::string>("НПП «Атамекен»"));
+  CHECK(chamber.name == std::optional<std::string>("Национальная палата предпринимателей «Атамекен»"));
+  CHECK(chamber.as_agreed);
+  CHECK(std::none_of(plan.diagnostics.begin(), plan.diagnostics.end(), [](const Diagnostic& d) {
+    return d.code == Code::unknown_abbreviation || d.code == Code::unclaimed_paragraph;
+  }));
+}

@@ -661,3 +661,19 @@ TEST_CASE("abbreviations each with the marker's words after a dash are an agency
   CHECK_FALSE(opens_glossary(paragraphs({"МВД – по согласованию", "МФ – по согласованию"}), 0, builtin_vocabulary()));
   CHECK(opens_glossary(paragraphs({"ТҚМ – Туризм министрлігі", "ІСМ – Ішкі істер министрлігі"}), 0, builtin_vocabulary()));
 }
+
+TEST_CASE("under a heading an abbreviation with a company's quoted name is a key, however its quotes nest", "[glossary]") {
+  // Before: each such line was an unclaimed paragraph, and the table's "НПП «Атамекен»" unknown.
+  const GlossaryResult glossary = read_glossary(paragraphs(
+      {"Список сокращений:", "МЭПР – Министерство экологии", "НПП «Атамекен» — Национальная палата предпринимателей «Атамекен»",
+       "АО «НК «ҚазАвтоЖол» – акционерное общество «Национальная компания «ҚазАвтоЖол»",
+       "«ҚТЖ» ҰК» АҚ — «Қазақстан темір жолы» ұлттық компаниясы» акционерлік қоғамы"}));
+  CHECK(dump(glossary) ==
+        std::vector<std::string>{"МЭПР=Министерство экологии@11", "НПП «Атамекен»=Национальная палата предпринимателей «Атамекен»@12",
+                                 "АО «НК «ҚазАвтоЖол»=акционерное общество «Национальная компания «ҚазАвтоЖол»@13",
+                                 "«ҚТЖ» ҰК» АҚ=«Қазақстан темір жолы» ұлттық компаниясы» акционерлік қоғамы@14"});
+  CHECK(glossary.diagnostics.empty());
+  // Without a heading a quoted name with a dash is no entry: an agency cell "АО «КТЖ» – по
+  // согласованию" must stay one.
+  CHECK_FALSE(is_glossary_entry("АО «Казпочта» – по согласованию"));
+}
