@@ -150,7 +150,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // 1-2. normalise, blocks (an HTML page gives the same paragraphs, with their table cells)
   Blocks blocks;
   if (source.format == SourceFormat::html) {
-    Result<Blocks> html = read_html(source.text);
+    Result<Blocks> html = read_html(source.text, vocabulary);
     if (!html.ok()) return html.error();
     blocks = std::move(html.value());
   } else if (source.format == SourceFormat::docx) {
@@ -158,7 +158,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     if (!docx.ok()) return docx.error();
     blocks = std::move(docx.value());
   } else {
-    blocks = split_paragraphs(normalise(source.text));
+    blocks = split_paragraphs(normalise(source.text), vocabulary);
   }
   // The paragraphs were pushed one by one: up to half the vector may be slack (5 million
   // paragraphs of a million-row table sit in room for 8.4 million), held through the table
