@@ -2370,3 +2370,20 @@ TEST_CASE("a Markdown or ASCII rule in a bar table is a rule wherever it stands:
     CHECK(plan.diagnostics.empty());
   }
 }
+
+TEST_CASE("a glossary block of one entry a line after a note under a bar table is read from its heading", "[genre]") {
+  // Before: the heading and its entries, one paragraph, were one unclaimed paragraph and every
+  // abbreviation was unknown.
+  const Plan plan = parse_document("plan.txt",
+                                   "Plan of measures\n\n"
+                                   "| No. | Activity              | Deadline | Responsible |\n"
+                                   "| 1   | Repair of school gyms | 2027     | MoE, MTS    |\n\n"
+                                   "Note: the work is financed from the local budget.\n\n"
+                                   "Abbreviations used:\n"
+                                   "MoE - Ministry of Education\n"
+                                   "MTS - Ministry of Tourism and Sports\n");
+  REQUIRE(plan.abbreviations.size() == 2);
+  CHECK(plan.abbreviations[1].name == "Ministry of Tourism and Sports");
+  CHECK(plan.activities.at(0).agencies.at(0).name == "Ministry of Education");
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@6"});
+}
