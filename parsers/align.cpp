@@ -96,17 +96,21 @@ ParagraphKind classify_paragraph(std::string_view paragraph, const Vocabulary& v
   return ParagraphKind::prose;
 }
 
-bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary) {
-  if (!on_next_line(before, paragraph) || before.text.empty() || paragraph.text.empty()) return false;
-  const std::u32string first = to_u32(std::string_view(paragraph.text).substr(0, 4));
+bool text_goes_on(std::string_view before, std::string_view text, const Vocabulary& vocabulary) {
+  if (before.empty() || text.empty()) return false;
+  const std::u32string first = to_u32(text.substr(0, 4));
   if (!first.empty() && is_letter(first.front()) && !is_upper(first.front())) return true;
-  const char end = before.text.back();
+  const char end = before.back();
   if (end == ',' || end == '-') return true;
-  const size_t space = before.text.rfind(' ');
+  const size_t space = before.rfind(' ');
   if (space == std::string::npos) return false;
-  const std::string last = fold_case(std::string_view(before.text).substr(space + 1));
+  const std::string last = fold_case(before.substr(space + 1));
   const std::vector<std::string>& joins = vocabulary.phrases("wrap.join");
   return std::find(joins.begin(), joins.end(), last) != joins.end();
+}
+
+bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary) {
+  return on_next_line(before, paragraph) && text_goes_on(before.text, paragraph.text, vocabulary);
 }
 
 std::vector<size_t> join_wrapped_deadlines(std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary,

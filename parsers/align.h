@@ -57,6 +57,9 @@ std::vector<std::pair<size_t, size_t>> align_row(const std::vector<ParagraphKind
 // wrapped line stays in it; far less than a missing cell, so that it never empties a column.
 inline constexpr int kWrapCut = 8;
 bool wraps_on(const Paragraph& before, const Paragraph& paragraph, const Vocabulary& vocabulary);
+// The words' half of wraps_on, wherever the two texts stand: `text` opens in lower case, or
+// `before` ends with a comma, a hyphen or a wrap.join word.
+bool text_goes_on(std::string_view before, std::string_view text, const Vocabulary& vocabulary);
 
 // A deadline hard-wrapped over two paragraphs ("IV квартал" + "2026 года", "до 1 декабря" +
 // "2026 года"; lines of a line-a-paragraph copy, or a <br> in a cell) reads as two: the first

@@ -252,7 +252,7 @@ void add_tab_cells(const std::vector<Line>& lines, size_t& i, const std::string&
 
 }  // namespace
 
-Blocks split_paragraphs(const NormalText& text) {
+Blocks split_paragraphs(const NormalText& text, const Vocabulary& vocabulary) {
   Blocks blocks;
   const Layout layout = choose_layout(text);
   bool open = false;  // the last paragraph may take the next line
@@ -264,7 +264,7 @@ Blocks split_paragraphs(const NormalText& text) {
     if (const size_t end = drawn_table_end(text.lines, i); end > i) {
       // A table drawn with borders: read on its grid (text_grid.h).
       open = false;
-      for (Paragraph& cell : read_text_grid(text.lines, i, end, drawn_tables++)) blocks.paragraphs.push_back(std::move(cell));
+      for (Paragraph& cell : read_text_grid(text.lines, i, end, drawn_tables++, vocabulary)) blocks.paragraphs.push_back(std::move(cell));
       i = end - 1;
       continue;
     }

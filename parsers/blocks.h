@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "parsers/normalise.h"
+#include "parsers/vocabulary.h"
 
 namespace planparse {
 
@@ -106,7 +107,8 @@ struct Blocks {
   PageMetadata page;
 };
 
-Blocks split_paragraphs(const NormalText& text);
+// The vocabulary tells a drawn table's heading rows from its wrapped lines (text_grid.h).
+Blocks split_paragraphs(const NormalText& text, const Vocabulary& vocabulary = builtin_vocabulary());
 
 // The lines of a paragraph: its text cut at its breaks, each piece with its line. One piece,
 // the whole text, for a paragraph without breaks.

@@ -567,8 +567,7 @@ struct Sightings {
 
 class Walker {
  public:
-  Walker() = default;
-  explicit Walker(const NodeSet& plan_holders) : plan_holders_(&plan_holders) {}
+  Walker(const NodeSet& plan_holders, const Vocabulary& vocabulary) : plan_holders_(&plan_holders), vocabulary_(&vocabulary) {}
 
   Result<Blocks> walk(Ref root) {
     if (Ref heading = title_heading(root, *plan_holders_)) {
@@ -739,13 +738,14 @@ class Walker {
     current_.clear();
     const int first = std::max(start_line_, 1);
     for (Line& line : text.lines) line.number += first - 1;
-    for (Paragraph& paragraph : split_paragraphs(text).paragraphs) {
+    for (Paragraph& paragraph : split_paragraphs(text, *vocabulary_).paragraphs) {
       paragraph.grid = grid_;
       blocks_.paragraphs.push_back(std::move(paragraph));
     }
   }
 
   const NodeSet* plan_holders_ = &no_plan_holders();  // chrome that holds the plan (plan_in_chrome)
+  const Vocabulary* vocabulary_;
   Blocks blocks_;
   // The cells of the tables open around the walk, laid out (lay_out_table) when each is
   // entered; a cell belongs to the innermost. A table's cells in one vector, in the order of
@@ -801,7 +801,8 @@ std::string stamp_value(Ref node) {
 // <meta>. One walk over the page outside the content, and over the parts of the content the
 // content walk skipped (its header and footer); the rest of the content the content walk has
 // seen (`seen`). A <time> inside a table of the content dates a row, not the page.
-PageMetadata read_page(Ref root, Ref content, const Sightings& seen, const NodeSet& plan_holders) {
+PageMetadata read_page(Ref root, Ref content, const Sightings& seen, const NodeSet& plan_holders,
+                       const Vocabulary& vocabulary) {
   struct Frame {
     Ref node;
     bool in_content;
@@ -857,7 +858,7 @@ PageMetadata read_page(Ref root, Ref content, const Sightings& seen, const NodeS
   }
   PageMetadata page;
   for (Ref footer : footers) {
-    Walker walker;
+    Walker walker(no_plan_holders(), vocabulary);
     for (Paragraph& paragraph : walker.read_part(footer)) {
       paragraph.grid = GridPosition{};
       page.footer.push_back(std::move(paragraph));
@@ -1051,7 +1052,7 @@ bool parse_page(std::string_view text, int options, Builder& builder) {
 
 }  // namespace
 
-Result<Blocks> read_html(std::string_view text) {
+Result<Blocks> read_html(std::string_view text, const Vocabulary& vocabulary) {
   if (text.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return Failure{Code::not_a_plan, "HTML page too large for the parser", ""};
   }
@@ -1076,9 +1077,9 @@ Result<Blocks> read_html(std::string_view text) {
   const Ref root(&page, page.root());
   const NodeSet plan_holders = plan_in_chrome(root);
   Ref content = content_root(root, plan_holders);
-  Walker walker(plan_holders);
+  Walker walker(plan_holders, vocabulary);
   Result<Blocks> blocks = walker.walk(content);
-  if (blocks.ok()) blocks.value().page = read_page(root, content, walker.sightings(), plan_holders);
+  if (blocks.ok()) blocks.value().page = read_page(root, content, walker.sightings(), plan_holders, vocabulary);
   return blocks;
 }
 

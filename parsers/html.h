@@ -37,7 +37,8 @@ namespace planparse {
 
 // Failures: not_a_plan when libxml2 finds no document at all; limit_exceeded when a table's
 // grid is larger than the limit above (where = the table's line) or the content nests
-// elements deeper than 1024 (where = the line of the first too deep).
-Result<Blocks> read_html(std::string_view text);
+// elements deeper than 1024 (where = the line of the first too deep). The vocabulary reads a
+// <pre>'s text as the text path does (split_paragraphs).
+Result<Blocks> read_html(std::string_view text, const Vocabulary& vocabulary = builtin_vocabulary());
 
 }  // namespace planparse

@@ -17,6 +17,7 @@
 #include "parsers/registry.h"
 #include "parsers/resolve.h"
 #include "parsers/table.h"
+#include "parsers/text.h"
 #include "parsers/vocabulary.h"
 
 namespace planparse {
@@ -150,7 +151,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   // 1-2. normalise, blocks (an HTML page gives the same paragraphs, with their table cells)
   Blocks blocks;
   if (source.format == SourceFormat::html) {
-    Result<Blocks> html = read_html(source.text);
+    Result<Blocks> html = read_html(source.text, vocabulary);
     if (!html.ok()) return html.error();
     blocks = std::move(html.value());
   } else if (source.format == SourceFormat::docx) {
@@ -158,7 +159,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     if (!docx.ok()) return docx.error();
     blocks = std::move(docx.value());
   } else {
-    blocks = split_paragraphs(normalise(source.text));
+    blocks = split_paragraphs(normalise(source.text), vocabulary);
   }
   // The paragraphs were pushed one by one: up to half the vector may be slack (5 million
   // paragraphs of a million-row table sit in room for 8.4 million), held through the table
@@ -188,12 +189,18 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
   // A note or a caption between the table and the glossary's heading ("Note: co-executors are
   // marked with an asterisk.", "Примечание: * – головной исполнитель."): the glossary is read from
-  // its heading, and what stands before it is reported with the footer's paragraphs.
+  // its heading, and what stands before it is reported with the footer's paragraphs. The heading
+  // may be a paragraph's first line, its entries the lines under it (a copy with no blank line
+  // between them): before, such a block after a note was one unclaimed paragraph.
   size_t glossary_at = 0;
   if (glossary.entries.empty() && !glossary.headed) {
     constexpr size_t kMaxBeforeHeading = 4;
+    const auto opens_with_heading = [&](const Paragraph& paragraph) {
+      if (paragraph.breaks.empty()) return is_glossary_heading(paragraph.text, vocabulary);
+      return is_glossary_heading(trim(std::string_view(paragraph.text).substr(0, paragraph.breaks[0].offset)), vocabulary);
+    };
     for (size_t k = 1; k < table.after.size() && k <= kMaxBeforeHeading; ++k) {
-      if (!is_glossary_heading(table.after[k].text, vocabulary)) continue;
+      if (!opens_with_heading(table.after[k])) continue;
       GlossaryResult read = read_glossary_entries(
           std::vector<Paragraph>(table.after.begin() + static_cast<std::ptrdiff_t>(k), table.after.end()), vocabulary);
       if (read.entries.empty()) continue;

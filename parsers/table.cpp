@@ -28,6 +28,7 @@ struct GridLayout {
   // tables one after another (walk_rows, continues_in). Tables are numbered in document order.
   int last_table = -1;
   int number_column = -1;       // grid column of the activity numbers
+  int first_text_column = -1;   // the first grid column a header cell names, the number column aside
   bool unnumbered = false;      // the table has no number column: each grid row is an activity
   int width = 0;                // grid columns the header spans
   std::vector<int> column_of;   // grid column -> index into the columns; -1 for none
@@ -86,16 +87,20 @@ GridLayout grid_layout(const Header& header) {
       if (!layout.unnumbered) layout.width = std::max(layout.width, free + 1);
     }
   }
+  for (int g = 0; g < static_cast<int>(layout.column_of.size()) && layout.first_text_column < 0; ++g) {
+    if (g != layout.number_column && layout.column_of[static_cast<size_t>(g)] >= 0) layout.first_text_column = g;
+  }
   return layout;
 }
 
 // Whether a heading stands where a section can: a Roman or prefixed one anywhere; "1. Title"
 // and "A. Title", which could open a name cell as well, only as a row of their own in a grid
-// or, in flattened text, between rows and numbered in sequence.
+// (full width, or a heading row: see walk_rows) or, in flattened text, between rows and numbered
+// in sequence.
 bool is_heading_here(const SectionHeading& heading, const Paragraph& paragraph, const GridLayout& grid,
-                     size_t open_length, size_t data_columns, const std::vector<Section>& sections) {
+                     size_t open_length, size_t data_columns, const std::vector<Section>& sections, bool heading_row) {
   if (heading.kind == SectionHeading::Kind::roman || heading.prefixed) return true;
-  if (grid.holds(paragraph)) return grid.is_full_width(paragraph);
+  if (grid.holds(paragraph)) return grid.is_full_width(paragraph) || heading_row;
   const std::optional<Section> previous = sections.empty() ? std::nullopt : std::optional<Section>(sections.back());
   return open_length >= data_columns && follows(previous, heading);
 }
@@ -517,6 +522,55 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
   // count column at the end of row 1 is not row 2).
   const bool number_first = number_column_of(table.columns) == 0;
   const std::vector<std::string> repeat_of_header = header_texts(header);
+  // The last grid row a cell merged from above (rowspan) reaches, in table `cover_table`, over the
+  // paragraphs before `covered_to`: the walk only moves on, and so does this.
+  size_t covered_to = header.end;
+  int cover_table = -1;
+  int cover_row = -1;
+  const auto merged_into = [&](const Paragraph& cell, size_t at) {
+    for (; covered_to < at; ++covered_to) {
+      const GridPosition& g = paragraphs[covered_to].grid;
+      if (g.table < 0) continue;
+      if (g.table != cover_table) {
+        cover_table = g.table;
+        cover_row = -1;
+      }
+      cover_row = std::max(cover_row, g.row + static_cast<int>(g.rowspan) - 1);
+    }
+    return cell.grid.table == cover_table && cover_row >= cell.grid.row;
+  };
+  // A grid row whose number cell is empty and whose only text stands in its first text cell
+  // (spanning the rest or not), every other cell empty and none merged into it from above: a
+  // heading, unless it goes on the name of the open row as a wrapped line does (lower case, after
+  // a comma or a joining word) or that row has no name yet. Before, it ran on into the name.
+  const auto is_heading_row = [&](size_t at, bool open) {
+    const Paragraph& cell = paragraphs[at];
+    if (!grid.holds(cell) || grid.unnumbered || cell.grid.column != grid.first_text_column || grid.is_full_width(cell)) {
+      return false;
+    }
+    const auto other_cell = [&](const Paragraph& q) {
+      return q.grid.table == cell.grid.table && q.grid.row == cell.grid.row && q.grid.column != cell.grid.column;
+    };
+    size_t before = at;
+    while (before > header.end && paragraphs[before - 1].grid.table == cell.grid.table &&
+           paragraphs[before - 1].grid.row == cell.grid.row && !other_cell(paragraphs[before - 1])) {
+      --before;
+    }
+    if (before > header.end && other_cell(paragraphs[before - 1])) return false;
+    size_t after = at + 1;
+    while (after < paragraphs.size() && grid.holds(paragraphs[after]) && paragraphs[after].grid.table == cell.grid.table &&
+           paragraphs[after].grid.row == cell.grid.row && !other_cell(paragraphs[after])) {
+      ++after;
+    }
+    if (after < paragraphs.size() && other_cell(paragraphs[after])) return false;
+    if (merged_into(cell, at)) return false;
+    if (!open) return true;
+    const std::vector<Paragraph>& body = walk.bodies.back();
+    const auto name = std::find_if(body.rbegin(), body.rend(), [&](const Paragraph& q) {
+      return q.grid.table == cell.grid.table && q.grid.column == cell.grid.column;
+    });
+    return name != body.rend() && !text_goes_on(name->text, cell.text, vocabulary);
+  };
   size_t i = header.end;
   for (; i < paragraphs.size(); ++i) {
     const Paragraph& paragraph = paragraphs[i];
@@ -619,8 +673,9 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
         continue;
       }
     }
+    const bool heading_row = grid.holds(paragraph) && is_heading_row(i, row_open);
     if (heading && is_heading_here(*heading, paragraph, grid, row_open ? open_length : data_columns, data_columns,
-                                   table.sections)) {
+                                   table.sections, heading_row)) {
       section = heading->section.number;
       table.sections.push_back(heading->section);
       row_open = false;
@@ -681,7 +736,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       row_open = false;
       continue;
     }
-    if (grid.holds(paragraph) && grid.is_full_width(paragraph)) {
+    if (grid.holds(paragraph) && (grid.is_full_width(paragraph) || heading_row)) {
       // A row whose one cell spans the table is a heading, but with no section number.
       table.headings.push_back(paragraph);
       row_open = false;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "parsers/align.h"
 #include "parsers/sections.h"
 #include "parsers/text.h"
 
@@ -13,9 +14,11 @@ namespace {
 // Vertical borders between cells: ASCII and box drawing, light, heavy and double.
 bool is_border(char32_t c) { return c == U'|' || c == U'│' || c == U'┃' || c == U'║' || c == U'¦'; }
 
-// What else a rule line is drawn with: ASCII, and the box-drawing block U+2500..U+257F.
+// What else a rule line is drawn with: ASCII ("|---|", Markdown's "|:--|--:|", "+---+", "|===|"),
+// dashes ("|———|"), and the box-drawing block U+2500..U+257F.
 bool is_rule(char32_t c) {
-  return is_border(c) || c == U'-' || c == U'+' || c == U'=' || c == U':' || c == U' ' || (c >= 0x2500 && c <= 0x257F);
+  return is_border(c) || c == U'-' || c == U'+' || c == U'=' || c == U':' || c == U' ' || is_dash(c) ||
+         (c >= 0x2500 && c <= 0x257F);
 }
 
 // The cells between the borders of a grid line, trimmed (empty ones kept: they hold places).
@@ -63,6 +66,19 @@ struct GridRow {
   bool spanning = false;  // one cell across the table
 };
 
+bool is_numbered(const std::vector<std::string>& cells) {
+  return !cells.empty() &&
+         (parse_row_number(cells.front()) || parse_sub_number(cells.front()) || parse_roman_row_number(cells.front()));
+}
+
+// A line whose number cell is empty and whose only text stands in the cell after it, every other
+// cell empty ("|   | Раздел 2. Кадры |   |   |"): a heading row, or a name wrapped onto its own
+// line (the longest cell wraps most).
+bool is_lone_name_line(const std::vector<std::string>& cells, size_t width) {
+  if (width < 3 || cells.size() < 3 || !cells[0].empty() || cells[1].empty()) return false;
+  return std::all_of(cells.begin() + 2, cells.end(), [](const std::string& cell) { return cell.empty(); });
+}
+
 // Most lines start with a letter or digit: no border or rule can start them.
 bool may_be_drawn(std::string_view line) {
   const std::string_view text = trim(line);
@@ -93,32 +109,75 @@ bool is_rule_line(std::string_view line) {
   return drawn;
 }
 
-std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t begin, size_t end, int table) {
-  // Rules between content lines delimit rows; without them an activity number begins one.
+std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t begin, size_t end, int table,
+                                      const Vocabulary& vocabulary) {
+  // Rules between content lines delimit rows when they stand between the rows: then an activity
+  // number need not begin one. A single rule between content lines is the header's (Markdown's
+  // "|---|---|"), and rules fewer than twice the numbered lines with no rule above them stand
+  // between groups of rows: there an activity number begins a row, and every rule ends one. (The
+  // first cell may be another column's, a "І" wrapped in a deadline: so a count, not any one.)
   size_t width = 0;
-  bool ruled = false;
+  size_t inner_rules = 0;
+  size_t numbers_after_content = 0;  // numbered lines right under a content line
   bool seen_content = false;
   for (size_t i = begin; i < end; ++i) {
     if (is_rule_line(lines[i].text)) {
-      ruled = ruled || (seen_content && i + 1 < end && is_grid_line(lines[i + 1].text));
+      inner_rules += seen_content && i + 1 < end && is_grid_line(lines[i + 1].text);
     } else if (is_grid_line(lines[i].text)) {
+      const std::vector<std::string> cells = cells_of(lines[i].text);
+      numbers_after_content += seen_content && is_grid_line(lines[i - 1].text) && is_numbered(cells);
       seen_content = true;
-      width = std::max(width, cells_of(lines[i].text).size());
+      width = std::max(width, cells.size());
     }
+  }
+  const bool ruled = inner_rules >= 2 && inner_rules > 2 * numbers_after_content;
+  // Whether the copy wraps its cells: a line after the first that is no row's first line holds
+  // text in two cells, or text under the name that goes on the line above. Where it does, a
+  // capitalised word may wrap onto a line of its own ("Presidential" / "Administration").
+  bool wraps = false;
+  std::vector<std::string> above;
+  for (size_t i = begin; i < end && !wraps; ++i) {
+    if (!is_grid_line(lines[i].text)) continue;
+    std::vector<std::string> cells = cells_of(lines[i].text);
+    if (!above.empty() && cells.size() > 1 && !is_numbered(cells)) {
+      const auto filled = std::count_if(cells.begin(), cells.end(), [](const std::string& cell) { return !cell.empty(); });
+      wraps = filled >= 2 || (is_lone_name_line(cells, width) && above.size() > 1 &&
+                              text_goes_on(above[1], cells[1], vocabulary));
+    }
+    above = std::move(cells);
   }
   std::vector<GridRow> rows;
   bool open = false;  // the last row may take the next line
   for (size_t i = begin; i < end; ++i) {
     const Line& line = lines[i];
     if (is_rule_line(line.text)) {
-      open = open && !ruled;
+      open = false;
       continue;
     }
     if (!is_grid_line(line.text)) continue;
     std::vector<std::string> cells = cells_of(line.text);
-    const bool spanning = cells.size() == 1 && width > 1;
-    const bool numbered = !cells.empty() && (parse_row_number(cells.front()) || parse_sub_number(cells.front()) ||
-                                             parse_roman_row_number(cells.front()));
+    bool spanning = cells.size() == 1 && width > 1;
+    const bool numbered = is_numbered(cells);
+    if (!ruled && open && is_lone_name_line(cells, width)) {
+      // Text under the name only, the number cell empty: a heading row, or a name wrapped onto a
+      // line of its own. A heading when it reads as a section's ("Раздел 2. Кадры"; "2. Кадры"
+      // where no cell wraps: a wrapping cell may list its items so), or where no cell wraps and
+      // it does not go on the fragment above (lower case, after a comma or "для"); and not under
+      // a row with no name yet. Before, it ran on into the row above, the name or the header.
+      if (rows.back().spanning) {
+        if (starts_in_lower_case(cells[1])) {
+          append_fragment(rows.back().cells.front(), cells[1]);  // a heading's second line
+          continue;
+        }
+      } else if (!rows.back().cells[1].empty()) {
+        const std::optional<SectionHeading> section = parse_section(Paragraph{cells[1], line.number}, vocabulary);
+        const bool strong = section && (section->kind == SectionHeading::Kind::roman || section->prefixed);
+        if (strong || (!wraps && (section || !text_goes_on(rows.back().cells[1], cells[1], vocabulary)))) {
+          cells = {cells[1]};
+          spanning = true;
+        }
+      }
+    }
     // A ruled row's lines stay one row. Without rules, a line continues the row above unless
     // its first cell holds an activity number, or it spans the table and starts a new heading:
     // a heading wrapped onto a second line goes on in lower case ("… систем" / "отопления").

@@ -10,7 +10,11 @@
 // row; where it draws none, a line whose first cell reads as an activity number begins one (a
 // header over several lines is one row). A line with one cell where the table has several spans
 // it (a section heading); without rules, a spanning line in lower case goes on with the heading
-// above, any other begins a heading of its own. Tested by test_blocks.cpp.
+// above, any other begins a heading of its own. So does a line with text under the name only,
+// its number cell empty, when it reads as a section heading, or in a copy whose cells never wrap
+// when it does not go on the line above (the vocabulary's words tell: a section word, a joining
+// word). A single rule under the header (Markdown's "|---|") or rules before some rows only do
+// not make the table ruled. Tested by test_blocks.cpp and test_genre.cpp.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +23,7 @@
 
 #include "parsers/blocks.h"
 #include "parsers/normalise.h"
+#include "parsers/vocabulary.h"
 
 namespace planparse {
 
@@ -29,6 +34,7 @@ bool is_rule_line(std::string_view line);
 
 // The paragraphs of the drawn table in lines [begin, end) (grid and rule lines only), on the grid
 // of table `table`.
-std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t begin, size_t end, int table);
+std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t begin, size_t end, int table,
+                                      const Vocabulary& vocabulary);
 
 }  // namespace planparse
