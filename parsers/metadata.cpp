@@ -99,12 +99,179 @@ std::optional<std::string> day_among_words(std::string_view text, const Vocabula
   return std::nullopt;
 }
 
+// What a dated act's mention is to the plan, told by the words around it (vocabulary act.*).
+enum class Mention {
+  adopting,  // an adoption word governs it: "Утвержден приказом …", "… қаулысымен бекітілген", "Resolution … dated"
+  plain,     // no word tells
+  cited,     // a citation governs it: "В соответствии с Законом …", "… Заңына сәйкес", "… No. 5 “On …”"
+  amending,  // a later act that amended the plan: "(с изменениями, внесенными …)", "(as amended by …)"
+};
+
+// A date's or number's mention reads no further than a few words after the number: "№ 41
+// қаулысымен бекітілген", "№ 319 Заңына сәйкес".
+constexpr size_t kMaxWordsAfterNumber = 4;
+
+// Where the clause or sentence holding `at` opens, not before `floor`: after a semicolon or an
+// opening bracket, a stop ending a sentence (". " and a capital), and for a clause a comma or a
+// colon too. A closing bracket ends nothing: "подпунктом 8) статьи 10 Закона".
+size_t clause_begin(std::string_view text, size_t floor, size_t at, bool sentence) {
+  for (size_t i = at; i > floor; --i) {
+    const char c = text[i - 1];
+    if (c == ';' || c == '(' || (!sentence && (c == ',' || c == ':'))) return i;
+    if (c == '.' && i + 1 < text.size() && text[i] == ' ' && is_upper(code_point_at(text, i + 1))) return i;
+  }
+  return floor;
+}
+
+// Where the first phrase of `role` stands in folded text as whole words (a stem ending in "*"
+// as a word it begins); npos for none. `last` finds the last instead.
+size_t find_role(std::string_view folded, std::string_view role, const Vocabulary& vocabulary, bool last = false) {
+  size_t best = std::string_view::npos;
+  const auto take = [&](size_t at) {
+    if (at == std::string_view::npos) return;
+    if (best == std::string_view::npos || (last ? at > best : at < best)) best = at;
+  };
+  for (const std::string& phrase : vocabulary.phrases(role)) {
+    if (phrase.find(' ') == std::string::npos) continue;
+    for (size_t from = 0; from < folded.size();) {
+      const size_t at = find_words(folded.substr(from), phrase);
+      if (at == std::string_view::npos) break;
+      take(from + at);
+      if (!last) break;
+      from += at + 1;
+    }
+  }
+  // Single words, stems among them, word by word.
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !is_ascii_word_byte(folded[i])) ++i;
+    const size_t begin = i;
+    while (i < folded.size() && (is_ascii_word_byte(folded[i]) || folded[i] == '-')) ++i;
+    if (i == begin) break;
+    for (const std::string& word : words_of(folded.substr(begin, i - begin))) {
+      if (vocabulary.has_word(role, word)) take(begin);
+    }
+  }
+  return best;
+}
+
+bool names_role(std::string_view folded, std::string_view role, const Vocabulary& vocabulary) {
+  return find_role(folded, role, vocabulary) != std::string_view::npos;
+}
+
+// The text outside quotes: a cited act's name ("«О внесении изменений в Указ …»", "«… туралы»")
+// tells nothing of the act after it.
+std::string unquoted(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t next = i;
+    const char32_t c = next_code_point(text, next);
+    if (c == U'«' || c == U'“' || c == U'„') {
+      ++depth;
+    } else if ((c == U'»' || c == U'”') && depth > 0) {
+      // An English closing quote closes them all: a name nested in “…” is often left unclosed
+      // ("“On amendments to the Decree … “On further actions …”, the Government adopted …").
+      depth = c == U'”' ? 0 : depth - 1;
+      out += ' ';
+    } else if (depth == 0) {
+      out.append(text.substr(i, next - i));
+    }
+    i = next;
+  }
+  return out;
+}
+
+// The plan's own act is the one an adoption word governs ("Утвержден приказом …", "the
+// Government adopted …", "… № 41 қаулысымен бекітілген", "… № 173 бұйрығына қосымша", a name
+// "«Об утверждении …»"), never one a citation governs: the
+// nearest governing word before it in its sentence a citing one ("в соответствии с", "pursuant
+// to", "Во исполнение Плана, утвержденного …"), a citing word after it (Kazakh "… Заңына
+// сәйкес"), or a name in quotes after its number that nothing calls adopted ("№ 339 «О
+// ветеринарии»"). Nor is a later act that amended the plan ("с изменениями, внесенными …").
+// `text` is the paragraph (perhaps after the one before it), `paragraph` where it opens, the
+// mention from `mention` (its date, or its number first) to `number_end`.
+Mention read_mention(std::string_view text, size_t paragraph, size_t mention, size_t number_end, const Vocabulary& vocabulary) {
+  const size_t clause_at = clause_begin(text, paragraph, mention, false);
+  const size_t sentence_at = clause_begin(text, paragraph, mention, true);
+  const std::string clause = fold_case(unquoted(text.substr(clause_at, mention - clause_at)));
+  const auto adoption = [&](std::string_view folded) {
+    return names_role(folded, "act.adopting", vocabulary) || names_role(folded, "caption.word", vocabulary);
+  };
+  // What follows the number: a name in quotes and the words after it ("№ 339 «О ветеринарии»",
+  // "№ 258 «… жоспарын» қабылдады", "«…» Заңына сәйкес"), else the few words up to its clause's
+  // end ("№ 41 қаулысымен бекітілген", "№ 319 Заңына сәйкес"). A name's words tell nothing of
+  // amendments or citations: "… к изменению климата" is a plan's subject.
+  const std::string_view rest = trim(text.substr(number_end));
+  std::string name;
+  bool quoted = false;
+  size_t tail_at = 0;
+  for (const std::string_view quote : {"«", "“", "„", "\""}) {
+    if (!rest.starts_with(quote)) continue;
+    quoted = true;
+    tail_at = rest.size();
+    for (const std::string_view closing : {"»", "”", "“", "\""}) {
+      const size_t close = rest.find(closing, quote.size());
+      if (close != std::string_view::npos && close < tail_at) tail_at = close;
+    }
+    name = fold_case(rest.substr(0, tail_at));
+    break;
+  }
+  std::string_view tail = rest.substr(tail_at);
+  size_t tail_end = 0;
+  for (size_t words = 0; tail_end < tail.size(); ++tail_end) {
+    const char c = tail[tail_end];
+    if (c == ',' || c == ';' || c == '(' || c == ')' || (c == '.' && (tail_end + 1 == tail.size() || tail[tail_end + 1] == ' ')))
+      break;
+    if (c == ' ' && ++words == kMaxWordsAfterNumber) break;
+  }
+  const std::string after = fold_case(tail.substr(0, tail_end));
+  const std::vector<std::string> after_words = words_of(after);
+
+  if (names_role(clause, "act.amending", vocabulary) || names_role(after, "act.amending", vocabulary)) return Mention::amending;
+  // After the number: a citing word (Kazakh "… Заңына сәйкес"); an adoption word right after it
+  // ("№ 310 утвержден", "№ 41 қаулысымен", "№ 173 бұйрығына қосымша"), or in the name.
+  if (names_role(after, "act.citing_after", vocabulary)) return Mention::cited;
+  const auto is_adoption = [&](const std::string& word) {
+    return vocabulary.has_word("act.adopting", word) || vocabulary.has_word("caption.word", word);
+  };
+  if ((!after_words.empty() && is_adoption(after_words[0])) ||
+      (after_words.size() > 1 && vocabulary.has_word("caption.word", after_words[1])) || adoption(name)) {
+    return Mention::adopting;
+  }
+  // Before it, in its sentence, the nearest word governing it: a citing one ("in accordance with
+  // …") or an adoption one ("the Government approved …", "Утвержден приказом …"). An adoption word
+  // opening a clause after a comma is a participle describing a cited act ("…, approved by the
+  // resolution …", "…, утвержденного …"): it governs nothing.
+  const std::string region = fold_case(unquoted(text.substr(sentence_at, mention - sentence_at)));
+  const size_t citing = find_role(region, "act.citing", vocabulary, true);
+  size_t adopted = std::string_view::npos;
+  bool clause_opening = false;
+  for (size_t i = 0; i < region.size();) {
+    if (region[i] == ',') clause_opening = true;
+    if (!is_ascii_word_byte(region[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < region.size() && (is_ascii_word_byte(region[i]) || region[i] == '-')) ++i;
+    const std::vector<std::string> words = words_of(std::string_view(region).substr(begin, i - begin));
+    if (!clause_opening && std::any_of(words.begin(), words.end(), is_adoption)) adopted = begin;
+    clause_opening = false;
+  }
+  if (citing != std::string_view::npos && (adopted == std::string_view::npos || adopted < citing)) return Mention::cited;
+  if (adopted != std::string_view::npos) return Mention::adopting;
+  return quoted ? Mention::cited : Mention::plain;
+}
+
 }  // namespace
 
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary) {
   const RE2* compiled = act_number_pattern(vocabulary);
   if (compiled == nullptr) return std::nullopt;
   const RE2& pattern = *compiled;
+  // The last act no citation governs and no amendment names: references to other acts come
+  // first ("Pursuant to the Decree dated ..."), the plan's own act last.
   std::optional<Act> act;
   for (size_t p = 0; p < intro.size(); ++p) {
     // A caption broken over lines (a page's <br>: "… әкімдігінің" / "2026 жылғы 12 қаңтардағы" /
@@ -125,22 +292,30 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
         if (before[i - 1] == ' ') starts.push_back(i);
       }
       if (starts.size() < kMaxDateWords) starts.push_back(0);
-      bool dated = false;
+      std::optional<Act> found;
+      size_t mention = static_cast<size_t>(match[1].data() - text.data());  // where its date or number begins
       for (auto start = starts.rbegin(); start != starts.rend(); ++start) {
         if (std::optional<std::string> date = read_day(before.substr(*start), vocabulary)) {
-          act = Act{date, std::string(match[2].data(), match[2].size())};
-          dated = true;
+          found = Act{date, std::string(match[2].data(), match[2].size())};
+          mention = static_cast<size_t>(before.data() + *start - text.data());
           break;
         }
       }
       // Or the number first and its date right after it, behind at most one word ("№ 215 от
       // 17 апреля 2026 года", "No. 215 dated 17 April 2026", "No. 215 of 17 April 2026").
-      if (!dated) {
+      if (!found) {
         const std::string_view after(match[0].data() + match[0].size(),
                                      static_cast<size_t>(text.data() + text.size() - (match[0].data() + match[0].size())));
         if (std::optional<std::string> date = day_among_words(after, vocabulary, 1)) {
-          act = Act{date, std::string(match[2].data(), match[2].size())};
+          found = Act{date, std::string(match[2].data(), match[2].size())};
         }
+      }
+      if (!found) continue;
+      switch (read_mention(std::string_view(joined), mention >= own ? own : 0, mention, at, vocabulary)) {
+        case Mention::adopting:
+        case Mention::plain: act = std::move(found); break;
+        case Mention::cited:
+        case Mention::amending: break;
       }
     }
   }

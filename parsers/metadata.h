@@ -17,10 +17,15 @@
 
 namespace planparse {
 
-// The last "<date> <No.> <number>" of the paragraphs whose date is a whole day, in any word
-// order the deadline grammar reads ("dated April 28, 2022 No. 258", "от 28 апреля 2022 года
-// № 258", "2022 жылғы 28 сәуірдегі № 258"): references to earlier acts come first ("Pursuant
-// to the Decree dated ..."), the plan's own act last.
+// The adopting act's "<date> <No.> <number>" among the paragraphs whose date is a whole day, in
+// any word order the deadline grammar reads ("dated April 28, 2022 No. 258", "от 28 апреля 2022
+// года № 258", "2022 жылғы 28 сәуірдегі № 258"): the last one, references to other acts coming
+// first ("Pursuant to the Decree dated ...", the plan's own act last). An act a citation governs
+// ("В соответствии с Законом … № 339 «О ветеринарии»", "… № 319 Заңына сәйкес") is never the
+// plan's, even when it comes last, nor one that amended the plan later ("(с изменениями,
+// внесенными … № 240)"): nullopt when only such acts are named. An adoption word ("the
+// Government adopted", "Утвержден", "… қаулысымен бекітілген") ends a citation's reach
+// (vocabulary act.*).
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary);
 
 struct Footer {

@@ -308,6 +308,8 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   }
   Footer footer = read_footer(std::move(footer_paragraphs), vocabulary);
   plan.published = footer.published;
+  // Else a publication-date line before the table (a page's header, a text copy's first line).
+  if (!plan.published) plan.published = read_footer(std::move(table.published), vocabulary).published;
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
   if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);

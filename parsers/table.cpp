@@ -1125,6 +1125,28 @@ void flag_heading_in_agencies(const Row& row, TableResult& table, const Vocabula
 }
 
 
+// How many paragraphs from `at` make a publication-date line: its words and a day
+// ("Дата публикации: 11.02.2026", "Publication date 11 February 2026"), or the words alone and
+// the day on the next line. 0 for none, the words without a day included.
+size_t publication_lines(const std::vector<Paragraph>& paragraphs, size_t at, size_t end, const Vocabulary& vocabulary) {
+  const std::string& text = paragraphs[at].text;
+  if (!is_published_marker(text, vocabulary)) return 0;
+  const std::string folded = fold_case(text);
+  if (folded.size() != text.size()) return 0;
+  const auto whole_day = [&](std::string_view day_text) {
+    const std::optional<Deadline> day = parse_deadline(day_text, vocabulary);
+    return day && day->from && day->from == day->to && !day->recurrence;
+  };
+  for (const std::string& phrase : vocabulary.phrases("published")) {
+    if (!starts_with_words(folded, phrase)) continue;
+    std::string_view rest = trim(std::string_view(text).substr(phrase.size()));
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || rest.front() == ' ')) rest.remove_prefix(1);
+    if (!rest.empty()) return whole_day(rest) ? 1 : 0;
+    return at + 1 < end && whole_day(trim(paragraphs[at + 1].text)) ? 2 : 0;
+  }
+  return 0;
+}
+
 // How many paragraphs from the first make an appendix's caption above its title ("Приложение к
 // постановлению акимата …" / "от 3 февраля 2027 года № 41"; "Approved by the order … No. 214";
 // "… № 9 бұйрығына қосымша"): the next go on the first in lower case or with a figure, the first
@@ -1153,11 +1175,50 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
     const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
     return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return vocabulary.has_word("act.number", word); });
   };
+  // A caption set in short lines, some of them capitalised as names of bodies are ("Қазақстан
+  // Республикасы" / "Ауыл шаруашылығы министрінің" / "2026 жылғы 27 сәуірдегі" / "№ 173 бұйрығына
+  // қосымша"; "Утвержден" / "приказом Министра" / "Сельского хозяйства" / "Республики Казахстан" /
+  // "от … № 173"): whatever each line's case, the lines up to the act's number are the caption's
+  // when its first line opens with a caption word, or when the line citing the number ends with
+  // one. A line naming the plan (vocabulary title.word) or a sentence is no caption's.
+  const auto capitalised_run = [&]() -> size_t {
+    constexpr size_t kMaxLines = 8;       // a body's name, a date, a number: a few lines
+    constexpr size_t kMaxLineWords = 8;   // "Ауыл шаруашылығы министрінің"; a sentence is longer
+    const auto short_line = [&](size_t k) {
+      const std::string_view text = trim(paragraphs[k].text);
+      return !text.empty() && text.back() != '.' && text.back() != ';' && text.back() != ':' &&
+             words_of(fold_case(text)).size() <= kMaxLineWords;
+    };
+    const auto names_plan = [&](size_t k) {
+      const std::vector<std::string> words = words_of(fold_case(paragraphs[k].text));
+      const size_t n = std::min<size_t>(words.size(), 3);
+      return (!words.empty() && vocabulary.has_word("title.word", words.back())) ||
+             std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(n),
+                         [&](const std::string& word) { return vocabulary.has_word("title.word", word); });
+    };
+    const std::vector<std::string> first = word_parts(fold_case(paragraphs[0].text));
+    const bool opens = !first.empty() && vocabulary.has_word("caption.word", first.front());
+    if (names_plan(0) || !short_line(0)) return 0;
+    bool numbered = cites_number(0);
+    for (size_t k = 1; k < end && k < kMaxLines; ++k) {
+      if (names_plan(k)) return 0;
+      const std::vector<std::string> words = word_parts(fold_case(paragraphs[k].text));
+      numbered = numbered || cites_number(k);
+      const bool closes = !words.empty() && vocabulary.has_word("caption.word", words.back());
+      if (numbered && (opens || closes)) {
+        size_t length = k + 1;
+        while (opens && length < end && goes_on(length) && !names_plan(length)) ++length;
+        return length;
+      }
+      if (!short_line(k)) return 0;
+    }
+    return 0;
+  };
   size_t length = 1;
   while (length < end && goes_on(length)) ++length;
   // Past the first, only the last can close the caption: its lines end there.
   if (!captioned(0)) {
-    if (length < 2 || !captioned(length - 1)) return 0;
+    if (length < 2 || !captioned(length - 1)) return capitalised_run();
   }
   for (size_t k = 0; k < length; ++k) {
     if (cites_number(k)) return length;
@@ -1177,7 +1238,7 @@ size_t caption_length(const std::vector<Paragraph>& paragraphs, size_t end, cons
   // goes on after it: "Annex 2" / "to the Joint Order of …", "Приложение № 2" / "к совместному
   // приказу", "2-қосымша" / "…". A title holds more words than a caption word and a number.
   if (length >= 2 && appendix_line_figures(paragraphs[0].text, vocabulary) == 1) return length;
-  return 0;
+  return capitalised_run();
 }
 
 // Whether every word of the paragraph is a word that names the document (vocabulary title.word:
@@ -1259,18 +1320,43 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
   // An appendix may open with its caption above its title: the title is the first paragraph
   // after it, and the caption goes to the intro, where the act is read. A caption with nothing
   // after it before the header is the title itself.
-  size_t title_at = caption_length(paragraphs, header.begin, vocabulary);
-  if (title_at >= header.begin) title_at = 0;
-  const size_t title_lines = header.begin > 0 ? title_length(paragraphs, title_at, header.begin, vocabulary) : 0;
-  if (header.begin > 0) {
-    table.title = paragraphs[title_at];
+  // A publication-date line before the table ("Дата публикации: 11.02.2026", a page's header,
+  // a text copy's first line) is the document's metadata wherever it stands, as after the table:
+  // no title, no intro, and its day never an act's date. The rest is read without it (copied
+  // only when there is one).
+  std::vector<Paragraph> without_published;
+  for (size_t i = 0; i < header.begin; ++i) {
+    const size_t lines = publication_lines(paragraphs, i, header.begin, vocabulary);
+    if (lines == 0) continue;
+    without_published.assign(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
+    table.published.insert(table.published.end(), paragraphs.begin() + static_cast<std::ptrdiff_t>(i),
+                           paragraphs.begin() + static_cast<std::ptrdiff_t>(i + lines));
+    for (size_t k = i + lines; k < header.begin; ++k) {
+      const size_t more = publication_lines(paragraphs, k, header.begin, vocabulary);
+      if (more > 0) {
+        table.published.insert(table.published.end(), paragraphs.begin() + static_cast<std::ptrdiff_t>(k),
+                               paragraphs.begin() + static_cast<std::ptrdiff_t>(k + more));
+        k += more - 1;
+      } else {
+        without_published.push_back(paragraphs[k]);
+      }
+    }
+    break;
+  }
+  const std::vector<Paragraph>& opening = table.published.empty() ? paragraphs : without_published;
+  const size_t opening_end = table.published.empty() ? header.begin : without_published.size();
+  size_t title_at = caption_length(opening, opening_end, vocabulary);
+  if (title_at >= opening_end) title_at = 0;
+  const size_t title_lines = opening_end > 0 ? title_length(opening, title_at, opening_end, vocabulary) : 0;
+  if (opening_end > 0) {
+    table.title = opening[title_at];
     for (size_t k = 1; k < title_lines; ++k) {
       table.title->text += ' ';
-      table.title->text += trim(paragraphs[title_at + k].text);
+      table.title->text += trim(opening[title_at + k].text);
     }
   }
-  for (size_t i = 0; i < header.begin; ++i) {
-    if (i < title_at || i >= title_at + title_lines) table.intro.push_back(paragraphs[i]);
+  for (size_t i = 0; i < opening_end; ++i) {
+    if (i < title_at || i >= title_at + title_lines) table.intro.push_back(opening[i]);
   }
 
   GridLayout grid = grid_layout(header);

@@ -47,6 +47,9 @@ struct TableResult {
   // section is known by its number (the rows' `section`), so they are reported, not read.
   std::vector<Paragraph> headings;
   std::vector<Paragraph> after;      // from the glossary heading or footer to the end
+  // Publication-date lines before the table ("Дата публикации: 11.02.2026"): metadata, in
+  // neither the title nor the intro.
+  std::vector<Paragraph> published;
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -74,6 +74,13 @@
 //   glossary.lead                                         "Note", "Примечание" before a heading
 //   published                                             "Publication date"
 //   act.number                                            "No.", "№" before an act's number
+//   act.citing, act.citing_after (kk)                     words citing another act before it ("в
+//                                                         соответствии с", "pursuant to") or after
+//                                                         it ("… Заңына сәйкес"): no adopting act
+//   act.adopting                                          adoption verbs and instrumentals ("утвердил",
+//                                                         "adopted", "қаулысымен"): the plan's own act
+//   act.amending                                          "изменени*", "amend*", "өзгеріс*": a later act
+//                                                         that amended the plan, not its own
 //   caption.word                                          an appendix's caption above its title, by its
 //                                                         first or last word ("Приложение к …",
 //                                                         "Утвержден …", "Approved by …", "… қосымша")

@@ -1739,6 +1739,91 @@ TEST_CASE("an appendix opening with its act gives the act, more publication word
   }
 }
 
+TEST_CASE("a publication-date line above the table is the publication date, never the title, the intro or the act's date",
+          "[genre]") {
+  // Before: published null and the line in the intro (the title when it stood first); only a
+  // line after the table was read.
+  const Plan page_plan = parse_page(
+      "<!DOCTYPE html>\n<html><body><article>\n<h1>План озеленения дворов</h1>\n"
+      "<div class=\"meta\">Дата публикации: 14.03.2027</div>\n<table>\n"
+      "<tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственные</td></tr>\n"
+      "<tr><td>1</td><td>Посадка деревьев</td><td>2027 год</td><td>Отдел ЖКХ</td></tr>\n"
+      "</table></article></body></html>\n");
+  CHECK(page_plan.published == "2027-03-14");
+  CHECK(page_plan.intro.empty());
+  const std::vector<std::string> table = {"No", "Activity", "Deadline", "Responsible", "1", "Plant trees", "2027",
+                                          "Housing Department"};
+  const auto with_opening = [&](std::vector<std::string> opening) {
+    opening.insert(opening.end(), table.begin(), table.end());
+    return parse_lines(opening);
+  };
+  // Standing first, it is no title; its words alone, the day on the next line.
+  const Plan first = with_opening({"Publication date: 14 March 2027", "Plan for greening the yards"});
+  CHECK(first.published == "2027-03-14");
+  CHECK(first.title == "Plan for greening the yards");
+  CHECK(first.intro.empty());
+  const Plan split = with_opening({"Plan for greening the yards", "Publication date:", "14 March 2027"});
+  CHECK(split.published == "2027-03-14");
+  CHECK(split.intro.empty());
+  // Above the act's line, its day is not the act's, even where the act's number has no day of its own.
+  const Plan kk = with_opening({"Ауланы көгалдандыру жоспары", "Жарияланған күні: 14.03.2027",
+                                "Аудан әкімдігінің 2027 жылғы 2 наурыздағы № 31 қаулысымен бекітілген"});
+  CHECK(kk.published == "2027-03-14");
+  REQUIRE(kk.act.has_value());
+  CHECK(kk.act->date == "2027-03-02");
+  CHECK(kk.intro == std::vector<std::string>{"Аудан әкімдігінің 2027 жылғы 2 наурыздағы № 31 қаулысымен бекітілген"});
+  const Plan undated = with_opening({"Plan for greening the yards", "Дата публикации: 14.03.2027", "№ 31 қаулысына қосымша"});
+  CHECK(undated.published == "2027-03-14");
+  CHECK_FALSE(undated.act.has_value());
+}
+
+TEST_CASE("a caption over short lines, more than one of them capitalised, is one caption back to its first line when it "
+          "ends in the act's number and a caption word or opens with one",
+          "[genre]") {
+  // Before: the first capitalised line was the title ("Қазақстан Республикасы", "Утвержден") and
+  // the real title went to the intro.
+  const std::vector<std::string> table = {"№", "Мероприятие", "Срок", "Ответственные", "1", "Ремонт хранилищ", "2027 год",
+                                          "Отдел сельского хозяйства"};
+  const auto with_opening = [&](std::vector<std::string> opening) {
+    opening.insert(opening.end(), table.begin(), table.end());
+    return parse_lines(opening);
+  };
+  const Plan kk = with_opening({"Қазақстан Республикасы", "Су ресурстары министрінің", "2027 жылғы 3 ақпандағы",
+                                "№ 58 бұйрығына қосымша", "Су қоймаларын жөндеу жөніндегі іс-шаралар жоспары"});
+  CHECK(kk.title == "Су қоймаларын жөндеу жөніндегі іс-шаралар жоспары");
+  CHECK(kk.intro == std::vector<std::string>{"Қазақстан Республикасы", "Су ресурстары министрінің", "2027 жылғы 3 ақпандағы",
+                                             "№ 58 бұйрығына қосымша"});
+  REQUIRE(kk.act.has_value());
+  CHECK(kk.act->number == "58");
+  const Plan ru = with_opening({"Утвержден", "приказом Министра", "Водных ресурсов", "Республики Казахстан",
+                                "от 3 февраля 2027 года № 58", "План ремонта водохранилищ"});
+  CHECK(ru.title == "План ремонта водохранилищ");
+  CHECK(ru.intro.size() == 5);
+  const Plan en = with_opening({"Approved by", "Order of the Minister of Water Resources", "of the Republic of Kazakhstan",
+                                "No. 58 dated 3 February 2027", "Plan for repairing reservoirs"});
+  CHECK(en.title == "Plan for repairing reservoirs");
+  // A title above the caption stays the title: a line naming the plan is no caption's.
+  const Plan titled = with_opening({"Іс-шаралар жоспары", "Су ресурстары министрінің", "2027 жылғы 3 ақпандағы",
+                                    "№ 58 бұйрығына қосымша"});
+  CHECK(titled.title == "Іс-шаралар жоспары");
+  // Capitalised lines that end in no act's number are no caption.
+  const Plan unnumbered = with_opening({"Утвержден", "приказом Министра", "Водных ресурсов", "Республики Казахстан",
+                                        "План ремонта водохранилищ"});
+  CHECK(unnumbered.title == "Утвержден");
+}
+
+TEST_CASE("the act a plan's opening adopts it by is its act, not a law its preamble cites", "[genre]") {
+  // Before: the cited law's date and number were the act (the last dated act of the intro).
+  const Plan plan = parse_paragraphs(
+      {"План мероприятий по защите пастбищ", "Решение маслихата района от 3 марта 2028 года № 12",
+       "В соответствии со статьей 6 Закона Республики Казахстан от 20 февраля 2017 года № 47 «О пастбищах» маслихат района "
+       "РЕШИЛ:",
+       "№", "Мероприятие", "Срок", "Ответственные", "1", "Обследование пастбищ", "2028 год", "Отдел сельского хозяйства"});
+  REQUIRE(plan.act.has_value());
+  CHECK(plan.act->date == "2028-03-03");
+  CHECK(plan.act->number == "12");
+}
+
 TEST_CASE("an appendix's caption above its title is no title: the title is the paragraph after it, the caption the intro's",
           "[genre]") {
   const std::vector<std::string> table = {"№", "Мероприятие", "Срок", "Ответственные", "1", "Покраска забора", "2027 год",

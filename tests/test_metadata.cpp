@@ -98,3 +98,43 @@ TEST_CASE("an act's caption broken over lines gives its date from the line befor
   // A number whose line and the one before hold no day is no act.
   CHECK_FALSE(find_act({Paragraph{"Қала әкімдігінің", 1}, Paragraph{"№ Б-7/22 қаулысына қосымша", 1}}, v));
 }
+
+TEST_CASE("a date and number a citation governs are not the adopting act, nor is an amending act's", "[metadata]") {
+  // Before: the last dated act of the intro won, a law the preamble cites or a later amendment
+  // included.
+  const Vocabulary& v = builtin_vocabulary();
+  const auto act_of = [&](std::vector<std::string> texts) {
+    std::vector<Paragraph> intro;
+    for (std::string& text : texts) intro.push_back(Paragraph{std::move(text), 1});
+    const std::optional<Act> act = find_act(intro, v);
+    return act ? act->date.value_or("?") + " " + act->number.value_or("?") : std::string("none");
+  };
+  // A citing word before the law, and the law's name in quotes after its number.
+  CHECK(act_of({"Решение маслихата района от 3 марта 2028 года № 12",
+                "Согласно статье 6 Закона Республики Казахстан от 23 января 2001 года № 148 «О местном управлении» "
+                "маслихат района РЕШИЛ утвердить план."}) == "2028-03-03 12");
+  CHECK(act_of({"Approved by the order of the Minister dated 2 February 2028 No. 30",
+                "In accordance with the Law dated 16 May 2014 No. 202 “On permits”, the plan sets the steps below."}) ==
+        "2028-02-02 30");
+  CHECK(act_of({"Resolution of the akimat dated 4 April 2028 No. 55",
+                "Pursuant to the Decree dated 1 March 2027 No. 99 the akimat adopts the plan."}) == "2028-04-04 55");
+  // Kazakh puts the citing word after the act it governs.
+  CHECK(act_of({"Аудан әкімдігінің 2028 жылғы 9 қаңтардағы № 7 қаулысымен бекітілген",
+                "Қазақстан Республикасының 2016 жылғы 6 сәуірдегі № 480 Заңына сәйкес әзірленді."}) == "2028-01-09 7");
+  // An amendment note names a later act: the plan's own act is the one it amends.
+  CHECK(act_of({"Постановление акимата района от 5 мая 2027 года № 121",
+                "(с изменениями, внесенными постановлением акимата района от 2 октября 2027 года № 240)"}) ==
+        "2027-05-05 121");
+  CHECK(act_of({"Resolution of the akimat dated 5 May 2027 No. 121",
+                "(as amended by the resolution dated 2 October 2027 No. 240)"}) == "2027-05-05 121");
+  CHECK(act_of({"Аудан әкімдігінің 2027 жылғы 5 мамырдағы № 121 қаулысымен бекітілген",
+                "(аудан әкімдігінің 2027 жылғы 2 қазандағы № 240 қаулысымен енгізілген өзгерістермен)"}) ==
+        "2027-05-05 121");
+  // A cited act alone is no adopting act; an adopting one after a citation in one sentence is.
+  CHECK(act_of({"В соответствии с Законом от 10 июля 2002 года № 339 «О ветеринарии» разработан настоящий план."}) == "none");
+  CHECK(act_of({"Во исполнение Указа от 1 марта 2027 года № 99, приказом Министра от 6 июня 2027 года № 310 утвержден план."}) ==
+        "2027-06-06 310");
+  // The adopting act's own name in quotes ("Об утверждении …") does not make it a cited one.
+  CHECK(act_of({"Приложение к постановлению акимата от 5 мая 2027 года № 121 «Об утверждении плана мероприятий»"}) ==
+        "2027-05-05 121");
+}
