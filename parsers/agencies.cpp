@@ -1421,7 +1421,14 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
            ends_in_one_of(words[noun + 1], "group.opening_plural_adjective", vocabulary)))) {
     ++noun;
   }
-  return ends_in_one_of(words[noun], "group.opening_plural_ending", vocabulary) && of_bodies(words[noun]);
+  if (ends_in_one_of(words[noun], "group.opening_plural_ending", vocabulary) && of_bodies(words[noun])) return true;
+  // A partner after "при участии", "совместно с" stands in an oblique case: plural adjectives in
+  // it, then the noun in it ("районных акиматов", "районными акиматами"; vocabulary
+  // group.oblique_plural_adjective, group.oblique_plural_ending). Only after an adjective, so
+  // that a name's own genitive ("Управления дел") is never taken for one.
+  size_t oblique = 0;
+  while (oblique + 1 < words.size() && ends_in_one_of(words[oblique], "group.oblique_plural_adjective", vocabulary)) ++oblique;
+  return oblique > 0 && ends_in_one_of(words[oblique], "group.oblique_plural_ending", vocabulary) && of_bodies(words[oblique]);
 }
 
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {

@@ -488,6 +488,13 @@ bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
 
 bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragraph).has_value(); }
 
+bool is_marker_footnote(std::string_view paragraph, const Vocabulary& vocabulary) {
+  std::string_view text = trim(paragraph);
+  if (text.empty() || text.front() != '*') return false;
+  while (!text.empty() && text.front() == '*') text = trim(text.substr(1));
+  return !text.empty() && text.front() != '(' && is_marker("(" + std::string(text) + ")", vocabulary);
+}
+
 bool is_note(std::string_view paragraph, const Vocabulary& vocabulary) {
   constexpr size_t kMinFootnoteWords = 6;
   std::string_view text = trim(paragraph);
@@ -502,6 +509,9 @@ bool is_note(std::string_view paragraph, const Vocabulary& vocabulary) {
   // body's head noun ("* subject to the availability of funds in the local budget"); "* МФ",
   // "* отдел культуры, отдел спорта …" or "* co-executors" may be a cell's bullet or a mark's key.
   if (!marked) return false;
+  // "* по согласованию", "* as agreed": the key of a mark in the cells, however short (before, the
+  // last row's agency).
+  if (is_marker_footnote(paragraph, vocabulary)) return true;
   const std::vector<std::string> words = words_of(fold_case(text));
   return words.size() >= kMinFootnoteWords && !vocabulary.has_word("agency.head", words.front()) && !split_entry(text) &&
          !looks_like_agency_list(text, vocabulary) && !is_glossary_heading(text, vocabulary);

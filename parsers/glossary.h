@@ -76,6 +76,10 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
 // "Ескертпе: …"). No cell of a row opens so: the table stage closes the row above at it.
 bool is_note(std::string_view paragraph, const Vocabulary& vocabulary);
 
+// "* по согласованию", "* as agreed", "*келісім бойынша": a footnote keying the "*" of entries in
+// the cells to the "as agreed" marker (a note, is_note; the pipeline marks those entries).
+bool is_marker_footnote(std::string_view paragraph, const Vocabulary& vocabulary);
+
 // True when the paragraph is one glossary entry: an abbreviation, a separator, a name.
 bool is_glossary_entry(std::string_view paragraph);
 

@@ -41,6 +41,19 @@ struct Unlisted {
   }
 };
 
+// Marks as agreed every agency whose entry carries a "*" after its name ("УДХ*", "MIA* (lead)");
+// returns whether any did.
+bool mark_footnoted_agencies(std::vector<Activity>& activities) {
+  bool any = false;
+  for (Activity& activity : activities) {
+    for (Agency& agency : activity.agencies) {
+      const std::string_view written = trim(std::string_view(agency.text).substr(0, agency.text.find('(')));
+      if (!written.empty() && written.back() == '*') agency.as_agreed = any = true;
+    }
+  }
+  return any;
+}
+
 void report_unclaimed(const std::vector<Paragraph>& paragraphs, std::string_view where, std::vector<Diagnostic>& out,
                       Unlisted& unlisted) {
   size_t listed = static_cast<size_t>(std::count_if(
@@ -178,6 +191,14 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   if (table.title) plan.title = table.title->text;
   plan.columns = table.columns;
   plan.sections = table.sections;
+  // "* по согласованию", "* as agreed" under the table: the key of the "*" that entries carry
+  // ("УДХ*"). Held back until the fields are read: it marks them, or else it is reported.
+  std::vector<Paragraph> marker_keys;
+  std::erase_if(table.unclaimed, [&](Paragraph& paragraph) {
+    if (!is_marker_footnote(paragraph.text, vocabulary)) return false;
+    marker_keys.push_back(std::move(paragraph));
+    return true;
+  });
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
   release(table.unclaimed);
   report_headings(table.headings, plan.sections, plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
@@ -246,6 +267,9 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     row = Row{};  // read: a table of a million rows is not held twice, as rows and as activities
   }
   release(table.rows);
+  if (!marker_keys.empty() && !mark_footnoted_agencies(plan.activities)) {
+    report_unclaimed(marker_keys, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
+  }
 
   // 5. glossary: after its heading, or straight after the table when it has none (a glossary
   // table right below the plan's); what follows it is the footer. Entries with no heading over

@@ -41,6 +41,8 @@
 //                                                         body ("…, районная библиотека"; agencies.h)
 //   agency.participle_ending                              a participle's ending ("ющий"): a piece after a
 //                                                         comma opening with it describes the entry before
+//   group.oblique_plural_adjective, group.oblique_plural_ending (ru): the same plural in an oblique
+//   case, a partner's ("при участии районных акиматов")
 //   group.opening_plural_ending, group.opening_plural_adjective (ru), group.closing_plural_ending
 //   (kk), group.head_plural_ending,
 //   group.head_singular_ending, agency.head_end (en)      a written-out name whose head is in the

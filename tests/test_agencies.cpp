@@ -989,3 +989,13 @@ TEST_CASE("an abbreviation the glossary defines is read with its legal form besi
   REQUIRE(other.agencies.size() == 1);
   CHECK(other.agencies[0].name == std::optional<std::string>("Kazpost JSC"));
 }
+
+TEST_CASE("a partner in an oblique case with a plural adjective before its plural noun is a group", "[agencies]") {
+  // Before: "районных акиматов" after "при участии" was kind agency.
+  CHECK(dump("УЛХ при участии районных акиматов") ==
+        std::vector<std::string>{"УЛХ|agency|УЛХ|-|", "районных акиматов|group|-|районных акиматов|"});
+  CHECK(dump("отдел образования совместно с районными акиматами").at(1).find("|group|") != std::string::npos);
+  // A name's own genitive stays the name's.
+  CHECK(dump("Министерство иностранных дел") ==
+        std::vector<std::string>{"Министерство иностранных дел|agency|-|Министерство иностранных дел|"});
+}

@@ -2488,3 +2488,26 @@ TEST_CASE("a glossary block of one entry a line after a note under a bar table i
   CHECK(plan.activities.at(0).agencies.at(0).name == "Ministry of Education");
   CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@6"});
 }
+
+TEST_CASE("a footnote after the last row that keys a mark with the marker's words marks the entries carrying it, and is no agency", "[genre]") {
+  // Before: "* по согласованию" became the last row's agency.
+  const Plan plan = parse_lines({"План мер по уходу за лесополосами", "№\tМера\tСрок\tИсполнители",
+                                 "1\tПолив саженцев\t2027 год\tУЛХ, УДХ*", "", "* по согласованию", "",
+                                 "Сокращения:", "УЛХ – управление лесного хозяйства", "УДХ – управление дорожного хозяйства"});
+  REQUIRE(plan.activities.size() == 1);
+  REQUIRE(plan.activities[0].agencies.size() == 2);
+  CHECK(plan.abbreviations.size() == 2);
+  // The footnote keys the mark: the marked entry is as agreed, the other not, and the footnote,
+  // read, is no unclaimed paragraph.
+  CHECK_FALSE(plan.activities[0].agencies[0].as_agreed);
+  CHECK(plan.activities[0].agencies[1].as_agreed);
+  CHECK(plan.activities[0].agencies[1].abbr == std::optional<std::string>("УДХ"));
+  CHECK(plan.diagnostics.empty());
+  // With no entry marked, the footnote is reported where it stands.
+  const Plan unmarked = parse_lines({"План мер по уходу за лесополосами", "№\tМера\tСрок\tИсполнители",
+                                     "1\tПолив саженцев\t2027 год\tУЛХ, УДХ", "", "* по согласованию", "",
+                                     "Сокращения:", "УЛХ – управление лесного хозяйства", "УДХ – управление дорожного хозяйства"});
+  CHECK(unmarked.activities.at(0).agencies.size() == 2);
+  CHECK(std::any_of(unmarked.diagnostics.begin(), unmarked.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.code == Code::unclaimed_paragraph && d.line == 5; }));
+}
