@@ -41,6 +41,17 @@ struct Unlisted {
   }
 };
 
+// The footnotes keying a "*" to the "as agreed" marker, taken out of `paragraphs`.
+std::vector<Paragraph> take_marker_keys(std::vector<Paragraph>& paragraphs, const Vocabulary& vocabulary) {
+  std::vector<Paragraph> keys;
+  std::erase_if(paragraphs, [&](Paragraph& paragraph) {
+    if (!is_marker_footnote(paragraph.text, vocabulary)) return false;
+    keys.push_back(std::move(paragraph));
+    return true;
+  });
+  return keys;
+}
+
 // Marks as agreed every agency whose entry carries a "*" after its name ("УДХ*", "MIA* (lead)");
 // returns whether any did.
 bool mark_footnoted_agencies(std::vector<Activity>& activities) {
@@ -193,12 +204,7 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   plan.sections = table.sections;
   // "* по согласованию", "* as agreed" under the table: the key of the "*" that entries carry
   // ("УДХ*"). Held back until the fields are read: it marks them, or else it is reported.
-  std::vector<Paragraph> marker_keys;
-  std::erase_if(table.unclaimed, [&](Paragraph& paragraph) {
-    if (!is_marker_footnote(paragraph.text, vocabulary)) return false;
-    marker_keys.push_back(std::move(paragraph));
-    return true;
-  });
+  std::vector<Paragraph> marker_keys = take_marker_keys(table.unclaimed, vocabulary);
   report_unclaimed(table.unclaimed, "inside the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
   release(table.unclaimed);
   report_headings(table.headings, plan.sections, plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
@@ -336,6 +342,12 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   if (!plan.published) plan.published = read_footer(std::move(table.published), vocabulary).published;
   // A page's own date (its footer, a <time>, a date <meta>) when the document's text has none.
   if (!plan.published) plan.published = page_published(blocks.page, vocabulary);
+  // The same key below the glossary or in a page's article after its table.
+  if (std::vector<Paragraph> keys = take_marker_keys(footer.unclaimed, vocabulary);
+      !keys.empty() && !mark_footnoted_agencies(plan.activities)) {
+    footer.unclaimed.insert(footer.unclaimed.end(), keys.begin(), keys.end());
+    std::sort(footer.unclaimed.begin(), footer.unclaimed.end(), [](const Paragraph& a, const Paragraph& b) { return a.line < b.line; });
+  }
   report_unclaimed(footer.unclaimed, "after the table", plan.diagnostics, unlisted[Code::unclaimed_paragraph]);
   release(footer.unclaimed);
   // The table decides: the reference is an English plan with a Russian footer.

@@ -999,3 +999,10 @@ TEST_CASE("a partner in an oblique case with a plural adjective before its plura
   CHECK(dump("Министерство иностранных дел") ==
         std::vector<std::string>{"Министерство иностранных дел|agency|-|Министерство иностранных дел|"});
 }
+
+TEST_CASE("a public fund's or association's short legal form after its quoted name is no abbreviation", "[agencies]") {
+  // Before: abbr "ҚҚ", an unknown abbreviation, the fund's name lost.
+  CHECK(dump("«Таза өзен» ҚҚ (келісім бойынша)") ==
+        std::vector<std::string>{"«Таза өзен» ҚҚ (келісім бойынша)|agency|-|«Таза өзен» ҚҚ|agreed"});
+  CHECK(dump("РОО «Союз библиотекарей»") == std::vector<std::string>{"РОО «Союз библиотекарей»|agency|-|РОО «Союз библиотекарей»|"});
+}

@@ -2511,3 +2511,16 @@ TEST_CASE("a footnote after the last row that keys a mark with the marker's word
   CHECK(std::any_of(unmarked.diagnostics.begin(), unmarked.diagnostics.end(),
                     [](const Diagnostic& d) { return d.code == Code::unclaimed_paragraph && d.line == 5; }));
 }
+
+TEST_CASE("a page's footnote under its table keys the '*' of entries to the marker", "[genre]") {
+  const Plan plan = parse_page(
+      "<html><body><h2>План мер по очистке берегов</h2><table>"
+      "<tr><td>№</td><td>Мера</td><td>Срок</td><td>Исполнители</td></tr>"
+      "<tr><td>1</td><td>Субботники на берегах реки</td><td>2027 год</td><td>ОЖКХ, ОФ «Чистая река»*</td></tr>"
+      "</table><p>* по согласованию</p><p>Сокращения:</p><p>ОЖКХ – отдел жилищно-коммунального хозяйства</p></body></html>");
+  REQUIRE(plan.activities.size() == 1);
+  REQUIRE(plan.activities[0].agencies.size() == 2);
+  CHECK_FALSE(plan.activities[0].agencies[0].as_agreed);
+  CHECK(plan.activities[0].agencies[1].as_agreed);
+  CHECK(plan.diagnostics.empty());
+}
