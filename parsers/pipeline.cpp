@@ -52,6 +52,20 @@ std::vector<Paragraph> take_marker_keys(std::vector<Paragraph>& paragraphs, cons
   return keys;
 }
 
+// The glossary read from the first paragraph k in [from, until) that `opens(k)` accepts and from
+// which entries are read, and that k; no entries and `paragraphs.size()` when there is none.
+template <class Opens>
+std::pair<GlossaryResult, size_t> first_glossary(const std::vector<Paragraph>& paragraphs, size_t from, size_t until,
+                                                 Opens opens, const Vocabulary& vocabulary) {
+  for (size_t k = from; k < std::min(until, paragraphs.size()); ++k) {
+    if (!opens(k)) continue;
+    GlossaryResult read = read_glossary_entries(
+        std::vector<Paragraph>(paragraphs.begin() + static_cast<std::ptrdiff_t>(k), paragraphs.end()), vocabulary);
+    if (!read.entries.empty()) return {std::move(read), k};
+  }
+  return {GlossaryResult{}, paragraphs.size()};
+}
+
 // Marks as agreed every agency whose entry carries a "*" after its name ("УДХ*", "MIA* (lead)");
 // returns whether any did.
 bool mark_footnoted_agencies(std::vector<Activity>& activities) {
@@ -222,34 +236,23 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   size_t glossary_at = 0;
   if (glossary.entries.empty() && !glossary.headed) {
     constexpr size_t kMaxBeforeHeading = 4;
-    const auto opens_with_heading = [&](const Paragraph& paragraph) {
+    const auto opens_with_heading = [&](size_t k) {
+      const Paragraph& paragraph = table.after[k];
       if (paragraph.breaks.empty()) return is_glossary_heading(paragraph.text, vocabulary);
       return is_glossary_heading(trim(std::string_view(paragraph.text).substr(0, paragraph.breaks[0].offset)), vocabulary);
     };
-    for (size_t k = 1; k < table.after.size() && k <= kMaxBeforeHeading; ++k) {
-      if (!opens_with_heading(table.after[k])) continue;
-      GlossaryResult read = read_glossary_entries(
-          std::vector<Paragraph>(table.after.begin() + static_cast<std::ptrdiff_t>(k), table.after.end()), vocabulary);
-      if (read.entries.empty()) continue;
+    auto [read, at] = first_glossary(table.after, 1, kMaxBeforeHeading + 1, opens_with_heading, vocabulary);
+    if (!read.entries.empty()) {
       glossary = std::move(read);
-      glossary_at = k;
-      break;
+      glossary_at = at;
     }
   }
   // A glossary may also stand before the table, between its title and its header: read the same
   // way from where it opens, and decided the same way (a heading, or entries that spell out an
   // agency of the table).
-  GlossaryResult intro_glossary;
-  size_t intro_glossary_at = table.intro.size();
-  for (size_t k = 0; k < table.intro.size(); ++k) {
-    if (!opens_glossary(table.intro, k, vocabulary) && !is_glossary_entry(table.intro[k].text)) continue;
-    GlossaryResult read = read_glossary_entries(
-        std::vector<Paragraph>(table.intro.begin() + static_cast<std::ptrdiff_t>(k), table.intro.end()), vocabulary);
-    if (read.entries.empty()) continue;
-    intro_glossary = std::move(read);
-    intro_glossary_at = k;
-    break;
-  }
+  auto [intro_glossary, intro_glossary_at] = first_glossary(
+      table.intro, 0, table.intro.size(),
+      [&](size_t k) { return opens_glossary(table.intro, k, vocabulary) || is_glossary_entry(table.intro[k].text); }, vocabulary);
   std::unordered_set<std::string> defined;
   for (const Abbreviation& entry : glossary.entries) defined.insert(entry.abbr);
   for (const Abbreviation& entry : intro_glossary.entries) defined.insert(entry.abbr);
