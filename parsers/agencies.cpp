@@ -996,7 +996,7 @@ bool starts_group_words(const std::vector<std::string>& words, size_t from, cons
   return is_group_folded(rest, vocabulary, false);
 }
 
-size_t closing_abbreviation_at(std::string_view piece, const Vocabulary& vocabulary);  // below
+std::string closing_abbreviation(std::string_view piece, const Vocabulary& vocabulary);  // below
 
 // Whether a piece of a cell names a body by itself: an abbreviation first ("МФ", "НПП «…»"), a
 // quoted name, a legal form, a group, a person by initials, or a head noun among its words
@@ -1025,7 +1025,7 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary) {
   const std::string_view unmarked = without_footnote_mark(bare);
   if (is_abbreviation(unmarked.substr(0, unmarked.find(' ')))) return true;
   if (is_group_folded(folded, vocabulary) || legal_form_of_folded(folded, vocabulary) != LegalForm::none) return true;
-  if (closing_abbreviation_at(bare, vocabulary) != std::string::npos) return true;  // "… қалаларының ЖАО
+  if (!closing_abbreviation(bare, vocabulary).empty()) return true;  // "… қалаларының ЖАО
   // A plural noun for bodies of a kind opening the piece ("школы района", "organizations of
   // culture") names those bodies, in lower case too: it is no word of the name before the comma.
   const std::string_view first_word = std::string_view(folded).substr(0, folded.find(' '));
@@ -1154,15 +1154,17 @@ bool ends_in_genitive(std::string_view piece, const Vocabulary& vocabulary) {
 }
 
 // "Астана, Алматы және Шымкент қалаларының ЖАО": Kazakh puts the head last, and the head may be
-// an abbreviation; the words before it stand in the genitive. The abbreviation's byte offset in
-// the collapsed text, or npos.
-size_t closing_abbreviation_at(std::string_view piece, const Vocabulary& vocabulary) {
+// an abbreviation; the words before it stand in the genitive. The abbreviation, or "" when the
+// piece does not end so. The marker is stripped first, so the abbreviation is the last word
+// before it, not an offset into the piece (a piece may carry the marker twice).
+std::string closing_abbreviation(std::string_view piece, const Vocabulary& vocabulary) {
   std::string bare = collapse_spaces(piece);
   strip_marker(bare, vocabulary);
   const size_t space = bare.rfind(' ');
-  if (space == std::string::npos || !is_abbreviation(std::string_view(bare).substr(space + 1))) return std::string::npos;
-  if (has_quote_mark(bare) || bare.find('(') != std::string::npos) return std::string::npos;
-  return ends_in_genitive(std::string_view(bare).substr(0, space), vocabulary) ? space + 1 : std::string::npos;
+  if (space == std::string::npos || !is_abbreviation(std::string_view(bare).substr(space + 1))) return {};
+  if (has_quote_mark(bare) || bare.find('(') != std::string::npos) return {};
+  if (!ends_in_genitive(std::string_view(bare).substr(0, space), vocabulary)) return {};
+  return bare.substr(space + 1);
 }
 
 // "Ulytau and Zhetysu regions": a piece that ends in a plural of places (vocabulary
@@ -1306,7 +1308,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       // The closing piece up to a group its conjunction adds ("… басқармасы және басқа да
       // мүдделі ұйымдар"): the head is the name's, before the group.
       const std::string closing = closes ? split_conjunctions(pieces[run_end].text, vocabulary).front() : std::string();
-      head_any = closes && (ends_in_head(closing, vocabulary, false) || closing_abbreviation_at(closing, vocabulary) != std::string::npos);
+      head_any = closes && (ends_in_head(closing, vocabulary, false) || !closing_abbreviation(closing, vocabulary).empty());
       head_shared = closes && ends_in_head(closing, vocabulary, true);
       head_listed = head_any && ends_in_listed_head(closing, vocabulary);
       // The fields are the pieces after the last one that is a noun phrase of its own.
@@ -1502,8 +1504,8 @@ void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
   const std::string& name = *agency.name;
   // The Kazakh order: the places in the genitive, then the abbreviation ("облыстардың, Астана,
   // Алматы және Шымкент қалаларының ЖАО"), a body of that abbreviation for those places.
-  if (const size_t at = closing_abbreviation_at(name, vocabulary); at != std::string::npos) {
-    agency.abbr = collapse_spaces(name).substr(at);
+  if (std::string closing = closing_abbreviation(name, vocabulary); !closing.empty()) {
+    agency.abbr = std::move(closing);
     agency.name.reset();
     return;
   }
