@@ -1450,14 +1450,16 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
     const std::string_view last = std::string_view(words).substr(space == std::string::npos ? 0 : space + 1, words.size());
     if (!parse_roman_row_number(last) && is_abbreviation(last.substr(0, last.size() - 1))) words.pop_back();
   }
-  // "ЖАО-мен бірлесіп" (split_partner): the abbreviation is the partner's, without its
-  // instrumental ending and the postposition.
-  if (const size_t space = words.rfind(' ');
-      space != std::string::npos && words.find('-') != std::string::npos &&
-      vocabulary.has_word("agency.with_after", fold_case(std::string_view(words).substr(space + 1)))) {
-    const std::string_view partner = std::string_view(words).substr(0, space);
-    if (const std::string_view abbr = abbreviation_before_ending(partner); partner.find(' ') == std::string_view::npos && !abbr.empty()) {
-      words = std::string(abbr);
+  // "ЖАО-мен бірлесіп", "ПД-ның қатысуымен", "ПД қатысуымен" (split_partner): the abbreviation is
+  // the partner's, without its case ending and the postposition.
+  if (const size_t space = words.rfind(' '); space != std::string::npos) {
+    const std::string postposition = fold_case(std::string_view(words).substr(space + 1));
+    const bool genitive = vocabulary.has_word("agency.with_after_genitive", postposition);
+    if (genitive || vocabulary.has_word("agency.with_after", postposition)) {
+      const std::string_view partner = std::string_view(words).substr(0, space);
+      std::string_view abbr = abbreviation_before_ending(partner);
+      if (abbr.empty() && genitive && is_abbreviation(partner)) abbr = partner;
+      if (partner.find(' ') == std::string_view::npos && !abbr.empty()) words = std::string(abbr);
     }
   }
   const std::string folded = fold_case(words);
@@ -1522,17 +1524,19 @@ void read_qualified_abbreviation(Agency& agency, const Vocabulary& vocabulary) {
 
 // Kazakh puts "together with" after the partner, which stands in the instrumental: "ҚМ ЖАО-мен
 // бірлесіп", "білім басқармасы денсаулық сақтау басқармасымен бірлесіп" (vocabulary
-// agency.with_after, agency.instrumental_ending). The word before the postposition ends in the
-// instrumental; the partner is that word when it is an abbreviation ("ЖАО-мен"), else the words
+// agency.with_after, agency.instrumental_ending); "with the participation of" likewise, the
+// partner in the genitive: "ББ ПД-ның қатысуымен" (agency.with_after_genitive,
+// agency.genitive_ending). The word before the postposition ends in that case (an abbreviation
+// may stand bare before "қатысуымен"); the partner is that word when it is an abbreviation ("ЖАО-мен"), else the words
 // after the last head noun before it (a Kazakh name ends with its head). Two entries, the
 // partner's text as published; one when nothing names a body before the partner.
 std::vector<std::string> split_partner(const std::string& part, const Vocabulary& vocabulary) {
   // Most entries hold no postposition: told by the bytes of its (lower-case) word, before any
   // copy or folding.
   const std::vector<std::string>& afters = vocabulary.phrases("agency.with_after");
-  if (std::none_of(afters.begin(), afters.end(), [&](const std::string& after) {
-        return part.find(after) != std::string::npos;
-      })) {
+  const std::vector<std::string>& genitive_afters = vocabulary.phrases("agency.with_after_genitive");
+  const auto in_part = [&](const std::string& after) { return part.find(after) != std::string::npos; };
+  if (std::none_of(afters.begin(), afters.end(), in_part) && std::none_of(genitive_afters.begin(), genitive_afters.end(), in_part)) {
     return {part};
   }
   std::string bare = collapse_spaces(part);
@@ -1544,18 +1548,35 @@ std::vector<std::string> split_partner(const std::string& part, const Vocabulary
   }
   const std::vector<std::string_view> words = split(bare, ' ');
   const size_t n = words.size();
-  if (n < 3 || !vocabulary.has_word("agency.with_after", fold_case(words[n - 1]))) return {part};
-  if (!ends_in_one_of(fold_case(words[n - 2]), "agency.instrumental_ending", vocabulary)) return {part};
+  if (n < 3) return {part};
+  // The postposition governs its partner's case: "бірлесіп" the instrumental ("ЖАО-мен"),
+  // "қатысуымен" the genitive ("ПД-ның", or an abbreviation bare: "ПД қатысуымен").
+  const std::string postposition = fold_case(words[n - 1]);
+  const bool genitive = vocabulary.has_word("agency.with_after_genitive", postposition);
+  if (!genitive && !vocabulary.has_word("agency.with_after", postposition)) return {part};
+  const std::string partner = fold_case(words[n - 2]);
+  const bool bare_abbreviation = genitive && is_abbreviation(words[n - 2]);
+  if (!bare_abbreviation &&
+      !ends_in_one_of(partner, genitive ? "agency.genitive_ending" : "agency.instrumental_ending", vocabulary)) {
+    return {part};
+  }
   size_t cut = 0;
-  if (!abbreviation_before_ending(words[n - 2]).empty()) {
+  if (bare_abbreviation || !abbreviation_before_ending(words[n - 2]).empty()) {
     cut = n - 2;
   } else {
+    // A Kazakh name closes with its head in the possessive ("басқармасы", "департаменті"); a head
+    // noun bare before another ("полиция департаментімен") is an attribute of the partner's name.
+    size_t bare_head = 0;
     for (size_t k = n - 2; k-- > 0;) {
-      if (is_head_word(fold_case(words[k]), vocabulary)) {
+      const std::string word = fold_case(words[k]);
+      if (!is_head_word(word, vocabulary)) continue;
+      if (ends_in_one_of(word, "agency.possessive_ending", vocabulary)) {
         cut = k + 1;
         break;
       }
+      if (bare_head == 0) bare_head = k + 1;
     }
+    if (cut == 0) cut = bare_head;
   }
   if (cut == 0) return {part};
   const auto join = [&](size_t from, size_t to) {
