@@ -372,10 +372,6 @@ std::string describe_renumbered(const PlanDiff& diff);
 // renumbered activities in runs as in the text. Every text from the plans is escaped.
 std::string diff_to_html(const PlanDiff& diff);
 
-// `text` with &, <, >, " and ' replaced by character references: safe as HTML text and inside a
-// quoted attribute value.
-std::string html_escape(std::string_view text);
-
 // The diff in `format`, ready to write. JSON is validated against the diff schema first.
 // Failures: internal_error when the JSON breaks the schema (a bug; nothing should be written).
 Result<std::string> render_diff(const PlanDiff& diff, DiffFormat format, const RenderOptions& options = {});

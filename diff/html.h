@@ -11,7 +11,8 @@
 
 namespace planparse {
 
-// `text` with &, <, >, " and ' replaced by character references (also declared in diff.h).
+// `text` with &, <, >, " and ' replaced by character references: safe as HTML text and inside a
+// quoted attribute value.
 std::string html_escape(std::string_view text);
 
 // Markup fixed at compile time: a string literal or a constexpr string_view, never run-time text.

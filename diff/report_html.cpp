@@ -1,6 +1,6 @@
 // Diff, step 4: the PlanDiff as one HTML page for a reader, in a browser or on paper: each change
 // with its old and new versions side by side, words deleted and inserted marked <del> and <ins>.
-// External interface: diff_to_html, html_escape (diff/diff.h). The page is built as Html (html.h):
+// External interface: diff_to_html (diff/diff.h), html_escape (diff/html.h). The page is built as Html:
 // every string from the plans and the files enters it through html_text, escaped, and markup
 // only as literals. Tested by test_diff_html.cpp, and rendered in headless Chromium by
 // tests/chromium/render_report.sh.

@@ -62,6 +62,7 @@ struct BatchHooks {
   std::function<void(const std::string& line)> on_failure;       // "path: what at where", once per failed input
   std::function<void(const BatchProgress& progress)> on_progress;  // after each input, in order
   std::ostream* jsonl_out = nullptr;                              // where JSONL goes without an output file
+                                                                  // (neither: output_error, nothing read)
 };
 
 // One input as the batch handles it, on a worker: read, skipped when its sha256 is in `stored`,

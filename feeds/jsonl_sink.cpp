@@ -12,6 +12,8 @@ Result<Sink> open_jsonl_sink(const std::string& path, std::ostream* stream) {
   Sink sink;
   sink.write_failure = [](const Row&) -> std::optional<Failure> { return std::nullopt; };
   if (path.empty()) {
+    // A library caller that names neither a file nor a stream: told before any input is read.
+    if (stream == nullptr) return Failure{Code::io_error, "nowhere to write JSON Lines: no output file and no stream", ""};
     sink.write = [stream](const Provenance&, const BatchItem& item) -> Result<bool> {
       *stream << item.json << '\n';
       if (!*stream) return Failure{Code::io_error, "cannot write", ""};

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <sstream>
 #include <thread>
 
 #include "cli_support.h"
@@ -432,4 +433,27 @@ TEST_CASE("process_input parses with the context of its options", "[batch][regis
   const planparse::feeds::BatchItem custom = planparse::feeds::process_input(box.file("plan.txt").string(), options, {});
   REQUIRE(custom.plan);
   CHECK(custom.plan->activities.at(0).agencies.at(0).id == std::optional<std::string>("magic"));
+}
+
+TEST_CASE("run_batch to JSON Lines with neither an output file nor a stream is an output error, not a crash", "[batch]") {
+  Sandbox box;
+  copy_samples(box.file("in"));
+  planparse::feeds::BatchOptions options;  // jsonl, no output file
+  planparse::feeds::BatchHooks hooks;      // and no stream
+  size_t progressed = 0;
+  hooks.on_progress = [&](const planparse::feeds::BatchProgress&) { ++progressed; };
+  const planparse::feeds::BatchReport report =
+      planparse::feeds::run_batch({box.file("in/follow-up-plan-2022.en.txt").string()}, options, hooks);
+  REQUIRE(report.output_error);
+  CHECK(report.output_error->code == planparse::Code::io_error);
+  CHECK(report.parsed == 0);
+  CHECK(progressed == 0);  // refused before any input was read
+
+  std::ostringstream out;
+  hooks.jsonl_out = &out;
+  const planparse::feeds::BatchReport written =
+      planparse::feeds::run_batch({box.file("in/follow-up-plan-2022.en.txt").string()}, options, hooks);
+  CHECK_FALSE(written.output_error);
+  CHECK(written.parsed == 1);
+  CHECK(lines_of(out.str()).size() == 1);
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diff/diff.h"
+#include "diff/html.h"
 
 using namespace planparse;
 
