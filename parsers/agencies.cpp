@@ -53,7 +53,9 @@ Shelter shelter(std::string_view text) {
   result.hidden.assign(text.size(), false);
   std::vector<int> delta;  // +1 where a closed quote starts, -1 past its end (made at the first close)
   std::vector<Open> open;
-  std::vector<std::pair<size_t, size_t>> closed_guillemets;  // where each closed «…» starts and ends
+  // Where each closed «…» and “…” starts and ends (for names nested at the end, below).
+  std::vector<std::pair<size_t, size_t>> closed_guillemets;
+  std::vector<std::pair<size_t, size_t>> closed_curly;
   int open_count[kinds] = {};
   // Closes the nearest open mark of one of the kinds, when there is one.
   const auto close = [&](std::initializer_list<Kind> closes, size_t end) {
@@ -66,6 +68,7 @@ Shelter shelter(std::string_view text) {
       --open_count[top.kind];
       if (std::find(closes.begin(), closes.end(), top.kind) != closes.end()) {
         if (top.kind == guillemet) closed_guillemets.push_back({top.at, end});
+        if (top.kind == curly) closed_curly.push_back({top.at, end});
         if (delta.empty()) delta.assign(text.size() + 1, 0);
         ++delta[top.at];
         --delta[end];
@@ -108,20 +111,22 @@ Shelter shelter(std::string_view text) {
       if (inside > 0) result.hidden[i] = true;
     }
   }
-  // "АО «ФНБ «Самрук-Казына»": a name quoted inside a quoted name at its end shares the closing
-  // mark with it (Russian writes the "»»" once). A guillemet left open closes with the first «…»
-  // opened after it, when no comma or semicolon stands between them. From the last such mark
-  // back, each hides up to where the one after it starts, so the pass stays linear.
+  // "АО «ФНБ «Самрук-Казына»", "JSC “NC “Kazakhstan Temir Zholy”": a name quoted inside a quoted
+  // name at its end shares the closing mark with it (the "»»" written once). A guillemet or “
+  // left open closes with the first «…» or “…” opened after it, when no comma or semicolon
+  // stands between them. From the last such mark back, each hides up to where the one after it
+  // starts, so the pass stays linear.
   std::vector<size_t> unclosed;
-  if (!open.empty() && !closed_guillemets.empty()) {
+  if (!open.empty() && (!closed_guillemets.empty() || !closed_curly.empty())) {
     std::sort(closed_guillemets.begin(), closed_guillemets.end());
+    std::sort(closed_curly.begin(), closed_curly.end());
     size_t limit = n;              // where the bytes hidden by a later mark start
     size_t separator = n;          // the first comma or semicolon at or after `scanned`
     size_t scanned = n;
     for (auto mark = open.rbegin(); mark != open.rend(); ++mark) {
-      const auto pair = std::upper_bound(closed_guillemets.begin(), closed_guillemets.end(),
-                                         std::make_pair(mark->at, n));
-      if (mark->kind == guillemet && pair != closed_guillemets.end()) {
+      const std::vector<std::pair<size_t, size_t>>& closed = mark->kind == curly ? closed_curly : closed_guillemets;
+      const auto pair = std::upper_bound(closed.begin(), closed.end(), std::make_pair(mark->at, n));
+      if ((mark->kind == guillemet || mark->kind == curly) && pair != closed.end()) {
         while (scanned > mark->at) {
           --scanned;
           if (text[scanned] == ',' || text[scanned] == ';') separator = scanned;
@@ -138,6 +143,14 @@ Shelter shelter(std::string_view text) {
   } else {
     for (const Open& mark : open) unclosed.push_back(mark.at);
   }
+  // 'АО "НК "КТЖ"': ASCII marks close themselves, so the nested name's shared closing mark is
+  // left over, in a closing place: after a word, before the end, a space or a separator. It
+  // closes the name it ends; only an opening left open is reported.
+  std::erase_if(unclosed, [&](size_t at) {
+    if (text[at] != '"' || at == 0 || text[at - 1] == ' ') return false;
+    const char after = at + 1 < n ? text[at + 1] : ' ';
+    return after == ' ' || after == ',' || after == ';' || after == ')';
+  });
   result.unclosed = std::move(unclosed);
   result.balanced = depth == 0;
   return result;
@@ -787,8 +800,11 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     if (to - from > kMaxShortEntry) return false;
     std::string text = collapse_spaces(piece.substr(from, to - from));
     strip_marker(text, vocabulary);
+    // A legal form alone ("ҚБ" where the plan's glossary defines it, or a name lost) is as short:
+    // read on its own, defined or reported, never merged into the entry after the conjunction.
     return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary) ||
-           is_abbreviation_run(text) || is_named_company(text, vocabulary);
+           is_abbreviation_run(text) || is_named_company(text, vocabulary) ||
+           (text.size() <= kMaxLegalForm && legal_form_of(text, vocabulary) == LegalForm::alone);
   };
   // "отдел образования", "отделом архитектуры", "мәдениет бөлімі": a written-out name whose head
   // noun opens it (Russian, English) or closes it (Kazakh). Both sides of a conjunction named so
@@ -1382,10 +1398,13 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
     // so that the words written stand where the folded ones do.
     const std::string spaced = collapse_spaces(trim(text.substr(0, text.find('('))));
     const std::vector<std::string_view> written = split(spaced, ' ');
+    // Words as written, one a space ("R&D centres" is two: words_of would cut "R&D").
+    std::vector<std::string> folded_written;
+    for (const std::string_view token : written) folded_written.push_back(fold_case(token));
     size_t head = 0;
-    while (head + 1 < words.size() && !vocabulary.has_word("agency.head_end", words[head + 1])) ++head;
+    while (head + 1 < folded_written.size() && !vocabulary.has_word("agency.head_end", folded_written[head + 1])) ++head;
     if (head >= written.size() || written[head].empty() || !is_lower_letter(code_point_at(written[head], 0))) return false;
-    const std::string& word = words[head];
+    const std::string& word = folded_written[head];
     for (const std::string& ending : vocabulary.phrases("group.head_singular_ending")) {
       if (word.ends_with(ending)) return false;
     }
@@ -1398,7 +1417,8 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
   const auto of_bodies = [&](const std::string& word) {
     const std::vector<std::string>& kinds = vocabulary.phrases("group.noun");
     return is_head_word(word, vocabulary) || in_any_family(word, vocabulary.phrases("agency.position")) ||
-           std::any_of(kinds.begin(), kinds.end(), [&](const std::string& kind) { return word.starts_with(kind); });
+           std::any_of(kinds.begin(), kinds.end(), [&](const std::string& kind) { return word.starts_with(kind); }) ||
+           ends_in_one_of(word, "group.people_ending", vocabulary);
   };
   if (ends_in_one_of(words.back(), "group.closing_plural_ending", vocabulary)) return of_bodies(words.back());
   // A Kazakh letter (language.letters) says the name is not Russian: "Алматы қаласы әкімдігі"
@@ -1433,6 +1453,28 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
   return oblique > 0 && ends_in_one_of(words[oblique], "group.oblique_plural_ending", vocabulary) && of_bodies(words[oblique]);
 }
 
+// "MF and others", "МНЭ и др.", "ҚМ, т.б.": where an "et cetera" (vocabulary agency.etc) closes an
+// entry, with its conjunction or comma or none, the byte offset where that tail starts in
+// `folded` (the entry folded, its marker stripped); npos when none closes it. The tail names no
+// body: the entry is read without it, and its text keeps it.
+size_t etc_tail_at(std::string_view folded, const Vocabulary& vocabulary) {
+  for (const std::string& etc : vocabulary.phrases("agency.etc")) {
+    if (folded.size() < etc.size() || !folded.ends_with(etc)) continue;
+    size_t at = folded.size() - etc.size();
+    if (at > 0 && folded[at - 1] != ' ' && folded[at - 1] != ',') continue;
+    while (at > 0 && (folded[at - 1] == ' ' || folded[at - 1] == ',')) --at;
+    const size_t word = folded.rfind(' ', at == 0 ? 0 : at - 1);
+    const std::string_view before = folded.substr(word == std::string_view::npos ? 0 : word + 1, at - (word == std::string_view::npos ? 0 : word + 1));
+    const std::vector<std::string>& conjunctions = vocabulary.phrases("conjunction");
+    if (!before.empty() && std::find(conjunctions.begin(), conjunctions.end(), before) != conjunctions.end()) {
+      at = word == std::string_view::npos ? 0 : word;
+      while (at > 0 && (folded[at - 1] == ' ' || folded[at - 1] == ',')) --at;
+    }
+    return at;
+  }
+  return std::string_view::npos;
+}
+
 Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   Agency agency;
   agency.text = text;
@@ -1443,6 +1485,12 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
   // is cut.
   const size_t conjunction = folded_bare.size() == bare.size() ? leading_conjunction(folded_bare, vocabulary) : 0;
   std::string words(without_footnote_mark(std::string_view(bare).substr(conjunction)));
+  if (folded_bare.size() == bare.size()) {
+    if (const size_t tail = etc_tail_at(std::string_view(folded_bare).substr(conjunction), vocabulary);
+        tail != std::string::npos && tail > 0 && tail <= words.size()) {
+      words = std::string(trim(std::string_view(words).substr(0, tail)));
+    }
+  }
   // A cell's closing stop after an abbreviation ("МФ, МНЭ.") is no part of it; "II." is a
   // numeral with its stop, no body.
   if (words.size() > 1 && words.back() == '.') {
@@ -1619,6 +1667,21 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
   std::vector<Piece> pieces = split_top_level(hide_group_commas(trim(cell), vocabulary), &balanced);
   for (Piece& piece : pieces) show_commas(piece.text);
   pieces = join_continued_pieces(std::move(pieces), vocabulary);
+  // "MF, MNE, etc.": a piece that is an "et cetera" alone closes the entry before it.
+  {
+    std::vector<Piece> kept;
+    kept.reserve(pieces.size());
+    for (Piece& piece : pieces) {
+      std::string bare = collapse_spaces(piece.text);
+      strip_marker(bare, vocabulary);
+      if (!kept.empty() && !bare.empty() && etc_tail_at(fold_case(bare), vocabulary) == 0) {
+        kept.back().text += ", " + piece.text;
+      } else {
+        kept.push_back(std::move(piece));
+      }
+    }
+    pieces = std::move(kept);
+  }
   if (!balanced) {
     list.unparsed.push_back(std::string(trim(cell)));
   }

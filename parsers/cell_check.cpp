@@ -37,6 +37,26 @@ bool opens_with_event(std::string_view text, const Vocabulary& vocabulary) {
   return std::any_of(leads.begin(), leads.end(), [&](const std::string& lead) { return starts_with_words(folded, lead); });
 }
 
+// "до 1 июля 2026 года (1 этап), до 1 июля 2027 года (2 этап)", "в течение 3 месяцев после
+// принятия закона, но не позднее 1 июля 2027 года": a long deadline cell whose parts, between
+// commas, semicolons and brackets, hold a date is a deadline of a form not yet read (the
+// unparsed-deadline warning says so), not prose. A part may open with a word that leads on to
+// its date ("но не позднее …"). Each part is read once or twice, so the test is linear.
+bool carries_a_date(std::string_view text, const Vocabulary& vocabulary) {
+  size_t start = 0;
+  for (size_t at = 0; at <= text.size(); ++at) {
+    if (at < text.size() && text[at] != ',' && text[at] != ';' && text[at] != '(' && text[at] != ')') continue;
+    const std::string_view part = trim(text.substr(start, at - start));
+    start = at + 1;
+    if (part.empty()) continue;
+    if (is_dated(part, vocabulary)) return true;
+    if (const size_t space = part.find(' '); space != std::string_view::npos && is_dated(trim(part.substr(space + 1)), vocabulary)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string column_name(const Column& column) {
   return "the " + std::string(column_role_name(column.role)) + " column" +
          (column.header ? " \"" + *column.header + "\"" : std::string());
@@ -51,7 +71,9 @@ std::string_view contradiction(ColumnRole role, ParagraphKind kind, std::string_
     if (kind == ParagraphKind::agencies) return "reads as an agency list";
   } else if (role == ColumnRole::deadline) {
     if (kind == ParagraphKind::agencies) return "reads as an agency list";
-    if (kind == ParagraphKind::prose && word_count(text) > kMaxDeadlineWords) return "is prose, not a deadline";
+    if (kind == ParagraphKind::prose && word_count(text) > kMaxDeadlineWords && !carries_a_date(text, vocabulary)) {
+      return "is prose, not a deadline";
+    }
   } else if (role == ColumnRole::agencies) {
     if (kind == ParagraphKind::deadline && is_dated(text, vocabulary)) return "reads as a deadline";
     if (kind == ParagraphKind::prose && opens_with_event(text, vocabulary)) return "reads as a deadline relative to an event";

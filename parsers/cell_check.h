@@ -6,8 +6,10 @@
 // both). What contradicts a role:
 //   name, outcome  a paragraph that reads wholly as a dated deadline or as an agency list (a
 //                  recurrence alone, "Тұрақты түрде", is a plausible outcome as published);
-//   deadline       an agency list, or prose longer than kMaxDeadlineWords (an unknown but short
-//                  deadline form stays the fields stage's unparsed-deadline warning);
+//   deadline       an agency list, or prose longer than kMaxDeadlineWords with no date in any of
+//                  its parts (an unknown but short deadline form, or a long one that holds a
+//                  date, "до 1 июля 2026 года (1 этап), до 1 июля 2027 года (2 этап)", stays the
+//                  fields stage's unparsed-deadline warning);
 //   agencies       a paragraph that reads wholly as a dated deadline, or opens a deadline
 //                  relative to an event ("По мере поступления": vocabulary deadline.event);
 //   number, other  nothing.

@@ -30,6 +30,7 @@ enum class Sym : uint8_t {
   month,       // month.N (month.N.from: its ablative, which starts a range)
   half,        // deadline.half.N
   quarter,     // deadline.quarter.N
+  decade,      // deadline.decade.N: a third of a month ("первая декада", "first ten days of")
   part,        // deadline.part.N: a bare Roman numeral, the first end of "III–IV кварталы"
   halves,      // deadline.halves: the half-year word after two numerals ("I–II полугодия")
   quarters,    // deadline.quarters: the quarter word after two numerals ("III–IV кварталы")
@@ -120,6 +121,7 @@ std::optional<Token> symbol_of_role(std::string_view role) {
   }
   if (auto n = suffix_number(role, "deadline.half.", 2)) return token(Sym::half, *n);
   if (auto n = suffix_number(role, "deadline.quarter.", 4)) return token(Sym::quarter, *n);
+  if (auto n = suffix_number(role, "deadline.decade.", 3)) return token(Sym::decade, *n);
   if (auto n = suffix_number(role, "deadline.part.", 4)) return token(Sym::part, *n);
   if (role == "deadline.halves") return token(Sym::halves);
   if (role == "deadline.quarters") return token(Sym::quarters);
@@ -342,11 +344,12 @@ std::string iso(const Date& date) {
 // ("January – June 2023").
 struct Period {
   // part: a half or a quarter, which of them the range's other end says ("III–IV квартал").
-  enum class Kind { year, month, day, half, quarter, part } kind = Kind::year;
+  // decade: a third of a month, days 1–10, 11–20 or 21 to its end ("первая декада декабря").
+  enum class Kind { year, month, day, half, quarter, part, decade } kind = Kind::year;
   int year = 0;
   int month = 0;
   int day = 0;
-  int part = 0;  // half or quarter number
+  int part = 0;  // half, quarter or decade number
 };
 
 // First and last day of a period; nullopt for a day the month does not have.
@@ -361,6 +364,10 @@ std::optional<std::pair<Date, Date>> bounds(const Period& p) {
       return std::pair{Date{p.year, p.month, p.day}, Date{p.year, p.month, p.day}};
     case Period::Kind::part:
       return std::nullopt;
+    case Period::Kind::decade: {
+      const int last = p.part == 3 ? days_in_month(p.year, p.month) : p.part * 10;
+      return std::pair{Date{p.year, p.month, (p.part - 1) * 10 + 1}, Date{p.year, p.month, last}};
+    }
     case Period::Kind::half:
     case Period::Kind::quarter: {
       const int months = p.kind == Period::Kind::half ? 6 : 3;
@@ -486,7 +493,12 @@ std::optional<Period> read_period(Cursor& cursor) {
     }
     // Kazakh puts the year first: "2022 жылғы тамыз", "2022 жылғы 28 сәуір", "2024 жылғы IV тоқсан".
     const int year = cursor.take().value;
-    if (cursor.peek_is(Sym::month)) return Period{Period::Kind::month, year, cursor.take().value, 0, 0};
+    if (cursor.peek_is(Sym::month)) {
+      const int month = cursor.take().value;
+      // "2026 жылғы желтоқсанның бірінші онкүндігі": the decade after its month.
+      if (cursor.peek_is(Sym::decade)) return Period{Period::Kind::decade, year, month, 0, cursor.take().value};
+      return Period{Period::Kind::month, year, month, 0, 0};
+    }
     if (cursor.peek() != nullptr && is_day(*cursor.peek()) && cursor.peek_is(Sym::month, 1)) {
       const int day = cursor.take().value;
       return Period{Period::Kind::day, year, cursor.take().value, day, 0};
@@ -519,6 +531,13 @@ std::optional<Period> read_period(Cursor& cursor) {
     const Period::Kind kind = first->sym == Sym::half ? Period::Kind::half : Period::Kind::quarter;
     const int part = cursor.take().value;
     return Period{kind, cursor.take_year(), 0, 0, part};
+  }
+  // "первая декада декабря 2026 года", "first ten days of December 2026": a decade names its month.
+  if (first->sym == Sym::decade) {
+    if (!cursor.peek_is(Sym::month, 1)) return std::nullopt;
+    const int part = cursor.take().value;
+    const int month = cursor.take().value;
+    return Period{Period::Kind::decade, cursor.take_year(), month, 0, part};
   }
   if (at_bare_day(cursor)) return Period{Period::Kind::day, 0, 0, cursor.take().value, 0};
   if (at_part(cursor)) return read_part(cursor, 0);

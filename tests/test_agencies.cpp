@@ -221,6 +221,19 @@ TEST_CASE("nested guillemets hide separators up to the outer closing mark", "[ag
             "МЦР (по согласованию)|agency|МЦР|-|agreed"});
 }
 
+TEST_CASE("a name nested at the end of a quoted name shares its closing mark, in “…” and ASCII quotes too", "[agencies]") {
+  // Before: read right, but reported as a quote that is never closed.
+  for (const char* cell : {"JSC “NC “Kazakhstan Temir Zholy”, MF", "АО \"НК \"КТЖ\", МФ", "АО «ФНБ «Самрук-Казына», МФ"}) {
+    INFO(cell);
+    const AgencyList list = split_agencies(cell, builtin_vocabulary());
+    CHECK(list.agencies.size() == 2);
+    CHECK(list.unparsed.empty());
+  }
+  // An opening mark left open is still reported.
+  CHECK(split_agencies("ТОО \"Рассвет, МФ", builtin_vocabulary()).unparsed.size() == 1);
+  CHECK(split_agencies("JSC “Dawn, MF", builtin_vocabulary()).unparsed.size() == 1);
+}
+
 TEST_CASE("a conjunction inside quotes does not split two abbreviations", "[agencies]") {
   CHECK(dump("«МВД и МЮ»").size() == 1);
 }
@@ -1033,4 +1046,59 @@ TEST_CASE("a Kazakh partner before 'қатысуымен' is an entry of its own
   CHECK(dump("білім басқармасы полиция департаментімен бірлесіп") ==
         std::vector<std::string>{"білім басқармасы|agency|-|білім басқармасы|",
                                  "полиция департаментімен бірлесіп|agency|-|полиция департаментімен бірлесіп|"});
+}
+
+TEST_CASE("a legal-form word the glossary defines is an entry of its own before a conjunction too", "[agencies]") {
+  // Before: "ҚБ және БББ" one written-out name, ҚБ (the plan's "құрылыс басқармасы") and БББ lost.
+  const std::unordered_set<std::string> defined{"ҚБ", "БББ", "ДШСБ"};
+  const AgencyList list = split_agencies("ДШСБ, ҚБ және БББ", builtin_vocabulary(), &defined);
+  REQUIRE(list.agencies.size() == 3);
+  CHECK(list.agencies[1].abbr == "ҚБ");
+  CHECK(list.agencies[2].abbr == "БББ");
+  CHECK(list.unparsed.empty());
+  // Undefined, it is reported as a legal form with no name, the entry after it still read.
+  const AgencyList undefined = split_agencies("ҚМ және ҚБ", builtin_vocabulary());
+  REQUIRE(undefined.agencies.size() == 1);
+  CHECK(undefined.agencies[0].abbr == "ҚМ");
+  REQUIRE(undefined.unparsed.size() == 1);
+  CHECK(undefined.unparsed[0].find("ҚБ") != std::string::npos);
+}
+
+TEST_CASE("'&' and '+' between spaces join two entries as 'and' does", "[agencies]") {
+  // Before: "MF & MNE" one entry MF, MNE lost in its text.
+  CHECK(dump("MF & MNE") == std::vector<std::string>{"MF|agency|MF|-|", "MNE|agency|MNE|-|"});
+  CHECK(dump("МФ + МНЭ (по согласованию)") == std::vector<std::string>{"МФ|agency|МФ|-|", "МНЭ (по согласованию)|agency|МНЭ|-|agreed"});
+  CHECK(dump("Ministry of Finance & Ministry of Justice").size() == 2);
+  // Inside a word, a quoted name or a name's fields it joins nothing.
+  CHECK(dump("R&D centres").size() == 1);
+  CHECK(dump("ТОО «Рога & Копыта», МФ").size() == 2);
+  CHECK(dump("Department of Culture & Sport").size() == 1);
+}
+
+TEST_CASE("an 'et cetera' closing a list names no body: the entry before it is read without it", "[agencies]") {
+  // Before: "etc." and "т.б." agencies of their own; "MF and others" a group, MF lost.
+  CHECK(dump("MF, MNE, etc.") == std::vector<std::string>{"MF|agency|MF|-|", "MNE, etc.|agency|MNE|-|"});
+  CHECK(dump("MF and others (as agreed)") == std::vector<std::string>{"MF and others (as agreed)|agency|MF|-|agreed"});
+  CHECK(dump("ҚМ, ДСМ, т.б.") == std::vector<std::string>{"ҚМ|agency|ҚМ|-|", "ДСМ, т.б.|agency|ДСМ|-|"});
+  CHECK(dump("МФ, МНЭ, и др.") == std::vector<std::string>{"МФ|agency|МФ|-|", "МНЭ, и др.|agency|МНЭ|-|"});
+  CHECK(dump("Ministry of Finance and others") ==
+        std::vector<std::string>{"Ministry of Finance and others|agency|-|Ministry of Finance|"});
+  // "Others" with a noun is a group of its own, as before.
+  CHECK(dump("МФ и другие заинтересованные органы") ==
+        std::vector<std::string>{"МФ|agency|МФ|-|", "и другие заинтересованные органы|group|-|другие заинтересованные органы|"});
+}
+
+TEST_CASE("a plural of people by what they do, or of a kind of body, is a group", "[agencies]") {
+  // Before: kind agency.
+  for (const char* group : {"перевозчики", "недропользователи (по согласованию)", "работодатели", "отраслевые профсоюзы",
+                            "управляющие компании", "жоғары оқу орындары", "тасымалдаушылар", "R&D centres"}) {
+    INFO(group);
+    REQUIRE(dump(group).size() == 1);
+    CHECK(dump(group)[0].find("|group|") != std::string::npos);
+  }
+  for (const char* body : {"Министерство финансов", "Kazakh Railways", "Союз работодателей"}) {
+    INFO(body);
+    REQUIRE(dump(body).size() == 1);
+    CHECK(dump(body)[0].find("|group|") == std::string::npos);
+  }
 }

@@ -75,6 +75,20 @@ TEST_CASE("prose longer than a deadline under the deadline is a contradiction", 
   CHECK(codes(table.value()) == std::vector<std::string>{"cell-mismatch@7!"});
 }
 
+TEST_CASE("a long deadline cell with a date in one of its parts is an unread deadline, no contradiction", "[cell-check]") {
+  // Before: both were cell-mismatch errors, so --strict refused real deadlines.
+  const Blocks blocks = grid({{"№", "Мероприятие", "Срок", "Ответственные"},
+                              {"1", "Открыть зал", "до 1 июля 2026 года (1 этап), до 1 июля 2027 года (2 этап)", "МФ"},
+                              {"2", "Закрыть зал", "в течение 3 месяцев после принятия закона, но не позднее 1 июля 2027 года", "МФ"},
+                              {"3", "Сдать зал", "после завершения ремонта всего здания и оплаты всех работ подрядчику по заключённому договору подряда", "МФ"}});
+  const Result<TableResult> table = read_table(blocks, builtin_vocabulary());
+  REQUIRE(table.ok());
+  // The third, with no date in any part, is still prose.
+  REQUIRE(codes(table.value()).size() == 1);
+  CHECK(codes(table.value())[0].rfind("cell-mismatch@", 0) == 0);
+  CHECK(table.value().diagnostics[0].message.find("после завершения") != std::string::npos);
+}
+
 TEST_CASE("in flattened text an agency paragraph goes to the agencies, not into an empty deadline", "[cell-check]") {
   // Two agency paragraphs and no deadline: a missing deadline is a warning; putting an agency
   // list under the deadline would be a contradiction the alignment must not make.
