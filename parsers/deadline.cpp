@@ -730,6 +730,25 @@ std::optional<Deadline> read_deadline(std::string_view text, const Vocabulary& v
     at = tokens.erase(at, at + 2);
   }
 
+  // A bracket of words alone closing the cell ("до 1 июля 2026 года (проект)", "2026 (subject to
+  // funding)") is a note on the work, not on its dates: no number, month, period or recurrence in
+  // it. The text keeps it; the dates are read without it. A bracket that names a period or a
+  // stage ("(II полугодие)", "(1 этап)") says something of the dates and stays.
+  if (tokens.size() >= 4 && tokens.back().sym == Sym::close) {
+    size_t open = tokens.size() - 1;
+    while (open > 0 && (tokens[open - 1].sym == Sym::word || tokens[open - 1].sym == Sym::comma)) --open;
+    // The agency marker ("2022 (as agreed)") is no note on the work: an agency cell's text.
+    const auto names_agreement = [&] {
+      const size_t bracket = folded.rfind('(');
+      if (bracket == std::string::npos) return false;
+      const std::vector<std::string> words = words_of(std::string_view(folded).substr(bracket));
+      return std::any_of(words.begin(), words.end(), [&](const std::string& word) { return vocabulary.has_word("marker.word", word); });
+    };
+    if (open > 0 && open < tokens.size() - 1 && tokens[open - 1].sym == Sym::open && !names_agreement()) {
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(open - 1), tokens.end());
+    }
+  }
+
   // Punctuation at either end is the cell's, not the date's: "2025 год,", "2025;", "31.12.2025.";
   // so is a pair of brackets around all of it ("(2026–2028 годы)").
   const Token* begin = tokens.data();
