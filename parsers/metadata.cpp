@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include "parsers/deadline.h"
+#include "parsers/sections.h"
 #include "parsers/table.h"
 #include "parsers/text.h"
 
@@ -32,18 +33,131 @@ std::string alternation(const std::vector<std::string>& phrases) {
   return out;
 }
 
-// The act number's pattern: its number words (act.number) standing alone, then the number.
-// The number starts with a digit, or with a letter or two before one ("№ А-1/15", "No. P-12");
-// letters as a byte class, not RE2's Unicode \pL, whose tables doubled the time of this search.
-// Null when the vocabulary has no number word or the pattern does not compile.
+// The act number's pattern: its number words (act.number) standing alone, and the spaces after
+// them; the number itself is read by read_act_number. Null when the vocabulary has no number
+// word or the pattern does not compile.
 std::unique_ptr<const RE2> build_act_number_pattern(const Vocabulary& vocabulary) {
   const std::string number = alternation(vocabulary.phrases("act.number"));
   if (number.empty()) return nullptr;
   // The number word must stand alone ("No" in "November" is no number word).
-  auto pattern = std::make_unique<const RE2>("(?i)(?:^|[^\\pL])((?:" + number +
-                                             ")(?:\\b|\\s|$)\\s*((?:(?:[A-Za-z]|[^\\x00-\\x7f]){1,3}[-/.]?)?\\d(?:[\\w/-]|[^\\x00-\\x7f])*))");
+  auto pattern = std::make_unique<const RE2>("(?i)(?:^|[^\\pL])((?:" + number + ")(?:\\b|\\s|$)\\s*)");
   if (!pattern->ok()) return nullptr;
   return pattern;
+}
+
+// The most letters a number may open with ("№ А-1/15", "№ ДСМ-27") and the most words in
+// capitals before it ("№ ҚР ДСМ-27"), each of at most kMaxCodeLetters.
+constexpr size_t kMaxCodeLetters = 6;
+constexpr size_t kMaxCodeWords = 2;
+
+// The act's number that opens `text` (what follows its number word): a run of letters, digits
+// and inner "-", "/", "." holding a digit, opening with at most kMaxCodeLetters letters and a
+// separator ("57", "04-1/123", "123-р", "57-ө", "12-ք", "А-1/15", "ДСМ-27"), perhaps after a
+// word or two in capitals ("ҚР ДСМ-27"). It ends at anything else: a space ("№ 57 «О …»",
+// "№ 57 қаулысымен"), a comma, a bracket, a quote, a stop ("No. 57."). Its length in bytes;
+// nullopt when no number opens the text ("No later than", "№ от …").
+std::optional<size_t> read_act_number(std::string_view text) {
+  // One word: letters, digits and a "-", "/" or "." between two of them; where it ends, whether
+  // it holds a digit, and how many letters open it.
+  struct Word {
+    size_t end = 0;
+    bool digit = false;
+    bool capitals = true;  // letters only, all of them capitals
+    size_t opening_letters = 0;
+  };
+  const auto is_part = [](char32_t c) { return (c >= '0' && c <= '9') || is_letter(c); };
+  const auto read_word = [&](size_t at) {
+    Word word{at, false, true, 0};
+    bool opening = true;
+    while (word.end < text.size()) {
+      size_t next = word.end;
+      const char32_t c = next_code_point(text, next);
+      if (c == '-' || c == '/' || c == '.') {
+        size_t after = next;
+        if (word.end == at || after >= text.size() || !is_part(next_code_point(text, after))) break;
+        // "." only between digits ("1.2"), never before a letter: "No. 57.Approved" ends at 57.
+        if (c == '.' && !(code_point_before(text, word.end) >= '0' && code_point_before(text, word.end) <= '9' &&
+                          code_point_at(text, next) >= '0' && code_point_at(text, next) <= '9'))
+          break;
+        word.capitals = false;
+        opening = false;
+      } else if (c >= '0' && c <= '9') {
+        word.digit = true;
+        word.capitals = false;
+        opening = false;
+      } else if (is_letter(c)) {
+        if (opening) ++word.opening_letters;
+        word.capitals = word.capitals && is_upper(c);
+      } else {
+        break;
+      }
+      word.end = next;
+    }
+    return word;
+  };
+  size_t at = 0;
+  for (size_t capitals = 0;; ++capitals) {
+    const Word word = read_word(at);
+    if (word.end == at) return std::nullopt;
+    if (word.digit) return word.opening_letters <= kMaxCodeLetters ? std::optional<size_t>(word.end) : std::nullopt;
+    // A word in capitals before the number ("ҚР" in "№ ҚР ДСМ-27"), a space after it.
+    if (!word.capitals || word.opening_letters > kMaxCodeLetters || capitals == kMaxCodeWords || word.end >= text.size() ||
+        text[word.end] != ' ')
+      return std::nullopt;
+    at = word.end + 1;
+  }
+}
+
+// The text in which an act's date is looked for, its day and month as the deadline grammar
+// reads them: a day in quotes loses them ("от «5» марта", "от \"5\" марта", "2026 жылғы «5»
+// наурыздағы", as official documents print the day), and a numeric date's Roman month is a
+// figure ("5.III.2026" -> "5.3.2026", Cyrillic "І" and "Х" read as Latin). Only the act's line
+// is read so; the paragraph keeps its text.
+std::string act_date_text(std::string_view text) {
+  static constexpr std::string_view kOpening[] = {"«", "\"", "“", "„", "'", "‘"};
+  static constexpr std::string_view kClosing[] = {"»", "\"", "”", "“", "'", "’"};
+  const auto is_digit = [&](size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    // A day of one or two digits between an opening quote and a closing one.
+    bool quoted_day = false;
+    for (const std::string_view open : kOpening) {
+      if (!text.substr(i).starts_with(open)) continue;
+      const size_t digits = i + open.size();
+      size_t end = digits;
+      while (end < digits + 2 && is_digit(end)) ++end;
+      if (end == digits || is_digit(end)) continue;
+      for (const std::string_view close : kClosing) {
+        if (!text.substr(end).starts_with(close)) continue;
+        out.append(text.substr(digits, end - digits));
+        i = end + close.size();
+        quoted_day = true;
+        break;
+      }
+      if (quoted_day) break;
+    }
+    if (quoted_day) continue;
+    // A Roman month between the dots of a numeric date: a day before it, a figure after it.
+    if (text[i] == '.' && i > 0 && is_digit(i - 1)) {
+      const size_t second = text.find('.', i + 1);
+      // "XII" in Cyrillic look-alikes is six bytes, "VIII" four.
+      constexpr size_t kMaxMonthBytes = 8;
+      if (second != std::string_view::npos && second > i + 1 && second - i - 1 <= kMaxMonthBytes && is_digit(second + 1)) {
+        const std::string_view numeral = text.substr(i + 1, second - i - 1);
+        const std::optional<int> month =
+            numeral.find(' ') == std::string_view::npos ? parse_roman_row_number(numeral) : std::nullopt;
+        if (month && *month >= 1 && *month <= 12) {
+          out += '.';
+          out += std::to_string(*month);
+          i = second;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
 }
 
 // Compiling the pattern costs more than matching it: compiled once per vocabulary, with its
@@ -277,13 +391,19 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
     // A caption broken over lines (a page's <br>: "… әкімдігінің" / "2026 жылғы 12 қаңтардағы" /
     // "№ А-1/15 қаулысына қосымша") puts the date in the paragraph before the number's: it is read
     // after the previous paragraph, and only numbers in this one are taken.
-    const std::string joined = p > 0 ? intro[p - 1].text + " " + intro[p].text : intro[p].text;
-    const size_t own = joined.size() - intro[p].text.size();
+    // Each paragraph as act_date_text reads it: a day in quotes, a Roman month.
+    const std::string here = act_date_text(intro[p].text);
+    const std::string joined = p > 0 ? act_date_text(intro[p - 1].text) + " " + here : here;
+    const size_t own = joined.size() - here.size();
     const re2::StringPiece text(joined);
-    re2::StringPiece match[3];
+    re2::StringPiece match[2];
     size_t at = own > 0 ? own - 1 : 0;  // from the joining space, which may stand before the number word
-    while (at < text.size() && pattern.Match(text, at, text.size(), RE2::UNANCHORED, match, 3)) {
+    while (at < text.size() && pattern.Match(text, at, text.size(), RE2::UNANCHORED, match, 2)) {
       at = static_cast<size_t>(match[0].data() + match[0].size() - text.data());
+      const std::optional<size_t> number_length = read_act_number(std::string_view(joined).substr(at));
+      if (!number_length) continue;
+      const std::string number = joined.substr(at, *number_length);
+      at += *number_length;
       // The date is the longest run of the few words before the number that reads as one day:
       // that skips "dated", "от" and whatever else precedes it in any language.
       const std::string_view before = trim(std::string_view(text.data(), static_cast<size_t>(match[1].data() - text.data())));
@@ -296,7 +416,7 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
       size_t mention = static_cast<size_t>(match[1].data() - text.data());  // where its date or number begins
       for (auto start = starts.rbegin(); start != starts.rend(); ++start) {
         if (std::optional<std::string> date = read_day(before.substr(*start), vocabulary)) {
-          found = Act{date, std::string(match[2].data(), match[2].size())};
+          found = Act{date, number};
           mention = static_cast<size_t>(before.data() + *start - text.data());
           break;
         }
@@ -304,10 +424,9 @@ std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabular
       // Or the number first and its date right after it, behind at most one word ("№ 215 от
       // 17 апреля 2026 года", "No. 215 dated 17 April 2026", "No. 215 of 17 April 2026").
       if (!found) {
-        const std::string_view after(match[0].data() + match[0].size(),
-                                     static_cast<size_t>(text.data() + text.size() - (match[0].data() + match[0].size())));
+        const std::string_view after = std::string_view(joined).substr(at);
         if (std::optional<std::string> date = day_among_words(after, vocabulary, 1)) {
-          found = Act{date, std::string(match[2].data(), match[2].size())};
+          found = Act{date, number};
         }
       }
       if (!found) continue;

@@ -25,7 +25,9 @@ namespace planparse {
 // plan's, even when it comes last, nor one that amended the plan later ("(с изменениями,
 // внесенными … № 240)"): nullopt when only such acts are named. An adoption word ("the
 // Government adopted", "Утвержден", "… қаулысымен бекітілген") ends a citation's reach
-// (vocabulary act.*).
+// (vocabulary act.*). The day may stand in quotes ("от «5» марта"), a numeric date's month be a
+// Roman numeral ("5.III.2026"), and the number hold letters, slashes and words in capitals
+// ("№ ҚР ДСМ-27", "№ 04-1/123"), ending at the first word, quote, bracket or comma not its own.
 std::optional<Act> find_act(const std::vector<Paragraph>& intro, const Vocabulary& vocabulary);
 
 struct Footer {

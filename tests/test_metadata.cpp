@@ -14,6 +14,14 @@ PageMetadata page(std::vector<Paragraph> footer, std::vector<Paragraph> stamps) 
   return out;
 }
 
+// The act find_act reads from the intro's paragraphs, as "<date> <number>", or "none".
+std::string act_read(std::vector<std::string> texts) {
+  std::vector<Paragraph> intro;
+  for (std::string& text : texts) intro.push_back(Paragraph{std::move(text), 1});
+  const std::optional<Act> act = find_act(intro, builtin_vocabulary());
+  return act ? act->date.value_or("?") + " " + act->number.value_or("?") : std::string("none");
+}
+
 }  // namespace
 
 TEST_CASE("an ISO day is read with or without a time part, and an impossible day is not", "[metadata]") {
@@ -137,4 +145,74 @@ TEST_CASE("a date and number a citation governs are not the adopting act, nor is
   // The adopting act's own name in quotes ("Об утверждении …") does not make it a cited one.
   CHECK(act_of({"Приложение к постановлению акимата от 5 мая 2027 года № 121 «Об утверждении плана мероприятий»"}) ==
         "2027-05-05 121");
+}
+
+TEST_CASE("an act's date whose day stands in quotes is read, in any quotes", "[metadata]") {
+  // Official documents print the day in guillemets: «5» марта. Before: act null, no diagnostic.
+  CHECK(act_read({"Утвержден приказом Министра транспорта от «5» марта 2026 года № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Утвержден приказом Министра транспорта от \"5\" марта 2026 года № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Утвержден приказом от “05” марта 2026 г. № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Утвержден приказом от '5' марта 2026 года № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Қазақстан Республикасы Көлік министрінің 2026 жылғы «5» наурыздағы № 57-ө бұйрығымен бекітілген"}) ==
+        "2026-03-05 57-ө");
+  CHECK(act_read({"Approved by the order dated “5” March 2026 No. 57."}) == "2026-03-05 57");
+  // The number first, its date after it.
+  CHECK(act_read({"Утвержден приказом № 57 от «5» марта 2026 г."}) == "2026-03-05 57");
+  // A caption broken over lines, the quoted day in the line before the number.
+  CHECK(act_read({"Министрдің 2026 жылғы «5» наурыздағы", "№ 57-ө бұйрығымен бекітілген"}) == "2026-03-05 57-ө");
+  // Quotes make no day of what is none.
+  CHECK(act_read({"Утвержден приказом от «32» марта 2026 года № 57"}) == "none");
+}
+
+TEST_CASE("an act's numeric date may write its month as a Roman numeral", "[metadata]") {
+  // Before: act null, no diagnostic.
+  CHECK(act_read({"Утвержден приказом от 5.III.2026 № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Утвержден приказом от 05.XII.2026 г. № 57"}) == "2026-12-05 57");
+  // The Cyrillic "Х" and "І" Kazakh and Russian typists use for Roman digits.
+  CHECK(act_read({"Утвержден приказом от 5.ХІ.2026 № 57"}) == "2026-11-05 57");
+  CHECK(act_read({"Министрдің 5.IV.2026 № 12 бұйрығымен бекітілген"}) == "2026-04-05 12");
+  // No month is thirteen; a Roman numeral is no day.
+  CHECK(act_read({"Утвержден приказом от 5.XIII.2026 № 57"}) == "none");
+  CHECK(act_read({"Утвержден приказом от V.3.2026 № 57"}) == "none");
+}
+
+TEST_CASE("an act's number runs over its letters and capitals, and ends at the first word that is not its own", "[metadata]") {
+  // A number with words in capitals before it: before, act null, no diagnostic.
+  CHECK(act_read({"Утвержден приказом Министра здравоохранения от 5 марта 2026 года № ҚР ДСМ-27"}) ==
+        "2026-03-05 ҚР ДСМ-27");
+  CHECK(act_read({"Министрдің 2026 жылғы 5 наурыздағы № ҚР ДСМ-27 бұйрығымен бекітілген"}) == "2026-03-05 ҚР ДСМ-27");
+  CHECK(act_read({"Утвержден приказом № ҚР ДСМ-27 от 05.03.2026 г."}) == "2026-03-05 ҚР ДСМ-27");
+  // Letters, hyphens, slashes and stops inside the number are its own.
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № ДСМ-27"}) == "2026-03-05 ДСМ-27");
+  CHECK(act_read({"Утвержден распоряжением от 5 марта 2026 года № 123-р"}) == "2026-03-05 123-р");
+  CHECK(act_read({"Approved by Order No. 12-ք dated 5 March 2026"}) == "2026-03-05 12-ք");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № 1/2"}) == "2026-03-05 1/2");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № 04-1/123"}) == "2026-03-05 04-1/123");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года №57"}) == "2026-03-05 57");
+  // It ends before a name in quotes, a bracket, a comma, a stop, "г." and the words after it.
+  CHECK(act_read({"Приложение к приказу от 5 марта 2026 года № 04-1/123 «Об утверждении плана мероприятий»"}) ==
+        "2026-03-05 04-1/123");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № ҚР ДСМ-27 (с изменениями от 1 апреля 2026 года)"}) ==
+        "2026-03-05 ҚР ДСМ-27");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № 57, с изменениями"}) == "2026-03-05 57");
+  CHECK(act_read({"Approved by the order dated 5 March 2026 No. 57."}) == "2026-03-05 57");
+  CHECK(act_read({"Приказ Министра от 5 марта 2026 года № 57 г. Астана"}) == "2026-03-05 57");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № 57 ДСП"}) == "2026-03-05 57");
+  // Words in capitals with no figure after them are no number.
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № ПРИКАЗ"}) == "none");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 года № ҚР ДСМ"}) == "none");
+}
+
+TEST_CASE("an act's date with \"г.\" after its year, or in English order, is read", "[metadata]") {
+  CHECK(act_read({"Утвержден приказом от 05.03.2026 г. № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Утвержден приказом от 5 марта 2026 г. № 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Approved by the order dated 5 March 2026 No. 57"}) == "2026-03-05 57");
+  CHECK(act_read({"Approved by the order of March 5, 2026 No 57"}) == "2026-03-05 57");
+}
+
+TEST_CASE("a cited act in the new forms of the act line is still no adopting act", "[metadata]") {
+  CHECK(act_read({"В соответствии с приказом от «5» марта 2026 года № ҚР ДСМ-27 «О мерах» разработан план."}) == "none");
+  CHECK(act_read({"Қазақстан Республикасының 2016 жылғы «6» сәуірдегі № 480-V Заңына сәйкес әзірленді."}) == "none");
+  CHECK(act_read({"Утвержден приказом от «5» марта 2026 года № 57",
+                  "(с изменениями, внесенными приказом от 1.IV.2026 № ҚР ДСМ-80)"}) == "2026-03-05 57");
 }
