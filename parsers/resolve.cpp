@@ -50,7 +50,18 @@ void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryInd
         continue;
       }
     }
-    const Resolution found = find_abbreviation(index, *agency.abbr);
+    Resolution found = find_abbreviation(index, *agency.abbr);
+    // "NGOs" where the glossary defines "NGO": the English plural of an abbreviation names bodies
+    // of that kind, a group.
+    if (found.entry == nullptr && !agency.name && agency.abbr->size() > 2 && agency.abbr->back() == 's') {
+      const std::string_view singular = std::string_view(*agency.abbr).substr(0, agency.abbr->size() - 1);
+      if (auto it = index.exact.find(std::string(singular)); it != index.exact.end()) {
+        agency.abbr = index.entries[it->second].abbr;
+        agency.name = index.entries[it->second].name;
+        agency.kind = AgencyKind::group;
+        continue;
+      }
+    }
     // An entry that gives its own abbreviation ("Ministry of Energy (ME)") defines it.
     if (found.entry == nullptr && agency.name) continue;
     if (found.entry == nullptr) {

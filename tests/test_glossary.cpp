@@ -214,6 +214,26 @@ TEST_CASE("resolve expands abbreviations exactly, by look-alikes and by translit
   CHECK(diagnostics[2].line == 42);
 }
 
+TEST_CASE("an English plural of a glossary abbreviation is a group of that kind", "[resolve]") {
+  // Before: "NGOs" an unknown abbreviation, kind agency.
+  const GlossaryIndex index = index_glossary({{"NGO", "non-governmental organization", 1, std::nullopt},
+                                              {"MIA", "Ministry of Internal Affairs", 2, std::nullopt}});
+  std::vector<Agency> agencies(3);
+  agencies[0].abbr = "NGOs";
+  agencies[1].abbr = "MIAs";  // a plural the glossary defines the singular of, whatever the word
+  agencies[2].abbr = "SMEs";  // and one it does not: unknown, as before
+  std::vector<Diagnostic> diagnostics;
+  resolve_agencies(agencies, 7, index, diagnostics);
+  CHECK(agencies[0].abbr == "NGO");
+  CHECK(agencies[0].name == "non-governmental organization");
+  CHECK(agencies[0].kind == AgencyKind::group);
+  CHECK(agencies[1].abbr == "MIA");
+  CHECK(agencies[2].abbr == "SMEs");
+  CHECK(agencies[2].kind == AgencyKind::agency);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == Code::unknown_abbreviation);
+}
+
 TEST_CASE("written-out names and groups are left alone by resolve", "[resolve]") {
   const GlossaryIndex index = index_glossary({{"MIA", "Ministry of Internal Affairs", 1, std::nullopt}});
   std::vector<Agency> agencies(1);
