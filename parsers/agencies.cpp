@@ -774,6 +774,11 @@ bool is_named_company(std::string_view text, const Vocabulary& vocabulary) {
 
 bool names_a_body(std::string_view piece, const Vocabulary& vocabulary);  // below: it reads pieces the way this splits them
 
+bool plural_by_form(std::string_view text, const Vocabulary& vocabulary);  // below
+bool has_quote_mark(std::string_view text);                                // below
+bool ends_in_places(std::string_view piece, const Vocabulary& vocabulary);  // below
+bool opens_with_places(std::string_view piece, const Vocabulary& vocabulary);  // below
+
 std::vector<std::string> split_conjunctions(const std::string& piece, const Vocabulary& vocabulary) {
   // A conjunction stands between spaces: a piece of one word ("МФ") has none.
   if (piece.find(' ') == std::string::npos) return {piece};
@@ -870,6 +875,25 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     return ends_in_one_of(folded, "group.opening_plural_adjective", vocabulary) ||
            (!is_head_word(folded, vocabulary) && !names_a_body(text, vocabulary));
   };
+  const auto is_plural_group = [&](size_t from, size_t to) {
+    if (to <= from || to - from > kMaxShortEntry) return false;
+    std::string text = collapse_spaces(piece.substr(from, to - from));
+    strip_marker(text, vocabulary);
+    std::string folded = fold_case(text);
+    // "and other agencies and organizations": the lead after the conjunction that joined it.
+    if (folded.size() == text.size()) {
+      if (const size_t conjunction = leading_conjunction(folded, vocabulary); conjunction > 0) {
+        folded.erase(0, conjunction);
+        text.erase(0, conjunction);
+      }
+    }
+    const std::vector<std::string>& leads = vocabulary.phrases("group.lead");
+    if (std::any_of(leads.begin(), leads.end(), [&](const std::string& lead) { return starts_with_words(folded, lead); })) return false;
+    // Places of a kind ("Zhetysu regions", "cities of Astana") name no bodies: they end the name
+    // of the group before them.
+    if (ends_in_places(text, vocabulary) || opens_with_places(text, vocabulary)) return false;
+    return !has_quote_mark(text) && legal_form_of(text, vocabulary) == LegalForm::none && plural_by_form(text, vocabulary);
+  };
   std::vector<std::string> parts;
   size_t start = 0;
   bool in_groups = false;  // past a group, only another group starts a new entry
@@ -886,6 +910,15 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     }
     if (in_groups) continue;
     const size_t next = j + 1 < joints.size() ? joints[j + 1].at : piece.size();
+    // "управляющие компании и объединения собственников", "district akimats and management
+    // companies": two names each of bodies of a kind by the form of its plural head are two
+    // groups. A group opened by a lead word ("other agencies and organizations", vocabulary
+    // group.lead) runs on over its conjunction, as above.
+    if (!joint.with && is_plural_group(start, joint.at) && is_plural_group(after, next)) {
+      parts.emplace_back(trim(piece.substr(start, joint.at - start)));
+      start = after;
+      continue;
+    }
     // After "совместно с", "together with" stands a partner, named by a head or not
     // ("медицинскими организациями района", "private clinics"): the words before name one.
     if (joint.with && after < next && (names_one(start, joint.at) || is_group_entry(start, joint.at))) {

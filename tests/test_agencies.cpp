@@ -1102,3 +1102,21 @@ TEST_CASE("a plural of people by what they do, or of a kind of body, is a group"
     CHECK(dump(body)[0].find("|group|") == std::string::npos);
   }
 }
+
+TEST_CASE("two plurals of bodies joined by 'and' are two groups, places or a lead word after it keep one", "[agencies]") {
+  // Before: one group "управляющие компании и объединения собственников имущества".
+  CHECK(dump("управляющие компании и объединения собственников имущества") ==
+        std::vector<std::string>{"управляющие компании|group|-|управляющие компании|",
+                                 "объединения собственников имущества|group|-|объединения собственников имущества|"});
+  CHECK(dump("district akimats and management companies") ==
+        std::vector<std::string>{"district akimats|group|-|district akimats|", "management companies|group|-|management companies|"});
+  CHECK(dump("аудандық мұрағаттар және мектептер").size() == 2);
+  CHECK(dump("волонтеры (по согласованию)") == std::vector<std::string>{"волонтеры (по согласованию)|group|-|волонтеры|agreed"});
+  // One group: places after the conjunction, a shared genitive, a lead word, adjectives sharing a noun.
+  for (const char* one : {"акиматы районов и городов областного значения", "akimats of Abai and Ulytau regions",
+                          "other interested government agencies and organizations", "central and local executive bodies",
+                          "отделы образования и здравоохранения"}) {
+    INFO(one);
+    CHECK(dump(one).size() == 1);
+  }
+}
