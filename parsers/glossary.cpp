@@ -256,6 +256,8 @@ bool is_quoted_key(std::string_view text) {
 
 std::optional<Entry> split_entry(std::string_view text, bool short_names = false) {
   constexpr size_t kMaxAbbreviationWords = 4;
+  // A numbered glossary's list number ("1. МФ – …", "2) МЮ – …"): the entry is what follows it.
+  if (const std::optional<ListItem> item = list_item(text)) text.remove_prefix(item->length);
   // The footnote mark that ties an entry to a cell marked with it ("ЦБС районов*" / "* ЦБС – …").
   if (!text.empty() && text.front() == '*') {
     while (!text.empty() && text.front() == '*') text.remove_prefix(1);
@@ -486,20 +488,93 @@ bool is_column_label(const Paragraph& paragraph, const Vocabulary& vocabulary) {
 
 }  // namespace
 
+bool is_note_lead(std::string_view paragraph, const Vocabulary& vocabulary) {
+  return is_lead_paragraph(paragraph, vocabulary);
+}
+
 bool is_glossary_entry(std::string_view paragraph) { return split_entry(paragraph).has_value(); }
+
+namespace {
+
+// The kind of mark a footnote opens with: none; a star ("*", "**", "(*)"), which a cell's entry
+// carries ("УДХ*"); a superscript figure ("¹", "²³"), which no cell's bullet or number looks like.
+enum class FootnoteMark { none, star, superscript };
+
+bool is_superscript_digit(char32_t c) {
+  return c == U'\u00B9' || c == U'\u00B2' || c == U'\u00B3' || c == U'\u2070' || (c >= U'\u2074' && c <= U'\u2079');
+}
+
+// The footnote mark `text` opens with, and the bytes of it: "*", "**", "(*)", "¹", "²⁾".
+std::pair<FootnoteMark, size_t> footnote_mark(std::string_view text) {
+  size_t at = 0;
+  if (text.size() >= 3 && text[0] == '(' && text[1] == '*') {
+    at = 1;
+    while (at < text.size() && text[at] == '*') ++at;
+    if (at < text.size() && text[at] == ')') return {FootnoteMark::star, at + 1};
+    return {FootnoteMark::none, 0};
+  }
+  while (at < text.size() && text[at] == '*') ++at;
+  if (at > 0) return {FootnoteMark::star, at};
+  size_t end = 0;
+  while (end < text.size()) {
+    size_t next = end;
+    const char32_t c = next_code_point(text, next);
+    if (!is_superscript_digit(c) && !(end > 0 && c == U'\u207E')) break;  // "¹⁾"
+    end = next;
+  }
+  return end > 0 ? std::pair{FootnoteMark::superscript, end} : std::pair{FootnoteMark::none, size_t{0}};
+}
+
+// "* отмечены исполнители, участвующие по согласованию", "* co-executors taking part as agreed",
+// "* келісім бойынша қатысатын орындаушылар": a short sentence after a star that says what the
+// star stands for: two words of it or more in a row are the marker's ("по согласованию"), and it
+// opens with no body, names no list of bodies and is no glossary entry ("* МФ по согласованию"
+// is a cell's bullet).
+bool says_marker_key(std::string_view text, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxKeyWords = 12;
+  const std::vector<std::string> words = words_of(fold_case(text));
+  if (words.size() < 2 || words.size() > kMaxKeyWords) return false;
+  const std::string_view opening = text.substr(0, text.find(' '));
+  if (is_abbreviation(opening) || vocabulary.has_word("agency.head", words.front()) || split_entry(text) ||
+      looks_like_agency_list(text, vocabulary)) {
+    return false;
+  }
+  for (size_t from = 0; from + 1 < words.size(); ++from) {
+    std::string run = words[from];
+    for (size_t to = from + 1; to < words.size(); ++to) {
+      run += " " + words[to];
+      if (is_marker("(" + run + ")", vocabulary)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 bool is_marker_footnote(std::string_view paragraph, const Vocabulary& vocabulary) {
   std::string_view text = trim(paragraph);
-  if (text.empty() || text.front() != '*') return false;
-  while (!text.empty() && text.front() == '*') text = trim(text.substr(1));
-  return !text.empty() && text.front() != '(' && is_marker("(" + std::string(text) + ")", vocabulary);
+  // After a note lead: "Примечание: * – по согласованию", "Ескерту: * – келісім бойынша".
+  if (const size_t colon = text.find(':');
+      colon != std::string_view::npos && colon <= kMaxLeadBytes && is_lead(fold_case(text.substr(0, colon)), vocabulary)) {
+    text = trim(text.substr(colon + 1));
+  }
+  const auto [mark, length] = footnote_mark(text);
+  if (mark != FootnoteMark::star) return false;
+  text = trim(text.substr(length));
+  // "* – по согласованию", "*: as agreed", "(*) = келісім бойынша": the mark, a separator, its key.
+  if (const size_t separator = separator_at(text); separator > 0 && separator < text.size() && text[separator] == ' ') {
+    text = trim(text.substr(separator));
+  }
+  if (text.empty() || text.front() == '(') return false;
+  return is_marker("(" + std::string(text) + ")", vocabulary) || says_marker_key(text, vocabulary);
 }
 
 bool is_note(std::string_view paragraph, const Vocabulary& vocabulary) {
   constexpr size_t kMinFootnoteWords = 6;
+  constexpr size_t kMinSuperscriptWords = 2;
   std::string_view text = trim(paragraph);
-  const bool marked = !text.empty() && text.front() == '*';
-  while (!text.empty() && text.front() == '*') text = trim(text.substr(1));
+  const auto [mark, length] = footnote_mark(text);
+  text = trim(text.substr(length));
   const size_t colon = text.find(':');
   if (colon != std::string_view::npos && colon + 1 < text.size() && colon <= kMaxLeadBytes &&
       is_lead(fold_case(text.substr(0, colon)), vocabulary)) {
@@ -508,12 +583,14 @@ bool is_note(std::string_view paragraph, const Vocabulary& vocabulary) {
   // A footnote: its mark, then a sentence that is no entry, no list of bodies and opens with no
   // body's head noun ("* subject to the availability of funds in the local budget"); "* МФ",
   // "* отдел культуры, отдел спорта …" or "* co-executors" may be a cell's bullet or a mark's key.
-  if (!marked) return false;
+  // A superscript figure ("¹ в пределах средств …") opens no cell: a shorter sentence will do.
+  if (mark == FootnoteMark::none) return false;
   // "* по согласованию", "* as agreed": the key of a mark in the cells, however short (before, the
   // last row's agency).
   if (is_marker_footnote(paragraph, vocabulary)) return true;
   const std::vector<std::string> words = words_of(fold_case(text));
-  return words.size() >= kMinFootnoteWords && !vocabulary.has_word("agency.head", words.front()) && !split_entry(text) &&
+  return words.size() >= (mark == FootnoteMark::superscript ? kMinSuperscriptWords : kMinFootnoteWords) &&
+         !vocabulary.has_word("agency.head", words.front()) && !split_entry(text) &&
          !looks_like_agency_list(text, vocabulary) && !is_glossary_heading(text, vocabulary);
 }
 

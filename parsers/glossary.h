@@ -76,6 +76,10 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
 // "Ескертпе: …"). No cell of a row opens so: the table stage closes the row above at it.
 bool is_note(std::string_view paragraph, const Vocabulary& vocabulary);
 
+// "Примечание:", "Notes:", "Ескерту:": a note lead standing alone, its colon last. After the table
+// it heads the note under it (numbered lines "1) …" included), never a cell of the last row.
+bool is_note_lead(std::string_view paragraph, const Vocabulary& vocabulary);
+
 // "* по согласованию", "* as agreed", "*келісім бойынша": a footnote keying the "*" of entries in
 // the cells to the "as agreed" marker (a note, is_note; the pipeline marks those entries).
 bool is_marker_footnote(std::string_view paragraph, const Vocabulary& vocabulary);

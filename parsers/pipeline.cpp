@@ -230,14 +230,17 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
   GlossaryResult glossary = read_glossary_entries(table.after, vocabulary);
   // A note or a caption between the table and the glossary's heading ("Note: co-executors are
   // marked with an asterisk.", "Примечание: * – головной исполнитель."): the glossary is read from
-  // its heading, and what stands before it is reported with the footer's paragraphs. The heading
+  // its heading (or its first entry), and what stands before it is reported with the footer's paragraphs. The heading
   // may be a paragraph's first line, its entries the lines under it (a copy with no blank line
   // between them): before, such a block after a note was one unclaimed paragraph.
   size_t glossary_at = 0;
   if (glossary.entries.empty() && !glossary.headed) {
     constexpr size_t kMaxBeforeHeading = 4;
+    // Entries with no heading after a note ("Примечание:" over "1) …", then "МФ – …") open one
+    // too; like any headless glossary, it is kept only when it spells out an agency (step 5).
     const auto opens_with_heading = [&](size_t k) {
       const Paragraph& paragraph = table.after[k];
+      if (opens_glossary(table.after, k, vocabulary)) return true;
       if (paragraph.breaks.empty()) return is_glossary_heading(paragraph.text, vocabulary);
       return is_glossary_heading(trim(std::string_view(paragraph.text).substr(0, paragraph.breaks[0].offset)), vocabulary);
     };

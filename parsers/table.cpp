@@ -186,6 +186,8 @@ void take_cells_before_number(const GridPosition& number, std::vector<std::vecto
 bool opens_headless_glossary(const std::vector<Paragraph>& paragraphs, size_t at, int expected,
                              const Vocabulary& vocabulary, const std::vector<std::vector<Paragraph>>& rows) {
   if (!opens_glossary(paragraphs, at, vocabulary, &rows)) return false;
+  // A numbered glossary counts from 1: a line numbered as the next row is that row ("3. МВД – …").
+  if (const std::optional<ListItem> item = list_item(paragraphs[at].text); item && item->number == expected) return false;
   const std::string next = std::to_string(expected);
   return std::none_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(at), paragraphs.end(), [&](const Paragraph& p) {
     return p.text == next || p.text == next + "." || p.text == next + ")";
@@ -401,11 +403,16 @@ bool is_figures(std::string_view text) {
   return digit;
 }
 
-// A row of sums ("Итого", "Всего по разделу 1:", "Итого: 4 600,0", "Total", "Барлығы"): its
-// label is a word of the vocabulary's table.total first, alone, or ending in a colon, or
-// followed by figures only. No field holds it (a plan's rows are its activities).
+// A row of sums ("Итого", "Всего по разделу 1:", "Итого: 4 600,0", "Total", "Барлығы", "Всего по
+// плану 150,0", "Total: 2 activities"): its label is a word of the vocabulary's table.total first,
+// then perhaps a qualifier opened by a joining word (table.total_joiner: "по плану", "for the
+// plan", up to kMaxQualifierWords words), then perhaps a colon, then nothing, figures, or — after
+// a colon or a qualifier — figures and a few words of their unit ("150,0 млн тенге", "2
+// activities"). No field holds it (a plan's rows are its activities).
 bool is_total_label(std::string_view text, const Vocabulary& vocabulary) {
   constexpr size_t kMaxLabelBytes = 80;
+  constexpr size_t kMaxQualifierWords = 4;
+  constexpr size_t kMaxUnitWords = 3;
   text = trim(text);
   if (text.empty() || text.size() > kMaxLabelBytes) return false;
   // Asked of every paragraph of the rows: told by its first word's first letter and length
@@ -421,14 +428,35 @@ bool is_total_label(std::string_view text, const Vocabulary& vocabulary) {
     return false;
   }
   const std::string folded = fold_case(text);
+  const auto has_figure = [](std::string_view w) { return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }); };
   for (const std::string& total : totals) {
     if (!starts_with_words(folded, total)) continue;
     std::string_view rest = trim(std::string_view(folded).substr(total.size()));
-    if (rest.empty() || rest == ":") return true;
-    if (rest.front() == ':') rest = trim(rest.substr(1));
-    else if (folded.back() == ':') return true;  // "всего по разделу 1:"
-    else return false;
-    return !rest.empty() && is_figures(rest);
+    bool colon = !rest.empty() && rest.front() == ':';
+    if (colon) rest = trim(rest.substr(1));
+    std::vector<std::string_view> words;
+    for (std::string_view w : split(rest, ' ')) {
+      if (!w.empty()) words.push_back(w);
+    }
+    size_t k = 0;
+    const bool qualified = !colon && !words.empty() && vocabulary.has_word("table.total_joiner", words[0]);
+    if (qualified) {
+      // "по плану", "по разделу 1:", "for section 2": up to a word ending in the colon, or up to
+      // figures after the qualifier's first two words.
+      while (k < words.size() && !colon) {
+        if (k >= 2 && is_figures(words[k])) break;
+        if (k >= kMaxQualifierWords) return false;  // a sentence, not a label
+        colon = words[k++].back() == ':';
+      }
+    }
+    if (k == words.size()) return true;
+    // Figures, then perhaps their unit.
+    size_t figures = k;
+    while (figures < words.size() && is_figures(words[figures])) ++figures;
+    if (figures == k) return false;
+    const size_t unit = words.size() - figures;
+    return unit == 0 || ((colon || qualified) && unit <= kMaxUnitWords &&
+                         std::none_of(words.begin() + static_cast<std::ptrdiff_t>(figures), words.end(), has_figure));
   }
   return false;
 }
@@ -505,6 +533,9 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
   // the number that would continue the last row's group.
   bool sub_numbered = false;
   SubNumber expected_sub;
+  // The number of the next line of a note opened under a row (is_note, is_note_lead): none while
+  // no note is open, and none again once a row opens.
+  std::optional<int> note_next;
   // A row starts at `number`, in the section open there, with `body` as its paragraphs so far.
   const auto open_row = [&](Paragraph number, int value, std::vector<Paragraph> body) {
     // The row before gives back the room its long body took and did not use.
@@ -516,6 +547,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
     table.rows.push_back(std::move(row));
     walk.bodies.push_back(std::move(body));
     row_open = true;
+    note_next.reset();
   };
   // Where the number column is the first, a cell cut from the middle of a line (a tab copy: the
   // paragraph before it is on its line) is no row's number, whatever figure it holds ("2" in a
@@ -630,6 +662,16 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       }
       break;
     }
+    // The numbered lines of a note under the table ("Примечание:" over "1) …", "2) …"), counted
+    // from the note's first: the note's, reported with it, never sections or rows (before, each
+    // opened a section).
+    if (note_next && !grid.holds(paragraph) && !mid_line) {
+      if (const std::optional<ListItem> item = list_item(paragraph.text); item && item->number == *note_next) {
+        table.unclaimed.push_back(paragraph);
+        ++*note_next;
+        continue;
+      }
+    }
     // A Roman numeral is a row's number only in a table whose first row is numbered so; there an
     // Arabic number is a figure in a cell.
     const std::optional<int> roman =
@@ -690,7 +732,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
         const Paragraph& next = paragraphs[k];
         const bool same_row = grid.holds(paragraph) ? grid.holds(next) && next.grid.table == paragraph.grid.table &&
                                                           next.grid.row == paragraph.grid.row
-                                                    : !grid.holds(next) && is_figures(trim(next.text));
+                                                    : !grid.holds(next) && (next.line == paragraph.line || is_figures(trim(next.text)));
         if (!same_row) break;
         table.unclaimed.push_back(next);
       }
@@ -722,10 +764,16 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
       row_open = false;
       continue;
     }
-    if (after_whole_row && is_note(paragraph.text, vocabulary)) {
-      // A note after a whole row ("Примечание: мероприятия финансируются …") is no cell of it:
-      // before, it became the last row's agency. It is reported, and so is what follows it up to
-      // the next row or the glossary.
+    if (after_whole_row && (is_note(paragraph.text, vocabulary) || is_note_lead(paragraph.text, vocabulary))) {
+      // A note after a whole row ("Примечание: мероприятия финансируются …", or "Примечание:"
+      // alone over its lines) is no cell of it: before, it became the last row's agency. It is
+      // reported, and so is what follows it up to the next row or the glossary; its numbered lines
+      // are its own (below). The first may share the lead's paragraph ("Note: 1. …").
+      const std::string_view text = trim(std::string_view(paragraph.text));
+      const size_t colon = text.find(':');
+      const std::optional<ListItem> first =
+          colon == std::string_view::npos ? std::nullopt : list_item(trim(text.substr(colon + 1)));
+      note_next = first ? first->number + 1 : 1;
       table.unclaimed.push_back(paragraph);
       row_open = false;
       continue;

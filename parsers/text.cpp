@@ -162,6 +162,25 @@ std::optional<SubNumber> parse_sub_number(std::string_view text) {
   return SubNumber{*g, *i};
 }
 
+std::optional<ListItem> list_item(std::string_view text) {
+  constexpr size_t kMaxDigits = 3;
+  size_t at = 0;
+  const bool bracketed = !text.empty() && text[0] == '(';
+  if (bracketed) ++at;
+  const size_t digits_at = at;
+  while (at < text.size() && at - digits_at < kMaxDigits + 1 && text[at] >= '0' && text[at] <= '9') ++at;
+  const size_t digits = at - digits_at;
+  if (digits == 0 || digits > kMaxDigits || at >= text.size()) return std::nullopt;
+  if (bracketed ? text[at] != ')' : text[at] != '.' && text[at] != ')') return std::nullopt;
+  ++at;
+  const size_t mark_end = at;
+  while (at < text.size() && text[at] == ' ') ++at;
+  if (at == mark_end || at >= text.size()) return std::nullopt;
+  int number = 0;
+  std::from_chars(text.data() + digits_at, text.data() + digits_at + digits, number);
+  return ListItem{number, at};
+}
+
 bool is_overflowing_number(std::string_view text) {
   const std::string_view digits = number_digits(text);
   return digits.size() > 9 && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });

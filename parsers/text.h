@@ -62,6 +62,16 @@ struct SubNumber {
 };
 std::optional<SubNumber> parse_sub_number(std::string_view text);
 
+// The number of a list item and its text in one paragraph, as notes and glossaries number their
+// lines: "1. text", "2) text", "(3) text" -> {1, 2, 3; the bytes of the mark and the spaces after
+// it}. Up to three digits, a space after the mark and some text after the space; none for "1.2",
+// "1." alone or "2026 год".
+struct ListItem {
+  int number = 0;
+  size_t length = 0;  // of the mark and the spaces after it: the text starts there
+};
+std::optional<ListItem> list_item(std::string_view text);
+
 // A number too long to hold ("99999999999999999999", with "." or ")" allowed).
 bool is_overflowing_number(std::string_view text);
 

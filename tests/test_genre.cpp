@@ -2525,3 +2525,157 @@ TEST_CASE("a page's footnote under its table keys the '*' of entries to the mark
   CHECK(plan.activities[0].agencies[1].as_agreed);
   CHECK(plan.diagnostics.empty());
 }
+
+namespace {
+
+// A tab copy of a small road plan, a line a paragraph, its last row on line 5, a blank line 6.
+std::vector<std::string> road_plan(const std::vector<std::string>& after) {
+  std::vector<std::string> out = {"План мероприятий по ремонту дорог на 2026 год", "",
+                                  "№\tНаименование мероприятия\tФорма завершения\tСрок\tОтветственные",
+                                  "1\tРемонт моста через реку Нура\tакт\tII квартал 2026 года\tМТ, МФ",
+                                  "2\tПокраска ограждений\tакт\t2026 год\tМТ", ""};
+  out.insert(out.end(), after.begin(), after.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a note lead alone after the last row heads the note: its numbered lines are the note's, no sections, no agency",
+          "[genre]") {
+  // Before: "Примечание:" became an agency of the last row and "1) …", "2) …" two sections, with
+  // no diagnostic.
+  const Plan plan = parse_lines(road_plan({"Примечание:", "1) финансирование осуществляется в пределах средств бюджета;",
+                                           "2) сроки могут уточняться.", "", "МТ – Министерство транспорта Республики Казахстан",
+                                           "МФ – Министерство финансов Республики Казахстан"}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(plan.sections.empty());
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"МТ"});
+  REQUIRE(plan.abbreviations.size() == 2);
+  CHECK(plan.activities[1].agencies[0].name == std::optional<std::string>("Министерство транспорта Республики Казахстан"));
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@7", "unclaimed-paragraph@8", "unclaimed-paragraph@9"});
+  // In English, numbered "1.", in a copy of one paragraph a cell, and with the first line on the
+  // lead's own ("Note: 1. …").
+  const Plan flat = parse_paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible", "1", "Bridge repair", "2026", "MoT",
+                                      "Notes:", "1. Activities are financed from the local budget.",
+                                      "2. Deadlines may be revised by the Government."});
+  REQUIRE(flat.activities.size() == 1);
+  CHECK(flat.sections.empty());
+  CHECK(agency_texts(flat.activities[0]) == std::vector<std::string>{"MoT"});
+  CHECK(codes(flat) == std::vector<std::string>{"unknown-abbreviation@17", "unclaimed-paragraph@19", "unclaimed-paragraph@21",
+                                                "unclaimed-paragraph@23"});
+  // In a page, the note under the table is reported and the headless glossary after it read.
+  const Plan page = parse_page(
+      "<html><body><h2>План</h2><table>\n<tr><td>№</td><td>Мероприятие</td><td>Срок</td><td>Ответственные</td></tr>\n"
+      "<tr><td>1</td><td>Ремонт моста</td><td>2026 год</td><td>МТ</td></tr>\n</table><p>Примечание:</p>"
+      "<p>1) финансирование из местного бюджета;</p><p>2) сроки могут уточняться.</p>\n"
+      "<p>1. МТ – Министерство транспорта Республики Казахстан</p><p>2. МФ – Министерство финансов</p></body></html>\n");
+  CHECK(page.sections.empty());
+  REQUIRE(page.abbreviations.size() == 2);
+  CHECK(page.activities.at(0).agencies.at(0).name == std::optional<std::string>("Министерство транспорта Республики Казахстан"));
+  CHECK(codes(page) == std::vector<std::string>{"unclaimed-paragraph@4", "unclaimed-paragraph@4", "unclaimed-paragraph@4"});
+  const Plan inline_first = parse_lines(road_plan({"Ескерту: 1) қаржыландыру жергілікті бюджет есебінен жүзеге асырылады;",
+                                                   "2) мерзімдер нақтылануы мүмкін."}));
+  CHECK(inline_first.sections.empty());
+  CHECK(agency_texts(inline_first.activities[1]) == std::vector<std::string>{"МТ"});
+  CHECK(codes(inline_first) == std::vector<std::string>{"unknown-abbreviation@4", "unknown-abbreviation@4", "unknown-abbreviation@5",
+                                                        "unclaimed-paragraph@7", "unclaimed-paragraph@8"});
+}
+
+TEST_CASE("a numbered glossary ('1. ABBR – name', '1) ABBR – name') is read entry by entry, the number dropped, with or "
+          "without a heading", "[genre]") {
+  // Before: with no heading the entries became two sections and the glossary was lost; under a
+  // heading they were unclaimed paragraphs, every abbreviation unknown.
+  const std::vector<std::string> entries = {"1. МТ – Министерство транспорта Республики Казахстан",
+                                            "2. МФ – Министерство финансов Республики Казахстан"};
+  const std::vector<std::string> paren = {"1) МТ – Министерство транспорта Республики Казахстан;",
+                                          "2) МФ – Министерство финансов Республики Казахстан."};
+  std::vector<std::string> headed = {"Расшифровка аббревиатур:"};
+  headed.insert(headed.end(), entries.begin(), entries.end());
+  std::vector<std::string> headed_paren = {"Расшифровка аббревиатур:"};
+  headed_paren.insert(headed_paren.end(), paren.begin(), paren.end());
+  for (const std::vector<std::string>& after : {entries, paren, headed, headed_paren}) {
+    const Plan plan = parse_lines(road_plan(after));
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(plan.sections.empty());
+    REQUIRE(plan.abbreviations.size() == 2);
+    CHECK(plan.abbreviations[0].abbr == "МТ");
+    CHECK(plan.abbreviations[0].name == "Министерство транспорта Республики Казахстан");
+    CHECK(plan.abbreviations[1].abbr == "МФ");
+    CHECK(plan.abbreviations[1].name == "Министерство финансов Республики Казахстан");
+    CHECK(plan.activities[0].agencies[1].name == std::optional<std::string>("Министерство финансов Республики Казахстан"));
+    CHECK(codes(plan).empty());
+  }
+  // A line numbered as the next row is that row, whatever follows its number.
+  const Plan rows = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Ремонт школ", "2026 год", "МФ",
+                                      "2", "МВД – обеспечить охрану", "2026 год", "МВД"});
+  CHECK(rows.activities.size() == 2);
+}
+
+TEST_CASE("a totals row or line after the last row ('Всего по плану … 150,0', 'Total: 2 activities') is reported, in no cell",
+          "[genre]") {
+  // Before: "Всего по плану" and "150,0" went into the last row's cells, and "Total: 2
+  // activities" became its agency, with no diagnostic.
+  const Plan sums = parse_lines({"План", "№ п/п\tНаименование мероприятия\tСрок\tОтветственные\tСумма, млн тенге",
+                                 "1\tРемонт моста\t2026 год\tМТ\t120,0", "2\tПокраска\t2026 год\tМТ\t30,0",
+                                 "Всего по плану\t\t\t150,0"});
+  REQUIRE(sums.activities.size() == 2);
+  CHECK(agency_texts(sums.activities[1]) == std::vector<std::string>{"МТ"});
+  CHECK(sums.activities[1].extra == std::vector<std::pair<std::string, std::string>>{{"Сумма, млн тенге", "30,0"}});
+  CHECK(codes(sums) == std::vector<std::string>{"unknown-abbreviation@3", "unknown-abbreviation@4", "unclaimed-paragraph@5",
+                                                "unclaimed-paragraph@5"});
+  for (const char* line : {"Total: 2 activities", "Итого по разделу 1: 150,0 млн тенге", "Барлығы: 2 іс-шара",
+                                  "Жиыны 150,0"}) {
+    const Plan plan = parse_paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible", "1", "Bridge repair", "2026", "MoT",
+                                        "2", "Painting", "2026", "MoT, MF", line});
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"MoT", "MF"});
+    CHECK(has_code(plan, Code::unclaimed_paragraph, 27));
+  }
+  // A name or an outcome that opens with such a word is none.
+  const Plan names = parse_paragraphs({"План", "№", "Мероприятие", "Результат", "Срок", "1", "Всего проведено 5 семинаров",
+                                       "Итого за год: отчет", "2026 год"});
+  REQUIRE(names.activities.size() == 1);
+  CHECK(names.activities[0].name == "Всего проведено 5 семинаров");
+  CHECK(codes(names).empty());
+}
+
+TEST_CASE("a footnote after the last row opening with a superscript figure is a note, no agency", "[genre]") {
+  // Before: "¹ в пределах средств местного бюджета" became an agency of the last row.
+  const Plan plan = parse_lines(road_plan({"¹ в пределах средств местного бюджета", "",
+                                           "МТ – Министерство транспорта Республики Казахстан",
+                                           "МФ – Министерство финансов Республики Казахстан"}));
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"МТ"});
+  CHECK(plan.abbreviations.size() == 2);
+  CHECK(codes(plan) == std::vector<std::string>{"unclaimed-paragraph@7"});
+  const Plan two = parse_paragraphs({"Plan", "No.", "Activity", "Deadline", "Responsible", "1", "Bridge repair", "2026",
+                                     "Department of Roads", "²⁾ within the local budget"});
+  CHECK(agency_texts(two.activities[0]) == std::vector<std::string>{"Department of Roads"});
+  CHECK(codes(two) == std::vector<std::string>{"unclaimed-paragraph@19"});
+}
+
+TEST_CASE("a star's key after a note lead, in brackets or as a sentence marks the starred entries as agreed, and is no "
+          "agency", "[genre]") {
+  // Before: "(*) по согласованию" was an agency of the last row, "* отмечены исполнители, …" two,
+  // and after "Примечание:" the key was a note that marked nothing.
+  for (const char* key : {"Примечание: * – по согласованию", "Ескерту: * – келісім бойынша", "Note: * - as agreed",
+                                  "(*) по согласованию", "* отмечены исполнители, участвующие по согласованию",
+                                  "* co-executors taking part as agreed", "* келісім бойынша қатысатын орындаушылар"}) {
+    const Plan plan = parse_lines({"План мероприятий на 2026 год", "", "№\tНаименование мероприятия\tСрок\tОтветственные",
+                                   "1\tРемонт моста\t2026 год\tМТ, АО «КТЖ»*", "2\tПокраска\t2026 год\tМТ*", "", key, "",
+                                   "МТ – Министерство транспорта Республики Казахстан"});
+    INFO(key);
+    REQUIRE(plan.activities.size() == 2);
+    REQUIRE(plan.activities[0].agencies.size() == 2);
+    REQUIRE(plan.activities[1].agencies.size() == 1);
+    CHECK_FALSE(plan.activities[0].agencies[0].as_agreed);
+    CHECK(plan.activities[0].agencies[1].as_agreed);
+    CHECK(plan.activities[1].agencies[0].as_agreed);
+    CHECK(plan.activities[1].agencies[0].name == std::optional<std::string>("Министерство транспорта Республики Казахстан"));
+    CHECK(codes(plan).empty());
+  }
+  // A bullet naming a body with the marker's words is no key: it stays the cell's.
+  const Plan bullet = parse_paragraphs({"План", "№", "Мероприятие", "Срок", "Ответственные", "1", "Ремонт школ", "2026 год",
+                                        "МФ*", "* МЮ по согласованию"});
+  CHECK(bullet.activities.at(0).agencies.size() == 2);
+}
