@@ -238,13 +238,21 @@ Result<Plan> run_stages(const Source& source, const Vocabulary& vocabulary, cons
     constexpr size_t kMaxBeforeHeading = 4;
     // Entries with no heading after a note ("Примечание:" over "1) …", then "МФ – …") open one
     // too; like any headless glossary, it is kept only when it spells out an agency (step 5).
-    const auto opens_with_heading = [&](size_t k) {
+    const auto is_heading = [&](size_t k) {
       const Paragraph& paragraph = table.after[k];
-      if (opens_glossary(table.after, k, vocabulary)) return true;
       if (paragraph.breaks.empty()) return is_glossary_heading(paragraph.text, vocabulary);
       return is_glossary_heading(trim(std::string_view(paragraph.text).substr(0, paragraph.breaks[0].offset)), vocabulary);
     };
+    const auto opens_with_heading = [&](size_t k) { return opens_glossary(table.after, k, vocabulary) || is_heading(k); };
     auto [read, at] = first_glossary(table.after, 1, kMaxBeforeHeading + 1, opens_with_heading, vocabulary);
+    // Further down, past a second table or a long note (a target-indicator table between the plan
+    // and its abbreviations), only a heading opens the glossary; what stands before it is the
+    // footer's, reported. Before, such a glossary was lost.
+    if (read.entries.empty()) {
+      auto [further, further_at] = first_glossary(table.after, kMaxBeforeHeading + 1, table.after.size(), is_heading, vocabulary);
+      read = std::move(further);
+      at = further_at;
+    }
     if (!read.entries.empty()) {
       glossary = std::move(read);
       glossary_at = at;

@@ -339,6 +339,19 @@ bool is_page_number(std::string_view text, const Vocabulary& vocabulary) {
   return numbers == 1 && is_dash(code_point_at(text, 0)) && is_dash(code_point_before(text, text.size()));
 }
 
+// Whether a cell is the number column's header word and nothing else ("№", "No.", "№ п/п"):
+// evidence for the number role and for no other.
+bool opens_header_row(std::string_view cell, const Vocabulary& vocabulary) {
+  constexpr size_t kMaxNumberHeaderBytes = 16;
+  if (trim(cell).empty() || trim(cell).size() > kMaxNumberHeaderBytes) return false;
+  if (std::any_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const RoleScores scores = score_header_cell(cell, vocabulary);
+  for (size_t role = 0; role < scores.size(); ++role) {
+    if (role != role_index(ColumnRole::number) && scores[role] > 0) return false;
+  }
+  return scores[role_index(ColumnRole::number)] >= 2;
+}
+
 // How many paragraphs from `at` repeat the header, word for word, with the column numbers under
 // it, or the column numbers alone: a copy across a page break prints them again between two
 // rows. 0 for none. `row_whole`: no row is open, or the open one has a paragraph a column (in
@@ -645,6 +658,23 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
         i += repeat - 1;
         continue;
       }
+    }
+    // A second table after the plan's, in a text copy ("Целевые индикаторы" over "№\tИндикатор\t2026
+    // \t2027"): a line of cells whose first is the number column's header word alone is a header
+    // row, which no activity's row is. The plan's table ends there; the line before it, alone on
+    // its line, is that table's caption, not a cell of the row above. What follows is read as
+    // what comes after the table (a glossary after it is still found by its heading).
+    if (!table.rows.empty() && !grid.holds(paragraph) && (i == 0 || paragraphs[i - 1].line != paragraph.line) &&
+        i + 1 < paragraphs.size() && paragraphs[i + 1].line == paragraph.line && !grid.holds(paragraphs[i + 1]) &&
+        opens_header_row(paragraph.text, vocabulary)) {
+      std::vector<Paragraph>& before = row_open ? walk.bodies.back() : table.unclaimed;
+      if (i > header.end + 1 && !before.empty() && before.back().line == paragraphs[i - 1].line &&
+          before.back().line != paragraphs[i - 2].line && !grid.holds(before.back())) {
+        if (spend != nullptr && row_open) (*spend)[i - 1] = std::move(before.back());
+        before.pop_back();
+        --i;
+      }
+      break;
     }
     if (!grid.holds(paragraph) && (!row_open || open_length >= data_columns) &&
         opens_headless_glossary(paragraphs, i, expected, vocabulary, walk.bodies)) {

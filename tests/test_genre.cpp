@@ -2679,3 +2679,36 @@ TEST_CASE("a star's key after a note lead, in brackets or as a sentence marks th
                                         "МФ*", "* МЮ по согласованию"});
   CHECK(bullet.activities.at(0).agencies.size() == 2);
 }
+
+TEST_CASE("a second table after the plan's, in a text copy, ends the plan's table and the glossary after it is still read",
+          "[genre]") {
+  // Before: the caption and the second table's cells became agencies of the last row, its rows
+  // more activities, and the glossary after it was lost, with no diagnostic for most of it.
+  for (const bool barred : {false, true}) {
+    INFO((barred ? "bar table" : "tab copy"));
+    const auto row = [&](const std::vector<std::string>& cells) {
+      std::string line = barred ? "| " : "";
+      for (size_t k = 0; k < cells.size(); ++k) line += (k > 0 ? (barred ? " | " : "\t") : "") + cells[k];
+      return line + (barred ? " |" : "");
+    };
+    std::vector<std::string> text{"План мероприятий на 2026 год", ""};
+    text.push_back(row({"№", "Мероприятие", "Форма завершения", "Срок", "Ответственные"}));
+    if (barred) text.push_back("|---|---|---|---|---|");
+    text.push_back(row({"1", "Электронное декларирование", "приказ", "IV квартал 2026 года", "МФ"}));
+    text.push_back(row({"2", "Сокращение документов", "совместный приказ", "2026 год", "МФ, МТИ"}));
+    text.insert(text.end(), {"", "Целевые индикаторы", ""});
+    text.push_back(row({"№", "Индикатор", "2026", "2027"}));
+    if (barred) text.push_back("|---|---|---|---|");
+    text.push_back(row({"1", "Среднее время выпуска, часов", "6", "3"}));
+    text.insert(text.end(), {"", "Расшифровка аббревиатур:", "МФ – Министерство финансов", "МТИ – Министерство торговли"});
+    const Plan plan = parse_document("plan.txt", lines(text));
+    REQUIRE(plan.activities.size() == 2);
+    CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"МФ", "МТИ"});
+    REQUIRE(plan.abbreviations.size() == 2);
+    CHECK(plan.activities[1].agencies[1].name == "Министерство торговли");
+    // The caption and every cell of the second table are reported, none dropped.
+    size_t reported = 0;
+    for (const Diagnostic& d : plan.diagnostics) reported += d.code == Code::unclaimed_paragraph;
+    CHECK(reported == 1 + 4 + 4);
+  }
+}
