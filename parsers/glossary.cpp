@@ -307,6 +307,45 @@ std::optional<Entry> split_entry(std::string_view text, bool short_names = false
   return std::nullopt;
 }
 
+// "Министерство транспорта – МТ", "Министерство транспорта (МТ)": an entry written name first,
+// as some glossaries are. Read under a heading only: in the rows, "Ministry of Energy (ME)" is an
+// agency that gives its own abbreviation. The name has two words at least and does not open
+// with an abbreviation (that is the usual order, read by split_entry).
+std::optional<Entry> name_first_entry(std::string_view text) {
+  constexpr size_t kMaxAbbreviationBytes = 32;
+  text = trim(text);
+  while (!text.empty() && (text.back() == ';' || text.back() == '.' || text.back() == ',')) text = trim(text.substr(0, text.size() - 1));
+  std::string_view name;
+  std::string_view abbr;
+  if (!text.empty() && text.back() == ')') {
+    const size_t open = text.rfind('(');
+    if (open == std::string_view::npos || open == 0) return std::nullopt;
+    abbr = trim(text.substr(open + 1, text.size() - open - 2));
+    name = trim(text.substr(0, open));
+  } else {
+    // The last separator standing between spaces: the abbreviation after it.
+    size_t at = text.size();
+    while (at > 0) {
+      const size_t space = text.rfind(' ', at - 1);
+      if (space == std::string_view::npos || space == 0) return std::nullopt;
+      const size_t before = text.rfind(' ', space - 1);
+      if (before == std::string_view::npos) return std::nullopt;
+      const std::string_view word = text.substr(before + 1, space - before - 1);
+      if (!word.empty() && separator_at(word) == word.size()) {
+        abbr = trim(text.substr(space + 1));
+        name = trim(text.substr(0, before));
+        break;
+      }
+      at = space;
+      if (text.size() - space > kMaxAbbreviationBytes) return std::nullopt;
+    }
+  }
+  if (abbr.empty() || abbr.size() > kMaxAbbreviationBytes || !is_abbreviation_phrase(abbr)) return std::nullopt;
+  const std::vector<std::string> words = words_of(fold_case(name));
+  if (words.size() < 2 || is_abbreviation(name.substr(0, name.find(' ')))) return std::nullopt;
+  return Entry{std::string(abbr), strip_name(name), 0};
+}
+
 // "Note:", "Hereinafter:", "* здесь и далее:", "Здесь и далее используются сокращения:": a short
 // label ending in a colon, a footnote mark before it, that leads into entries without naming them
 // in the heading words the vocabulary knows. Read as a lead only before two entries at least.
@@ -715,6 +754,7 @@ GlossaryResult read_glossary_entries(const std::vector<Paragraph>& paragraphs, c
     std::optional<Entry> entry = led_entry(paragraph);
     if (!entry && is_note(paragraph.text, vocabulary)) break;
     if (!entry) entry = split_entry(paragraph.text, result.headed);
+    if (!entry && result.headed) entry = name_first_entry(paragraph.text);
     if (entry) {
       add(std::move(entry->abbr), std::move(entry->name), paragraph.line);
       ++i;

@@ -1096,6 +1096,11 @@ TEST_CASE("a plural of people by what they do, or of a kind of body, is a group"
     REQUIRE(dump(group).size() == 1);
     CHECK(dump(group)[0].find("|group|") != std::string::npos);
   }
+  for (const char* more : {"жай серіктестіктер", "пәтер иелері бірлестіктері", "простые товарищества"}) {
+    INFO(more);
+    REQUIRE(dump(more).size() == 1);
+    CHECK(dump(more)[0].find("|group|") != std::string::npos);
+  }
   for (const char* body : {"Министерство финансов", "Kazakh Railways", "Союз работодателей"}) {
     INFO(body);
     REQUIRE(dump(body).size() == 1);
@@ -1119,4 +1124,13 @@ TEST_CASE("two plurals of bodies joined by 'and' are two groups, places or a lea
     INFO(one);
     CHECK(dump(one).size() == 1);
   }
+}
+
+TEST_CASE("cooperatives, Kazakh farms and foreign company forms are legal forms", "[agencies]") {
+  // Before: "ШҚ" an unknown abbreviation; "Kazseeds LLP and Agro Genetics Ltd." one entry.
+  CHECK(dump("Kazseeds LLP and Agro Genetics Ltd. (as agreed)") ==
+        std::vector<std::string>{"Kazseeds LLP|agency|-|Kazseeds LLP|",
+                                 "Agro Genetics Ltd. (as agreed)|agency|-|Agro Genetics Ltd.|agreed"});
+  CHECK(dump("СПК «Самал», ШҚ «Нұр»") ==
+        std::vector<std::string>{"СПК «Самал»|agency|-|СПК «Самал»|", "ШҚ «Нұр»|agency|-|ШҚ «Нұр»|"});
 }

@@ -360,6 +360,17 @@ TEST_CASE("a trailing semicolon or full stop ends an entry and is not part of it
                                                    "MF=Ministry of Finance@12"});
 }
 
+TEST_CASE("under a heading, an entry written name first is read, with a dash or in brackets", "[glossary]") {
+  // Before: both lines unclaimed, every abbreviation of the table unknown.
+  CHECK(dump(read_glossary(paragraphs({"Расшифровка аббревиатур:", "Министерство транспорта Республики Казахстан – МТ",
+                                       "Министерство финансов (МФ);", "Ministry of Energy - ME"}))) ==
+        std::vector<std::string>{"МТ=Министерство транспорта Республики Казахстан@11", "МФ=Министерство финансов@12",
+                                 "ME=Ministry of Energy@13"});
+  // With no heading it is no entry: in the rows, "Ministry of Energy (ME)" is an agency giving
+  // its own abbreviation.
+  CHECK(read_glossary(paragraphs({"Министерство транспорта – МТ", "Министерство финансов – МФ"})).entries.empty());
+}
+
 TEST_CASE("a spaced dash separates an entry, not the hyphen inside its abbreviation", "[glossary]") {
   // The hyphen inside "ШЖҚ-РМК" is followed by no capitalised name: the spaced dash separates.
   CHECK(dump(read_glossary(paragraphs({"МВД– Министерство внутренних дел", "ШЖҚ-РМК – кәсіпорын"}))) ==
