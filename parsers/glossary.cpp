@@ -669,6 +669,18 @@ bool opens_glossary(const std::vector<Paragraph>& paragraphs, size_t at, const V
   if (has_next && is_lead_paragraph(here.text, vocabulary) && is_glossary_heading(paragraphs[at + 1].text, vocabulary))
     return true;
   if (entries_by_line(here, vocabulary) || entries_in_paragraph(here, vocabulary)) return true;
+  // "MoJ⇥Ministry of Justice" ⏎ "GPO⇥General Prosecutor's Office": a two-column glossary table
+  // copied as text, with no heading: two lines at least, each of two cells, an abbreviation and
+  // a name of two words or more (before, the lines went on the last row as its agencies).
+  const auto pair_line = [&](size_t k) {
+    if (k + 1 >= paragraphs.size() || (k > 0 && paragraphs[k - 1].line == paragraphs[k].line)) return false;
+    if (paragraphs[k + 1].line != paragraphs[k].line) return false;
+    if (k + 2 < paragraphs.size() && paragraphs[k + 2].line == paragraphs[k].line) return false;
+    const std::string& name = paragraphs[k + 1].text;
+    return is_abbreviation_phrase(paragraphs[k].text) && !is_abbreviation_phrase(name) && name.find(' ') != std::string::npos &&
+           !split_entry(name);
+  };
+  if (pair_line(at) && pair_line(at + 2)) return true;
   if (!split_entry(here.text)) return led_entry(here) && lone_entry_defines(paragraphs, at, vocabulary, rows);
   if (has_next && (split_entry(paragraphs[at + 1].text) || entries_by_line(paragraphs[at + 1], vocabulary))) return true;
   return lone_entry_defines(paragraphs, at, vocabulary, rows);

@@ -2712,3 +2712,16 @@ TEST_CASE("a second table after the plan's, in a text copy, ends the plan's tabl
     CHECK(reported == 1 + 4 + 4);
   }
 }
+
+TEST_CASE("a two-column glossary copied as tab text, with no heading, is read as the glossary, not as agencies", "[genre]") {
+  // Before: its lines went on the last row as agencies, with unknown-abbreviation warnings only.
+  const Plan plan = parse_document("plan.txt",
+                                   "Action Plan for 2027\n\nNo.\tActivity\tForm of completion\tDeadline\tResponsible agencies\n"
+                                   "1\tHold a seminar\tSeminar\t2027\tMoJ, GPO\n2\tPublish a guide\tGuide\t2027\tMoF\n\n"
+                                   "MoJ\tMinistry of Justice\nGPO\tGeneral Prosecutor's Office\nMoF\tMinistry of Finance\n");
+  REQUIRE(plan.activities.size() == 2);
+  CHECK(agency_texts(plan.activities[1]) == std::vector<std::string>{"MoF"});
+  CHECK(plan.activities[1].agencies[0].name == "Ministry of Finance");
+  CHECK(plan.abbreviations.size() == 3);
+  CHECK(plan.diagnostics.empty());
+}
