@@ -61,6 +61,9 @@ struct SubNumber {
   int item = 0;
 };
 std::optional<SubNumber> parse_sub_number(std::string_view text);
+// A row number's digits as printed, without the number sign before it and the "." or ")" that
+// closes it: "№ 1.2." -> "1.2".
+std::string_view number_digits(std::string_view text);
 
 // A number too long to hold ("99999999999999999999", with "." or ")" allowed).
 bool is_overflowing_number(std::string_view text);
