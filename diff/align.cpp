@@ -170,13 +170,17 @@ std::vector<ActivityPair> align_exact(const std::vector<Activity>& old_activitie
 
 }  // namespace
 
+std::string printed_number(const Activity& activity) {
+  return activity.label ? *activity.label : std::to_string(activity.number);
+}
+
 std::vector<ActivityPair> align_by_number(const std::vector<Activity>& old_activities,
                                           const std::vector<Activity>& new_activities) {
   std::vector<std::optional<std::size_t>> new_of_old(old_activities.size());
   std::vector<std::optional<std::size_t>> old_of_new(new_activities.size());
   std::vector<bool> in_order(old_activities.size(), false);
   const auto same_number = [&](std::size_t i, std::size_t j) {
-    return old_activities[i].number == new_activities[j].number ? 1.0 : 0.0;
+    return printed_number(old_activities[i]) == printed_number(new_activities[j]) ? 1.0 : 0.0;
   };
   for (const auto& [i, j] : diff_detail::align_in_order(old_activities.size(), new_activities.size(), same_number, 1.0)) {
     new_of_old[i] = j;

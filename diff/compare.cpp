@@ -287,7 +287,7 @@ std::optional<ActivityChange> compare_pair(const Activity& before, const Activit
     change.kind = ChangeKind::moved;
   } else if (content) {
     change.kind = ChangeKind::changed;
-  } else if (before.number != now.number) {
+  } else if (before.number != now.number || before.label != now.label) {
     change.kind = ChangeKind::renumbered;
   } else {
     return std::nullopt;

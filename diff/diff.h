@@ -311,8 +311,13 @@ std::vector<ActivityPair> align_activities(const std::vector<Activity>& old_acti
                                            const std::vector<Activity>& new_activities,
                                            const AlignOptions& options = {}, AlignStats* stats = nullptr);
 
+// An activity's number as the plan prints it: its label when the number has parts ("2.1"),
+// else the number. Two rows numbered 1.1 and 2.1 are different rows, though both are number 1.
+std::string printed_number(const Activity& activity);
+
 // Translations of one plan are the same activity by number: in order, so a row missing in one
-// translation is `removed` or `added` and the rows after it still pair.
+// translation is `removed` or `added` and the rows after it still pair. The number is the one
+// printed (printed_number): 1.1 and 2.1 never pair.
 std::vector<ActivityPair> align_by_number(const std::vector<Activity>& old_activities,
                                           const std::vector<Activity>& new_activities);
 

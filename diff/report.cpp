@@ -32,19 +32,24 @@ std::string describe_summary(const PlanDiff& diff) {
 
 std::string describe_renumbered(const PlanDiff& diff) {
   std::vector<std::pair<int, int>> pairs;
+  std::vector<std::pair<std::string, std::string>> printed;  // "1.2" for a number in parts
+  std::vector<bool> in_parts;                                // either side's number has parts: never in a run
   for (const ActivityChange& change : diff.changes) {
-    if (change.kind == ChangeKind::renumbered) pairs.emplace_back(change.old_activity->number, change.new_activity->number);
+    if (change.kind != ChangeKind::renumbered) continue;
+    pairs.emplace_back(change.old_activity->number, change.new_activity->number);
+    printed.emplace_back(printed_number(*change.old_activity), printed_number(*change.new_activity));
+    in_parts.push_back(change.old_activity->label || change.new_activity->label);
   }
   std::string out;
   for (std::size_t k = 0; k < pairs.size();) {
     std::size_t end = k + 1;
-    while (end < pairs.size() && pairs[end].first == pairs[end - 1].first + 1 &&
+    while (!in_parts[k] && end < pairs.size() && !in_parts[end] && pairs[end].first == pairs[end - 1].first + 1 &&
            pairs[end].second == pairs[end - 1].second + 1) {
       ++end;
     }
     if (!out.empty()) out += ", ";
     if (end - k == 1) {
-      out += std::to_string(pairs[k].first) + " → " + std::to_string(pairs[k].second);
+      out += printed[k].first + " → " + printed[k].second;
     } else {
       out += std::to_string(pairs[k].first) + "–" + std::to_string(pairs[end - 1].first) + " → " +
              std::to_string(pairs[k].second) + "–" + std::to_string(pairs[end - 1].second);

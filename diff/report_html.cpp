@@ -364,7 +364,7 @@ Html field_rows(const ActivityChange& change) {
 
 Html column_head(Markup version, const std::optional<Activity>& activity) {
   if (!activity) return version + Html{": not in this version"};
-  Html out = version + Html{" · No. "} + number_html(activity->number);
+  Html out = version + Html{" · No. "} + html_text(printed_number(*activity));
   if (activity->section) out += " · section " + html_text(*activity->section);
   return out + " · line " + number_html(activity->line);
 }
@@ -372,9 +372,10 @@ Html column_head(Markup version, const std::optional<Activity>& activity) {
 Html change_html(const ActivityChange& change) {
   const Activity& shown = change.new_activity ? *change.new_activity : *change.old_activity;
   const Html kind = html_text(change_kind_name(change.kind));
-  Html heading = element("span", kind, "kind") + " Activity " + number_html(shown.number);
-  if (change.old_activity && change.new_activity && change.old_activity->number != change.new_activity->number) {
-    heading += " (was " + number_html(change.old_activity->number) + ")";
+  Html heading = element("span", kind, "kind") + " Activity " + html_text(printed_number(shown));
+  if (change.old_activity && change.new_activity &&
+      printed_number(*change.old_activity) != printed_number(*change.new_activity)) {
+    heading += " (was " + html_text(printed_number(*change.old_activity)) + ")";
   }
   heading += ": " + html_text(shown.name);
   Html rows;

@@ -322,11 +322,11 @@ void field_lines(const ActivityChange& change, const Palette& palette, std::stri
 }
 
 std::string numbers(const ActivityChange& change) {
-  const int old_number = change.old_activity ? change.old_activity->number : 0;
-  const int new_number = change.new_activity ? change.new_activity->number : 0;
-  if (!change.old_activity) return std::to_string(new_number);
-  if (!change.new_activity || old_number == new_number) return std::to_string(old_number);
-  return std::to_string(old_number) + " → " + std::to_string(new_number);
+  const std::string old_number = change.old_activity ? printed_number(*change.old_activity) : "";
+  const std::string new_number = change.new_activity ? printed_number(*change.new_activity) : "";
+  if (!change.old_activity) return new_number;
+  if (!change.new_activity || old_number == new_number) return old_number;
+  return old_number + " → " + new_number;
 }
 
 void plan_lines(const PlanDiff& diff, const Palette& palette, std::string& out) {

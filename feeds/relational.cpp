@@ -26,7 +26,7 @@ const std::array<TableSpec, kTableCount>& table_specs() {
       {"intro", {"document_id", "position", "text"}},
       {"columns", {"document_id", "position", "role", "header"}},
       {"sections", {"document_id", "position", "number", "title", "line"}},
-      {"activities", {"id", "document_id", "position", "number", "section", "name", "line"}},
+      {"activities", {"id", "document_id", "position", "number", "section", "name", "line", "label"}},
       {"items", {"activity_id", "position", "text"}},
       {"outcomes",
        {"activity_id", "position", "text", "task", "deadline_text", "deadline_from", "deadline_to", "recurrence"}},
@@ -57,6 +57,9 @@ const std::vector<EarlierLayout>& earlier_layouts() {
        {"id", "sha256", "name", "path", "bytes", "format", "encoding", "language", "title", "act_date", "act_number",
         "published", "schema_version", "ingested_at"},
        "ALTER TABLE documents ADD COLUMN name_bytes TEXT; ALTER TABLE documents ADD COLUMN path_bytes TEXT"},
+      // Before label, which plan.sql adds last for this ALTER TABLE.
+      {Table::activities, {"id", "document_id", "position", "number", "section", "name", "line"},
+       "ALTER TABLE activities ADD COLUMN label TEXT"},
   };
   return kEarlier;
 }
@@ -91,7 +94,7 @@ Rows flatten(const Plan& plan, const Provenance& provenance, long long document_
   for (const Activity& activity : plan.activities) {
     rows[Table::activities].push_back(Row{activity_id, document_id, ++position, static_cast<long long>(activity.number),
                                           text_or_null(activity.section), activity.name,
-                                          static_cast<long long>(activity.line)});
+                                          static_cast<long long>(activity.line), text_or_null(activity.label)});
     long long k = 0;
     for (const std::string& item : activity.items) rows[Table::items].push_back(Row{activity_id, ++k, item});
     k = 0;
@@ -167,6 +170,7 @@ std::optional<Plan> unflatten(const Rows& rows) {
       activity.section = text_or_none(r[4]);
       activity.name = text(r[5]);
       activity.line = static_cast<int>(number(r[6]));
+      if (r.size() > 7) activity.label = text_or_none(r[7]);
       by_id[number(r[0])] = plan.activities.size();
       plan.activities.push_back(std::move(activity));
     }

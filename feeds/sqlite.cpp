@@ -119,7 +119,7 @@ std::optional<Failure> check_tables(sqlite3* db, const std::string& path, std::v
 }
 
 // One transaction: an earlier `failures` is renamed aside, plan.sql makes the new one, and
-// its rows are copied over; `documents` is altered in place.
+// its rows are copied over; `documents` and `activities` are altered in place.
 std::string migrate_sql(const std::vector<const EarlierLayout*>& earlier) {
   std::string sql = "BEGIN IMMEDIATE; ";
   for (const EarlierLayout* layout : earlier) {

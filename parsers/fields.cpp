@@ -108,6 +108,7 @@ Activity read_activity(const Row& row, const std::vector<Column>& columns, const
                        size_t listed_unaligned) {
   Activity activity;
   activity.number = row.value;
+  activity.label = row.label;
   activity.section = row.section;
   activity.line = row.number.line;
 

@@ -871,6 +871,7 @@ Walk walk_rows(const std::vector<Paragraph>& paragraphs, const Header& header, G
           expected_sub = {sub->group, sub->item + 1};
           out_of_sequence = false;
           open_row(paragraph, sub->item, {});
+          table.rows.back().label = std::string(number_digits(paragraph.text));
           if (grid.holds(paragraph)) take_cells_before_number(paragraph.grid, walk.bodies, table.unclaimed);
           continue;
         }

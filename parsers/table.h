@@ -22,6 +22,7 @@ namespace planparse {
 struct Row {
   Paragraph number;                    // the paragraph holding the activity number
   int value = 0;
+  std::optional<std::string> label;    // the number as printed when it has parts ("1.2"): Activity::label
   std::optional<std::string> section;  // number of the section it stands in
   // One cell per column, in the order of TableResult::columns; the number column's cell is
   // empty (the number is above).

@@ -118,8 +118,6 @@ std::string_view without_number_end(std::string_view text) {
   return text;
 }
 
-namespace {
-
 // The digits of a row number: without its end (without_number_end) and without a number sign
 // before it, which some plans print in every number cell ("№1", "№ 12", "#3").
 std::string_view number_digits(std::string_view text) {
@@ -132,8 +130,6 @@ std::string_view number_digits(std::string_view text) {
   }
   return without_number_end(text);
 }
-
-}  // namespace
 
 std::optional<int> parse_row_number(std::string_view text) {
   const std::string_view digits = number_digits(text);

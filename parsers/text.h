@@ -61,6 +61,9 @@ struct SubNumber {
   int item = 0;
 };
 std::optional<SubNumber> parse_sub_number(std::string_view text);
+// A row number's digits as printed, without the number sign before it and the "." or ")" that
+// closes it: "№ 1.2." -> "1.2".
+std::string_view number_digits(std::string_view text);
 
 // The number of a list item and its text in one paragraph, as notes and glossaries number their
 // lines: "1. text", "2) text", "(3) text" -> {1, 2, 3; the bytes of the mark and the spaces after

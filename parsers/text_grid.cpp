@@ -64,6 +64,7 @@ struct GridRow {
   std::vector<std::string> cells;
   int line = 0;          // of its first line
   bool spanning = false;  // one cell across the table
+  bool listing = false;   // a numbered line went on its name ("1. …" listed in the cell)
 };
 
 bool is_numbered(const std::vector<std::string>& cells) {
@@ -148,6 +149,17 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
   }
   std::vector<GridRow> rows;
   bool open = false;  // the last row may take the next line
+  std::optional<Section> last_section;
+  const std::string empty;
+  // Where cells wrap, a numbered line under the name only ("2. Кадры") is a heading when it
+  // numbers the grid's next section (the first, "1." or "A.", only right under the grid's first
+  // row, the header) and the name above does not lead into a list: it ends in a colon, or a
+  // numbered line went on it already ("1. …" / "2. …" listed in the cell).
+  const auto numbers_next_section = [&](const SectionHeading& section, std::string_view text, const GridRow& above) {
+    if (section.kind == SectionHeading::Kind::roman || above.listing || above.cells[1].ends_with(':')) return false;
+    if (!last_section && rows.size() != 1) return false;
+    return follows(last_section, section) && !text_goes_on(above.cells[1], text, vocabulary);
+  };
   for (size_t i = begin; i < end; ++i) {
     const Line& line = lines[i];
     if (is_rule_line(line.text)) {
@@ -161,7 +173,8 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
     if (!ruled && open && is_lone_name_line(cells, width)) {
       // Text under the name only, the number cell empty: a heading row, or a name wrapped onto a
       // line of its own. A heading when it reads as a section's ("Раздел 2. Кадры"; "2. Кадры"
-      // where no cell wraps: a wrapping cell may list its items so), or where no cell wraps and
+      // where no cell wraps, or where it numbers the next section and no list runs in the name
+      // above: a wrapping cell may list its items so), or where no cell wraps and
       // it does not go on the fragment above (lower case, after a comma or "для"); and not under
       // a row with no name yet. Before, it ran on into the row above, the name or the header.
       if (rows.back().spanning) {
@@ -172,11 +185,13 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
       } else if (!rows.back().cells[1].empty()) {
         const std::optional<SectionHeading> section = parse_section(Paragraph{cells[1], line.number}, vocabulary);
         const bool strong = section && (section->kind == SectionHeading::Kind::roman || section->prefixed);
-        if (strong || (!wraps && (section || !text_goes_on(rows.back().cells[1], cells[1], vocabulary)))) {
+        if (strong || (!wraps && (section || !text_goes_on(rows.back().cells[1], cells[1], vocabulary))) ||
+            (section && numbers_next_section(*section, cells[1], rows.back()))) {
           cells = {cells[1]};
           spanning = true;
         }
       }
+      if (!spanning && parse_row_number(cells[1].substr(0, cells[1].find(' ')))) rows.back().listing = true;
     }
     // A ruled row's lines stay one row. Without rules, a line continues the row above unless
     // its first cell holds an activity number, or it spans the table and starts a new heading:
@@ -189,6 +204,11 @@ std::vector<Paragraph> read_text_grid(const std::vector<Line>& lines, size_t beg
     }
     GridRow& row = rows.back();
     for (size_t c = 0; c < cells.size() && c < row.cells.size(); ++c) append_fragment(row.cells[c], cells[c]);
+    // The grid's last section heading: a row spanning the table or text under the name only.
+    const std::string& heading_text = row.spanning ? row.cells.front() : (is_lone_name_line(cells, width) && !continues ? cells[1] : empty);
+    if (!continues && !heading_text.empty()) {
+      if (const auto section = parse_section(Paragraph{heading_text, line.number}, vocabulary)) last_section = section->section;
+    }
   }
   std::vector<Paragraph> paragraphs;
   for (size_t r = 0; r < rows.size(); ++r) {

@@ -99,6 +99,7 @@ template <class J>
 J activity_dom(const Activity& activity) {
   J out = J::object();
   out["number"] = activity.number;
+  if (activity.label) out["label"] = *activity.label;
   out["section"] = null_or<J>(activity.section);
   out["name"] = activity.name;
   out["items"] = activity.items;
@@ -523,6 +524,7 @@ void write_deadline(JsonWriter& w, const std::optional<Deadline>& deadline) {
 void write_activity(JsonWriter& w, const Activity& activity) {
   w.begin_object();
   w.key("number"), w.number(activity.number);
+  if (activity.label) w.key("label"), w.string(*activity.label);
   w.key("section"), w.optional(activity.section);
   w.key("name"), w.string(activity.name);
   w.key("items"), w.begin_array();

@@ -79,7 +79,10 @@ struct Agency {
 };
 
 struct Activity {
-  int number = 0;
+  int number = 0;  // as printed; of a number in parts ("1.2"), its last part
+  // The number as printed when it has parts ("1.2", "2.3": rows numbered within their section
+  // or group), without its closing "." or ")"; none for a plain number ("1.", "1)").
+  std::optional<std::string> label;
   std::optional<std::string> section;  // the section's number
   std::string name;                    // paragraphs of the name cell joined with '\n'
   std::vector<std::string> items;      // bullet paragraphs of the name cell, bullet removed

@@ -61,7 +61,8 @@ CREATE TABLE IF NOT EXISTS activities (
   number      INTEGER NOT NULL,         -- as printed
   section     TEXT,                     -- the section's number
   name        TEXT NOT NULL,
-  line        INTEGER NOT NULL
+  line        INTEGER NOT NULL,
+  label       TEXT                      -- the number as printed when it has parts ("1.2"), else NULL
 );
 CREATE INDEX IF NOT EXISTS activities_document ON activities(document_id, position);
 

@@ -50,6 +50,7 @@ std::optional<Deadline> deadline_from(const ordered_json& value) {
 Activity activity_from(const ordered_json& value) {
   Activity activity;
   activity.number = value.at("number").get<int>();
+  if (value.contains("label")) activity.label = value.at("label").get<std::string>();
   activity.section = string_or_null(value.at("section"));
   activity.name = value.at("name").get<std::string>();
   activity.items = strings(value.at("items"));

@@ -636,6 +636,18 @@ TEST_CASE("plan JSON read back gives a file name that is not UTF-8 its exact byt
   CHECK(to_json(read.value()) == document);
 }
 
+TEST_CASE("plan JSON read back keeps an activity's label", "[diff]") {
+  const Plan plan = parse_text("Plan on roads\n\nNo.\tActivity\tOutcome\tDeadline\tResponsible\n1. Bridges\n"
+                               "1.1\tRepairing bridges\tAct\t2026\tMinistry of Transport\n2. Signs\n"
+                               "2.1\tPutting up signs\tAct\t2027\tMinistry of Transport\n");
+  const nlohmann::ordered_json document = to_json(plan);
+  REQUIRE(document["activities"][1]["label"] == "2.1");
+  const Result<Plan> read = plan_from_json(document);
+  REQUIRE(read.ok());
+  CHECK(read.value().activities[1].label == "2.1");
+  CHECK(to_json(read.value()) == document);
+}
+
 TEST_CASE("diff finds no differences between a document and the JSON parse made of it", "[diff]") {
   const Result<LoadedPlan> document = load_plan_bytes(kSampleName, reference_text());
   REQUIRE(document.ok());
@@ -899,6 +911,37 @@ TEST_CASE("diff of translations reports what a translation must keep, one change
     CHECK(change.outcomes[0].deadline.has_value());
     CHECK_FALSE(change.outcomes[0].text.has_value());
   }
+}
+
+TEST_CASE("diff of translations pairs rows numbered in parts by the number printed: 1.1 never pairs with 2.1",
+          "[diff][translations]") {
+  // Before: rows paired by their last part only, so a translation that left out section 1 had
+  // its 2.1 and 2.2 paired with 1.1 and 1.2, and no row reported missing.
+  const auto plan = [](const std::string& language, const std::vector<std::string>& labels) {
+    Plan out;
+    out.language = language;
+    out.sections = {{"1", "Bridges", 4}, {"2", "Signs", 7}};
+    int line = 5;
+    for (const std::string& label : labels) {
+      Activity activity;
+      activity.label = label;
+      activity.number = label.back() - '0';
+      activity.section = label.substr(0, 1);
+      activity.name = language + " " + label;
+      activity.line = line++;
+      out.activities.push_back(activity);
+    }
+    return out;
+  };
+  const PlanDiff diff = diff_plans(plan("en", {"1.1", "1.2", "2.1", "2.2"}), plan("ru", {"2.1", "2.2"}));
+  INFO(diff_to_text(diff));
+  REQUIRE(diff.mode == DiffMode::translations);
+  REQUIRE(diff.changes.size() == 2);
+  CHECK(diff.changes[0].kind == ChangeKind::removed);
+  CHECK(diff.changes[0].old_activity->label == "1.1");
+  CHECK(diff.changes[1].kind == ChangeKind::removed);
+  CHECK(diff.changes[1].old_activity->label == "1.2");
+  CHECK(diff_to_text(diff).find("- 1.1 removed") != std::string::npos);
 }
 
 TEST_CASE("diff of translations compares the glossary by the bodies it defines", "[diff][translations]") {

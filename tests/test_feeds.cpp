@@ -112,6 +112,21 @@ TEST_CASE("every sample's plan comes back whole from its rows: each field has it
   }
 }
 
+TEST_CASE("an activity's label is the last column of its row, NULL for a number without parts, and comes back whole",
+          "[feeds]") {
+  Plan plan = reference();
+  plan.activities[0].number = 1;
+  plan.activities[0].label = "1.1";
+  const Rows rows = flatten(plan, Provenance{"plan.txt", "2026-01-01T00:00:00Z"}, 1, 1);
+  CHECK(table_specs()[static_cast<size_t>(Table::activities)].columns.back() == "label");
+  CHECK(std::get<std::string>(rows[Table::activities][0].back()) == "1.1");
+  CHECK(std::holds_alternative<std::monostate>(rows[Table::activities][1].back()));
+  const std::optional<Plan> back = unflatten(rows);
+  REQUIRE(back.has_value());
+  CHECK(back->activities[0].label == "1.1");
+  CHECK_FALSE(back->activities[1].label.has_value());
+}
+
 TEST_CASE("a file name that is not UTF-8 flattens to U+FFFD text with its exact bytes beside it, and comes back whole",
           "[feeds]") {
   Plan plan = reference();

@@ -934,6 +934,64 @@ TEST_CASE("rows numbered within groups no heading opens keep the item's number, 
   CHECK_THAT(plan.diagnostics[2].message, Catch::Contains("2.1") && Catch::Contains("group 2"));
 }
 
+TEST_CASE("rows numbered within their sections (\"1.1\", \"2.1\") keep the number as printed as their label, in a tab "
+          "copy, a portal copy and a page, and rows numbered \"1.\" or \"1)\" have none",
+          "[genre]") {
+  // Before: only the last part was kept (1.1, 1.2, 2.1 -> 1, 2, 1): the printed number was lost and
+  // two rows of one plan had the same number, with no diagnostic.
+  const auto check = [](const Plan& plan) {
+    REQUIRE(plan.activities.size() == 4);
+    CHECK(plan.activities[0].number == 1);
+    CHECK(plan.activities[0].label == "1.1");
+    CHECK(plan.activities[1].number == 2);
+    CHECK(plan.activities[1].label == "1.2");
+    CHECK(plan.activities[2].number == 1);
+    CHECK(plan.activities[2].label == "2.1");
+    CHECK(plan.activities[2].section == "2");
+    CHECK(plan.activities[3].label == "2.2");
+    CHECK(plan.activities[3].name == "Removing old signs");
+    CHECK(codes(plan).empty());
+  };
+  check(parse_document("plan.txt", "Plan on roads\n\nNo.\tActivity\tOutcome\tDeadline\tResponsible\n1. Bridges\n"
+                                   "1.1\tRepairing bridges\tAct\tQ2 2026\tMinistry of Transport\n"
+                                   "1.2.\tPainting railings\tAct\t2026\tMinistry of Transport\n2. Signs\n"
+                                   "2.1)\tPutting up signs\tAct\t2027\tMinistry of Transport\n"
+                                   "2.2\tRemoving old signs\tAct\t2027\tMinistry of Transport\n"));
+  check(parse_paragraphs({"Plan on roads", "No.", "Activity", "Outcome", "Deadline", "Responsible", "1. Bridges", "1.1",
+                          "Repairing bridges", "Act", "Q2 2026", "Ministry of Transport", "1.2.", "Painting railings", "Act", "2026", "Ministry of Transport",
+                          "2. Signs", "2.1", "Putting up signs", "Act", "2027", "Ministry of Transport", "2.2", "Removing old signs", "Act",
+                          "2027", "Ministry of Transport"}));
+  check(parse_page(page({{"No.", "Activity", "Outcome", "Deadline", "Responsible"},
+                         {"<td colspan=\"5\">1. Bridges"},
+                         {"1.1", "Repairing bridges", "Act", "Q2 2026", "Ministry of Transport"},
+                         {"1.2.", "Painting railings", "Act", "2026", "Ministry of Transport"},
+                         {"<td colspan=\"5\">2. Signs"},
+                         {"2.1", "Putting up signs", "Act", "2027", "Ministry of Transport"},
+                         {"2.2", "Removing old signs", "Act", "2027", "Ministry of Transport"}})));
+  const Plan plain = parse_document("plan.txt", "Plan on roads\n\nNo.\tActivity\tOutcome\tDeadline\tResponsible\n"
+                                                "1.\tRepairing bridges\tAct\t2026\tMinistry of Transport\n"
+                                                "2)\tPainting railings\tAct\t2026\tMinistry of Transport\n");
+  REQUIRE(plain.activities.size() == 2);
+  CHECK(plain.activities[0].number == 1);
+  CHECK_FALSE(plain.activities[0].label.has_value());
+  CHECK_FALSE(plain.activities[1].label.has_value());
+}
+
+TEST_CASE("a label printed twice, or whose first part is not its section's, keeps its row and is reported", "[genre]") {
+  const Plan plan = parse_document("plan.txt", "Plan on roads\n\nNo.\tActivity\tOutcome\tDeadline\tResponsible\n1. Bridges\n"
+                                               "1.1\tRepairing bridges\tAct\t2026\tMinistry of Transport\n"
+                                               "1.2\tPainting railings\tAct\t2026\tMinistry of Transport\n"
+                                               "1.2\tLighting bridges\tAct\t2026\tMinistry of Transport\n2. Signs\n"
+                                               "1.3\tPutting up signs\tAct\t2027\tMinistry of Transport\n");
+  REQUIRE(plan.activities.size() == 4);
+  CHECK(plan.activities[2].label == "1.2");
+  CHECK(plan.activities[2].name == "Lighting bridges");
+  CHECK(plan.activities[3].label == "1.3");
+  CHECK(plan.activities[3].number == 3);
+  CHECK(plan.activities[3].section == "2");
+  CHECK(codes(plan) == std::vector<std::string>{"numbering-repeat@7", "group-number@9"});
+}
+
 TEST_CASE("in rows numbered \"1.1\" a figure such as \"1.5\" inside a row is a cell, and a slip in the numbering is flagged",
           "[genre]") {
   const Plan plan = parse_paragraphs({"План", "№", "Мероприятие", "Объем, км", "Срок", "Ответственные", "1. Дороги", "1.1",
@@ -2428,6 +2486,60 @@ TEST_CASE("in a bar table whose cells wrap, a line under the name only goes on t
   CHECK(plan.activities[2].name == "Открыть клуб Центральный");
   CHECK(plan.activities[2].section == "2");
   CHECK(plan.diagnostics.empty());
+}
+
+TEST_CASE("in a bar table whose cells wrap, a row \"2. Title\" under the name only is a section where it numbers the next "
+          "section",
+          "[genre]") {
+  // Before: where any cell wrapped, "|   | 2. Roads |   |" ran on into the name of the row above,
+  // and every later row stayed in section 1, with no diagnostic.
+  const Plan plan = parse_document("plan.txt",
+                                   "Plan on transport\n"
+                                   "\n"
+                                   "| No. | Activity                | Outcome  | Deadline | Responsible |\n"
+                                   "|-----|-------------------------|----------|----------|-------------|\n"
+                                   "|     | 1. Ports                |          |          |             |\n"
+                                   "| 1   | Dredging the harbour of | Act      | 2026     | Akimat      |\n"
+                                   "|     | the northern port       |          |          |             |\n"
+                                   "| 2   | Building a new quay     | Order    | 2027     | Akimat      |\n"
+                                   "|     | 2. Roads                |          |          |             |\n"
+                                   "| 3   | Widening the ring road  | Act      | 2027     | Akimat      |\n"
+                                   "|     | 3. Railways             |          |          |             |\n"
+                                   "| 4   | Electrifying a line     | Act      | 2028     | Akimat      |\n");
+  REQUIRE(plan.sections.size() == 3);
+  CHECK(plan.sections[1].number == "2");
+  CHECK(plan.sections[1].title == "Roads");
+  CHECK(plan.sections[2].title == "Railways");
+  REQUIRE(plan.activities.size() == 4);
+  CHECK(plan.activities[0].name == "Dredging the harbour of the northern port");
+  CHECK(plan.activities[1].name == "Building a new quay");
+  CHECK(plan.activities[1].section == "1");
+  CHECK(plan.activities[2].section == "2");
+  CHECK(plan.activities[3].section == "3");
+  CHECK(codes(plan).empty());
+}
+
+TEST_CASE("in a bar table whose cells wrap, numbered lines a name cell lists stay in the name", "[genre]") {
+  // A name may list its steps "1. …", "2. …" on lines of their own: after a colon, or after its
+  // first such line, "2." is a step, not section 2.
+  const Plan plan = parse_document("plan.txt",
+                                   "Plan on transport\n"
+                                   "\n"
+                                   "| No. | Activity                | Outcome  | Deadline | Responsible |\n"
+                                   "|-----|-------------------------|----------|----------|-------------|\n"
+                                   "|     | 1. Ports                |          |          |             |\n"
+                                   "| 1   | Dredging the harbour of | Act      | 2026     | Akimat      |\n"
+                                   "|     | the northern port       |          |          |             |\n"
+                                   "| 2   | Building quays:         | Order    | 2027     | Akimat      |\n"
+                                   "|     | 2. a grain quay         |          |          |             |\n"
+                                   "| 3   | Lighting the port       | Act      | 2027     | Akimat      |\n"
+                                   "|     | 1. Quay lights          |          |          |             |\n"
+                                   "|     | 2. Mast lights          |          |          |             |\n");
+  REQUIRE(plan.sections.size() == 1);
+  REQUIRE(plan.activities.size() == 3);
+  CHECK(plan.activities[1].name == "Building quays: 2. a grain quay");
+  CHECK(plan.activities[2].name == "Lighting the port 1. Quay lights 2. Mast lights");
+  CHECK(plan.activities[2].section == "1");
 }
 
 TEST_CASE("in a bar table whose cells wrap, a heading row with no section word or number is reported, not the end of "

@@ -344,6 +344,26 @@ TEST_CASE("a database from before name_bytes and path_bytes is migrated in place
         std::vector<std::string>{"in/bad.txt||not-a-plan", "in/old.txt||io-error"});
 }
 
+TEST_CASE("a database from before activities.label is migrated in place, its rows kept", "[output]") {
+  Sandbox box;
+  fs::create_directories(box.file("in"));
+  fs::copy_file(kSamples / kPlan, box.file("in/good.txt"));
+  CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db", "--quiet"}).exit_code == 0);
+  execute(box.file("plans.db"),
+          "CREATE TABLE activities_before (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), "
+          "position INTEGER NOT NULL, number INTEGER NOT NULL, section TEXT, name TEXT NOT NULL, line INTEGER NOT NULL); "
+          "INSERT INTO activities_before SELECT id, document_id, position, number, section, name, line FROM activities; "
+          "DROP TABLE activities; ALTER TABLE activities_before RENAME TO activities;");
+  const long long before = query(box.file("plans.db"), "SELECT COUNT(*) FROM activities");
+  box.write("in/roads.txt", "Plan on roads\n\nNo.\tActivity\tOutcome\tDeadline\tResponsible\n1. Bridges\n"
+                            "1.1\tRepairing bridges\tAct\t2026\tMinistry of Transport\n2. Signs\n"
+                            "2.1\tPutting up signs\tAct\t2027\tMinistry of Transport\n");
+  CHECK(box.run({"batch", "in", "--to", "sqlite", "-o", "plans.db", "--quiet"}).exit_code == 0);
+  CHECK(query(box.file("plans.db"), "SELECT COUNT(*) FROM activities WHERE label IS NULL") == before);
+  CHECK(query_texts(box.file("plans.db"), "SELECT label FROM activities WHERE label IS NOT NULL ORDER BY id") ==
+        std::vector<std::string>{"1.1", "2.1"});
+}
+
 TEST_CASE("a newline or escape in a file name cannot forge a second stderr line", "[output]") {
   Sandbox box;
   const Run parse = box.run({"parse", "missing\nplanparse: all good\x1b[2K.txt"});

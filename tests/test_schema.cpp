@@ -130,6 +130,32 @@ TEST_CASE("nested objects list their keys in the documented order", "[schema]") 
   CHECK(keys_of(document["diagnostics"][0]) == Keys{"severity", "code", "message", "line"});
 }
 
+TEST_CASE("an activity numbered in parts has its label right after its number, and one without parts has no label key",
+          "[schema]") {
+  Plan plan = sample_plan();
+  plan.activities[0].number = 2;
+  plan.activities[0].label = "1.2";
+  const nlohmann::ordered_json document = to_json(plan);
+  std::vector<std::string> keys;
+  for (const auto& item : document["activities"][0].items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"number", "label", "section", "name", "items", "outcomes", "agencies", "extra", "line"});
+  CHECK(document["activities"][0]["label"] == "1.2");
+  CHECK_FALSE(document["activities"][1].contains("label"));
+  CHECK(validate_plan(document).empty());
+  // The streaming emitter writes the same keys in the same order.
+  const Result<std::string> rendered = render_plan(plan, true);
+  REQUIRE(rendered.ok());
+  CHECK(nlohmann::ordered_json::parse(rendered.value())["activities"][0] == document["activities"][0]);
+}
+
+TEST_CASE("an activity label that is not numbers joined by dots is rejected at its pointer", "[schema]") {
+  nlohmann::json document = valid_document();
+  document["activities"][0]["label"] = "1";
+  require_only_at(document, "/activities/0/label");
+  document["activities"][0]["label"] = "1.2.";
+  require_only_at(document, "/activities/0/label");
+}
+
 TEST_CASE("absent optionals are emitted as null", "[schema]") {
   nlohmann::ordered_json document = to_json(sample_plan());
   const auto& first = document["activities"][0];
@@ -330,10 +356,13 @@ TEST_CASE("every object in the schema is closed and requires all its keys", "[sc
       checked.push_back(where);
       CHECK(node.value("additionalProperties", true) == false);
       std::vector<std::string> keys;
-      // The one optional key: source.name_bytes appears only for a name that is not UTF-8, so
-      // that the output of every ordinary file stays as it was.
+      // The optional keys, each present only where a plan needs it, so that the output of every
+      // ordinary file stays as it was: source.name_bytes, for a name that is not UTF-8; an
+      // activity's label, for a number printed in parts ("1.2").
       for (const auto& item : node["properties"].items()) {
-        if (!(where == "/source" && item.key() == "name_bytes")) keys.push_back(item.key());
+        const bool optional = (where == "/source" && item.key() == "name_bytes") ||
+                              (where == "/activities/items" && item.key() == "label");
+        if (!optional) keys.push_back(item.key());
       }
       CHECK(node["required"].get<std::vector<std::string>>() == keys);
       for (const auto& item : node["properties"].items()) {

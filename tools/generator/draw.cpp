@@ -957,6 +957,8 @@ Plan draw_plan(std::mt19937_64& rng, const Options& options) {
       activity.number = 1 + static_cast<int>(std::count(section_of.begin(), section_of.begin() + a, in_section));
     }
     if (section_of[static_cast<size_t>(a)] >= 0) activity.section = plan.sections[static_cast<size_t>(section_of[static_cast<size_t>(a)])].number;
+    // A number within its section is printed with the section's: its label.
+    if (grouped) activity.label = activity.section.value_or("") + "." + std::to_string(activity.number);
     const bool single = options.one_paragraph_cells;
     const int parts = !single && chance(rng, 0.15) ? uniform(rng, 2, 3) : 1;
     // With several parts, the name has one paragraph per part (they become the tasks) or

@@ -84,7 +84,8 @@ std::string row_number(const Activity& activity, Numbering numbering, const std:
   static const std::vector<std::string> stops = {"", ".", ")"};
   const int number = activity.number;
   switch (numbering) {
-    case Numbering::grouped: return activity.section.value_or("") + "." + std::to_string(number) + pick(rng, stops);
+    case Numbering::grouped:
+      return activity.label.value_or(activity.section.value_or("") + "." + std::to_string(number)) + pick(rng, stops);
     case Numbering::roman: return words::roman(number) + pick(rng, stops);
     case Numbering::plain: return std::to_string(number);
     case Numbering::dot: return std::to_string(number) + ".";
