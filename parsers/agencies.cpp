@@ -395,13 +395,15 @@ bool strip_marker(std::string& text, const Vocabulary& vocabulary) {
     const std::string_view words = *bracketed;
     if (folded.size() <= words.size() || !folded.ends_with(words) || folded[folded.size() - words.size() - 1] != ' ') continue;
     std::string_view before = trim(std::string_view(text).substr(0, text.size() - words.size() - 1));
-    // "ДП – по согласованию", "MIA - as agreed": a dash may stand before the words.
-    if (const size_t dash = dash_length_at_end(before); dash > 0) before = trim(before.substr(0, before.size() - dash));
+    // "ДП – по согласованию", "MIA - as agreed": a dash may stand before the words. Set off so,
+    // they are the marker after any entry ("Republican Bar Association – as agreed").
+    const size_t dash = dash_length_at_end(before);
+    if (dash > 0) before = trim(before.substr(0, before.size() - dash));
     if (before.empty()) continue;
     const size_t space = before.rfind(' ');
     const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
     const char32_t end = code_point_before(before, before.size());
-    if (!is_abbreviation(last) && end != U')' && !is_close_quote(end)) continue;
+    if (dash == 0 && !is_abbreviation(last) && end != U')' && !is_close_quote(end)) continue;
     text = std::string(before);
     return true;
   }
@@ -776,6 +778,7 @@ bool names_a_body(std::string_view piece, const Vocabulary& vocabulary);  // bel
 
 bool plural_by_form(std::string_view text, const Vocabulary& vocabulary);  // below
 bool has_quote_mark(std::string_view text);                                // below
+std::string_view without_footnote_mark(std::string_view entry);            // below
 bool ends_in_places(std::string_view piece, const Vocabulary& vocabulary);  // below
 bool opens_with_places(std::string_view piece, const Vocabulary& vocabulary);  // below
 
@@ -805,6 +808,8 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     if (to - from > kMaxShortEntry) return false;
     std::string text = collapse_spaces(piece.substr(from, to - from));
     strip_marker(text, vocabulary);
+    // "Kaspi.kz JSC*": a footnote's mark is no part of the entry.
+    text = std::string(without_footnote_mark(text));
     // A legal form alone ("ҚБ" where the plan's glossary defines it, or a name lost) is as short:
     // read on its own, defined or reported, never merged into the entry after the conjunction.
     return abbreviation_of(text, fold_case(text), vocabulary).has_value() || is_legal_entity(text, vocabulary) ||
@@ -1649,6 +1654,11 @@ std::vector<std::string> split_partner(const std::string& part, const Vocabulary
     // noun bare before another ("полиция департаментімен") is an attribute of the partner's name.
     size_t bare_head = 0;
     for (size_t k = n - 2; k-- > 0;) {
+      // An abbreviation closes a body's name too ("АШМ облыстардың әкімдіктерімен бірлесіп").
+      if (is_abbreviation(words[k])) {
+        cut = k + 1;
+        break;
+      }
       const std::string word = fold_case(words[k]);
       if (!is_head_word(word, vocabulary)) continue;
       if (ends_in_one_of(word, "agency.possessive_ending", vocabulary)) {

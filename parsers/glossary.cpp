@@ -135,8 +135,13 @@ bool is_heading_label(std::string_view folded, const Vocabulary& vocabulary) {
 }
 
 // The name without the end of its entry in a list ("…;", "….", "…,").
+size_t separator_at(std::string_view text);  // below
+
 std::string strip_name(std::string_view text) {
   std::string_view name = trim(text);
+  // "– Министерство финансов" in a glossary table's name cell: the dash is the separator the
+  // table's column already is.
+  if (const size_t dash = separator_at(name); dash > 0 && dash < name.size() && name[dash] == ' ') name = trim(name.substr(dash));
   while (!name.empty() && (name.back() == ';' || name.back() == '.' || name.back() == ',')) {
     name = trim(name.substr(0, name.size() - 1));
   }

@@ -1096,7 +1096,9 @@ TEST_CASE("a plural of people by what they do, or of a kind of body, is a group"
     REQUIRE(dump(group).size() == 1);
     CHECK(dump(group)[0].find("|group|") != std::string::npos);
   }
-  for (const char* more : {"жай серіктестіктер", "пәтер иелері бірлестіктері", "простые товарищества"}) {
+  for (const char* more : {"жай серіктестіктер", "пәтер иелері бірлестіктері", "простые товарищества", "кинотеатры",
+                           "высшие учебные заведения", "дистрибьюторы", "баспалар", "сауда желілері",
+                           "ата-аналар қауымдастықтары"}) {
     INFO(more);
     REQUIRE(dump(more).size() == 1);
     CHECK(dump(more)[0].find("|group|") != std::string::npos);
@@ -1133,4 +1135,28 @@ TEST_CASE("cooperatives, Kazakh farms and foreign company forms are legal forms"
                                  "Agro Genetics Ltd. (as agreed)|agency|-|Agro Genetics Ltd.|agreed"});
   CHECK(dump("СПК «Самал», ШҚ «Нұр»") ==
         std::vector<std::string>{"СПК «Самал»|agency|-|СПК «Самал»|", "ШҚ «Нұр»|agency|-|ШҚ «Нұр»|"});
+}
+
+TEST_CASE("the marker's words set off by a dash mark any entry, a written-out name or a group too", "[agencies]") {
+  // Before: only after an abbreviation, a bracket or a quote; a name kept the words in its name.
+  CHECK(dump("Republican Bar Association – as agreed") ==
+        std::vector<std::string>{"Republican Bar Association – as agreed|agency|-|Republican Bar Association|agreed"});
+  CHECK(dump("МФ, областные суды – по согласованию") ==
+        std::vector<std::string>{"МФ|agency|МФ|-|", "областные суды – по согласованию|group|-|областные суды|agreed"});
+  // Without the dash, after words, they may be prose and stay.
+  CHECK(dump("Информация в Правительство по согласованию")[0].find("|agreed") == std::string::npos);
+}
+
+TEST_CASE("a footnote's mark does not keep two companies joined by 'and' together", "[agencies]") {
+  // Before: "Kaspi.kz JSC* and Wildberries LLP*" one entry (without the stars, two).
+  CHECK(dump("Kaspi.kz JSC* and Wildberries LLP*") ==
+        std::vector<std::string>{"Kaspi.kz JSC*|agency|-|Kaspi.kz JSC|", "Wildberries LLP*|agency|-|Wildberries LLP|"});
+}
+
+TEST_CASE("an abbreviation ends the entry before a Kazakh partner with 'бірлесіп'", "[agencies]") {
+  // Before: one entry, АШМ lost in a written-out name.
+  const std::vector<std::string> read = dump("АШМ облыстардың әкімдіктерімен бірлесіп");
+  REQUIRE(read.size() == 2);
+  CHECK(read[0] == "АШМ|agency|АШМ|-|");
+  CHECK(read[1].rfind("облыстардың әкімдіктерімен бірлесіп|", 0) == 0);
 }

@@ -360,6 +360,13 @@ TEST_CASE("a trailing semicolon or full stop ends an entry and is not part of it
                                                    "MF=Ministry of Finance@12"});
 }
 
+TEST_CASE("a glossary table's name cell opening with a dash keeps no dash in the name", "[glossary]") {
+  // Before: "– Управление городской мобильности", and every agency's name with it.
+  const GlossaryResult glossary =
+      read_glossary(paragraphs({"Сокращения:", "УГМ", "– Управление городской мобильности", "ДП", "- Департамент полиции"}));
+  CHECK(dump(glossary) == std::vector<std::string>{"УГМ=Управление городской мобильности@11", "ДП=Департамент полиции@13"});
+}
+
 TEST_CASE("under a heading, an entry written name first is read, with a dash or in brackets", "[glossary]") {
   // Before: both lines unclaimed, every abbreviation of the table unknown.
   CHECK(dump(read_glossary(paragraphs({"Расшифровка аббревиатур:", "Министерство транспорта Республики Казахстан – МТ",
