@@ -1434,8 +1434,34 @@ Result<TableResult> read_rows(const std::vector<Paragraph>& paragraphs, Header h
       table.title->text += trim(opening[title_at + k].text);
     }
   }
+  // "План мероприятий …" ⏎ "Утвержден распоряжением … от 5 января 2026 года № 3-р" joined into one
+  // paragraph (a copy whose prose lines wrap, above a drawn table): the title ends where a line
+  // opens with a caption word and cites an act by its number; that line and those after it are
+  // the intro's, where the act is read. Before, the title held them.
+  std::optional<Paragraph> caption_of_title;
+  if (table.title && title_lines == 1 && !table.title->breaks.empty()) {
+    for (const LineBreak& line : table.title->breaks) {
+      const std::string_view rest = std::string_view(table.title->text).substr(line.offset);
+      const std::vector<std::string> words = word_parts(fold_case(rest));
+      if (words.empty() || !vocabulary.has_word("caption.word", words.front())) continue;
+      const std::vector<std::string> all = words_of(fold_case(rest));
+      if (std::none_of(all.begin(), all.end(), [&](const std::string& word) { return vocabulary.has_word("act.number", word); })) continue;
+      Paragraph caption;
+      caption.text = std::string(trim(rest));
+      caption.line = line.line;
+      caption_of_title = std::move(caption);
+      table.title->text = std::string(trim(std::string_view(table.title->text).substr(0, line.offset)));
+      LineBreaks kept;
+      for (const LineBreak& earlier : table.title->breaks) {
+        if (earlier.offset < line.offset) kept.push_back(earlier);
+      }
+      table.title->breaks = std::move(kept);
+      break;
+    }
+  }
   for (size_t i = 0; i < opening_end; ++i) {
     if (i < title_at || i >= title_at + title_lines) table.intro.push_back(opening[i]);
+    if (i == title_at && caption_of_title) table.intro.push_back(*caption_of_title);
   }
 
   GridLayout grid = grid_layout(header);

@@ -2837,3 +2837,24 @@ TEST_CASE("a two-column glossary copied as tab text, with no heading, is read as
   CHECK(plan.abbreviations.size() == 3);
   CHECK(plan.diagnostics.empty());
 }
+
+TEST_CASE("an approval line under the title, joined to it above a drawn table, goes to the intro", "[genre]") {
+  // Before: the title held both lines and the intro was empty (the act was read from the title).
+  const Plan plan = parse_document("plan.txt",
+                                   "План мероприятий по уборке дворов на 2026 год\n"
+                                   "Утвержден распоряжением акима района от 5 января 2026 года № 3-р\n\n"
+                                   "+----+---------------+----------+-----------------+-------------+\n"
+                                   "| №  | Мероприятие   | Форма    | Срок            | Исполнители |\n"
+                                   "+----+---------------+----------+-----------------+-------------+\n"
+                                   "| 1  | Уборка дворов | справка  | II квартал 2026 | ОЖКХ        |\n"
+                                   "+----+---------------+----------+-----------------+-------------+\n");
+  CHECK(plan.title == "План мероприятий по уборке дворов на 2026 год");
+  CHECK(plan.intro == std::vector<std::string>{"Утвержден распоряжением акима района от 5 января 2026 года № 3-р"});
+  REQUIRE(plan.act);
+  CHECK(plan.act->number == "3-р");
+  // A title that only says "approved" and cites no act stays whole.
+  const Plan titled = parse_document("plan.txt",
+                                     "План мероприятий\nутвержденный на 2026 год\n\n"
+                                     "| № | Мероприятие | Срок | Исполнители |\n|---|---|---|---|\n| 1 | Уборка | 2026 | ОЖКХ |\n");
+  CHECK(titled.title == "План мероприятий утвержденный на 2026 год");
+}
