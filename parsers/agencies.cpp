@@ -919,7 +919,14 @@ std::vector<std::string> split_conjunctions(const std::string& piece, const Voca
     // companies": two names each of bodies of a kind by the form of its plural head are two
     // groups. A group opened by a lead word ("other agencies and organizations", vocabulary
     // group.lead) runs on over its conjunction, as above.
-    if (!joint.with && is_plural_group(start, joint.at) && is_plural_group(after, next)) {
+    // "heads of condominiums and housing cooperatives": after an owner link ("of") the
+    // conjunction joins what the link governs: one group.
+    const auto owns_what_follows = [&] {
+      const std::vector<std::string> words = name_words(piece.substr(start, std::min(joint.at - start, kMaxShortEntry)));
+      const std::vector<std::string>& links = vocabulary.phrases("agency.owner_link");
+      return std::find_first_of(words.begin(), words.end(), links.begin(), links.end()) != words.end();
+    };
+    if (!joint.with && is_plural_group(start, joint.at) && is_plural_group(after, next) && !owns_what_follows()) {
       parts.emplace_back(trim(piece.substr(start, joint.at - start)));
       start = after;
       continue;
@@ -1384,7 +1391,10 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
     if (!bodies[k] && !shares_listed_head && piece.after_comma && !out.empty() && open &&
         (continued || lower_start(piece.text) || heads_only_an_owner(name_words(piece.text), vocabulary, true) ||
          ends_in_places(piece.text, vocabulary) || places_follow[k] || (places && is_place_name(piece.text)) ||
-         lists_title_fields(out.back().text, piece.text, vocabulary))) {
+         lists_title_fields(out.back().text, piece.text, vocabulary)) &&
+        // "председатели ОСИ, управляющие компании": a piece that names bodies of a kind by its
+        // plural head is a group of its own, no words of the entry before it.
+        !(lower_start(piece.text) && !continued && plural_by_form(piece.text, vocabulary))) {
       append(out.back(), piece);
       // The place word closes a list of places ("…, Ulytau and Zhetysu regions"): what follows is
       // another entry ("…, Snow Leopard Trust").

@@ -1121,6 +1121,7 @@ TEST_CASE("two plurals of bodies joined by 'and' are two groups, places or a lea
   CHECK(dump("волонтеры (по согласованию)") == std::vector<std::string>{"волонтеры (по согласованию)|group|-|волонтеры|agreed"});
   // One group: places after the conjunction, a shared genitive, a lead word, adjectives sharing a noun.
   for (const char* one : {"акиматы районов и городов областного значения", "akimats of Abai and Ulytau regions",
+                          "heads of condominiums and housing cooperatives (as agreed)",
                           "other interested government agencies and organizations", "central and local executive bodies",
                           "отделы образования и здравоохранения"}) {
     INFO(one);
@@ -1159,4 +1160,14 @@ TEST_CASE("an abbreviation ends the entry before a Kazakh partner with 'бірл
   REQUIRE(read.size() == 2);
   CHECK(read[0] == "АШМ|agency|АШМ|-|");
   CHECK(read[1].rfind("облыстардың әкімдіктерімен бірлесіп|", 0) == 0);
+}
+
+TEST_CASE("a group after a comma is an entry of its own, not more words of the open entry before it", "[agencies]") {
+  // Before: "председатели ОСИ, управляющие компании" one group; "ҚР ОАМ, білім беру ұйымдары" one.
+  CHECK(dump("председатели ОСИ, управляющие компании") ==
+        std::vector<std::string>{"председатели ОСИ|group|-|председатели ОСИ|", "управляющие компании|group|-|управляющие компании|"});
+  CHECK(dump("ҚР ОАМ, білім беру ұйымдары").size() == 2);
+  // Words that complete the entry still go on it.
+  CHECK(dump("МИО областей, районов").size() == 1);
+  CHECK(dump("местные исполнительные органы областей, городов республиканского значения").size() == 1);
 }
