@@ -286,6 +286,7 @@ struct AgencyFilters {
   // Each conjunction between its spaces (" and "), and whether a partner follows it (conjunction.with).
   std::vector<std::pair<std::string, bool>> conjunctions;
   EdgeFilter conjunction_opening;  // the conjunctions, from the front
+  EdgeFilter etc_ending;           // agency.etc, from the back
 };
 
 AgencyFilters build_agency_filters(const Vocabulary& vocabulary) {
@@ -303,8 +304,10 @@ AgencyFilters build_agency_filters(const Vocabulary& vocabulary) {
   }
   for (const std::string& conjunction : vocabulary.phrases("conjunction")) {
     filters.conjunctions.emplace_back(" " + conjunction + " ", vocabulary.has_word("conjunction.with", conjunction));
-    filters.conjunction_opening.add(conjunction, false);
+    // A conjunction of one sign ("&", "+") stands before a space wherever it opens an entry.
+    filters.conjunction_opening.add(conjunction.size() == 1 ? conjunction + " " : conjunction, false);
   }
+  for (const std::string& etc : vocabulary.phrases("agency.etc")) filters.etc_ending.add(etc, true);
   for (const char* role : {"group.lead", "group.phrase"}) {
     for (const std::string& phrase : vocabulary.phrases(role)) filters.group_opening.add(phrase, false);
   }
@@ -1446,13 +1449,17 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
     // so that the words written stand where the folded ones do.
     const std::string spaced = collapse_spaces(trim(text.substr(0, text.find('('))));
     const std::vector<std::string_view> written = split(spaced, ' ');
-    // Words as written, one a space ("R&D centres" is two: words_of would cut "R&D").
+    // Words as written, one a space: where words_of cuts a word ("R&D centres" is two words as
+    // written), the written ones, folded, are counted.
     std::vector<std::string> folded_written;
-    for (const std::string_view token : written) folded_written.push_back(fold_case(token));
+    if (written.size() != words.size()) {
+      for (const std::string_view token : written) folded_written.push_back(fold_case(token));
+    }
+    const std::vector<std::string>& counted = folded_written.empty() ? words : folded_written;
     size_t head = 0;
-    while (head + 1 < folded_written.size() && !vocabulary.has_word("agency.head_end", folded_written[head + 1])) ++head;
+    while (head + 1 < counted.size() && !vocabulary.has_word("agency.head_end", counted[head + 1])) ++head;
     if (head >= written.size() || written[head].empty() || !is_lower_letter(code_point_at(written[head], 0))) return false;
-    const std::string& word = folded_written[head];
+    const std::string& word = counted[head];
     for (const std::string& ending : vocabulary.phrases("group.head_singular_ending")) {
       if (word.ends_with(ending)) return false;
     }
@@ -1506,6 +1513,7 @@ bool plural_by_form(std::string_view text, const Vocabulary& vocabulary) {
 // `folded` (the entry folded, its marker stripped); npos when none closes it. The tail names no
 // body: the entry is read without it, and its text keeps it.
 size_t etc_tail_at(std::string_view folded, const Vocabulary& vocabulary) {
+  if (!agency_filters(vocabulary).etc_ending.may_match(folded, true)) return std::string_view::npos;
   for (const std::string& etc : vocabulary.phrases("agency.etc")) {
     if (folded.size() < etc.size() || !folded.ends_with(etc)) continue;
     size_t at = folded.size() - etc.size();
@@ -1724,10 +1732,25 @@ AgencyList split_list(std::string_view cell, const Vocabulary& vocabulary, std::
   {
     std::vector<Piece> kept;
     kept.reserve(pieces.size());
+    const EdgeFilter& etc_ending = agency_filters(vocabulary).etc_ending;
+    const auto may_be_etc = [&](std::string_view text) {
+      // Told by the last two bytes before any copy (ASCII lowered): most pieces end otherwise.
+      text = trim(text);
+      // A marker after it ("MNE, etc. (as agreed)"): the words before the bracket end it.
+      if (!text.empty() && text.back() == ')') text = trim(text.substr(0, text.rfind('(') == std::string_view::npos ? 0 : text.rfind('(')));
+      if (text.size() < 2) return true;
+      const std::string last{static_cast<char>(std::tolower(static_cast<unsigned char>(text[text.size() - 2]))),
+                             static_cast<char>(std::tolower(static_cast<unsigned char>(text.back())))};
+      return etc_ending.may_match(last, true);
+    };
     for (Piece& piece : pieces) {
+      if (kept.empty() || !may_be_etc(piece.text)) {
+        kept.push_back(std::move(piece));
+        continue;
+      }
       std::string bare = collapse_spaces(piece.text);
       strip_marker(bare, vocabulary);
-      if (!kept.empty() && !bare.empty() && etc_tail_at(fold_case(bare), vocabulary) == 0) {
+      if (!bare.empty() && etc_tail_at(fold_case(bare), vocabulary) == 0) {
         kept.back().text += ", " + piece.text;
       } else {
         kept.push_back(std::move(piece));
