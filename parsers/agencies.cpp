@@ -1258,7 +1258,11 @@ bool is_place_plural(std::string_view word, const Vocabulary& vocabulary) {
 bool lists_places(std::string_view piece, const Vocabulary& vocabulary) {
   std::string_view bare = trim(piece);
   const size_t space = bare.rfind(' ');
-  if (space == std::string_view::npos || !is_upper(code_point_at(bare, space + 1))) return false;
+  if (space == std::string_view::npos) return false;
+  // The name may stand in quotes, as districts of a city are written ("акимы районов «Алматы»").
+  size_t name = space + 1;
+  if (is_open_quote(code_point_at(bare, name))) next_code_point(bare, name);
+  if (!is_upper(code_point_at(bare, name))) return false;
   const size_t before = bare.rfind(' ', space - 1);
   const std::string_view word = bare.substr(before == std::string_view::npos ? 0 : before + 1,
                                             space - (before == std::string_view::npos ? 0 : before + 1));
@@ -1279,11 +1283,26 @@ bool opens_with_places(std::string_view piece, const Vocabulary& vocabulary) {
   return false;
 }
 
+// Whether a piece is one name in quotes and nothing else («Есиль»).
+bool is_quoted_name(std::string_view piece) {
+  const std::string_view bare = trim(piece);
+  return bare.size() > 2 && is_open_quote(code_point_at(bare, 0)) && is_close_quote(code_point_before(bare, bare.size()));
+}
+
 // A capitalised piece of a few words that names no body: a place's name ("Темиртау", "Almaly",
 // "Байзақ") in a list of places.
 bool is_place_name(std::string_view piece) {
   constexpr size_t kMaxPlaceWords = 3;
-  const std::string_view bare = trim(piece);
+  std::string_view bare = trim(piece);
+  // «Есиль»: a name in quotes, nothing else, as districts of a city are written.
+  if (!bare.empty() && is_open_quote(code_point_at(bare, 0)) && is_close_quote(code_point_before(bare, bare.size()))) {
+    size_t after = 0;
+    next_code_point(bare, after);
+    size_t end = bare.size() - 1;  // back to the closing mark's first byte
+    while (end > 0 && (static_cast<unsigned char>(bare[end]) & 0xC0) == 0x80) --end;
+    const std::string_view inner = bare.substr(after, end > after ? end - after : 0);
+    if (!has_quote_mark(inner)) bare = inner;
+  }
   return !bare.empty() && is_upper(code_point_at(bare, 0)) &&
          static_cast<size_t>(std::count(bare.begin(), bare.end(), ' ')) < kMaxPlaceWords && !has_quote_mark(bare) &&
          bare.find('(') == std::string_view::npos;
@@ -1406,6 +1425,17 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       continued = !closes_places;
       continue;
     }
+    // "акимы районов «Алматы», «Есиль», «Сарыарка» (по согласованию)": more places of the kind the
+    // entry before lists, each a name in quotes (a quoted name names a body anywhere else).
+    if (places && piece.after_comma && !out.empty()) {
+      std::string bare = collapse_spaces(piece.text);
+      strip_marker(bare, vocabulary);
+      if (is_quoted_name(bare) && is_place_name(bare)) {
+        append(out.back(), piece);
+        open = false;
+        continue;
+      }
+    }
     continued = false;
     places = false;
     if (!bodies[k] && places_follow[k] && k + 1 < pieces.size()) {
@@ -1428,7 +1458,7 @@ std::vector<Piece> join_continued_pieces(std::vector<Piece> pieces, const Vocabu
       }
     }
     open = bodies[k] && is_open_entry(piece.text, vocabulary, true);
-    places = open && lists_places(piece.text, vocabulary);
+    places = (open || (bodies[k] && has_quote_mark(piece.text))) && lists_places(piece.text, vocabulary);
     out.push_back(std::move(piece));
   }
   return out;
