@@ -1295,7 +1295,7 @@ bool is_place_name(std::string_view piece) {
   constexpr size_t kMaxPlaceWords = 3;
   std::string_view bare = trim(piece);
   // «Есиль»: a name in quotes, nothing else, as districts of a city are written.
-  if (!bare.empty() && is_open_quote(code_point_at(bare, 0)) && is_close_quote(code_point_before(bare, bare.size()))) {
+  if (is_quoted_name(bare)) {
     size_t after = 0;
     next_code_point(bare, after);
     size_t end = bare.size() - 1;  // back to the closing mark's first byte
