@@ -1590,10 +1590,21 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
     const std::string postposition = fold_case(std::string_view(words).substr(space + 1));
     const bool genitive = vocabulary.has_word("agency.with_after_genitive", postposition);
     if (genitive || vocabulary.has_word("agency.with_after", postposition)) {
-      const std::string_view partner = std::string_view(words).substr(0, space);
+      std::string_view partner = std::string_view(words).substr(0, space);
+      // "ҚР АШМ-нің": the country's short form before it (vocabulary agency.country) is kept.
+      std::string_view country;
+      if (const size_t gap = partner.find(' '); gap != std::string_view::npos) {
+        const std::vector<std::string>& countries = vocabulary.phrases("agency.country");
+        if (std::find(countries.begin(), countries.end(), fold_case(partner.substr(0, gap))) != countries.end()) {
+          country = partner.substr(0, gap);
+          partner = partner.substr(gap + 1);
+        }
+      }
       std::string_view abbr = abbreviation_before_ending(partner);
       if (abbr.empty() && genitive && is_abbreviation(partner)) abbr = partner;
-      if (partner.find(' ') == std::string_view::npos && !abbr.empty()) words = std::string(abbr);
+      if (partner.find(' ') == std::string_view::npos && !abbr.empty()) {
+        words = country.empty() ? std::string(abbr) : std::string(country) + " " + std::string(abbr);
+      }
     }
   }
   const std::string folded = fold_case(words);
@@ -1622,7 +1633,11 @@ Agency read_entry(const std::string& text, const Vocabulary& vocabulary) {
     // "Ministry of Energy (ME)", "Министерство здравоохранения (МЗ РК)": the name written out and
     // the abbreviation the document gives it, a glossary entry of its own. The name stands as
     // written until the glossary is consulted.
-    if (const size_t open = own_abbreviation_at(words, vocabulary); agency.kind == AgencyKind::agency && open != std::string::npos) {
+    // The bracket as published, not one a marker stripped from inside it left behind
+    // ("… (UTF-8(келісім бойынша))" gives no abbreviation; found by fuzz_agencies).
+    if (const size_t open = own_abbreviation_at(words, vocabulary);
+        agency.kind == AgencyKind::agency && open != std::string::npos &&
+        agency.text.find(words.substr(open + 1, words.size() - open - 1)) != std::string::npos) {
       agency.abbr = words.substr(open + 2, words.size() - open - 3);
       agency.name = words.substr(0, open);
     }
@@ -1697,6 +1712,10 @@ std::vector<std::string> split_partner(const std::string& part, const Vocabulary
   size_t cut = 0;
   if (bare_abbreviation || !abbreviation_before_ending(words[n - 2]).empty()) {
     cut = n - 2;
+    // "ҚР СИМ ҚР АШМ-нің қатысуымен": the country's short form before the partner's abbreviation
+    // is the partner's (vocabulary agency.country), as in "ҚР АШМ".
+    const std::vector<std::string>& countries = vocabulary.phrases("agency.country");
+    if (cut >= 2 && std::find(countries.begin(), countries.end(), fold_case(words[cut - 1])) != countries.end()) --cut;
   } else {
     // A Kazakh name closes with its head in the possessive ("басқармасы", "департаменті"); a head
     // noun bare before another ("полиция департаментімен") is an attribute of the partner's name.

@@ -1037,6 +1037,9 @@ TEST_CASE("a Kazakh partner before 'қатысуымен' is an entry of its own
   // Before: "ББ ПД-ның қатысуымен" ("with the police's participation") stayed one entry, the
   // partner lost. The partner stands in the genitive, or bare when it is an abbreviation.
   CHECK(dump("ББ ПД-ның қатысуымен") == std::vector<std::string>{"ББ|agency|ББ|-|", "ПД-ның қатысуымен|agency|ПД|-|"});
+  // The country's short form before the partner's abbreviation is the partner's ("ҚР АШМ").
+  CHECK(dump("ҚР СИМ ҚР АШМ-нің қатысуымен") ==
+        std::vector<std::string>{"ҚР СИМ|agency|ҚР СИМ|-|", "ҚР АШМ-нің қатысуымен|agency|ҚР АШМ|-|"});
   CHECK(dump("ББ ПД қатысуымен (келісім бойынша)") ==
         std::vector<std::string>{"ББ|agency|ББ|-|", "ПД қатысуымен (келісім бойынша)|agency|ПД|-|agreed"});
   CHECK(dump("білім басқармасы полиция департаментінің қатысуымен") ==
