@@ -1704,13 +1704,23 @@ std::vector<std::string> split_partner(const std::string& part, const Vocabulary
   const bool genitive = vocabulary.has_word("agency.with_after_genitive", postposition);
   if (!genitive && !vocabulary.has_word("agency.with_after", postposition)) return {part};
   const std::string partner = fold_case(words[n - 2]);
+  const auto is_legal_form_word = [&](std::string_view word) {
+    return !word.empty() && legal_form_of(word, vocabulary) == LegalForm::alone;
+  };
   const bool bare_abbreviation = genitive && is_abbreviation(words[n - 2]);
-  if (!bare_abbreviation &&
-      !ends_in_one_of(partner, genitive ? "agency.genitive_ending" : "agency.instrumental_ending", vocabulary)) {
-    return {part};
-  }
   size_t cut = 0;
-  if (bare_abbreviation || !abbreviation_before_ending(words[n - 2]).empty()) {
+  if (is_legal_form_word(words[n - 2]) || is_legal_form_word(abbreviation_before_ending(words[n - 2]))) {
+    // A legal form before the postposition ("«QazTrade» АҚ қатысуымен", "«Өрлеу» АҚ-мен бірлесіп")
+    // is the company's, no partner of its own: the partner starts at the company's quoted name.
+    size_t k = n - 3;
+    if (!is_close_quote(code_point_before(words[k], words[k].size()))) return {part};
+    while (k > 0 && !is_open_quote(code_point_at(words[k], 0))) --k;
+    if (k == 0 || !is_open_quote(code_point_at(words[k], 0))) return {part};
+    cut = k;
+  } else if (!bare_abbreviation &&
+             !ends_in_one_of(partner, genitive ? "agency.genitive_ending" : "agency.instrumental_ending", vocabulary)) {
+    return {part};
+  } else if (bare_abbreviation || !abbreviation_before_ending(words[n - 2]).empty()) {
     cut = n - 2;
     // "ҚР СИМ ҚР АШМ-нің қатысуымен": the country's short form before the partner's abbreviation
     // is the partner's (vocabulary agency.country), as in "ҚР АШМ".

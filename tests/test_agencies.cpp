@@ -1197,3 +1197,13 @@ TEST_CASE("English adjectives joined by 'and' after 'of' share the noun after th
         std::vector<std::string>{"chairs of regional and equivalent courts (as agreed)|group|-|"
                                  "chairs of regional and equivalent courts|agreed"});
 }
+
+TEST_CASE("a company's legal form before a Kazakh postposition is the company's, not a partner of its own", "[agencies]") {
+  // Before: "«QazTrade»" one entry and "АҚ" a legal form with no name, reported; "«Өрлеу» АҚ-мен
+  // бірлесіп" lost the company's name.
+  CHECK(dump("СИМ, «QazTrade» АҚ қатысуымен") ==
+        std::vector<std::string>{"СИМ|agency|СИМ|-|", "«QazTrade» АҚ қатысуымен|agency|-|«QazTrade» АҚ қатысуымен|"});
+  CHECK(dump("ББ «Өрлеу» АҚ-мен бірлесіп") ==
+        std::vector<std::string>{"ББ|agency|ББ|-|", "«Өрлеу» АҚ-мен бірлесіп|agency|-|«Өрлеу» АҚ-мен бірлесіп|"});
+  CHECK(split_agencies("СИМ, «QazTrade» АҚ қатысуымен", builtin_vocabulary()).unparsed.empty());
+}
