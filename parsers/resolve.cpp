@@ -50,7 +50,7 @@ void resolve_agencies(std::vector<Agency>& agencies, int line, const GlossaryInd
         continue;
       }
     }
-    Resolution found = find_abbreviation(index, *agency.abbr);
+    const Resolution found = find_abbreviation(index, *agency.abbr);
     // "NGOs" where the glossary defines "NGO": the English plural of an abbreviation names bodies
     // of that kind, a group.
     if (found.entry == nullptr && !agency.name && agency.abbr->size() > 2 && agency.abbr->back() == 's') {
